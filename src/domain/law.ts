@@ -1,0 +1,85 @@
+/**
+ * Shapes of the legal data (src/law holds the data itself, encoded from shared/law/cn-law.md).
+ * They live in domain so that pure logic can take law data as an argument without importing src/law.
+ */
+export type Tier =
+  | 'statute' // 法律 (NPC): 刑法, 治安管理处罚法, 民法典, 个人信息保护法
+  | 'judicial_interpretation' // 司法解释 / 两高意见
+  | 'administrative_regulation' // 行政法规 (国务院令)
+  | 'regulation' // 部门规章 (NFRA / PBoC 令)
+  | 'normative_document' // 规范性文件 (通知, 公告)
+  | 'national_standard' // 国家推荐性标准 (GB/T)
+  | 'industry_guideline'; // 行业自律 (协会指引, 公约)
+
+export type Verification = 'verified_primary' | 'verified_secondary' | 'unverified';
+
+export interface Text2 {
+  zh: string;
+  en: string;
+}
+
+export interface Citation {
+  /** Stable id, e.g. "cfc-2024.art56". Rules and documents refer to citations only by id. */
+  id: string;
+  /** Section of shared/law/cn-law.md it was encoded from, e.g. "A1". */
+  ref: string;
+  law: Text2;
+  issuer: string;
+  /** 文号 / 令号 where known and verified; null otherwise. */
+  docNumber: string | null;
+  /** "第五十六条"; null for a whole document (a standard whose clause numbers are unverified). */
+  article: string | null;
+  excerpt: Text2;
+  tier: Tier;
+  verified: Verification;
+  /** YYYY-MM-DD; the citation applies to events on or after this day. */
+  effectiveFrom: string | null;
+  /** YYYY-MM-DD; last day in force, or null if still in force. */
+  effectiveTo: string | null;
+  /** Where the text was read (URL given in the reference). */
+  source: string;
+  /** Anything a reader should know (e.g. which item of the article, unverified clause numbers). */
+  note?: string;
+}
+
+export interface LprEntry {
+  /** First day this quote is in force, YYYY-MM-DD. */
+  date: string;
+  /** Decimals: 0.0385 = 3.85%. */
+  oneYear: number;
+  fiveYear: number;
+}
+
+export type LenderType =
+  | 'bank'
+  | 'consumer_finance' // 消费金融公司
+  | 'microloan' // 小额贷款公司, incl. 网络小贷
+  | 'platform' // 助贷 / platform
+  | 'credit_card' // 信用卡 issuer
+  | 'private' // private lender (自然人, 非金融企业)
+  | 'other';
+
+export interface LegalLine {
+  id: string; // e.g. "lpr4", "24", "36"
+  label: Text2;
+  /** Fixed annual rate (decimal), or 'lpr4' for 4 × the 1-year LPR at contract date. */
+  rate: number | 'lpr4';
+  appliesTo: LenderType[];
+  /** Why it does not apply to the other lender types (shown to the user). */
+  notApplicableReason: Text2;
+  /** What crossing it means, in plain words. */
+  meaning: Text2;
+  citationIds: string[];
+}
+
+export interface Channel {
+  id: string; // 'lender' | '12378' | 'local_regulator' | 'nifa' | '12321' | '12377' | 'police' | '12315' …
+  name: Text2;
+  contact: string;
+  handles: Text2;
+  lenderTypes: LenderType[] | 'any';
+  /** Finding rule ids this channel is the right place for. */
+  rules: string[];
+  verified: Verification;
+  note?: string;
+}

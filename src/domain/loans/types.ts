@@ -1,0 +1,64 @@
+import type { LenderType } from '../law.js';
+import type { Fen } from '../money.js';
+
+export const LENDER_TYPES: readonly LenderType[] = ['bank', 'consumer_finance', 'microloan', 'platform', 'credit_card', 'private', 'other'];
+
+export type FeeTiming = 'upfront' | 'per_period' | 'on_overdue';
+
+export interface Fee {
+  /** As the lender names it: 服务费, 担保费, 会员费, 保险费 … */
+  name: string;
+  timing: FeeTiming;
+  amountFen: Fen;
+}
+
+export interface Installment {
+  /** 1-based period number. */
+  period: number;
+  dueDate: string; // YYYY-MM-DD
+  principalFen: Fen;
+  interestFen: Fen;
+  feeFen: Fen;
+  /** principal + interest + fee */
+  totalFen: Fen;
+}
+
+export interface Payment {
+  date: string;
+  amountFen: Fen;
+  note?: string | null;
+}
+
+export type LoanStatus = 'active' | 'overdue' | 'settled' | 'disputed';
+
+/** Schedule period as lenders count it: monthly, weekly, daily, every N months or every N days. */
+export type Period = 'month' | 'week' | 'day' | { months: number } | { days: number };
+
+export interface LoanInput {
+  lenderName: string;
+  lenderType: LenderType;
+  productName?: string | null;
+  contractDate: string; // YYYY-MM-DD
+  contractPrincipalFen: Fen;
+  /** What actually arrived in the borrower's account. */
+  receivedFen: Fen;
+  fees: Fee[];
+  period: Period;
+  schedule: Installment[];
+  payments: Payment[];
+  status: LoanStatus;
+  /** Has the borrower signed an installment/repayment agreement (协商还款)? Date YYYY-MM-DD. */
+  agreementDate?: string | null;
+  note?: string | null;
+}
+
+export interface Loan extends LoanInput {
+  id: number;
+  caseId: number;
+}
+
+export interface CashFlow {
+  date: string; // YYYY-MM-DD
+  /** Positive: money the borrower received; negative: money the borrower paid. */
+  amountFen: Fen;
+}
