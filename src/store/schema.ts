@@ -1,0 +1,162 @@
+/**
+ * Kysely table types. JSON columns are TEXT on both engines (one code path, and the
+ * evidence chain hashes the exact stored text). Times are epoch ms in BIGINT columns.
+ */
+import type { Generated } from 'kysely';
+
+export interface CasesTable {
+  id: Generated<number>;
+  name: string;
+  tz: string;
+  created_at: number;
+  owner_user_id: number | null;
+}
+
+export interface LoansTable {
+  id: Generated<number>;
+  case_id: number;
+  lender_name: string;
+  lender_type: string;
+  contract_date: string;
+  data: string; // LoanInput JSON
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ImportsTable {
+  id: Generated<number>;
+  case_id: number;
+  file_name: string;
+  format: string;
+  sha256: string | null;
+  bytes: number;
+  status: string; // running | done | failed
+  records: number;
+  added: number;
+  error: string | null;
+  started_at: number;
+  finished_at: number | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  direction: string;
+  at: number;
+  tz: string;
+  number: string | null;
+  counterpart_name: string | null;
+  contact_id: number | null;
+  collector_id: number | null;
+  loan_id: number | null;
+  text: string | null;
+  duration_s: number | null;
+  call_status: string | null;
+  recipient: string | null;
+  contact_number: string | null;
+  labels: string; // JSON Label[]
+  spans: string; // JSON
+  meta: string; // JSON
+  import_id: number | null;
+  position: number | null;
+  dedupe_key: string;
+  created_at: number;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  case_id: number;
+  name: string;
+  numbers: string; // JSON string[]
+  relation: string | null;
+  is_guarantor: number;
+  note: string | null;
+  dedupe_key: string;
+}
+
+export interface ContactNumbersTable {
+  case_id: number;
+  number: string;
+  contact_id: number;
+}
+
+export interface CollectorsTable {
+  id: Generated<number>;
+  case_id: number;
+  name: string;
+  lender_name: string | null;
+  loan_id: number | null;
+  marked_by_user: number;
+}
+
+export interface CollectorNumbersTable {
+  case_id: number;
+  number: string;
+  collector_id: number;
+}
+
+export interface EvidenceTable {
+  case_id: number;
+  seq: number;
+  kind: string;
+  received_at: number;
+  payload: string; // canonical JSON
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AttachmentsTable {
+  case_id: number;
+  sha256: string;
+  mime: string;
+  size: number;
+  name: string | null;
+  source: string;
+  claimed_at: number | null;
+  received_at: number;
+  event_id: number | null;
+  note: string | null;
+}
+
+export interface SettingsTable {
+  case_id: number;
+  key: string;
+  value: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  password_hash: string;
+  role: string; // admin | caseworker
+  created_at: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: number;
+}
+
+export interface CaseMembersTable {
+  case_id: number;
+  user_id: number;
+}
+
+export interface DB {
+  cases: CasesTable;
+  loans: LoansTable;
+  imports: ImportsTable;
+  events: EventsTable;
+  contacts: ContactsTable;
+  contact_numbers: ContactNumbersTable;
+  collectors: CollectorsTable;
+  collector_numbers: CollectorNumbersTable;
+  evidence: EvidenceTable;
+  attachments: AttachmentsTable;
+  settings: SettingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  case_members: CaseMembersTable;
+}

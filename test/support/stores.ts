@@ -1,0 +1,62 @@
+/**
+ * Real stores for tests: a SQLite file in a temp folder, and a fresh PostgreSQL database on the
+ * server that .ci/run starts (DATABASE_URL). With HUXUN_REQUIRE_PG=1 a missing server fails
+ * the suite instead of skipping it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openStore, type Store } from '../../src/store/db.js';
+
+export const PG_URL = process.env.DATABASE_URL ?? process.env.HUXUN_TEST_PG ?? '';
+
+export function engines(): ('sqlite' | 'postgres')[] {
+  if (!PG_URL && process.env.HUXUN_REQUIRE_PG === '1') {
+    throw new Error('HUXUN_REQUIRE_PG=1 but DATABASE_URL is not set: the PostgreSQL suite would be skipped');
+  }
+  return PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+let counter = 0;
+
+export interface TestStore {
+  store: Store;
+  dataDir: string;
+  cleanup(): Promise<void>;
+}
+
+export async function makeStore(engine: 'sqlite' | 'postgres', opts: { migrate?: boolean } = {}): Promise<TestStore> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'huxun-test-'));
+  if (engine === 'sqlite') {
+    const store = await openStore({ dataDir, migrate: opts.migrate });
+    return {
+      store,
+      dataDir,
+      async cleanup() {
+        await store.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `huxun_t_${process.pid}_${Date.now()}_${counter++}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  const store = await openStore({ databaseUrl: url.toString(), migrate: opts.migrate });
+  return {
+    store,
+    dataDir,
+    async cleanup() {
+      await store.close();
+      const a = new pg.Client({ connectionString: PG_URL });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
