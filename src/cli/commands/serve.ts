@@ -1,0 +1,32 @@
+import { startServer } from '../../server/start.js';
+import type { Command } from '../registry.js';
+
+export const serveCommands: Command[] = [
+  {
+    name: 'serve',
+    usage: 'serve [--port N] [--host H]',
+    summary: '启动本地网页应用 start the local web app (default command)',
+    flags: ['port', 'host'],
+    async run({ flags, io }) {
+      const portFlag = flags.int('port') ?? (process.env.PORT ? Number(process.env.PORT) : undefined);
+      const running = await startServer({
+        dataDir: flags.str('data'),
+        databaseUrl: flags.str('database') ?? process.env.DATABASE_URL,
+        passphrase: flags.str('passphrase'),
+        port: portFlag ?? 7878,
+        host: flags.str('host') ?? '127.0.0.1',
+      });
+      io.err(`护讯已启动 Huxun is running: ${running.url}`);
+      io.err('按 Ctrl+C 停止 Press Ctrl+C to stop.');
+      io.out(running.url);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          void running.close().then(resolve);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    },
+  },
+];

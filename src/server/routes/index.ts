@@ -1,0 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../app/context.js';
+
+export type RouteModule = (api: FastifyInstance, ctx: AppContext) => Promise<void> | void;
+
+const health: RouteModule = (api, ctx) => {
+  api.get('/health', async () => ({ ok: true, engine: ctx.store.engine }));
+};
+
+export const routes: RouteModule[] = [health];
