@@ -1,0 +1,91 @@
+/**
+ * Writes the evidence chain: every event, contact, attachment and loan change becomes a record
+ * in the same transaction as the row it proves.
+ */
+import { appendRecord, verifyChain, type EvidenceRecord } from '../domain/evidence/chain.js';
+import { canonicalize } from '../domain/evidence/canonical.js';
+import type { Q } from '../store/repo.js';
+import * as repo from '../store/repo.js';
+import type { AppContext } from './context.js';
+
+export function rowToRecord(r: repo.EvidenceRow): EvidenceRecord {
+  return { seq: r.seq, kind: r.kind, at_received: r.receivedAt, payload: JSON.parse(r.payload), prev_hash: r.prevHash, hash: r.hash };
+}
+
+/** Buffers records for one transaction and writes them in batches. */
+export class EvidenceWriter {
+  private prev: EvidenceRecord | null = null;
+  private pending: repo.EvidenceRow[] = [];
+  private loaded = false;
+
+  constructor(
+    private readonly db: Q,
+    private readonly caseId: number,
+  ) {}
+
+  async append(kind: string, payload: unknown, receivedAt: number): Promise<EvidenceRecord> {
+    if (!this.loaded) {
+      const last = await repo.lastEvidence(this.db, this.caseId);
+      this.prev = last ? rowToRecord(last) : null;
+      this.loaded = true;
+    }
+    const rec = appendRecord(this.prev, kind, payload as never, receivedAt) as EvidenceRecord;
+    this.prev = rec;
+    this.pending.push({ seq: rec.seq, kind: rec.kind, receivedAt: rec.at_received, payload: canonicalize(rec.payload), prevHash: rec.prev_hash, hash: rec.hash });
+    if (this.pending.length >= 1000) await this.flush();
+    return rec;
+  }
+
+  async flush(): Promise<void> {
+    if (!this.pending.length) return;
+    const rows = this.pending;
+    this.pending = [];
+    await repo.appendEvidenceRows(this.db, this.caseId, rows);
+  }
+}
+
+export async function recordEvidence(ctx: AppContext, db: Q, kind: string, payload: unknown): Promise<EvidenceRecord> {
+  const w = new EvidenceWriter(db, ctx.caseId);
+  const rec = await w.append(kind, payload, ctx.now());
+  await w.flush();
+  return rec;
+}
+
+export interface ChainStatus {
+  ok: boolean;
+  count: number;
+  head: string | null;
+  problem?: { seq: number | null; reason: string };
+}
+
+/** Re-hashes the whole stored chain (streaming). */
+export async function checkChain(ctx: AppContext): Promise<ChainStatus> {
+  const records: EvidenceRecord[] = [];
+  for await (const r of repo.iterateEvidence(ctx.store.db, ctx.caseId)) records.push(rowToRecord(r));
+  if (!records.length) return { ok: true, count: 0, head: null };
+  const res = verifyChain(records);
+  if (res.ok) return { ok: true, count: records.length, head: records[records.length - 1]!.hash };
+  const bad = res as unknown as { index?: number; seq?: number; reason?: string; message?: string };
+  return { ok: false, count: records.length, head: null, problem: { seq: bad.seq ?? (bad.index != null ? records[bad.index]?.seq ?? null : null), reason: bad.reason ?? bad.message ?? 'mismatch' } };
+}
+
+export function eventPayload(e: {
+  kind: string; direction: string; at: number; tz: string; number: string | null; text: string | null; durationS: number | null;
+  callStatus?: string | null; recipient?: string; contactNumber?: string | null; dedupeKey: string; position?: number;
+}, eventId: number, importId: number | null, fileName: string | null) {
+  return {
+    event_id: eventId,
+    kind: e.kind,
+    direction: e.direction,
+    at: e.at,
+    tz: e.tz,
+    number: e.number,
+    text: e.text,
+    duration_s: e.durationS,
+    call_status: e.callStatus ?? null,
+    recipient: e.recipient ?? null,
+    contact_number: e.contactNumber ?? null,
+    dedupe_key: e.dedupeKey,
+    source: importId != null ? { import_id: importId, file: fileName, position: e.position ?? null } : { manual: true },
+  };
+}
