@@ -1,0 +1,251 @@
+/** Timeline queries and manual entries: events, collectors, contacts, third-party reports. */
+import { sql } from 'kysely';
+import { normalizePhone } from '../domain/collection/phone.js';
+import { EVENT_KINDS, type EventKind, type NewEvent, type TimelineEvent } from '../domain/collection/types.js';
+import { parseDateTime, toIsoLocal } from '../domain/time.js';
+import * as repo from '../store/repo.js';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import { EvidenceWriter, eventPayload } from './evidence.js';
+import { labelEvent } from './import.js';
+import { refreshDerived } from './derived.js';
+
+export interface EventView {
+  id: number;
+  kind: string;
+  direction: string;
+  at: string;
+  at_ms: number;
+  number: string | null;
+  text: string | null;
+  duration_s: number | null;
+  call_status: string | null;
+  recipient: string | null;
+  labels: string[];
+  spans: Record<string, [number, number][]>;
+  collector: number | null;
+  collector_name: string | null;
+  contact: number | null;
+  contact_name: string | null;
+  contact_number: string | null;
+}
+
+export interface EventQuery {
+  from?: string;
+  to?: string;
+  kind?: string[];
+  collector?: number;
+  contact?: number;
+  labelled?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+function parseBound(s: string | undefined, field: string, tz: string, endOfDay: boolean): number | undefined {
+  if (s == null || s === '') return undefined;
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(s);
+  const t = parseDateTime(s, tz);
+  if (t == null) throw new AppError('BAD_INPUT', `${field}: 无法识别的时间 expected YYYY-MM-DD or ISO 8601, got ${JSON.stringify(s)}`);
+  // --to 2024-06-30 means through the end of that local day.
+  return dateOnly && endOfDay ? parseDateTime(`${s}T00:00:00`, tz)! + 86400_000 : t;
+}
+
+export async function queryEvents(ctx: AppContext, q: EventQuery = {}): Promise<EventView[]> {
+  for (const k of q.kind ?? []) {
+    if (!EVENT_KINDS.includes(k as EventKind)) throw new AppError('BAD_INPUT', `kind: 未知类型 unknown kind ${JSON.stringify(k)}; expected one of ${EVENT_KINDS.join(', ')}`);
+  }
+  const events = await repo.listEvents(ctx.store.db, ctx.caseId, {
+    from: parseBound(q.from, 'from', ctx.tz, false),
+    to: parseBound(q.to, 'to', ctx.tz, true),
+    kinds: q.kind,
+    collectorId: q.collector,
+    contactId: q.contact,
+    labelled: q.labelled,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  const collectors = new Map((await repo.listCollectors(ctx.store.db, ctx.caseId)).map((c) => [c.id, c.name]));
+  const contacts = new Map((await repo.listContacts(ctx.store.db, ctx.caseId)).map((c) => [c.id, c.name]));
+  return events.map((e) => toView(e, collectors, contacts));
+}
+
+export function toView(e: TimelineEvent, collectors: Map<number, string>, contacts: Map<number, string>): EventView {
+  return {
+    id: e.id,
+    kind: e.kind,
+    direction: e.direction,
+    at: toIsoLocal(e.at, e.tz),
+    at_ms: e.at,
+    number: e.number,
+    text: e.text,
+    duration_s: e.durationS,
+    call_status: e.callStatus ?? null,
+    recipient: e.recipient ?? null,
+    labels: e.labels,
+    spans: e.spans as Record<string, [number, number][]>,
+    collector: e.collectorId,
+    collector_name: e.collectorId != null ? collectors.get(e.collectorId) ?? null : null,
+    contact: e.contactId,
+    contact_name: e.contactId != null ? contacts.get(e.contactId) ?? null : null,
+    contact_number: e.contactNumber ?? null,
+  };
+}
+
+export async function listCollectorsView(ctx: AppContext) {
+  const cols = await repo.listCollectors(ctx.store.db, ctx.caseId);
+  const counts = await sql<{ collector_id: number; calls: number; messages: number; first: number; last: number; labelled: number }>`
+    select collector_id,
+      sum(case when kind = 'call' then 1 else 0 end) as calls,
+      sum(case when kind <> 'call' then 1 else 0 end) as messages,
+      min(at) as first, max(at) as last,
+      sum(case when labels <> '[]' then 1 else 0 end) as labelled
+    from events where case_id = ${ctx.caseId} and collector_id is not null group by collector_id`.execute(ctx.store.db);
+  const byId = new Map(counts.rows.map((r) => [Number(r.collector_id), r]));
+  return cols.map((c) => {
+    const r = byId.get(c.id);
+    return {
+      id: c.id,
+      name: c.name,
+      numbers: c.numbers,
+      lender: c.lenderName,
+      loan_id: c.loanId,
+      marked_by_user: c.markedByUser,
+      calls: Number(r?.calls ?? 0),
+      messages: Number(r?.messages ?? 0),
+      first_contact: r?.first != null ? toIsoLocal(Number(r.first), ctx.tz) : null,
+      last_contact: r?.last != null ? toIsoLocal(Number(r.last), ctx.tz) : null,
+    };
+  });
+}
+
+export async function listContactsView(ctx: AppContext, onlyTouched = false) {
+  const contacts = await repo.listContacts(ctx.store.db, ctx.caseId);
+  const rows = await sql<{ contact_id: number; id: number; kind: string; at: number; recipient: string | null }>`
+    select contact_id, id, kind, at, recipient from events
+    where case_id = ${ctx.caseId} and contact_id is not null and (kind = 'third_party_report' or recipient = 'third_party')
+    order by at`.execute(ctx.store.db);
+  const touched = new Map<number, number[]>();
+  for (const r of rows.rows) touched.set(Number(r.contact_id), [...(touched.get(Number(r.contact_id)) ?? []), Number(r.id)]);
+  return contacts
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      numbers: c.numbers,
+      relation: c.relation ?? null,
+      is_guarantor: Boolean(c.isGuarantor),
+      touched: touched.has(c.id),
+      events: touched.get(c.id) ?? [],
+    }))
+    .filter((c) => !onlyTouched || c.touched)
+    .sort((a, b) => Number(b.touched) - Number(a.touched) || b.events.length - a.events.length || a.id - b.id);
+}
+
+export interface ReportContactInput {
+  /** Contact name or number. */
+  contact: string;
+  /** The collector's number as the contact saw it, if known. */
+  number?: string | null;
+  at: string;
+  text?: string | null;
+  kind?: 'call' | 'sms' | 'im' | 'visit';
+  relation?: string | null;
+  guarantor?: boolean;
+}
+
+/** Records what a contact told the borrower: "a collector called me". */
+export async function reportContact(ctx: AppContext, input: ReportContactInput): Promise<EventView> {
+  if (!input.contact?.trim()) throw new AppError('BAD_INPUT', 'contact: 请填写亲友的姓名或号码 name or number of the contact is required');
+  const at = parseDateTime(input.at ?? '', ctx.tz);
+  if (at == null) throw new AppError('BAD_INPUT', `at: 无法识别的时间 expected YYYY-MM-DD HH:MM or ISO 8601, got ${JSON.stringify(input.at)}`);
+  const asNumber = normalizePhone(input.contact);
+  let contact = asNumber ? await repo.findContactByNumber(ctx.store.db, ctx.caseId, asNumber) : null;
+  if (!contact) contact = (await repo.listContacts(ctx.store.db, ctx.caseId)).find((c) => c.name === input.contact.trim()) ?? null;
+  let contactId: number;
+  let contactNumber: string | null;
+  if (contact) {
+    contactId = contact.id;
+    contactNumber = asNumber ?? contact.numbers[0] ?? null;
+  } else {
+    const r = await repo.upsertContact(ctx.store.db, ctx.caseId, {
+      name: asNumber ? input.contact.trim() : input.contact.trim(),
+      numbers: asNumber ? [asNumber] : [],
+      relation: input.relation ?? null,
+      isGuarantor: input.guarantor ?? false,
+      dedupeKey: `manual:${asNumber ?? input.contact.trim()}`,
+    });
+    contactId = r.id;
+    contactNumber = asNumber;
+  }
+  if (input.relation != null || input.guarantor != null) {
+    await repo.updateContact(ctx.store.db, ctx.caseId, contactId, {
+      ...(input.relation != null ? { relation: input.relation } : {}),
+      ...(input.guarantor != null ? { is_guarantor: input.guarantor ? 1 : 0 } : {}),
+    });
+  }
+  const collectorNumber = input.number ? normalizePhone(input.number) : null;
+  if (input.number && !collectorNumber) throw new AppError('BAD_INPUT', `number: 无法识别的号码 not a phone number: ${JSON.stringify(input.number)}`);
+  const ev: NewEvent = {
+    kind: 'third_party_report',
+    direction: 'in',
+    at,
+    tz: ctx.tz,
+    number: collectorNumber,
+    text: input.text?.trim() || null,
+    durationS: null,
+    recipient: 'third_party',
+    contactNumber,
+    meta: { reportedKind: input.kind ?? 'call' },
+    dedupeKey: `report:${contactId}:${at}:${collectorNumber ?? ''}:${input.text ?? ''}`,
+  };
+  const labelled = labelEvent(ev);
+  const labels = [...new Set(['collection', 'third_party', ...labelled.labels])] as typeof labelled.labels;
+  const id = await ctx.store.db.transaction().execute(async (trx) => {
+    const [id] = await repo.insertEvents(ctx.store, trx, ctx.caseId, [{ event: ev, labels, spans: labelled.spans, importId: null, contactId }], ctx.now());
+    if (id == null) throw new AppError('CONFLICT', '这条记录已经存在 this report is already recorded');
+    const w = new EvidenceWriter(trx, ctx.caseId);
+    await w.append('event', eventPayload(ev, id, null, null), ctx.now());
+    await w.flush();
+    return id;
+  });
+  await refreshDerived(ctx);
+  const e = await repo.getEvent(ctx.store.db, ctx.caseId, id);
+  const collectors = new Map((await repo.listCollectors(ctx.store.db, ctx.caseId)).map((c) => [c.id, c.name]));
+  const contacts = new Map((await repo.listContacts(ctx.store.db, ctx.caseId)).map((c) => [c.id, c.name]));
+  return toView(e!, collectors, contacts);
+}
+
+/** A manual event (a visit, a letter, a call the phone did not record). */
+export async function addManualEvent(ctx: AppContext, input: { kind: EventKind; at: string; number?: string | null; text?: string | null; direction?: 'in' | 'out'; duration_s?: number | null }): Promise<EventView> {
+  if (!EVENT_KINDS.includes(input.kind)) throw new AppError('BAD_INPUT', `kind: expected one of ${EVENT_KINDS.join(', ')}`);
+  const at = parseDateTime(input.at ?? '', ctx.tz);
+  if (at == null) throw new AppError('BAD_INPUT', `at: 无法识别的时间 expected YYYY-MM-DD HH:MM or ISO 8601, got ${JSON.stringify(input.at)}`);
+  const number = input.number ? normalizePhone(input.number) : null;
+  const ev: NewEvent = {
+    kind: input.kind, direction: input.direction ?? 'in', at, tz: ctx.tz, number, text: input.text?.trim() || null,
+    durationS: input.duration_s ?? null, callStatus: input.kind === 'call' ? 'answered' : null, dedupeKey: `manual:${input.kind}:${at}:${number ?? ''}:${input.text ?? ''}`,
+  };
+  const { labels, spans } = labelEvent(ev);
+  const id = await ctx.store.db.transaction().execute(async (trx) => {
+    const [id] = await repo.insertEvents(ctx.store, trx, ctx.caseId, [{ event: ev, labels, spans, importId: null }], ctx.now());
+    if (id == null) throw new AppError('CONFLICT', '这条记录已经存在 this event is already recorded');
+    const w = new EvidenceWriter(trx, ctx.caseId);
+    await w.append('event', eventPayload(ev, id, null, null), ctx.now());
+    await w.flush();
+    return id;
+  });
+  await refreshDerived(ctx);
+  const e = await repo.getEvent(ctx.store.db, ctx.caseId, id);
+  return toView(e!, new Map(), new Map());
+}
+
+export async function markCollector(ctx: AppContext, name: string, numbers: string[], lender: string | null) {
+  const norm = numbers.map((n) => {
+    const v = normalizePhone(n);
+    if (!v) throw new AppError('BAD_INPUT', `number: 无法识别的号码 not a phone number: ${JSON.stringify(n)}`);
+    return v;
+  });
+  if (!norm.length) throw new AppError('BAD_INPUT', 'numbers: 至少需要一个号码 at least one number is required');
+  const id = await repo.markCollector(ctx.store.db, ctx.caseId, name || `催收方 ${norm[0]}`, norm, lender);
+  await repo.linkCollectorNumbers(ctx.store.db, ctx.caseId);
+  return id;
+}
