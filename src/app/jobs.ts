@@ -1,0 +1,65 @@
+/**
+ * Background imports for the web UI: the upload is saved to the data folder, then imported off the
+ * request (the request returns at once with a job id the UI polls).
+ */
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import { importFile, type ImportFileResult } from './import.js';
+import { refreshDerived } from './derived.js';
+import { getJob, putJob, type JobProgress } from './progress.js';
+
+let queue: Promise<unknown> = Promise.resolve();
+
+function safeName(name: string): string {
+  const base = name.replace(/[/\\\0]/g, '_').replace(/^\.+/, '').slice(0, 120);
+  return base || 'upload';
+}
+
+/** Saves the uploaded stream, then queues its import. Imports run one at a time. */
+export async function startUploadImport(ctx: AppContext, fileName: string, body: Readable, size: number): Promise<JobProgress> {
+  const id = randomUUID();
+  const dir = join(ctx.dataDir, 'uploads', id);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, safeName(fileName));
+  const job: JobProgress = { id, kind: 'import', file: safeName(fileName), bytesRead: 0, bytesTotal: size, records: 0, added: 0, startedAt: Date.now(), state: 'running' };
+  putJob(job);
+  try {
+    await pipeline(body, createWriteStream(path));
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    job.state = 'failed';
+    job.error = `上传中断 upload interrupted: ${(e as Error).message}`;
+    throw new AppError('BAD_INPUT', job.error);
+  }
+  queue = queue.then(async () => {
+    try {
+      const res: ImportFileResult = await importFile(ctx, path, (p) => {
+        job.bytesRead = p.bytesRead;
+        job.bytesTotal = p.bytesTotal;
+        job.records = p.records;
+      });
+      const derived = await refreshDerived(ctx);
+      job.added = res.eventsAdded + res.contactsAdded;
+      job.bytesRead = job.bytesTotal;
+      job.result = { ...res, collectors: derived.collectors, contactsTouched: derived.contactsTouched };
+      job.state = 'done';
+    } catch (e) {
+      job.state = 'failed';
+      job.error = (e as Error).message;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  return job;
+}
+
+export function jobStatus(id: string): JobProgress {
+  const j = getJob(id);
+  if (!j) throw new AppError('NOT_FOUND', `no such job ${id}`);
+  return j;
+}

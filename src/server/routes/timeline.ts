@@ -1,0 +1,39 @@
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import { startUploadImport, jobStatus } from '../../app/jobs.js';
+import { addManualEvent, listCollectorsView, listContactsView, markCollector, queryEvents, reportContact } from '../../app/timeline.js';
+import { AppError } from '../../app/errors.js';
+import { EventQuerySchema, ManualEventSchema, MarkCollectorSchema, ReportContactSchema } from '../../shared/api.js';
+import type { RouteModule } from './index.js';
+
+export const timelineRoutes: RouteModule = (api, ctx) => {
+  api.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+
+  api.post('/imports', async (req, reply) => {
+    const raw = req.headers['x-file-name'];
+    const name = typeof raw === 'string' ? decodeURIComponent(raw) : '';
+    if (!name) throw new AppError('BAD_INPUT', 'x-file-name header is required');
+    if (!(req.body && typeof (req.body as Readable).pipe === 'function')) throw new AppError('BAD_INPUT', 'send the file as application/octet-stream');
+    const size = Number(req.headers['content-length'] ?? 0);
+    const job = await startUploadImport(ctx, name, req.body as Readable, size);
+    return reply.status(202).send(job);
+  });
+
+  api.get('/jobs/:id', async (req) => jobStatus((req.params as { id: string }).id));
+
+  api.get('/events', async (req) => {
+    const q = EventQuerySchema.parse(req.query);
+    return queryEvents(ctx, { ...q, kind: q.kind ? q.kind.split(',') : undefined });
+  });
+
+  api.post('/events', async (req, reply) => reply.status(201).send(await addManualEvent(ctx, ManualEventSchema.parse(req.body))));
+
+  api.get('/collectors', async () => listCollectorsView(ctx));
+  api.post('/collectors', async (req, reply) => {
+    const b = MarkCollectorSchema.parse(req.body);
+    return reply.status(201).send({ id: await markCollector(ctx, b.name ?? '', b.numbers, b.lender ?? null) });
+  });
+
+  api.get('/contacts', async (req) => listContactsView(ctx, z.object({ touched: z.coerce.boolean().optional() }).parse(req.query).touched ?? false));
+  api.post('/contacts/report', async (req, reply) => reply.status(201).send(await reportContact(ctx, ReportContactSchema.parse(req.body))));
+};
