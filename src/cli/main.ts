@@ -84,13 +84,16 @@ export async function main(argv: string[], io?: Io): Promise<number> {
   }
 }
 
+/** Errors that describe bad input or state (exit 1 with their message), not bugs. */
+const EXPECTED_ERRORS = new Set(['ImportFormatError', 'StoreError', 'RangeError', 'LoanInputError', 'RateFileError', 'IrrError', 'EvidenceFormatError', 'BundleError', 'DocumentError']);
+
 export function reportError(e: unknown, io: Io): number {
   if (e instanceof UsageError) {
     io.err(`huxun: ${e.message}\n用法 Usage: huxun --help`);
     return 2;
   }
   const err = e as Error & { code?: string };
-  if (e instanceof AppError || err?.name === 'ImportFormatError' || err?.name === 'StoreError' || err?.name === 'RangeError' || err?.name === 'LoanInputError') {
+  if (e instanceof AppError || EXPECTED_ERRORS.has(err?.name)) {
     if (io.json) io.err(JSON.stringify({ error: { code: (err as AppError).code ?? err.name, message: err.message } }));
     else io.err(`huxun: ${err.message}`);
     return 1;

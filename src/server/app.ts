@@ -25,7 +25,7 @@ export async function buildServer(ctx: AppContext): Promise<FastifyInstance> {
       return reply.status(400).send({ error: { code: 'BAD_INPUT', message: msg, details: err.issues } });
     }
     const e = err as Error & { statusCode?: number; code?: string; name?: string };
-    if (e.name === 'ImportFormatError' || e.name === 'LoanInputError' || e.name === 'RangeError') {
+    if (['ImportFormatError', 'LoanInputError', 'RangeError', 'RateFileError', 'IrrError', 'EvidenceFormatError', 'BundleError', 'DocumentError'].includes(e.name ?? '')) {
       return reply.status(400).send({ error: { code: 'BAD_INPUT', message: e.message } });
     }
     if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: e.code ?? 'BAD_REQUEST', message: e.message } });

@@ -1,5 +1,6 @@
 import type { Command } from '../registry.js';
 import { serveCommands } from './serve.js';
 import { timelineCommands } from './timeline.js';
+import { loanCommands } from './loans.js';
 
-export const COMMANDS: Command[] = [...serveCommands, ...timelineCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands];

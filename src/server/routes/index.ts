@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { timelineRoutes } from './timeline.js';
+import { loanRoutes } from './loans.js';
 
 export type RouteModule = (api: FastifyInstance, ctx: AppContext) => Promise<void> | void;
 
@@ -8,4 +9,4 @@ const health: RouteModule = (api, ctx) => {
   api.get('/health', async () => ({ ok: true, engine: ctx.store.engine }));
 };
 
-export const routes: RouteModule[] = [health, timelineRoutes];
+export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes];

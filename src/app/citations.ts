@@ -1,0 +1,43 @@
+/** Citation views: everything the UI, the CLI and documents show about a cited rule comes from src/law. */
+import type { Text2, Tier, Verification } from '../domain/law.js';
+import { formatCitation, getCitation, TIER_LABEL, VERIFICATION_LABEL } from '../law/index.js';
+
+export interface CitationView {
+  id: string;
+  /** e.g. 《消费金融公司管理办法》第五十六条 */
+  title: string;
+  title_en: string;
+  law: string;
+  article: string | null;
+  excerpt: string;
+  excerpt_en: string;
+  excerpt_is_summary: boolean;
+  tier: Tier;
+  tier_label: Text2;
+  verified: Verification;
+  verified_label: Text2;
+  source: string;
+  effective_from: string | null;
+  effective_to: string | null;
+}
+
+export function citationView(id: string): CitationView {
+  const c = getCitation(id);
+  return {
+    id: c.id,
+    title: formatCitation(c, 'zh'),
+    title_en: formatCitation(c, 'en'),
+    law: c.law.zh,
+    article: c.article,
+    excerpt: c.excerpt.zh,
+    excerpt_en: c.excerpt.en,
+    excerpt_is_summary: c.excerptKind === 'summary',
+    tier: c.tier,
+    tier_label: TIER_LABEL[c.tier],
+    verified: c.verified,
+    verified_label: VERIFICATION_LABEL[c.verified],
+    source: c.source,
+    effective_from: c.effectiveFrom,
+    effective_to: c.effectiveTo,
+  };
+}

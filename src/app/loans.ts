@@ -1,0 +1,204 @@
+/** Loan use cases: record a loan as it really is, and show its true rate against the legal lines. */
+import { buildSchedule, checkLegalLines, LoanInputError, rateFileRates, validateLoanInput, type LegalLinesReport, type ScheduleSpec } from '../domain/loans/index.js';
+import type { Installment, Loan, LoanInput } from '../domain/loans/types.js';
+import type { LoanLineResult } from '../domain/rules/types.js';
+import type { Text2 } from '../domain/law.js';
+import { LEGAL_LINES, lprOn, TIER_LABEL } from '../law/index.js';
+import * as repo from '../store/repo.js';
+import { citationView, type CitationView } from './citations.js';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import { recordEvidence } from './evidence.js';
+
+export interface LineView {
+  id: string;
+  label: Text2;
+  meaning: Text2;
+  applies: boolean;
+  reason: Text2 | null;
+  rate: number | null;
+  lpr: { date: string | null; oneYear: number } | null;
+  loan_rate: number | null;
+  over: boolean | null;
+  excess_fen: number | null;
+  repriced_total_fen: number | null;
+  paid_above_fen: number | null;
+  tier: string | null;
+  tier_label: Text2 | null;
+  verified: string | null;
+  problem: string | null;
+  citations: CitationView[];
+}
+
+export interface LoanView {
+  loan: Loan | (LoanInput & { id: null });
+  real_principal_fen: number;
+  total_payable_fen: number;
+  rates: { periodic_rate: number; apr_nominal: number; apr_effective: number; xirr: number; conventions: Record<string, string> } | null;
+  problem: string | null;
+  lines: LineView[];
+}
+
+const lprLookup = (date: string) => {
+  try {
+    return lprOn(date);
+  } catch {
+    return null;
+  }
+};
+
+export function loanReport(loan: LoanInput): LegalLinesReport {
+  return checkLegalLines(loan, LEGAL_LINES, lprLookup);
+}
+
+export function viewLoan(loan: Loan | (LoanInput & { id: null })): LoanView {
+  const r = loanReport(loan);
+  const lines = r.lines.map((l): LineView => {
+    const def = LEGAL_LINES.find((x) => x.id === l.lineId);
+    return {
+      id: l.lineId,
+      label: l.label,
+      meaning: l.meaning,
+      applies: l.applies,
+      reason: l.notApplicableReason,
+      rate: l.lineRate,
+      lpr: l.lpr,
+      loan_rate: l.loanRate,
+      over: l.over,
+      excess_fen: l.excessFen,
+      repriced_total_fen: l.repriced ? l.repriced.repricedTotalFen : null,
+      paid_above_fen: l.paid ? l.paid.paidAboveLineFen : null,
+      tier: def?.tier ?? null,
+      tier_label: def?.tier ? TIER_LABEL[def.tier] : null,
+      verified: def?.verified ?? null,
+      problem: l.problem,
+      citations: l.citationIds.map(citationView),
+    };
+  });
+  return {
+    loan,
+    real_principal_fen: r.realPrincipalFen,
+    total_payable_fen: r.totalPayableFen,
+    rates: r.rates
+      ? {
+          periodic_rate: r.rates.periodic.value,
+          apr_nominal: r.rates.nominal.value,
+          apr_effective: r.rates.effective.value,
+          xirr: r.rates.xirr.value,
+          conventions: { periodic_rate: r.rates.periodic.convention, apr_nominal: r.rates.nominal.convention, apr_effective: r.rates.effective.convention, xirr: r.rates.xirr.convention },
+        }
+      : null,
+    problem: r.problem,
+    lines,
+  };
+}
+
+function validate(input: unknown): LoanInput {
+  try {
+    return validateLoanInput(input);
+  } catch (e) {
+    if (e instanceof LoanInputError) throw new AppError('BAD_INPUT', e.message, e.issues);
+    throw e;
+  }
+}
+
+export async function addLoan(ctx: AppContext, input: unknown): Promise<LoanView> {
+  const loan = validate(input);
+  const saved = await ctx.store.db.transaction().execute(async (trx) => {
+    const l = await repo.insertLoan(trx, ctx.caseId, loan, ctx.now());
+    await recordEvidence(ctx, trx, 'loan', { loan_id: l.id, action: 'add', loan: loan as never });
+    return l;
+  });
+  return viewLoan(saved);
+}
+
+export async function updateLoan(ctx: AppContext, id: number, input: unknown): Promise<LoanView> {
+  const loan = validate(input);
+  const saved = await ctx.store.db.transaction().execute(async (trx) => {
+    const l = await repo.updateLoan(trx, ctx.caseId, id, loan, ctx.now());
+    if (!l) throw new AppError('NOT_FOUND', `借款 #${id} 不存在 loan ${id} not found`);
+    await recordEvidence(ctx, trx, 'loan', { loan_id: id, action: 'update', loan: loan as never });
+    return l;
+  });
+  return viewLoan(saved);
+}
+
+export async function deleteLoan(ctx: AppContext, id: number): Promise<void> {
+  await ctx.store.db.transaction().execute(async (trx) => {
+    if (!(await repo.deleteLoan(trx, ctx.caseId, id))) throw new AppError('NOT_FOUND', `借款 #${id} 不存在 loan ${id} not found`);
+    await recordEvidence(ctx, trx, 'loan', { loan_id: id, action: 'delete' });
+  });
+}
+
+export async function listLoans(ctx: AppContext): Promise<LoanView[]> {
+  return (await repo.listLoans(ctx.store.db, ctx.caseId)).map(viewLoan);
+}
+
+export async function showLoan(ctx: AppContext, id: number): Promise<LoanView> {
+  const l = await repo.getLoan(ctx.store.db, ctx.caseId, id);
+  if (!l) throw new AppError('NOT_FOUND', `借款 #${id} 不存在 loan ${id} not found`);
+  return viewLoan(l);
+}
+
+export function previewLoan(input: unknown): LoanView {
+  return viewLoan({ ...validate(input), id: null });
+}
+
+export function rateFromFile(text: string) {
+  return rateFileRates(text);
+}
+
+export function scheduleFromSpec(spec: ScheduleSpec): Installment[] {
+  try {
+    return buildSchedule(spec);
+  } catch (e) {
+    throw new AppError('BAD_INPUT', (e as Error).message);
+  }
+}
+
+/** The legal-line results the rules need, for every loan of the case. */
+export async function loanLineResults(ctx: AppContext): Promise<LoanLineResult[]> {
+  const loans = await repo.listLoans(ctx.store.db, ctx.caseId);
+  const out: LoanLineResult[] = [];
+  for (const loan of loans) {
+    const r = loanReport(loan);
+    for (const l of r.lines) {
+      out.push({
+        loanId: loan.id,
+        lenderName: loan.lenderName,
+        lineId: l.lineId,
+        applies: l.applies,
+        over: l.over === true,
+        excessFen: l.excessFen ?? 0,
+        aprNominal: l.loanRate ?? 0,
+        lineRate: l.lineRate ?? 0,
+        citationIds: l.citationIds,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * A loan from simple terms as a person states them: "借10000, 到手9000, 12期每期还1000".
+ * The installment is split into an even share of the contract principal and the rest as interest.
+ */
+export function loanFromSimpleTerms(t: {
+  lenderName: string; lenderType: string; productName?: string | null; contractDate: string; principalFen: number; receivedFen: number;
+  periods: number; installmentFen: number; period?: LoanInput['period']; status?: LoanInput['status'];
+}): unknown {
+  const schedule: Installment[] = [];
+  const base = Math.floor(t.principalFen / t.periods);
+  let left = t.principalFen;
+  const spec = buildSchedule({ kind: 'interest_first', principalFen: t.principalFen, periods: t.periods, contractDate: t.contractDate, period: t.period ?? 'month', periodicRate: 0 });
+  for (let i = 0; i < t.periods; i++) {
+    const principal = i === t.periods - 1 ? left : base;
+    left -= principal;
+    const interest = t.installmentFen - principal;
+    schedule.push({ period: i + 1, dueDate: spec[i]!.dueDate, principalFen: principal, interestFen: interest, feeFen: 0, totalFen: t.installmentFen });
+  }
+  return {
+    lenderName: t.lenderName, lenderType: t.lenderType, productName: t.productName ?? null, contractDate: t.contractDate, contractPrincipalFen: t.principalFen,
+    receivedFen: t.receivedFen, fees: [], period: t.period ?? 'month', schedule, payments: [], status: t.status ?? 'active',
+  };
+}

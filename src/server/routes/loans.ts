@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { addLoan, deleteLoan, listLoans, previewLoan, scheduleFromSpec, showLoan, updateLoan } from '../../app/loans.js';
+import type { RouteModule } from './index.js';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive() });
+
+export const loanRoutes: RouteModule = (api, ctx) => {
+  api.get('/loans', async () => listLoans(ctx));
+  api.post('/loans', async (req, reply) => reply.status(201).send(await addLoan(ctx, req.body)));
+  api.post('/loans/preview', async (req) => previewLoan(req.body));
+  api.get('/loans/:id', async (req) => showLoan(ctx, IdParam.parse(req.params).id));
+  api.put('/loans/:id', async (req) => updateLoan(ctx, IdParam.parse(req.params).id, req.body));
+  api.delete('/loans/:id', async (req, reply) => {
+    await deleteLoan(ctx, IdParam.parse(req.params).id);
+    return reply.status(204).send();
+  });
+  api.post('/schedules', async (req) => scheduleFromSpec(req.body as never));
+};
