@@ -2,5 +2,6 @@ import type { Command } from '../registry.js';
 import { serveCommands } from './serve.js';
 import { timelineCommands } from './timeline.js';
 import { loanCommands } from './loans.js';
+import { evidenceCommands } from './evidence.js';
 
-export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands];
