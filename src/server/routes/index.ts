@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { timelineRoutes } from './timeline.js';
 import { loanRoutes } from './loans.js';
+import { evidenceRoutes } from './evidence.js';
 
 export type RouteModule = (api: FastifyInstance, ctx: AppContext) => Promise<void> | void;
 
@@ -9,4 +10,4 @@ const health: RouteModule = (api, ctx) => {
   api.get('/health', async () => ({ ok: true, engine: ctx.store.engine }));
 };
 
-export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes];
+export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes, evidenceRoutes];
