@@ -40,6 +40,15 @@ export interface Citation {
   source: string;
   /** Anything a reader should know (e.g. which item of the article, unverified clause numbers). */
   note?: string;
+  /**
+   * 'quote' (the default): excerpt.zh is the Chinese text word for word as the reference quotes it; fragments are
+   * joined by "……" where text is left out. 'summary': the reference gives no Chinese text for this (or the citation
+   * covers a whole document), so excerpt.zh is a summary that starts with "（概述" and must not be shown in quotation
+   * marks; any part of it inside “ ” is still word for word from the reference. excerpt.en is always a gloss.
+   */
+  excerptKind?: 'quote' | 'summary';
+  /** Which text of a law that was amended with new numbering, e.g. { zh: '2012年修正', en: '2012 text' }. */
+  edition?: Text2;
 }
 
 export interface LprEntry {
@@ -70,6 +79,13 @@ export interface LegalLine {
   /** What crossing it means, in plain words. */
   meaning: Text2;
   citationIds: string[];
+  /** How binding the line's source is, and whether that source was verified (the weakest of its citations). */
+  tier?: Tier;
+  verified?: Verification;
+  /** YYYY-MM-DD from which the line applies, where the reference gives one. */
+  effectiveFrom?: string;
+  /** Caveats to show with the line. */
+  note?: Text2;
 }
 
 export interface Channel {
@@ -82,4 +98,6 @@ export interface Channel {
   rules: string[];
   verified: Verification;
   note?: string;
+  /** Citation ids (src/law) for the channel's duties, time limits or the right to complain. */
+  citationIds?: string[];
 }

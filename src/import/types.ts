@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { NewContact, NewEvent } from '../domain/collection/types.js';
 
 /** A media part of an MMS or a file inside an import: stored by sha256 by the app layer. */
@@ -12,13 +13,15 @@ export interface NewAttachment {
 
 export type ImportRecord =
   | { type: 'event'; event: NewEvent }
-  | { type: 'contact'; contact: NewContact }
+  /** meta: source extras that NewContact has no field for (org, title, TEL types, position). */
+  | { type: 'contact'; contact: NewContact; meta?: Record<string, unknown> }
   | { type: 'attachment'; attachment: NewAttachment };
 
 export type FormatId = 'sms-backup-xml' | 'calls-backup-xml' | 'vcard' | 'csv-events' | 'csv-contacts';
 
 export interface ImportProgress {
   bytesRead: number;
+  /** opts.bytesTotal as given, 0 when unknown. */
   bytesTotal: number;
   records: number;
 }
@@ -29,6 +32,16 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Aborts the parse (the app layer rolls back). */
   signal?: AbortSignal;
+  /** Size of the input in bytes if the caller knows it (file size), passed through to onProgress. */
+  bytesTotal?: number;
+}
+
+/** What a parser reads: a Readable or any async iterable of Buffer / Uint8Array / string chunks. */
+export type ImportInput = AsyncIterable<Buffer | Uint8Array | string> | Readable;
+
+/** Options of one parse: `file` is the name errors cite (a display name, not opened by the parser). */
+export interface ParseOptions extends ImportOptions {
+  file: string;
 }
 
 /** A parse error that names where the input went wrong. */

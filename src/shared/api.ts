@@ -42,3 +42,63 @@ export const MarkCollectorSchema = z.object({
 export type EventQueryReq = z.infer<typeof EventQuerySchema>;
 export type ManualEventReq = z.infer<typeof ManualEventSchema>;
 export type ReportContactReq = z.infer<typeof ReportContactSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Requests the web UI sends (added by the web part; the routes validate with these).
+// Loan bodies are LoanInput (src/domain/loans/types.ts), validated by validateLoanInput.
+export type { LoanInput, Fee, FeeTiming, Installment, Payment, Period, LoanStatus } from '../domain/loans/types.js';
+export type { LenderType } from '../domain/law.js';
+
+/**
+ * POST /api/schedules: build a repayment schedule. Rates are decimals: annualRate is a nominal annual
+ * rate (0.24 = 24 % a year; the route divides by periods a year), flatRate and feeRate are per period
+ * (0.008 = 0.8 % a month), dailyRate per day. payday uses days (and no periods).
+ */
+export const ScheduleRequestSchema = z.object({
+  kind: z.enum(['equal_installment', 'flat_rate', 'interest_first', 'bullet', 'payday', 'card_installment']),
+  principalFen: z.number().int().positive(),
+  contractDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  periods: z.number().int().min(1).max(600).optional(),
+  period: z.enum(['month', 'week', 'day']).optional(),
+  annualRate: z.number().min(0).max(100).optional(),
+  flatRate: z.number().min(0).max(10).optional(),
+  feeRate: z.number().min(0).max(10).optional(),
+  dailyRate: z.number().min(0).max(1).optional(),
+  days: z.number().int().min(1).max(3650).optional(),
+  feeFen: z.number().int().min(0).optional(),
+});
+
+/** POST /api/export/bundle */
+export const ExportBundleSchema = z.object({ redact_third_parties: z.boolean() });
+
+/** POST /api/documents/preview. Answers: text as typed; money in integer fen; dates YYYY-MM-DD; numbers as numbers. */
+export const DocumentPreviewSchema = z.object({
+  type: z.string().min(1),
+  channel: z.string().nullish(),
+  loan_id: z.number().int().nullish(),
+  answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+});
+
+/** POST /api/documents/render */
+export const DocumentRenderSchema = DocumentPreviewSchema.extend({
+  format: z.enum(['pdf', 'docx', 'txt']),
+  length: z.enum(['short', 'medium', 'full']).optional(),
+});
+
+/** PUT /api/settings (any subset; data_dir and encrypted are read-only). */
+export const SettingsUpdateSchema = z.object({
+  lang: z.enum(['zh-CN', 'en']).optional(),
+  tz: z.string().min(1).optional(),
+  quiet_mode: z.boolean().optional(),
+});
+
+/** POST /api/settings/passphrase: the passphrase of Huxun's own data file ('' removes it). */
+export const PassphraseSchema = z.object({ passphrase: z.string().max(1000) });
+
+export type ScheduleRequest = z.infer<typeof ScheduleRequestSchema>;
+export type ExportBundleReq = z.infer<typeof ExportBundleSchema>;
+export type DocumentPreviewReq = z.infer<typeof DocumentPreviewSchema>;
+export type DocumentRenderReq = z.infer<typeof DocumentRenderSchema>;
+export type SettingsUpdateReq = z.infer<typeof SettingsUpdateSchema>;
+export type PassphraseReq = z.infer<typeof PassphraseSchema>;
+export type MarkCollectorReq = z.infer<typeof MarkCollectorSchema>;

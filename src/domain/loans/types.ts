@@ -9,7 +9,20 @@ export interface Fee {
   /** As the lender names it: 服务费, 担保费, 会员费, 保险费 … */
   name: string;
   timing: FeeTiming;
+  /** For timing 'per_period': the amount charged each period. Otherwise the amount charged once. */
   amountFen: Fen;
+  /**
+   * Is this fee already inside the other figures of the loan, so that it must not be counted again?
+   * - timing 'upfront': true = withheld from the disbursement, i.e. already reflected in
+   *   receivedFen < contractPrincipalFen (砍头息 deducted by the lender); false or absent = the borrower
+   *   paid it separately on the contract date, so it is subtracted from what the borrower received.
+   * - timing 'per_period': true = already part of each installment's feeFen; false or absent = charged on
+   *   each installment's due date on top of the installment's totalFen.
+   * - timing 'on_overdue': not used; late-payment charges are not part of the contractual price and are
+   *   left out of the loan's cash flows and rate.
+   * Absent means false: list a fee once, and mark it included when the figures already contain it.
+   */
+  included?: boolean | null;
 }
 
 export interface Installment {

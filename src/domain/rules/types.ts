@@ -1,5 +1,5 @@
 import type { Collector, Contact, TimelineEvent } from '../collection/types.js';
-import type { Text2, Tier } from '../law.js';
+import type { Text2, Tier, Verification } from '../law.js';
 import type { Loan } from '../loans/types.js';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
@@ -16,6 +16,10 @@ export interface LoanLineResult {
   aprNominal: number;
   lineRate: number;
   citationIds: string[];
+  /** The line's label, tier and verification status (src/law/lines.ts), when the caller passes them. */
+  label?: Text2;
+  tier?: Tier;
+  verified?: Verification;
 }
 
 /** Everything a rule may read. Pure data: rules do no I/O. */

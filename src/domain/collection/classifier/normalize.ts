@@ -1,0 +1,352 @@
+/**
+ * Text normalisation for the message classifier.
+ *
+ * The classifier matches its lexicon against a normalised form of the message and maps every
+ * match back to the original text, so `map[i]` is the UTF-16 index in the original of normalised
+ * character i and `ends[i]` is the index just after the original code units it came from.
+ *
+ * Steps, all position-preserving through `map`/`ends`:
+ *  1. traditional → simplified (opencc-js 'hk' and 'tw' → 'cn'; converters built once, lazily, and only
+ *     run on messages that contain a character the converters would change),
+ *  2. full-width → half-width, latin lower-cased, a few variant characters folded (妳→你, 朞→期, 処→处),
+ *  3. separators (spaces, . - * | / _ ~ ·, zero-width characters, emoji) removed when they sit between
+ *     two Han characters or between Han and a digit/latin letter: 催 收 → 催收, 逾-期 → 逾期, 通*讯*录 → 通讯录,
+ *  4. pinyin abbreviations expanded in place (yq → 逾期, hk → 还款, txl → 通讯录 …) when the message has
+ *     another debt cue, and single-letter homophones after a Han head (逾q → 逾期, 还k → 还款).
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+
+export interface Normalized {
+  /** The normalised text. */
+  norm: string;
+  /** map[i] = index in the original text of normalised character i. */
+  map: number[];
+  /** ends[i] = index in the original text just after the code units normalised character i came from. */
+  ends: number[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Traditional → simplified
+// ---------------------------------------------------------------------------------------------
+
+interface Opencc {
+  /** Simplified code unit for a traditional one, 0 when unchanged. Indexed by UTF-16 code unit. */
+  table: Uint16Array;
+  convert: (s: string) => string;
+}
+
+let opencc: Opencc | null = null;
+
+/** Characters opencc leaves alone but that mean the same thing in mainland messages. */
+const EXTRA_VARIANTS: Record<string, string> = {
+  妳: '你',
+  朞: '期',
+  処: '处',
+  餘: '余',
+  囉: '啰',
+  喔: '哦',
+  覺: '觉',
+};
+
+function getOpencc(): Opencc {
+  if (opencc) return opencc;
+  const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
+  const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
+  const convert = (s: string): string => tw(hk(s));
+  const table = new Uint16Array(65536);
+  const chars: string[] = [];
+  for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+  for (let c = 0xf900; c <= 0xfaff; c++) chars.push(String.fromCharCode(c));
+  const joined = chars.join('\n');
+  const out = convert(joined).split('\n');
+  if (out.length === chars.length) {
+    for (let i = 0; i < chars.length; i++) {
+      const from = chars[i]!;
+      const to = out[i]!;
+      // Only 1:1 BMP mappings go into the per-character table.
+      if (to !== from && to.length === 1) table[from.charCodeAt(0)] = to.charCodeAt(0);
+    }
+  }
+  for (const [from, to] of Object.entries(EXTRA_VARIANTS)) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  opencc = { table, convert };
+  return opencc;
+}
+
+/** Traditional → simplified, keeping the text's length so positions still line up. */
+function toSimplified(text: string): string {
+  const { table, convert } = getOpencc();
+  let hasTrad = false;
+  for (let i = 0; i < text.length; i++) {
+    if (table[text.charCodeAt(i)] !== 0) {
+      hasTrad = true;
+      break;
+    }
+  }
+  if (!hasTrad) return text;
+  // Phrase-aware conversion first (看著 → 看着); fall back to the 1:1 table when lengths differ.
+  let conv = convert(text);
+  if (conv.length !== text.length) {
+    let s = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const t = table[c]!;
+      s += String.fromCharCode(t !== 0 ? t : c);
+    }
+    conv = s;
+  } else {
+    // opencc does not know the extra variants; apply them on top.
+    let s = '';
+    let changed = false;
+    for (let i = 0; i < conv.length; i++) {
+      const c = conv.charCodeAt(i);
+      const orig = text.charCodeAt(i);
+      const extra = EXTRA_VARIANT_CODES.get(c) ?? EXTRA_VARIANT_CODES.get(orig);
+      if (extra !== undefined) {
+        s += String.fromCharCode(extra);
+        changed = true;
+      } else s += conv[i];
+    }
+    if (changed) conv = s;
+  }
+  return conv;
+}
+
+const EXTRA_VARIANT_CODES = new Map<number, number>(
+  Object.entries(EXTRA_VARIANTS).map(([a, b]) => [a.charCodeAt(0), b.charCodeAt(0)]),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Character classes
+// ---------------------------------------------------------------------------------------------
+
+const enum T {
+  Other = 0,
+  Han = 1,
+  Digit = 2,
+  Latin = 3,
+  Sep = 4,
+}
+
+function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
+/** Separator code units that are dropped between Han characters. Surrogates (emoji) are handled apart. */
+const SEP = new Uint8Array(65536);
+for (const ch of ' \t\u00a0.-*|/\\_~·•+=^`\'"…—–～‧∙⋅°、') SEP[ch.charCodeAt(0)] = 1;
+for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xfe0f, 0xfe0e, 0x20e3, 0x3000]) SEP[c] = 1;
+// Dingbats and misc symbols (✨ ❤ ☎ …) behave like emoji.
+for (let c = 0x2600; c <= 0x27bf; c++) SEP[c] = 1;
+for (let c = 0x2190; c <= 0x21ff; c++) SEP[c] = 1; // arrows
+for (let c = 0x25a0; c <= 0x25ff; c++) SEP[c] = 1; // geometric shapes
+
+// ---------------------------------------------------------------------------------------------
+// Pinyin abbreviations and homophones
+// ---------------------------------------------------------------------------------------------
+
+/** Same-length abbreviations: each letter becomes one Han character, so positions stay 1:1. */
+const ABBREV: Record<string, string> = {
+  yq: '逾期',
+  hk: '还款',
+  txl: '通讯录',
+  cs: '催收',
+  fy: '法院',
+  bj: '报警',
+  zx: '征信',
+  sm: '上门',
+  qk: '欠款',
+  jk: '借款',
+  dk: '贷款',
+  wd: '网贷',
+  hq: '还钱',
+  xyk: '信用卡',
+  lvs: '律师',
+  ls: '律师',
+  gaj: '公安局',
+  pcs: '派出所',
+};
+
+/** A debt cue elsewhere in the message licenses abbreviation expansion ("去hk玩" stays as it is). */
+const DEBT_CUE = /[欠还债贷逾催款]|借钱|钱|网贷|征信/;
+
+/** (head Han character, latin token) → replacement for the token. */
+const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {
+  逾: { q: '期', qi: '期' },
+  还: { k: '款', kuan: '款', q: '钱', qian: '钱' },
+  欠: { k: '款', kuan: '款', q: '钱', qian: '钱' },
+  借: { k: '款', kuan: '款' },
+  催: { s: '收', shou: '收' },
+  上: { m: '门', men: '门' },
+  通: { xl: '讯录' },
+};
+/** (latin token, following Han character) → replacement for the token. */
+const HOMOPHONE_BEFORE: Record<string, Record<string, string>> = {
+  期: { y: '逾', yu: '逾' },
+  收: { c: '催', cui: '催' },
+  款: { h: '还', huan: '还', q: '欠', qian: '欠', j: '借', jie: '借' },
+  门: { s: '上', shang: '上' },
+  讯: { t: '通', tong: '通' },
+};
+
+// ---------------------------------------------------------------------------------------------
+// normalize
+// ---------------------------------------------------------------------------------------------
+
+/** Normalise a message for matching; see the module comment. Pure and deterministic. */
+export function normalize(text: string): Normalized {
+  const simp = toSimplified(text);
+  const n = simp.length;
+
+  // Pass 1: fold width/case, classify.
+  const codes: number[] = [];
+  const types: T[] = [];
+  const starts: number[] = [];
+  const stops: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let c = simp.charCodeAt(i);
+    let len = 1;
+    let type: T;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      // Astral: emoji and the like are separators; astral Han (Ext B+) is kept as Other.
+      const cp = simp.codePointAt(i)!;
+      len = 2;
+      if (cp >= 0x20000 && cp <= 0x3ffff) {
+        codes.push(c, simp.charCodeAt(i + 1));
+        types.push(T.Other, T.Other);
+        starts.push(i, i + 1);
+        stops.push(i + 1, i + 2);
+        i++;
+        continue;
+      }
+      codes.push(0x20);
+      types.push(T.Sep);
+      starts.push(i);
+      stops.push(i + len);
+      i++;
+      continue;
+    }
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    else if (c === 0x3000) c = 0x20;
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c >= 0x61 && c <= 0x7a) type = T.Latin;
+    else if (c >= 0x30 && c <= 0x39) type = T.Digit;
+    else if (isHan(c)) type = T.Han;
+    else if (SEP[c] === 1 || (c >= 0xdc00 && c <= 0xdfff)) type = T.Sep;
+    else type = T.Other;
+    codes.push(c);
+    types.push(type);
+    starts.push(i);
+    stops.push(i + len);
+  }
+
+  // Pass 2: drop separator runs between Han and Han/digit/latin.
+  const oc: number[] = [];
+  const ot: T[] = [];
+  const om: number[] = [];
+  const oe: number[] = [];
+  const m = codes.length;
+  for (let i = 0; i < m; ) {
+    if (types[i] === T.Sep) {
+      let j = i;
+      while (j < m && types[j] === T.Sep) j++;
+      const prev = ot.length > 0 ? ot[ot.length - 1]! : T.Other;
+      const next = j < m ? types[j]! : T.Other;
+      const drop =
+        (prev === T.Han && (next === T.Han || next === T.Digit || next === T.Latin)) ||
+        (next === T.Han && (prev === T.Digit || prev === T.Latin));
+      if (!drop) {
+        for (let k = i; k < j; k++) {
+          oc.push(codes[k]!);
+          ot.push(T.Sep);
+          om.push(starts[k]!);
+          oe.push(stops[k]!);
+        }
+      }
+      i = j;
+      continue;
+    }
+    oc.push(codes[i]!);
+    ot.push(types[i]!);
+    om.push(starts[i]!);
+    oe.push(stops[i]!);
+    i++;
+  }
+
+  let norm = String.fromCharCode(...oc);
+  if (!/[a-z]/.test(norm)) return { norm, map: om, ends: oe };
+
+  // Pass 3: pinyin abbreviations and homophones over latin tokens.
+  const tokens: Array<{ s: number; e: number; tok: string }> = [];
+  for (let i = 0; i < ot.length; ) {
+    if (ot[i] === T.Latin) {
+      let j = i;
+      while (j < ot.length && ot[j] === T.Latin) j++;
+      tokens.push({ s: i, e: j, tok: norm.slice(i, j) });
+      i = j;
+    } else i++;
+  }
+  const abbrevHits = tokens.filter((t) => ABBREV[t.tok] !== undefined).length;
+  const licensed = abbrevHits >= 2 || DEBT_CUE.test(norm);
+  type Edit = { s: number; e: number; rep: string };
+  const edits: Edit[] = [];
+  for (const t of tokens) {
+    const before = t.s > 0 ? norm[t.s - 1]! : '';
+    const after = t.e < norm.length ? norm[t.e]! : '';
+    const h1 = HOMOPHONE_AFTER[before]?.[t.tok];
+    if (h1 !== undefined) {
+      edits.push({ s: t.s, e: t.e, rep: h1 });
+      continue;
+    }
+    const h2 = HOMOPHONE_BEFORE[after]?.[t.tok];
+    if (h2 !== undefined) {
+      edits.push({ s: t.s, e: t.e, rep: h2 });
+      continue;
+    }
+    const ab = ABBREV[t.tok];
+    if (ab !== undefined && licensed) edits.push({ s: t.s, e: t.e, rep: ab });
+  }
+  if (edits.length === 0) return { norm, map: om, ends: oe };
+
+  const nc: string[] = [];
+  const nm: number[] = [];
+  const ne: number[] = [];
+  let pos = 0;
+  for (const ed of edits) {
+    for (let k = pos; k < ed.s; k++) {
+      nc.push(norm[k]!);
+      nm.push(om[k]!);
+      ne.push(oe[k]!);
+    }
+    const srcLen = ed.e - ed.s;
+    if (ed.rep.length === srcLen) {
+      for (let k = 0; k < srcLen; k++) {
+        nc.push(ed.rep[k]!);
+        nm.push(om[ed.s + k]!);
+        ne.push(oe[ed.s + k]!);
+      }
+    } else {
+      // Many letters → fewer characters: each output char covers a share of the token,
+      // the last one running to the token's end.
+      for (let k = 0; k < ed.rep.length; k++) {
+        nc.push(ed.rep[k]!);
+        nm.push(om[ed.s + Math.min(k, srcLen - 1)]!);
+        ne.push(k === ed.rep.length - 1 ? oe[ed.e - 1]! : oe[ed.s + Math.min(k, srcLen - 1)]!);
+      }
+    }
+    pos = ed.e;
+  }
+  for (let k = pos; k < norm.length; k++) {
+    nc.push(norm[k]!);
+    nm.push(om[k]!);
+    ne.push(oe[k]!);
+  }
+  norm = nc.join('');
+  return { norm, map: nm, ends: ne };
+}
+
+/** Map a [start, end) range of the normalised text to a range of the original. */
+export function toOriginal(n: Normalized, start: number, end: number): [number, number] {
+  const s = n.map[start] ?? n.map[n.map.length - 1] ?? 0;
+  const e = end > start ? (n.ends[end - 1] ?? s) : s;
+  return [s, e];
+}

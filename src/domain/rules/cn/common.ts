@@ -1,0 +1,204 @@
+/**
+ * Shared pieces of the PRC pack: grouping events by the lender behind them, the lender-type citations,
+ * the complaint channels, and the assembly of an event-based finding.
+ */
+import type { TimelineEvent } from '../../collection/types.js';
+import type { LenderType, Text2, Tier } from '../../law.js';
+import type { CitationTally } from '../engine.js';
+import { dayString } from '../localtime.js';
+import { type CaseIndex, loanIdOf } from '../prepare.js';
+import { maskNumber } from '../text.js';
+import type { Finding, Severity } from '../types.js';
+import { C } from './citations.js';
+import { channelsFor } from './channels.js';
+
+export const PACK = 'cn';
+
+/** Lender-regulation citation that forbids the conduct, by lender type (A1 consumer finance, A2 credit cards, A3 bank internet loans). */
+export function lenderRule(t: LenderType | null, kinds: { cfc?: boolean; cc?: boolean; il?: boolean }): string | null {
+  if (t === 'consumer_finance' && kinds.cfc) return C.cfcArt56;
+  if (t === 'credit_card' && kinds.cc) return C.ccArt68;
+  if (t === 'bank' && kinds.il) return C.ilArt56;
+  return null;
+}
+
+// ── Groups: one finding per lender behind the events ───────────────────────
+
+export interface Group {
+  key: string;
+  loanId: number | null;
+  lenderName: string | null;
+  lenderType: LenderType | null;
+}
+
+/**
+ * The party an event is attributed to: the loan (collector's loan, else the event's), else the collector's
+ * lender name, else the collector, else "unattributed".
+ */
+export class GroupMemo {
+  readonly byKey = new Map<string, Group>();
+  readonly byCollector = new Map<number, Group>();
+}
+
+export function groupOf(ix: CaseIndex, e: TimelineEvent, memo: GroupMemo): Group {
+  // Fast path: events of one collector (with no loan of their own that could differ) share a group.
+  const cid = e.collectorId;
+  const byCollector = cid != null && e.loanId == null;
+  if (byCollector) {
+    const hit = memo.byCollector.get(cid);
+    if (hit) return hit;
+  }
+  const loanId = loanIdOf(ix, e);
+  let key: string;
+  let lenderName: string | null = null;
+  let lenderType: LenderType | null = null;
+  if (loanId != null) {
+    key = `loan:${loanId}`;
+  } else if (cid != null) {
+    const col = ix.collectorById.get(cid);
+    key = col?.lenderName ? `lender:${col.lenderName}` : `collector:${cid}`;
+  } else key = 'none';
+  let g = memo.byKey.get(key);
+  if (!g) {
+    if (loanId != null) {
+      const loan = ix.loanById.get(loanId);
+      lenderName = loan?.lenderName ?? null;
+      lenderType = loan?.lenderType ?? null;
+    } else if (cid != null) lenderName = ix.collectorById.get(cid)?.lenderName ?? null;
+    g = { key, loanId, lenderName, lenderType };
+    memo.byKey.set(key, g);
+  }
+  if (byCollector) memo.byCollector.set(cid, g);
+  return g;
+}
+
+/** Groups event indices (already in chronological order) by lender; groups in order of their first event. */
+export function groupEvents(ix: CaseIndex, idx: readonly number[]): { group: Group; idx: number[] }[] {
+  const memo = new GroupMemo();
+  const out = new Map<Group, { group: Group; idx: number[] }>();
+  for (const i of idx) {
+    const g = groupOf(ix, ix.events[i]!, memo);
+    let b = out.get(g);
+    if (!b) {
+      b = { group: g, idx: [] };
+      out.set(g, b);
+    }
+    b.idx.push(i);
+  }
+  return [...out.values()];
+}
+
+/** "安心消费金融" / "the lender 安心消费金融", or the collector numbers when the lender is unknown. */
+export function whoText(ix: CaseIndex, g: Group, idx: readonly number[]): Text2 {
+  if (g.lenderName) return { zh: `${g.lenderName}（或其委托的催收方）`, en: `${g.lenderName} (or collectors acting for it)` };
+  const nums = collectorNumbers(ix, idx);
+  if (nums.length) {
+    const shown = nums.slice(0, 3).map(maskNumber);
+    const more = nums.length > 3 ? { zh: ` 等 ${nums.length} 个号码`, en: ` and ${nums.length - 3} more` } : { zh: '', en: '' };
+    return { zh: `号码 ${shown.join('、')}${more.zh}`, en: `number${nums.length > 1 ? 's' : ''} ${shown.join(', ')}${more.en}` };
+  }
+  return { zh: '未能确定的催收方', en: 'an unidentified collector' };
+}
+
+/** Distinct counterpart numbers of the events that came from collectors, in first-seen order. */
+export function collectorNumbers(ix: CaseIndex, idx: readonly number[]): string[] {
+  const seen = new Set<string>();
+  for (const i of idx) {
+    const e = ix.events[i]!;
+    if (e.kind === 'third_party_report') continue;
+    if (e.number) seen.add(e.number);
+  }
+  return [...seen];
+}
+
+export function collectorIdsOf(ix: CaseIndex, idx: readonly number[]): number[] {
+  const s = new Set<number>();
+  for (const i of idx) {
+    const c = ix.events[i]!.collectorId;
+    if (c != null) s.add(c);
+  }
+  return [...s].sort((a, b) => a - b);
+}
+
+export interface FindingParts {
+  rule: string;
+  fallbackTier: Tier;
+  severity: Severity;
+  tally: CitationTally;
+  ix: CaseIndex;
+  /** Proving events, chronological. */
+  idx: readonly number[];
+  group: Group | null;
+  summary: Text2;
+  /** Lender types behind the events (null = unknown), to choose channels. */
+  lenderTypes: Iterable<LenderType | null>;
+  details?: Record<string, unknown>;
+}
+
+/** Assembles an event-based finding: event ids, period, citations with their per-event use. */
+export function eventFinding(p: FindingParts): Finding {
+  const { ix, idx } = p;
+  const first = idx[0]!;
+  const last = idx[idx.length - 1]!;
+  const eventIds = new Array<number>(idx.length);
+  for (let j = 0; j < idx.length; j++) eventIds[j] = ix.events[idx[j]!]!.id;
+  const details: Record<string, unknown> = {
+    firstDate: dayString(ix.day[first]!),
+    lastDate: dayString(ix.day[last]!),
+  };
+  if (p.group) {
+    details.loanId = p.group.loanId;
+    details.lenderName = p.group.lenderName;
+    details.lenderType = p.group.lenderType;
+  }
+  details.collectorIds = collectorIdsOf(ix, idx);
+  details.collectorNumbers = collectorNumbers(ix, idx).map(maskNumber);
+  Object.assign(details, p.details ?? {});
+  details.citations = p.tally.uses(idx.length);
+  return {
+    rule: p.rule,
+    tier: p.tally.primaryTier(p.fallbackTier),
+    severity: p.severity,
+    citationIds: p.tally.cited(),
+    eventIds,
+    from: ix.events[first]!.at,
+    to: ix.events[last]!.at,
+    count: idx.length,
+    summary: p.summary,
+    channels: channelsFor(p.rule, p.lenderTypes),
+    details,
+  };
+}
+
+/** Which authority decides, from the tiers of the cited provisions. */
+export function decider(tiers: ReadonlySet<Tier>): Text2 {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (tiers.has('statute') || tiers.has('judicial_interpretation')) {
+    zh.push('是否构成违法或犯罪由公安机关、法院认定');
+    en.push('whether it is unlawful or a crime is for the police and the courts to decide');
+  }
+  if (tiers.has('regulation') || tiers.has('normative_document') || tiers.has('administrative_regulation')) {
+    zh.push('是否违反监管规定由贷款机构的监管部门认定');
+    en.push("whether it breaches the lending rules is for the lender's regulator to decide");
+  }
+  if (tiers.has('national_standard') || tiers.has('industry_guideline')) {
+    const both = tiers.has('national_standard') && tiers.has('industry_guideline');
+    zh.push(both ? '推荐性国家标准和行业自律规范不是法律，是监管部门期望机构遵守的行业标准' : tiers.has('national_standard') ? '推荐性国家标准不是法律，是监管部门期望机构遵守的行业标准' : '行业自律规范不是法律，约束协会会员机构');
+    en.push(
+      both
+        ? 'the recommended national standard and the industry guideline are not statutes but industry standards the regulator expects lenders to follow'
+        : tiers.has('national_standard')
+          ? 'the recommended national standard is not a statute but an industry standard the regulator expects lenders to follow'
+          : "the industry guideline is not a statute; it binds the association's members by self-regulation",
+    );
+  }
+  if (!zh.length) return { zh: '', en: '' };
+  return { zh: zh.join('；') + '。', en: en[0]!.charAt(0).toUpperCase() + en.join('; ').slice(1) + '.' };
+}
+
+export function lenderTypesOf(ix: CaseIndex, idx: readonly number[], memo = new GroupMemo()): (LenderType | null)[] {
+  const s = new Set<LenderType | null>();
+  for (const i of idx) s.add(groupOf(ix, ix.events[i]!, memo).lenderType);
+  return [...s];
+}

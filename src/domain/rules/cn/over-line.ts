@@ -1,0 +1,94 @@
+/**
+ * Loans over a legal interest line: one finding per loan and line crossed, from the loans module's results.
+ * The line's own citations are used as given (they come from src/law/lines.ts through the app).
+ */
+import type { Tier, Verification } from '../../law.js';
+import { yuan } from '../text.js';
+import type { CaseData, Finding, LoanLineResult, Rule, Severity } from '../types.js';
+import { channelsFor, ruleChannels } from './channels.js';
+import { CN_CITATION_META } from './citations.js';
+import { PACK } from './common.js';
+
+/** Facts of the lines of src/law/lines.ts the rule needs when the result does not carry them. */
+const LINE_FACTS: Record<string, { tier: Tier; verified: Verification }> = {
+  lpr4: { tier: 'judicial_interpretation', verified: 'verified_primary' },
+  '24': { tier: 'judicial_interpretation', verified: 'unverified' },
+  '36': { tier: 'judicial_interpretation', verified: 'verified_secondary' },
+};
+
+export function lineTier(l: LoanLineResult): Tier {
+  return l.tier ?? LINE_FACTS[l.lineId]?.tier ?? CN_CITATION_META[l.citationIds[0] ?? '']?.tier ?? 'judicial_interpretation';
+}
+
+export function lineVerified(l: LoanLineResult): Verification {
+  return l.verified ?? LINE_FACTS[l.lineId]?.verified ?? 'unverified';
+}
+
+/** Lines whose crossing makes the debt (in part) one the law does not protect: not the unverified ones. */
+export function isProtectiveLine(l: LoanLineResult): boolean {
+  return l.over && l.applies && lineVerified(l) !== 'unverified';
+}
+
+const pct = (r: number) => `${(Math.round(r * 10000) / 100).toFixed(2)}%`;
+
+export const overLegalLineRule: Rule = {
+  id: 'cn.over-legal-line',
+  pack: PACK,
+  title: { zh: '超过利率线', en: 'Over a legal interest line' },
+  description: {
+    zh: '借款的实际年化利率超过适用于该贷款方类型的利率线：每笔借款、每条线一项，列出超出的金额（元）。',
+    en: "A loan's annual rate is above a line that applies to its lender type: one finding per loan and line, with the amount above the line in yuan.",
+  },
+  tier: 'judicial_interpretation',
+  severity: 'high',
+  citationIds: [],
+  channels: ruleChannels('cn.over-legal-line'),
+  evaluate(c: CaseData): Finding[] {
+    const loans = new Map(c.loans.map((l) => [l.id, l]));
+    const lines = c.loanLines.filter((l) => l.over && l.applies).sort((a, b) => a.loanId - b.loanId || (a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0));
+    return lines.map((l): Finding => {
+      const loan = loans.get(l.loanId);
+      const verified = lineVerified(l);
+      const unverified = verified === 'unverified';
+      const severity: Severity = unverified ? 'low' : 'high';
+      const name = l.lenderName || loan?.lenderName || `#${l.loanId}`;
+      const amount = yuan(l.excessFen);
+      const label = l.label ?? { zh: `利率线 ${l.lineId}`, en: `line ${l.lineId}` };
+      const caveat = unverified
+        ? {
+            zh: '该线的依据在参考资料中未核实，它不是法定利率上限，超过不等于违法；可以在协商或诉讼中作为主张，由法院决定。',
+            en: 'The basis of this line is unverified in the reference; it is not a statutory cap and crossing it does not make the loan illegal. It can be raised in negotiation or in court; a court decides.',
+          }
+        : {
+            zh: '超出部分可能不受法律保护；其法律后果取决于贷款方类型和该线的性质（见所引条文），由法院认定，涉及非法放贷的由公安机关和法院认定。',
+            en: 'The part above the line may not be protected by law; what follows depends on the lender type and the nature of the line (see the provisions cited). A court decides; for illegal lending, the police and courts.',
+          };
+      return {
+        rule: 'cn.over-legal-line',
+        tier: lineTier(l),
+        severity,
+        citationIds: [...l.citationIds],
+        eventIds: [],
+        from: null,
+        to: null,
+        count: 1,
+        summary: {
+          zh: `${name} 的借款按“${label.zh}”计算，名义年化利率约 ${pct(l.aprNominal)}，高于该线的 ${pct(l.lineRate)}，超出部分金额为 ${amount} 元。${caveat.zh}`,
+          en: `The loan from ${name}, measured against "${label.en}", has a nominal annual rate of about ${pct(l.aprNominal)}, above the line's ${pct(l.lineRate)}; the amount above the line is ${amount} yuan. ${caveat.en}`,
+        },
+        channels: channelsFor('cn.over-legal-line', [loan?.lenderType ?? null]),
+        details: {
+          loanId: l.loanId,
+          lenderName: name,
+          lenderType: loan?.lenderType ?? null,
+          lineId: l.lineId,
+          excessFen: l.excessFen,
+          excessYuan: (l.excessFen / 100).toFixed(2),
+          aprNominal: l.aprNominal,
+          lineRate: l.lineRate,
+          verified,
+        },
+      };
+    });
+  },
+};

@@ -1,0 +1,187 @@
+/**
+ * The rule engine: runs rules over a case and orders their findings, and the date logic of citations.
+ *
+ * Pure: no I/O, no clock. Rules refer to citations only by id; the tier and the days a citation is in force
+ * come from a CitationMeta table that the rule pack holds (a test checks it against src/law).
+ */
+import type { Tier } from '../law.js';
+import { dayString, parseDay } from './localtime.js';
+import type { CaseData, Finding, Rule, Severity } from './types.js';
+
+export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
+
+/** Binding force, strongest first (cn-law.md "Binding force"). */
+export const TIER_WEIGHT: Record<Tier, number> = {
+  statute: 7,
+  administrative_regulation: 6,
+  judicial_interpretation: 5,
+  regulation: 4,
+  normative_document: 3,
+  national_standard: 2,
+  industry_guideline: 1,
+};
+
+/** Most serious first: severity, then tier, then count; ties broken by rule id, period and events. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_WEIGHT[b.severity] - SEVERITY_WEIGHT[a.severity] ||
+    TIER_WEIGHT[b.tier] - TIER_WEIGHT[a.tier] ||
+    b.count - a.count ||
+    (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+    (a.from ?? -Infinity) - (b.from ?? -Infinity) ||
+    (a.to ?? -Infinity) - (b.to ?? -Infinity) ||
+    (a.eventIds[0] ?? -1) - (b.eventIds[0] ?? -1) ||
+    cmpStr(JSON.stringify(a.details ?? null), JSON.stringify(b.details ?? null))
+  );
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Runs every rule on the case; findings sorted most serious first. Deterministic for the same input. */
+export function runRules(rules: readonly Rule[], caseData: CaseData): Finding[] {
+  const out: Finding[] = [];
+  for (const r of rules) for (const f of r.evaluate(caseData)) out.push(f);
+  return out.sort(compareFindings);
+}
+
+// ── Citations by date ────────────────────────────────────────────────────
+
+export interface CitationMetaEntry {
+  tier: Tier;
+  /** YYYY-MM-DD; first day in force, or null. */
+  effectiveFrom: string | null;
+  /** YYYY-MM-DD; last day in force, or null. */
+  effectiveTo: string | null;
+}
+export type CitationMeta = Readonly<Record<string, CitationMetaEntry>>;
+
+/** Is the citation in force on the local date (YYYY-MM-DD)? An id without meta is taken as always in force. */
+export function inForce(meta: CitationMeta, id: string, date: string): boolean {
+  const m = meta[id];
+  if (!m) return true;
+  if (m.effectiveFrom && date < m.effectiveFrom) return false;
+  if (m.effectiveTo && date > m.effectiveTo) return false;
+  return true;
+}
+
+/** The ids among `ids` that apply to an event on the local date, in the given order. */
+export function citationsForDate(meta: CitationMeta, ids: readonly string[], date: string): string[] {
+  return ids.filter((id) => inForce(meta, id, date));
+}
+
+export interface CitationUse {
+  id: string;
+  /** How many of the finding's events this citation is cited for. */
+  count: number;
+  /** Local dates of the first and last of those events. */
+  from: string;
+  to: string;
+  /** The events, listed only when the citation covers part of the finding's events. */
+  eventIds?: number[];
+}
+
+/**
+ * Collects, event by event, which citations apply (each checked against the event's local day).
+ * Citations are registered in priority order: the first cited one is the finding's primary basis.
+ */
+export class CitationTally {
+  readonly ids: readonly string[];
+  private readonly fromDay: Float64Array;
+  private readonly toDay: Float64Array;
+  private readonly counts: Int32Array;
+  private readonly first: Float64Array;
+  private readonly last: Float64Array;
+  private readonly events: number[][];
+  private readonly index = new Map<string, number>();
+
+  constructor(
+    private readonly meta: CitationMeta,
+    ids: readonly string[],
+  ) {
+    this.ids = [...new Set(ids)];
+    const k = this.ids.length;
+    this.fromDay = new Float64Array(k);
+    this.toDay = new Float64Array(k);
+    this.counts = new Int32Array(k);
+    this.first = new Float64Array(k).fill(Infinity);
+    this.last = new Float64Array(k).fill(-Infinity);
+    this.events = this.ids.map(() => []);
+    this.ids.forEach((id, i) => {
+      const m = meta[id];
+      this.fromDay[i] = parseDay(m?.effectiveFrom) ?? -Infinity;
+      this.toDay[i] = parseDay(m?.effectiveTo) ?? Infinity;
+      this.index.set(id, i);
+    });
+  }
+
+  /** Index of a registered id (throws for an id the tally was not built with: a programming error). */
+  k(id: string): number {
+    const i = this.index.get(id);
+    if (i === undefined) throw new Error(`citation ${id} not registered with this tally`);
+    return i;
+  }
+
+  /** Is citation k in force on the local day? */
+  applies(k: number, day: number): boolean {
+    return day >= this.fromDay[k]! && day <= this.toDay[k]!;
+  }
+
+  /** Cites k for the event if it is in force on the event's local day. Returns whether it was cited. */
+  add(k: number, day: number, eventId: number): boolean {
+    if (day < this.fromDay[k]! || day > this.toDay[k]!) return false;
+    this.counts[k]!++;
+    if (day < this.first[k]!) this.first[k] = day;
+    if (day > this.last[k]!) this.last[k] = day;
+    this.events[k]!.push(eventId);
+    return true;
+  }
+
+  /** Cites each of ks that is in force; returns how many were cited. */
+  addAll(ks: readonly number[], day: number, eventId: number): number {
+    let n = 0;
+    for (let j = 0; j < ks.length; j++) if (this.add(ks[j]!, day, eventId)) n++;
+    return n;
+  }
+
+  count(k: number): number {
+    return this.counts[k]!;
+  }
+
+  /** Cited ids in priority order. */
+  cited(): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.ids.length; i++) if (this.counts[i]! > 0) out.push(this.ids[i]!);
+    return out;
+  }
+
+  /** Tier of the first cited id (the primary basis), or the fallback. */
+  primaryTier(fallback: Tier): Tier {
+    for (let i = 0; i < this.ids.length; i++) if (this.counts[i]! > 0) return this.meta[this.ids[i]!]?.tier ?? fallback;
+    return fallback;
+  }
+
+  /** Tiers of the cited ids. */
+  citedTiers(): Set<Tier> {
+    const s = new Set<Tier>();
+    for (let i = 0; i < this.ids.length; i++) {
+      const t = this.meta[this.ids[i]!]?.tier;
+      if (this.counts[i]! > 0 && t) s.add(t);
+    }
+    return s;
+  }
+
+  /** Per cited id: how many events, over which local days; event ids when it covers only part of `total`. */
+  uses(total: number): CitationUse[] {
+    const out: CitationUse[] = [];
+    for (let i = 0; i < this.ids.length; i++) {
+      const n = this.counts[i]!;
+      if (!n) continue;
+      const u: CitationUse = { id: this.ids[i]!, count: n, from: dayString(this.first[i]!), to: dayString(this.last[i]!) };
+      if (n < total) u.eventIds = [...this.events[i]!];
+      out.push(u);
+    }
+    return out;
+  }
+}

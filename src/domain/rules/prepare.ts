@@ -1,0 +1,162 @@
+/**
+ * Per-case facts every rule needs, computed once per case and shared by all rules of a run:
+ * the local day and second of day of each event (in the event's zone, else the case's), a label bit mask,
+ * the event classes the rules test, chronological order, and lookups for collectors, contacts and loans.
+ */
+import type { Collector, Contact, Label, TimelineEvent } from '../collection/types.js';
+import { LABELS } from '../collection/types.js';
+import type { LenderType } from '../law.js';
+import type { Loan } from '../loans/types.js';
+import { DEFAULT_TZ } from '../time.js';
+import { clockFor, validTz } from './localtime.js';
+import type { CaseData } from './types.js';
+
+const DAY = 86_400_000;
+
+export const LABEL_BIT: Record<Label, number> = Object.fromEntries(LABELS.map((l, i) => [l, 1 << i])) as Record<Label, number>;
+
+/** Incoming call from a number grouped as a collector. */
+export const F_COLLECTOR_CALL = 1;
+/** Collection contact: a collector call, or a call/message/visit labelled collection, not written by the borrower. */
+export const F_COLLECTION = 2;
+/** Third-party event: labelled third_party, addressed to a third party, or a contact's report. */
+export const F_THIRD_PARTY = 4;
+/** Not written or placed by the borrower (direction in or unknown), or a contact's report. */
+export const F_INBOUND = 8;
+
+const CONTACT_KINDS = new Set(['call', 'sms', 'im', 'visit']);
+
+export interface CaseIndex {
+  readonly c: CaseData;
+  readonly events: readonly TimelineEvent[];
+  readonly n: number;
+  /** Event indices in chronological order (at, then id). */
+  readonly order: Uint32Array;
+  /** Local day number of each event (days since 1970-01-01 local). */
+  readonly day: Int32Array;
+  /** Local second of the day of each event (0 … 86399). */
+  readonly sod: Int32Array;
+  readonly labels: Uint16Array;
+  readonly flags: Uint8Array;
+  readonly collectorById: ReadonlyMap<number, Collector>;
+  readonly contactById: ReadonlyMap<number, Contact>;
+  readonly contactByNumber: ReadonlyMap<string, Contact>;
+  readonly loanById: ReadonlyMap<number, Loan>;
+}
+
+const cache = new WeakMap<CaseData, CaseIndex>();
+
+/** The shared index of a case; built once per case object and reused by every rule of a run. */
+export function prepare(c: CaseData): CaseIndex {
+  const hit = cache.get(c);
+  if (hit && hit.events === c.events && hit.n === c.events.length) return hit;
+  const ix = build(c);
+  cache.set(c, ix);
+  return ix;
+}
+
+function build(c: CaseData): CaseIndex {
+  const events = c.events;
+  const n = events.length;
+  const caseTz = validTz(c.tz, DEFAULT_TZ);
+  const day = new Int32Array(n);
+  const sod = new Int32Array(n);
+  const labels = new Uint16Array(n);
+  const flags = new Uint8Array(n);
+  let sorted = true;
+  let lastTz = '';
+  let clock = clockFor(caseTz);
+  const tzOk = new Map<string, string>();
+  for (let i = 0; i < n; i++) {
+    const e = events[i]!;
+    if (e.tz !== lastTz) {
+      let tz = tzOk.get(e.tz);
+      if (tz === undefined) {
+        tz = validTz(e.tz, caseTz);
+        tzOk.set(e.tz, tz);
+      }
+      clock = clockFor(tz);
+      lastTz = e.tz;
+    }
+    const local = clock.localMs(e.at);
+    const d = Math.floor(local / DAY);
+    day[i] = d;
+    sod[i] = Math.floor((local - d * DAY) / 1000);
+    let m = 0;
+    const ls = e.labels;
+    for (let k = 0; k < ls.length; k++) m |= LABEL_BIT[ls[k]!] ?? 0;
+    labels[i] = m;
+    let f = 0;
+    const inbound = e.direction !== 'out';
+    if (inbound) f |= F_INBOUND;
+    if (e.kind === 'call' && e.direction === 'in' && e.collectorId != null) f |= F_COLLECTOR_CALL | F_COLLECTION;
+    else if (inbound && m & LABEL_BIT.collection && CONTACT_KINDS.has(e.kind)) f |= F_COLLECTION;
+    if (e.kind === 'third_party_report') f |= F_THIRD_PARTY | F_INBOUND;
+    else if (inbound && (m & LABEL_BIT.third_party || e.recipient === 'third_party')) f |= F_THIRD_PARTY;
+    flags[i] = f;
+    if (sorted && i > 0) {
+      const p = events[i - 1]!;
+      if (p.at > e.at || (p.at === e.at && p.id > e.id)) sorted = false;
+    }
+  }
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (!sorted) order.sort((a, b) => events[a]!.at - events[b]!.at || events[a]!.id - events[b]!.id);
+
+  const contactByNumber = new Map<string, Contact>();
+  for (const ct of [...c.contacts].sort((a, b) => a.id - b.id)) for (const num of ct.numbers) if (!contactByNumber.has(num)) contactByNumber.set(num, ct);
+  return {
+    c,
+    events,
+    n,
+    order,
+    day,
+    sod,
+    labels,
+    flags,
+    collectorById: new Map(c.collectors.map((x) => [x.id, x])),
+    contactById: new Map(c.contacts.map((x) => [x.id, x])),
+    contactByNumber,
+    loanById: new Map(c.loans.map((x) => [x.id, x])),
+  };
+}
+
+/** The loan an event belongs to: its collector's loan, else the event's own loan link. */
+export function loanIdOf(ix: CaseIndex, e: TimelineEvent): number | null {
+  if (e.collectorId != null) {
+    const col = ix.collectorById.get(e.collectorId);
+    if (col && col.loanId != null) return col.loanId;
+  }
+  return e.loanId ?? null;
+}
+
+export function lenderTypeOf(ix: CaseIndex, e: TimelineEvent): LenderType | null {
+  const id = loanIdOf(ix, e);
+  if (id == null) return null;
+  return ix.loanById.get(id)?.lenderType ?? null;
+}
+
+/**
+ * Is the debt behind this event over a legal line (`overLoanIds`: loans over a line)? The event's own loan
+ * when it is known; when it is not, any loan of the case over a line.
+ */
+export function overLineFor(ix: CaseIndex, e: TimelineEvent, overLoanIds: ReadonlySet<number>): boolean {
+  const id = loanIdOf(ix, e);
+  if (id != null && ix.loanById.has(id)) return overLoanIds.has(id);
+  return overLoanIds.size > 0;
+}
+
+/** The person a third-party event reached, if known. */
+export function contactOf(ix: CaseIndex, e: TimelineEvent): Contact | null {
+  if (e.contactId != null) {
+    const ct = ix.contactById.get(e.contactId);
+    if (ct) return ct;
+  }
+  if (e.contactNumber) return ix.contactByNumber.get(e.contactNumber) ?? null;
+  return null;
+}
+
+export function isGuarantor(ct: Contact | null): boolean {
+  if (!ct) return false;
+  return ct.isGuarantor === true || (ct.relation ?? '').trim() === '担保人';
+}

@@ -1,0 +1,239 @@
+/**
+ * Shapes of what the HTTP API returns (responses). Request bodies come from src/shared/api.ts.
+ * Fields the UI does not rely on are optional, so that a server that adds fields keeps working.
+ */
+export interface Text2 {
+  zh: string;
+  en: string;
+}
+
+export type PageKey = 'overview' | 'loans' | 'import' | 'timeline' | 'findings' | 'evidence' | 'documents' | 'contacts' | 'settings';
+
+export interface NextStep {
+  id: string;
+  priority: number;
+  title: Text2;
+  detail: Text2;
+  page: PageKey;
+}
+
+export interface Overview {
+  next: NextStep[];
+  debts: { loans: number; over_line: number; total_excess_fen: number };
+  week: { calls: number; messages: number; collection: number; by_day: { date: string; calls: number; messages: number }[] };
+}
+
+export interface CitationView {
+  id: string;
+  title: string;
+  excerpt: string | Text2;
+  tier: string;
+  tier_label?: Text2;
+  verified: string | boolean;
+}
+
+export interface LineView {
+  id: string;
+  label: Text2;
+  applies: boolean;
+  reason: Text2 | null;
+  rate: number | null;
+  over: boolean | null;
+  excess_fen: number | null;
+  paid_above_fen: number | null;
+  tier: string;
+  tier_label: Text2;
+  verified: string | boolean;
+  citations: CitationView[];
+}
+
+export interface LoanRates {
+  periodic_rate: number | null;
+  apr_nominal: number | null;
+  apr_effective: number | null;
+  xirr: number | null;
+}
+
+export interface FeeView {
+  name: string;
+  timing: 'upfront' | 'per_period' | 'on_overdue';
+  amountFen: number;
+  included?: boolean | null;
+}
+
+export interface InstallmentView {
+  period: number;
+  dueDate: string;
+  principalFen: number;
+  interestFen: number;
+  feeFen: number;
+  totalFen: number;
+}
+
+export interface LoanRecord {
+  id: number;
+  lenderName: string;
+  lenderType: string;
+  productName?: string | null;
+  contractDate: string;
+  contractPrincipalFen: number;
+  receivedFen: number;
+  fees: FeeView[];
+  period: unknown;
+  schedule: InstallmentView[];
+  payments: { date: string; amountFen: number; note?: string | null }[];
+  status: 'active' | 'overdue' | 'settled' | 'disputed';
+  agreementDate?: string | null;
+  note?: string | null;
+}
+
+export interface LoanView {
+  loan: LoanRecord;
+  rates: LoanRates | null;
+  lines: LineView[];
+  problem?: string | null;
+}
+
+export interface JobView {
+  id: string;
+  state: 'running' | 'done' | 'failed';
+  file?: string;
+  bytesRead: number;
+  bytesTotal: number;
+  records: number;
+  error?: string;
+  result?: {
+    eventsAdded?: number;
+    contactsAdded?: number;
+    collection?: number;
+    collectors?: number;
+    contactsTouched?: number;
+    records?: number;
+    format?: string;
+    attachments?: number;
+  };
+}
+
+export interface EventView {
+  id: number;
+  kind: string;
+  direction: string;
+  at: string;
+  at_ms: number;
+  number: string | null;
+  text: string | null;
+  duration_s: number | null;
+  call_status: string | null;
+  recipient: string | null;
+  labels: string[];
+  spans: Record<string, [number, number][]>;
+  collector: number | null;
+  collector_name: string | null;
+  contact: number | null;
+  contact_name: string | null;
+}
+
+export interface CollectorView {
+  id: number;
+  name: string;
+  numbers: string[];
+  lender: string | null;
+  loan_id: number | null;
+  calls: number;
+  messages: number;
+  first_contact: string | null;
+  last_contact: string | null;
+}
+
+export interface CollectorDossier extends CollectorView {
+  per_day: { date: string; calls: number; messages: number }[];
+  hour_weekday: number[][];
+  answered: number;
+  unanswered: number;
+  findings: FindingView[] | string[] | number;
+}
+
+export interface ContactView {
+  id: number;
+  name: string;
+  numbers: string[];
+  relation: string | null;
+  is_guarantor: boolean;
+  touched: boolean;
+  events: number[];
+}
+
+export interface ChannelView {
+  id: string;
+  name: Text2 | string;
+  contact?: string | null;
+}
+
+export interface FindingView {
+  rule: string;
+  title: Text2;
+  tier: string;
+  tier_label: Text2;
+  tier_explain: Text2;
+  severity: number | string;
+  citations: CitationView[];
+  events: number[];
+  from: string | null;
+  to: string | null;
+  count: number;
+  summary: Text2;
+  channels: ChannelView[];
+}
+
+export interface AttachmentView {
+  sha256: string;
+  name: string;
+  mime: string | null;
+  size: number;
+  source: string | null;
+  received_at: string | null;
+  claimed_at: string | null;
+  event_id: number | null;
+  note: string | null;
+}
+
+export interface EvidenceView {
+  chain: { ok: boolean; count: number; head: string | null; problem?: string | null };
+  attachments: AttachmentView[];
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  records: number;
+  attachments: number;
+  problem?: string | null;
+}
+
+export interface DocumentType {
+  type: string;
+  title: Text2;
+  needs: string[];
+  description?: Text2;
+}
+
+export interface MissingField {
+  key: string;
+  label: Text2;
+  kind: 'text' | 'number' | 'date' | 'money';
+}
+
+export interface DocumentPreview {
+  title: string | Text2;
+  html: string;
+  missing: MissingField[];
+  short_text: string;
+  channels: (ChannelView | string)[];
+}
+
+export interface Settings {
+  lang: 'zh-CN' | 'en' | string;
+  tz: string;
+  quiet_mode: boolean;
+  data_dir: string;
+  encrypted: boolean;
+}
