@@ -6,7 +6,7 @@
  * Read back with yauzl, streaming, by verifyBundle.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
@@ -183,14 +183,13 @@ export async function writeBundle(outPath: string, opts: WriteBundleOptions): Pr
   };
 
   const tmp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fh = await open(tmp, 'w');
   let failed: Error | null = null;
   const abort = (e: unknown) => {
     if (!failed) failed = e instanceof Error ? e : new Error(String(e));
     (zip.outputStream as Readable).destroy(failed);
   };
   zip.on('error', abort);
-  const written = pipeline(zip.outputStream as Readable, fh.createWriteStream({ autoClose: false }));
+  const written = pipeline(zip.outputStream as Readable, createWriteStream(tmp, { flags: 'wx' }));
   written.catch(() => undefined); // awaited below; this keeps an early failure from being an unhandled rejection
 
   let attachmentBytes = 0;
@@ -274,18 +273,26 @@ export async function writeBundle(outPath: string, opts: WriteBundleOptions): Pr
     zip.end();
     await written;
     if (failed) throw failed;
-    await fh.sync();
-    const { size } = await fh.stat();
-    await fh.close();
+    const size = await fsyncFile(tmp);
     await rename(tmp, outPath);
     await syncDir(dirname(outPath));
     return { path: outPath, folder, records: check.count, head, attachments: added.size, attachmentBytes, redactedRecords, zipBytes: size };
   } catch (e) {
     abort(e);
     await written.catch(() => undefined);
-    await fh.close().catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
     throw failed ?? e;
+  }
+}
+
+/** fsync a written file (a new descriptor flushes the same inode); returns its size. */
+async function fsyncFile(path: string): Promise<number> {
+  const fh = await open(path, 'r+');
+  try {
+    await fh.sync();
+    return (await fh.stat()).size;
+  } finally {
+    await fh.close();
   }
 }
 

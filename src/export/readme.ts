@@ -12,25 +12,28 @@ export interface ReadmeInfo {
 }
 
 /**
- * A bash loop that recomputes the chain with sed and sha256sum only. It relies on the canonical layout of each
+ * A bash loop that recomputes the chain with bash and sha256sum only (one process per record). It relies on the canonical layout of each
  * line: `{"at_received":N,"hash":"<64 hex>",…,"prev_hash":"<64 hex>",["redacted":true,]"seq":N}`; removing the
  * `"hash":"…",` member from the line gives exactly the hashed text. Tested in src/export/bundle.test.ts.
  */
-export const CHAIN_CHECK_SH = `prev=0000000000000000000000000000000000000000000000000000000000000000; n=0; bad=0
+export const CHAIN_CHECK_SH = String.raw`prev=0000000000000000000000000000000000000000000000000000000000000000; n=0; bad=0
+re_head='^\{"at_received":[0-9]+,"hash":"([0-9a-f]{64})",'
+re_tail=',"prev_hash":"([0-9a-f]{64})",("redacted":true,)?"seq":([0-9]+)\}$'
 while IFS= read -r line; do
   n=$((n+1))
-  claimed=$(printf '%s' "$line" | sed -E 's/^\\{"at_received":[0-9]+,"hash":"([0-9a-f]{64})",.*$/\\1/')
-  linked=$(printf '%s' "$line" | sed -E 's/^.*,"prev_hash":"([0-9a-f]{64})",("redacted":true,)?"seq":([0-9]+)\\}$/\\1 \\3/')
-  if [ "$linked" != "$prev $n" ]; then echo "BAD record $n: not linked to record $((n-1))"; bad=1; break; fi
-  if printf '%s' "$line" | grep -Eq ',"redacted":true,"seq":[0-9]+\\}$'; then echo "record $n: redacted, content not checkable"
+  if ! [[ $line =~ $re_head ]]; then echo "BAD record $n: not a record line"; bad=1; break; fi
+  claimed=@{BASH_REMATCH[1]}
+  if ! [[ $line =~ $re_tail ]] || [ "@{BASH_REMATCH[1]} @{BASH_REMATCH[3]}" != "$prev $n" ]; then
+    echo "BAD record $n: not linked to record $((n-1))"; bad=1; break; fi
+  if [ -n "@{BASH_REMATCH[2]}" ]; then echo "record $n: redacted, content not checkable"
   else
-    body=$(printf '%s' "$line" | sed -E 's/^(\\{"at_received":[0-9]+,)"hash":"[0-9a-f]{64}",/\\1/')
-    calc=$(printf '%s%s' "$prev" "$body" | sha256sum | cut -c1-64)
+    member="\"hash\":\"$claimed\","
+    calc=$(printf '%s%s' "$prev" "@{line/"$member"/}" | sha256sum); calc=@{calc%% *}
     if [ "$calc" != "$claimed" ]; then echo "BAD record $n: content does not match its hash"; bad=1; break; fi
   fi
   prev=$claimed
 done < records.jsonl
-[ "$bad" = 0 ] && echo "OK $n records, head $prev"`;
+[ "$bad" = 0 ] && echo "OK $n records, head $prev"`.replaceAll('@{', '${');
 
 export function readmeText(i: ReadmeInfo): string {
   const redZh = i.redacted
@@ -73,7 +76,7 @@ ${redZh}
 第一条记录的"上一条哈希"是 64 个 0。规范 JSON：键按字母序排列、无空格、UTF-8（详见 RFC 8785）。
 因此改动任何一条记录的任何一个字节、删掉或调换任何一条记录，都会使其后的哈希对不上。
 更正和删除不会改写旧记录，而是追加一条"更正"（correction）或"删除标记"（tombstone）记录；被删除的附件不会导出。
-只用 bash、sed 和 sha256sum 也能重算整条链（在本文件夹里运行）：
+只用 bash 和 sha256sum 也能重算整条链（把下面几行存为 check.sh，放在本文件夹里，运行 bash check.sh）：
 
 ${CHAIN_CHECK_SH}
 
@@ -118,7 +121,7 @@ Each record holds the hash of the record before it (prev_hash). Its own hash is
 The first record's previous hash is 64 zeros. Canonical JSON: keys sorted, no whitespace, UTF-8 (RFC 8785).
 Changing any byte of any record, or removing or reordering records, breaks every hash after it.
 Corrections and deletions never rewrite a record: they append a "correction" or "tombstone" record; deleted attachments are not exported.
-The bash loop in section 三 above recomputes the chain with sed and sha256sum only (run it in this folder).
+The bash loop in section 三 above recomputes the chain with bash and sha256sum only (save it as check.sh in this folder and run: bash check.sh).
 
 4. What this proves and what it does not
 - It proves the files are unchanged since export, and that the chain is internally consistent (nothing changed, removed or reordered).

@@ -33,9 +33,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /**
  * The reference every legal fact here comes from. It lives outside the repository (/work/shared/law/cn-law.md); set
- * HUXUN_LAW_REFERENCE to read it elsewhere. Without it the checks against the reference text are skipped (loudly).
+ * HUXUN_LAW_REFERENCE to read it elsewhere. A copy is kept in docs/law/cn-law.md so the checks always run.
  */
-const REFERENCE_PATHS = [process.env.HUXUN_LAW_REFERENCE, join(here, '../../docs/law/cn-law.md'), '/work/shared/law/cn-law.md'].filter(
+const REFERENCE_PATHS = [process.env.HUXUN_LAW_REFERENCE, join(here, '../../docs/law/cn-law.md')].filter(
   (p): p is string => !!p,
 );
 const referencePath = REFERENCE_PATHS.find((p) => existsSync(p));
@@ -43,8 +43,8 @@ const reference = referencePath ? readFileSync(referencePath, 'utf8') : '';
 /** Whitespace removed, so that line breaks and table padding in the reference do not matter. */
 const ref = reference.replace(/\s+/g, '');
 const norm = (s: string) => s.replace(/\s+/g, '');
-if (!referencePath) console.warn(`law.test: cn-law.md not found (${REFERENCE_PATHS.join(', ')}); reference checks skipped`);
-const withRef = it.skipIf(!referencePath);
+if (!referencePath) throw new Error(`law.test: cn-law.md not found (${REFERENCE_PATHS.join(', ')})`);
+const withRef = it;
 
 const TIERS: readonly Tier[] = Object.keys(TIER_LABEL) as Tier[];
 const VERIFICATIONS: readonly Verification[] = ['verified_primary', 'verified_secondary', 'unverified'];

@@ -28,11 +28,11 @@ export const timelineCommands: Command[] = [
         });
       });
       io.endProgress();
+      for (const f of summary.failed) io.err(`✗ ${f.error}`);
       io.data(summary, () => {
         const lines = summary.files.map(
           (f) => `✓ ${f.file} (${f.format}): ${f.eventsAdded}/${f.events} 条事件新增 events added, ${f.contactsAdded}/${f.contacts} 位联系人 contacts, ${f.attachments} 个附件 attachments, ${f.collection} 条催收 collection messages`,
         );
-        for (const f of summary.failed) lines.push(`✗ ${f.error}`);
         lines.push(`催收方 collectors: ${summary.collectors}; 被联系的亲友 contacts reached: ${summary.contactsTouched}`);
         return lines.join('\n');
       });

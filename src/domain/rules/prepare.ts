@@ -44,18 +44,48 @@ export interface CaseIndex {
   readonly loanById: ReadonlyMap<number, Loan>;
 }
 
-const cache = new WeakMap<CaseData, CaseIndex>();
+type EventIndex = Pick<CaseIndex, 'events' | 'n' | 'order' | 'day' | 'sod' | 'labels' | 'flags'> & { tz: string; refs: readonly TimelineEvent[] };
 
-/** The shared index of a case; built once per case object and reused by every rule of a run. */
+/** Per-event facts, cached by the events array (the costly part: local time of a million events). */
+const cache = new WeakMap<readonly TimelineEvent[], EventIndex>();
+
+/**
+ * The shared index of a case. The per-event part is built once per events array and reused by every rule of a
+ * run (checked against the array's current elements, so replacing an event rebuilds it); the lookups over
+ * contacts, collectors and loans are cheap and rebuilt on each call.
+ */
 export function prepare(c: CaseData): CaseIndex {
-  const hit = cache.get(c);
-  if (hit && hit.events === c.events && hit.n === c.events.length) return hit;
-  const ix = build(c);
-  cache.set(c, ix);
-  return ix;
+  let ev = cache.get(c.events);
+  if (!ev || !sameEvents(ev, c)) {
+    ev = indexEvents(c);
+    cache.set(c.events, ev);
+  }
+  const contactByNumber = new Map<string, Contact>();
+  for (const ct of [...c.contacts].sort((a, b) => a.id - b.id)) for (const num of ct.numbers) if (!contactByNumber.has(num)) contactByNumber.set(num, ct);
+  return {
+    c,
+    events: ev.events,
+    n: ev.n,
+    order: ev.order,
+    day: ev.day,
+    sod: ev.sod,
+    labels: ev.labels,
+    flags: ev.flags,
+    collectorById: new Map(c.collectors.map((x) => [x.id, x])),
+    contactById: new Map(c.contacts.map((x) => [x.id, x])),
+    contactByNumber,
+    loanById: new Map(c.loans.map((x) => [x.id, x])),
+  };
 }
 
-function build(c: CaseData): CaseIndex {
+function sameEvents(ev: EventIndex, c: CaseData): boolean {
+  if (ev.n !== c.events.length || ev.tz !== c.tz) return false;
+  const a = ev.refs, b = c.events;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function indexEvents(c: CaseData): EventIndex {
   const events = c.events;
   const n = events.length;
   const caseTz = validTz(c.tz, DEFAULT_TZ);
@@ -103,22 +133,7 @@ function build(c: CaseData): CaseIndex {
   for (let i = 0; i < n; i++) order[i] = i;
   if (!sorted) order.sort((a, b) => events[a]!.at - events[b]!.at || events[a]!.id - events[b]!.id);
 
-  const contactByNumber = new Map<string, Contact>();
-  for (const ct of [...c.contacts].sort((a, b) => a.id - b.id)) for (const num of ct.numbers) if (!contactByNumber.has(num)) contactByNumber.set(num, ct);
-  return {
-    c,
-    events,
-    n,
-    order,
-    day,
-    sod,
-    labels,
-    flags,
-    collectorById: new Map(c.collectors.map((x) => [x.id, x])),
-    contactById: new Map(c.contacts.map((x) => [x.id, x])),
-    contactByNumber,
-    loanById: new Map(c.loans.map((x) => [x.id, x])),
-  };
+  return { events, n, order, day, sod, labels, flags, tz: c.tz, refs: [...events] };
 }
 
 /** The loan an event belongs to: its collector's loan, else the event's own loan link. */

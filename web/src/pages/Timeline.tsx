@@ -4,7 +4,7 @@
  * showing them. The list is windowed and loads page by page, so 100,000 events scroll smoothly.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Form, Input, Row, Select, Statistic, Switch, Tabs, Tag } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Form, Input, Row, Select, Statistic, Switch, Tabs } from 'antd';
 import { MessageOutlined, PhoneOutlined, TeamOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { MarkCollectorReq } from '../../../src/shared/api.js';
 import { get, post, query } from '../api/client.js';
@@ -13,6 +13,7 @@ import { Chart } from '../components/Chart.js';
 import { ErrorNotice, isAbusive, Limits, Loading, PageHeader, SensitiveText } from '../components/common.js';
 import { Field } from '../components/Field.js';
 import { VirtualList } from '../components/VirtualList.js';
+import { LabelTags } from '../components/LabelTags.js';
 import { useI18n, type MsgKey } from '../i18n/index.js';
 import { formatAt, formatDuration } from '../lib/format.js';
 import { navigate } from '../lib/route.js';
@@ -23,17 +24,6 @@ import type { PageProps } from '../App.js';
 const PAGE = 1000;
 const ROW_H = 92;
 const KINDS = ['call', 'sms', 'im', 'third_party_report', 'visit', 'letter', 'payment', 'note'] as const;
-const LABEL_COLOR: Record<string, string> = {
-  collection: 'blue',
-  third_party: 'purple',
-  threat_contacts: 'magenta',
-  threat_violence: 'red',
-  insult: 'volcano',
-  impersonation: 'orange',
-  false_legal: 'gold',
-  visit_threat: 'red',
-};
-
 interface Filters {
   from: string;
   to: string;
@@ -47,19 +37,6 @@ function KindIcon({ kind }: { kind: string }) {
   if (kind === 'third_party_report') return <TeamOutlined />;
   if (kind === 'sms' || kind === 'im') return <MessageOutlined />;
   return <FileTextOutlined />;
-}
-
-export function LabelTags({ labels }: { labels: string[] }) {
-  const { t } = useI18n();
-  return (
-    <>
-      {labels.map((l) => (
-        <Tag key={l} color={LABEL_COLOR[l] ?? 'default'}>
-          {t(`label.${l}` as MsgKey)}
-        </Tag>
-      ))}
-    </>
-  );
 }
 
 /** Who the event is with, in words. */
@@ -124,7 +101,7 @@ function EventRow({ e, revealed, onReveal, quiet, onOpen }: { e: EventView; reve
   const collection = e.labels.includes('collection');
   const hideQuiet = quiet && collection && !revealed;
   return (
-    <div className={`event-row kind-${e.kind}`} onClick={onOpen} onKeyDown={(k) => (k.key === 'Enter' ? onOpen() : undefined)} role="button" tabIndex={-1} data-event={e.id}>
+    <div className={`event-row kind-${e.kind}`} onClick={onOpen} data-event={e.id}>
       <div className="event-meta">
         <span className="event-icon" aria-hidden="true">
           <KindIcon kind={e.kind} />
@@ -134,6 +111,9 @@ function EventRow({ e, revealed, onReveal, quiet, onOpen }: { e: EventView; reve
         <span className="event-tags">
           <LabelTags labels={e.labels} />
         </span>
+        <button type="button" className="linkish row-open" onClick={(ev) => { ev.stopPropagation(); onOpen(); }}>
+          {t('tl.details')}
+        </button>
       </div>
       <div className="event-text">
         {e.kind === 'call' ? (

@@ -44,6 +44,9 @@ export interface Explanation extends Classification {
 const COLLECTION_THRESHOLD = 1;
 /** How far back (in normalised characters, within the clause) a negator reaches. */
 const NEG_WINDOW = 12;
+const WIDE_WINDOW = 24;
+/** Label rules strong enough to anchor a collection reading on their own (with enough score). */
+const ANCHOR_RULES = new Set(['tc.bao_txl', 'tc.txl_action', 'ins.laolai', 'fl.blacklist', 'fl.family']);
 
 function clauseWindow(norm: string, start: number, max: number): string {
   let s = start;
@@ -51,10 +54,11 @@ function clauseWindow(norm: string, start: number, max: number): string {
   return norm.slice(s, start);
 }
 
-function runRule(rule: Rule, norm: string, out: Hit[]): boolean {
+/** Runs one rule; returns how many matches survived the rule's filters. */
+function runRule(rule: Rule, norm: string, out: Hit[]): number {
   const re = rule.re;
   re.lastIndex = 0;
-  let found = false;
+  let found = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(norm)) !== null) {
     if (m[0].length === 0) {
@@ -69,12 +73,19 @@ function runRule(rule: Rule, norm: string, out: Hit[]): boolean {
       end = ti[1];
     }
     if (rule.reject && rule.reject.test(m[0])) continue;
-    if (rule.skipBefore && rule.skipBefore.test(clauseWindow(norm, m.index, NEG_WINDOW))) continue;
+    if (rule.skipBefore) {
+      const win = rule.wide ? norm.slice(Math.max(0, m.index - WIDE_WINDOW), m.index) : clauseWindow(norm, m.index, NEG_WINDOW);
+      if (rule.skipBefore.test(win)) continue;
+    }
     if (rule.neg && NEGATION.test(clauseWindow(norm, m.index, NEG_WINDOW))) continue;
     out.push({ rule: rule.id, start, end });
-    found = true;
+    found++;
   }
   return found;
+}
+
+function weight(rule: Rule, count: number): number {
+  return count === 0 ? 0 : rule.w * Math.min(count, rule.cap);
 }
 
 function isGenuineCourtNotice(norm: string): boolean {
@@ -113,16 +124,19 @@ export function explain(text: string, to: Recipient = 'unknown'): Explanation {
   let score = 0;
   const colHits: Hit[] = [];
   for (const rule of COLLECTION) {
+    if (rule.to && !rule.to.includes(to)) continue;
     const hits: Hit[] = [];
-    if (runRule(rule, norm, hits)) {
-      score += rule.w;
+    const c = runRule(rule, norm, hits);
+    if (c > 0) {
+      score += weight(rule, c);
       colHits.push(...hits);
     }
   }
   for (const rule of VETO) {
     const hits: Hit[] = [];
-    if (runRule(rule, norm, hits)) {
-      score += rule.w;
+    const c = runRule(rule, norm, hits);
+    if (c > 0) {
+      score += weight(rule, c);
       allHits.push(...hits);
     }
   }
@@ -135,8 +149,9 @@ export function explain(text: string, to: Recipient = 'unknown'): Explanation {
     for (const rule of LABEL_RULES[label]) {
       if (rule.to && !rule.to.includes(to)) continue;
       const before = hits.length;
-      if (runRule(rule, norm, hits)) {
-        score += rule.w;
+      const c = runRule(rule, norm, hits);
+      if (c > 0) {
+        score += weight(rule, c);
         supportHits.push(...hits.slice(before));
       }
     }
@@ -152,7 +167,9 @@ export function explain(text: string, to: Recipient = 'unknown'): Explanation {
   allHits.push(...colHits);
   for (const hs of labelHits.values()) allHits.push(...hs);
 
-  const positive = colHits.length > 0 || supportHits.length > 0;
+  // Label cues add to the score but cannot make a message collection on their own: some collection
+  // evidence (or an unmistakable 爆通讯录) must be there too.
+  const positive = colHits.length > 0 || supportHits.some((h) => ANCHOR_RULES.has(h.rule));
   if (score < COLLECTION_THRESHOLD || !positive) return { ...empty, score, hits: allHits };
 
   const labels: Label[] = ['collection'];
@@ -168,10 +185,6 @@ export function explain(text: string, to: Recipient = 'unknown'): Explanation {
     labelHits.set('third_party', tpHits.length > 0 ? tpHits : colSpanHits.length > 0 ? colSpanHits : colHits);
   }
 
-  if (emojiSpans.length > 0) {
-    const v = spans.threat_violence ?? [];
-    spans.threat_violence = v;
-  }
   for (const label of OTHER_LABELS) {
     const hits = labelHits.get(label);
     const extra = label === 'threat_violence' ? emojiSpans : [];

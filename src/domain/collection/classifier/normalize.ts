@@ -46,6 +46,9 @@ const EXTRA_VARIANTS: Record<string, string> = {
   囉: '啰',
   喔: '哦',
   覺: '觉',
+  麽: '么',
+  // opencc's HK table turns the simplified 么 into 幺 (特么 → 特幺); keep it.
+  么: '么',
 };
 
 function getOpencc(): Opencc {
@@ -67,7 +70,7 @@ function getOpencc(): Opencc {
       if (to !== from && to.length === 1) table[from.charCodeAt(0)] = to.charCodeAt(0);
     }
   }
-  for (const [from, to] of Object.entries(EXTRA_VARIANTS)) table[from.charCodeAt(0)] = to.charCodeAt(0);
+  for (const [from, to] of Object.entries(EXTRA_VARIANTS)) table[from.charCodeAt(0)] = from === to ? 0 : to.charCodeAt(0);
   opencc = { table, convert };
   return opencc;
 }
@@ -100,8 +103,8 @@ function toSimplified(text: string): string {
     for (let i = 0; i < conv.length; i++) {
       const c = conv.charCodeAt(i);
       const orig = text.charCodeAt(i);
-      const extra = EXTRA_VARIANT_CODES.get(c) ?? EXTRA_VARIANT_CODES.get(orig);
-      if (extra !== undefined) {
+      const extra = EXTRA_VARIANT_CODES.get(orig) ?? EXTRA_VARIANT_CODES.get(c);
+      if (extra !== undefined && extra !== c) {
         s += String.fromCharCode(extra);
         changed = true;
       } else s += conv[i];
@@ -167,7 +170,7 @@ const ABBREV: Record<string, string> = {
 };
 
 /** A debt cue elsewhere in the message licenses abbreviation expansion ("去hk玩" stays as it is). */
-const DEBT_CUE = /[欠还债贷逾催款]|借钱|钱|网贷|征信/;
+const DEBT_CUE = /[欠还债贷逾催款钱]|网贷|征信|起诉|诉讼|坐牢|立案|律师|通讯录|上门|处理|曝光|联系人/;
 
 /** (head Han character, latin token) → replacement for the token. */
 const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {

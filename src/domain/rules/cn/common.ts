@@ -94,8 +94,9 @@ export function whoText(ix: CaseIndex, g: Group, idx: readonly number[]): Text2 
   const nums = collectorNumbers(ix, idx);
   if (nums.length) {
     const shown = nums.slice(0, 3).map(maskNumber);
-    const more = nums.length > 3 ? { zh: ` 等 ${nums.length} 个号码`, en: ` and ${nums.length - 3} more` } : { zh: '', en: '' };
-    return { zh: `号码 ${shown.join('、')}${more.zh}`, en: `number${nums.length > 1 ? 's' : ''} ${shown.join(', ')}${more.en}` };
+    const more = nums.length > 3 ? { zh: ` 等 ${nums.length} 个`, en: ` and ${nums.length - 3} more` } : { zh: '', en: '' };
+    // The trailing space keeps the masked number apart from the Chinese text that follows.
+    return { zh: `催收号码 ${shown.join('、')}${more.zh} `, en: `collector number${nums.length > 1 ? 's' : ''} ${shown.join(', ')}${more.en}` };
   }
   return { zh: '未能确定的催收方', en: 'an unidentified collector' };
 }
@@ -104,8 +105,8 @@ export function whoText(ix: CaseIndex, g: Group, idx: readonly number[]): Text2 
 export function collectorNumbers(ix: CaseIndex, idx: readonly number[]): string[] {
   const seen = new Set<string>();
   for (const i of idx) {
+    // For a contact's report too, `number` is the collector's (the contact's is contactNumber).
     const e = ix.events[i]!;
-    if (e.kind === 'third_party_report') continue;
     if (e.number) seen.add(e.number);
   }
   return [...seen];

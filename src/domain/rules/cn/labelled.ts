@@ -124,7 +124,7 @@ function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-const times = (n: number, zh: string, en: string): Text2 => ({ zh: ` ${n} 次${zh}`, en: `${en.replace('{n}', String(n)).replace('{s}', n === 1 ? '' : 's')}` });
+const times = (n: number, zh: string, en: string): Text2 => ({ zh: `${n} 次${zh}`, en: `${en.replace('{n}', String(n)).replace('{s}', n === 1 ? '' : 's')}` });
 
 export const threatContactsRule = labelRule({
   id: 'cn.threat-contacts',
@@ -248,4 +248,4 @@ export const visitThreatRule = labelRule({
   facts: (n) => times(n, '威胁上门（家中、单位或老家）', 'threatened {n} time{s} to visit the home, workplace or hometown'),
 });
 
-export const LABELLED_RULES: Rule[] = [threatViolenceRule, threatContactsRule, insultRule, impersonationRule, falseLegalRule, visitThreatRule];
+

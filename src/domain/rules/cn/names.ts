@@ -47,13 +47,13 @@ const N: Record<string, Text2> = {
 };
 
 /** "可能构成：A；B。" from the citations a tally cited, in its priority order. */
-export function mayConstitute(tally: CitationTally): Text2 {
+export function mayConstitute(tally: CitationTally, lead: Text2 = { zh: '这可能构成：', en: 'This may constitute: ' }): Text2 {
   const names = tally
     .cited()
     .map((id) => N[id])
     .filter((x): x is Text2 => !!x);
   if (!names.length) return { zh: '', en: '' };
-  return { zh: `这可能构成：${names.map((n) => n.zh).join('；')}。`, en: `This may constitute: ${names.map((n) => n.en).join('; ')}.` };
+  return { zh: `${lead.zh}${names.map((n) => n.zh).join('；')}。`, en: `${lead.en}${names.map((n) => n.en).join('; ')}.` };
 }
 
 export function citationName(id: string): Text2 | undefined {

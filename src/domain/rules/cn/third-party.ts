@@ -36,6 +36,10 @@ function contactKey(ix: CaseIndex, e: TimelineEvent): string | null {
   return null;
 }
 
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
@@ -178,7 +182,7 @@ export const contactsAtScaleRule: Rule = {
     const p = period(dayString(first), dayString(last));
     const collectors = [...byCollector.values()]
       .map((b) => ({ collectorId: b.collectorId, numbers: [...b.numbers].sort().map(maskNumber), contacts: b.contacts.size, events: b.events }))
-      .sort((a, b) => b.contacts - a.contacts || b.events - a.events || (a.numbers[0] ?? '').localeCompare(b.numbers[0] ?? ''));
+      .sort((a, b) => b.contacts - a.contacts || b.events - a.events || (a.collectorId ?? Infinity) - (b.collectorId ?? Infinity) || cmp(a.numbers.join(), b.numbers.join()));
     const nCol = collectors.length;
     const may = mayConstitute(tally);
     const dec = decider(tally.citedTiers());

@@ -64,7 +64,10 @@ export const nightContactRule: Rule = {
       const n = proven.length;
       const p = period(list[0]!.date, list[n - 1]!.date);
       const who = whoText(ix, group, proven);
-      const may = mayConstitute(tally);
+      const may = mayConstitute(tally, {
+        zh: '除非借款人同意过夜间联系，这可能构成：',
+        en: 'Unless the borrower agreed to contact at night, this may constitute: ',
+      });
       const dec = decider(tally.citedTiers());
       out.push(
         eventFinding({
@@ -76,8 +79,8 @@ export const nightContactRule: Rule = {
           idx: proven,
           group,
           summary: {
-            zh: `${p.zh}，${who.zh}在当地时间22:00至次日8:00之间催收联系 ${n} 次（其中电话 ${calls} 次），分布在 ${dates.size} 个日期。除非借款人同意过夜间联系，${may.zh}${dec.zh}`,
-            en: `${cap(p.en)}, ${who.en} made ${n} collection contact${n === 1 ? '' : 's'} between 22:00 and 08:00 local time (${calls} call${calls === 1 ? '' : 's'}), on ${dates.size} date${dates.size === 1 ? '' : 's'}. Unless the borrower agreed to contact at night: ${may.en} ${dec.en}`.trim(),
+            zh: `${p.zh}，${who.zh}在当地时间22:00至次日8:00之间催收联系 ${n} 次（其中电话 ${calls} 次），分布在 ${dates.size} 个日期。${may.zh}${dec.zh}`,
+            en: `${cap(p.en)}, ${who.en} made ${n} collection contact${n === 1 ? '' : 's'} between 22:00 and 08:00 local time (${calls} call${calls === 1 ? '' : 's'}), on ${dates.size} date${dates.size === 1 ? '' : 's'}. ${may.en} ${dec.en}`.trim(),
           },
           lenderTypes: [group.lenderType],
           details: { nightFrom: '22:00:00', nightTo: '07:59:59', calls, messages: n - calls, dates: dates.size, list, uncovered: idx.length - proven.length },

@@ -1,0 +1,40 @@
+/**
+ * The PRC rule pack. Rule ids are stable: findings, channels (src/law/channels.ts) and documents refer to them.
+ */
+import type { Rule } from '../types.js';
+import { falseLegalRule, impersonationRule, insultRule, threatContactsRule, threatViolenceRule, visitThreatRule } from './labelled.js';
+import { overLegalLineRule } from './over-line.js';
+import { contactsAtScaleRule, thirdPartyContactRule } from './third-party.js';
+import { afterAgreementRule, callFloodRule, nightContactRule } from './timing.js';
+
+export const CN_RULES: Rule[] = [
+  thirdPartyContactRule,
+  threatContactsRule,
+  threatViolenceRule,
+  insultRule,
+  impersonationRule,
+  falseLegalRule,
+  visitThreatRule,
+  nightContactRule,
+  callFloodRule,
+  afterAgreementRule,
+  overLegalLineRule,
+  contactsAtScaleRule,
+];
+
+export { CN_CITATION_META } from './citations.js';
+export { CN_CHANNEL_ROUTES, channelsFor, ruleChannels } from './channels.js';
+export {
+  afterAgreementRule,
+  callFloodRule,
+  contactsAtScaleRule,
+  falseLegalRule,
+  impersonationRule,
+  insultRule,
+  nightContactRule,
+  overLegalLineRule,
+  thirdPartyContactRule,
+  threatContactsRule,
+  threatViolenceRule,
+  visitThreatRule,
+};

@@ -1,0 +1,222 @@
+/**
+ * 证据: the evidence chain's state, the attachments (recordings, screenshots), adding one, exporting a
+ * bundle to hand over, and verifying a bundle.
+ */
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, Checkbox, Col, Form, Input, Progress, Row, Select, Table, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import type { ExportBundleReq } from '../../../src/shared/api.js';
+import { download, get, uploadFile } from '../api/client.js';
+import type { AttachmentView, ContactView, EvidenceView, VerifyResult } from '../api/types.js';
+import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
+import { Field } from '../components/Field.js';
+import { useI18n } from '../i18n/index.js';
+import { formatAt, formatBytes } from '../lib/format.js';
+import { useApi } from '../lib/useApi.js';
+import type { PageProps } from '../App.js';
+
+function AddAttachment({ eventId, onAdded }: { eventId: string; onAdded(): void }) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const contacts = useApi((signal) => get<ContactView[]>('/api/contacts', { signal }), []);
+  const [file, setFile] = useState<File | null>(null);
+  const [note, setNote] = useState('');
+  const [event, setEvent] = useState(eventId);
+  const [source, setSource] = useState('user');
+  const [progress, setProgress] = useState<number | null>(null);
+  const [err, setErr] = useState<unknown>(null);
+
+  const send = async () => {
+    if (!file) {
+      setErr(new Error(t('ev.add.needFile')));
+      return;
+    }
+    setErr(null);
+    setProgress(0);
+    try {
+      const headers: Record<string, string> = { 'x-source': source };
+      if (note.trim()) headers['x-note'] = encodeURIComponent(note.trim());
+      if (event.trim()) headers['x-event-id'] = event.trim();
+      await uploadFile('/api/evidence', file, headers, (p) => setProgress(p.total ? Math.floor((p.loaded / p.total) * 100) : 0));
+      message.success(t('ev.add.done'));
+      setFile(null);
+      setNote('');
+      onAdded();
+    } catch (e) {
+      setErr(e);
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  return (
+    <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
+      <Upload
+        beforeUpload={(f) => {
+          setFile(f);
+          return Upload.LIST_IGNORE;
+        }}
+        showUploadList={false}
+        accept="audio/*,image/*,video/*,application/pdf,.amr,.m4a,.mp3,.wav,.jpg,.jpeg,.png,.heic,.pdf"
+      >
+        <Button icon={<UploadOutlined />}>{t('ev.add.pick')}</Button>
+      </Upload>
+      <p className="picked">{file ? t('ev.add.picked', { name: file.name, size: formatBytes(file.size) }) : t('ev.add.none')}</p>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Field id="ev-note" label={t('ev.add.note')} hint={t('ev.add.note.hint')}>
+            <Input.TextArea id="ev-note" value={note} onChange={(e) => setNote(e.target.value)} autoSize={{ minRows: 2, maxRows: 5 }} />
+          </Field>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Field id="ev-source" label={t('ev.add.source')}>
+            <Select
+              id="ev-source"
+              value={source}
+              onChange={setSource}
+              options={[{ value: 'user', label: t('ev.add.source.me') }, ...(contacts.data ?? []).map((c) => ({ value: `contact:${c.id}`, label: t('ev.add.source.contact', { name: c.name }) }))]}
+            />
+          </Field>
+        </Col>
+        <Col xs={12} sm={6}>
+          <Field id="ev-event" label={t('ev.add.event')} hint={t('ev.add.event.hint')}>
+            <Input id="ev-event" inputMode="numeric" value={event} onChange={(e) => setEvent(e.target.value.replace(/\D/g, ''))} />
+          </Field>
+        </Col>
+      </Row>
+      {progress != null ? <Progress percent={progress} size="small" aria-label={t('ev.add.progress')} /> : null}
+      <ErrorNotice error={err} />
+      <Button type="primary" onClick={send} disabled={progress != null}>
+        {t('ev.add.save')}
+      </Button>
+    </Form>
+  );
+}
+
+export default function Evidence({ params }: PageProps) {
+  const { t } = useI18n();
+  const res = useApi((signal) => get<EvidenceView>('/api/evidence', { signal }), []);
+  const [redact, setRedact] = useState(true);
+  const [exporting, setExporting] = useState(false);
+  const [exportErr, setExportErr] = useState<unknown>(null);
+  const [exported, setExported] = useState<string | null>(null);
+  const [verify, setVerify] = useState<{ name: string; result?: VerifyResult; err?: unknown; progress?: number } | null>(null);
+
+  const exportBundle = async () => {
+    setExporting(true);
+    setExportErr(null);
+    try {
+      const body: ExportBundleReq = { redact_third_parties: redact };
+      const r = await download('POST', '/api/export/bundle', body, 'huxun-evidence.zip');
+      setExported(t('ev.export.done', { name: r.name, size: formatBytes(r.size) }));
+    } catch (e) {
+      setExportErr(e);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const verifyFile = async (f: File) => {
+    setVerify({ name: f.name, progress: 0 });
+    try {
+      const result = await uploadFile<VerifyResult>('/api/verify', f, {}, (p) => setVerify({ name: f.name, progress: p.total ? Math.floor((p.loaded / p.total) * 100) : 0 }));
+      setVerify({ name: f.name, result });
+    } catch (e) {
+      setVerify({ name: f.name, err: e });
+    }
+  };
+
+  const chain = res.data?.chain;
+  return (
+    <div className="page page-evidence">
+      <PageHeader title={t('ev.title')} sub={t('ev.sub')} />
+      {res.loading && !res.data ? <Loading /> : null}
+      <ErrorNotice error={res.error} onRetry={res.reload} />
+      {chain ? (
+        <Alert
+          type={chain.ok ? 'success' : 'error'}
+          showIcon
+          title={chain.ok ? t('ev.chain.ok', { n: chain.count }) : t('ev.chain.bad')}
+          description={
+            <div>
+              <p>{chain.ok ? t('ev.chain.ok.explain') : (chain.problem ?? '')}</p>
+              {chain.head ? (
+                <p className="mono small">
+                  {t('ev.chain.head')}
+                  {chain.head}
+                </p>
+              ) : null}
+            </div>
+          }
+        />
+      ) : null}
+
+      <Card title={<h2 className="card-h">{t('ev.list')}</h2>} size="small">
+        <Table<AttachmentView>
+          size="small"
+          rowKey="sha256"
+          dataSource={res.data?.attachments ?? []}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: true }}
+          locale={{ emptyText: t('ev.list.empty') }}
+          columns={[
+            { title: t('ev.col.name'), dataIndex: 'name', render: (v: string, r) => (<span>{v}<br /><span className="muted small mono">{r.sha256.slice(0, 16)}…</span></span>) },
+            { title: t('ev.col.size'), dataIndex: 'size', render: (v: number) => formatBytes(v) },
+            { title: t('ev.col.received'), dataIndex: 'received_at', render: (v: string | null) => formatAt(v) },
+            { title: t('ev.col.source'), dataIndex: 'source', render: (v: string | null) => (v && v.startsWith('contact:') ? t('ev.col.source.contact') : t('ev.col.source.me')) },
+            { title: t('ev.col.note'), dataIndex: 'note', render: (v: string | null, r) => (<span>{v ?? ''}{r.event_id != null ? <span className="muted small"> {t('ev.col.event', { id: r.event_id })}</span> : null}</span>) },
+          ]}
+        />
+      </Card>
+
+      <Card title={<h2 className="card-h">{t('ev.add')}</h2>} size="small">
+        <p className="muted small">{t('ev.add.hint')}</p>
+        <AddAttachment eventId={params.get('event') ?? ''} onAdded={res.reload} />
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={12}>
+          <Card title={<h2 className="card-h">{t('ev.export')}</h2>} size="small">
+            <p>{t('ev.export.hint')}</p>
+            <Checkbox checked={redact} onChange={(e) => setRedact(e.target.checked)}>
+              {t('ev.export.redact')}
+            </Checkbox>
+            <p className="muted small">{t('ev.export.redact.hint')}</p>
+            <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={exportBundle}>
+              {t('ev.export.go')}
+            </Button>
+            {exported ? <p className="ok-text">{exported}</p> : null}
+            <ErrorNotice error={exportErr} />
+          </Card>
+        </Col>
+        <Col xs={24} md={12}>
+          <Card title={<h2 className="card-h">{t('ev.verify')}</h2>} size="small">
+            <p>{t('ev.verify.hint')}</p>
+            <Upload
+              accept=".zip,application/zip"
+              showUploadList={false}
+              beforeUpload={(f) => {
+                void verifyFile(f);
+                return Upload.LIST_IGNORE;
+              }}
+            >
+              <Button icon={<UploadOutlined />}>{t('ev.verify.pick')}</Button>
+            </Upload>
+            {verify?.progress != null ? <Progress percent={verify.progress} size="small" aria-label={t('ev.verify')} /> : null}
+            {verify?.result ? (
+              <Alert
+                className="verify-result"
+                type={verify.result.ok ? 'success' : 'error'}
+                showIcon
+                title={verify.result.ok ? t('ev.verify.ok', { records: verify.result.records, attachments: verify.result.attachments }) : t('ev.verify.bad')}
+                description={verify.result.problem ?? undefined}
+              />
+            ) : null}
+            {verify?.err ? <ErrorNotice error={verify.err} /> : null}
+          </Card>
+        </Col>
+      </Row>
+      <Limits extra="limits.evidence" />
+    </div>
+  );
+}
