@@ -201,7 +201,7 @@ describe('writeBundle / verifyBundle', () => {
     const entries = await readZip(out);
     const target = entries.find((e) => e.name.endsWith(sha(c.png)))!;
     target.data = Buffer.from(target.data);
-    target.data[5000] ^= 0x01;
+    target.data[5000] = target.data[5000]! ^ 0x01;
     const bad = join(dir, 'flip-bad.zip');
     await writeZip(bad, entries);
     const v = await verifyBundle(bad);
@@ -219,7 +219,7 @@ describe('writeBundle / verifyBundle', () => {
     const raw = readFileSync(out);
     const at = raw.indexOf(c.png.subarray(0, 64)); // the stored png's bytes
     expect(at).toBeGreaterThan(0);
-    raw[at + 30_000] ^= 0xff;
+    raw[at + 30_000] = raw[at + 30_000]! ^ 0xff;
     const bad = join(dir, 'raw-bad.zip');
     writeFileSync(bad, raw);
     expect(await verifyBundle(bad)).toMatchObject({ ok: false, file: `attachments/${sha(c.png)}` });

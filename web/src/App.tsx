@@ -4,8 +4,9 @@
  */
 import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import { App as AntApp, Button, ConfigProvider, Drawer, Menu } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
-import enUS from 'antd/locale/en_US';
+import type { Locale } from 'antd/es/locale/index.js';
+import zhCNModule from 'antd/es/locale/zh_CN.js';
+import enUSModule from 'antd/es/locale/en_US.js';
 import {
   AccountBookOutlined,
   AlertOutlined,
@@ -56,6 +57,14 @@ const NAV: { key: PageKey; label: MsgKey; icon: ReactNode }[] = [
 ];
 
 const BOTTOM: PageKey[] = ['overview', 'timeline', 'findings', 'documents'];
+
+/** antd ships its locales as ES modules without "type": "module"; under NodeNext TS sees the module, Vite the default export. */
+function localeOf(m: unknown): Locale {
+  const v = m as { default?: Locale } & Locale;
+  return v.default && typeof v.default === 'object' && 'locale' in v.default ? v.default : v;
+}
+const zhCN = localeOf(zhCNModule);
+const enUS = localeOf(enUSModule);
 
 const THEME = {
   token: {

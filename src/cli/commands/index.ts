@@ -3,5 +3,6 @@ import { serveCommands } from './serve.js';
 import { timelineCommands } from './timeline.js';
 import { loanCommands } from './loans.js';
 import { evidenceCommands } from './evidence.js';
+import { findingsCommands } from './findings.js';
 
-export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands];

@@ -10,6 +10,10 @@ export interface LawCitation {
   id: string;
   /** As formatCitation names it: zh 《消费金融公司管理办法》第五十六条; en "Measures …, Art. 56". */
   title: Text2;
+  /** The same without the article: formatCitation({ ...c, article: null }, lang). */
+  law: Text2;
+  /** zh 第五十六条 / en articleEn(…) "Art. 56"; null for a whole document. */
+  article: Text2 | null;
   excerpt: Text2;
   /** True when excerpt.zh is a summary (starts with "（概述"), not a quotation: never shown in quotation marks. */
   excerptIsSummary: boolean;

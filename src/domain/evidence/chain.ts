@@ -208,12 +208,12 @@ export function appendAttachment(prev: EvidenceRecord<unknown> | null, meta: Att
 export function appendCorrection(
   prev: EvidenceRecord<unknown> | null,
   corrects: number,
-  replacement: JsonValue,
+  replacement: unknown,
   reason: string,
   receivedAt: number,
 ): EvidenceRecord {
   if (!prev || corrects < 1 || corrects > prev.seq) throw new RangeError(`corrects: ${corrects} is not an earlier record`);
-  const payload: CorrectionPayload = { corrects, replacement, reason };
+  const payload: CorrectionPayload = { corrects, replacement: replacement as JsonValue, reason }; // normalised by appendRecord
   return appendRecord(prev, 'correction', payload, receivedAt);
 }
 

@@ -3,6 +3,7 @@ import type { AppContext } from '../../app/context.js';
 import { timelineRoutes } from './timeline.js';
 import { loanRoutes } from './loans.js';
 import { evidenceRoutes } from './evidence.js';
+import { findingsRoutes } from './findings.js';
 
 export type RouteModule = (api: FastifyInstance, ctx: AppContext) => Promise<void> | void;
 
@@ -10,4 +11,4 @@ const health: RouteModule = (api, ctx) => {
   api.get('/health', async () => ({ ok: true, engine: ctx.store.engine }));
 };
 
-export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes, evidenceRoutes];
+export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes, evidenceRoutes, findingsRoutes];

@@ -45,6 +45,7 @@ const COLLECTION_THRESHOLD = 1;
 /** How far back (in normalised characters, within the clause) a negator reaches. */
 const NEG_WINDOW = 12;
 const WIDE_WINDOW = 24;
+const YOU_RE = /[你您]/;
 /** Label rules strong enough to anchor a collection reading on their own (with enough score). */
 const ANCHOR_RULES = new Set(['tc.bao_txl', 'tc.txl_action', 'ins.laolai', 'fl.blacklist', 'fl.family']);
 
@@ -56,6 +57,7 @@ function clauseWindow(norm: string, start: number, max: number): string {
 
 /** Runs one rule; returns how many matches survived the rule's filters. */
 function runRule(rule: Rule, norm: string, out: Hit[]): number {
+  if (rule.noYou && YOU_RE.test(norm)) return 0;
   const re = rule.re;
   re.lastIndex = 0;
   let found = 0;
@@ -169,7 +171,10 @@ export function explain(text: string, to: Recipient = 'unknown'): Explanation {
 
   // Label cues add to the score but cannot make a message collection on their own: some collection
   // evidence (or an unmistakable 爆通讯录) must be there too.
-  const positive = colHits.length > 0 || supportHits.some((h) => ANCHOR_RULES.has(h.rule));
+  // Two different kinds of threat aimed at 你 also do (贴满你们小区…你这个骗子).
+  const threatKinds = [...labelHits.keys()].filter((l) => l !== 'impersonation').length;
+  const positive =
+    colHits.length > 0 || supportHits.some((h) => ANCHOR_RULES.has(h.rule)) || (threatKinds >= 2 && YOU_RE.test(norm));
   if (score < COLLECTION_THRESHOLD || !positive) return { ...empty, score, hits: allHits };
 
   const labels: Label[] = ['collection'];

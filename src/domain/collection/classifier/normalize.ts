@@ -143,6 +143,17 @@ for (let c = 0x2600; c <= 0x27bf; c++) SEP[c] = 1;
 for (let c = 0x2190; c <= 0x21ff; c++) SEP[c] = 1; // arrows
 for (let c = 0x25a0; c <= 0x25ff; c++) SEP[c] = 1; // geometric shapes
 
+/** Full-width clause punctuation kept as it is: ！，：；？ */
+const FW_KEEP = new Uint8Array(65536);
+for (const ch of '！，：；？') FW_KEEP[ch.charCodeAt(0)] = 1;
+/** ASCII clause punctuation and its full-width form. */
+const ASCII_PUNCT = new Uint16Array(128);
+ASCII_PUNCT[0x2c] = 0xff0c; // ,
+ASCII_PUNCT[0x21] = 0xff01; // !
+ASCII_PUNCT[0x3f] = 0xff1f; // ?
+ASCII_PUNCT[0x3b] = 0xff1b; // ;
+ASCII_PUNCT[0x3a] = 0xff1a; // :
+
 // ---------------------------------------------------------------------------------------------
 // Pinyin abbreviations and homophones
 // ---------------------------------------------------------------------------------------------
@@ -228,8 +239,18 @@ export function normalize(text: string): Normalized {
       i++;
       continue;
     }
-    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    else if (c === 0x3000) c = 0x20;
+    if (c >= 0xff01 && c <= 0xff5e) {
+      // Full-width letters, digits and symbols → ASCII; Chinese clause punctuation （，！？：；）stays.
+      if (FW_KEEP[c] !== 1) c -= 0xfee0;
+    } else if (c === 0x3000) c = 0x20;
+    else if (ASCII_PUNCT[c] !== 0 && ASCII_PUNCT[c] !== undefined) {
+      // ASCII clause punctuation → full-width, unless it sits inside a number (1,200 / 10:30).
+      const p = i > 0 ? simp.charCodeAt(i - 1) : 0;
+      const q = i + 1 < n ? simp.charCodeAt(i + 1) : 0;
+      const digitP = (p >= 0x30 && p <= 0x39) || (p >= 0xff10 && p <= 0xff19);
+      const digitQ = (q >= 0x30 && q <= 0x39) || (q >= 0xff10 && q <= 0xff19);
+      if (!(digitP && digitQ)) c = ASCII_PUNCT[c]!;
+    }
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
     if (c >= 0x61 && c <= 0x7a) type = T.Latin;
     else if (c >= 0x30 && c <= 0x39) type = T.Digit;

@@ -10,7 +10,7 @@ import { CN_CITATION_META } from './citations.js';
 import { PACK } from './common.js';
 
 /** Facts of the lines of src/law/lines.ts the rule needs when the result does not carry them. */
-const LINE_FACTS: Record<string, { tier: Tier; verified: Verification }> = {
+export const LINE_FACTS: Record<string, { tier: Tier; verified: Verification }> = {
   lpr4: { tier: 'judicial_interpretation', verified: 'verified_primary' },
   '24': { tier: 'judicial_interpretation', verified: 'unverified' },
   '36': { tier: 'judicial_interpretation', verified: 'verified_secondary' },

@@ -1,0 +1,91 @@
+/** Findings: the PRC rule pack run over the case's timeline and loans, with citations and channels from src/law. */
+import { CN_RULES } from '../domain/rules/cn/index.js';
+import { runRules } from '../domain/rules/engine.js';
+import type { CaseData, Finding } from '../domain/rules/types.js';
+import type { Text2 } from '../domain/law.js';
+import { toIsoLocal } from '../domain/time.js';
+import { CHANNELS, TIER_LABEL } from '../law/index.js';
+import * as repo from '../store/repo.js';
+import { citationView, type CitationView } from './citations.js';
+import type { AppContext } from './context.js';
+import { loanLineResults } from './loans.js';
+
+/** What each tier means for a person, in plain words. */
+export const TIER_EXPLAIN: Record<string, Text2> = {
+  statute: { zh: '法律：全国人大及其常委会制定，具有普遍约束力。', en: 'A law passed by the National People’s Congress: binding on everyone.' },
+  judicial_interpretation: { zh: '司法解释：最高人民法院、最高人民检察院对法律的解释，法院办案时适用。', en: 'A judicial interpretation by the Supreme People’s Court / Procuratorate: courts apply it.' },
+  administrative_regulation: { zh: '行政法规：国务院制定，具有约束力。', en: 'An administrative regulation of the State Council: binding.' },
+  regulation: { zh: '部门规章：金融监管部门制定，约束被监管的机构，监管部门据此处理投诉。', en: 'A ministerial regulation: binds the supervised lenders; regulators act on it.' },
+  normative_document: { zh: '规范性文件：监管部门的通知、公告，约束被监管机构。', en: 'A normative document (notice) of a regulator: binds the supervised lenders.' },
+  national_standard: { zh: '国家推荐性标准：不是法律，但监管部门和行业会参照执行。', en: 'A recommended national standard: not a law, but regulators use it.' },
+  industry_guideline: { zh: '行业自律规范：行业协会制定，不是法律，会员机构应当遵守，可向协会反映。', en: 'An industry guideline: not a law; member institutions should follow it and the association takes reports.' },
+};
+
+export const RULE_TITLES: Record<string, Text2> = Object.fromEntries(CN_RULES.map((r) => [r.id, r.title]));
+
+export interface FindingView {
+  rule: string;
+  title: Text2;
+  description: Text2;
+  tier: string;
+  tier_label: Text2;
+  tier_explain: Text2;
+  severity: string;
+  citations: (CitationView & { law_name: string })[];
+  events: number[];
+  from: string | null;
+  to: string | null;
+  count: number;
+  summary: Text2;
+  channels: { id: string; name: Text2; contact: string; handles: Text2 }[];
+  details?: Record<string, unknown>;
+}
+
+export async function loadCaseData(ctx: AppContext): Promise<CaseData> {
+  const db = ctx.store.db;
+  const [events, contacts, collectors, loans, loanLines] = await Promise.all([
+    repo.listEvents(db, ctx.caseId),
+    repo.listContacts(db, ctx.caseId),
+    repo.listCollectors(db, ctx.caseId),
+    repo.listLoans(db, ctx.caseId),
+    loanLineResults(ctx),
+  ]);
+  return { tz: ctx.tz, events, contacts, collectors, loans, loanLines };
+}
+
+export function findingView(f: Finding, tz: string): FindingView {
+  const rule = CN_RULES.find((r) => r.id === f.rule);
+  return {
+    rule: f.rule,
+    title: rule?.title ?? { zh: f.rule, en: f.rule },
+    description: rule?.description ?? { zh: '', en: '' },
+    tier: f.tier,
+    tier_label: TIER_LABEL[f.tier],
+    tier_explain: TIER_EXPLAIN[f.tier] ?? { zh: '', en: '' },
+    severity: f.severity,
+    citations: f.citationIds.map((id) => {
+      const c = citationView(id);
+      return { ...c, law_name: c.law };
+    }),
+    events: f.eventIds,
+    from: f.from != null ? toIsoLocal(f.from, tz) : null,
+    to: f.to != null ? toIsoLocal(f.to, tz) : null,
+    count: f.count,
+    summary: f.summary,
+    channels: f.channels
+      .map((id) => CHANNELS.find((c) => c.id === id))
+      .filter((c): c is NonNullable<typeof c> => Boolean(c))
+      .map((c) => ({ id: c.id, name: c.name, contact: c.contact, handles: c.handles })),
+    details: f.details,
+  };
+}
+
+export async function runFindings(ctx: AppContext): Promise<{ findings: Finding[]; caseData: CaseData }> {
+  const caseData = await loadCaseData(ctx);
+  return { findings: runRules(CN_RULES, caseData), caseData };
+}
+
+export async function listFindings(ctx: AppContext): Promise<FindingView[]> {
+  const { findings } = await runFindings(ctx);
+  return findings.map((f) => findingView(f, ctx.tz));
+}

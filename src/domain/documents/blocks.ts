@@ -1,0 +1,66 @@
+/** Block helpers shared by the document builders. */
+import type { Lang } from './case.js';
+import type { LawCitation } from './law-view.js';
+import type { Block, CitationBlock, DocLang, DocModel, NoteBlock } from './model.js';
+import { caseRedactor, redactDeep, type RedactOptions } from './redact.js';
+import type { DocumentCase } from './case.js';
+
+export function docLang(lang: Lang): DocLang {
+  return lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+/** Picks the string for the language. */
+export function pick(lang: Lang, zh: string, en: string): string {
+  return lang === 'zh' ? zh : en;
+}
+
+/**
+ * A citation block from src/law data. The renderers print 《law》 + article; a title whose name does not start with 《
+ * (a GB/T number or an association in front) is turned round so that it does: 《…》（GB/T 45251-2025）.
+ */
+export function citationBlock(c: LawCitation, lang: Lang): CitationBlock {
+  let law = c.law[lang];
+  if (lang === 'zh' && !law.startsWith('《')) {
+    const m = /^(.*?)(《.*)$/s.exec(law);
+    if (m && m[1]!.trim()) law = `${m[2]}（${m[1]!.trim()}）`;
+  }
+  const b: CitationBlock = {
+    type: 'citation',
+    law,
+    article: c.article ? c.article[lang] : null,
+    excerpt: c.excerpt[lang],
+    tierLabel: c.tierLabel[lang],
+    verified: c.verified !== 'unverified',
+    citationId: c.id,
+  };
+  if (c.excerptIsSummary) b.excerptIsSummary = true;
+  return b;
+}
+
+export const DRAFT_NOTICE = {
+  zh: '这是护讯根据你的记录生成的草稿，请逐项核对、删改不准确的内容后自行提交。护讯不能代你投诉，也不能保证结果；是否违法违规，由受理部门依法认定。',
+  en: 'This is a draft Huxun made from your records. Check every item, correct or delete anything inaccurate, and submit it yourself. Huxun cannot complain for you and cannot promise any outcome; whether anything is unlawful is for the authority to decide.',
+};
+
+export const AGENT_WARNING = {
+  zh: '提醒：投诉、举报和报警都是免费的，你可以自己办理。不要向任何自称能“反催收”“停催”“债务优化”“代理维权”的机构或个人付费，也不要把身份证、银行卡、通讯录等资料交给他们——这类收费代理骗局很常见，还可能让你的信息再次泄露。',
+  en: 'Reminder: complaints, reports and police reports are free and you can make them yourself. Do not pay anyone who offers "anti-collection", "stop-collection", "debt optimisation" or "rights agent" services, and do not give them your ID, bank card or contacts: such paid agents are a common scam and can leak your data again.',
+};
+
+export function note(text: string): NoteBlock {
+  return { type: 'note', text };
+}
+
+/** The case's redaction applied to a model (a copy), or the model as is. */
+export function applyRedaction(model: DocModel, c: DocumentCase, redact: RedactOptions | false | undefined): DocModel {
+  if (!redact) return model;
+  return redactDeep(model, caseRedactor(c, redact));
+}
+
+export function heading(text: string, level: 1 | 2 | 3 = 2): Block {
+  return { type: 'heading', level, text };
+}
+
+export function para(text: string, priority?: 'key' | 'normal' | 'low'): Block {
+  return priority ? { type: 'paragraph', text, priority } : { type: 'paragraph', text };
+}

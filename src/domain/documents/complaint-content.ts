@@ -1,0 +1,288 @@
+/**
+ * What a complaint letter says, as data: complainant, respondent, the facts in time order, the findings with their
+ * citations, the demands, the evidence index. The letter model (complaint.ts) and the online-form texts (form-text.ts)
+ * are both drawn from this, so they never disagree.
+ */
+import type { Channel, Text2 } from '../law.js';
+import { formatYuan } from '../money.js';
+import type { Finding } from '../rules/types.js';
+import type { DocumentCase, DocumentCollector, DocumentLoan, EvidenceIndex, Lang, Question } from './case.js';
+import { findingsForChannel, isLetterChannel, type LetterChannel } from './channels.js';
+import { authorityAsk, lenderDemands, lenderNames, overLines, totalExcess, type Demand } from './demands.js';
+import { factRows, overview, type FactRow, type FactsOverview } from './facts.js';
+import { dayOf, fmtPeriod, fmtRate, joinList, LENDER_TYPE_LABEL } from './format.js';
+import { usableCitations, type LawCitation, type LawView, type UnverifiedPolicy } from './law-view.js';
+import { answer, Missing } from './questions.js';
+import { ruleName } from './topics.js';
+
+export interface ComplaintOptions {
+  /** Default 'zh'. */
+  lang?: Lang;
+  /** Only this lender's loans, collectors and findings (by lender name); default all. */
+  lender?: string | null;
+  /** Unverified citations: shown marked 〔未核实〕 ('mark', default) or left out ('omit'). */
+  unverified?: UnverifiedPolicy;
+  /** Most fact rows listed in the letter (the rest are counted and left to the evidence bundle). Default 60. */
+  maxFactRows?: number;
+}
+
+export interface FindingEntry {
+  rule: string;
+  name: string;
+  severity: Finding['severity'];
+  /** "2024年6月1日至2024年6月12日", or '' for findings without events. */
+  period: string;
+  count: number;
+  summary: string;
+  citations: LawCitation[];
+}
+
+export interface LabelledValue {
+  label: string;
+  /** null: unknown; the letter shows a blank to fill in. */
+  value: string | null;
+}
+
+export interface ComplaintContent {
+  channel: LetterChannel;
+  channelInfo: Channel | null;
+  lang: Lang;
+  /** 投诉 (complaint), 举报 (report of a lead), 报案 (police report). */
+  mode: 'complaint' | 'report' | 'police';
+  title: string;
+  addressee: string;
+  complainant: LabelledValue[];
+  respondents: LabelledValue[];
+  loans: DocumentLoan[];
+  overview: FactsOverview;
+  facts: { rows: FactRow[]; total: number };
+  findings: FindingEntry[];
+  /** The findings the letter is about (the case's, narrowed to the lender and the channel). */
+  sourceFindings: Finding[];
+  /** What the authority (or, in a letter to the lender, the lender's reply) is asked for. */
+  ask: Demand[];
+  /** What the lender is asked to do. */
+  demands: Demand[];
+  /** Citations backing the demands (known to src/law), by demand index. */
+  demandCitations: LawCitation[][];
+  evidence: EvidenceIndex;
+  today: string;
+  borrowerName: string | null;
+  missing: Question[];
+  /** Every citation id the content shows. */
+  citationIds: string[];
+}
+
+export const BLANK = '＿＿＿＿＿＿';
+
+function lenderOfFinding(f: Finding): string | null {
+  const v = f.details?.['lenderName'];
+  return typeof v === 'string' && v ? v : null;
+}
+
+/** The case narrowed to one lender (findings of unknown lender stay). */
+export function scopeCase(c: DocumentCase, lender: string | null | undefined): { loans: DocumentLoan[]; collectors: DocumentCollector[]; findings: Finding[] } {
+  if (!lender) return { loans: c.loans, collectors: c.collectors, findings: c.findings };
+  return {
+    loans: c.loans.filter((l) => l.lenderName === lender),
+    collectors: c.collectors.filter((k) => k.lenderName === null || k.lenderName === lender),
+    findings: c.findings.filter((f) => {
+      const n = lenderOfFinding(f);
+      return n === null || n === lender;
+    }),
+  };
+}
+
+function distinct(xs: Iterable<string>): string[] {
+  return [...new Set(xs)];
+}
+
+/** The collection agency, from the person's answer or the collectors' records. */
+export function agencyOf(c: DocumentCase, collectors: readonly DocumentCollector[]): string | null {
+  return answer(c, 'collection_agency') ?? distinct(collectors.map((k) => k.agency ?? '').filter(Boolean)).join('、') ?? null;
+}
+
+const MODE: Record<LetterChannel, ComplaintContent['mode']> = {
+  lender: 'complaint',
+  '12378': 'complaint',
+  local_regulator: 'complaint',
+  nifa: 'report',
+  '12321': 'report',
+  '12377': 'report',
+  pi_regulator: 'complaint',
+  police: 'police',
+  '12315': 'complaint',
+};
+
+/** Builds the content of a complaint letter to a channel. */
+export function complaintContent(c: DocumentCase, channel: string, law: LawView, opts: ComplaintOptions = {}): ComplaintContent {
+  if (!isLetterChannel(channel)) throw new RangeError(`no complaint letter for channel ${JSON.stringify(channel)}`);
+  const lang = opts.lang ?? 'zh';
+  const zh = lang === 'zh';
+  const policy = opts.unverified ?? 'mark';
+  const ch = law.channel(channel);
+  const scoped = scopeCase(c, opts.lender);
+  const lenderTypes = scoped.loans.map((l) => l.lenderType);
+  const findings = ch ? findingsForChannel(ch, scoped.findings, lenderTypes) : scoped.findings;
+  const missing = new Missing();
+
+  // Complainant
+  const name = missing.need(answer(c, 'borrower_name'), 'borrower_name');
+  const phone = missing.need(answer(c, 'borrower_phone'), 'borrower_phone');
+  const needsCity = channel === 'police' || channel === 'local_regulator';
+  const city = missing.need(answer(c, 'borrower_city'), 'borrower_city', needsCity);
+  const idLast4 = channel === 'lender' || channel === '12378' || channel === 'local_regulator' ? missing.need(answer(c, 'borrower_id_last4'), 'borrower_id_last4') : answer(c, 'borrower_id_last4');
+  const address = channel === '12315' ? missing.need(answer(c, 'borrower_address'), 'borrower_address', true) : null;
+  const complainant: LabelledValue[] = [
+    { label: zh ? '姓名' : 'Name', value: name },
+    { label: zh ? '联系电话' : 'Phone', value: phone },
+  ];
+  if (idLast4 !== null || channel === 'lender' || channel === '12378' || channel === 'local_regulator')
+    complainant.push({ label: zh ? '身份证号后四位' : 'Last four of ID number', value: idLast4 });
+  if (city !== null || needsCity) complainant.push({ label: zh ? '所在地' : 'City', value: city });
+  if (channel === '12315') complainant.push({ label: zh ? '联系地址' : 'Address', value: address });
+
+  // Respondent
+  const lenders = lenderNames(scoped.loans);
+  const agency = agencyOf(c, scoped.collectors) || null;
+  const respondents: LabelledValue[] = [];
+  if (channel === '12315') {
+    const others = scoped.loans.filter((l) => l.lenderType === 'other').map((l) => l.lenderName);
+    const resp = others.length ? joinList(distinct(others), lang) : missing.need(answer(c, 'respondent_name'), 'respondent_name', true);
+    respondents.push({ label: zh ? '被投诉方' : 'Business', value: resp });
+    respondents.push({ label: zh ? '地址或网店、App' : 'Address, shop or app', value: missing.need(answer(c, 'respondent_address'), 'respondent_address') });
+  } else if (lenders.length) {
+    const typed = scoped.loans.filter((l, i, a) => a.findIndex((m) => m.lenderName === l.lenderName) === i);
+    respondents.push({
+      label: zh ? (channel === 'police' ? '涉事贷款机构' : '被投诉机构') : channel === 'police' ? 'Lender involved' : 'Lender',
+      value: joinList(
+        typed.map((l) => (zh ? `${l.lenderName}（${LENDER_TYPE_LABEL[l.lenderType].zh}）` : `${l.lenderName} (${LENDER_TYPE_LABEL[l.lenderType].en})`)),
+        lang,
+      ),
+    });
+  }
+  if (channel !== '12315') {
+    if (!agency) missing.need(null, 'collection_agency');
+    respondents.push({ label: zh ? '催收机构' : 'Collection agency', value: agency ?? (zh ? '不详（请求机构告知）' : 'unknown (the lender is asked to name it)') });
+    const account = answer(c, 'loan_account');
+    if (channel === 'lender' || channel === '12378' || channel === 'local_regulator') {
+      missing.need(account, 'loan_account');
+      if (account) respondents.push({ label: zh ? '合同编号或卡号后四位' : 'Contract or card number', value: account });
+    }
+  }
+  const ov = overview(c, findings);
+  const numbers = distinct([...scoped.collectors.flatMap((k) => k.numbers), ...ov.numbers]);
+  if (numbers.length && channel !== '12315') {
+    const shown = numbers.slice(0, 30);
+    const more = numbers.length - shown.length;
+    respondents.push({
+      label: zh ? '催收号码' : 'Collectors’ numbers',
+      value: joinList(shown, lang) + (more > 0 ? (zh ? ` 等共${numbers.length}个` : ` and ${more} more`) : ''),
+    });
+  }
+
+  // Findings with citations
+  const entries: FindingEntry[] = findings.map((f) => {
+    const period = f.from !== null && f.to !== null ? fmtPeriod(dayOf(f.from, c.tz), dayOf(f.to, c.tz), lang) : '';
+    return {
+      rule: f.rule,
+      name: ruleName(c, f.rule, lang),
+      severity: f.severity,
+      period,
+      count: f.count,
+      summary: f.summary[lang],
+      citations: usableCitations(law, f.citationIds, policy),
+    };
+  });
+
+  const dctx = { c, channel, findings, loans: scoped.loans, lang, agency };
+  const demands = channel === '12315' ? [] : lenderDemands(dctx);
+  const ask = authorityAsk(dctx);
+  const demandCitations = [...ask, ...demands].map((d) => usableCitations(law, d.citationIds, policy));
+
+  const lenderText = lenders.length ? joinList(lenders.slice(0, 3), lang) + (lenders.length > 3 ? (zh ? '等机构' : ' and others') : '') : '';
+  const chName = ch ? ch.name[lang] : channel;
+  let title: string;
+  let addressee: string;
+  const mode = MODE[channel];
+  if (zh) {
+    const about = lenderText ? `${lenderText}` : '催收方';
+    title =
+      mode === 'police'
+        ? '关于遭受催收人员威胁、滋扰的报案材料'
+        : channel === '12321'
+          ? '关于催收骚扰电话、短信的举报'
+          : channel === '12377' || channel === 'pi_regulator'
+            ? `关于${about}违法处理个人信息的${mode === 'report' ? '举报' : '投诉'}`
+            : channel === '12315'
+              ? '投诉书'
+              : `关于${about}催收问题的${mode === 'report' ? '举报' : '投诉'}`;
+    addressee = channel === 'lender' ? `致：${lenderText || '贷款机构'}（投诉受理部门）` : `致：${chName}`;
+  } else {
+    const about = lenderText || 'collectors';
+    title =
+      mode === 'police'
+        ? 'Police report: threats and harassment by debt collectors'
+        : channel === '12321'
+          ? 'Report of harassing collection calls and messages'
+          : channel === '12377' || channel === 'pi_regulator'
+            ? `${mode === 'report' ? 'Report' : 'Complaint'}: unlawful processing of personal information by ${about}`
+            : channel === '12315'
+              ? 'Consumer complaint'
+              : `${mode === 'report' ? 'Report' : 'Complaint'} about debt collection by ${about}`;
+    addressee = channel === 'lender' ? `To: ${lenderText || 'the lender'} (complaints department)` : `To: ${chName}`;
+  }
+
+  const citationIds = distinct([...entries.flatMap((e) => e.citations.map((x) => x.id)), ...demandCitations.flat().map((x) => x.id)]);
+  return {
+    channel,
+    channelInfo: ch,
+    lang,
+    mode,
+    title,
+    addressee,
+    complainant,
+    respondents,
+    loans: scoped.loans,
+    overview: ov,
+    facts: factRows(c, findings, lang, opts.maxFactRows ?? 60),
+    findings: entries,
+    sourceFindings: findings,
+    ask,
+    demands,
+    demandCitations,
+    evidence: c.evidence,
+    today: c.today,
+    borrowerName: name,
+    missing: missing.questions,
+    citationIds,
+  };
+}
+
+/** One line per loan: lender, product, date, principal, received, rate and the yuan above each crossed line. */
+export function loanLine(l: DocumentLoan, lang: Lang): string {
+  const zh = lang === 'zh';
+  const parts: string[] = [];
+  parts.push(zh ? `${l.lenderName}${l.productName ? `（${l.productName}）` : ''}` : `${l.lenderName}${l.productName ? ` (${l.productName})` : ''}`);
+  parts.push(zh ? `合同日期${l.contractDate}` : `contract date ${l.contractDate}`);
+  parts.push(zh ? `合同本金${formatYuan(l.contractPrincipalFen)}元` : `principal CNY ${formatYuan(l.contractPrincipalFen)}`);
+  if (l.receivedFen != null && l.receivedFen !== l.contractPrincipalFen)
+    parts.push(zh ? `实际到账${formatYuan(l.receivedFen)}元` : `received CNY ${formatYuan(l.receivedFen)}`);
+  const apr = l.lines[0]?.aprNominal;
+  if (apr !== undefined) parts.push(zh ? `年化利率约${fmtRate(apr)}` : `annual rate about ${fmtRate(apr)}`);
+  for (const line of l.lines) {
+    if (!line.applies || !line.over || line.excessFen <= 0) continue;
+    const label = line.label?.[lang] ?? (zh ? `年化${fmtRate(line.lineRate)}` : `${fmtRate(line.lineRate)} a year`);
+    parts.push(zh ? `超出${label}部分${formatYuan(line.excessFen)}元` : `CNY ${formatYuan(line.excessFen)} above ${label}`);
+  }
+  return parts.join(zh ? '，' : ', ');
+}
+
+/** The yuan above the lines across the loans (lowest crossed line of each), or 0. */
+export function excessOf(loans: readonly DocumentLoan[]): number {
+  return totalExcess(overLines(loans));
+}
+
+export function textOf(x: Text2, lang: Lang): string {
+  return x[lang];
+}

@@ -1,0 +1,117 @@
+/**
+ * The PRC rule pack against the real law data (src/law): every citation id a rule can cite exists and may be shown,
+ * the pack's mirror of tiers, dates, channels and lines matches the registry, and the date choice of the
+ * public-security law agrees with src/law's own helper.
+ */
+import { describe, expect, it } from 'vitest';
+import { CN_CHANNEL_ROUTES, CN_CITATION_META, CN_RULES } from '../src/domain/rules/cn/index.js';
+import { runRules } from '../src/domain/rules/engine.js';
+import { bj, call, caseOf, collector, contact, ev, line, loan, msg } from '../src/domain/rules/testkit.js';
+import { LINE_FACTS } from '../src/domain/rules/cn/over-line.js';
+import type { Label } from '../src/domain/collection/types.js';
+import { CHANNELS, CN_RULE_IDS, CITATIONS, LEGAL_LINES, getCitation, hasCitation, isCitable, publicSecurityCitation } from '../src/law/index.js';
+
+/** A case that makes every rule fire, across the 2026-01-01 change and with every lender type. */
+function richCase() {
+  const labels: Label[] = ['threat_contacts', 'threat_violence', 'insult', 'impersonation', 'false_legal', 'visit_threat'];
+  const loans = [
+    loan(1, 'consumer_finance'),
+    loan(2, 'credit_card', { agreementDate: '2026-02-01' }),
+    loan(3, 'bank'),
+    loan(4, 'private'),
+    loan(5, 'microloan'),
+  ];
+  const collectors = loans.map((l) => collector(l.id, l.id));
+  collectors.push(collector(9, null));
+  const contacts = Array.from({ length: 12 }, (_, i) => contact(i + 1, [`1371111${String(i + 1).padStart(4, '0')}`]));
+  const events = [];
+  for (const col of collectors) {
+    for (const [y, mo, d] of [
+      [2025, 12, 30],
+      [2025, 12, 31],
+      [2026, 1, 1],
+      [2026, 2, 3],
+    ] as const) {
+      for (const label of labels) events.push(msg(bj(y, mo, d, 12), ['collection', label, 'third_party'], { collectorId: col.id, recipient: 'third_party', contactId: 1 }));
+      for (let h = 0; h < 5; h++) events.push(call(bj(y, mo, d, 9 + h), col.id));
+      for (let h = 0; h < 8; h++) events.push(call(bj(y, mo, d, 14, h), col.id, 'missed'));
+      events.push(call(bj(y, mo, d, 23), col.id));
+      contacts.forEach((ct) => events.push(ev({ at: bj(y, mo, d, 15), kind: 'third_party_report', collectorId: col.id, contactNumber: ct.numbers[0]! })));
+    }
+  }
+  const loanLines = [line(4, 'lpr4', true, 10_000), line(4, '36', true, 500), line(5, '24', true, 700, { citationIds: ['fin-trial-2017.art2', 'cash-loan-2017'] })];
+  return caseOf({ loans, collectors, contacts, events, loanLines });
+}
+
+describe('rule citations exist in src/law', () => {
+  it('every id in Rule.citationIds exists and is citable (not UNVERIFIED)', () => {
+    for (const r of CN_RULES) {
+      for (const id of r.citationIds) {
+        expect(hasCitation(id), `${r.id}: ${id}`).toBe(true);
+        expect(isCitable(getCitation(id)), `${r.id}: ${id} is unverified`).toBe(true);
+      }
+    }
+  });
+
+  it('every citation id of every finding exists', () => {
+    const findings = runRules(CN_RULES, richCase());
+    expect(new Set(findings.map((f) => f.rule))).toEqual(new Set(CN_RULES.map((r) => r.id)));
+    for (const f of findings) {
+      for (const id of f.citationIds) expect(hasCitation(id), `${f.rule}: ${id}`).toBe(true);
+      for (const u of (f.details?.citations ?? []) as { id: string }[]) expect(hasCitation(u.id)).toBe(true);
+      // Event-based findings cite only what their rule declares; loan findings cite their line's ids.
+      if (f.rule !== 'cn.over-legal-line') for (const id of f.citationIds) expect(CN_RULES.find((r) => r.id === f.rule)!.citationIds).toContain(id);
+    }
+  });
+
+  it('the lines the app passes in cite existing ids', () => {
+    for (const l of LEGAL_LINES) for (const id of l.citationIds) expect(hasCitation(id), `${l.id}: ${id}`).toBe(true);
+  });
+});
+
+describe('the pack’s mirror of src/law', () => {
+  it('tier and days in force of each id match the registry', () => {
+    for (const [id, m] of Object.entries(CN_CITATION_META)) {
+      const c = CITATIONS.find((x) => x.id === id);
+      expect(c, id).toBeDefined();
+      expect({ tier: m.tier, effectiveFrom: m.effectiveFrom, effectiveTo: m.effectiveTo }, id).toEqual({ tier: c!.tier, effectiveFrom: c!.effectiveFrom, effectiveTo: c!.effectiveTo });
+    }
+    for (const r of CN_RULES) for (const id of r.citationIds) expect(CN_CITATION_META[id], `${r.id}: ${id} has no meta`).toBeDefined();
+  });
+
+  it('the channel routes match src/law/channels.ts, and every finding channel is a known channel', () => {
+    expect(CN_CHANNEL_ROUTES.map((r) => ({ id: r.id, lenderTypes: r.lenderTypes, rules: [...r.rules].sort() }))).toEqual(
+      CHANNELS.map((c) => ({ id: c.id, lenderTypes: c.lenderTypes, rules: [...c.rules].sort() })),
+    );
+    const ids = new Set(CHANNELS.map((c) => c.id));
+    for (const r of CN_RULES) for (const ch of r.channels) expect(ids.has(ch)).toBe(true);
+    for (const f of runRules(CN_RULES, richCase())) {
+      expect(f.channels.length).toBeGreaterThan(0);
+      for (const ch of f.channels) {
+        expect(ids.has(ch)).toBe(true);
+        expect(CHANNELS.find((c) => c.id === ch)!.rules).toContain(f.rule);
+      }
+    }
+  });
+
+  it('the rule ids are the ones src/law routes channels for', () => {
+    expect(CN_RULES.map((r) => r.id).sort()).toEqual([...CN_RULE_IDS].sort());
+  });
+
+  it('the line facts match src/law/lines.ts', () => {
+    for (const l of LEGAL_LINES) expect(LINE_FACTS[l.id], l.id).toEqual({ tier: l.tier, verified: l.verified });
+  });
+});
+
+describe('public-security law by event date agrees with src/law', () => {
+  it.each(['2025-12-30', '2025-12-31', '2026-01-01', '2026-01-02'])('%s', (date) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const c = caseOf({ loans: [loan(1, 'consumer_finance')], collectors: [collector(1, 1)], events: [msg(bj(y, m, d, 0, 0, 1), ['threat_violence'], { collectorId: 1 }), msg(bj(y, m, d, 23, 59, 59), ['impersonation'], { collectorId: 1 })] });
+    const fs = runRules(CN_RULES, c);
+    const threat = fs.find((f) => f.rule === 'cn.threat-violence')!;
+    const imp = fs.find((f) => f.rule === 'cn.impersonation')!;
+    const psl = (ids: string[]) => ids.filter((id) => id.startsWith('psl-'));
+    expect(psl(threat.citationIds)).toEqual([publicSecurityCitation(date, 'threat')]);
+    expect(psl(imp.citationIds)).toEqual([publicSecurityCitation(date, 'impersonation')]);
+  });
+});
