@@ -31,7 +31,7 @@ export async function refreshDerived(ctx: AppContext): Promise<{ collectors: num
         .where('direction', '=', 'in')
         .where('contact_id', 'is not', null)
         .execute();
-      const evidence = new EvidenceWriter(trx, ctx.caseId);
+      const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
       for (const r of rows) {
         const text = r.text ?? '';
         const span = detectThirdPartyReport(text);

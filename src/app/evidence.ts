@@ -2,9 +2,10 @@
  * Writes the evidence chain: every event, contact, attachment and loan change becomes a record
  * in the same transaction as the row it proves.
  */
-import { appendRecord, verifyChain, type EvidenceRecord } from '../domain/evidence/chain.js';
+import { appendCanonical, appendRecord, verifyChain, type EvidenceRecord } from '../domain/evidence/chain.js';
 import { canonicalize } from '../domain/evidence/canonical.js';
 import type { Q } from '../store/repo.js';
+import type { Store } from '../store/db.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 
@@ -14,38 +15,51 @@ export function rowToRecord(r: repo.EvidenceRow): EvidenceRecord {
 
 /** Buffers records for one transaction and writes them in batches. */
 export class EvidenceWriter {
-  private prev: EvidenceRecord | null = null;
+  private prev: { seq: number; hash: string } | null = null;
   private pending: repo.EvidenceRow[] = [];
   private loaded = false;
 
   constructor(
     private readonly db: Q,
     private readonly caseId: number,
+    private readonly store: Store | null = null,
   ) {}
 
-  async append(kind: string, payload: unknown, receivedAt: number): Promise<EvidenceRecord> {
-    if (!this.loaded) {
-      const last = await repo.lastEvidence(this.db, this.caseId);
-      this.prev = last ? rowToRecord(last) : null;
-      this.loaded = true;
+  private async load() {
+    if (this.loaded) return;
+    const last = await repo.lastEvidence(this.db, this.caseId);
+    this.prev = last ? { seq: last.seq, hash: last.hash } : null;
+    this.loaded = true;
+  }
+
+  async append(kind: string, payload: unknown, receivedAt: number): Promise<{ seq: number; hash: string }> {
+    await this.load();
+    if (kind === 'attachment' || kind === 'correction' || kind === 'tombstone') {
+      // appendRecord reads only seq and hash of the previous record.
+      const rec = appendRecord(this.prev as unknown as EvidenceRecord | null, kind, payload as never, receivedAt) as EvidenceRecord;
+      this.prev = { seq: rec.seq, hash: rec.hash };
+      this.pending.push({ seq: rec.seq, kind: rec.kind, receivedAt: rec.at_received, payload: canonicalize(rec.payload), prevHash: rec.prev_hash, hash: rec.hash });
+    } else {
+      // One canonicalization per record: the import path appends one record per event.
+      const rec = appendCanonical(this.prev, kind, canonicalize(payload), receivedAt);
+      this.prev = { seq: rec.seq, hash: rec.hash };
+      this.pending.push({ seq: rec.seq, kind: rec.kind, receivedAt: rec.at_received, payload: rec.payloadText, prevHash: rec.prev_hash, hash: rec.hash });
     }
-    const rec = appendRecord(this.prev, kind, payload as never, receivedAt) as EvidenceRecord;
-    this.prev = rec;
-    this.pending.push({ seq: rec.seq, kind: rec.kind, receivedAt: rec.at_received, payload: canonicalize(rec.payload), prevHash: rec.prev_hash, hash: rec.hash });
     if (this.pending.length >= 1000) await this.flush();
-    return rec;
+    return this.prev!;
   }
 
   async flush(): Promise<void> {
     if (!this.pending.length) return;
     const rows = this.pending;
     this.pending = [];
-    await repo.appendEvidenceRows(this.db, this.caseId, rows);
+    if (this.store?.sqlite) repo.appendEvidenceRowsSqlite(this.store.sqlite, this.caseId, rows);
+    else await repo.appendEvidenceRows(this.db, this.caseId, rows);
   }
 }
 
-export async function recordEvidence(ctx: AppContext, db: Q, kind: string, payload: unknown): Promise<EvidenceRecord> {
-  const w = new EvidenceWriter(db, ctx.caseId);
+export async function recordEvidence(ctx: AppContext, db: Q, kind: string, payload: unknown): Promise<{ seq: number; hash: string }> {
+  const w = new EvidenceWriter(db, ctx.caseId, ctx.store);
   const rec = await w.append(kind, payload, ctx.now());
   await w.flush();
   return rec;

@@ -107,7 +107,7 @@ export async function importFile(ctx: AppContext, path: string, onProgress?: (p:
   };
   try {
     await ctx.store.db.transaction().execute(async (trx) => {
-      const evidence = new EvidenceWriter(trx, ctx.caseId);
+      const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
       let batch: NewEvent[] = [];
       const pendingAttachments: { rec: Extract<ImportRecord, { type: 'attachment' }>['attachment'] }[] = [];
       const flush = async () => {

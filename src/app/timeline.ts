@@ -202,7 +202,7 @@ export async function reportContact(ctx: AppContext, input: ReportContactInput):
   const id = await ctx.store.db.transaction().execute(async (trx) => {
     const [id] = await repo.insertEvents(ctx.store, trx, ctx.caseId, [{ event: ev, labels, spans: labelled.spans, importId: null, contactId }], ctx.now());
     if (id == null) throw new AppError('CONFLICT', '这条记录已经存在 this report is already recorded');
-    const w = new EvidenceWriter(trx, ctx.caseId);
+    const w = new EvidenceWriter(trx, ctx.caseId, ctx.store);
     await w.append('event', eventPayload(ev, id, null, null), ctx.now());
     await w.flush();
     return id;
@@ -228,7 +228,7 @@ export async function addManualEvent(ctx: AppContext, input: { kind: EventKind; 
   const id = await ctx.store.db.transaction().execute(async (trx) => {
     const [id] = await repo.insertEvents(ctx.store, trx, ctx.caseId, [{ event: ev, labels, spans, importId: null }], ctx.now());
     if (id == null) throw new AppError('CONFLICT', '这条记录已经存在 this event is already recorded');
-    const w = new EvidenceWriter(trx, ctx.caseId);
+    const w = new EvidenceWriter(trx, ctx.caseId, ctx.store);
     await w.append('event', eventPayload(ev, id, null, null), ctx.now());
     await w.flush();
     return id;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chunked, collect, events, fixture, importError, outcome } from '../../test/fixtures/import/helpers.js';
+import { chunked, collect, events, fixture, importError, outcome } from './testing.js';
 import { parseCallsXml } from './calls-xml.js';
 
 const file = 'calls-20240612074213.xml';

@@ -6,11 +6,10 @@
  * (or the raw attribute when it is not a phone number, "" when hidden), date epoch ms, duration seconds.
  */
 import type { SaxesTagPlain } from 'saxes';
-import { normalizePhone } from '../domain/collection/phone.js';
 import type { CallStatus, Direction, NewEvent } from '../domain/collection/types.js';
 import { stableKey } from './stream.js';
 import { ImportFormatError, type ImportInput, type ImportRecord, type ParseOptions } from './types.js';
-import { contactName, epochAttr, intAttr, parseXmlStream, strAttr, type Position, type XmlContext, type XmlHandler } from './xml.js';
+import { contactName, epochAttr, intAttr, parseXmlStream, phoneNormaliser, strAttr, type Position, type XmlContext, type XmlHandler } from './xml.js';
 
 /** Android CallLog.Calls.TYPE. */
 export const CALL_TYPE: Record<number, { status: CallStatus; direction: Direction }> = {
@@ -31,6 +30,7 @@ export async function* parseCallsXml(input: ImportInput, opts: ParseOptions): As
 }
 
 class CallsHandler implements XmlHandler {
+  private readonly normalizePhone = phoneNormaliser();
   constructor(private readonly ctx: XmlContext) {}
 
   open(tag: SaxesTagPlain, depth: number, at: Position): void {
@@ -50,7 +50,7 @@ class CallsHandler implements XmlHandler {
     const presentation = intAttr(a.presentation);
     const hidden = presentation === 2 || presentation === 3;
     const raw = strAttr(a.number)?.trim() || null;
-    const number = hidden ? null : normalizePhone(raw);
+    const number = hidden ? null : this.normalizePhone(raw);
     const duration = intAttr(a.duration);
     const durationS = duration != null && duration >= 0 ? duration : null;
 

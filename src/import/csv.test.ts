@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { fromLocal } from '../domain/time.js';
-import { chunked, collect, contacts, events, importError, outcome, stringChunks } from '../../test/fixtures/import/helpers.js';
+import { chunked, collect, contacts, events, importError, outcome, stringChunks } from './testing.js';
 import { analyzeHeader, CsvTokenizer, parseAt, parseCsv, parseCsvContacts, parseCsvEvents, parseDuration } from './csv.js';
 
 const file = 'events.csv';
@@ -293,5 +293,18 @@ describe('csv helpers', () => {
       { fields: ['c', 'd\ne'], line: 2 },
       { fields: ['f', 'g'], line: 4 },
     ]);
+  });
+});
+
+describe('docs/csv-format.md', () => {
+  it('every CSV example in the documentation parses', async () => {
+    const { readFileSync } = await import('node:fs');
+    const md = readFileSync(new URL('../../docs/csv-format.md', import.meta.url), 'utf8');
+    const blocks = [...md.matchAll(/```csv\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    for (const b of blocks) {
+      const rs = await collect(parseCsv(chunked(b), { file: 'doc.csv' }));
+      expect(rs.length).toBeGreaterThan(1);
+    }
   });
 });

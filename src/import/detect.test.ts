@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { chunked, collect, events, contacts, fixture } from '../../test/fixtures/import/helpers.js';
+import { chunked, collect, events, contacts, fixture } from './testing.js';
 import { detectFormat } from './detect.js';
 import { parseAny } from './index.js';
 import { ImportFormatError } from './types.js';

@@ -15,7 +15,7 @@ import {
   smsElement,
   smsXml,
   stringChunks,
-} from '../../test/fixtures/import/helpers.js';
+} from './testing.js';
 import { parseSmsXml } from './sms-xml.js';
 import { ImportFormatError } from './types.js';
 

@@ -12,13 +12,12 @@
  * is not a phone number (alphanumeric sender), or ""; date is epoch ms; body/text "" when absent.
  */
 import type { SaxesTagPlain } from 'saxes';
-import { normalizePhone } from '../domain/collection/phone.js';
 import type { Direction, NewEvent } from '../domain/collection/types.js';
 import iconv from 'iconv-lite';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { stableKey } from './stream.js';
 import { ImportFormatError, type ImportInput, type ImportRecord, type ParseOptions } from './types.js';
-import { contactName, epochAttr, intAttr, parseXmlStream, strAttr, type Position, type XmlContext, type XmlHandler } from './xml.js';
+import { contactName, epochAttr, intAttr, parseXmlStream, phoneNormaliser, strAttr, type Position, type XmlContext, type XmlHandler } from './xml.js';
 
 /** `type` of an `<sms>`: the Android Telephony message box. */
 export const SMS_BOX: Record<number, { box: string; direction: Direction }> = {
@@ -70,6 +69,7 @@ interface PendingMms {
 
 class SmsHandler implements XmlHandler {
   private mms: PendingMms | null = null;
+  private readonly normalizePhone = phoneNormaliser();
   constructor(private readonly ctx: XmlContext) {}
 
   open(tag: SaxesTagPlain, depth: number, at: Position): void {
@@ -110,7 +110,7 @@ class SmsHandler implements XmlHandler {
     const type = intAttr(a.type);
     const box = type != null ? SMS_BOX[type] : undefined;
     const rawAddress = strAttr(a.address)?.trim() || null;
-    const number = normalizePhone(rawAddress);
+    const number = this.normalizePhone(rawAddress);
     const body = a.body ?? null;
     const meta: Record<string, unknown> = { smsType: type, box: box?.box ?? 'unknown' };
     if (rawAddress && number == null) meta.rawAddress = rawAddress;
@@ -154,14 +154,14 @@ class SmsHandler implements XmlHandler {
       .map((x) => {
         const t = intAttr(x.type);
         const raw = strAttr(x.address)?.trim() ?? '';
-        return { raw, number: normalizePhone(raw), type: t != null ? (ADDR_TYPE[t] ?? t) : null };
+        return { raw, number: this.normalizePhone(raw), type: t != null ? (ADDR_TYPE[t] ?? t) : null };
       })
       .filter((x) => x.raw !== '' && x.raw !== 'insert-address-token');
     const pick = (types: string[]) => addrs.find((x) => types.includes(String(x.type)) && x.number != null);
     const rawAddress = strAttr(a.address)?.trim() || null;
     const fromAttr = (rawAddress ?? '')
       .split('~')
-      .map((s) => normalizePhone(s))
+      .map((s) => this.normalizePhone(s))
       .find((n) => n != null);
     const counterpart =
       direction === 'in' ? pick(['from']) : direction === 'out' ? (pick(['to']) ?? pick(['cc', 'bcc'])) : pick(['from', 'to']);
@@ -190,7 +190,7 @@ class SmsHandler implements XmlHandler {
       mime: x.mime,
       name: x.name,
       size: x.bytes ? x.bytes.length : null,
-      sha256: x.bytes ? createHash('sha256').update(x.bytes).digest('hex') : null,
+      sha256: x.bytes ? hash('sha256', x.bytes, 'hex') : null,
     }));
 
     const meta: Record<string, unknown> = { mms: true, msgBox, box: box?.box ?? 'unknown' };

@@ -2,7 +2,7 @@
  * Shared plumbing of the streaming parsers: input iteration, text decoding with encoding detection,
  * progress, abort, and the stable dedupe-key hash.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { DEFAULT_TZ, isValidTimeZone } from '../domain/time.js';
@@ -202,7 +202,7 @@ export function firstInvalidUtf8(buf: Buffer): number {
 
 /** Stable dedupe key: hex sha256 of the JSON array of the identifying fields. */
 export function stableKey(parts: readonly unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
+  return hash('sha256', JSON.stringify(parts), 'hex');
 }
 
 /** Byte-count progress, reported at most every 256 KiB and once at the end. */

@@ -12,14 +12,7 @@
  */
 
 const HI_DEC = '55(?:29[6-9]|[3-9]\\d\\d)|56(?:[0-2]\\d\\d|3[01]\\d)'; // 55296–56319
-const LO_DEC = '56(?:3[2-9]\\d|[4-9]\\d\\d)|57(?:[0-2]\\d\\d|3(?:[0-3]\\d|4[0-3]))'; // 56320–57343
 const HI_HEX = '[dD][89abAB][0-9a-fA-F]{2}';
-const LO_HEX = '[dD][c-fC-F][0-9a-fA-F]{2}';
-const HI = `&#(?:(${HI_DEC})|[xX](${HI_HEX}));`;
-const LO = `&#(?:(${LO_DEC})|[xX](${LO_HEX}));`;
-
-/** A high half optionally followed by a low half, or a lone low half. Groups: 1/2 high, 3/4 low, 5/6 lone low. */
-const SURROGATE_REFS = new RegExp(`${HI}(?:${LO})?|${LO}`, 'g');
 /** A high-half reference ending right at the end of a string (it may pair with what follows). */
 const HIGH_AT_END = new RegExp(`&#(?:${HI_DEC}|[xX]${HI_HEX});$`);
 /** Longest pair: `&#xD83D;&#xDE0A;` = 16; decimal pairs are 16 too. Hold back from an `&` this close to the end. */
@@ -51,15 +44,69 @@ export class SurrogateRefFilter {
   }
 
   private fix(s: string): string {
-    if (s.indexOf('&#') === -1) return s;
-    return s.replace(SURROGATE_REFS, (_m, hd?: string, hh?: string, ld?: string, lh?: string) => {
-      const hi = hd ? Number(hd) : hh ? parseInt(hh, 16) : -1;
-      const lo = ld ? Number(ld) : lh ? parseInt(lh, 16) : -1;
-      if (hi !== -1 && lo !== -1) return String.fromCharCode(hi, lo);
-      this.replaced++;
-      return '\uFFFD';
-    });
+    let i = s.indexOf('&#');
+    if (i === -1) return s;
+    let out = '';
+    let last = 0;
+    while (i !== -1) {
+      const hi = refAt(s, i);
+      if (hi >= 0xd800 && hi <= 0xdfff) {
+        const end = i + 8; // every form refAt accepts is 8 characters long
+        if (hi <= 0xdbff && s.charCodeAt(end) === 0x26 /* & */) {
+          const lo = refAt(s, end);
+          if (lo >= 0xdc00 && lo <= 0xdfff) {
+            out += s.slice(last, i) + String.fromCharCode(hi, lo);
+            last = end + 8;
+            i = s.indexOf('&#', last);
+            continue;
+          }
+        }
+        out += s.slice(last, i) + '\uFFFD';
+        this.replaced++;
+        last = end;
+        i = s.indexOf('&#', last);
+        continue;
+      }
+      i = s.indexOf('&#', i + 2);
+    }
+    return last === 0 ? s : out + s.slice(last);
   }
+}
+
+/**
+ * The code unit of a surrogate-range character reference at s[i] (`&#55357;` or `&#xD83D;`, the forms
+ * the app writes), or -1 for anything else.
+ */
+function refAt(s: string, i: number): number {
+  if (s.charCodeAt(i) !== 0x26 || s.charCodeAt(i + 1) !== 0x23) return -1;
+  const c = s.charCodeAt(i + 2);
+  if (c === 0x78 || c === 0x58) {
+    // &#xHHHH;
+    if (s.charCodeAt(i + 7) !== 0x3b) return -1;
+    let v = 0;
+    for (let k = i + 3; k < i + 7; k++) {
+      const h = hexVal(s.charCodeAt(k));
+      if (h < 0) return -1;
+      v = v * 16 + h;
+    }
+    return v;
+  }
+  // &#DDDDD;
+  if (s.charCodeAt(i + 7) !== 0x3b) return -1;
+  let v = 0;
+  for (let k = i + 2; k < i + 7; k++) {
+    const d = s.charCodeAt(k) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+function hexVal(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x37;
+  if (c >= 0x61 && c <= 0x66) return c - 0x57;
+  return -1;
 }
 
 /** Whole-string form, for tests and small inputs. */

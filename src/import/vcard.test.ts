@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { chunked, collect, contacts, fixture, importError, outcome } from '../../test/fixtures/import/helpers.js';
+import { chunked, collect, contacts, fixture, importError, outcome } from './testing.js';
 import { parseProp, qpBytes, textValue } from './vcard.js';
 import { parseVcard } from './vcard.js';
 import type { ImportRecord } from './types.js';

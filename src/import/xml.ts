@@ -6,6 +6,7 @@
  * the consumer. Memory: one chunk of text plus the records it produced (plus one MMS element with its parts).
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { normalizePhone } from '../domain/collection/phone.js';
 import { chunksOf, DecodeError, Progress, resolveTz, StreamDecoder } from './stream.js';
 import { SurrogateRefFilter } from './surrogates.js';
 import { ImportFormatError, type ImportInput, type ImportRecord, type ParseOptions } from './types.js';
@@ -140,10 +141,23 @@ export async function* parseXmlStream(
 
 /** Integer attribute value, or null when missing, "null" or not an integer. */
 export function intAttr(v: string | undefined): number | null {
-  if (v == null || v === '' || v === 'null') return null;
-  const t = v.trim();
-  if (!/^-?\d{1,16}$/.test(t)) return null;
-  return Number(t);
+  if (v === undefined) return null;
+  const n = v.length;
+  if (n === 0 || n > 17) return null;
+  let i = 0;
+  let neg = false;
+  if (v.charCodeAt(0) === 0x2d) {
+    if (n === 1) return null;
+    neg = true;
+    i = 1;
+  }
+  let x = 0;
+  for (; i < n; i++) {
+    const d = v.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return null;
+    x = x * 10 + d;
+  }
+  return neg ? -x : x;
 }
 
 /** A string attribute, with the app's "null" placeholder and empty strings read as absent. */
@@ -167,4 +181,19 @@ export function epochAttr(v: string | undefined): number | null {
   const n = intAttr(v);
   if (n == null || n < 0) return null;
   return n < 1e11 ? n * 1000 : n;
+}
+
+/** normalizePhone with a bounded memo: a backup repeats the same few hundred numbers many times. */
+export function phoneNormaliser(): (raw: string | null | undefined) => string | null {
+  const memo = new Map<string, string | null>();
+  return (raw) => {
+    if (raw == null) return null;
+    let v = memo.get(raw);
+    if (v === undefined) {
+      v = normalizePhone(raw);
+      if (memo.size >= 20000) memo.clear();
+      memo.set(raw, v);
+    }
+    return v;
+  };
 }

@@ -16,8 +16,6 @@ export interface FontRef {
 export interface Segment {
   text: string;
   font: string;
-  /** True for a placeholder standing for characters no font has. */
-  placeholder?: boolean;
 }
 
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
@@ -32,11 +30,12 @@ function isControl(cp: number): boolean {
   return (cp < 0x20 && cp !== 0x0a && cp !== 0x09) || (cp >= 0x7f && cp < 0xa0);
 }
 
-function push(out: Segment[], text: string, font: string, placeholder = false): void {
+/** Appends, merging with the previous run when the font is the same (one pdfkit text call breaks lines best). */
+function push(out: Segment[], text: string, font: string): void {
   if (!text) return;
   const last = out[out.length - 1];
-  if (last && last.font === font && !last.placeholder && !placeholder) last.text += text;
-  else out.push(placeholder ? { text, font, placeholder } : { text, font });
+  if (last && last.font === font) last.text += text;
+  else out.push({ text, font });
 }
 
 /** Runs of text with the font for each; `\r\n` and `\r` become `\n`. */
@@ -66,7 +65,7 @@ export function segmentText(input: string, primary: FontRef, fallbacks: readonly
     }
     const font = visible.some(isControl) ? undefined : fonts.find((f) => visible.every((cp) => f.coverage.has(cp)));
     if (font) push(out, String.fromCodePoint(...visible), font.name);
-    else push(out, placeholderFor(visible), primary.name, true);
+    else push(out, placeholderFor(visible), primary.name);
   }
   return out;
 }

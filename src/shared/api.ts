@@ -50,9 +50,10 @@ export type { LoanInput, Fee, FeeTiming, Installment, Payment, Period, LoanStatu
 export type { LenderType } from '../domain/law.js';
 
 /**
- * POST /api/schedules: build a repayment schedule. Rates are decimals: annualRate is a nominal annual
- * rate (0.24 = 24 % a year; the route divides by periods a year), flatRate and feeRate are per period
- * (0.008 = 0.8 % a month), dailyRate per day. payday uses days (and no periods).
+ * POST /api/schedules: build a repayment schedule (the domain's ScheduleSpec). Rates are decimals:
+ * periodicRate per period (equal_installment, interest_first, bullet), flatRate and feeRate per period
+ * (0.008 = 0.8 % a month), dailyRate per day; payday uses days (and no periods). The web also sends
+ * annualRate (nominal, = periodicRate × periods a year) for information.
  */
 export const ScheduleRequestSchema = z.object({
   kind: z.enum(['equal_installment', 'flat_rate', 'interest_first', 'bullet', 'payday', 'card_installment']),
@@ -61,6 +62,7 @@ export const ScheduleRequestSchema = z.object({
   periods: z.number().int().min(1).max(600).optional(),
   period: z.enum(['month', 'week', 'day']).optional(),
   annualRate: z.number().min(0).max(100).optional(),
+  periodicRate: z.number().min(0).max(10).optional(),
   flatRate: z.number().min(0).max(10).optional(),
   feeRate: z.number().min(0).max(10).optional(),
   dailyRate: z.number().min(0).max(1).optional(),

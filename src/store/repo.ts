@@ -383,6 +383,18 @@ export async function appendEvidenceRows(db: Q, caseId: number, rows: EvidenceRo
   }
 }
 
+const evidenceStmtCache = new WeakMap<object, { run: (...a: unknown[]) => unknown }>();
+
+/** SQLite fast path on the caller's connection (inside its transaction). */
+export function appendEvidenceRowsSqlite(sqlite: import('better-sqlite3-multiple-ciphers').Database, caseId: number, rows: EvidenceRow[]) {
+  let stmt = evidenceStmtCache.get(sqlite);
+  if (!stmt) {
+    stmt = sqlite.prepare('insert into evidence (case_id, seq, kind, received_at, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?)') as unknown as { run: (...a: unknown[]) => unknown };
+    evidenceStmtCache.set(sqlite, stmt);
+  }
+  for (const r of rows) stmt.run(caseId, r.seq, r.kind, r.receivedAt, r.payload, r.prevHash, r.hash);
+}
+
 export async function* iterateEvidence(db: Q, caseId: number, batch = 5000): AsyncGenerator<EvidenceRow> {
   let after = -1;
   for (;;) {

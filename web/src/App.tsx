@@ -81,6 +81,9 @@ const THEME = {
       "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', sans-serif",
     fontSize: 15,
   },
+  components: {
+    Menu: { itemSelectedBg: '#e1eff0', itemSelectedColor: '#124e55', itemHoverBg: '#eef5f5', itemActiveBg: '#d5e9ea' },
+  },
 };
 
 function NavMenu({ page, onPick }: { page: PageKey; onPick(k: PageKey): void }) {

@@ -6,6 +6,7 @@
  */
 import type { Tier } from '../law.js';
 import { dayString, parseDay } from './localtime.js';
+import { withPrepared } from './prepare.js';
 import type { CaseData, Finding, Rule, Severity } from './types.js';
 
 export const SEVERITY_WEIGHT: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
@@ -42,7 +43,10 @@ function cmpStr(a: string, b: string): number {
 /** Runs every rule on the case; findings sorted most serious first. Deterministic for the same input. */
 export function runRules(rules: readonly Rule[], caseData: CaseData): Finding[] {
   const out: Finding[] = [];
-  for (const r of rules) for (const f of r.evaluate(caseData)) out.push(f);
+  // The per-case index (local day and hour of every event…) is built once and shared by all rules of the run.
+  withPrepared(caseData, () => {
+    for (const r of rules) for (const f of r.evaluate(caseData)) out.push(f);
+  });
   return out.sort(compareFindings);
 }
 
@@ -85,6 +89,8 @@ export interface CitationUse {
 /**
  * Collects, event by event, which citations apply (each checked against the event's local day).
  * Citations are registered in priority order: the first cited one is the finding's primary basis.
+ * Per event it keeps one bit mask of the citations cited, so that a citation that covers only part of a
+ * finding's events can list them without an array per citation.
  */
 export class CitationTally {
   readonly ids: readonly string[];
@@ -93,8 +99,10 @@ export class CitationTally {
   private readonly counts: Int32Array;
   private readonly first: Float64Array;
   private readonly last: Float64Array;
-  private readonly events: number[][];
+  private readonly evIds: number[] = [];
+  private readonly evMasks: number[] = [];
   private readonly index = new Map<string, number>();
+  private readonly one = [0];
 
   constructor(
     private readonly meta: CitationMeta,
@@ -102,12 +110,12 @@ export class CitationTally {
   ) {
     this.ids = [...new Set(ids)];
     const k = this.ids.length;
+    if (k > 31) throw new RangeError('a tally holds at most 31 citations');
     this.fromDay = new Float64Array(k);
     this.toDay = new Float64Array(k);
     this.counts = new Int32Array(k);
     this.first = new Float64Array(k).fill(Infinity);
     this.last = new Float64Array(k).fill(-Infinity);
-    this.events = this.ids.map(() => []);
     this.ids.forEach((id, i) => {
       const m = meta[id];
       this.fromDay[i] = parseDay(m?.effectiveFrom) ?? -Infinity;
@@ -130,18 +138,30 @@ export class CitationTally {
 
   /** Cites k for the event if it is in force on the event's local day. Returns whether it was cited. */
   add(k: number, day: number, eventId: number): boolean {
-    if (day < this.fromDay[k]! || day > this.toDay[k]!) return false;
-    this.counts[k]!++;
-    if (day < this.first[k]!) this.first[k] = day;
-    if (day > this.last[k]!) this.last[k] = day;
-    this.events[k]!.push(eventId);
-    return true;
+    this.one[0] = k;
+    return this.addAll(this.one, day, eventId) > 0;
   }
 
-  /** Cites each of ks that is in force; returns how many were cited. */
+  /**
+   * Cites, for one event, each of ks that is in force on its local day; returns how many were cited.
+   * Call it once per event (a second call for the same event would count the event twice).
+   */
   addAll(ks: readonly number[], day: number, eventId: number): number {
+    let mask = 0;
     let n = 0;
-    for (let j = 0; j < ks.length; j++) if (this.add(ks[j]!, day, eventId)) n++;
+    for (let j = 0; j < ks.length; j++) {
+      const k = ks[j]!;
+      if (day < this.fromDay[k]! || day > this.toDay[k]! || mask & (1 << k)) continue;
+      mask |= 1 << k;
+      n++;
+      this.counts[k]!++;
+      if (day < this.first[k]!) this.first[k] = day;
+      if (day > this.last[k]!) this.last[k] = day;
+    }
+    if (mask) {
+      this.evIds.push(eventId);
+      this.evMasks.push(mask);
+    }
     return n;
   }
 
@@ -179,7 +199,12 @@ export class CitationTally {
       const n = this.counts[i]!;
       if (!n) continue;
       const u: CitationUse = { id: this.ids[i]!, count: n, from: dayString(this.first[i]!), to: dayString(this.last[i]!) };
-      if (n < total) u.eventIds = [...this.events[i]!];
+      if (n < total) {
+        const bit = 1 << i;
+        const ev: number[] = [];
+        for (let j = 0; j < this.evIds.length; j++) if (this.evMasks[j]! & bit) ev.push(this.evIds[j]!);
+        u.eventIds = ev;
+      }
       out.push(u);
     }
     return out;

@@ -27,14 +27,29 @@ export class LocalClock {
 
   constructor(readonly tz: string) {}
 
+  private readonly starts = new Map<number, number>();
+
+  /** Offset at the first instant of UTC hour h (one database lookup per hour, shared by neighbouring hours). */
+  private startOffset(h: number): number {
+    let o = this.starts.get(h);
+    if (o === undefined) {
+      o = exactOffsetMs(h * HOUR, this.tz);
+      this.starts.set(h, o);
+    }
+    return o;
+  }
+
   /** Offset (local − UTC) in ms at the instant. */
   offsetMs(at: number): number {
     const h = Math.floor(at / HOUR);
     if (h === this.lastHour) return Number.isNaN(this.lastOffset) ? exactOffsetMs(at, this.tz) : this.lastOffset;
     let off = this.buckets.get(h);
     if (off === undefined) {
-      const a = exactOffsetMs(h * HOUR, this.tz);
-      const b = exactOffsetMs(h * HOUR + HOUR - 1000, this.tz);
+      // Offsets change only at transitions, never twice within an hour: if the offset at the start of this hour
+      // equals the one at the start of the next, the whole hour has it. Otherwise (a transition inside the hour,
+      // or exactly at its end) every instant of the hour is looked up exactly.
+      const a = this.startOffset(h);
+      const b = this.startOffset(h + 1);
       off = a === b ? a : Number.NaN;
       this.buckets.set(h, off);
     }
@@ -94,8 +109,14 @@ export function weekdayOf(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
-/** "HH:MM:SS" for a second of the day. */
+const timeCache: string[] = [];
+/** "HH:MM:SS" for a second of the day (0 … 86399; cached, shared strings). */
 export function timeString(sod: number): string {
-  const h = Math.floor(sod / 3600), m = Math.floor((sod % 3600) / 60), s = sod % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  let t = timeCache[sod];
+  if (t === undefined) {
+    const h = Math.floor(sod / 3600), m = Math.floor((sod % 3600) / 60), s = sod % 60;
+    t = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+    if (sod >= 0 && sod < 86_400) timeCache[sod] = t;
+  }
+  return t;
 }

@@ -4,7 +4,7 @@
  * the event classes the rules test, chronological order, and lookups for collectors, contacts and loans.
  */
 import type { Collector, Contact, Label, TimelineEvent } from '../collection/types.js';
-import { LABELS } from '../collection/types.js';
+import { EVENT_KINDS, LABELS } from '../collection/types.js';
 import type { LenderType } from '../law.js';
 import type { Loan } from '../loans/types.js';
 import { DEFAULT_TZ } from '../time.js';
@@ -12,6 +12,8 @@ import { clockFor, validTz } from './localtime.js';
 import type { CaseData } from './types.js';
 
 const DAY = 86_400_000;
+
+export const K_CALL = EVENT_KINDS.indexOf('call');
 
 export const LABEL_BIT: Record<Label, number> = Object.fromEntries(LABELS.map((l, i) => [l, 1 << i])) as Record<Label, number>;
 
@@ -26,6 +28,14 @@ export const F_INBOUND = 8;
 
 const CONTACT_KINDS = new Set(['call', 'sms', 'im', 'visit']);
 
+/** Call outcome codes in CaseIndex.status. */
+export const S_NONE = 0;
+export const S_ANSWERED = 1;
+/** missed, rejected, blocked, voicemail: an attempt that did not reach the borrower. */
+export const S_UNANSWERED = 2;
+export const S_OTHER = 3;
+const STATUS_CODE: Record<string, number> = { answered: S_ANSWERED, missed: S_UNANSWERED, rejected: S_UNANSWERED, blocked: S_UNANSWERED, voicemail: S_UNANSWERED };
+
 export interface CaseIndex {
   readonly c: CaseData;
   readonly events: readonly TimelineEvent[];
@@ -38,13 +48,25 @@ export interface CaseIndex {
   readonly sod: Int32Array;
   readonly labels: Uint16Array;
   readonly flags: Uint8Array;
+  /** Each event's id, collector id and own loan id (−1 for none): read without touching the event objects. */
+  readonly ids: Float64Array;
+  readonly col: Float64Array;
+  readonly ownLoan: Float64Array;
+  /** Call outcome code (S_*). */
+  readonly status: Uint8Array;
+  /** Index of each event's kind in EVENT_KINDS. */
+  readonly kind: Uint8Array;
+  /** Index of each event's counterpart number in `numbers` (−1 for none). */
+  readonly numId: Int32Array;
+  /** Distinct counterpart numbers, in first-seen order of the events array. */
+  readonly numbers: readonly string[];
   readonly collectorById: ReadonlyMap<number, Collector>;
   readonly contactById: ReadonlyMap<number, Contact>;
   readonly contactByNumber: ReadonlyMap<string, Contact>;
   readonly loanById: ReadonlyMap<number, Loan>;
 }
 
-type EventIndex = Pick<CaseIndex, 'events' | 'n' | 'order' | 'day' | 'sod' | 'labels' | 'flags'> & { tz: string; refs: readonly TimelineEvent[] };
+type EventIndex = Pick<CaseIndex, 'events' | 'n' | 'order' | 'day' | 'sod' | 'labels' | 'flags' | 'numId' | 'numbers' | 'ids' | 'col' | 'ownLoan' | 'status' | 'kind'> & { tz: string; refs: readonly TimelineEvent[] };
 
 /** Per-event facts, cached by the events array (the costly part: local time of a million events). */
 const cache = new WeakMap<readonly TimelineEvent[], EventIndex>();
@@ -55,6 +77,7 @@ const cache = new WeakMap<readonly TimelineEvent[], EventIndex>();
  * contacts, collectors and loans are cheap and rebuilt on each call.
  */
 export function prepare(c: CaseData): CaseIndex {
+  if (pinned && pinned.c === c) return pinned.ix;
   let ev = cache.get(c.events);
   if (!ev || !sameEvents(ev, c)) {
     ev = indexEvents(c);
@@ -71,11 +94,32 @@ export function prepare(c: CaseData): CaseIndex {
     sod: ev.sod,
     labels: ev.labels,
     flags: ev.flags,
+    numId: ev.numId,
+    numbers: ev.numbers,
+    ids: ev.ids,
+    col: ev.col,
+    ownLoan: ev.ownLoan,
+    status: ev.status,
+    kind: ev.kind,
     collectorById: new Map(c.collectors.map((x) => [x.id, x])),
     contactById: new Map(c.contacts.map((x) => [x.id, x])),
     contactByNumber,
     loanById: new Map(c.loans.map((x) => [x.id, x])),
   };
+}
+
+let pinned: { c: CaseData; ix: CaseIndex } | null = null;
+
+/** Runs fn with the case's index built once and reused without re-checking (the case must not change meanwhile). */
+export function withPrepared<T>(c: CaseData, fn: () => T): T {
+  const prev = pinned;
+  pinned = null;
+  pinned = { c, ix: prepare(c) };
+  try {
+    return fn();
+  } finally {
+    pinned = prev;
+  }
 }
 
 function sameEvents(ev: EventIndex, c: CaseData): boolean {
@@ -93,6 +137,17 @@ function indexEvents(c: CaseData): EventIndex {
   const sod = new Int32Array(n);
   const labels = new Uint16Array(n);
   const flags = new Uint8Array(n);
+  const numId = new Int32Array(n);
+  const ids = new Float64Array(n);
+  const col = new Float64Array(n);
+  const ownLoan = new Float64Array(n);
+  const status = new Uint8Array(n);
+  const kind = new Uint8Array(n);
+  const kindCode = new Map<string, number>(EVENT_KINDS.map((k, j) => [k, j]));
+  const numbers: string[] = [];
+  const numIndex = new Map<string, number>();
+  let lastNum: string | null = null;
+  let lastNumId = -1;
   let sorted = true;
   let lastTz = '';
   let clock = clockFor(caseTz);
@@ -124,6 +179,26 @@ function indexEvents(c: CaseData): EventIndex {
     if (e.kind === 'third_party_report') f |= F_THIRD_PARTY | F_INBOUND;
     else if (inbound && (m & LABEL_BIT.third_party || e.recipient === 'third_party')) f |= F_THIRD_PARTY;
     flags[i] = f;
+    const num = e.number;
+    if (num !== lastNum) {
+      lastNum = num;
+      if (num == null || num === '') lastNumId = -1;
+      else {
+        let id = numIndex.get(num);
+        if (id === undefined) {
+          id = numbers.length;
+          numbers.push(num);
+          numIndex.set(num, id);
+        }
+        lastNumId = id;
+      }
+    }
+    numId[i] = lastNumId;
+    ids[i] = e.id;
+    col[i] = e.collectorId ?? -1;
+    ownLoan[i] = e.loanId ?? -1;
+    status[i] = e.callStatus ? (STATUS_CODE[e.callStatus] ?? S_OTHER) : S_NONE;
+    kind[i] = kindCode.get(e.kind) ?? 255;
     if (sorted && i > 0) {
       const p = events[i - 1]!;
       if (p.at > e.at || (p.at === e.at && p.id > e.id)) sorted = false;
@@ -133,7 +208,7 @@ function indexEvents(c: CaseData): EventIndex {
   for (let i = 0; i < n; i++) order[i] = i;
   if (!sorted) order.sort((a, b) => events[a]!.at - events[b]!.at || events[a]!.id - events[b]!.id);
 
-  return { events, n, order, day, sod, labels, flags, tz: c.tz, refs: [...events] };
+  return { events, n, order, day, sod, labels, flags, numId, numbers, ids, col, ownLoan, status, kind, tz: c.tz, refs: events.slice() };
 }
 
 /** The loan an event belongs to: its collector's loan, else the event's own loan link. */

@@ -25,11 +25,17 @@ export interface Overview {
 
 export interface CitationView {
   id: string;
+  /** e.g. 《消费金融公司管理办法》第五十六条 */
   title: string;
+  title_en?: string;
   excerpt: string | Text2;
+  excerpt_en?: string;
+  /** The excerpt is a summary, not the article's own words. */
+  excerpt_is_summary?: boolean;
   tier: string;
   tier_label?: Text2;
   verified: string | boolean;
+  verified_label?: Text2;
 }
 
 export interface LineView {
@@ -41,9 +47,10 @@ export interface LineView {
   over: boolean | null;
   excess_fen: number | null;
   paid_above_fen: number | null;
-  tier: string;
-  tier_label: Text2;
-  verified: string | boolean;
+  tier: string | null;
+  tier_label: Text2 | null;
+  verified: string | boolean | null;
+  problem?: string | null;
   citations: CitationView[];
 }
 
@@ -167,11 +174,15 @@ export interface ChannelView {
   id: string;
   name: Text2 | string;
   contact?: string | null;
+  /** What this channel handles. */
+  handles?: Text2 | null;
 }
 
 export interface FindingView {
   rule: string;
   title: Text2;
+  /** The rule in plain words. */
+  description?: Text2;
   tier: string;
   tier_label: Text2;
   tier_explain: Text2;
@@ -191,15 +202,37 @@ export interface AttachmentView {
   mime: string | null;
   size: number;
   source: string | null;
-  received_at: string | null;
-  claimed_at: string | null;
+  received_at: string | number | null;
+  claimed_at: string | number | null;
   event_id: number | null;
   note: string | null;
 }
 
+/** The server may send attachments in camelCase (receivedAt as epoch ms); both are accepted. */
+export interface AttachmentWire extends Partial<AttachmentView> {
+  sha256: string;
+  receivedAt?: number | string | null;
+  claimedAt?: number | string | null;
+  eventId?: number | null;
+}
+
+export function normaliseAttachment(a: AttachmentWire): AttachmentView {
+  return {
+    sha256: a.sha256,
+    name: a.name ?? a.sha256.slice(0, 12),
+    mime: a.mime ?? null,
+    size: a.size ?? 0,
+    source: a.source ?? null,
+    received_at: a.received_at ?? a.receivedAt ?? null,
+    claimed_at: a.claimed_at ?? a.claimedAt ?? null,
+    event_id: a.event_id ?? a.eventId ?? null,
+    note: a.note ?? null,
+  };
+}
+
 export interface EvidenceView {
-  chain: { ok: boolean; count: number; head: string | null; problem?: string | null };
-  attachments: AttachmentView[];
+  chain: { ok: boolean; count: number; head: string | null; problem?: string | { seq?: number | null; reason?: string } | null };
+  attachments: AttachmentWire[];
 }
 
 export interface VerifyResult {

@@ -125,23 +125,25 @@ const TIER_COLOR: Record<string, string> = {
   industry_guideline: 'default',
 };
 
-export function TierTag({ tier, label }: { tier: string; label?: Text2 | string | null }) {
+export function TierTag({ tier, label }: { tier: string | null; label?: Text2 | string | null }) {
   const { pick, t } = useI18n();
-  return <Tag color={TIER_COLOR[tier] ?? 'default'}>{label ? pick(label) : t('tier.unknown')}</Tag>;
+  if (!tier && !label) return null;
+  return <Tag color={TIER_COLOR[tier ?? ''] ?? 'default'}>{label ? pick(label) : t('tier.unknown')}</Tag>;
 }
 
-function isVerified(v: string | boolean): boolean {
+function isVerified(v: string | boolean | null | undefined): boolean {
   return v === true || (typeof v === 'string' && v.startsWith('verified'));
 }
 
-export function VerifiedNote({ verified }: { verified: string | boolean }) {
+export function VerifiedNote({ verified }: { verified: string | boolean | null | undefined }) {
   const { t } = useI18n();
   return isVerified(verified) ? <Tag color="green">{t('cite.verified')}</Tag> : <Tag>{t('cite.unverified')}</Tag>;
 }
 
 export function Citations({ items, title }: { items: CitationView[]; title?: string }) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   if (!items.length) return null;
+  const en = lang === 'en';
   return (
     <Collapse
       size="small"
@@ -155,9 +157,12 @@ export function Citations({ items, title }: { items: CitationView[]; title?: str
               {items.map((c) => (
                 <li key={c.id}>
                   <div className="cite-head">
-                    <strong>{c.title}</strong> <TierTag tier={c.tier} label={c.tier_label} /> <VerifiedNote verified={c.verified} />
+                    <strong>{en && c.title_en ? c.title_en : c.title}</strong> <TierTag tier={c.tier} label={c.tier_label} /> <VerifiedNote verified={c.verified} />
                   </div>
-                  <Typography.Paragraph className="cite-excerpt">{pick(c.excerpt)}</Typography.Paragraph>
+                  <Typography.Paragraph className="cite-excerpt">
+                    {c.excerpt_is_summary ? <span className="muted">{t('cite.summary')}</span> : null}
+                    {en && c.excerpt_en ? c.excerpt_en : pick(c.excerpt)}
+                  </Typography.Paragraph>
                 </li>
               ))}
             </ul>

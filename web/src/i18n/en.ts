@@ -68,6 +68,9 @@ export const en: Record<MsgKey, string> = {
   'cite.title': 'Legal basis ({n})',
   'cite.verified': 'Checked against the source',
   'cite.unverified': 'Not yet checked against the source',
+  'cite.summary': '(summary, not the original wording) ',
+  'ev.chain.problemAt': 'Record {seq}: {reason}',
+  'findings.ruleText': 'What the rule says: ',
   'tier.unknown': 'Binding force unknown',
   'sensitive.reveal': 'This may contain insults or threats. Tap to read it',
 

@@ -69,6 +69,9 @@ export const zh = {
   'cite.title': '法律依据（{n} 条）',
   'cite.verified': '已核对原文',
   'cite.unverified': '尚未核对原文',
+  'cite.summary': '（要点概括，非原文）',
+  'ev.chain.problemAt': '第 {seq} 条记录：{reason}',
+  'findings.ruleText': '规则说的是：',
   'tier.unknown': '效力层级未知',
   'sensitive.reveal': '这条内容可能含有辱骂或威胁，点按查看',
 

@@ -1,8 +1,13 @@
 /** Dates and sizes for display. */
 
-/** "2024-06-01T21:05:00+08:00" → "2024-06-01 21:05". */
-export function formatAt(iso: string | null | undefined): string {
-  if (!iso) return '—';
+/** "2024-06-01T21:05:00+08:00" → "2024-06-01 21:05"; epoch ms → the browser's local time. */
+export function formatAt(iso: string | number | null | undefined): string {
+  if (iso == null || iso === '') return '—';
+  if (typeof iso === 'number') {
+    const d = new Date(iso);
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+  }
   const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(iso);
   return m ? `${m[1]} ${m[2]}` : iso;
 }

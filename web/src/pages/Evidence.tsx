@@ -7,7 +7,7 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Col, Form, Input, Progres
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ExportBundleReq } from '../../../src/shared/api.js';
 import { download, get, uploadFile } from '../api/client.js';
-import type { AttachmentView, ContactView, EvidenceView, VerifyResult } from '../api/types.js';
+import { normaliseAttachment, type AttachmentView, type ContactView, type EvidenceView, type VerifyResult } from '../api/types.js';
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
 import { Field } from '../components/Field.js';
 import { useI18n } from '../i18n/index.js';
@@ -127,6 +127,8 @@ export default function Evidence({ params }: PageProps) {
   };
 
   const chain = res.data?.chain;
+  const attachments = (res.data?.attachments ?? []).map(normaliseAttachment);
+  const problem = chain?.problem == null ? '' : typeof chain.problem === 'string' ? chain.problem : t('ev.chain.problemAt', { seq: chain.problem.seq ?? '?', reason: chain.problem.reason ?? '' });
   return (
     <div className="page page-evidence">
       <PageHeader title={t('ev.title')} sub={t('ev.sub')} />
@@ -139,7 +141,7 @@ export default function Evidence({ params }: PageProps) {
           title={chain.ok ? t('ev.chain.ok', { n: chain.count }) : t('ev.chain.bad')}
           description={
             <div>
-              <p>{chain.ok ? t('ev.chain.ok.explain') : (chain.problem ?? '')}</p>
+              <p>{chain.ok ? t('ev.chain.ok.explain') : problem}</p>
               {chain.head ? (
                 <p className="mono small">
                   {t('ev.chain.head')}
@@ -155,14 +157,14 @@ export default function Evidence({ params }: PageProps) {
         <Table<AttachmentView>
           size="small"
           rowKey="sha256"
-          dataSource={res.data?.attachments ?? []}
+          dataSource={attachments}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: true }}
-          locale={{ emptyText: t('ev.list.empty') }}
+          locale={{ emptyText: <span className="muted">{t('ev.list.empty')}</span> }}
           columns={[
             { title: t('ev.col.name'), dataIndex: 'name', render: (v: string, r) => (<span>{v}<br /><span className="muted small mono">{r.sha256.slice(0, 16)}…</span></span>) },
             { title: t('ev.col.size'), dataIndex: 'size', render: (v: number) => formatBytes(v) },
-            { title: t('ev.col.received'), dataIndex: 'received_at', render: (v: string | null) => formatAt(v) },
+            { title: t('ev.col.received'), dataIndex: 'received_at', render: (v: string | number | null) => formatAt(v) },
             { title: t('ev.col.source'), dataIndex: 'source', render: (v: string | null) => (v && v.startsWith('contact:') ? t('ev.col.source.contact') : t('ev.col.source.me')) },
             { title: t('ev.col.note'), dataIndex: 'note', render: (v: string | null, r) => (<span>{v ?? ''}{r.event_id != null ? <span className="muted small"> {t('ev.col.event', { id: r.event_id })}</span> : null}</span>) },
           ]}

@@ -68,6 +68,12 @@ function FindingCard({ f, rank }: { f: FindingView; rank: number }) {
         {f.from ? <Tag>{f.to && formatDate(f.to) !== formatDate(f.from) ? `${formatDate(f.from)} — ${formatDate(f.to)}` : formatDate(f.from)}</Tag> : null}
       </Flex>
       <p className="finding-summary">{pick(f.summary)}</p>
+      {f.description && pick(f.description) ? (
+        <p className="rule-text">
+          <strong>{t('findings.ruleText')}</strong>
+          {pick(f.description)}
+        </p>
+      ) : null}
       <p className="tier-explain">
         <strong>{t('findings.tier')}</strong>
         {pick(f.tier_explain)}
@@ -85,6 +91,7 @@ function FindingCard({ f, rank }: { f: FindingView; rank: number }) {
                   <li key={c.id}>
                     <strong>{pick(c.name)}</strong>
                     {c.contact ? <span> · {c.contact}</span> : null}
+                    {c.handles && pick(c.handles) ? <div className="muted small">{pick(c.handles)}</div> : null}
                   </li>
                 ))}
               </ul>

@@ -278,14 +278,17 @@ export function scheduleRequest(f: LoanForm): { req: ScheduleRequest | null; pro
   const periods = Number(f.periods);
   if (!Number.isInteger(periods) || periods < 1 || periods > 600) return { req: null, problem: 'loans.err.periods' };
   const base = { kind: f.kind, principalFen, contractDate: f.contractDate, periods, period: f.period };
+  // The annual rate is nominal: per period = annual / periods a year (12, 365/7 or 365).
+  const perYear = f.period === 'month' ? 12 : f.period === 'week' ? 365 / 7 : 365;
+  const annual = rate / 100;
   switch (f.kind) {
     case 'flat_rate':
       return { req: { ...base, flatRate: rate / 100 }, problem: null };
     case 'card_installment':
       return { req: { ...base, feeRate: rate / 100 }, problem: null };
     case 'bullet':
-      return { req: { ...base, annualRate: rate / 100, feeFen }, problem: null };
+      return { req: { ...base, annualRate: annual, periodicRate: annual / perYear, feeFen }, problem: null };
     default:
-      return { req: { ...base, annualRate: rate / 100 }, problem: null };
+      return { req: { ...base, annualRate: annual, periodicRate: annual / perYear }, problem: null };
   }
 }

@@ -5,26 +5,33 @@
  *    back to the original;
  * 2. drop genuine court notices (official pointer + case number + no private payment demand);
  * 3. score collection: positive rules add weight, vetoes (verification codes, receipts, adverts, news,
- *    the debtor's own messages, non-credit bills …) subtract; collection at score ≥ 1;
- * 4. for collection messages only, run the rules of every other label; third_party also follows `to`.
+ *    the debtor's own messages, non-credit bills …) subtract; collection at score ≥ 1 when there is
+ *    collection evidence (a collection rule, 爆通讯录-type threats, 老赖, or two kinds of threat at 你);
+ * 4. for collection messages only, report every other label; third_party also follows `to`.
  *
  * Every label comes with the spans (offsets into the ORIGINAL text) of the matches that produced it.
+ * Only rules whose gate characters occur in the text are run (see lexicon.ts, requiredChars).
  */
 import { LABELS, type Classification, type Label, type Recipient, type Span } from '../types.js';
 import {
+  ALL_RULES,
   CASE_NUMBER,
   CLAUSE_BREAK,
   COLLECTION,
   COURT_FAKE,
   COURT_OFFICIAL,
+  GATE_COUNT,
+  GATE_RULES,
+  GATE_START,
   LABEL_RULES,
   NEGATION,
+  UNGATED,
   VETO,
   VIOLENT_EMOJI,
   type OtherLabel,
   type Rule,
 } from './lexicon.js';
-import { normalize, toOriginal, type Normalized } from './normalize.js';
+import { normalizeCore, type CoreNormalized } from './normalize.js';
 
 /** A rule hit on the normalised text. */
 export interface Hit {
@@ -48,14 +55,44 @@ const WIDE_WINDOW = 24;
 const YOU_RE = /[你您]/;
 /** Label rules strong enough to anchor a collection reading on their own (with enough score). */
 const ANCHOR_RULES = new Set(['tc.bao_txl', 'tc.txl_action', 'ins.laolai', 'fl.blacklist', 'fl.family']);
+const OTHER_LABELS = LABELS.filter((l): l is OtherLabel => l !== 'collection');
+const THREAT_LABELS = OTHER_LABELS.filter((l) => l !== 'third_party');
+/** Quick test before the emoji regex: any of 🔪🗡🔫💣🩸 (surrogate leads) or ⚰ ☠. */
+const EMOJI_HINT = /[\uD83D\uD83E\u26B0\u2620]/;
+
+let GATING = true;
+/** For tests: run every rule on every message (the gate must never change a result). */
+export function setGating(on: boolean): void {
+  GATING = on;
+}
+
+const openBuf = new Uint8Array(ALL_RULES.length);
+
+/** Which rules can match this text: one pass over its characters through the gate table. */
+function openRules(norm: string): Uint8Array {
+  if (!GATING) return openBuf.fill(1);
+  openBuf.fill(0);
+  for (const k of UNGATED) openBuf[k] = 1;
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    const n = GATE_COUNT[c]!;
+    if (n === 0) continue;
+    const s = GATE_START[c]!;
+    for (let k = s; k < s + n; k++) openBuf[GATE_RULES[k]!] = 1;
+  }
+  return openBuf;
+}
+
+const BREAK = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (CLAUSE_BREAK.test(String.fromCharCode(c))) BREAK[c] = 1;
 
 function clauseWindow(norm: string, start: number, max: number): string {
   let s = start;
-  while (s > 0 && start - s < max && !CLAUSE_BREAK.test(norm[s - 1]!)) s--;
+  while (s > 0 && start - s < max && BREAK[norm.charCodeAt(s - 1)] === 0) s--;
   return norm.slice(s, start);
 }
 
-/** Runs one rule; returns how many matches survived the rule's filters. */
+/** Runs one rule, appending surviving matches to `out`; returns how many survived. */
 function runRule(rule: Rule, norm: string, out: Hit[]): number {
   if (rule.noYou && YOU_RE.test(norm)) return 0;
   const re = rule.re;
@@ -63,23 +100,24 @@ function runRule(rule: Rule, norm: string, out: Hit[]): number {
   let found = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(norm)) !== null) {
-    if (m[0].length === 0) {
+    const len = m[0].length;
+    if (len === 0) {
       re.lastIndex++;
       continue;
     }
     let start = m.index;
-    let end = start + m[0].length;
+    let end = start + len;
     const ti = m.indices?.groups?.['t'];
     if (ti) {
       start = ti[0];
       end = ti[1];
     }
-    if (rule.reject && rule.reject.test(m[0])) continue;
-    if (rule.skipBefore) {
+    if (rule.reject !== undefined && rule.reject.test(m[0])) continue;
+    if (rule.skipBefore !== undefined) {
       const win = rule.wide ? norm.slice(Math.max(0, m.index - WIDE_WINDOW), m.index) : clauseWindow(norm, m.index, NEG_WINDOW);
       if (rule.skipBefore.test(win)) continue;
     }
-    if (rule.neg && NEGATION.test(clauseWindow(norm, m.index, NEG_WINDOW))) continue;
+    if (rule.neg && m.index > 0 && NEGATION.test(clauseWindow(norm, m.index, NEG_WINDOW))) continue;
     out.push({ rule: rule.id, start, end });
     found++;
   }
@@ -87,7 +125,7 @@ function runRule(rule: Rule, norm: string, out: Hit[]): number {
 }
 
 function weight(rule: Rule, count: number): number {
-  return count === 0 ? 0 : rule.w * Math.min(count, rule.cap);
+  return rule.w * Math.min(count, rule.cap);
 }
 
 function isGenuineCourtNotice(norm: string): boolean {
@@ -108,106 +146,114 @@ function mergeSpans(spans: Span[]): Span[] {
   return out;
 }
 
-function toSpans(n: Normalized, hits: Hit[]): Span[] {
-  return mergeSpans(hits.map((h) => toOriginal(n, h.start, h.end)));
+function toSpans(n: CoreNormalized, hits: readonly Hit[]): Span[] {
+  const out: Span[] = [];
+  for (const h of hits) {
+    if (n.map === null || n.ends === null) out.push([h.start, h.end]);
+    else out.push([n.map[h.start]!, h.end > h.start ? n.ends[h.end - 1]! : n.map[h.start]!]);
+  }
+  return mergeSpans(out);
 }
-
-const OTHER_LABELS = LABELS.filter((l): l is OtherLabel => l !== 'collection');
 
 /** Classify with the full trace (normalised text, score, every rule hit). */
 export function explain(text: string, to: Recipient = 'unknown'): Explanation {
-  const n = normalize(text);
+  return run(text, to, true);
+}
+
+function run(text: string, to: Recipient, withTrace: boolean): Explanation {
+  const n = normalizeCore(text);
   const norm = n.norm;
-  const empty: Explanation = { labels: [], spans: {}, norm, score: 0, hits: [], genuineCourtNotice: false };
-  if (norm.length === 0) return empty;
-  if (isGenuineCourtNotice(norm)) return { ...empty, genuineCourtNotice: true };
+  if (norm.length === 0 || isGenuineCourtNotice(norm)) {
+    return { labels: [], spans: {}, norm, score: 0, hits: [], genuineCourtNotice: norm.length > 0 };
+  }
+  const open = openRules(norm);
 
-  const allHits: Hit[] = [];
   let score = 0;
-  const colHits: Hit[] = [];
+  const hits: Hit[] = [];
+  // Collection evidence.
   for (const rule of COLLECTION) {
-    if (rule.to && !rule.to.includes(to)) continue;
-    const hits: Hit[] = [];
+    if (open[rule.index] === 0 || (rule.to !== undefined && !rule.to.includes(to))) continue;
     const c = runRule(rule, norm, hits);
-    if (c > 0) {
-      score += weight(rule, c);
-      colHits.push(...hits);
-    }
+    if (c > 0) score += weight(rule, c);
   }
+  const colEnd = hits.length;
   for (const rule of VETO) {
-    const hits: Hit[] = [];
+    if (open[rule.index] === 0) continue;
     const c = runRule(rule, norm, hits);
-    if (c > 0) {
-      score += weight(rule, c);
-      allHits.push(...hits);
-    }
+    if (c > 0) score += weight(rule, c);
   }
+  const vetoEnd = hits.length;
 
+  // Threat labels (their weights count towards collection too).
   const labelHits = new Map<OtherLabel, Hit[]>();
-  const supportHits: Hit[] = [];
-  for (const label of OTHER_LABELS) {
-    if (label === 'third_party') continue;
-    const hits: Hit[] = [];
+  let anchored = false;
+  for (const label of THREAT_LABELS) {
+    let lh: Hit[] | undefined;
     for (const rule of LABEL_RULES[label]) {
-      if (rule.to && !rule.to.includes(to)) continue;
-      const before = hits.length;
-      const c = runRule(rule, norm, hits);
+      if (open[rule.index] === 0 || (rule.to !== undefined && !rule.to.includes(to))) continue;
+      lh ??= [];
+      const c = runRule(rule, norm, lh);
       if (c > 0) {
         score += weight(rule, c);
-        supportHits.push(...hits.slice(before));
+        if (!anchored && ANCHOR_RULES.has(rule.id)) anchored = true;
       }
     }
-    if (hits.length > 0) labelHits.set(label, hits);
+    if (lh !== undefined && lh.length > 0) labelHits.set(label, lh);
   }
 
   // Knife/gun/bomb emoji carry meaning (🔪🔪 还钱): matched on the original text.
-  const emojiSpans: Span[] = [];
-  VIOLENT_EMOJI.lastIndex = 0;
-  for (const m of text.matchAll(VIOLENT_EMOJI)) emojiSpans.push([m.index, m.index + m[0].length]);
-  if (emojiSpans.length > 0) score += 0.3;
+  let emojiSpans: Span[] | null = null;
+  if (EMOJI_HINT.test(text)) {
+    VIOLENT_EMOJI.lastIndex = 0;
+    for (const m of text.matchAll(VIOLENT_EMOJI)) (emojiSpans ??= []).push([m.index, m.index + m[0].length]);
+    if (emojiSpans !== null) score += 0.3;
+  }
 
-  allHits.push(...colHits);
-  for (const hs of labelHits.values()) allHits.push(...hs);
+  // Label cues add to the score but cannot make a message collection on their own: there must be
+  // collection evidence, an anchoring threat, or two different kinds of threat aimed at 你.
+  let threatKinds = 0;
+  for (const l of labelHits.keys()) if (l !== 'impersonation') threatKinds++;
+  const positive = colEnd > 0 || anchored || (threatKinds >= 2 && YOU_RE.test(norm));
 
-  // Label cues add to the score but cannot make a message collection on their own: some collection
-  // evidence (or an unmistakable 爆通讯录) must be there too.
-  // Two different kinds of threat aimed at 你 also do (贴满你们小区…你这个骗子).
-  const threatKinds = [...labelHits.keys()].filter((l) => l !== 'impersonation').length;
-  const positive =
-    colHits.length > 0 || supportHits.some((h) => ANCHOR_RULES.has(h.rule)) || (threatKinds >= 2 && YOU_RE.test(norm));
-  if (score < COLLECTION_THRESHOLD || !positive) return { ...empty, score, hits: allHits };
+  const trace = (): Hit[] => {
+    if (!withTrace) return [];
+    const all = hits.slice();
+    for (const lh of labelHits.values()) all.push(...lh);
+    return all;
+  };
+  if (score < COLLECTION_THRESHOLD || !positive) {
+    return { labels: [], spans: {}, norm, score, hits: trace(), genuineCourtNotice: false };
+  }
 
   const labels: Label[] = ['collection'];
   const spans: Partial<Record<Label, Span[]>> = {};
+  const colHits = hits.slice(0, colEnd);
   const colSpanHits = colHits.filter((h) => h.rule !== 'col.debt_noun');
-  spans.collection = toSpans(n, colSpanHits.length > 0 ? colSpanHits : colHits.length > 0 ? colHits : supportHits);
+  const colSource = colSpanHits.length > 0 ? colSpanHits : colHits.length > 0 ? colHits : [...labelHits.values()].flat();
+  spans.collection = toSpans(n, colSource);
 
   // third_party: the recipient, or text that addresses a contact.
-  const tpHits: Hit[] = [];
-  if (to !== 'debtor') for (const rule of LABEL_RULES.third_party) runRule(rule, norm, tpHits);
-  allHits.push(...tpHits);
-  if (to === 'third_party' || (to === 'unknown' && tpHits.length > 0)) {
-    labelHits.set('third_party', tpHits.length > 0 ? tpHits : colSpanHits.length > 0 ? colSpanHits : colHits);
+  if (to !== 'debtor') {
+    const tp: Hit[] = [];
+    for (const rule of LABEL_RULES.third_party) if (open[rule.index] !== 0) runRule(rule, norm, tp);
+    if (to === 'third_party' || tp.length > 0) labelHits.set('third_party', tp.length > 0 ? tp : colSource);
   }
 
   for (const label of OTHER_LABELS) {
-    const hits = labelHits.get(label);
-    const extra = label === 'threat_violence' ? emojiSpans : [];
-    if ((!hits || hits.length === 0) && extra.length === 0) continue;
-    const s = mergeSpans([...(hits ? toSpans(n, hits) : []), ...extra]);
-    if (s.length === 0) continue;
-    spans[label] = s;
+    const lh = labelHits.get(label);
+    const extra = label === 'threat_violence' ? emojiSpans : null;
+    if ((lh === undefined || lh.length === 0) && extra === null) continue;
+    const s = lh !== undefined ? toSpans(n, lh) : [];
+    spans[label] = extra !== null ? mergeSpans([...s, ...extra]) : s;
+    labels.push(label);
   }
-  for (const label of OTHER_LABELS) if (spans[label] && spans[label]!.length > 0) labels.push(label);
-  // Drop any empty entries left behind.
-  for (const key of Object.keys(spans) as Label[]) if (!labels.includes(key)) delete spans[key];
-
-  return { labels, spans, norm, score, hits: allHits, genuineCourtNotice: false };
+  void vetoEnd;
+  return { labels, spans, norm, score, hits: trace(), genuineCourtNotice: false };
 }
 
 /** Classify one message. `to` is who received it (default 'unknown'). */
 export function classify(text: string, to?: Recipient): Classification {
-  const e = explain(text, to ?? 'unknown');
+  const e = run(text, to ?? 'unknown', false);
   return { labels: e.labels, spans: e.spans };
 }
 

@@ -29,6 +29,13 @@ export interface Rule {
   cap: number;
   /** Only when the message does not address 你/您 (third-person narrative: news, court reports). */
   noYou?: boolean;
+  /**
+   * Characters of which every match contains at least one (see requiredChars), so the engine skips
+   * the rule when none is in the text. '' = always run. Computed from the source; checked by a test.
+   */
+  gate: string;
+  /** Index in ALL_RULES (set once the tables are built). */
+  index: number;
 }
 
 interface RuleSpec {
@@ -47,7 +54,15 @@ interface RuleSpec {
 function compile(specs: RuleSpec[], defaultNeg: boolean, defaultW: number): Rule[] {
   return specs.map((s) => {
     const flags = s.re.includes('(?<t>') ? 'gd' : 'g';
-    const rule: Rule = { id: s.id, re: new RegExp(s.re, flags), w: s.w ?? defaultW, neg: s.neg ?? defaultNeg, cap: s.cap ?? 1 };
+    const rule: Rule = {
+      id: s.id,
+      re: new RegExp(s.re, flags),
+      w: s.w ?? defaultW,
+      neg: s.neg ?? defaultNeg,
+      cap: s.cap ?? 1,
+      gate: requiredChars(s.re),
+      index: -1,
+    };
     if (s.wide) rule.wide = true;
     if (s.noYou) rule.noYou = true;
     if (s.skipBefore !== undefined) rule.skipBefore = new RegExp(`(?:${s.skipBefore})$`);
@@ -55,6 +70,89 @@ function compile(specs: RuleSpec[], defaultNeg: boolean, defaultW: number): Rule
     if (s.to !== undefined) rule.to = s.to;
     return rule;
   });
+}
+
+/** Characters so common in messages that a gate on them would open almost every time. */
+const COMMON_CHARS = new Set('你您的了是我在一不有他她们就会要这那个也都人和到说去还钱款请吧吗呢啊今天明给');
+
+/**
+ * A set of characters such that every match of the pattern contains at least one of them: a small
+ * parser walks the pattern (literals, classes, escapes, groups, alternation, quantifiers,
+ * look-arounds), takes for an alternation the union of its branches and for a sequence the cheapest
+ * required element (rare characters preferred). Returns '' when no such set exists (never gate).
+ */
+export function requiredChars(src: string): string {
+  let i = 0;
+  type Req = Set<string> | null;
+  const cost = (r: Req): number => {
+    if (r === null) return Infinity;
+    let c = 0;
+    for (const ch of r) c += COMMON_CHARS.has(ch) ? 20 : 1;
+    return c;
+  };
+  function parseAlt(): Req {
+    const branches: Req[] = [parseSeq()];
+    while (src[i] === '|') {
+      i++;
+      branches.push(parseSeq());
+    }
+    if (branches.some((b) => b === null)) return null;
+    const u = new Set<string>();
+    for (const b of branches) for (const ch of b!) u.add(ch);
+    return u;
+  }
+  function parseSeq(): Req {
+    let best: Req = null;
+    while (i < src.length && src[i] !== '|' && src[i] !== ')') {
+      let atom: Req = null;
+      const ch = src[i]!;
+      if (ch === '\\') {
+        i += src[i + 1] === 'u' ? 6 : 2;
+      } else if (ch === '[') {
+        i++;
+        while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+        i++;
+      } else if (ch === '(') {
+        let kind: 'group' | 'neg' | 'pos' = 'group';
+        if (src.startsWith('(?:', i)) i += 3;
+        else if (src.startsWith('(?!', i) || src.startsWith('(?=', i)) {
+          kind = src[i + 2] === '!' ? 'neg' : 'pos';
+          i += 3;
+        } else if (src.startsWith('(?<!', i) || src.startsWith('(?<=', i)) {
+          kind = src[i + 3] === '!' ? 'neg' : 'pos';
+          i += 4;
+        } else if (src.startsWith('(?<', i)) i = src.indexOf('>', i) + 1;
+        else i++;
+        const inner = parseAlt();
+        i++; // ')'
+        atom = kind === 'group' ? inner : null;
+      } else if (ch === '^' || ch === '$' || ch === '.') {
+        i++;
+      } else {
+        i++;
+        atom = new Set([ch]);
+      }
+      // Quantifier: optional ones make the atom non-required.
+      let min = 1;
+      if (src[i] === '?' || src[i] === '*') {
+        min = 0;
+        i++;
+      } else if (src[i] === '+') i++;
+      else if (src[i] === '{') {
+        const m = /^\{(\d*)(?:,(\d*))?\}/.exec(src.slice(i));
+        if (m) {
+          min = Number(m[1] || 0);
+          i += m[0].length;
+        }
+      }
+      if (src[i] === '?') i++; // lazy
+      if (min === 0) atom = null;
+      if (atom !== null && cost(atom) < cost(best)) best = atom;
+    }
+    return best;
+  }
+  const r = parseAlt();
+  return r === null ? '' : [...r].join('');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,7 +336,7 @@ export const VETO: Rule[] = compile(
       re:
         '逾期也能|反催收|债务重组|逾期协商服务|黑户|不看征信|不查征信|征信花了|大数据不良|下款|秒到账|当天到账|当天放款|放款快|日息|月息低|低至|' +
         '额度(?:最高|高达)?\\d|最高\\d+[万元]|备用金|停息挂账(?!协议)|债务优化|征信修复|债务处理|免费咨询|一对一|专业团队|专业律师|' +
-        '帮(?:您|你)(?:协商|处理|解决)|加v|加微|详询|点击(?:领取|观看|查看详情|了解)|拒收|回复(?:fq|y|td|r)(?![a-z])|成功后再收费|一站式|上岸|👉',
+        '帮(?:您|你)(?:协商|处理|解决)|加v|加微|详询|点击(?:领取|观看|查看详情|了解)|拒收|回复(?:fq|y|td|r)(?![a-z])|成功后再收费|一站式|上岸',
       w: -2,
     },
     {
@@ -346,7 +444,7 @@ const THREAT_CONTACTS: RuleSpec[] = [
   {
     id: 'tc.notify_rel',
     re:
-      `(?<t>(?:联系|告知|打给|打电话给|致电|找|发给|发到|同步至|同步给|同步到|发送至|发送给|抄送|通报|问问|发函到|发函给|发函至|寄给|上门找|知会|曝光给)(?:一下)?${ANY3}?(?:们)?(?:的)?(?:所在)?(?:全部|所有|全体|各位|几个|授权的)?${REL})`,
+      `(?:联系|告知|打给|打电话给|致电|找|发给|发到|同步至|同步给|同步到|发送至|发送给|抄送|通报|问问|发函到|发函给|发函至|寄给|上门找|知会|曝光给)(?:一下)?${ANY3}?(?:们)?(?:的)?(?:所在)?(?:全部|所有|全体|各位|几个|授权的)?${REL}`,
     w: 0.4,
     reject: '联系人员|找你们?(?:单位|公司)(?:的)?(?:领导)?$',
   },
@@ -358,14 +456,14 @@ const THREAT_CONTACTS: RuleSpec[] = [
   {
     // 告诉/通知 at the head of a clause is an instruction to the recipient (告诉你儿子，…), not a threat.
     id: 'tc.tell_rel_tp',
-    re: `(?<t>(?:告诉|通知)(?:一下)?${ANY3}?(?:们)?(?:的)?(?:所在)?(?:全部|所有|全体|各位|几个|授权的)?${REL})`,
+    re: `(?:告诉|通知)(?:一下)?${ANY3}?(?:们)?(?:的)?(?:所在)?(?:全部|所有|全体|各位|几个|授权的)?${REL}`,
     w: 0.4,
     skipBefore: '^|麻烦|请|帮我|帮忙|麻烦您|麻烦你|请您|请你',
     to: ['third_party'],
   },
   {
     id: 'tc.tell_rel',
-    re: `(?<t>(?:告诉|通知)(?:一下)?${ANY3}?(?:们)?(?:的)?(?:所在)?(?:全部|所有|全体|各位|几个|授权的)?${REL})`,
+    re: `(?:告诉|通知)(?:一下)?${ANY3}?(?:们)?(?:的)?(?:所在)?(?:全部|所有|全体|各位|几个|授权的)?${REL}`,
     w: 0.4,
     to: ['debtor', 'unknown'],
   },
@@ -566,6 +664,36 @@ export const LABEL_RULES: Record<OtherLabel, Rule[]> = {
   false_legal: compile(FALSE_LEGAL, true, 0.6),
   visit_threat: compile(VISIT, true, 0.3),
 };
+
+/** Every rule, with `index` set, and for each gate character the rules it opens. */
+export const ALL_RULES: Rule[] = [...COLLECTION, ...VETO, ...Object.values(LABEL_RULES).flat()];
+ALL_RULES.forEach((r, i) => (r.index = i));
+/** Rules without a usable gate: always run. */
+export const UNGATED: number[] = ALL_RULES.filter((r) => r.gate === '').map((r) => r.index);
+/**
+ * Gate lookup as flat arrays: for UTF-16 code c, the rules it opens are
+ * GATE_RULES[GATE_START[c] .. GATE_START[c] + GATE_COUNT[c]).
+ */
+export const GATE_START = new Int32Array(65536);
+export const GATE_COUNT = new Uint8Array(65536);
+export const GATE_RULES: Int32Array = (() => {
+  const byCode = new Map<number, number[]>();
+  for (const r of ALL_RULES) {
+    for (const ch of r.gate) {
+      const code = ch.charCodeAt(0);
+      let list = byCode.get(code);
+      if (!list) byCode.set(code, (list = []));
+      if (!list.includes(r.index)) list.push(r.index);
+    }
+  }
+  const flat: number[] = [];
+  for (const [code, list] of byCode) {
+    GATE_START[code] = flat.length;
+    GATE_COUNT[code] = list.length;
+    flat.push(...list);
+  }
+  return Int32Array.from(flat);
+})();
 
 /** Emoji that stand in for violent words (🔪 🗡 🔫 💣 🩸 ⚰ ☠), matched on the original text. */
 export const VIOLENT_EMOJI = /\u{1F52A}|\u{1F5E1}|\u{1F52B}|\u{1F4A3}|\u{1FA78}|\u26B0|\u2620/gu;

@@ -206,36 +206,87 @@ const HOMOPHONE_BEFORE: Record<string, Record<string, string>> = {
 // normalize
 // ---------------------------------------------------------------------------------------------
 
-/** Normalise a message for matching; see the module comment. Pure and deterministic. */
-export function normalize(text: string): Normalized {
-  const simp = toSimplified(text);
+/** Internal form: `map`/`ends` are null when the text needed no change (identity mapping). */
+export interface CoreNormalized {
+  norm: string;
+  map: Int32Array | null;
+  ends: Int32Array | null;
+}
+
+let bufCode = new Uint16Array(256);
+let bufType = new Uint8Array(256);
+let bufStart = new Int32Array(256);
+let bufStop = new Int32Array(256);
+
+function ensure(n: number): void {
+  if (bufCode.length >= n) return;
+  let size = bufCode.length;
+  while (size < n) size *= 2;
+  bufCode = new Uint16Array(size);
+  bufType = new Uint8Array(size);
+  bufStart = new Int32Array(size);
+  bufStop = new Int32Array(size);
+}
+
+function fromCodes(codes: Uint16Array, len: number): string {
+  let s = '';
+  for (let i = 0; i < len; i += 4096) {
+    s += String.fromCharCode.apply(null, codes.subarray(i, Math.min(len, i + 4096)) as unknown as number[]);
+  }
+  return s;
+}
+
+/** Does this code unit need any work (width, case, separator, punctuation, surrogate, latin)? */
+function needsWork(c: number): boolean {
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || SEP[c] === 1 || ASCII_PUNCT[c] !== 0;
+  if (c >= 0xff01 && c <= 0xff5e) return FW_KEEP[c] !== 1;
+  return c === 0x3000 || SEP[c] === 1 || (c >= 0xd800 && c <= 0xdfff);
+}
+
+/** Normalise for matching; see the module comment. Pure and deterministic. */
+export function normalizeCore(text: string): CoreNormalized {
+  // One scan: does the text need opencc, and does it need any other work?
+  const { table } = getOpencc();
+  let trad = false;
+  let work = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (table[c] !== 0) trad = true;
+    else if (!work && needsWork(c)) work = true;
+    if (trad && work) break;
+  }
+  if (!trad && !work) return { norm: text, map: null, ends: null };
+  const simp = trad ? toSimplified(text) : text;
   const n = simp.length;
 
-  // Pass 1: fold width/case, classify.
-  const codes: number[] = [];
-  const types: T[] = [];
-  const starts: number[] = [];
-  const stops: number[] = [];
+  // Pass 1: fold width/case/punctuation and classify, into the shared buffers.
+  ensure(n + 1);
+  let m = 0;
+  let hasLatin = false;
   for (let i = 0; i < n; i++) {
     let c = simp.charCodeAt(i);
-    let len = 1;
-    let type: T;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      // Astral: emoji and the like are separators; astral Han (Ext B+) is kept as Other.
       const cp = simp.codePointAt(i)!;
-      len = 2;
       if (cp >= 0x20000 && cp <= 0x3ffff) {
-        codes.push(c, simp.charCodeAt(i + 1));
-        types.push(T.Other, T.Other);
-        starts.push(i, i + 1);
-        stops.push(i + 1, i + 2);
-        i++;
-        continue;
+        // Astral Han (Ext B+): keep as it is.
+        bufCode[m] = c;
+        bufType[m] = T.Other;
+        bufStart[m] = i;
+        bufStop[m] = i + 1;
+        m++;
+        bufCode[m] = simp.charCodeAt(i + 1);
+        bufType[m] = T.Other;
+        bufStart[m] = i + 1;
+        bufStop[m] = i + 2;
+        m++;
+      } else {
+        // Emoji and other astral symbols: a separator.
+        bufCode[m] = 0x20;
+        bufType[m] = T.Sep;
+        bufStart[m] = i;
+        bufStop[m] = i + 2;
+        m++;
       }
-      codes.push(0x20);
-      types.push(T.Sep);
-      starts.push(i);
-      stops.push(i + len);
       i++;
       continue;
     }
@@ -243,7 +294,7 @@ export function normalize(text: string): Normalized {
       // Full-width letters, digits and symbols → ASCII; Chinese clause punctuation （，！？：；）stays.
       if (FW_KEEP[c] !== 1) c -= 0xfee0;
     } else if (c === 0x3000) c = 0x20;
-    else if (ASCII_PUNCT[c] !== 0 && ASCII_PUNCT[c] !== undefined) {
+    else if (c < 0x80 && ASCII_PUNCT[c] !== 0) {
       // ASCII clause punctuation → full-width, unless it sits inside a number (1,200 / 10:30).
       const p = i > 0 ? simp.charCodeAt(i - 1) : 0;
       const q = i + 1 < n ? simp.charCodeAt(i + 1) : 0;
@@ -252,54 +303,62 @@ export function normalize(text: string): Normalized {
       if (!(digitP && digitQ)) c = ASCII_PUNCT[c]!;
     }
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
-    if (c >= 0x61 && c <= 0x7a) type = T.Latin;
-    else if (c >= 0x30 && c <= 0x39) type = T.Digit;
+    let type: T;
+    if (c >= 0x61 && c <= 0x7a) {
+      type = T.Latin;
+      hasLatin = true;
+    } else if (c >= 0x30 && c <= 0x39) type = T.Digit;
     else if (isHan(c)) type = T.Han;
     else if (SEP[c] === 1 || (c >= 0xdc00 && c <= 0xdfff)) type = T.Sep;
     else type = T.Other;
-    codes.push(c);
-    types.push(type);
-    starts.push(i);
-    stops.push(i + len);
+    bufCode[m] = c;
+    bufType[m] = type;
+    bufStart[m] = i;
+    bufStop[m] = i + 1;
+    m++;
   }
 
-  // Pass 2: drop separator runs between Han and Han/digit/latin.
-  const oc: number[] = [];
-  const ot: T[] = [];
-  const om: number[] = [];
-  const oe: number[] = [];
-  const m = codes.length;
+  // Pass 2 (in place): drop separator runs between Han and Han/digit/latin.
+  let w = 0;
   for (let i = 0; i < m; ) {
-    if (types[i] === T.Sep) {
+    if (bufType[i] === T.Sep) {
       let j = i;
-      while (j < m && types[j] === T.Sep) j++;
-      const prev = ot.length > 0 ? ot[ot.length - 1]! : T.Other;
-      const next = j < m ? types[j]! : T.Other;
+      while (j < m && bufType[j] === T.Sep) j++;
+      const prev = w > 0 ? bufType[w - 1]! : T.Other;
+      const next = j < m ? bufType[j]! : T.Other;
       const drop =
         (prev === T.Han && (next === T.Han || next === T.Digit || next === T.Latin)) ||
         (next === T.Han && (prev === T.Digit || prev === T.Latin));
       if (!drop) {
-        for (let k = i; k < j; k++) {
-          oc.push(codes[k]!);
-          ot.push(T.Sep);
-          om.push(starts[k]!);
-          oe.push(stops[k]!);
+        for (let k = i; k < j; k++, w++) {
+          bufCode[w] = bufCode[k]!;
+          bufType[w] = T.Sep;
+          bufStart[w] = bufStart[k]!;
+          bufStop[w] = bufStop[k]!;
         }
       }
       i = j;
       continue;
     }
-    oc.push(codes[i]!);
-    ot.push(types[i]!);
-    om.push(starts[i]!);
-    oe.push(stops[i]!);
+    if (w !== i) {
+      bufCode[w] = bufCode[i]!;
+      bufType[w] = bufType[i]!;
+      bufStart[w] = bufStart[i]!;
+      bufStop[w] = bufStop[i]!;
+    }
+    w++;
     i++;
   }
 
-  let norm = String.fromCharCode(...oc);
-  if (!/[a-z]/.test(norm)) return { norm, map: om, ends: oe };
+  const norm = fromCodes(bufCode, w);
+  const map = bufStart.slice(0, w);
+  const ends = bufStop.slice(0, w);
+  if (!hasLatin) return { norm, map, ends };
+  return expandLatin(norm, map, ends, bufType.slice(0, w));
+}
 
-  // Pass 3: pinyin abbreviations and homophones over latin tokens.
+/** Pass 3: pinyin abbreviations and homophones over latin tokens. */
+function expandLatin(norm: string, om: Int32Array, oe: Int32Array, ot: Uint8Array): CoreNormalized {
   const tokens: Array<{ s: number; e: number; tok: string }> = [];
   for (let i = 0; i < ot.length; ) {
     if (ot[i] === T.Latin) {
@@ -342,17 +401,13 @@ export function normalize(text: string): Normalized {
       ne.push(oe[k]!);
     }
     const srcLen = ed.e - ed.s;
-    if (ed.rep.length === srcLen) {
-      for (let k = 0; k < srcLen; k++) {
-        nc.push(ed.rep[k]!);
+    for (let k = 0; k < ed.rep.length; k++) {
+      nc.push(ed.rep[k]!);
+      if (ed.rep.length === srcLen) {
         nm.push(om[ed.s + k]!);
         ne.push(oe[ed.s + k]!);
-      }
-    } else {
-      // Many letters → fewer characters: each output char covers a share of the token,
-      // the last one running to the token's end.
-      for (let k = 0; k < ed.rep.length; k++) {
-        nc.push(ed.rep[k]!);
+      } else {
+        // Many letters → fewer characters: the last one runs to the token's end.
         nm.push(om[ed.s + Math.min(k, srcLen - 1)]!);
         ne.push(k === ed.rep.length - 1 ? oe[ed.e - 1]! : oe[ed.s + Math.min(k, srcLen - 1)]!);
       }
@@ -364,8 +419,22 @@ export function normalize(text: string): Normalized {
     nm.push(om[k]!);
     ne.push(oe[k]!);
   }
-  norm = nc.join('');
-  return { norm, map: nm, ends: ne };
+  return { norm: nc.join(''), map: Int32Array.from(nm), ends: Int32Array.from(ne) };
+}
+
+/** Normalise a message for matching; `map[i]` is the original index of normalised character i. */
+export function normalize(text: string): Normalized {
+  const c = normalizeCore(text);
+  if (c.map === null || c.ends === null) {
+    const map = new Array<number>(c.norm.length);
+    const ends = new Array<number>(c.norm.length);
+    for (let i = 0; i < c.norm.length; i++) {
+      map[i] = i;
+      ends[i] = i + 1;
+    }
+    return { norm: c.norm, map, ends };
+  }
+  return { norm: c.norm, map: Array.from(c.map), ends: Array.from(c.ends) };
 }
 
 /** Map a [start, end) range of the normalised text to a range of the original. */

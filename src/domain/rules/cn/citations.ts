@@ -34,7 +34,6 @@ export const C = {
   piCrimeArt5: 'pi-crime-2017.art5',
   crim246: 'criminal-law.art246',
   crim279: 'criminal-law.art279',
-  crim280: 'criminal-law.art280',
   // B5 / B6 治安管理处罚法, 2012 text (to 2025-12-31) and 2025 revision (from 2026-01-01)
   psl12Item1: 'psl-2012.art42.item1',
   psl12Item2: 'psl-2012.art42.item2',
@@ -77,7 +76,6 @@ export const CN_CITATION_META: CitationMeta = {
   'pi-crime-2017.art5': { tier: 'judicial_interpretation', effectiveFrom: null, effectiveTo: null },
   'criminal-law.art246': { tier: 'statute', effectiveFrom: null, effectiveTo: null },
   'criminal-law.art279': { tier: 'statute', effectiveFrom: null, effectiveTo: null },
-  'criminal-law.art280': { tier: 'statute', effectiveFrom: null, effectiveTo: null },
   'psl-2012.art42.item1': { tier: 'statute', effectiveFrom: null, effectiveTo: '2025-12-31' },
   'psl-2012.art42.item2': { tier: 'statute', effectiveFrom: null, effectiveTo: '2025-12-31' },
   'psl-2012.art42.item5': { tier: 'statute', effectiveFrom: null, effectiveTo: '2025-12-31' },

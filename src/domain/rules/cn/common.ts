@@ -40,31 +40,31 @@ export class GroupMemo {
   readonly byCollector = new Map<number, Group>();
 }
 
-export function groupOf(ix: CaseIndex, e: TimelineEvent, memo: GroupMemo): Group {
-  // Fast path: events of one collector (with no loan of their own that could differ) share a group.
-  const cid = e.collectorId;
-  const byCollector = cid != null && e.loanId == null;
+/** The group of event i (index into the events array). */
+export function groupAt(ix: CaseIndex, i: number, memo: GroupMemo): Group {
+  // Fast path: events of one collector (with no loan link of their own that could differ) share a group.
+  const cid = ix.col[i]!;
+  const own = ix.ownLoan[i]!;
+  const byCollector = cid >= 0 && own < 0;
   if (byCollector) {
     const hit = memo.byCollector.get(cid);
     if (hit) return hit;
   }
-  const loanId = loanIdOf(ix, e);
+  const col = cid >= 0 ? ix.collectorById.get(cid) : undefined;
+  const loanId = col && col.loanId != null ? col.loanId : own >= 0 ? own : null;
   let key: string;
-  let lenderName: string | null = null;
-  let lenderType: LenderType | null = null;
-  if (loanId != null) {
-    key = `loan:${loanId}`;
-  } else if (cid != null) {
-    const col = ix.collectorById.get(cid);
-    key = col?.lenderName ? `lender:${col.lenderName}` : `collector:${cid}`;
-  } else key = 'none';
+  if (loanId != null) key = `loan:${loanId}`;
+  else if (cid >= 0) key = col?.lenderName ? `lender:${col.lenderName}` : `collector:${cid}`;
+  else key = 'none';
   let g = memo.byKey.get(key);
   if (!g) {
+    let lenderName: string | null = null;
+    let lenderType: LenderType | null = null;
     if (loanId != null) {
       const loan = ix.loanById.get(loanId);
       lenderName = loan?.lenderName ?? null;
       lenderType = loan?.lenderType ?? null;
-    } else if (cid != null) lenderName = ix.collectorById.get(cid)?.lenderName ?? null;
+    } else lenderName = col?.lenderName ?? null;
     g = { key, loanId, lenderName, lenderType };
     memo.byKey.set(key, g);
   }
@@ -77,7 +77,7 @@ export function groupEvents(ix: CaseIndex, idx: readonly number[]): { group: Gro
   const memo = new GroupMemo();
   const out = new Map<Group, { group: Group; idx: number[] }>();
   for (const i of idx) {
-    const g = groupOf(ix, ix.events[i]!, memo);
+    const g = groupAt(ix, i, memo);
     let b = out.get(g);
     if (!b) {
       b = { group: g, idx: [] };
@@ -101,22 +101,31 @@ export function whoText(ix: CaseIndex, g: Group, idx: readonly number[]): Text2 
   return { zh: '未能确定的催收方', en: 'an unidentified collector' };
 }
 
-/** Distinct counterpart numbers of the events that came from collectors, in first-seen order. */
+/** Distinct counterpart numbers of the events (for a contact's report too, `number` is the collector's), first-seen order. */
 export function collectorNumbers(ix: CaseIndex, idx: readonly number[]): string[] {
-  const seen = new Set<string>();
-  for (const i of idx) {
-    // For a contact's report too, `number` is the collector's (the contact's is contactNumber).
-    const e = ix.events[i]!;
-    if (e.number) seen.add(e.number);
+  const seen = new Uint8Array(ix.numbers.length);
+  const out: string[] = [];
+  let last = -2;
+  for (let j = 0; j < idx.length; j++) {
+    const id = ix.numId[idx[j]!]!;
+    if (id === last || id < 0) continue;
+    last = id;
+    if (!seen[id]) {
+      seen[id] = 1;
+      out.push(ix.numbers[id]!);
+    }
   }
-  return [...seen];
+  return out;
 }
 
 export function collectorIdsOf(ix: CaseIndex, idx: readonly number[]): number[] {
   const s = new Set<number>();
-  for (const i of idx) {
-    const c = ix.events[i]!.collectorId;
-    if (c != null) s.add(c);
+  let last = -1;
+  for (let j = 0; j < idx.length; j++) {
+    const c = ix.col[idx[j]!]!;
+    if (c < 0 || c === last) continue;
+    last = c;
+    s.add(c);
   }
   return [...s].sort((a, b) => a - b);
 }
@@ -142,7 +151,7 @@ export function eventFinding(p: FindingParts): Finding {
   const first = idx[0]!;
   const last = idx[idx.length - 1]!;
   const eventIds = new Array<number>(idx.length);
-  for (let j = 0; j < idx.length; j++) eventIds[j] = ix.events[idx[j]!]!.id;
+  for (let j = 0; j < idx.length; j++) eventIds[j] = ix.ids[idx[j]!]!;
   const details: Record<string, unknown> = {
     firstDate: dayString(ix.day[first]!),
     lastDate: dayString(ix.day[last]!),
@@ -200,6 +209,6 @@ export function decider(tiers: ReadonlySet<Tier>): Text2 {
 
 export function lenderTypesOf(ix: CaseIndex, idx: readonly number[], memo = new GroupMemo()): (LenderType | null)[] {
   const s = new Set<LenderType | null>();
-  for (const i of idx) s.add(groupOf(ix, ix.events[i]!, memo).lenderType);
+  for (const i of idx) s.add(groupAt(ix, i, memo).lenderType);
   return [...s];
 }

@@ -6,7 +6,11 @@ import type { Label } from '../../collection/types.js';
 import type { LenderType, Text2, Tier } from '../../law.js';
 import { CitationTally } from '../engine.js';
 import { dayString as dayStr } from '../localtime.js';
+import { EVENT_KINDS } from '../../collection/types.js';
 import { F_INBOUND, F_THIRD_PARTY, LABEL_BIT, overLineFor, prepare } from '../prepare.js';
+
+const K_NOTE = EVENT_KINDS.indexOf('note');
+const K_PAYMENT = EVENT_KINDS.indexOf('payment');
 import { period } from '../text.js';
 import type { CaseData, Finding, Rule, Severity } from '../types.js';
 import { C, CN_CITATION_META } from './citations.js';
@@ -60,8 +64,8 @@ function labelRule(spec: LabelSpec): Rule {
       for (let k = 0; k < ix.n; k++) {
         const i = ix.order[k]!;
         if (!(ix.labels[i]! & bit) || !(ix.flags[i]! & F_INBOUND)) continue;
-        const kind = ix.events[i]!.kind;
-        if (kind === 'note' || kind === 'payment') continue;
+        const kind = ix.kind[i]!;
+        if (kind === K_NOTE || kind === K_PAYMENT) continue;
         hits.push(i);
       }
       const overLoanIds = new Set(c.loanLines.filter(isProtectiveLine).map((l) => l.loanId));
@@ -69,22 +73,24 @@ function labelRule(spec: LabelSpec): Rule {
       for (const { group, idx } of groupEvents(ix, hits)) {
         const tally = new CitationTally(CN_CITATION_META, spec.citations);
         const repeated = idx.length >= REPEATED;
+        // The group is one loan (or no known loan), so whether its debt is over a line is the same for all its events.
+        const overLine = overLineFor(ix, ix.events[idx[0]!]!, overLoanIds);
+        // Citation choices depend only on whether the event reached a third party: two lists per group.
+        const ksFor = (thirdParty: boolean) =>
+          spec
+            .pick({ lenderType: group.lenderType, overLine, repeated, thirdParty })
+            .filter((id): id is string => !!id)
+            .map((id) => tally.k(id));
+        const ksDebtor = ksFor(false);
+        const ksThird = ksFor(true);
         const proven: number[] = [];
         let thirdParty = 0;
         for (const i of idx) {
-          const e = ix.events[i]!;
-          const ctx: EventCtx = {
-            lenderType: group.lenderType,
-            overLine: overLineFor(ix, e, overLoanIds),
-            repeated,
-            thirdParty: (ix.flags[i]! & F_THIRD_PARTY) !== 0,
-          };
-          let cited = 0;
-          for (const id of spec.pick(ctx)) if (id && tally.add(tally.k(id), ix.day[i]!, e.id)) cited++;
+          const tp = (ix.flags[i]! & F_THIRD_PARTY) !== 0;
           // An event no provision in force covers proves nothing here (e.g. before the standard existed).
-          if (cited) {
+          if (tally.addAll(tp ? ksThird : ksDebtor, ix.day[i]!, ix.ids[i]!)) {
             proven.push(i);
-            if (ctx.thirdParty) thirdParty++;
+            if (tp) thirdParty++;
           }
         }
         if (!proven.length) continue;

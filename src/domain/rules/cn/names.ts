@@ -30,7 +30,6 @@ const N: Record<string, Text2> = {
   [C.piCrimeArt5]: { zh: '（数量标准见两高2017年解释第五条）', en: '(thresholds in the 2017 interpretation, Art. 5)' },
   [C.crim246]: { zh: '侮辱罪（刑法第二百四十六条，须公然且情节严重，告诉的才处理）', en: 'the crime of insult (Criminal Law Art. 246; public and serious only; private prosecution)' },
   [C.crim279]: { zh: '招摇撞骗罪（刑法第二百七十九条，冒充国家机关工作人员的情形）', en: 'the crime of impersonating officials to deceive (Criminal Law Art. 279)' },
-  [C.crim280]: { zh: '伪造国家机关公文、印章罪（刑法第二百八十条，如出示伪造的法院或公安文书）', en: 'the crime of forging official documents (Criminal Law Art. 280, if a forged court or police document was used)' },
   [C.psl12Item1]: { zh: '威胁他人人身安全的违反治安管理行为（《治安管理处罚法》2012年文本第四十二条第（一）项）', en: "threatening a person's safety under the Public Security Administration Punishments Law (2012 text, Art. 42 item 1)" },
   [C.psl25Item1]: { zh: '威胁他人人身安全的违反治安管理行为（《治安管理处罚法》2025年修订第五十条第（一）项）', en: "threatening a person's safety under the Public Security Administration Punishments Law (2025 revision, Art. 50 item 1)" },
   [C.psl12Item2]: { zh: '公然侮辱他人的违反治安管理行为（2012年文本第四十二条第（二）项）', en: 'publicly insulting a person (2012 text, Art. 42 item 2)' },

@@ -4,12 +4,13 @@
  */
 import { CitationTally } from '../engine.js';
 import { dayString, parseDay, timeString } from '../localtime.js';
-import { type CaseIndex, F_COLLECTION, F_COLLECTOR_CALL, F_THIRD_PARTY, prepare } from '../prepare.js';
+import { EVENT_KINDS } from '../../collection/types.js';
+import { type CaseIndex, F_COLLECTION, K_CALL, F_COLLECTOR_CALL, F_THIRD_PARTY, prepare, S_ANSWERED, S_UNANSWERED } from '../prepare.js';
 import { period } from '../text.js';
 import type { CaseData, Finding, Rule } from '../types.js';
 import { ruleChannels } from './channels.js';
 import { C, CN_CITATION_META } from './citations.js';
-import { GroupMemo, PACK, decider, eventFinding, groupEvents, groupOf, whoText, type Group } from './common.js';
+import { GroupMemo, PACK, decider, eventFinding, groupAt, groupEvents, whoText, type Group } from './common.js';
 import { mayConstitute } from './names.js';
 
 const NIGHT_START = 22 * 3600; // 22:00:00 inclusive
@@ -49,17 +50,22 @@ export const nightContactRule: Rule = {
       const tally = new CitationTally(CN_CITATION_META, NIGHT_CITATIONS);
       const ks = [tally.k(C.gbtNight), tally.k(C.cbaNight)];
       const proven: number[] = [];
-      for (const i of idx) if (tally.addAll(ks, ix.day[i]!, ix.events[i]!.id)) proven.push(i);
+      for (const i of idx) if (tally.addAll(ks, ix.day[i]!, ix.ids[i]!)) proven.push(i);
       if (!proven.length) continue;
       const list = new Array<{ eventId: number; date: string; time: string; kind: string }>(proven.length);
       const dates = new Set<number>();
       let calls = 0;
+      let lastDay = NaN;
       for (let j = 0; j < proven.length; j++) {
         const i = proven[j]!;
-        const e = ix.events[i]!;
-        if (e.kind === 'call') calls++;
-        dates.add(ix.day[i]!);
-        list[j] = { eventId: e.id, date: dayString(ix.day[i]!), time: timeString(ix.sod[i]!), kind: e.kind };
+        const d = ix.day[i]!;
+        const kind = ix.kind[i]!;
+        if (kind === K_CALL) calls++;
+        if (d !== lastDay) {
+          dates.add(d);
+          lastDay = d;
+        }
+        list[j] = { eventId: ix.ids[i]!, date: dayString(d), time: timeString(ix.sod[i]!), kind: EVENT_KINDS[kind] ?? ix.events[i]!.kind };
       }
       const n = proven.length;
       const p = period(list[0]!.date, list[n - 1]!.date);
@@ -97,7 +103,6 @@ export const nightContactRule: Rule = {
 export const ANSWERED_LIMIT = 3;
 /** CBA 2026 guideline: at most 6 attempts a day on the same unanswered number. */
 export const ATTEMPT_LIMIT = 6;
-const UNANSWERED = new Set(['missed', 'rejected', 'blocked', 'voicemail']);
 
 interface DayBucket {
   day: number;
@@ -129,11 +134,10 @@ export const callFloodRule: Rule = {
     for (let k = 0; k < ix.n; k++) {
       const i = ix.order[k]!;
       if (!(ix.flags[i]! & F_COLLECTOR_CALL) || ix.flags[i]! & F_THIRD_PARTY) continue;
-      const e = ix.events[i]!;
-      const st = e.callStatus;
-      const answered = st === 'answered';
-      if (!answered && !(st && UNANSWERED.has(st))) continue;
-      const g = groupOf(ix, e, memo);
+      const st = ix.status[i]!;
+      const answered = st === S_ANSWERED;
+      if (!answered && st !== S_UNANSWERED) continue;
+      const g = groupAt(ix, i, memo);
       let days: Map<number, DayBucket> | null = lastDays;
       if (g !== lastG) {
         days = byGroup.get(g) ?? null;
@@ -178,7 +182,7 @@ function flood(ix: CaseIndex, g: Group, buckets: DayBucket[], kind: 'answered' |
     const list = kind === 'answered' ? b.answered : b.unanswered;
     if (list.length <= limit || !tally.applies(kc, b.day)) continue;
     for (const i of list) {
-      tally.add(kc, b.day, ix.events[i]!.id);
+      tally.add(kc, b.day, ix.ids[i]!);
       proven.push(i);
     }
     days.push({ date: dayString(b.day), calls: list.length });
@@ -252,7 +256,7 @@ export const afterAgreementRule: Rule = {
       const loan = ix.loanById.get(group.loanId!)!;
       const tally = new CitationTally(CN_CITATION_META, [C.ccArt70]);
       const kk = tally.k(C.ccArt70);
-      const proven = idx.filter((i) => tally.add(kk, ix.day[i]!, ix.events[i]!.id));
+      const proven = idx.filter((i) => tally.add(kk, ix.day[i]!, ix.ids[i]!));
       if (!proven.length) continue;
       const agreed = loan.agreementDate!;
       const paidAfter = loan.payments.filter((p) => p.date >= agreed);

@@ -1,0 +1,29 @@
+/** One phase of bench/import.ts in its own process; prints a JSON line. */
+import { createReadStream, statSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { SaxesParser } from 'saxes';
+import { openApp } from '../src/app/context.js';
+import { importFile } from '../src/app/import.js';
+import { SurrogateRefFilter } from '../src/import/surrogates.js';
+
+const [mode, file, dataDir] = process.argv.slice(2);
+const bytes = statSync(file!).size;
+const t0 = performance.now();
+let records = 0;
+if (mode === 'bare') {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const filter = new SurrogateRefFilter();
+  const dec = new StringDecoder('utf8');
+  parser.on('opentag', () => records++);
+  for await (const c of createReadStream(file!, { highWaterMark: 1 << 20 })) parser.write(filter.push(dec.write(c as Buffer)));
+  parser.write(filter.push(dec.end()) + filter.end());
+  parser.close();
+} else {
+  const app = await openApp({ dataDir: dataDir! });
+  const r = await importFile(app.ctx, file!);
+  records = r.records;
+  await app.close();
+}
+const s = (performance.now() - t0) / 1000;
+const peakRssMB = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify({ seconds: s, mbPerS: bytes / 1e6 / s, recordsPerS: records / s, records, peakRssMB }));

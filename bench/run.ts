@@ -1,0 +1,41 @@
+/**
+ * `npm run bench`: every benchmark, printing figures. Not part of the tests.
+ * HUXUN_BENCH_IMPORT_MB (default 500) and HUXUN_BENCH_BUNDLE_MB (default 500) size the file benchmarks.
+ */
+import { cpus, totalmem } from 'node:os';
+
+const section = (s: string) => console.log(`\n== ${s} ==`);
+console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+const only = process.argv.slice(2);
+const want = (name: string) => only.length === 0 || only.includes(name);
+
+if (want('loans')) {
+  section('loans: rates for 100k generated loans');
+  const { runLoansBench } = await import('./loans.js');
+  runLoansBench();
+}
+if (want('classifier')) {
+  section('classifier');
+  const { runClassifierBench } = await import('./classifier.js');
+  runClassifierBench();
+}
+if (want('findings')) {
+  section('findings: PRC rule pack');
+  const { runFindingsBench } = await import('./findings.js');
+  runFindingsBench();
+}
+if (want('import')) {
+  section('import: SMS backup');
+  const { runImportBench } = await import('./import.js');
+  await runImportBench(Number(process.env.HUXUN_BENCH_IMPORT_MB ?? 500));
+}
+if (want('bundle')) {
+  section('evidence bundle export and verify');
+  const mod = (await import('./bundle.js')) as { runBundleBench: (o: { attachmentMB: number }) => Promise<unknown> };
+  await mod.runBundleBench({ attachmentMB: Number(process.env.HUXUN_BENCH_BUNDLE_MB ?? 500) });
+}
+if (want('documents')) {
+  section('documents: complaint PDF for a case with 10,000 events');
+  const { runDocumentsBench } = await import('./documents.js');
+  await runDocumentsBench();
+}
