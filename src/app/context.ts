@@ -8,6 +8,7 @@ import { DEFAULT_TZ } from '../domain/time.js';
 import { acquireLock, type DataLock } from '../store/lock.js';
 import { openStore, type Store } from '../store/db.js';
 import * as repo from '../store/repo.js';
+import { applyPendingRestore } from './settings.js';
 
 export interface AppContext {
   store: Store;
@@ -42,6 +43,7 @@ export async function openApp(opts: OpenOptions): Promise<OpenedApp> {
   mkdirSync(dataDir, { recursive: true });
   let lock: DataLock | null = null;
   if (opts.lockAs && !opts.databaseUrl) lock = acquireLock(dataDir, opts.lockAs, opts.lockUrl);
+  if (!opts.databaseUrl) applyPendingRestore(dataDir);
   let store: Store;
   try {
     store = await openStore({ dataDir, databaseUrl: opts.databaseUrl, passphrase: opts.passphrase ?? process.env.HUXUN_PASSPHRASE });

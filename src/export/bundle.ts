@@ -248,7 +248,7 @@ export async function writeBundle(outPath: string, opts: WriteBundleOptions): Pr
       zip.addReadStreamLazy(prefix + path, { mtime, compress: compressible(entry.meta.mime), size: entry.meta.size }, (cb) => {
         void (async () => {
           try {
-            const src = 'path' in a ? createReadStream(a.path) : await a.open();
+            const src = 'path' in a ? createReadStream(a.path, { highWaterMark: 1 << 20 }) : await a.open();
             const tap = new CheckingTap(a.sha256, entry.meta.size, label);
             src.on('error', abort);
             tap.on('error', abort);

@@ -87,20 +87,20 @@ export const DocumentRenderSchema = DocumentPreviewSchema.extend({
   length: z.enum(['short', 'medium', 'full']).optional(),
 });
 
-/** PUT /api/settings (any subset; data_dir and encrypted are read-only). */
-export const SettingsUpdateSchema = z.object({
-  lang: z.enum(['zh-CN', 'en']).optional(),
-  tz: z.string().min(1).optional(),
-  quiet_mode: z.boolean().optional(),
-});
-
-/** POST /api/settings/passphrase: the passphrase of Huxun's own data file ('' removes it). */
-export const PassphraseSchema = z.object({ passphrase: z.string().max(1000) });
-
 export type ScheduleRequest = z.infer<typeof ScheduleRequestSchema>;
 export type ExportBundleReq = z.infer<typeof ExportBundleSchema>;
 export type DocumentPreviewReq = z.infer<typeof DocumentPreviewSchema>;
 export type DocumentRenderReq = z.infer<typeof DocumentRenderSchema>;
-export type SettingsUpdateReq = z.infer<typeof SettingsUpdateSchema>;
-export type PassphraseReq = z.infer<typeof PassphraseSchema>;
 export type MarkCollectorReq = z.infer<typeof MarkCollectorSchema>;
+
+export const SettingsPatchSchema = z.object({
+  lang: z.enum(['zh', 'en']).optional(),
+  tz: z.string().min(1).optional(),
+  quiet_mode: z.boolean().optional(),
+});
+
+export const PassphraseSchema = z.object({ passphrase: z.string().max(200) });
+
+/** PUT /api/settings body and POST /api/settings/passphrase body (used by the web client). */
+export type SettingsPatchReq = z.infer<typeof SettingsPatchSchema>;
+export type PassphraseReq = z.infer<typeof PassphraseSchema>;

@@ -13,6 +13,7 @@ import { fmtDate, fmtPeriod, joinList, zhOrdinal } from './format.js';
 import { citationTitle, type LawView } from './law-view.js';
 import type { Block, DocModel } from './model.js';
 import type { RedactOptions } from './redact.js';
+import type { Demand } from './demands.js';
 import { hasTopic } from './topics.js';
 
 export interface DocumentResult {
@@ -142,18 +143,21 @@ export function complaintModel(k: ComplaintContent): DocModel {
     });
   }
 
-  const asks = [...k.ask, ...k.demands];
-  if (asks.length) {
+  const withBasis = (d: Demand, i: number) => d.text[lang] + basis((k.demandCitations[i] ?? []).map((x) => citationTitle(x, lang)), lang);
+  if (k.ask.length || k.demands.length) {
     section(k.mode === 'complaint' ? '投诉请求' : '请求事项', k.mode === 'complaint' ? 'What I ask for' : 'Requests');
-    if (k.channel !== 'lender' && k.demands.length) {
-      blocks.push(para(L('请求依法处理，并督促被投诉机构：', 'I ask you to act under the law and to require the lender to:')));
+    // demandCitations is indexed over [...ask, ...demands].
+    const askItems = k.ask.map((d, i) => withBasis(d, i));
+    const demandItems = k.demands.map((d, i) => withBasis(d, k.ask.length + i));
+    if (k.channel === 'lender') {
+      blocks.push({ type: 'list', ordered: true, priority: 'key', items: [...demandItems, ...askItems] });
+    } else {
+      if (askItems.length) blocks.push({ type: 'list', ordered: true, priority: 'key', items: askItems });
+      if (demandItems.length) {
+        blocks.push(para(L('本人对被投诉机构的具体诉求如下，请督促其依法处理：', 'What I ask of the lender, for you to require of it:')));
+        blocks.push({ type: 'list', ordered: true, priority: 'key', items: demandItems });
+      }
     }
-    blocks.push({
-      type: 'list',
-      ordered: true,
-      priority: 'key',
-      items: asks.map((d, i) => d.text[lang] + basis((k.demandCitations[i] ?? []).map((x) => citationTitle(x, lang)), lang)),
-    });
   }
 
   section('证据清单', 'Evidence');

@@ -30,7 +30,24 @@ export const DOC_CITATIONS = {
   noContactOrder: 'psl-2025.art50.para2',
 } as const;
 
+/** What a demand is about; a channel takes only the kinds it handles (DEMAND_KINDS_FOR). */
+export type DemandKind = 'authority' | 'conduct' | 'third_party' | 'pi' | 'timing' | 'agreement' | 'agency' | 'records' | 'rate';
+
+/** The lender demands each letter carries: all for the lender and its regulators; personal-information ones for the PI channels. */
+export const DEMAND_KINDS_FOR: Record<LetterChannel, readonly DemandKind[]> = {
+  lender: ['conduct', 'third_party', 'pi', 'timing', 'agreement', 'agency', 'records', 'rate'],
+  '12378': ['conduct', 'third_party', 'pi', 'timing', 'agreement', 'agency', 'records', 'rate'],
+  local_regulator: ['conduct', 'third_party', 'pi', 'timing', 'agreement', 'agency', 'records', 'rate'],
+  '12377': ['third_party', 'pi'],
+  pi_regulator: ['third_party', 'pi'],
+  nifa: [],
+  '12321': [],
+  police: [],
+  '12315': [],
+};
+
 export interface Demand {
+  kind: DemandKind;
   text: Text2;
   /** A few words for short online forms. */
   short: Text2;
@@ -91,10 +108,13 @@ export function lenderDemands(x: DemandContext): Demand[] {
   const { findings, loans } = x;
   const types = new Set<LenderType>(loans.map((l) => l.lenderType));
   const out: Demand[] = [];
-  const push = (text: Text2, short: Text2, citationIds: string[] = []) => out.push({ text, short, citationIds });
+  const push = (kind: DemandKind, text: Text2, short: Text2, citationIds: string[] = []) => {
+    if (DEMAND_KINDS_FOR[x.channel].includes(kind)) out.push({ kind, text, short, citationIds });
+  };
 
   if (findings.some((f) => f.rule !== 'cn.over-legal-line')) {
     push(
+      'conduct',
       { zh: '立即停止上述涉嫌违规的催收行为，并对相关催收人员和受托催收机构进行核查、依规处理。', en: 'Stop the collection conduct described above at once, and investigate and deal with the collectors and the collection agency involved.' },
       { zh: '停止违规催收', en: 'stop the improper collection' },
     );

@@ -11,7 +11,7 @@ import type { Lang, Question } from './case.js';
 import type { DocumentCase } from './case.js';
 import { complaintContent, BLANK, loanLine, type ComplaintContent } from './complaint-content.js';
 import { overviewSentence, type BuildOptions } from './complaint.js';
-import { lenderNames } from './demands.js';
+import { lenderNames, type Demand } from './demands.js';
 import { cpLength, cpTruncate, fmtDate, joinList } from './format.js';
 import { citationTitle, shortTier, type LawCitation, type LawView } from './law-view.js';
 import { caseRedactor } from './redact.js';
@@ -93,6 +93,13 @@ function topCitations(k: ComplaintContent): LawCitation[] {
   return [...seen.values()].sort((a, b) => order.indexOf(a.tier) - order.indexOf(b.tier));
 }
 
+/** The requests in reading order (to the lender: its demands, then the reply; to an authority: its asks first), with their citations. */
+function orderedAsks(k: ComplaintContent): { d: Demand; cites: LawCitation[] }[] {
+  const ask = k.ask.map((d, i) => ({ d, cites: k.demandCitations[i] ?? [] }));
+  const dem = k.demands.map((d, i) => ({ d, cites: k.demandCitations[k.ask.length + i] ?? [] }));
+  return k.channel === 'lender' ? [...dem, ...ask] : [...ask, ...dem];
+}
+
 /** Prefixes of a list: all items, then one fewer … down to one (with "等N项"), then none. */
 function listVariants(items: string[], render: (shown: string[], rest: number) => string): string[] {
   const out: string[] = [];
@@ -108,12 +115,12 @@ function whoPart(k: ComplaintContent, lang: Lang): Part {
   const lenderText = lenders.length ? joinList(lenders.slice(0, 3), lang) + (lenders.length > 3 ? (zh ? `等${lenders.length}家机构` : ` and ${lenders.length - 3} more`) : '') : '';
   const one = lenders.length ? (zh ? `${lenders[0]}${lenders.length > 1 ? '等机构' : ''}` : `${lenders[0]}${lenders.length > 1 ? ' and others' : ''}`) : '';
   if (zh) {
-    const loan = lenderText ? `在${lenderText}的借款逾期后，遭到不当催收。` : '因借款逾期遭到不当催收。';
-    const loan1 = one ? `在${one}的借款逾期后遭不当催收。` : '借款逾期后遭不当催收。';
+    const loan = lenderText ? `在${lenderText}的借款逾期，近期遭遇以下催收情况。` : '借款逾期，近期遭遇以下催收情况。';
+    const loan1 = one ? `在${one}的借款逾期。` : '借款逾期。';
     return part(P.who, `本人${name ?? ''}${loan}`, `本人${loan}`, `本人${loan1}`);
   }
-  const loan = lenderText ? `I fell behind on loans from ${lenderText} and have faced improper collection.` : 'I fell behind on a loan and have faced improper collection.';
-  const loan1 = one ? `Behind on a loan from ${one}; improper collection.` : 'Behind on a loan; improper collection.';
+  const loan = lenderText ? `I am behind on loans from ${lenderText} and have recently faced the collection described here.` : 'I am behind on a loan and have recently faced the collection described here.';
+  const loan1 = one ? `Behind on a loan from ${one}.` : 'Behind on a loan.';
   return part(P.who, name ? `My name is ${name}. ${loan}` : loan, loan, loan1);
 }
 
@@ -141,7 +148,8 @@ function quotePart(k: ComplaintContent, lang: Lang): Part {
   const zh = lang === 'zh';
   const r = k.facts.rows.find((x) => x.quote);
   if (!r) return part(P.quote, '');
-  return part(P.quote, zh ? `如${fmtDate(r.date, lang)}${r.kind}称：“${r.quote}”。` : `For example, on ${r.date} a ${r.kind} said: "${r.quote}".`, '');
+  const q = r.quote!.replace(/[。.！!]+$/u, '');
+  return part(P.quote, zh ? `如${fmtDate(r.date, lang)}${r.kind}称：“${q}”。` : `For example, on ${r.date} a ${r.kind} said: "${q}".`, '');
 }
 
 function citationsPart(k: ComplaintContent, lang: Lang, max: number): Part {
@@ -157,7 +165,7 @@ function citationsPart(k: ComplaintContent, lang: Lang, max: number): Part {
 
 function demandsPart(k: ComplaintContent, lang: Lang, long: boolean): Part {
   const zh = lang === 'zh';
-  const all = [...k.ask, ...k.demands];
+  const all = orderedAsks(k).map((x) => x.d);
   if (!all.length) return part(P.demands, '');
   const shorts = all.map((d) => d.short[lang]);
   const fmt = (items: string[], rest: number) => (zh ? `请求：${items.join('；')}${rest ? '等' : ''}。` : `I ask you to: ${items.join('; ')}${rest ? ', and more' : ''}.`);
@@ -262,11 +270,11 @@ function full(k: ComplaintContent): string {
     });
     out.push('');
   }
-  const asks = [...k.ask, ...k.demands];
+  const asks = orderedAsks(k);
   if (asks.length) {
     out.push(L('请求事项：', 'Requests:'));
-    asks.forEach((d, i) => {
-      const t = (k.demandCitations[i] ?? []).map((c) => citationTitle(c, lang));
+    asks.forEach(({ d, cites }, i) => {
+      const t = cites.map((c) => citationTitle(c, lang));
       out.push(`${i + 1}. ${d.text[lang]}${t.length ? L(`（依据：${t.join('、')}）`, ` (basis: ${t.join('; ')})`) : ''}`);
     });
     out.push('');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalize, type JsonValue } from './canonical.js';
 import {
+  appendCanonical,
   appendAttachment,
   appendCorrection,
   appendRecord,
@@ -66,6 +67,23 @@ describe('hash chain', () => {
     expect(() => appendRecord(null, 'Event', {}, T0)).toThrow(/kind/);
     expect(() => appendRecord(null, 'event', {}, 1.5)).toThrow(/receivedAt/);
     expect(() => appendRecord(null, 'attachment', { sha256: 'x' }, T0)).toThrow(/sha256/);
+  });
+
+  it('property: appendCanonical (the import fast path) gives the same record as appendRecord', () => {
+    fc.assert(
+      fc.property(fc.array(payloadArb, { minLength: 1, maxLength: 6 }), fc.constantFrom('event', 'contact', 'note'), (ps, kind) => {
+        let prev: { seq: number; hash: string } | null = null;
+        let full: EvidenceRecord | null = null;
+        ps.forEach((p, i) => {
+          const fast = appendCanonical(prev, kind, canonicalize(p), T0 + i);
+          full = appendRecord(full, kind, p, T0 + i);
+          expect(fast).toEqual({ seq: full.seq, kind, at_received: full.at_received, payloadText: canonicalize(full.payload), prev_hash: full.prev_hash, hash: full.hash });
+          prev = fast;
+        });
+      }),
+      { numRuns: 200 },
+    );
+    expect(() => appendCanonical(null, 'attachment', '{}', T0)).toThrow();
   });
 
   it('verifies an empty chain', () => {

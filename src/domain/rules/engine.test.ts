@@ -130,4 +130,39 @@ describe('determinism', () => {
     expect(c2).toEqual(a);
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
   });
+
+  it('for random cases: order-independent, sorted most serious first, events chronological and from the case', async () => {
+    const { CN_RULES } = await import('./cn/index.js');
+    const { SEVERITY_WEIGHT } = await import('./engine.js');
+    const labelSets = [['collection'], ['collection', 'third_party'], ['threat_violence'], ['insult', 'third_party'], ['visit_threat'], []] as const;
+    const arbEvent = fc.record({
+      at: fc.integer({ min: bj(2025, 11, 1), max: bj(2026, 3, 1) }),
+      kind: fc.constantFrom('call', 'sms', 'third_party_report' as const),
+      collectorId: fc.constantFrom(1, 2, null),
+      status: fc.constantFrom('answered', 'missed', 'rejected', null),
+      labels: fc.constantFrom(...labelSets),
+      contactNumber: fc.constantFrom('13711110001', '13711110002', '13711110003', null),
+    });
+    fc.assert(
+      fc.property(fc.array(arbEvent, { maxLength: 60 }), fc.integer(), (raw, salt) => {
+        const events = raw.map((r, k) =>
+          ev({ id: k + 1, at: r.at, kind: r.kind, collectorId: r.collectorId, callStatus: r.kind === 'call' ? r.status : null, labels: [...r.labels], contactNumber: r.kind === 'third_party_report' ? r.contactNumber : null }),
+        );
+        const base = { loans: [loan(1, 'credit_card')], collectors: [collector(1, 1), collector(2, null)] };
+        const a = runRules(CN_RULES, caseOf({ ...base, events }));
+        const shuffled = [...events].sort((x, y) => ((x.id * 2654435761 + salt) >>> 0) % 997 - ((y.id * 2654435761 + salt) >>> 0) % 997);
+        expect(runRules(CN_RULES, caseOf({ ...base, events: shuffled }))).toEqual(a);
+        const byId = new Map(events.map((e) => [e.id, e]));
+        for (let j = 1; j < a.length; j++) expect(SEVERITY_WEIGHT[a[j - 1]!.severity]).toBeGreaterThanOrEqual(SEVERITY_WEIGHT[a[j]!.severity]);
+        for (const f of a) {
+          expect(f.count).toBe(f.eventIds.length);
+          const ats = f.eventIds.map((id) => byId.get(id)!.at);
+          expect([...ats].sort((x, y) => x - y)).toEqual(ats);
+          expect(f.from).toBe(ats[0]);
+          expect(f.to).toBe(ats[ats.length - 1]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -4,6 +4,8 @@ import { timelineRoutes } from './timeline.js';
 import { loanRoutes } from './loans.js';
 import { evidenceRoutes } from './evidence.js';
 import { findingsRoutes } from './findings.js';
+import { overviewRoutes } from './overview.js';
+import { settingsRoutes } from './settings.js';
 
 export type RouteModule = (api: FastifyInstance, ctx: AppContext) => Promise<void> | void;
 
@@ -11,4 +13,4 @@ const health: RouteModule = (api, ctx) => {
   api.get('/health', async () => ({ ok: true, engine: ctx.store.engine }));
 };
 
-export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes, evidenceRoutes, findingsRoutes];
+export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes, evidenceRoutes, findingsRoutes, overviewRoutes, settingsRoutes];

@@ -264,7 +264,7 @@ export interface DocumentPreview {
 }
 
 export interface Settings {
-  lang: 'zh-CN' | 'en' | string;
+  lang: 'zh' | 'en' | string;
   tz: string;
   quiet_mode: boolean;
   data_dir: string;

@@ -519,6 +519,7 @@ export const en: Record<MsgKey, string> = {
   'settings.restore.confirm.body': 'Restoring replaces all current data with "{name}". Download a backup of the current data first.',
   'settings.restore.confirm.ok': 'Restore',
   'settings.restore.done': 'Restored from the backup.',
+  'settings.restore.staged': 'Backup received. Close and restart Huxun to complete the restore (the current data is kept beside it).',
   'settings.pass': 'Data passphrase (optional)',
   'settings.pass.never': 'This is the passphrase of Huxun\'s own data file. Huxun never asks for verification codes, bank PINs or passwords of any other website or app.',
   'settings.pass.hint': 'With a passphrase, Huxun\'s data file is encrypted and cannot be opened by someone else with this computer. You enter it each time Huxun starts.',

@@ -520,6 +520,7 @@ export const zh = {
   'settings.restore.confirm.body': '恢复会用「{name}」替换现在的全部数据。建议先下载一份当前数据的备份。',
   'settings.restore.confirm.ok': '确定恢复',
   'settings.restore.done': '已从备份恢复。',
+  'settings.restore.staged': '备份已收到。请关闭并重新启动护讯，恢复就会生效（原来的数据会另存一份）。',
   'settings.pass': '数据密码（可选）',
   'settings.pass.never': '这是护讯自己数据文件的密码。护讯绝不会索要验证码、银行卡密码或任何其他网站、App 的密码。',
   'settings.pass.hint': '设置后，护讯的数据文件会被加密，别人拿到这台电脑也打不开。每次启动护讯都需要输入这个密码。',

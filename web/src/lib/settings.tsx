@@ -1,13 +1,14 @@
 /** App-wide settings from GET /api/settings (language, quiet mode…), shared by the pages. */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { get, put } from '../api/client.js';
+import type { SettingsPatchReq } from '../../../src/shared/api.js';
 import type { Settings } from '../api/types.js';
 import { normaliseLang, useI18n } from '../i18n/index.js';
 
 interface SettingsCtx {
   settings: Settings | null;
   /** Saves a change (PUT /api/settings) and keeps it locally even if the server has no settings route yet. */
-  update(patch: Partial<Settings>): Promise<void>;
+  update(patch: SettingsPatchReq): Promise<void>;
   reload(): void;
 }
 
@@ -32,7 +33,7 @@ export function SettingsProvider({ children }: { children: ReactNode }) {
       live = false;
     };
   }, [tick, setLang]);
-  const update = useCallback(async (patch: Partial<Settings>) => {
+  const update = useCallback(async (patch: SettingsPatchReq) => {
     const next = await put<Settings>('/api/settings', patch);
     setSettings((prev) => ({ ...(prev ?? ({} as Settings)), ...patch, ...(next && typeof next === 'object' ? next : {}) }));
   }, []);

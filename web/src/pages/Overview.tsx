@@ -23,7 +23,7 @@ export default function Overview() {
   const missingRoute = res.error instanceof ApiError && res.error.status === 404;
 
   const steps = res.data?.next?.length
-    ? [...res.data.next].sort((a, b) => a.priority - b.priority).slice(0, 3).map((n) => ({ key: n.id, title: pick(n.title), detail: pick(n.detail), page: n.page }))
+    ? [...res.data.next].sort((a, b) => b.priority - a.priority).slice(0, 3).map((n) => ({ key: n.id, title: pick(n.title), detail: pick(n.detail), page: n.page }))
     : FIRST_STEPS.map((s) => ({ key: s.page, title: t(s.title), detail: t(s.detail), page: s.page }));
 
   const week = res.data?.week;

@@ -25,13 +25,13 @@ export default function Settings(_props: PageProps) {
   const [passSaving, setPassSaving] = useState(false);
   const [backupErr, setBackupErr] = useState<unknown>(null);
   const [backupMsg, setBackupMsg] = useState<string | null>(null);
-  const [restore, setRestore] = useState<{ file: File; progress: number | null; err?: unknown; done?: boolean } | null>(null);
+  const [restore, setRestore] = useState<{ file: File; progress: number | null; err?: unknown; done?: boolean; staged?: boolean } | null>(null);
 
   const changeLang = async (l: Lang) => {
     setLang(l);
     try {
       setErr(null);
-      await update({ lang: l });
+      await update({ lang: l === 'en' ? 'en' : 'zh' });
     } catch (e) {
       setErr(e);
     }
@@ -78,8 +78,8 @@ export default function Settings(_props: PageProps) {
   const doRestore = async (file: File) => {
     setRestore({ file, progress: 0 });
     try {
-      await uploadFile('/api/restore', file, {}, (p) => setRestore({ file, progress: p.total ? Math.floor((p.loaded / p.total) * 100) : 0 }));
-      setRestore({ file, progress: null, done: true });
+      const r = await uploadFile<{ staged?: boolean }>('/api/restore', file, {}, (p) => setRestore({ file, progress: p.total ? Math.floor((p.loaded / p.total) * 100) : 0 }));
+      setRestore({ file, progress: null, done: true, staged: Boolean(r?.staged) });
       reload();
     } catch (e) {
       setRestore({ file, progress: null, err: e });
@@ -150,7 +150,7 @@ export default function Settings(_props: PageProps) {
         {backupMsg ? <p className="ok-text">{backupMsg}</p> : null}
         <ErrorNotice error={backupErr} />
         {restore?.progress != null ? <Progress percent={restore.progress} size="small" aria-label={t('settings.restore.go')} /> : null}
-        {restore?.done ? <Alert type="success" showIcon title={t('settings.restore.done')} /> : null}
+        {restore?.done ? <Alert type="success" showIcon title={t(restore.staged ? 'settings.restore.staged' : 'settings.restore.done')} /> : null}
         {restore?.err ? <ErrorNotice error={restore.err} /> : null}
       </Card>
       <Card size="small" title={<h2 className="card-h">{t('settings.pass')}</h2>}>

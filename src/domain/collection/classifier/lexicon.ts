@@ -72,8 +72,14 @@ function compile(specs: RuleSpec[], defaultNeg: boolean, defaultW: number): Rule
   });
 }
 
-/** Characters so common in messages that a gate on them would open almost every time. */
-const COMMON_CHARS = new Set('你您的了是我在一不有他她们就会要这那个也都人和到说去还钱款请吧吗呢啊今天明给');
+/**
+ * The 200 most frequent Han characters of collection-related SMS, most frequent first (counted over
+ * the dev messages; a character-frequency table only). A gate on a frequent character opens often,
+ * so requiredChars prefers rare ones.
+ */
+const FREQUENT =
+  '的你还您款我不期已请天了钱人借们逾欠是好信日一法行到在个将月上就系今家理联下通用于有快司账经电他单时明元子事收处话会这本诉前银贷录卡息院户公金分员再门后提去老能点发要尽可费催号律师内清起案告小安都务知吗工转给额台里打如出所平周被么网过部记为以证说位把看最民生回客来心作紧江结全服解候别商没合办那同成未次报协吧包找委意入也得先申查机年友自接三骗受中问她大免名着直向托取急开执调让什留区送讯外立方醒影定群';
+const CHAR_COST = new Map<string, number>([...FREQUENT].map((ch, i) => [ch, 2 + (FREQUENT.length - i) / 10]));
 
 /**
  * A set of characters such that every match of the pattern contains at least one of them: a small
@@ -87,7 +93,7 @@ export function requiredChars(src: string): string {
   const cost = (r: Req): number => {
     if (r === null) return Infinity;
     let c = 0;
-    for (const ch of r) c += COMMON_CHARS.has(ch) ? 20 : 1;
+    for (const ch of r) c += CHAR_COST.get(ch) ?? 1;
     return c;
   };
   function parseAlt(): Req {
