@@ -20,8 +20,12 @@ import { SurrogateRefFilter } from '../src/import/surrogates.js';
 import { generateSmsBackup } from './gen-sms.js';
 
 export interface PhaseResult {
+  /** Wall-clock seconds. */
   seconds: number;
   mbPerSec: number;
+  /** CPU seconds of this process (user + system): less sensitive to other load on the machine. */
+  cpuSeconds: number;
+  mbPerCpuSec: number;
   peakRssMB: number;
 }
 
@@ -44,11 +48,14 @@ async function phase<T>(bytes: number, fn: (sample: () => void) => Promise<T>): 
   };
   const timer = setInterval(sample, 25);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   try {
     const value = await fn(sample);
     const seconds = (performance.now() - t0) / 1000;
+    const c = process.cpuUsage(c0);
+    const cpuSeconds = (c.user + c.system) / 1e6;
     sample();
-    return { seconds, mbPerSec: bytes / 1e6 / seconds, peakRssMB: peak / 1048576, value };
+    return { seconds, mbPerSec: bytes / 1e6 / seconds, cpuSeconds, mbPerCpuSec: bytes / 1e6 / cpuSeconds, peakRssMB: peak / 1048576, value };
   } finally {
     clearInterval(timer);
   }
@@ -109,17 +116,20 @@ export async function runParseBench(path: string): Promise<ParseBenchResult> {
 }
 
 function strip(p: PhaseResult): PhaseResult {
-  return { seconds: p.seconds, mbPerSec: p.mbPerSec, peakRssMB: p.peakRssMB };
+  return { seconds: p.seconds, mbPerSec: p.mbPerSec, cpuSeconds: p.cpuSeconds, mbPerCpuSec: p.mbPerCpuSec, peakRssMB: p.peakRssMB };
 }
 
 export function formatParseBench(r: ParseBenchResult): string {
   const f = (x: number, d = 1) => x.toFixed(d);
+  const line = (name: string, p: PhaseResult) =>
+    `${name.padEnd(20)}${f(p.mbPerSec).padStart(7)} MB/s wall (${f(p.seconds, 2)} s)  ${f(p.mbPerCpuSec).padStart(7)} MB/s CPU (${f(p.cpuSeconds, 2)} s)  peak RSS ${f(p.peakRssMB, 0)} MB`;
   return [
     `file: ${f(r.bytes / 1e6)} MB`,
-    `read only:          ${f(r.readOnly.mbPerSec)} MB/s  ${f(r.readOnly.seconds, 2)} s  peak RSS ${f(r.readOnly.peakRssMB, 0)} MB`,
-    `saxes + pre-filter: ${f(r.saxes.mbPerSec)} MB/s  ${f(r.saxes.seconds, 2)} s  peak RSS ${f(r.saxes.peakRssMB, 0)} MB  (${r.saxes.elements} elements)`,
-    `parseSmsXml:        ${f(r.parseSmsXml.mbPerSec)} MB/s  ${f(r.parseSmsXml.seconds, 2)} s  peak RSS ${f(r.parseSmsXml.peakRssMB, 0)} MB  ` +
-      `${r.parseSmsXml.records} records (${r.parseSmsXml.events} events, ${r.parseSmsXml.attachments} attachments), ${f(r.parseSmsXml.recordsPerSec, 0)} records/s`,
+    line('read only', r.readOnly),
+    line('saxes + pre-filter', r.saxes) + `  (${r.saxes.elements} elements)`,
+    line('parseSmsXml', r.parseSmsXml) +
+      `\n${''.padEnd(20)}${r.parseSmsXml.records} records (${r.parseSmsXml.events} events, ${r.parseSmsXml.attachments} attachments), ` +
+      `${f(r.parseSmsXml.recordsPerSec, 0)} records/s wall, ${f(r.parseSmsXml.records / r.parseSmsXml.cpuSeconds, 0)} records/s CPU`,
   ].join('\n');
 }
 

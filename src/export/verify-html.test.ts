@@ -3,7 +3,7 @@
  * the page must say OK for a good bundle and name the damage in a bad one. Skipped without chromium.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -17,6 +17,18 @@ import { writeBundle } from './bundle.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const T0 = Date.UTC(2026, 0, 5, 2, 0, 0);
+
+async function readEntries(path: string): Promise<{ name: string; data: Buffer }[]> {
+  const zip = await yauzl.openPromise(path, { lazyEntries: true });
+  const out: { name: string; data: Buffer }[] = [];
+  for await (const e of zip.eachEntry()) {
+    const chunks: Buffer[] = [];
+    for await (const c of (await zip.openReadStreamPromise(e)) as AsyncIterable<Buffer>) chunks.push(c);
+    out.push({ name: e.fileName, data: Buffer.concat(chunks) });
+  }
+  zip.close();
+  return out;
+}
 
 describe.skipIf(!existsSync(CHROMIUM))('verify.html in chromium', () => {
   let browser: Browser;
@@ -36,15 +48,14 @@ describe.skipIf(!existsSync(CHROMIUM))('verify.html in chromium', () => {
     rs.push(appendRecord(rs[1]!, 'note', { text: '第三条' }, T0 + 2));
     good = join(dir, 'good.zip');
     await writeBundle(good, { records: rs, events: [], attachments: [{ sha256: sha, open: () => Readable.from([img]) }], caseInfo: { title: '浏览器核对测试', exportedAt: T0 } });
+    const entries = await readEntries(good);
+    // The good bundle's files, unzipped flat (as a person picking all the files would give them).
+    extracted = entries.map((e) => {
+      const p = join(dir, e.name.split('/').pop()!);
+      writeFileSync(p, e.data);
+      return p;
+    });
     // A copy with record 2's name changed and the manifest recomputed to match: only the chain shows it.
-    const zip = await yauzl.openPromise(good, { lazyEntries: true });
-    const entries: { name: string; data: Buffer }[] = [];
-    for await (const e of zip.eachEntry()) {
-      const chunks: Buffer[] = [];
-      for await (const c of (await zip.openReadStreamPromise(e)) as AsyncIterable<Buffer>) chunks.push(c);
-      entries.push({ name: e.fileName, data: Buffer.concat(chunks) });
-    }
-    zip.close();
     const rec = entries.find((e) => e.name.endsWith('records.jsonl'))!;
     rec.data = Buffer.from(rec.data.toString().replace('截图.png', '截图2.png'));
     const man = entries.find((e) => e.name.endsWith('manifest.sha256'))!;
@@ -56,21 +67,6 @@ describe.skipIf(!existsSync(CHROMIUM))('verify.html in chromium', () => {
     for await (const c of z.outputStream as AsyncIterable<Buffer>) chunks.push(c);
     bad = join(dir, 'bad.zip');
     writeFileSync(bad, Buffer.concat(chunks));
-    // The good bundle's files, unzipped flat (as a person picking all files would give them).
-    extracted = entries.map((e) => {
-      const p = join(dir, e.name.split('/').pop()!);
-      writeFileSync(p, e.name.endsWith('records.jsonl') ? readFileSync(good).length && Buffer.from(e.data.toString().replace('截图2.png', '截图.png')) : e.name.endsWith('manifest.sha256') ? Buffer.from(e.data.toString()) : e.data);
-      return p;
-    });
-    // The manifest in `entries` was edited for the bad zip; restore the good one for the flat copy.
-    const goodZip = await yauzl.openPromise(good, { lazyEntries: true });
-    for await (const e of goodZip.eachEntry()) {
-      if (!e.fileName.endsWith('manifest.sha256')) continue;
-      const cs: Buffer[] = [];
-      for await (const c of (await goodZip.openReadStreamPromise(e)) as AsyncIterable<Buffer>) cs.push(c);
-      writeFileSync(join(dir, 'manifest.sha256'), Buffer.concat(cs));
-    }
-    goodZip.close();
     html = join(dir, 'verify.html');
     browser = await chromium.launch({
       executablePath: CHROMIUM,

@@ -113,7 +113,7 @@ var HuxunVerify = (function () {
           redacted++;
         } else {
           var bodyText = canon({ seq: r.seq, kind: r.kind, at_received: r.at_received, payload: r.payload, prev_hash: r.prev_hash });
-          if ((await sha256(prev + bodyText)) !== r.hash) return fail('hash_mismatch', 'record ' + r.seq + ' content does not match its hash: it was changed', r.seq);
+          if ((await sha256(prev + bodyText)) !== r.hash) return fail('hash_mismatch', 'record ' + r.seq + "'s content does not match its hash: it was changed", r.seq);
         }
         if (!r.redacted && (r.kind === 'correction' || r.kind === 'tombstone')) {
           var ref = r.kind === 'correction' ? r.payload.corrects : r.payload.removes;

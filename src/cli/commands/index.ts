@@ -4,5 +4,6 @@ import { timelineCommands } from './timeline.js';
 import { loanCommands } from './loans.js';
 import { evidenceCommands } from './evidence.js';
 import { findingsCommands } from './findings.js';
+import { bundleCommands } from './bundle.js';
 
-export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands];

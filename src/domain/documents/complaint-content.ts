@@ -163,7 +163,11 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
   }
   if (channel !== '12315') {
     if (!agency) missing.need(null, 'collection_agency');
-    respondents.push({ label: zh ? '催收机构' : 'Collection agency', value: agency ?? (zh ? '不详（请求机构告知）' : 'unknown (the lender is asked to name it)') });
+    const asksAgency = channel === 'lender' || channel === '12378' || channel === 'local_regulator';
+    respondents.push({
+      label: zh ? '催收机构' : 'Collection agency',
+      value: agency ?? (asksAgency ? (zh ? '不详（请求机构告知）' : 'unknown (the lender is asked to name it)') : zh ? '不详' : 'unknown'),
+    });
     const account = answer(c, 'loan_account');
     if (channel === 'lender' || channel === '12378' || channel === 'local_regulator') {
       missing.need(account, 'loan_account');
@@ -196,7 +200,7 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
   });
 
   const dctx = { c, channel, findings, loans: scoped.loans, lang, agency };
-  const demands = channel === '12315' ? [] : lenderDemands(dctx);
+  const demands = lenderDemands(dctx);
   const ask = authorityAsk(dctx);
   const demandCitations = [...ask, ...demands].map((d) => usableCitations(law, d.citationIds, policy));
 
@@ -217,7 +221,14 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
             : channel === '12315'
               ? '投诉书'
               : `关于${about}催收问题的${mode === 'report' ? '举报' : '投诉'}`;
-    addressee = channel === 'lender' ? `致：${lenderText || '贷款机构'}（投诉受理部门）` : `致：${chName}`;
+    addressee =
+      channel === 'lender'
+        ? `致：${lenderText || '贷款机构'}（投诉受理部门）`
+        : channel === 'police'
+          ? `致：${city ?? ''}公安机关`
+          : channel === 'local_regulator'
+            ? `致：${city ?? ''}地方金融管理部门`
+            : `致：${chName}`;
   } else {
     const about = lenderText || 'collectors';
     title =
@@ -230,7 +241,14 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
             : channel === '12315'
               ? 'Consumer complaint'
               : `${mode === 'report' ? 'Report' : 'Complaint'} about debt collection by ${about}`;
-    addressee = channel === 'lender' ? `To: ${lenderText || 'the lender'} (complaints department)` : `To: ${chName}`;
+    addressee =
+      channel === 'lender'
+        ? `To: ${lenderText || 'the lender'} (complaints department)`
+        : channel === 'police'
+          ? `To: the police${city ? ` (${city})` : ''}`
+          : channel === 'local_regulator'
+            ? `To: the local financial regulator${city ? ` (${city})` : ''}`
+            : `To: ${chName}`;
   }
 
   const citationIds = distinct([...entries.flatMap((e) => e.citations.map((x) => x.id)), ...demandCitations.flat().map((x) => x.id)]);

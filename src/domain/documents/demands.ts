@@ -121,12 +121,14 @@ export function lenderDemands(x: DemandContext): Demand[] {
   }
   if (hasTopic(findings, 'third_party')) {
     push(
+      'third_party',
       { zh: '停止联系、骚扰我的亲友、同事等与债务无关的第三人，今后只与我本人联系。', en: 'Stop contacting my family, friends, colleagues and anyone else unrelated to the debt; contact only me from now on.' },
       { zh: '停止联系我的亲友等第三人', en: 'stop contacting my contacts' },
     );
   }
   if (hasTopic(findings, 'third_party') || hasTopic(findings, 'contact_list')) {
     push(
+      'pi',
       {
         zh: '删除通过读取我的通讯录等方式获取的第三人联系信息，停止向催收机构提供这些信息，并告知已向哪些机构提供过。',
         en: 'Delete the contact details of third parties taken from my contact list or similar sources, stop giving them to collectors, and tell me which organisations received them.',
@@ -137,12 +139,14 @@ export function lenderDemands(x: DemandContext): Demand[] {
   }
   if (hasTopic(findings, 'timing')) {
     push(
+      'timing',
       { zh: '不在22:00至次日8:00之间联系我，并将联系频次控制在合理范围内。', en: 'Do not contact me between 22:00 and 08:00, and keep contact to a reasonable frequency.' },
       { zh: '停止夜间和频繁来电', en: 'no night calls or call floods' },
     );
   }
   if (hasTopic(findings, 'after_agreement')) {
     push(
+      'agreement',
       { zh: '按已达成的还款协议执行，在我履行协议期间停止催收。', en: 'Keep to the repayment agreement we reached and stop collection while I keep to it.' },
       { zh: '按还款协议停止催收', en: 'stop collection under the agreement' },
       types.has('credit_card') ? [DOC_CITATIONS.ccPlan] : [],
@@ -151,11 +155,13 @@ export function lenderDemands(x: DemandContext): Demand[] {
   if (findings.some((f) => f.rule !== 'cn.over-legal-line')) {
     if (x.agency) {
       push(
+        'agency',
         { zh: `说明对受托催收机构“${x.agency}”的委托情况，并对其催收行为承担管理责任。`, en: `Explain the mandate given to the collection agency "${x.agency}" and take responsibility for its conduct.` },
         { zh: '说明委托催收情况', en: 'explain the collection mandate' },
       );
     } else {
       push(
+        'agency',
         { zh: '书面告知受托催收机构的名称和联系方式。', en: 'Tell me in writing the name and contact details of the collection agency you use.' },
         { zh: '告知催收机构名称', en: 'name the collection agency' },
         types.has('consumer_finance') ? [DOC_CITATIONS.cfcAgency] : [],
@@ -166,6 +172,7 @@ export function lenderDemands(x: DemandContext): Demand[] {
     if (types.has('credit_card')) recordIds.push(DOC_CITATIONS.ccRecords);
     if (recordIds.length) {
       push(
+        'records',
         { zh: '保存并调取相关催收录音和催收记录，以备核查。', en: 'Keep and retrieve the recordings and logs of the collection concerned, for the investigation.' },
         { zh: '保存催收录音', en: 'keep the call recordings' },
         recordIds,
@@ -176,6 +183,7 @@ export function lenderDemands(x: DemandContext): Demand[] {
     const product = o.loan.productName ? `（${o.loan.productName}）` : '';
     const productEn = o.loan.productName ? ` (${o.loan.productName})` : '';
     push(
+      'rate',
       {
         zh: `对${o.loan.lenderName}${product}借款中超出${lineLabel(o.line, 'zh')}部分的利息和费用（按我的计算为${fmtYuan(o.line.excessFen, 'zh')}）予以核减，并提供完整的还款明细和综合融资成本计算。`,
         en: `Reduce the interest and fees above the ${lineLabel(o.line, 'en')} line on the loan from ${o.loan.lenderName}${productEn} (by my calculation ${fmtYuan(o.line.excessFen, 'en')}), and give me a full repayment statement and the all-in cost calculation.`,
@@ -195,7 +203,7 @@ export function authorityAsk(x: DemandContext): Demand[] {
   const zh = x.lang === 'zh';
   const name = lenderNames(x.loans).join(zh ? '、' : ', ');
   const out: Demand[] = [];
-  const push = (text: Text2, short: Text2, citationIds: string[] = []) => out.push({ text, short, citationIds });
+  const push = (text: Text2, short: Text2, citationIds: string[] = []) => out.push({ kind: 'authority', text, short, citationIds });
   switch (x.channel) {
     case 'lender':
       if (x.loans.some((l) => l.lenderType === 'bank' || l.lenderType === 'credit_card')) {

@@ -113,7 +113,6 @@ let pinned: { c: CaseData; ix: CaseIndex } | null = null;
 /** Runs fn with the case's index built once and reused without re-checking (the case must not change meanwhile). */
 export function withPrepared<T>(c: CaseData, fn: () => T): T {
   const prev = pinned;
-  pinned = null;
   pinned = { c, ix: prepare(c) };
   try {
     return fn();

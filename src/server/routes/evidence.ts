@@ -1,3 +1,9 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { exportBundle, verifyBundleFile } from '../../app/bundle.js';
+import { ExportBundleSchema } from '../../shared/api.js';
 import type { Readable } from 'node:stream';
 import { addAttachment, listAttachmentViews } from '../../app/attachments.js';
 import { checkChain } from '../../app/evidence.js';
@@ -24,5 +30,32 @@ export const evidenceRoutes: RouteModule = (api, ctx) => {
       claimedAt: header(req.headers['x-claimed-at']) ?? null,
     });
     return reply.status(a.added ? 201 : 200).send(a);
+  });
+};
+
+export const bundleRoutes: RouteModule = (api, ctx) => {
+  api.post('/export/bundle', async (req, reply) => {
+    const { redact_third_parties } = ExportBundleSchema.parse(req.body ?? {});
+    const dir = mkdtempSync(join(tmpdir(), 'huxun-bundle-'));
+    const out = join(dir, 'bundle.zip');
+    const r = await exportBundle(ctx, out, { redactThirdParties: redact_third_parties });
+    const stream = createReadStream(out);
+    stream.on('close', () => rmSync(dir, { recursive: true, force: true }));
+    return reply
+      .header('content-type', 'application/zip')
+      .header('content-disposition', `attachment; filename="${r.folder}.zip"`)
+      .header('x-chain-head', r.head)
+      .send(stream);
+  });
+  api.post('/verify', async (req) => {
+    if (!(req.body && typeof (req.body as Readable).pipe === 'function')) throw new AppError('BAD_INPUT', 'send the bundle zip as application/octet-stream');
+    const dir = mkdtempSync(join(tmpdir(), 'huxun-verify-'));
+    try {
+      const f = join(dir, 'bundle.zip');
+      await pipeline(req.body as Readable, createWriteStream(f));
+      return await verifyBundleFile(f);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 };

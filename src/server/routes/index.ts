@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
 import { timelineRoutes } from './timeline.js';
 import { loanRoutes } from './loans.js';
-import { evidenceRoutes } from './evidence.js';
+import { bundleRoutes, evidenceRoutes } from './evidence.js';
 import { findingsRoutes } from './findings.js';
 import { overviewRoutes } from './overview.js';
 import { settingsRoutes } from './settings.js';
@@ -13,4 +13,4 @@ const health: RouteModule = (api, ctx) => {
   api.get('/health', async () => ({ ok: true, engine: ctx.store.engine }));
 };
 
-export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes, evidenceRoutes, findingsRoutes, overviewRoutes, settingsRoutes];
+export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes, evidenceRoutes, bundleRoutes, findingsRoutes, overviewRoutes, settingsRoutes];

@@ -124,6 +124,14 @@ function runRule(rule: Rule, norm: string, out: Hit[]): number {
   return found;
 }
 
+const NO_HITS: Hit[] = [];
+
+function trace(hits: readonly Hit[], labelHits: ReadonlyMap<OtherLabel, Hit[]>): Hit[] {
+  const all = hits.slice();
+  for (const lh of labelHits.values()) all.push(...lh);
+  return all;
+}
+
 function weight(rule: Rule, count: number): number {
   return rule.w * Math.min(count, rule.cap);
 }
@@ -187,6 +195,7 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
   // Threat labels (their weights count towards collection too).
   const labelHits = new Map<OtherLabel, Hit[]>();
   let anchored = false;
+  let threatKinds = 0;
   for (const label of THREAT_LABELS) {
     let lh: Hit[] | undefined;
     for (const rule of LABEL_RULES[label]) {
@@ -198,7 +207,10 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
         if (!anchored && ANCHOR_RULES.has(rule.id)) anchored = true;
       }
     }
-    if (lh !== undefined && lh.length > 0) labelHits.set(label, lh);
+    if (lh !== undefined && lh.length > 0) {
+      labelHits.set(label, lh);
+      if (label !== 'impersonation') threatKinds++;
+    }
   }
 
   // Knife/gun/bomb emoji carry meaning (🔪🔪 还钱): matched on the original text.
@@ -211,25 +223,18 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
 
   // Label cues add to the score but cannot make a message collection on their own: there must be
   // collection evidence, an anchoring threat, or two different kinds of threat aimed at 你.
-  let threatKinds = 0;
-  for (const l of labelHits.keys()) if (l !== 'impersonation') threatKinds++;
   const positive = colEnd > 0 || anchored || (threatKinds >= 2 && YOU_RE.test(norm));
 
-  const trace = (): Hit[] => {
-    if (!withTrace) return [];
-    const all = hits.slice();
-    for (const lh of labelHits.values()) all.push(...lh);
-    return all;
-  };
   if (score < COLLECTION_THRESHOLD || !positive) {
-    return { labels: [], spans: {}, norm, score, hits: trace(), genuineCourtNotice: false };
+    return { labels: [], spans: {}, norm, score, hits: withTrace ? trace(hits, labelHits) : NO_HITS, genuineCourtNotice: false };
   }
 
   const labels: Label[] = ['collection'];
   const spans: Partial<Record<Label, Span[]>> = {};
-  const colHits = hits.slice(0, colEnd);
-  const colSpanHits = colHits.filter((h) => h.rule !== 'col.debt_noun');
-  const colSource = colSpanHits.length > 0 ? colSpanHits : colHits.length > 0 ? colHits : [...labelHits.values()].flat();
+  // Collection spans: its rule hits, leaving out the bare debt-noun cue when there is anything better.
+  const colSpanHits: Hit[] = [];
+  for (let i = 0; i < colEnd; i++) if (hits[i]!.rule !== 'col.debt_noun') colSpanHits.push(hits[i]!);
+  const colSource = colSpanHits.length > 0 ? colSpanHits : colEnd > 0 ? hits.slice(0, colEnd) : [...labelHits.values()].flat();
   spans.collection = toSpans(n, colSource);
 
   // third_party: the recipient, or text that addresses a contact.
@@ -248,7 +253,7 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
     labels.push(label);
   }
   void vetoEnd;
-  return { labels, spans, norm, score, hits: trace(), genuineCourtNotice: false };
+  return { labels, spans, norm, score, hits: withTrace ? trace(hits, labelHits) : NO_HITS, genuineCourtNotice: false };
 }
 
 /** Classify one message. `to` is who received it (default 'unknown'). */

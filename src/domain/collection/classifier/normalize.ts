@@ -246,7 +246,7 @@ function needsWork(c: number): boolean {
 /** Normalise for matching; see the module comment. Pure and deterministic. */
 export function normalizeCore(text: string): CoreNormalized {
   // One scan: does the text need opencc, and does it need any other work?
-  const { table } = getOpencc();
+  const table = (opencc ?? getOpencc()).table;
   let trad = false;
   let work = false;
   for (let i = 0; i < text.length; i++) {

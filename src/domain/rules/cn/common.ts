@@ -2,11 +2,10 @@
  * Shared pieces of the PRC pack: grouping events by the lender behind them, the lender-type citations,
  * the complaint channels, and the assembly of an event-based finding.
  */
-import type { TimelineEvent } from '../../collection/types.js';
 import type { LenderType, Text2, Tier } from '../../law.js';
 import type { CitationTally } from '../engine.js';
 import { dayString } from '../localtime.js';
-import { type CaseIndex, loanIdOf } from '../prepare.js';
+import type { CaseIndex } from '../prepare.js';
 import { maskNumber } from '../text.js';
 import type { Finding, Severity } from '../types.js';
 import { C } from './citations.js';
@@ -31,16 +30,16 @@ export interface Group {
   lenderType: LenderType | null;
 }
 
-/**
- * The party an event is attributed to: the loan (collector's loan, else the event's), else the collector's
- * lender name, else the collector, else "unattributed".
- */
+/** Groups already resolved, by key and by collector. */
 export class GroupMemo {
   readonly byKey = new Map<string, Group>();
   readonly byCollector = new Map<number, Group>();
 }
 
-/** The group of event i (index into the events array). */
+/**
+ * The party event i (index into the events array) is attributed to: the loan (collector's loan, else the
+ * event's own), else the collector's lender name, else the collector, else "unattributed".
+ */
 export function groupAt(ix: CaseIndex, i: number, memo: GroupMemo): Group {
   // Fast path: events of one collector (with no loan link of their own that could differ) share a group.
   const cid = ix.col[i]!;
