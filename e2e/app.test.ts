@@ -111,7 +111,7 @@ if (!HAVE_CHROMIUM) {
           await screenshot(page, `${device}-02-import-done`);
         });
 
-        it('shows findings, most serious first, with the rule, tier and where to report', async () => {
+        it('shows findings, most serious first, with the rule, tier and where to report', { timeout: 60_000 }, async () => {
           await go('findings');
           const cards = page.locator('.finding-card');
           await cards.first().waitFor({ timeout: 15_000 });
@@ -126,7 +126,7 @@ if (!HAVE_CHROMIUM) {
           await screenshot(page, `${device}-03-findings`);
         });
 
-        it('keeps abusive text blurred until tapped, in the timeline', async () => {
+        it('keeps abusive text blurred until tapped, in the timeline', { timeout: 90_000 }, async () => {
           await go('timeline');
           await page.locator('.event-row').first().waitFor({ timeout: 15_000 });
           await page.getByRole('switch', { name: '只看有标记的' }).click();
@@ -144,7 +144,7 @@ if (!HAVE_CHROMIUM) {
           await screenshot(page, `${device}-05-collector`);
         });
 
-        it('generates a complaint PDF and downloads it', async () => {
+        it('generates a complaint PDF and downloads it', { timeout: 90_000 }, async () => {
           await go('documents');
           const radios = page.locator('.doc-type');
           await radios.first().waitFor({ timeout: 15_000 });
@@ -158,7 +158,7 @@ if (!HAVE_CHROMIUM) {
           await screenshot(page, `${device}-06-documents`);
         });
 
-        it('adds a loan and shows its true rate above the 24% line', async () => {
+        it('adds a loan and shows its true rate above the 24% line', { timeout: 90_000 }, async () => {
           await go('loans');
           await page.getByRole('button', { name: '登记一笔借款' }).first().click();
           await page.locator('#lf-lender').fill('快易借');

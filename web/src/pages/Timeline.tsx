@@ -182,7 +182,7 @@ function MarkCollectorForm({ initialNumber, onDone }: { initialNumber?: string; 
   );
 }
 
-function Dossier({ id, onBack }: { id: number; onBack(): void }) {
+function Dossier({ id, onBack, onShowEvents }: { id: number; onBack(): void; onShowEvents(id: number): void }) {
   const { t } = useI18n();
   const res = useApi((signal) => get<CollectorDossier>(`/api/collectors/${id}`, { signal }), [id]);
   const d = res.data;
@@ -251,7 +251,7 @@ function Dossier({ id, onBack }: { id: number; onBack(): void }) {
             />
           </Card>
           <Flex gap={8} wrap>
-            <Button onClick={() => navigate('timeline', { collector: d.id })}>{t('tl.dossier.events')}</Button>
+            <Button onClick={() => onShowEvents(d.id)}>{t('tl.dossier.events')}</Button>
             <Button onClick={() => navigate('findings')}>{t('tl.dossier.findings')}</Button>
           </Flex>
         </>
@@ -318,6 +318,11 @@ export default function Timeline({ params }: PageProps) {
   const onNearEnd = useCallback(() => {
     if (!pages.done && !pages.loading && !pages.error) void pages.loadMore();
   }, [pages]);
+
+  const showCollectorEvents = (id: number) => {
+    setFilters((f) => ({ ...f, collector: String(id) }));
+    setTab('events');
+  };
 
   const toggleQuiet = async (v: boolean) => {
     try {
@@ -409,7 +414,7 @@ export default function Timeline({ params }: PageProps) {
         onChange={setTab}
         items={[
           { key: 'events', label: t('tl.tab.events'), children: list },
-          { key: 'collectors', label: t('tl.tab.collectors'), children: dossier != null ? <Dossier id={dossier} onBack={() => setDossier(null)} /> : <Collectors onPick={setDossier} /> },
+          { key: 'collectors', label: t('tl.tab.collectors'), children: dossier != null ? <Dossier id={dossier} onBack={() => setDossier(null)} onShowEvents={showCollectorEvents} /> : <Collectors onPick={setDossier} /> },
         ]}
       />
       <Drawer open={open != null} onClose={() => setOpen(null)} title={open ? t(`kind.${open.kind}` as MsgKey) : ''} size={mobile ? '100%' : 520}>
