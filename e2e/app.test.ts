@@ -77,6 +77,7 @@ if (!HAVE_CHROMIUM) {
         it('starts on the overview with the first steps', async () => {
           await page.goto(server.url);
           await expect(page.getByRole('heading', { level: 1, name: '总览' }).waitFor()).resolves.toBeUndefined();
+          await page.locator('.next-steps li').nth(2).waitFor();
           await expect(page.locator('.next-steps li').count()).resolves.toBe(3);
           await expect(page.getByText('请警惕收费的「反催收」「代理维权」「债务优化」').first().isVisible()).resolves.toBe(true);
           if (device === 'phone') {

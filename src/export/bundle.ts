@@ -184,8 +184,10 @@ export async function writeBundle(outPath: string, opts: WriteBundleOptions): Pr
 
   const tmp = join(dirname(outPath), `.${basename(outPath)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let failed: Error | null = null;
+  const reading = new Set<Readable>(); // attachment sources being read, closed on failure
   const abort = (e: unknown) => {
     if (!failed) failed = e instanceof Error ? e : new Error(String(e));
+    for (const s of reading) s.destroy();
     (zip.outputStream as Readable).destroy(failed);
   };
   zip.on('error', abort);
@@ -249,6 +251,9 @@ export async function writeBundle(outPath: string, opts: WriteBundleOptions): Pr
         void (async () => {
           try {
             const src = 'path' in a ? createReadStream(a.path, { highWaterMark: 1 << 20 }) : await a.open();
+            if (failed) return void src.destroy();
+            reading.add(src);
+            src.once('close', () => reading.delete(src));
             const tap = new CheckingTap(a.sha256, entry.meta.size, label);
             src.on('error', abort);
             tap.on('error', abort);

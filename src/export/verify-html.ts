@@ -115,15 +115,22 @@ var HuxunVerify = (function () {
           var bodyText = canon({ seq: r.seq, kind: r.kind, at_received: r.at_received, payload: r.payload, prev_hash: r.prev_hash });
           if ((await sha256(prev + bodyText)) !== r.hash) return fail('hash_mismatch', 'record ' + r.seq + "'s content does not match its hash: it was changed", r.seq);
         }
-        if (!r.redacted && (r.kind === 'correction' || r.kind === 'tombstone')) {
-          var ref = r.kind === 'correction' ? r.payload.corrects : r.payload.removes;
-          var t = ref >= 1 && ref < r.seq ? targets[ref - 1] : undefined;
-          if (!t) return fail('bad_reference', 'record ' + r.seq + ' (' + r.kind + ') names record ' + ref + ', which is not an earlier record', r.seq);
-          if (t.kind === 'tombstone' || (r.kind === 'correction' && t.kind === 'correction')) return fail('bad_reference', 'record ' + r.seq + ' (' + r.kind + ') may not name record ' + ref + ' (' + t.kind + ')', r.seq);
-          if (t.removed) return fail('bad_reference', 'record ' + r.seq + ' names record ' + ref + ', which was already deleted', r.seq);
-          if (r.kind === 'tombstone') t.removed = true;
-        } else if (r.redacted && r.kind === 'tombstone' && isObj(r.payload) && isInt(r.payload.removes) && targets[r.payload.removes - 1]) {
-          targets[r.payload.removes - 1].removed = true;
+        if (r.kind === 'correction' || r.kind === 'tombstone') {
+          var ref = isObj(r.payload) ? (r.kind === 'correction' ? r.payload.corrects : r.payload.removes) : undefined;
+          var t = isInt(ref) && ref >= 1 && ref < r.seq ? targets[ref - 1] : undefined;
+          if (!r.redacted) {
+            if (!t) return fail('bad_reference', 'record ' + r.seq + ' (' + r.kind + ') names record ' + ref + ', which is not an earlier record', r.seq);
+            if (t.kind === 'tombstone' || (r.kind === 'correction' && t.kind === 'correction')) return fail('bad_reference', 'record ' + r.seq + ' (' + r.kind + ') may not name record ' + ref + ' (' + t.kind + ')', r.seq);
+            if (t.removed) return fail('bad_reference', 'record ' + r.seq + ' names record ' + ref + ', which was already deleted', r.seq);
+          }
+          // The current view, as src/domain/evidence/view.ts reads it (also for redacted records: masking leaves numbers and hashes alone).
+          if (t && !t.removed) {
+            if (r.kind === 'tombstone') t.removed = true;
+            else if (t.attachment) {
+              var rp = r.payload.replacement;
+              t.attachment = isObj(rp) && typeof rp.sha256 === 'string' ? { seq: t.attachment.seq, sha256: rp.sha256, name: String(rp.name || ''), size: rp.size } : null;
+            }
+          }
         }
         var target = { kind: r.kind, removed: false };
         if (r.kind === 'attachment' && isObj(r.payload) && typeof r.payload.sha256 === 'string') target.attachment = { seq: r.seq, sha256: r.payload.sha256, name: String(r.payload.name || ''), size: r.payload.size };

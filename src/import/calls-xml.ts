@@ -9,7 +9,7 @@ import type { SaxesTagPlain } from 'saxes';
 import type { CallStatus, Direction, NewEvent } from '../domain/collection/types.js';
 import { stableKey } from './stream.js';
 import { ImportFormatError, type ImportInput, type ImportRecord, type ParseOptions } from './types.js';
-import { contactName, epochAttr, intAttr, parseXmlStream, phoneNormaliser, strAttr, type Position, type XmlContext, type XmlHandler } from './xml.js';
+import { contactName, epochAttr, intAttr, parseXmlStream, phoneNormaliser, strAttr, type XmlContext, type XmlHandler } from './xml.js';
 
 /** Android CallLog.Calls.TYPE. */
 export const CALL_TYPE: Record<number, { status: CallStatus; direction: Direction }> = {
@@ -25,19 +25,20 @@ export const CALL_TYPE: Record<number, { status: CallStatus; direction: Directio
 /** Android CallLog.Calls.NUMBER_PRESENTATION. */
 export const PRESENTATION: Record<number, string> = { 1: 'allowed', 2: 'restricted', 3: 'unknown', 4: 'payphone' };
 
-export async function* parseCallsXml(input: ImportInput, opts: ParseOptions): AsyncGenerator<ImportRecord> {
-  yield* parseXmlStream(input, opts, 'calls', { zh: '通话记录备份', en: 'a call-log backup' }, (ctx) => new CallsHandler(ctx));
+export function parseCallsXml(input: ImportInput, opts: ParseOptions): AsyncGenerator<ImportRecord> {
+  return parseXmlStream(input, opts, 'calls', { zh: '通话记录备份', en: 'a call-log backup' }, (ctx) => new CallsHandler(ctx));
 }
 
 class CallsHandler implements XmlHandler {
   private readonly normalizePhone = phoneNormaliser();
   constructor(private readonly ctx: XmlContext) {}
 
-  open(tag: SaxesTagPlain, depth: number, at: Position): void {
+  open(tag: SaxesTagPlain, depth: number): void {
     if (depth !== 1 || tag.name !== 'call') return;
     const a = tag.attributes;
     const date = epochAttr(a.date);
     if (date == null) {
+      const at = this.ctx.position();
       throw new ImportFormatError(
         '<call> 缺少有效的 date 属性（毫秒时间戳）/ <call> lacks a valid date attribute (epoch milliseconds)',
         this.ctx.file,

@@ -117,6 +117,7 @@ describe('parseSmsXml: the sample backup', () => {
     const whole = await collect(parseSmsXml(chunked(sample), opts));
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), sample]);
     expect(await collect(parseSmsXml(chunked(bom, 3), opts))).toEqual(whole);
+    expect(await collect(parseSmsXml(stringChunks('\uFEFF' + sample.toString('utf8'), 100), opts))).toEqual(whole);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(sample.toString('utf8').replace("encoding='UTF-8'", "encoding='UTF-16'"), 'utf-16le')]);
     expect(await collect(parseSmsXml(chunked(utf16, 7), opts))).toEqual(whole);
   });

@@ -56,8 +56,8 @@ const MIB_CHARSET: Record<string, string> = {
   '2026': 'big5',
 };
 
-export async function* parseSmsXml(input: ImportInput, opts: ParseOptions): AsyncGenerator<ImportRecord> {
-  yield* parseXmlStream(input, opts, 'smses', { zh: '短信备份', en: 'an SMS backup' }, (ctx) => new SmsHandler(ctx));
+export function parseSmsXml(input: ImportInput, opts: ParseOptions): AsyncGenerator<ImportRecord> {
+  return parseXmlStream(input, opts, 'smses', { zh: '短信备份', en: 'an SMS backup' }, (ctx) => new SmsHandler(ctx));
 }
 
 interface PendingMms {
@@ -72,10 +72,10 @@ class SmsHandler implements XmlHandler {
   private readonly normalizePhone = phoneNormaliser();
   constructor(private readonly ctx: XmlContext) {}
 
-  open(tag: SaxesTagPlain, depth: number, at: Position): void {
+  open(tag: SaxesTagPlain, depth: number): void {
     if (depth === 1) {
-      if (tag.name === 'sms') this.sms(tag.attributes, at);
-      else if (tag.name === 'mms') this.mms = { attrs: tag.attributes, parts: [], addrs: [], at };
+      if (tag.name === 'sms') this.sms(tag.attributes);
+      else if (tag.name === 'mms') this.mms = { attrs: tag.attributes, parts: [], addrs: [], at: this.ctx.position() };
       return;
     }
     if (this.mms) {
@@ -92,9 +92,10 @@ class SmsHandler implements XmlHandler {
     }
   }
 
-  private date(a: Record<string, string>, element: string, at: Position): number {
+  private date(a: Record<string, string>, element: string, start?: Position): number {
     const d = epochAttr(a.date);
     if (d == null) {
+      const at = start ?? this.ctx.position();
       throw new ImportFormatError(
         `<${element}> 缺少有效的 date 属性（毫秒时间戳）/ <${element}> lacks a valid date attribute (epoch milliseconds)`,
         this.ctx.file,
@@ -105,8 +106,8 @@ class SmsHandler implements XmlHandler {
     return d;
   }
 
-  private sms(a: Record<string, string>, at: Position): void {
-    const date = this.date(a, 'sms', at);
+  private sms(a: Record<string, string>): void {
+    const date = this.date(a, 'sms');
     const type = intAttr(a.type);
     const box = type != null ? SMS_BOX[type] : undefined;
     const rawAddress = strAttr(a.address)?.trim() || null;

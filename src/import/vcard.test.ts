@@ -48,7 +48,7 @@ describe('parseVcard: 3.0 and 4.0', () => {
     expect(metaOf(rs)[0]!.tels).toEqual([
       { number: '13900139000', types: ['cell', 'voice'] },
       { number: '01087654321', types: ['work'] },
-      { number: '13700137000', types: [] },
+      { number: '13700137000', types: ['mobile'] },
     ]);
     expect(cs[1]).toMatchObject({ name: 'Test Person', numbers: ['95588'] });
   });

@@ -9,7 +9,8 @@
  *   QUOTED-PRINTABLE or BASE64 value is decoded in its CHARSET (UTF-8, GB2312, GBK, GB18030, Big5…).
  * - Escapes `\,` `\;` `\n` `\N` `\\` are undone; N and ORG are split on unescaped `;`.
  * - Kept: FN (else N, else ORG, else NICKNAME) as name; every TEL, normalised (unparseable ones dropped),
- *   without duplicates; NOTE. ORG, TITLE, NICKNAME, TEL types and VERSION go to the record's meta.
+ *   without duplicates; NOTE. ORG, TITLE, NICKNAME, TEL types (plus itemN.X-ABLabel labels) and VERSION go
+ *   to the record's meta.
  *
  * Dedupe key: hex sha256 of ["contact", name, numbers sorted].
  */
@@ -35,7 +36,9 @@ interface Card {
   title: string | null;
   nickname: string | null;
   note: string[];
-  tels: Array<{ number: string; types: string[] }>;
+  tels: Array<{ number: string; types: string[]; group?: string }>;
+  /** Apple-style `itemN.X-ABLabel` labels by group. */
+  labels: Map<string, string>;
 }
 
 const SKIPPED = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
@@ -99,7 +102,7 @@ export async function* parseVcard(input: ImportInput, opts: ParseOptions): Async
     const val = prop.value.trim().toUpperCase();
     if (!card) {
       if (name === 'BEGIN' && val === 'VCARD') {
-        card = { line, version: null, fn: null, n: null, org: null, title: null, nickname: null, note: [], tels: [] };
+        card = { line, version: null, fn: null, n: null, org: null, title: null, nickname: null, note: [], tels: [], labels: new Map() };
         nested = 0;
         return;
       }
@@ -154,7 +157,15 @@ export async function* parseVcard(input: ImportInput, opts: ParseOptions): Async
         const types = telTypes(prop);
         const seen = c.tels.find((t) => t.number === number);
         if (seen) seen.types = [...new Set([...seen.types, ...types])];
-        else c.tels.push({ number, types });
+        else c.tels.push(prop.group ? { number, types, group: prop.group.toLowerCase() } : { number, types });
+        return;
+      }
+      case 'X-ABLABEL': {
+        const label = unescape(textValue(prop))
+          .replace(/^_\$!<(.*)>!\$_$/, '$1')
+          .trim()
+          .toLowerCase();
+        if (prop.group && label) c.labels.set(prop.group.toLowerCase(), label);
         return;
       }
       default:
@@ -376,7 +387,11 @@ function toRecord(c: Card, position: number): ImportRecord | null {
     relation: null,
     dedupeKey: stableKey(['contact', name, [...numbers].sort()]),
   };
-  const meta: Record<string, unknown> = { position, tels: c.tels };
+  const tels = c.tels.map(({ number, types, group }) => {
+    const label = group ? c.labels.get(group) : undefined;
+    return { number, types: label && !types.includes(label) ? [...types, label] : types };
+  });
+  const meta: Record<string, unknown> = { position, tels };
   if (c.version) meta.version = c.version;
   const org = c.org?.filter(Boolean).join(' ');
   if (org) meta.org = org;

@@ -13,7 +13,7 @@ import { ImportFormatError, type ImportInput, type ImportRecord, type ParseOptio
 
 export interface XmlHandler {
   /** Called for every start tag below the root, with the depth (1 = child of the root). */
-  open(tag: SaxesTagPlain, depth: number, at: Position): void;
+  open(tag: SaxesTagPlain, depth: number): void;
   /** Called for every end tag below the root (also right after open() for a self-closing tag). */
   close(name: string, depth: number): void;
 }
@@ -30,6 +30,8 @@ export interface XmlContext {
   /** Records emitted so far (also the next record's position). */
   count: number;
   parser: SaxesParser;
+  /** Where the parser is (1-based line and column): the end of the tag just read. */
+  position(): Position;
 }
 
 /** The saxes message without its "line:col: " prefix (no data from the document is in saxes messages but names). */
@@ -48,7 +50,8 @@ export async function* parseXmlStream(
   const tz = resolveTz(opts);
   const parser = new SaxesParser({ xmlns: false, position: true });
   const queue: ImportRecord[] = [];
-  const ctx: XmlContext = { file, tz, queue, count: 0, parser };
+  const pos = (): Position => ({ line: parser.line, column: parser.column + 1 });
+  const ctx: XmlContext = { file, tz, queue, count: 0, parser, position: pos };
   const handler = makeHandler(ctx);
   const progress = new Progress(opts);
   const decoder = new StreamDecoder({ mode: 'utf8' });
@@ -57,7 +60,6 @@ export async function* parseXmlStream(
   let closing = false;
   let sawRoot = false;
 
-  const pos = (): Position => ({ line: parser.line, column: parser.column + 1 });
   parser.on('error', (e) => {
     const msg = saxesMessage(e);
     const { line, column } = pos();
@@ -85,7 +87,7 @@ export async function* parseXmlStream(
         );
       }
     } else {
-      handler.open(tag as SaxesTagPlain, depth, pos());
+      handler.open(tag as SaxesTagPlain, depth);
     }
     depth++;
   });
@@ -94,7 +96,12 @@ export async function* parseXmlStream(
     if (depth > 0) handler.close(tag.name, depth);
   });
 
+  let first = true;
   const write = (text: string): void => {
+    if (first && text.length > 0) {
+      first = false;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM in string input
+    }
     if (text.length > 0) parser.write(filter.push(text));
   };
   const decodeFailed = (e: DecodeError): never => {

@@ -24,6 +24,7 @@ import {
 } from 'docx';
 import { toRuns, type Block, type DocModel, type RichText } from '../domain/documents/model.js';
 import { labels } from './labels.js';
+import { relativeColumnWidths } from './layout.js';
 
 export const DOCX_FONTS = {
   body: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: 'SimSun' },
@@ -72,9 +73,7 @@ function block(b: Block, model: DocModel, listNo: { n: number }): (Paragraph | T
     case 'table': {
       const cols = Math.max(b.headers.length, ...b.rows.map((r) => r.length));
       if (cols === 0) return [];
-      const rel = b.widths && b.widths.length === cols ? b.widths : Array.from({ length: cols }, () => 1);
-      const sum = rel.reduce((a, x) => a + x, 0);
-      const widths = rel.map((x) => Math.round((x / sum) * CONTENT_WIDTH));
+      const widths = relativeColumnWidths(b, cols).map((x) => Math.round(x * CONTENT_WIDTH));
       const cell = (text: string, header: boolean, i: number) =>
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },

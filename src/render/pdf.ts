@@ -7,6 +7,7 @@ import { toRuns, type Block, type DocModel, type RichText, type TextRun } from '
 import { loadFonts, type FontSet } from './fonts.js';
 import { drawnText, segmentText, type Segment } from './segments.js';
 import { labels } from './labels.js';
+import { relativeColumnWidths } from './layout.js';
 
 export interface PdfOptions {
   /** Fallback font files to use instead of the default system list ([] for none: placeholders only). */
@@ -115,22 +116,7 @@ function list(w: Writer, b: Extract<Block, { type: 'list' }>): void {
 }
 
 function columnWidths(b: Extract<Block, { type: 'table' }>, cols: number, total: number): number[] {
-  let rel: number[];
-  if (b.widths && b.widths.length === cols && b.widths.every((x) => x > 0)) rel = [...b.widths];
-  else {
-    // From the content: the longest cell per column (CJK counts double), damped, with a floor.
-    rel = Array.from({ length: cols }, (_, c) => {
-      const cells = [b.headers[c] ?? '', ...b.rows.map((r) => r[c] ?? '')];
-      const len = Math.max(...cells.map((s) => [...s].reduce((n, ch) => n + (ch.codePointAt(0)! > 0x2e80 ? 2 : 1), 0)));
-      return Math.sqrt(Math.max(len, 4));
-    });
-  }
-  const sum = rel.reduce((a, x) => a + x, 0);
-  const floor = total / cols / 2.5;
-  let ws = rel.map((x) => Math.max(floor, (x / sum) * total));
-  const s2 = ws.reduce((a, x) => a + x, 0);
-  ws = ws.map((x) => (x / s2) * total);
-  return ws;
+  return relativeColumnWidths(b, cols).map((x) => x * total);
 }
 
 function table(w: Writer, b: Extract<Block, { type: 'table' }>): void {

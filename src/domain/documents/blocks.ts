@@ -43,8 +43,8 @@ export const DRAFT_NOTICE = {
 };
 
 export const AGENT_WARNING = {
-  zh: '提醒：投诉、举报和报警都是免费的，你可以自己办理。不要向任何自称能“反催收”“停催”“债务优化”“代理维权”的机构或个人付费，也不要把身份证、银行卡、通讯录等资料交给他们——这类收费代理骗局很常见，还可能让你的信息再次泄露。',
-  en: 'Reminder: complaints, reports and police reports are free and you can make them yourself. Do not pay anyone who offers "anti-collection", "stop-collection", "debt optimisation" or "rights agent" services, and do not give them your ID, bank card or contacts: such paid agents are a common scam and can leak your data again.',
+  zh: '提醒：投诉、举报、报警和协商还款都可以自己免费办理。不要向任何自称能“反催收”“停催”“债务优化”“代理维权”“代办协商”的机构或个人付费，也不要把身份证、银行卡、通讯录等资料交给他们——这类收费代理骗局很常见，还可能让你的信息再次泄露。',
+  en: 'Reminder: you can complain, report, call the police and negotiate repayment yourself, for free. Do not pay anyone who offers "anti-collection", "stop-collection", "debt optimisation", "rights agent" or "negotiation agent" services, and do not give them your ID, bank card or contacts: such paid agents are a common scam and can leak your data again.',
 };
 
 export function note(text: string): NoteBlock {

@@ -3,7 +3,7 @@
  * citations, the demands, the evidence index. The letter model (complaint.ts) and the online-form texts (form-text.ts)
  * are both drawn from this, so they never disagree.
  */
-import type { Channel, Text2 } from '../law.js';
+import type { Channel, Text2, Tier } from '../law.js';
 import { formatYuan } from '../money.js';
 import type { Finding } from '../rules/types.js';
 import type { DocumentCase, DocumentCollector, DocumentLoan, EvidenceIndex, Lang, Question } from './case.js';
@@ -114,6 +114,16 @@ const MODE: Record<LetterChannel, ComplaintContent['mode']> = {
   '12315': 'complaint',
 };
 
+const POLICE_TIERS: readonly Tier[] = ['statute', 'judicial_interpretation', 'administrative_regulation'];
+
+/**
+ * The citations a letter to this channel shows: to the police, only the statutes, regulations of the State Council and
+ * judicial interpretations they apply (lending rules, standards and guidelines are for the lender's regulator).
+ */
+function channelCitations(channel: LetterChannel, cs: LawCitation[]): LawCitation[] {
+  return channel === 'police' ? cs.filter((c) => POLICE_TIERS.includes(c.tier)) : cs;
+}
+
 /** Builds the content of a complaint letter to a channel. */
 export function complaintContent(c: DocumentCase, channel: string, law: LawView, opts: ComplaintOptions = {}): ComplaintContent {
   if (!isLetterChannel(channel)) throw new RangeError(`no complaint letter for channel ${JSON.stringify(channel)}`);
@@ -195,7 +205,7 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
       period,
       count: f.count,
       summary: f.summary[lang],
-      citations: usableCitations(law, f.citationIds, policy),
+      citations: channelCitations(channel, usableCitations(law, f.citationIds, policy)),
     };
   });
 

@@ -9,7 +9,7 @@ import type { Lang, Question } from './case.js';
 import type { DocumentCase } from './case.js';
 import { AGENT_WARNING, applyRedaction, citationBlock, docLang, DRAFT_NOTICE, heading, note, para, pick } from './blocks.js';
 import { BLANK, complaintContent, loanLine, type ComplaintContent, type ComplaintOptions } from './complaint-content.js';
-import { fmtDate, fmtPeriod, joinList, zhOrdinal } from './format.js';
+import { fmtDate, fmtPeriod, joinList, plural, zhOrdinal } from './format.js';
 import { citationTitle, type LawView } from './law-view.js';
 import type { Block, DocModel } from './model.js';
 import type { RedactOptions } from './redact.js';
@@ -55,9 +55,9 @@ export function overviewSentence(k: ComplaintContent): string {
       ? '催收方'
       : 'collectors';
   const parts: string[] = [];
-  if (o.calls) parts.push(zh ? `来电${o.calls}次` : `${o.calls} calls`);
-  if (o.messages) parts.push(zh ? `短信或消息${o.messages}条` : `${o.messages} messages`);
-  if (o.visits) parts.push(zh ? `上门${o.visits}次` : `${o.visits} visits`);
+  if (o.calls) parts.push(zh ? `来电${o.calls}次` : plural(o.calls, 'call', 'calls'));
+  if (o.messages) parts.push(zh ? `短信或消息${o.messages}条` : plural(o.messages, 'message', 'messages'));
+  if (o.visits) parts.push(zh ? `上门${o.visits}次` : plural(o.visits, 'visit', 'visits'));
   const third = hasTopic(k.sourceFindings, 'third_party') && o.contacts > 0;
   if (zh) {
     const nums = o.numbers.length ? `使用${o.numbers.length}个号码，` : '';
@@ -68,9 +68,9 @@ export function overviewSentence(k: ComplaintContent): string {
       '。'
     );
   }
-  const nums = o.numbers.length ? ` from ${o.numbers.length} numbers` : '';
+  const nums = o.numbers.length ? ` from ${plural(o.numbers.length, 'number', 'numbers')}` : '';
   return (
-    `From ${fmtPeriod(o.from, o.to, lang)}, ${who} contacted me ${o.events} times${nums}` +
+    `${o.from === o.to ? 'On' : 'From'} ${fmtPeriod(o.from, o.to, lang)}, ${who} contacted me ${plural(o.events, 'time', 'times')}${nums}` +
     (parts.length ? ` (${parts.join(', ')})` : '') +
     (third ? `, and reached ${o.contacts} of my family, friends or colleagues` : '') +
     '.'

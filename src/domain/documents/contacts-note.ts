@@ -16,8 +16,8 @@ export interface ContactsNoteOptions {
   redact?: RedactOptions | false;
 }
 
-/** Longest the WeChat text may be, in code points. */
-export const CONTACTS_NOTE_MAX = 500;
+/** Longest the WeChat text may be, in code points (a few short paragraphs on a phone screen). */
+export const CONTACTS_NOTE_MAX: Record<Lang, number> = { zh: 400, en: 800 };
 
 function lines(name: string | null, lang: Lang): string[] {
   if (lang === 'zh') {
@@ -31,12 +31,11 @@ function lines(name: string | null, lang: Lang): string[] {
     ];
   }
   return [
-    `Hi, it's ${name ?? '(your name)'}. I have fallen behind on a loan, and debt collectors may call or text you. I'm really sorry for the trouble.`,
-    'Please know:',
-    "1. I borrowed the money; it has nothing to do with you. You owe nothing and don't have to pay for me (unless you signed as a guarantor).",
-    "2. Whatever they say, even if they claim to be a court, a lawyer or the police, don't transfer or pay money to anyone, and don't give them your details.",
-    '3. If they call or text again, you can just hang up and not reply. If you can, send me screenshots of the messages and of the call log (showing the number and time); recordings are even better.',
-    "I'm dealing with it and will complain through the proper channels. Thank you for understanding!",
+    `Hi, it's ${name ?? '(your name)'}. I'm behind on a loan and debt collectors may call or text you. I'm so sorry for the trouble.`,
+    '1. The debt is mine, not yours. You owe nothing and need not pay for me (unless you signed as a guarantor).',
+    "2. Whatever they say, even if they claim to be a court, lawyer or police, don't pay anyone and don't give them your details.",
+    '3. If they call or text again, just hang up. If you can, send me screenshots of the messages and the call log (with number and time); recordings help too.',
+    "I'm dealing with it through the proper channels. Thank you!",
   ];
 }
 

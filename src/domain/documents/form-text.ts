@@ -135,12 +135,20 @@ function factsPart(k: ComplaintContent, lang: Lang): Part {
 
 function findingsPart(k: ComplaintContent, lang: Lang): Part {
   const zh = lang === 'zh';
-  const items = k.findings.map((f) => (f.count > 0 && f.period ? (zh ? `${f.name}（${f.count}次）` : `${f.name} (${f.count})`) : f.name));
+  // One item per kind of conduct, counts added up (a rule may give one finding per lender).
+  const byName = new Map<string, { count: number; events: boolean }>();
+  for (const f of k.findings) {
+    const e = byName.get(f.name) ?? { count: 0, events: false };
+    e.count += f.count;
+    e.events ||= f.count > 0 && f.period !== '';
+    byName.set(f.name, e);
+  }
+  const items = [...byName].map(([name, e]) => (e.events ? (zh ? `${name}（${e.count}次）` : `${name} (${e.count})`) : name));
   return part(
     P.finding,
     ...listVariants(items, (shown, rest) =>
-      zh ? `其中涉及：${shown.join('；')}${rest ? `等${items.length}项` : ''}。` : `This includes: ${shown.join('; ')}${rest ? ` and ${rest} more` : ''}.`,
-    ),
+      zh ? `其中涉及：${shown.join('；')}${rest ? `等${items.length}类情形` : ''}。` : `This includes: ${shown.join('; ')}${rest ? ` and ${rest} more` : ''}.`,
+    ).slice(0, -1),
   );
 }
 
@@ -155,11 +163,12 @@ function quotePart(k: ComplaintContent, lang: Lang): Part {
 function citationsPart(k: ComplaintContent, lang: Lang, max: number): Part {
   const zh = lang === 'zh';
   const t = titles(topCitations(k), lang).slice(0, max);
+  // Keeps at least one citation: which rule is part of the core of a complaint.
   return part(
     P.citation,
     ...listVariants(t, (shown, rest) =>
       zh ? `上述行为涉嫌违反${shown.join('、')}${rest || t.length > 1 ? '等规定' : ''}，请依法核查认定。` : `This may breach ${shown.join('; ')}${rest ? ' and other rules' : ''}; please investigate and decide.`,
-    ),
+    ).slice(0, -1),
   );
 }
 
@@ -226,10 +235,13 @@ function compact(k: ComplaintContent, length: 'short' | 'medium'): string {
   const quoteParts = quotes.map((r, i) =>
     part(P.quote - i / 10, lang === 'zh' ? `${fmtDate(r.date, lang)} ${r.time} ${r.kind}（${r.number}）：“${r.quote}”` : `${r.date} ${r.time} ${r.kind} (${r.number}): "${r.quote}"`, ''),
   );
+  const n = k.findings.length;
+  const total = n ? part(P.facts, lang === 'zh' ? `经整理，共有${n}项涉嫌违规的情形，主要如下：` : `I found ${n} kinds of conduct that may breach the rules; the main ones:`) : part(P.facts, '');
   const parts = [
     headerPart(k, lang),
     whoPart(k, lang),
     factsPart(k, lang),
+    total,
     ...findingDetailParts(k, lang),
     ...quoteParts,
     loansPart(k, lang),

@@ -123,3 +123,8 @@ export function zhOrdinal(n: number): string {
 export function t(x: Text2, lang: Lang): string {
   return x[lang];
 }
+
+/** "1 call" / "3 calls". */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

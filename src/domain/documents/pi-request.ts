@@ -62,7 +62,7 @@ export function buildPiRequest(c: DocumentCase, law: LawView, opts: PiRequestOpt
   blocks.push(para(`${L('合同编号或卡号后四位：', 'Contract or card number: ')}${account ?? BLANK}`));
 
   blocks.push(heading(L('二、申请事由', '2. Why I am writing')));
-  const productText = products.length ? L(`（${joinList(products, 'zh')}）`, ` (${joinList(products, 'en')})`) : '';
+  const productText = products.length ? L(`“${products.join('”“')}”`, ` (${joinList(products, 'en')})`) : '';
   blocks.push(para(L(`本人是贵司${productText}借款业务的借款人。`, `I am a borrower of yours${productText}.`)));
   const thirdParty = hasTopic(scoped.findings, 'third_party') || hasTopic(scoped.findings, 'contact_list');
   if (thirdParty && c.contactsReached.count > 0) {

@@ -6,6 +6,7 @@ import type { Channel, Tier, Verification } from '../law.js';
 import type { Finding, Severity } from '../rules/types.js';
 import type { DocumentCase, DocumentEvent } from './case.js';
 import type { LawCitation, LawView } from './law-view.js';
+import { plainText, type Block, type DocModel } from './model.js';
 
 /** A stand-in citation: title 《测试法》〔id〕, so that a test can find it in the text. */
 export function fakeCitation(id: string, verified: Verification = 'verified_primary', tier: Tier = 'regulation'): LawCitation {
@@ -145,4 +146,30 @@ export function sampleCase(): DocumentCase {
     evidence: { attachments: [{ name: '通话记录截图1.png', sha256: 'a'.repeat(64), kind: 'screenshot' }], chainHead: 'f'.repeat(64), recordCount: 120 },
     answers: {},
   };
+}
+
+/** All the text of a model, one block per line (for assertions). */
+export function textOf(m: DocModel): string {
+  const out: string[] = [m.title, m.subtitle ?? '', m.footer ?? ''];
+  for (const b of m.blocks) out.push(blockText(b));
+  return out.join('\n');
+}
+
+function blockText(b: Block): string {
+  switch (b.type) {
+    case 'heading':
+      return b.text;
+    case 'paragraph':
+      return plainText(b.text);
+    case 'list':
+      return b.items.map(plainText).join('\n');
+    case 'table':
+      return [b.headers.join(' | '), ...b.rows.map((r) => r.join(' | '))].join('\n');
+    case 'citation':
+      return `${b.law}${b.article ?? ''} ${b.excerpt} ${b.tierLabel}`;
+    case 'signature':
+      return b.lines.join('\n');
+    case 'note':
+      return b.text;
+  }
 }

@@ -3,7 +3,7 @@
  * Rows come from the case where the case knows the contact's events (third-party messages and contacts' reports);
  * everything else is a blank for the contact to fill in, with signature and date lines.
  */
-import type { DocumentCase, DocumentEvent, Lang } from './case.js';
+import type { DocumentCase, DocumentEvent, Lang, ReachedContact } from './case.js';
 import { applyRedaction, docLang, heading, note, para, pick } from './blocks.js';
 import { BLANK } from './complaint-content.js';
 import type { DocumentResult } from './complaint.js';
@@ -39,6 +39,17 @@ export function eventsOfContact(c: DocumentCase, contact: string): DocumentEvent
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id - b.id));
 }
 
+/** The reached contact with this name or number, if the case lists it. */
+function findPerson(c: DocumentCase, who: string): ReachedContact | null {
+  const key = who.trim();
+  const d = digits(key);
+  return (
+    (c.contactsReached.people ?? []).find(
+      (p) => p.name.trim() === key || (d.length >= 5 && (p.numbers ?? []).some((n) => digits(n).endsWith(d.slice(-11)))),
+    ) ?? null
+  );
+}
+
 /** The 第三人情况说明. */
 export function buildThirdPartyStatement(c: DocumentCase, opts: ThirdPartyStatementOptions = {}): DocumentResult {
   const lang = opts.lang ?? 'zh';
@@ -46,8 +57,10 @@ export function buildThirdPartyStatement(c: DocumentCase, opts: ThirdPartyStatem
   const missing = new Missing();
   const borrower = missing.need(answer(c, 'borrower_name'), 'borrower_name');
   const contactName = missing.need(answer(c, 'contact_name'), 'contact_name');
-  const relation = missing.need(answer(c, 'contact_relation'), 'contact_relation');
   const who = opts.contact ?? contactName;
+  const person = who ? findPerson(c, who) : null;
+  const relation = missing.need(answer(c, 'contact_relation') ?? person?.relation ?? null, 'contact_relation');
+  const contactPhone = person?.numbers?.[0] ?? null;
   const evs = who ? eventsOfContact(c, who).slice(0, opts.maxRows ?? 20) : [];
 
   const blocks: Block[] = [
@@ -61,8 +74,8 @@ export function buildThirdPartyStatement(c: DocumentCase, opts: ThirdPartyStatem
   blocks.push(
     para(
       L(
-        `本人${contactName ?? BLANK}，联系电话${BLANK}，系${borrower ?? BLANK}的${relation ?? SHORT}。现将本人接到催收联系的情况说明如下：`,
-        `I, ${contactName ?? BLANK}, phone ${BLANK}, am ${borrower ?? BLANK}'s ${relation ?? SHORT}. This is what happened when collectors contacted me:`,
+        `本人${contactName ?? BLANK}，联系电话${contactPhone ?? BLANK}，系${borrower ?? BLANK}的${relation ?? SHORT}。现将本人接到催收联系的情况说明如下：`,
+        `I, ${contactName ?? BLANK}, phone ${contactPhone ?? BLANK}, am ${borrower ?? BLANK}'s ${relation ?? SHORT}. This is what happened when collectors contacted me:`,
       ),
       'key',
     ),

@@ -43,8 +43,16 @@ function mergeByDate(flows: CashFlow[]): CashFlow[] {
 export function loanCashFlows(loan: LoanFlowsInput): CashFlow[] {
   const extra = extraPerPeriodFeeFen(loan);
   const flows: CashFlow[] = [{ date: loan.contractDate, amountFen: realPrincipalFen(loan) }];
-  for (const i of loan.schedule) flows.push({ date: i.dueDate, amountFen: -(i.totalFen + extra) });
-  return mergeByDate(flows);
+  // Fast path: due dates strictly after the contract date and strictly increasing, no zero flows.
+  let simple = flows[0]!.amountFen !== 0;
+  let prev = loan.contractDate;
+  for (const i of loan.schedule) {
+    const amountFen = -(i.totalFen + extra);
+    if (!(i.dueDate > prev) || amountFen === 0) simple = false;
+    prev = i.dueDate;
+    flows.push({ date: i.dueDate, amountFen });
+  }
+  return simple ? flows : mergeByDate(flows);
 }
 
 /** What the borrower must pay under the contract after the contract date: Σ installments + extra per-period fees. */

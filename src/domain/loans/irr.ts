@@ -110,11 +110,12 @@ function solvePoly(a: Float64Array, K: number, lo: number, hi: number, flo: numb
     if (p === 0) return x;
     if (p > 0 === loPositive) lo = x;
     else hi = x;
-    let xn = x - p / hornerDeriv;
-    if (!(xn > lo && xn < hi)) xn = 0.5 * (lo + hi);
-    const dx = Math.abs(xn - x);
-    x = xn;
-    if (dx <= 1e-14 * x || hi - lo <= 4e-16 * hi) return x;
+    const step = p / hornerDeriv;
+    // Converged: test before the bracket test, since x itself has just become a bracket end.
+    if (Math.abs(step) <= 1e-14 * x) return x - step;
+    const xn = x - step;
+    x = xn > lo && xn < hi ? xn : 0.5 * (lo + hi);
+    if (hi - lo <= 4e-16 * hi) return x;
   }
   return x;
 }
@@ -252,11 +253,11 @@ function solveExp(a: ArrayLike<number>, t: ArrayLike<number>, n: number, c: numb
     if (f === 0) return s;
     if (f > 0 === loPositive) lo = s;
     else hi = s;
-    let sn = s - f / expDeriv;
-    if (!(sn > lo && sn < hi)) sn = 0.5 * (lo + hi);
-    const ds = Math.abs(sn - s);
-    s = sn;
-    if (ds <= 1e-15 * Math.max(1, Math.abs(s)) || hi - lo <= 4e-16 * Math.max(Math.abs(lo), Math.abs(hi))) return s;
+    const step = f / expDeriv;
+    if (Math.abs(step) <= 1e-15 * Math.max(1, Math.abs(s))) return s - step;
+    const sn = s - step;
+    s = sn > lo && sn < hi ? sn : 0.5 * (lo + hi);
+    if (hi - lo <= 4e-16 * Math.max(Math.abs(lo), Math.abs(hi))) return s;
   }
   return s;
 }

@@ -99,8 +99,10 @@ export class CitationTally {
   private readonly counts: Int32Array;
   private readonly first: Float64Array;
   private readonly last: Float64Array;
-  private readonly evIds: number[] = [];
-  private readonly evMasks: number[] = [];
+  /** Run-length record of the masks of the cited events, in the order they were added: run r covers positions runStart[r]…. */
+  private readonly runStart: number[] = [];
+  private readonly runMask: number[] = [];
+  private added = 0;
   private readonly index = new Map<string, number>();
   private readonly one = [0];
 
@@ -144,7 +146,8 @@ export class CitationTally {
 
   /**
    * Cites, for one event, each of ks that is in force on its local day; returns how many were cited.
-   * Call it once per event (a second call for the same event would count the event twice).
+   * Call it once per event (a second call for the same event would count the event twice). The eventId is
+   * not stored: uses() takes the ids of the cited events in the same order.
    */
   addAll(ks: readonly number[], day: number, eventId: number): number {
     let mask = 0;
@@ -159,8 +162,11 @@ export class CitationTally {
       if (day > this.last[k]!) this.last[k] = day;
     }
     if (mask) {
-      this.evIds.push(eventId);
-      this.evMasks.push(mask);
+      if (this.runMask[this.runMask.length - 1] !== mask) {
+        this.runStart.push(this.added);
+        this.runMask.push(mask);
+      }
+      this.added++;
     }
     return n;
   }
@@ -192,17 +198,30 @@ export class CitationTally {
     return s;
   }
 
-  /** Per cited id: how many events, over which local days; event ids when it covers only part of `total`. */
-  uses(total: number): CitationUse[] {
+  /** How many events had at least one citation (the events a finding can be built from). */
+  get citedEvents(): number {
+    return this.added;
+  }
+
+  /**
+   * Per cited id: how many events, over which local days, and, when it covers only part of the events, which.
+   * `eventIds` are the ids of the cited events in the order they were added (a finding's eventIds).
+   */
+  uses(eventIds: readonly number[]): CitationUse[] {
+    if (eventIds.length !== this.added) throw new Error(`uses(): ${eventIds.length} event ids for ${this.added} cited events`);
     const out: CitationUse[] = [];
     for (let i = 0; i < this.ids.length; i++) {
       const n = this.counts[i]!;
       if (!n) continue;
       const u: CitationUse = { id: this.ids[i]!, count: n, from: dayString(this.first[i]!), to: dayString(this.last[i]!) };
-      if (n < total) {
+      if (n < this.added) {
         const bit = 1 << i;
         const ev: number[] = [];
-        for (let j = 0; j < this.evIds.length; j++) if (this.evMasks[j]! & bit) ev.push(this.evIds[j]!);
+        for (let r = 0; r < this.runStart.length; r++) {
+          if (!(this.runMask[r]! & bit)) continue;
+          const end = r + 1 < this.runStart.length ? this.runStart[r + 1]! : this.added;
+          for (let p = this.runStart[r]!; p < end; p++) ev.push(eventIds[p]!);
+        }
         u.eventIds = ev;
       }
       out.push(u);

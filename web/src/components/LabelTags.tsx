@@ -25,3 +25,17 @@ export function LabelTags({ labels }: { labels: string[] }) {
     </>
   );
 }
+
+/** The same labels as plain spans: cheap enough for every row of a 100,000-row list. */
+export function LabelChips({ labels }: { labels: string[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {labels.map((l) => (
+        <span key={l} className={`chip chip-${LABEL_COLOR[l] ?? 'default'}`}>
+          {t(`label.${l}` as MsgKey)}
+        </span>
+      ))}
+    </>
+  );
+}

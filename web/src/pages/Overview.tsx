@@ -22,9 +22,11 @@ export default function Overview() {
   const res = useApi((signal) => get<OverviewData>('/api/overview', { signal }), []);
   const missingRoute = res.error instanceof ApiError && res.error.status === 404;
 
-  const steps = res.data?.next?.length
-    ? [...res.data.next].sort((a, b) => b.priority - a.priority).slice(0, 3).map((n) => ({ key: n.id, title: pick(n.title), detail: pick(n.detail), page: n.page }))
-    : FIRST_STEPS.map((s) => ({ key: s.page, title: t(s.title), detail: t(s.detail), page: s.page }));
+  // The server ranks what to do next (higher priority first); when it has fewer than three, the
+  // standard first steps fill the list (never twice for the same page).
+  const ranked = [...(res.data?.next ?? [])].sort((a, b) => b.priority - a.priority).map((n) => ({ key: n.id, title: pick(n.title), detail: pick(n.detail), page: n.page }));
+  const fill = FIRST_STEPS.filter((s) => !ranked.some((r) => r.page === s.page)).map((s) => ({ key: `first-${s.page}`, title: t(s.title), detail: t(s.detail), page: s.page }));
+  const steps = (res.loading && !res.data ? [] : [...ranked, ...fill]).slice(0, 3);
 
   const week = res.data?.week;
   const byDay = week?.by_day ?? [];

@@ -3,7 +3,7 @@
  * heatmap. Abusive text stays blurred until tapped; quiet mode files collection messages without
  * showing them. The list is windowed and loads page by page, so 100,000 events scroll smoothly.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Form, Input, Row, Select, Statistic, Switch, Tabs } from 'antd';
 import { MessageOutlined, PhoneOutlined, TeamOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { MarkCollectorReq } from '../../../src/shared/api.js';
@@ -13,7 +13,7 @@ import { Chart } from '../components/Chart.js';
 import { ErrorNotice, isAbusive, Limits, Loading, PageHeader, SensitiveText } from '../components/common.js';
 import { Field } from '../components/Field.js';
 import { VirtualList } from '../components/VirtualList.js';
-import { LabelTags } from '../components/LabelTags.js';
+import { LabelChips, LabelTags } from '../components/LabelTags.js';
 import { useI18n, type MsgKey } from '../i18n/index.js';
 import { formatAt, formatDuration } from '../lib/format.js';
 import { navigate } from '../lib/route.js';
@@ -21,7 +21,7 @@ import { useSettings } from '../lib/settings.js';
 import { useApi, useIsMobile } from '../lib/useApi.js';
 import type { PageProps } from '../App.js';
 
-const PAGE = 1000;
+const PAGE = 2000;
 const ROW_H = 92;
 const KINDS = ['call', 'sms', 'im', 'third_party_report', 'visit', 'letter', 'payment', 'note'] as const;
 interface Filters {
@@ -95,7 +95,18 @@ function useEventPages(filters: Filters) {
   return { events, done, error, loading, loadMore, reload: () => void loadMore(true) };
 }
 
-function EventRow({ e, revealed, onReveal, quiet, onOpen }: { e: EventView; revealed: boolean; onReveal(): void; quiet: boolean; onOpen(): void }) {
+interface EventRowProps {
+  e: EventView;
+  revealed: boolean;
+  quiet: boolean;
+  onReveal(id: number): void;
+  onOpen(e: EventView): void;
+}
+
+/** One row of the windowed list; memoised so that scrolling only renders the rows coming into view. */
+const EventRow = memo(function EventRow({ e, revealed, onReveal: reveal, quiet, onOpen: open }: EventRowProps) {
+  const onReveal = () => reveal(e.id);
+  const onOpen = () => open(e);
   const { t } = useI18n();
   const abusive = isAbusive(e.labels);
   const collection = e.labels.includes('collection');
@@ -109,7 +120,7 @@ function EventRow({ e, revealed, onReveal, quiet, onOpen }: { e: EventView; reve
         <span className="event-time">{formatAt(e.at)}</span>
         <span className="event-who">{who(e, t)}</span>
         <span className="event-tags">
-          <LabelTags labels={e.labels} />
+          <LabelChips labels={e.labels} />
         </span>
         <button type="button" className="linkish row-open" onClick={(ev) => { ev.stopPropagation(); onOpen(); }}>
           {t('tl.details')}
@@ -135,7 +146,7 @@ function EventRow({ e, revealed, onReveal, quiet, onOpen }: { e: EventView; reve
       </div>
     </div>
   );
-}
+});
 
 function MarkCollectorForm({ initialNumber, onDone }: { initialNumber?: string; onDone(): void }) {
   const { t } = useI18n();
@@ -313,7 +324,8 @@ export default function Timeline({ params }: PageProps) {
   const [open, setOpen] = useState<EventView | null>(null);
   const [quietErr, setQuietErr] = useState<unknown>(null);
 
-  const reveal = (id: number) => setRevealed((s) => new Set(s).add(id));
+  const reveal = useCallback((id: number) => setRevealed((s) => new Set(s).add(id)), []);
+  const openEvent = useCallback((e: EventView) => setOpen(e), []);
   const setF = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
   const onNearEnd = useCallback(() => {
     if (!pages.done && !pages.loading && !pages.error) void pages.loadMore();
@@ -382,7 +394,7 @@ export default function Timeline({ params }: PageProps) {
           onNearEnd={onNearEnd}
           renderRow={(i) => {
             const e = pages.events[i]!;
-            return <EventRow e={e} revealed={revealed.has(e.id)} onReveal={() => reveal(e.id)} quiet={quiet} onOpen={() => setOpen(e)} />;
+            return <EventRow e={e} revealed={revealed.has(e.id)} onReveal={reveal} quiet={quiet} onOpen={openEvent} />;
           }}
         />
       ) : !pages.loading && !pages.error ? (

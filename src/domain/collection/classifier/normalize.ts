@@ -143,6 +143,14 @@ for (let c = 0x2600; c <= 0x27bf; c++) SEP[c] = 1;
 for (let c = 0x2190; c <= 0x21ff; c++) SEP[c] = 1; // arrows
 for (let c = 0x25a0; c <= 0x25ff; c++) SEP[c] = 1; // geometric shapes
 
+/** Emoji that stand for a word in abuse. */
+const EMOJI_HAN = new Map<number, number>([
+  [0x1f436, 0x72d7], // 🐶 狗
+  [0x1f415, 0x72d7], // 🐕 狗
+  [0x1f437, 0x732a], // 🐷 猪
+  [0x1f416, 0x732a], // 🐖 猪
+]);
+
 /** Full-width clause punctuation kept as it is: ！，：；？ */
 const FW_KEEP = new Uint8Array(65536);
 for (const ch of '！，：；？') FW_KEEP[ch.charCodeAt(0)] = 1;
@@ -277,6 +285,13 @@ export function normalizeCore(text: string): CoreNormalized {
         bufCode[m] = simp.charCodeAt(i + 1);
         bufType[m] = T.Other;
         bufStart[m] = i + 1;
+        bufStop[m] = i + 2;
+        m++;
+      } else if (EMOJI_HAN.has(cp)) {
+        // A few emoji stand for words (🐶东西 = 狗东西): one Han character covering the emoji.
+        bufCode[m] = EMOJI_HAN.get(cp)!;
+        bufType[m] = T.Han;
+        bufStart[m] = i;
         bufStop[m] = i + 2;
         m++;
       } else {

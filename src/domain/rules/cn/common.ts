@@ -30,61 +30,88 @@ export interface Group {
   lenderType: LenderType | null;
 }
 
-/** Groups already resolved, by key and by collector. */
-export class GroupMemo {
-  readonly byKey = new Map<string, Group>();
-  readonly byCollector = new Map<number, Group>();
+/** Every event's group, resolved once per index (i.e. once per run inside runRules) and shared by the rules. */
+export interface Groups {
+  /** Index into `list` for each event. */
+  of: Int32Array;
+  list: Group[];
 }
 
+const groupCache = new WeakMap<CaseIndex, Groups>();
+
 /**
- * The party event i (index into the events array) is attributed to: the loan (collector's loan, else the
- * event's own), else the collector's lender name, else the collector, else "unattributed".
+ * The party each event is attributed to: the loan (collector's loan, else the event's own), else the
+ * collector's lender name, else the collector, else "unattributed".
  */
-export function groupAt(ix: CaseIndex, i: number, memo: GroupMemo): Group {
-  // Fast path: events of one collector (with no loan link of their own that could differ) share a group.
-  const cid = ix.col[i]!;
-  const own = ix.ownLoan[i]!;
-  const byCollector = cid >= 0 && own < 0;
-  if (byCollector) {
-    const hit = memo.byCollector.get(cid);
-    if (hit) return hit;
+export function groupsOf(ix: CaseIndex): Groups {
+  const hit = groupCache.get(ix);
+  if (hit) return hit;
+  const of = new Int32Array(ix.n);
+  const list: Group[] = [];
+  const byKey = new Map<string, number>();
+  const byCollector = new Map<number, number>();
+  let lastCid = -2;
+  let lastG = -1;
+  for (let i = 0; i < ix.n; i++) {
+    const cid = ix.col[i]!;
+    const own = ix.ownLoan[i]!;
+    // Fast path: events of one collector (without a loan link of their own that could differ) share a group.
+    const byCol = cid >= 0 && own < 0;
+    if (byCol && cid === lastCid) {
+      of[i] = lastG;
+      continue;
+    }
+    let g = byCol ? byCollector.get(cid) : undefined;
+    if (g === undefined) {
+      const col = cid >= 0 ? ix.collectorById.get(cid) : undefined;
+      const loanId = col && col.loanId != null ? col.loanId : own >= 0 ? own : null;
+      const key = loanId != null ? `loan:${loanId}` : cid >= 0 ? (col?.lenderName ? `lender:${col.lenderName}` : `collector:${cid}`) : 'none';
+      g = byKey.get(key);
+      if (g === undefined) {
+        const loan = loanId != null ? ix.loanById.get(loanId) : undefined;
+        g = list.length;
+        list.push({
+          key,
+          loanId,
+          lenderName: loanId != null ? (loan?.lenderName ?? null) : (col?.lenderName ?? null),
+          lenderType: loan?.lenderType ?? null,
+        });
+        byKey.set(key, g);
+      }
+      if (byCol) byCollector.set(cid, g);
+    }
+    of[i] = g;
+    if (byCol) {
+      lastCid = cid;
+      lastG = g;
+    } else lastCid = -2;
   }
-  const col = cid >= 0 ? ix.collectorById.get(cid) : undefined;
-  const loanId = col && col.loanId != null ? col.loanId : own >= 0 ? own : null;
-  let key: string;
-  if (loanId != null) key = `loan:${loanId}`;
-  else if (cid >= 0) key = col?.lenderName ? `lender:${col.lenderName}` : `collector:${cid}`;
-  else key = 'none';
-  let g = memo.byKey.get(key);
-  if (!g) {
-    let lenderName: string | null = null;
-    let lenderType: LenderType | null = null;
-    if (loanId != null) {
-      const loan = ix.loanById.get(loanId);
-      lenderName = loan?.lenderName ?? null;
-      lenderType = loan?.lenderType ?? null;
-    } else lenderName = col?.lenderName ?? null;
-    g = { key, loanId, lenderName, lenderType };
-    memo.byKey.set(key, g);
-  }
-  if (byCollector) memo.byCollector.set(cid, g);
-  return g;
+  const out = { of, list };
+  groupCache.set(ix, out);
+  return out;
+}
+
+export function groupAt(ix: CaseIndex, i: number): Group {
+  const gs = groupsOf(ix);
+  return gs.list[gs.of[i]!]!;
 }
 
 /** Groups event indices (already in chronological order) by lender; groups in order of their first event. */
 export function groupEvents(ix: CaseIndex, idx: readonly number[]): { group: Group; idx: number[] }[] {
-  const memo = new GroupMemo();
-  const out = new Map<Group, { group: Group; idx: number[] }>();
-  for (const i of idx) {
-    const g = groupAt(ix, i, memo);
-    let b = out.get(g);
+  const gs = groupsOf(ix);
+  const buckets: (number[] | undefined)[] = new Array(gs.list.length);
+  const order: number[] = [];
+  for (let j = 0; j < idx.length; j++) {
+    const i = idx[j]!;
+    const g = gs.of[i]!;
+    let b = buckets[g];
     if (!b) {
-      b = { group: g, idx: [] };
-      out.set(g, b);
+      b = buckets[g] = [];
+      order.push(g);
     }
-    b.idx.push(i);
+    b.push(i);
   }
-  return [...out.values()];
+  return order.map((g) => ({ group: gs.list[g]!, idx: buckets[g]! }));
 }
 
 /** "安心消费金融" / "the lender 安心消费金融", or the collector numbers when the lender is unknown. */
@@ -163,7 +190,7 @@ export function eventFinding(p: FindingParts): Finding {
   details.collectorIds = collectorIdsOf(ix, idx);
   details.collectorNumbers = collectorNumbers(ix, idx).map(maskNumber);
   Object.assign(details, p.details ?? {});
-  details.citations = p.tally.uses(idx.length);
+  details.citations = p.tally.uses(eventIds);
   return {
     rule: p.rule,
     tier: p.tally.primaryTier(p.fallbackTier),
@@ -206,8 +233,8 @@ export function decider(tiers: ReadonlySet<Tier>): Text2 {
   return { zh: zh.join('；') + '。', en: en[0]!.charAt(0).toUpperCase() + en.join('; ').slice(1) + '.' };
 }
 
-export function lenderTypesOf(ix: CaseIndex, idx: readonly number[], memo = new GroupMemo()): (LenderType | null)[] {
+export function lenderTypesOf(ix: CaseIndex, idx: readonly number[]): (LenderType | null)[] {
   const s = new Set<LenderType | null>();
-  for (const i of idx) s.add(groupAt(ix, i, memo).lenderType);
+  for (const i of idx) s.add(groupAt(ix, i).lenderType);
   return [...s];
 }

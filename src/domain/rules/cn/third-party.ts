@@ -9,7 +9,7 @@ import { maskNumber, period } from '../text.js';
 import type { CaseData, Finding, Rule, Severity } from '../types.js';
 import { C, CN_CITATION_META } from './citations.js';
 import { ruleChannels } from './channels.js';
-import { PACK, decider, eventFinding, groupEvents, GroupMemo, groupAt, lenderRule, whoText, type Group } from './common.js';
+import { PACK, decider, eventFinding, groupEvents, groupAt, lenderRule, whoText, type Group } from './common.js';
 import { mayConstitute } from './names.js';
 
 /** Third-party events in chronological order, without those that reached a guarantor (担保人 is not an unrelated third party). */
@@ -142,7 +142,6 @@ export const contactsAtScaleRule: Rule = {
   evaluate(c: CaseData): Finding[] {
     const ix = prepare(c);
     const { idx } = thirdPartyEvents(ix);
-    const memo = new GroupMemo();
     const contacts = new Set<string>();
     const withContact: number[] = [];
     const byCollector = new Map<string, { collectorId: number | null; numbers: Set<string>; contacts: Set<string>; events: number }>();
@@ -169,7 +168,7 @@ export const contactsAtScaleRule: Rule = {
     const groups = new Set<Group>();
     for (const i of withContact) {
       const e = ix.events[i]!;
-      const g = groupAt(ix, i, memo);
+      const g = groupAt(ix, i);
       groups.add(g);
       const ids = [C.piplArt10, C.piplArt6, C.civil1033, C.psl25Art56, k >= SCALE_CRIMINAL_CONTACTS ? C.crim253_1 : null, k >= SCALE_CRIMINAL_CONTACTS ? C.piCrimeArt5 : null, dataRule(g)];
       let cited = 0;

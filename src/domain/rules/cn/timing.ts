@@ -10,7 +10,7 @@ import { period } from '../text.js';
 import type { CaseData, Finding, Rule } from '../types.js';
 import { ruleChannels } from './channels.js';
 import { C, CN_CITATION_META } from './citations.js';
-import { GroupMemo, PACK, decider, eventFinding, groupAt, groupEvents, whoText, type Group } from './common.js';
+import { PACK, decider, eventFinding, groupsOf, groupEvents, whoText, type Group } from './common.js';
 import { mayConstitute } from './names.js';
 
 const NIGHT_START = 22 * 3600; // 22:00:00 inclusive
@@ -52,23 +52,32 @@ export const nightContactRule: Rule = {
       const proven: number[] = [];
       for (const i of idx) if (tally.addAll(ks, ix.day[i]!, ix.ids[i]!)) proven.push(i);
       if (!proven.length) continue;
-      const list = new Array<{ eventId: number; date: string; time: string; kind: string }>(proven.length);
-      const dates = new Set<number>();
+      // Each night contact, listed per local date: its event id, local time and kind.
+      const byDate: { date: string; count: number; calls: number; eventIds: number[]; times: string[]; kinds: string[] }[] = [];
+      let cur: (typeof byDate)[number] | null = null;
       let calls = 0;
       let lastDay = NaN;
       for (let j = 0; j < proven.length; j++) {
         const i = proven[j]!;
         const d = ix.day[i]!;
-        const kind = ix.kind[i]!;
-        if (kind === K_CALL) calls++;
         if (d !== lastDay) {
-          dates.add(d);
+          cur = { date: dayString(d), count: 0, calls: 0, eventIds: [], times: [], kinds: [] };
+          byDate.push(cur);
           lastDay = d;
         }
-        list[j] = { eventId: ix.ids[i]!, date: dayString(d), time: timeString(ix.sod[i]!), kind: EVENT_KINDS[kind] ?? ix.events[i]!.kind };
+        const kind = ix.kind[i]!;
+        cur!.count++;
+        if (kind === K_CALL) {
+          calls++;
+          cur!.calls++;
+        }
+        cur!.eventIds.push(ix.ids[i]!);
+        cur!.times.push(timeString(ix.sod[i]!));
+        cur!.kinds.push(EVENT_KINDS[kind] ?? ix.events[i]!.kind);
       }
+      const dates = { size: byDate.length };
       const n = proven.length;
-      const p = period(list[0]!.date, list[n - 1]!.date);
+      const p = period(byDate[0]!.date, byDate[byDate.length - 1]!.date);
       const who = whoText(ix, group, proven);
       const may = mayConstitute(tally, {
         zh: '除非借款人同意过夜间联系，这可能构成：',
@@ -89,7 +98,7 @@ export const nightContactRule: Rule = {
             en: `${cap(p.en)}, ${who.en} made ${n} collection contact${n === 1 ? '' : 's'} between 22:00 and 08:00 local time (${calls} call${calls === 1 ? '' : 's'}), on ${dates.size} date${dates.size === 1 ? '' : 's'}. ${may.en} ${dec.en}`.trim(),
           },
           lenderTypes: [group.lenderType],
-          details: { nightFrom: '22:00:00', nightTo: '07:59:59', calls, messages: n - calls, dates: dates.size, list, uncovered: idx.length - proven.length },
+          details: { nightFrom: '22:00:00', nightTo: '07:59:59', calls, messages: n - calls, dates: dates.size, byDate, uncovered: idx.length - proven.length },
         }),
       );
     }
@@ -124,51 +133,74 @@ export const callFloodRule: Rule = {
   channels: ruleChannels('cn.call-flood'),
   evaluate(c: CaseData): Finding[] {
     const ix = prepare(c);
-    const memo = new GroupMemo();
+    const gs = groupsOf(ix);
     // Per lender, per local day. The calls are all to the borrower's phone (the log is the borrower's), so
     // "the same number" of the guideline is the borrower's number; the limit binds each lender and its collectors.
-    const byGroup = new Map<Group, Map<number, DayBucket>>();
-    let lastG: Group | null = null;
-    let lastDays: Map<number, DayBucket> | null = null;
-    let lastBucket: DayBucket | null = null;
+    // Pass 1 counts calls per (lender, day, answered/unanswered); pass 2 collects the calls of the days over a limit.
+    let minDay = Infinity, maxDay = -Infinity;
+    for (let i = 0; i < ix.n; i++) {
+      if (!isFloodCall(ix, i)) continue;
+      const d = ix.day[i]!;
+      if (d < minDay) minDay = d;
+      if (d > maxDay) maxDay = d;
+    }
+    if (minDay > maxDay) return [];
+    const span = maxDay - minDay + 1;
+    const G = gs.list.length;
+    const cells = G * span * 2;
+    const dense = cells <= 20_000_000;
+    const counts = dense ? new Int32Array(cells) : null;
+    const sparse = dense ? null : new Map<number, number>();
+    const cell = (g: number, d: number, answered: boolean) => ((g * span + (d - minDay)) << 1) | (answered ? 0 : 1);
+    for (let i = 0; i < ix.n; i++) {
+      const st = isFloodCall(ix, i);
+      if (!st) continue;
+      const key = cell(gs.of[i]!, ix.day[i]!, st === S_ANSWERED);
+      if (counts) counts[key]!++;
+      else sparse!.set(key, (sparse!.get(key) ?? 0) + 1);
+    }
+    const countOf = (key: number) => (counts ? counts[key]! : (sparse!.get(key) ?? 0));
+    // Pass 2, chronological: the calls of flagged cells, bucketed by lender and day.
+    const byGroup = new Map<number, Map<number, DayBucket>>();
     for (let k = 0; k < ix.n; k++) {
       const i = ix.order[k]!;
-      if (!(ix.flags[i]! & F_COLLECTOR_CALL) || ix.flags[i]! & F_THIRD_PARTY) continue;
-      const st = ix.status[i]!;
+      const st = isFloodCall(ix, i);
+      if (!st) continue;
       const answered = st === S_ANSWERED;
-      if (!answered && st !== S_UNANSWERED) continue;
-      const g = groupAt(ix, i, memo);
-      let days: Map<number, DayBucket> | null = lastDays;
-      if (g !== lastG) {
-        days = byGroup.get(g) ?? null;
-        if (!days) {
-          days = new Map();
-          byGroup.set(g, days);
-        }
-        lastG = g;
-        lastDays = days;
-        lastBucket = null;
+      const g = gs.of[i]!, d = ix.day[i]!;
+      if (countOf(cell(g, d, answered)) <= (answered ? ANSWERED_LIMIT : ATTEMPT_LIMIT)) continue;
+      let days = byGroup.get(g);
+      if (!days) {
+        days = new Map();
+        byGroup.set(g, days);
       }
-      const d = ix.day[i]!;
-      let b: DayBucket | undefined = lastBucket && lastBucket.day === d ? lastBucket : days!.get(d);
+      let b = days.get(d);
       if (!b) {
         b = { day: d, answered: [], unanswered: [] };
-        days!.set(d, b);
+        days.set(d, b);
       }
-      lastBucket = b;
       (answered ? b.answered : b.unanswered).push(i);
     }
     const out: Finding[] = [];
     for (const [g, days] of byGroup) {
+      const group = gs.list[g]!;
       const buckets = [...days.values()].sort((a, b) => a.day - b.day);
-      const a = flood(ix, g, buckets, 'answered');
+      const a = flood(ix, group, buckets, 'answered');
       if (a) out.push(a);
-      const u = flood(ix, g, buckets, 'unanswered');
+      const u = flood(ix, group, buckets, 'unanswered');
       if (u) out.push(u);
     }
     return out;
   },
 };
+
+/** A collector call to the borrower that counts for call floods: its outcome code, or 0. */
+function isFloodCall(ix: CaseIndex, i: number): number {
+  const f = ix.flags[i]!;
+  if (!(f & F_COLLECTOR_CALL) || f & F_THIRD_PARTY) return 0;
+  const st = ix.status[i]!;
+  return st === S_ANSWERED || st === S_UNANSWERED ? st : 0;
+}
 
 function flood(ix: CaseIndex, g: Group, buckets: DayBucket[], kind: 'answered' | 'unanswered'): Finding | null {
   const limit = kind === 'answered' ? ANSWERED_LIMIT : ATTEMPT_LIMIT;
@@ -240,15 +272,19 @@ export const afterAgreementRule: Rule = {
       if (d != null) loans.set(l.id, d);
     }
     if (!loans.size) return [];
+    // The agreement day that applies to each collector of those loans.
+    const byCollector = new Map<number, number>();
+    for (const col of c.collectors) {
+      const d = col.loanId != null ? loans.get(col.loanId) : undefined;
+      if (d !== undefined) byCollector.set(col.id, d);
+    }
     const hits: number[] = [];
     for (let k = 0; k < ix.n; k++) {
       const i = ix.order[k]!;
       if (!(ix.flags[i]! & (F_COLLECTION | F_THIRD_PARTY))) continue;
-      const e = ix.events[i]!;
-      if (e.collectorId == null) continue;
-      const loanId = ix.collectorById.get(e.collectorId)?.loanId;
-      if (loanId == null) continue;
-      const from = loans.get(loanId);
+      const cid = ix.col[i]!;
+      if (cid < 0) continue;
+      const from = byCollector.get(cid);
       if (from !== undefined && ix.day[i]! > from) hits.push(i);
     }
     const out: Finding[] = [];

@@ -1,0 +1,262 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LABELS, type Label, type Recipient } from '../types.js';
+import { classify, classifyBatch, explain, setGating } from './classify.js';
+import { ALL_RULES, requiredChars } from './lexicon.js';
+import { loadFixture } from './fixtures.test-helper.js';
+
+function labels(text: string, to: Recipient = 'debtor'): Label[] {
+  return classify(text, to).labels;
+}
+
+/** The original text under the spans of one label. */
+function spanTexts(text: string, label: Label, to: Recipient = 'debtor'): string[] {
+  return (classify(text, to).spans[label] ?? []).map(([s, e]) => text.slice(s, e));
+}
+
+describe('collection comes first', () => {
+  it('labels lawful reminders and overdue notices as collection only', () => {
+    expect(labels('【好享借】尊敬的用户，您的借款将于明日到期，应还金额¥1,236.00，请确保绑定银行卡余额充足。')).toEqual(['collection']);
+    expect(labels('【江城银行】您的信用卡欠款已逾期120天。如仍未还款，我行将依法通过诉讼途径解决。')).toEqual(['collection']);
+    expect(labels('【青禾金融】您的逾期记录已报送征信，请尽快还款。')).toEqual(['collection']);
+    expect(labels('老王，去年借你的两万块，你看这个月能不能先还我一半？')).toEqual(['collection']);
+  });
+
+  it('gives ordinary messages no label, however rude', () => {
+    for (const text of [
+      '【云江银行】您的验证码为384920，5分钟内有效，请勿泄露。',
+      '【云江银行】您尾号3381的信用卡6月账单已出，本期应还¥5,102.36，到期还款日07月09日。',
+      '【江城银行】您尾号0765的个人贷款本期已自动扣款2,316.55元。',
+      '【快借宝】您已成功还款1,020.00元，本期账单已结清。',
+      '双十一预售定金今晚24点截止，逾期未付尾款视为放弃哦～',
+      '征信花了也能借！大数据不良可做，额度3-20万，当天放款',
+      '【市图书馆】您借阅的图书已逾期3天，请尽快归还。',
+      '【国网电力】本月电费138.60元，请及时缴纳，逾期将收取违约金。',
+      '你是傻逼吗，游戏里又送人头',
+      '你还欠我一顿火锅呢',
+      '谁不来团建就上门抓人🤣',
+      '通讯录里那个赵师傅电话发我一下',
+      '妈，我网贷逾期了，要是有人打电话找你要钱，你千万别给。',
+      '王经理，我这个月工资晚发，能不能宽限5天，我下周三一定把这期还上。',
+      '【国家反诈中心】提醒：有不法分子冒充贷款平台客服，以注销账户影响征信为由诱导转账。',
+      '【江城日报】我市公安机关打掉一个暴力催收犯罪团伙，抓获犯罪嫌疑人14名。',
+    ]) {
+      expect(labels(text, 'unknown'), text).toEqual([]);
+    }
+  });
+
+  it('leaves genuine court notices alone but not fake ones', () => {
+    expect(labels('【12368】张先生您好，(2024)浙0106民初5521号案件已于6月12日立案，请登录人民法院在线服务平台查看案件信息。')).toEqual([]);
+    expect(labels('【12368】你的欠款案已立案，请马上联系执行法官 186****4432 还款，否则强制执行、司法拘留。')).toEqual([
+      'collection',
+      'impersonation',
+      'false_legal',
+    ]);
+  });
+});
+
+describe('third_party', () => {
+  it('follows the recipient', () => {
+    expect(labels('你朋友欠钱，叫他回电', 'third_party')).toEqual(['collection', 'third_party']);
+    expect(labels('你朋友欠钱，叫他回电', 'debtor')).toEqual(['collection']);
+  });
+  it('is read from the text when the recipient is unknown', () => {
+    expect(labels('紧急联系人您好：请转告谢斌速还欠款', 'unknown')).toEqual(['collection', 'third_party']);
+    expect(labels('您的借款已逾期，请尽快还款。', 'unknown')).toEqual(['collection']);
+  });
+  it('needs a collector behind it', () => {
+    expect(labels('爸，有人给你打电话说我欠钱，你别理，那是催收。', 'third_party')).toEqual([]);
+  });
+});
+
+describe('threat_contacts', () => {
+  it('fires on threats and announcements to tell contacts, and on publicising', () => {
+    expect(labels('再不还款，我们就联系你通讯录里的所有人。')).toContain('threat_contacts');
+    expect(labels('如今日仍未还款，我司将联系您的紧急联系人了解情况。')).toContain('threat_contacts');
+    expect(labels('不还钱就把你的欠款信息发到你们公司群里。')).toContain('threat_contacts');
+    expect(labels('已经给你紧急联系人打过电话了，你自己看着办吧。')).toContain('threat_contacts');
+  });
+  it('does not fire on negations or vague wording', () => {
+    expect(labels('您好，我们不会联系您的家人，请您放心，只是希望您能尽快还款。')).toEqual(['collection']);
+    expect(labels('我们是正规机构，不会爆通讯录，请尽快还款。')).toEqual(['collection']);
+    expect(labels('请尽快还款，以免我们需要通过其他途径与您取得联系。')).toEqual(['collection']);
+  });
+  it('does not treat a shaming post itself as a threat', () => {
+    expect(labels('【曝光】各位亲友请注意，张建国在我平台借款15,000元逾期不还，请各位转告其尽快还款。', 'third_party')).toEqual([
+      'collection',
+      'third_party',
+    ]);
+  });
+});
+
+describe('visit_threat', () => {
+  it('fires on visits, polite or not', () => {
+    expect(labels('我司将安排外访人员于近期上门核实情况，请您提前做好准备，尽快还款。')).toContain('visit_threat');
+    expect(labels('欠款不处理，明天安排人sm')).toContain('visit_threat');
+    expect(labels('还钱的事，我们现在就在你公司前台，你是自己下来还是我们上去找你？')).toContain('visit_threat');
+  });
+  it('does not fire on negations, office invitations or sending to a group', () => {
+    expect(labels('您好，我们不会上门，只是希望您能尽快还款。')).toEqual(['collection']);
+    expect(labels('您的借款已逾期，欢迎您到我司线下服务网点当面协商还款事宜。')).toEqual(['collection']);
+    expect(labels('不还钱就把你的欠款信息发到你们公司群里。')).not.toContain('visit_threat');
+  });
+});
+
+describe('threat_violence, insult', () => {
+  it('separates threats of harm from curses', () => {
+    expect(labels('再不还钱，小心你的腿。')).toEqual(['collection', 'threat_violence']);
+    expect(labels('再拖着不还，打断你的狗腿')).toEqual(['collection', 'threat_violence', 'insult']);
+    expect(labels('欠钱不还出门就该被车撞')).toEqual(['collection', 'insult']);
+    expect(labels('你再不还款，后果自负。')).toEqual(['collection']);
+  });
+  it('reads knife emoji as a threat', () => {
+    const text = '🔪🔪🔪 还钱';
+    expect(labels(text)).toEqual(['collection', 'threat_violence']);
+    expect(spanTexts(text, 'threat_violence')).toEqual(['🔪🔪🔪']);
+  });
+  it('treats 老赖 as abuse only when it is abuse', () => {
+    expect(labels('老赖，还钱！')).toEqual(['collection', 'insult']);
+    expect(labels('不还钱会被列为老赖，子女不能上好学校')).toEqual(['collection', 'false_legal']);
+    expect(labels('看到一个新闻，某法院一天曝光了50多个老赖', 'unknown')).toEqual([]);
+  });
+  it('reads pinyin insults', () => {
+    expect(labels('sb，赶紧还钱')).toEqual(['collection', 'insult']);
+    expect(labels('nmsl，钱什么时候还')).toEqual(['collection', 'insult']);
+  });
+  it('does not call moral pressure an insult', () => {
+    expect(labels('欠钱还钱天经地义，你借的时候怎么说的？')).toEqual(['collection']);
+  });
+});
+
+describe('impersonation, false_legal', () => {
+  it('separates a lender saying it may sue from a claimed lawyer', () => {
+    expect(labels('您的欠款长期未还，我司将考虑委托律师向法院起诉，请慎重对待。')).toEqual(['collection']);
+    expect(labels('您好，我是金诚律师事务所的张律师，受快借宝委托处理您的欠款，请您今天回电。')).toEqual(['collection', 'impersonation']);
+    expect(labels('我是好享借法务部的王经理，你的借款已经逾期，再不处理我们将移交诉讼。')).toEqual(['collection']);
+  });
+  it('flags false legal consequences but not lawful ones', () => {
+    expect(labels('你的欠款案子已经立案了，等着收传票吧')).toEqual(['collection', 'false_legal']);
+    expect(labels('你这是恶意透支，已经构成信用卡诈骗罪，要坐牢的')).toEqual(['collection', 'false_legal']);
+    expect(labels('你不还钱我们就起诉你，判决之后还不履行的话，法院可以把你列入失信名单。')).toEqual(['collection']);
+    expect(labels('逾期不会坐牢，但会影响征信，请您尽快处理。')).toEqual(['collection']);
+  });
+  it('labels statements about the police as false_legal, not impersonation', () => {
+    expect(labels('你的欠款已移交公安机关处理，请配合调查。')).toEqual(['collection', 'false_legal']);
+  });
+});
+
+describe('evasions', () => {
+  it('sees through spacing, symbols, pinyin and traditional characters', () => {
+    expect(labels('您的借 款已逾-期，请尽 快还 款')).toEqual(['collection']);
+    expect(labels('yq了还不hk？赶紧处理')).toEqual(['collection']);
+    expect(labels('【橙子錢包】您的借款已逾期7天，應還金額1,080.00元，請盡快還款。')).toEqual(['collection']);
+    expect(labels('狗 东 西，还钱')).toEqual(['collection', 'insult']);
+    expect(labels('〖催 收 部〗最后通牒：今天18点前不还款，将启动上门程序。')).toEqual(['collection', 'visit_threat']);
+    expect(labels('逾q了还不还k？你是不打算处理了吗')).toEqual(['collection']);
+  });
+});
+
+describe('spans', () => {
+  it('point into the original text through removed separators', () => {
+    const text = '再不还钱就 爆 你 通*讯*录';
+    expect(spanTexts(text, 'threat_contacts').join('')).toContain('爆 你 通*讯*录');
+  });
+  it('point into the original text through traditional characters', () => {
+    const text = '欠錢不還是吧？聯繫你全部通訊錄';
+    expect(spanTexts(text, 'threat_contacts').join('')).toContain('通訊錄');
+    expect(spanTexts(text, 'collection').join('')).toMatch(/不還/);
+  });
+  it('point into the original text through pinyin', () => {
+    const text = '再不HK就爆TXL了';
+    expect(spanTexts(text, 'threat_contacts')).toEqual(['爆TXL']);
+  });
+  it('exist for every label, in LABELS order, inside the text, sorted and disjoint', () => {
+    const msgs = loadFixture();
+    for (const m of msgs) {
+      const c = classify(m.text, m.to);
+      const order = c.labels.map((l) => LABELS.indexOf(l));
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+      expect(Object.keys(c.spans).sort()).toEqual([...c.labels].sort());
+      for (const l of c.labels) {
+        const spans = c.spans[l]!;
+        expect(spans.length, `${m.id} ${l}`).toBeGreaterThan(0);
+        let last = -1;
+        for (const [s, e] of spans) {
+          expect(s).toBeGreaterThan(last);
+          expect(e).toBeGreaterThan(s);
+          expect(e).toBeLessThanOrEqual(m.text.length);
+          last = e;
+        }
+      }
+    }
+  });
+});
+
+describe('determinism and engine', () => {
+  it('gives the same answer every time and in batches', () => {
+    const msgs = loadFixture().slice(0, 120);
+    const once = msgs.map((m) => classify(m.text, m.to));
+    const twice = msgs.map((m) => classify(m.text, m.to));
+    expect(twice).toEqual(once);
+    expect(classifyBatch(msgs.map((m) => ({ text: m.text, to: m.to })))).toEqual(once);
+    const reversed = [...msgs].reverse().map((m) => classify(m.text, m.to)).reverse();
+    expect(reversed).toEqual(once);
+  });
+
+  it('never changes a result by gating rules on their characters', () => {
+    const msgs = loadFixture();
+    try {
+      for (const m of msgs) {
+        setGating(true);
+        const a = explain(m.text, m.to);
+        setGating(false);
+        const b = explain(m.text, m.to);
+        expect(a.labels, m.id).toEqual(b.labels);
+        expect(a.spans, m.id).toEqual(b.spans);
+      }
+    } finally {
+      setGating(true);
+    }
+  });
+
+  it('gate characters are required by each rule', () => {
+    expect(requiredChars('爆(?:你)?通讯录')).toBe('爆');
+    expect(['上登', '门登']).toContain(requiredChars('上门(?!服务)|登门'));
+    expect(requiredChars('(?:你|您)?[^，。]{0,4}')).toBe('');
+    for (const r of ALL_RULES) {
+      if (r.gate === '') continue;
+      // Every match of the rule on the fixtures contains a gate character.
+      for (const m of loadFixture().slice(0, 200)) {
+        const n = explain(m.text, m.to).norm;
+        r.re.lastIndex = 0;
+        let hit: RegExpExecArray | null;
+        while ((hit = r.re.exec(n)) !== null) {
+          if (hit[0].length === 0) break;
+          expect([...r.gate].some((g) => n.includes(g)), `${r.id} on ${n}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('never throws and keeps spans in bounds on arbitrary input', () => {
+    const pieces = fc.constantFrom('还钱', '逾期', '爆通讯录', '上门', '老赖', '🔪', '還款', 'yq', 'HK', ' ', '-', '，', '我们不会', '法院', '律师');
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.array(pieces, { maxLength: 20 }).map((a) => a.join(''))),
+        fc.constantFrom<Recipient>('debtor', 'third_party', 'unknown'),
+        (text, to) => {
+          const c = classify(text, to);
+          if (c.labels.length > 0) expect(c.labels[0]).toBe('collection');
+          for (const l of c.labels) {
+            for (const [s, e] of c.spans[l]!) {
+              expect(s).toBeGreaterThanOrEqual(0);
+              expect(e).toBeLessThanOrEqual(text.length);
+              expect(e).toBeGreaterThan(s);
+            }
+          }
+        },
+      ),
+      { numRuns: 500, seed: 3 },
+    );
+  });
+});

@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalize, toOriginal } from './normalize.js';
+
+/** The original text behind normalised range [s, e). */
+function orig(text: string, s: number, e: number): string {
+  const n = normalize(text);
+  const [a, b] = toOriginal(n, s, e);
+  return text.slice(a, b);
+}
+
+describe('normalize', () => {
+  it('leaves plain simplified text alone, with an identity map', () => {
+    const n = normalize('您的借款已逾期，请尽快还款。');
+    expect(n.norm).toBe('您的借款已逾期，请尽快还款。');
+    expect(n.map).toEqual([...n.norm].map((_, i) => i));
+  });
+
+  it('converts traditional to simplified, keeping positions', () => {
+    const text = '聯繫你全部通訊錄，還款！';
+    const n = normalize(text);
+    expect(n.norm).toBe('联系你全部通讯录，还款！');
+    const at = n.norm.indexOf('通讯录');
+    expect(orig(text, at, at + 3)).toBe('通訊錄');
+  });
+
+  it('keeps the simplified 么 (opencc would turn it into 幺)', () => {
+    expect(normalize('特么的还不还钱').norm).toBe('特么的还不还钱');
+  });
+
+  it('removes separators between Han characters and maps back over them', () => {
+    for (const [text, want] of [
+      ['催 收', '催收'],
+      ['逾-期', '逾期'],
+      ['通*讯*录', '通讯录'],
+      ['上.门.通.知', '上门通知'],
+      ['逾/期/通/知', '逾期通知'],
+      ['律|师|函', '律师函'],
+      ['催\u200b收', '催收'],
+      ['还😡钱', '还钱'],
+      ['狗　东　西', '狗东西'],
+    ] as const) {
+      const n = normalize(text);
+      expect(n.norm).toBe(want);
+      expect(orig(text, 0, n.norm.length)).toBe(text);
+    }
+  });
+
+  it('keeps separators that do not sit between Han characters', () => {
+    expect(normalize('hi there').norm).toBe('hi there');
+    expect(normalize('2024-06-12').norm).toBe('2024-06-12');
+  });
+
+  it('folds full-width digits and letters, lower-cases latin, keeps Chinese punctuation', () => {
+    expect(normalize('欠款３,２６０.００元，ＶＩＰ！').norm).toBe('欠款3,260.00元，vip！');
+    expect(normalize('还钱!!').norm).toBe('还钱！！');
+    expect(normalize('1,200元').norm).toBe('1,200元');
+  });
+
+  it('expands pinyin abbreviations when the message is about a debt', () => {
+    expect(normalize('yq了还不hk？').norm).toBe('逾期了还不还款？');
+    expect(normalize('再不hk就爆txl').norm).toBe('再不还款就爆通讯录');
+    expect(normalize('欠款不处理，明天安排人sm').norm).toBe('欠款不处理，明天安排人上门');
+    const text = '再不HK就爆TXL';
+    const n = normalize(text);
+    const at = n.norm.indexOf('通讯录');
+    expect(orig(text, at, at + 3)).toBe('TXL');
+  });
+
+  it('does not expand abbreviations in ordinary chat', () => {
+    expect(normalize('今晚yq去吃火锅吗').norm).toBe('今晚yq去吃火锅吗');
+    expect(normalize('下周去hk玩').norm).toBe('下周去hk玩');
+    expect(normalize('发个sms给我').norm).toBe('发个sms给我');
+  });
+
+  it('undoes homophone evasions', () => {
+    expect(normalize('逾q了还不还k？').norm).toBe('逾期了还不还款？');
+    expect(normalize('cui收部').norm).toBe('催收部');
+    const text = '逾期了还kuan啊';
+    const n = normalize(text);
+    expect(n.norm).toBe('逾期了还款啊');
+    expect(orig(text, 3, 5)).toBe('还kuan');
+  });
+
+  it('maps astral characters (emoji) as whole code points', () => {
+    const text = '还钱🔪🔪 不然';
+    const n = normalize(text);
+    expect(n.map.length).toBe(n.norm.length);
+    expect(n.ends[n.ends.length - 1]).toBe(text.length);
+  });
+
+  it('property: map/ends are monotone, in bounds, and cover the original', () => {
+    const chars = fc.constantFrom(...'催收逾期還款通讯录 -*./|　ＡＢ１２，,！!?？yqhktxl😡🔪\u200b老赖abc'.split(''), '😡', '🔪');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }).map((a) => a.join('')), fc.string({ unit: 'binary', maxLength: 20 }), (a, b) => {
+        for (const text of [a, b, a + b]) {
+          const n = normalize(text);
+          expect(n.map.length).toBe(n.norm.length);
+          expect(n.ends.length).toBe(n.norm.length);
+          for (let i = 0; i < n.norm.length; i++) {
+            expect(n.map[i]!).toBeGreaterThanOrEqual(0);
+            expect(n.ends[i]!).toBeGreaterThan(n.map[i]!);
+            expect(n.ends[i]!).toBeLessThanOrEqual(text.length);
+            if (i > 0) expect(n.map[i]!).toBeGreaterThanOrEqual(n.map[i - 1]!);
+          }
+        }
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+  });
+
+  it('property: Han characters broken up by separators come back together', () => {
+    const han = fc.constantFrom(...'催收逾期还款通讯录上门欠钱'.split(''));
+    const sep = fc.constantFrom(' ', '-', '*', '.', '|', '/', '\u200b', '😡', '·');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(han, fc.array(sep, { maxLength: 3 })), { minLength: 1, maxLength: 12 }), (parts) => {
+        const text = parts.map(([h, s]) => h + s.join('')).join('');
+        const hanOnly = parts.map(([h]) => h).join('');
+        const n = normalize(text);
+        // Separators only survive after the last Han character.
+        expect(n.norm.slice(0, hanOnly.length)).toBe(hanOnly);
+        expect(n.norm.slice(hanOnly.length)).toMatch(/^[\s\-*.|/·\u200b]*$/u);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Behavioural quality bar on the held-back fifth of the project's own dev set (ids divisible by 5),
+ * which the rules were not tuned on.
+ */
+import { describe, expect, it } from 'vitest';
+import { classify } from './classify.js';
+import { loadFixture } from './fixtures.test-helper.js';
+import { computeMetrics, isHeldOut } from './metrics.js';
+
+describe('classifier quality', () => {
+  const all = loadFixture();
+  const heldOut = all.filter((m) => isHeldOut(m.id));
+
+  it('has a held-back split of a useful size', () => {
+    expect(all.length).toBeGreaterThanOrEqual(450);
+    expect(heldOut.length).toBeGreaterThanOrEqual(90);
+  });
+
+  it('reaches macro-F1 ≥ 0.85 and collection precision ≥ 0.95 on the held-back split', () => {
+    const m = computeMetrics(heldOut, heldOut.map((x) => classify(x.text, x.to)));
+    const col = m.perLabel.find((s) => s.label === 'collection')!;
+    expect(m.macroF1).toBeGreaterThanOrEqual(0.85);
+    expect(col.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('keeps collection recall up on the whole own set', () => {
+    const m = computeMetrics(all, all.map((x) => classify(x.text, x.to)));
+    const col = m.perLabel.find((s) => s.label === 'collection')!;
+    expect(col.recall).toBeGreaterThanOrEqual(0.9);
+    expect(m.macroF1).toBeGreaterThanOrEqual(0.9);
+  });
+});
