@@ -28,7 +28,7 @@ describe('citations by date', () => {
     expect(t.addAll([t.k('old'), t.k('new'), t.k('std')], d1, 1)).toBe(2);
     expect(t.addAll([t.k('old'), t.k('new'), t.k('std')], d2, 2)).toBe(2);
     expect(t.cited()).toEqual(['old', 'new', 'std']);
-    expect(t.uses(2)).toEqual([
+    expect(t.uses([1, 2])).toEqual([
       { id: 'old', count: 1, from: '2025-12-31', to: '2025-12-31', eventIds: [1] },
       { id: 'new', count: 1, from: '2026-01-01', to: '2026-01-01', eventIds: [2] },
       { id: 'std', count: 2, from: '2025-12-31', to: '2026-01-01' },

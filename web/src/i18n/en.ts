@@ -120,6 +120,7 @@ export const en: Record<MsgKey, string> = {
   'loans.rate.crossed': '{n} applicable rate line(s) crossed.',
   'loans.lines': 'Against the rate lines',
   'loans.line.over': 'Above this line',
+  'loans.line.overRef': 'Above (reference only)',
   'loans.line.under': 'Not above',
   'loans.line.unknown': 'Cannot tell yet',
   'loans.line.excess': 'Under the contract you pay {yuan} yuan more than at this line.',

@@ -121,6 +121,7 @@ export const zh = {
   'loans.rate.crossed': '有 {n} 条适用的利率线被超过了。',
   'loans.lines': '对照利率线',
   'loans.line.over': '超过了这条线',
+  'loans.line.overRef': '超过（仅供参考）',
   'loans.line.under': '没有超过',
   'loans.line.unknown': '暂时无法判断',
   'loans.line.excess': '按合同要还的钱，比按这条线计算多出 {yuan} 元。',

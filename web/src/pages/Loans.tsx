@@ -21,8 +21,10 @@ const STATUS_COLOR: Record<string, string> = { overdue: 'orange', active: 'blue'
 function LineRow({ line }: { line: LineView }) {
   const { t, pick } = useI18n();
   const state = line.over == null ? 'unknown' : line.over ? 'over' : 'under';
+  // A line that does not bind this kind of lender is shown as a yardstick only, without alarm colours.
+  const binding = line.applies;
   return (
-    <li className={`line line-${state}`} data-line={line.id}>
+    <li className={`line line-${state}${binding ? '' : ' line-reference'}`} data-line={line.id}>
       <Flex justify="space-between" align="center" wrap gap={6}>
         <span className="line-label">
           <strong>{pick(line.label)}</strong>
@@ -30,7 +32,7 @@ function LineRow({ line }: { line: LineView }) {
         </span>
         <span>
           {state === 'over' ? (
-            <Tag color="red">{t('loans.line.over')}</Tag>
+            <Tag color={binding ? 'red' : 'default'}>{t(binding ? 'loans.line.over' : 'loans.line.overRef')}</Tag>
           ) : state === 'under' ? (
             <Tag color="green">{t('loans.line.under')}</Tag>
           ) : (
@@ -40,12 +42,13 @@ function LineRow({ line }: { line: LineView }) {
         </span>
       </Flex>
       {state === 'over' && line.excess_fen != null ? (
-        <p className="line-money">
+        <p className={binding ? 'line-money' : 'line-money-ref'}>
           {t('loans.line.excess', { yuan: formatYuan(line.excess_fen) })}
           {line.paid_above_fen ? ` ${t('loans.line.paidAbove', { yuan: formatYuan(line.paid_above_fen) })}` : ''}
         </p>
       ) : null}
-      {!line.applies ? (
+      {state === 'unknown' && line.problem ? <p className="muted small">{line.problem}</p> : null}
+      {!binding ? (
         <p className="muted small">
           {t('loans.line.notApplies')}
           {line.reason ? pick(line.reason) : ''}

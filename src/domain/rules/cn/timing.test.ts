@@ -17,7 +17,7 @@ describe('cn.night-contact', () => {
     const [f, ...rest] = nightContactRule.evaluate(caseOf({ ...base(), events }));
     expect(rest).toEqual([]);
     expect(f!.eventIds.sort()).toEqual([2, 3]);
-    expect((f!.details!.list as { time: string }[]).map((x) => x.time)).toEqual(['07:59:59', '22:00:00']);
+    expect(f!.details!.byDate).toEqual([{ date: '2026-02-10', count: 2, calls: 2, eventIds: [3, 2], times: ['07:59:59', '22:00:00'], kinds: ['call', 'call'] }]);
     expect(f!.tier).toBe('national_standard');
     expect(f!.citationIds).toEqual(['gbt-45251-2025.night', 'cba-2026-guideline.night']);
     expect(f!.summary.zh).toContain('推荐性国家标准');

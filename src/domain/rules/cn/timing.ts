@@ -10,7 +10,7 @@ import { period } from '../text.js';
 import type { CaseData, Finding, Rule } from '../types.js';
 import { ruleChannels } from './channels.js';
 import { C, CN_CITATION_META } from './citations.js';
-import { PACK, decider, eventFinding, groupsOf, groupEvents, whoText, type Group } from './common.js';
+import { PACK, decider, eventFinding, groupEvents, groupsOf, whoText, type Group } from './common.js';
 import { mayConstitute } from './names.js';
 
 const NIGHT_START = 22 * 3600; // 22:00:00 inclusive
@@ -75,7 +75,6 @@ export const nightContactRule: Rule = {
         cur!.times.push(timeString(ix.sod[i]!));
         cur!.kinds.push(EVENT_KINDS[kind] ?? ix.events[i]!.kind);
       }
-      const dates = { size: byDate.length };
       const n = proven.length;
       const p = period(byDate[0]!.date, byDate[byDate.length - 1]!.date);
       const who = whoText(ix, group, proven);
@@ -94,11 +93,11 @@ export const nightContactRule: Rule = {
           idx: proven,
           group,
           summary: {
-            zh: `${p.zh}，${who.zh}在当地时间22:00至次日8:00之间催收联系 ${n} 次（其中电话 ${calls} 次），分布在 ${dates.size} 个日期。${may.zh}${dec.zh}`,
-            en: `${cap(p.en)}, ${who.en} made ${n} collection contact${n === 1 ? '' : 's'} between 22:00 and 08:00 local time (${calls} call${calls === 1 ? '' : 's'}), on ${dates.size} date${dates.size === 1 ? '' : 's'}. ${may.en} ${dec.en}`.trim(),
+            zh: `${p.zh}，${who.zh}在当地时间22:00至次日8:00之间催收联系 ${n} 次（其中电话 ${calls} 次），分布在 ${byDate.length} 个日期。${may.zh}${dec.zh}`,
+            en: `${cap(p.en)}, ${who.en} made ${n} collection contact${n === 1 ? '' : 's'} between 22:00 and 08:00 local time (${calls} call${calls === 1 ? '' : 's'}), on ${byDate.length} date${byDate.length === 1 ? '' : 's'}. ${may.en} ${dec.en}`.trim(),
           },
           lenderTypes: [group.lenderType],
-          details: { nightFrom: '22:00:00', nightTo: '07:59:59', calls, messages: n - calls, dates: dates.size, byDate, uncovered: idx.length - proven.length },
+          details: { nightFrom: '22:00:00', nightTo: '07:59:59', calls, messages: n - calls, dates: byDate.length, byDate, uncovered: idx.length - proven.length },
         }),
       );
     }
