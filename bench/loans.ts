@@ -13,6 +13,7 @@
  */
 import { IRR, XIRR } from '@formulajs/formulajs';
 import { irr as financialIrr } from 'financial';
+import { cpus, loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { loanCashFlows } from '../src/domain/loans/cashflows.js';
 import { flowsByPeriod, irrOfPeriods, ratesOf, xirrOfTimes } from '../src/domain/loans/irr.js';
@@ -44,9 +45,9 @@ interface LibFigures extends Timing {
   maxDiffFromOurs: number;
   /** Largest |library − reference| on the sample (relative when the rate is above 1). */
   maxErrorVsReference: number;
-  /** Library time / our time for the same loans and arrays (best-of-three totals). */
+  /** Library time / our time on the same loans, timed back to back per loan (ratio of the summed times). */
   slowerBy: number;
-  /** Library median / our median per loan. */
+  /** The median over loans of the per-loan ratio. */
   slowerByMedian: number;
 }
 
@@ -200,10 +201,34 @@ function time<T>(loans: readonly BenchLoan[], f: (l: BenchLoan) => T, out: T[]):
   return { totalMs, perSecond: (loans.length / totalMs) * 1e3, medianUs: Math.max(0.001, per[per.length >> 1]! - timerOverheadUs) };
 }
 
+/**
+ * Speed ratio robust to a shared, busy machine: for every loan, ours and the library are timed back to back
+ * (each repeated so that a timed chunk is well above the timer's resolution), so both see the same machine.
+ * Returns the ratio of the summed times and the median of the per-loan ratios.
+ */
+function pairedRatio(loans: readonly BenchLoan[], ours: (l: BenchLoan) => unknown, lib: (l: BenchLoan) => unknown, repsOurs: number, repsLib: number): { total: number; median: number } {
+  const ratios = new Float64Array(loans.length);
+  let sumOurs = 0, sumLib = 0;
+  for (let i = 0; i < loans.length; i++) {
+    const l = loans[i]!;
+    let s = process.hrtime.bigint();
+    for (let k = 0; k < repsOurs; k++) ours(l);
+    const a = Number(process.hrtime.bigint() - s) / repsOurs;
+    s = process.hrtime.bigint();
+    for (let k = 0; k < repsLib; k++) lib(l);
+    const b = Number(process.hrtime.bigint() - s) / repsLib;
+    sumOurs += a;
+    sumLib += b;
+    ratios[i] = b / a;
+  }
+  ratios.sort();
+  return { total: sumLib / sumOurs, median: ratios[ratios.length >> 1]! };
+}
+
 const num = (x: unknown): number => (typeof x === 'number' && Number.isFinite(x) ? x : Number.NaN);
 
 /** results, ours and ref are all indexed by sample position. */
-function libFigures(t: Timing, ourTiming: Timing, results: number[], ours: number[], ref: number[]): LibFigures {
+function libFigures(t: Timing, speed: { total: number; median: number }, results: number[], ours: number[], ref: number[]): LibFigures {
   let failures = 0, maxDiff = 0, maxErr = 0;
   for (let k = 0; k < results.length; k++) {
     const v = results[k]!;
@@ -215,7 +240,7 @@ function libFigures(t: Timing, ourTiming: Timing, results: number[], ours: numbe
     maxDiff = Math.max(maxDiff, Math.abs(v - ours[k]!) / scale);
     maxErr = Math.max(maxErr, Math.abs(v - ref[k]!) / scale);
   }
-  return { ...t, failures, maxDiffFromOurs: maxDiff, maxErrorVsReference: maxErr, slowerBy: t.totalMs / ourTiming.totalMs, slowerByMedian: t.medianUs / ourTiming.medianUs };
+  return { ...t, failures, maxDiffFromOurs: maxDiff, maxErrorVsReference: maxErr, slowerBy: speed.total, slowerByMedian: speed.median };
 }
 
 export function runLoansBench(opts: LoansBenchOptions = {}): LoansBenchResult {
@@ -223,8 +248,8 @@ export function runLoansBench(opts: LoansBenchOptions = {}): LoansBenchResult {
   const seed = opts.seed ?? 20_240_115;
   const sampleSize = Math.min(n, opts.sample ?? 5_000);
   const log = opts.log ?? ((s: string) => console.log(s));
-  const os = process.versions;
-  const machine = `node ${os.node}, ${process.platform}/${process.arch}`;
+  const cpu = cpus();
+  const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, node ${process.versions.node}, ${process.platform}/${process.arch}`;
 
   log(`loans benchmark: generating ${n.toLocaleString('en-US')} loans (seed ${seed})…`);
   const loans = generate(n, seed);
@@ -269,6 +294,14 @@ export function runLoansBench(opts: LoansBenchOptions = {}): LoansBenchResult {
   const sOursX2 = time(xSample, (l) => xirrOfTimes(l.amounts, l.years), xOurs);
   const tFjXirr = time(xSample, (l) => num(XIRR(l.amounts, l.dates)), fjXirr);
 
+  log('speed ratios, ours and each library timed back to back on every sample loan…');
+  const ourP = (l: BenchLoan) => irrOfPeriods(l.values);
+  const ourX = (l: BenchLoan) => xirrOfTimes(l.amounts, l.years);
+  const rFjIrr = pairedRatio(sample, ourP, (l) => IRR(l.values), 20, 2);
+  const rFin = pairedRatio(sample, ourP, (l) => financialIrr(l.values), 20, 2);
+  const rFinTight = pairedRatio(sample, ourP, (l) => financialIrr(l.values, 0.1, 1e-12, 100), 20, 2);
+  const rFjXirr = pairedRatio(xSample, ourX, (l) => XIRR(l.amounts, l.dates), 20, 1);
+
   log('reference rates (bisection) on the sample…');
   const refP = sample.map((l) => referenceRate(l.values, l.values.map((_, k) => k)));
   const refX = sample.map((l) => referenceRate(l.amounts, l.years));
@@ -286,19 +319,19 @@ export function runLoansBench(opts: LoansBenchOptions = {}): LoansBenchResult {
       xirr: { ...tOursX, maxErrorVsReference: errOf(oursX, refX) },
       pipeline: tPipe,
     },
-    formulajsIrr: libFigures(tFjIrr, sOursP, fjIrr, oursP, refP),
-    financialIrr: libFigures(tFin, sOursP, finIrr, oursP, refP),
-    financialIrrTight: libFigures(tFinTight, sOursP, finTight, oursP, refP),
-    formulajsXirr: { ...libFigures(tFjXirr, sOursX2, fjXirr, xOurs, refX2), excluded: sample.length - xSample.length, excludedRule },
+    formulajsIrr: libFigures(tFjIrr, rFjIrr, fjIrr, oursP, refP),
+    financialIrr: libFigures(tFin, rFin, finIrr, oursP, refP),
+    financialIrrTight: libFigures(tFinTight, rFinTight, finTight, oursP, refP),
+    formulajsXirr: { ...libFigures(tFjXirr, rFjXirr, fjXirr, xOurs, refX2), excluded: sample.length - xSample.length, excludedRule },
   };
 
   const f = (x: number, d = 0) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
   const e = (x: number) => (Number.isFinite(x) ? x.toExponential(1) : 'inf');
-  log(`machine: ${machine}`);
-  log(`ours: throughput and median over all ${n.toLocaleString('en-US')} loans. Libraries, errors against the bisection reference (relative above 100 %),`);
-  log(`differences from ours and the speed ratios: on the ${m.toLocaleString('en-US')}-loan sample (ours re-timed on the same sample).`);
-  log('');
-  log(`loans/s from the best of 3 passes; medians less the timer's own ${f(timerOverheadUs, 2)} µs; ratios: best-of-3 totals (medians)`);
+  log(`machine: ${machine}; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  log(`ours: loans/s and median over all ${f(n)} loans. Libraries, errors against the bisection reference (relative above 100 %),`);
+  log(`differences from ours and speed ratios: on an evenly spread ${f(m)}-loan sample, ours re-timed on the same sample.`);
+  log(`loans/s from the best of 3 passes; medians less the timer's own ${f(timerOverheadUs, 2)} µs.`);
+  log('"slower than ours": both timed back to back on every sample loan; ratio of summed times (median of per-loan ratios).');
   log('');
   log('                                   loans/s   median µs  total ms   max err vs ref  max |Δ| vs ours  failures  slower than ours');
   const row = (name: string, t: Timing, err: number, diff = '', fails = '', ratio = '') =>

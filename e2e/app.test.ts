@@ -190,6 +190,33 @@ if (!HAVE_CHROMIUM) {
           await screenshot(page, `${device}-08-loans`);
         });
 
+        if (device === 'desktop') {
+          it('exports an evidence bundle and verifies it', { timeout: 90_000 }, async () => {
+            await go('evidence');
+            await page.getByText(/证据链完整，共 \d+ 条记录/).waitFor({ timeout: 15_000 });
+            const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: '导出证据包' }).click()]);
+            const zip = await download.path();
+            expect(readFileSync(zip).subarray(0, 2).toString('latin1')).toBe('PK');
+            await page.locator('input[type=file][accept*=zip]').setInputFiles(zip);
+            await page.locator('.verify-result').waitFor({ timeout: 30_000 });
+            await expect(page.locator('.verify-result').innerText()).resolves.toMatch(/核对通过/);
+            await screenshot(page, `${device}-09-evidence`);
+          });
+
+          it('records what a contact reports', { timeout: 60_000 }, async () => {
+            await go('contacts');
+            await page.locator('.contact-card').first().waitFor({ timeout: 15_000 });
+            await page.locator('#rc-contact').fill('王阿姨');
+            await page.locator('#rc-relation').fill('亲戚');
+            await page.locator('#rc-at').fill('2026-03-07T20:30');
+            await page.locator('#rc-number').fill('17012345678');
+            await page.locator('#rc-text').fill('有人打电话给我，说你欠了钱不还，让我转告你。');
+            await page.getByRole('button', { name: '保存记录' }).click();
+            await page.locator('.contact-card', { hasText: '王阿姨' }).waitFor({ timeout: 15_000 });
+            await screenshot(page, `${device}-10-contacts`);
+          });
+        }
+
         it('has no serious or critical accessibility problems on the main pages', async () => {
           const problems: string[] = [];
           for (const p of MAIN_PAGES) {
@@ -209,6 +236,14 @@ if (!HAVE_CHROMIUM) {
               await page.waitForLoadState('networkidle');
               const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
               expect(overflow, `#/${p} is wider than the screen`).toBeLessThanOrEqual(1);
+              // Nothing readable sticks out to the right (clipped inside a card), tables aside.
+              const clipped = await page.evaluate(() =>
+                [...document.querySelectorAll('main p, main h1, main h2, main h3, main .ant-tag, main button, main label')]
+                  .filter((el) => !el.closest('.ant-table, .vlist, .ant-drawer') && el.getBoundingClientRect().width > 0)
+                  .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+                  .map((el) => (el.textContent ?? '').slice(0, 40)),
+              );
+              expect(clipped, `#/${p} has content wider than the screen`).toEqual([]);
             }
           }, 60_000);
         }

@@ -104,11 +104,18 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('timeline with 100,000 event
     // Start from the middle of the list.
     await list.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
     await page.waitForTimeout(300);
-    const frames = await list.evaluate(async (el) => {
+    // Main-thread CPU time (CDP ThreadTime) does not grow when the machine is busy with other work,
+    // unlike wall-clock frame times; both are measured.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = async (name: string) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
+    const cpu0 = await metric('ThreadTime');
+    const FRAMES = 180;
+    const frames = await list.evaluate(async (el, n) => {
       const times: number[] = [];
       let last = performance.now();
       // 600 px a frame is a fast fling (36,000 px/s): new rows mount on every frame.
-      for (let f = 0; f < 180; f++) {
+      for (let f = 0; f < n; f++) {
         el.scrollTop += 600;
         await new Promise((r) => requestAnimationFrame(() => r(null)));
         const now = performance.now();
@@ -116,18 +123,23 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('timeline with 100,000 event
         last = now;
       }
       return times;
-    });
+    }, FRAMES);
+    const cpuPerFrameMs = ((await metric('ThreadTime')) - cpu0) * 1000 / FRAMES;
     const rows = await page.locator('.vrow').count();
+    const nodes = await metric('Nodes');
     const sorted = [...frames].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
     const p95 = sorted[Math.floor(sorted.length * 0.95)]!;
-    console.info(`[perf] 100k events: loaded in ${loadMs} ms; ${rows} rows in the DOM; frame median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`);
+    console.info(
+      `[perf] 100k events: loaded in ${loadMs} ms; ${rows} rows, ${nodes} DOM nodes; main-thread CPU ${cpuPerFrameMs.toFixed(1)} ms a frame; frame median ${median.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
+    );
     await screenshot(page, 'perf-timeline-100k');
     expect(rows).toBeLessThan(120);
-    // Headless Chromium without a GPU on a shared 2-core machine: a frame of ~17 ms is the ideal; the
-    // bounds leave room for a loaded machine while still catching a list that renders every row.
-    expect(median).toBeLessThan(70);
-    expect(p95).toBeLessThan(200);
+    // A 60 Hz frame is 16.7 ms; the list's own work must fit well inside it even while flinging.
+    expect(cpuPerFrameMs).toBeLessThan(16);
+    // Wall clock, with room for a machine shared by parallel tests (headless, no GPU, 2 cores).
+    expect(median).toBeLessThan(150);
+    expect(p95).toBeLessThan(400);
     await context.close();
   }, 180_000);
 });

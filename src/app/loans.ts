@@ -34,7 +34,7 @@ export interface LoanView {
   loan: Loan | (LoanInput & { id: null });
   real_principal_fen: number;
   total_payable_fen: number;
-  rates: { periodic_rate: number; apr_nominal: number; apr_effective: number; xirr: number; conventions: Record<string, string> } | null;
+  rates: { periodic_rate: number; apr_nominal: number; apr_effective: number; xirr: number | null; conventions: Record<string, string> } | null;
   problem: string | null;
   lines: LineView[];
 }
@@ -84,8 +84,8 @@ export function viewLoan(loan: Loan | (LoanInput & { id: null })): LoanView {
           periodic_rate: r.rates.periodic.value,
           apr_nominal: r.rates.nominal.value,
           apr_effective: r.rates.effective.value,
-          xirr: r.rates.xirr.value,
-          conventions: { periodic_rate: r.rates.periodic.convention, apr_nominal: r.rates.nominal.convention, apr_effective: r.rates.effective.convention, xirr: r.rates.xirr.convention },
+          xirr: r.rates.xirr?.value ?? null,
+          conventions: { periodic_rate: r.rates.periodic.convention, apr_nominal: r.rates.nominal.convention, apr_effective: r.rates.effective.convention, xirr: 'xirr' },
         }
       : null,
     problem: r.problem,
@@ -163,6 +163,7 @@ export async function loanLineResults(ctx: AppContext): Promise<LoanLineResult[]
   for (const loan of loans) {
     const r = loanReport(loan);
     for (const l of r.lines) {
+      const def = LEGAL_LINES.find((x) => x.id === l.lineId);
       out.push({
         loanId: loan.id,
         lenderName: loan.lenderName,
@@ -173,6 +174,9 @@ export async function loanLineResults(ctx: AppContext): Promise<LoanLineResult[]
         aprNominal: l.loanRate ?? 0,
         lineRate: l.lineRate ?? 0,
         citationIds: l.citationIds,
+        label: l.label,
+        ...(def?.tier ? { tier: def.tier } : {}),
+        ...(def?.verified ? { verified: def.verified } : {}),
       });
     }
   }

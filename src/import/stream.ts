@@ -223,10 +223,6 @@ export class Progress {
   }
 }
 
-export function checkAbort(opts: ImportOptions): void {
-  opts.signal?.throwIfAborted();
-}
-
 /** opts.tz or Asia/Shanghai; an unknown zone is a caller error (RangeError), not a format error. */
 export function resolveTz(opts: ImportOptions): string {
   const tz = opts.tz ?? DEFAULT_TZ;

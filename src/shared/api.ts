@@ -78,6 +78,10 @@ export const DocumentPreviewSchema = z.object({
   type: z.string().min(1),
   channel: z.string().nullish(),
   loan_id: z.number().int().nullish(),
+  /** Narrow to one lender (complaint), or the lender to write to (negotiation, pi_request). */
+  lender: z.string().nullish(),
+  /** third_party_statement: the contact (name or number) whose events prefill the statement. */
+  contact: z.string().nullish(),
   answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 

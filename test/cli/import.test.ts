@@ -31,7 +31,7 @@ describe('huxun import (CLI, real SQLite)', () => {
     expect(evs.filter((e) => e.kind === 'sms')).toHaveLength(6);
     expect(evs.filter((e) => e.kind === 'call')).toHaveLength(6);
     const threat = evs.find((e) => e.text?.includes('通讯录里的所有人'))!;
-    expect(threat.at).toBe('2024-06-11T23:05:00+08:00');
+    expect(threat.at).toBe('2026-06-11T23:05:00+08:00');
     expect(threat.text).toContain('😡');
     expect(threat.labels).toContain('collection');
     expect(threat.labels).toContain('threat_contacts');
@@ -53,8 +53,8 @@ describe('huxun import (CLI, real SQLite)', () => {
     const contacts = (await runCli(['contacts', '--touched', '--json', '--data', data])).json<{ name: string; touched: boolean }[]>();
     expect(contacts.map((x) => x.name)).toEqual(['李明']);
 
-    const byKind = (await runCli(['events', '--kind', 'call', '--from', '2024-06-11', '--to', '2024-06-11', '--json', '--data', data])).json<Ev[]>();
-    expect(byKind.map((x) => x.at.slice(0, 10))).toEqual(Array(5).fill('2024-06-11'));
+    const byKind = (await runCli(['events', '--kind', 'call', '--from', '2026-06-11', '--to', '2026-06-11', '--json', '--data', data])).json<Ev[]>();
+    expect(byKind.map((x) => x.at.slice(0, 10))).toEqual(Array(5).fill('2026-06-11'));
   });
 
   it('adds nothing when the same backup is imported twice', async () => {

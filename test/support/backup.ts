@@ -59,20 +59,20 @@ export function sampleCase() {
   const collector2 = '+86 171 2345 6789';
   const friend = '13900001111';
   const sms: SmsSpec[] = [
-    { address: '95588', date: bj(2024, 6, 1, 9), type: 1, body: '【某某银行】您的验证码是382911，5分钟内有效。' },
-    { address: collector, date: bj(2024, 6, 10, 9, 30), type: 1, body: '【速借花】您在速借花平台的借款已逾期15天，请今日内还款。' },
-    { address: collector, date: bj(2024, 6, 11, 23, 5), type: 1, body: '再不还钱，我们就联系你通讯录里的所有人，让你身败名裂😡' },
-    { address: collector2, date: bj(2024, 6, 12, 10), type: 1, body: '速借花法务部：你已涉嫌诈骗，已移交公安立案，明天上门抓人。' },
-    { address: friend, date: bj(2024, 6, 12, 20), type: 1, body: '刚才有个催收打电话给我，说你欠了速借花的钱，让我转告你，怎么回事？', name: '李明' },
-    { address: friend, date: bj(2024, 6, 12, 20, 5), type: 2, body: '对不起，我会处理的，你别理他们。', name: '李明' },
+    { address: '95588', date: bj(2026, 6, 1, 9), type: 1, body: '【某某银行】您的验证码是382911，5分钟内有效。' },
+    { address: collector, date: bj(2026, 6, 10, 9, 30), type: 1, body: '【速借花】您在速借花平台的借款已逾期15天，请今日内还款。' },
+    { address: collector, date: bj(2026, 6, 11, 23, 5), type: 1, body: '再不还钱，我们就联系你通讯录里的所有人，让你身败名裂😡' },
+    { address: collector2, date: bj(2026, 6, 12, 10), type: 1, body: '速借花法务部：你已涉嫌诈骗，已移交公安立案，明天上门抓人。' },
+    { address: friend, date: bj(2026, 6, 12, 20), type: 1, body: '刚才有个催收打电话给我，说你欠了速借花的钱，让我转告你，怎么回事？', name: '李明' },
+    { address: friend, date: bj(2026, 6, 12, 20, 5), type: 2, body: '对不起，我会处理的，你别理他们。', name: '李明' },
   ];
   const calls: CallSpec[] = [
-    { number: collector, date: bj(2024, 6, 11, 8, 10), type: 1, duration: 65 },
-    { number: collector, date: bj(2024, 6, 11, 9, 10), type: 1, duration: 30 },
-    { number: collector, date: bj(2024, 6, 11, 10, 10), type: 1, duration: 12 },
-    { number: collector, date: bj(2024, 6, 11, 11, 10), type: 1, duration: 40 },
-    { number: collector, date: bj(2024, 6, 11, 22, 30), type: 3, duration: 0 },
-    { number: friend, date: bj(2024, 6, 12, 19, 0), type: 2, duration: 120, name: '李明' },
+    { number: collector, date: bj(2026, 6, 11, 8, 10), type: 1, duration: 65 },
+    { number: collector, date: bj(2026, 6, 11, 9, 10), type: 1, duration: 30 },
+    { number: collector, date: bj(2026, 6, 11, 10, 10), type: 1, duration: 12 },
+    { number: collector, date: bj(2026, 6, 11, 11, 10), type: 1, duration: 40 },
+    { number: collector, date: bj(2026, 6, 11, 22, 30), type: 3, duration: 0 },
+    { number: friend, date: bj(2026, 6, 12, 19, 0), type: 2, duration: 120, name: '李明' },
   ];
   const contacts = [{ name: '李明', numbers: ['139 0000 1111'] }, { name: '王芳', numbers: ['+86 138-0000-2222', '010-12345678'] }];
   return { collector, friend, sms, calls, contacts };

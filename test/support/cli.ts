@@ -7,6 +7,10 @@ import { parseArgs, Flags } from '../../src/cli/args.js';
 import { makeIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 
+// These tests drive the local (SQLite) mode: DATABASE_URL, which CI sets for the PostgreSQL suites,
+// would otherwise switch every command to the shared server database.
+delete process.env.DATABASE_URL;
+
 export interface CliResult {
   code: number;
   stdout: string;

@@ -32,7 +32,7 @@ export interface PageProps {
 
 type LazyPage = LazyExoticComponent<ComponentType<PageProps>>;
 
-const PAGES: Record<PageKey, LazyPage> = {
+const PAGES: { [K in PageKey]: LazyPage } = {
   overview: lazy(() => import('./pages/Overview.js')),
   loans: lazy(() => import('./pages/Loans.js')),
   import: lazy(() => import('./pages/Import.js')),

@@ -5,5 +5,6 @@ import { loanCommands } from './loans.js';
 import { evidenceCommands } from './evidence.js';
 import { findingsCommands } from './findings.js';
 import { bundleCommands } from './bundle.js';
+import { documentCommands } from './documents.js';
 
-export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands, ...documentCommands];

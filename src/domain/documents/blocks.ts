@@ -1,9 +1,8 @@
 /** Block helpers shared by the document builders. */
-import type { Lang } from './case.js';
+import type { DocumentCase, Lang } from './case.js';
 import type { LawCitation } from './law-view.js';
 import type { Block, CitationBlock, DocLang, DocModel, NoteBlock } from './model.js';
 import { caseRedactor, redactDeep, type RedactOptions } from './redact.js';
-import type { DocumentCase } from './case.js';
 
 export function docLang(lang: Lang): DocLang {
   return lang === 'zh' ? 'zh-CN' : 'en';

@@ -3,12 +3,12 @@
  * citations, the demands, the evidence index. The letter model (complaint.ts) and the online-form texts (form-text.ts)
  * are both drawn from this, so they never disagree.
  */
-import type { Channel, Text2, Tier } from '../law.js';
+import type { Channel, Tier } from '../law.js';
 import { formatYuan } from '../money.js';
 import type { Finding } from '../rules/types.js';
 import type { DocumentCase, DocumentCollector, DocumentLoan, EvidenceIndex, Lang, Question } from './case.js';
 import { findingsForChannel, isLetterChannel, type LetterChannel } from './channels.js';
-import { authorityAsk, lenderDemands, lenderNames, overLines, totalExcess, type Demand } from './demands.js';
+import { authorityAsk, lenderDemands, lenderNames, type Demand } from './demands.js';
 import { factRows, overview, type FactRow, type FactsOverview } from './facts.js';
 import { dayOf, fmtPeriod, fmtRate, joinList, LENDER_TYPE_LABEL } from './format.js';
 import { usableCitations, type LawCitation, type LawView, type UnverifiedPolicy } from './law-view.js';
@@ -99,7 +99,8 @@ function distinct(xs: Iterable<string>): string[] {
 
 /** The collection agency, from the person's answer or the collectors' records. */
 export function agencyOf(c: DocumentCase, collectors: readonly DocumentCollector[]): string | null {
-  return answer(c, 'collection_agency') ?? distinct(collectors.map((k) => k.agency ?? '').filter(Boolean)).join('、') ?? null;
+  const known = distinct(collectors.map((k) => k.agency ?? '').filter(Boolean));
+  return answer(c, 'collection_agency') ?? (known.length ? known.join('、') : null);
 }
 
 const MODE: Record<LetterChannel, ComplaintContent['mode']> = {
@@ -154,7 +155,7 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
 
   // Respondent
   const lenders = lenderNames(scoped.loans);
-  const agency = agencyOf(c, scoped.collectors) || null;
+  const agency = agencyOf(c, scoped.collectors);
   const respondents: LabelledValue[] = [];
   if (channel === '12315') {
     const others = scoped.loans.filter((l) => l.lenderType === 'other').map((l) => l.lenderName);
@@ -304,13 +305,4 @@ export function loanLine(l: DocumentLoan, lang: Lang): string {
     parts.push(zh ? `超出${label}部分${formatYuan(line.excessFen)}元` : `CNY ${formatYuan(line.excessFen)} above ${label}`);
   }
   return parts.join(zh ? '，' : ', ');
-}
-
-/** The yuan above the lines across the loans (lowest crossed line of each), or 0. */
-export function excessOf(loans: readonly DocumentLoan[]): number {
-  return totalExcess(overLines(loans));
-}
-
-export function textOf(x: Text2, lang: Lang): string {
-  return x[lang];
 }

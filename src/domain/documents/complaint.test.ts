@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentCase } from './case.js';
 import { LETTER_CHANNELS } from './channels.js';
 import { buildComplaint } from './complaint.js';
+import { buildComplaintText } from './form-text.js';
 import type { CitationBlock, DocModel } from './model.js';
 import { EV, fakeLaw, finding, sampleCase, textOf } from './testing.js';
 
@@ -87,6 +88,26 @@ describe('complaint letter', () => {
     expect(t).not.toContain('冒充');
     expect(t).not.toContain('核减');
     expect(t).not.toContain('cfc-2024.art56');
+  });
+
+  it('for any subset of findings, the letter and its short text claim only those', () => {
+    const TELL: Record<string, string[]> = {
+      'cn.impersonation': ['冒充', '法院执行局'],
+      'cn.threat-contacts': ['威胁', '通讯录里所有人'],
+      'cn.third-party-contact': ['停止联系', '亲友、同事等2人', '删除通过读取'],
+      'cn.night-contact': ['22:00'],
+    };
+    const all = sampleCase().findings;
+    for (let mask = 1; mask < 1 << all.length; mask++) {
+      const c = sampleCase();
+      c.findings = all.filter((_, i) => mask & (1 << i));
+      const t = textOf(buildComplaint(c, 'lender', fakeLaw()).model) + buildComplaintText(c, 'lender', fakeLaw(), 'short').text;
+      for (const f of all) {
+        const present = c.findings.includes(f);
+        for (const w of TELL[f.rule]!) if (!present) expect(t, `${mask} ${f.rule}`).not.toContain(w);
+        if (present) expect(t).toContain(TELL[f.rule]![0]);
+      }
+    }
   });
 
   it('asks for the missing facts and leaves blanks', () => {

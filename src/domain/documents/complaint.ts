@@ -5,8 +5,7 @@
  * Formal 公文 wording; conduct is described as "涉嫌 / 可能构成" and the authority decides. Every fact comes from the
  * case, every citation from the LawView (src/law); an unverified citation is marked or left out.
  */
-import type { Lang, Question } from './case.js';
-import type { DocumentCase } from './case.js';
+import type { DocumentCase, Lang, Question } from './case.js';
 import { AGENT_WARNING, applyRedaction, citationBlock, docLang, DRAFT_NOTICE, heading, note, para, pick } from './blocks.js';
 import { BLANK, complaintContent, loanLine, type ComplaintContent, type ComplaintOptions } from './complaint-content.js';
 import { fmtDate, fmtPeriod, joinList, plural, zhOrdinal } from './format.js';
@@ -117,7 +116,7 @@ export function complaintModel(k: ComplaintContent): DocModel {
     blocks.push({
       type: 'table',
       headers: zh ? ['日期', '时间', '方式', '号码', '对象', '涉及情形', '内容摘录'] : ['Date', 'Time', 'Kind', 'Number', 'To', 'Issue', 'Quote'],
-      rows: k.facts.rows.map((r) => [r.date, r.time, r.kind, r.number || '—', r.target, r.rules.join(zh ? '、' : ', '), r.quote ? `“${r.quote}”` : '']),
+      rows: k.facts.rows.map((r) => [r.date, r.time, r.kind, r.number || '—', r.target, r.rules.join(zh ? '；' : '; '), r.quote ? `“${r.quote}”` : '']),
       widths: [2.2, 1.2, 1.6, 2.4, 1.8, 2.6, 4],
     });
   } else if (!ov) {

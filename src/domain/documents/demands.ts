@@ -4,7 +4,6 @@
  * with a contact-list or third-party finding, waive charges only for a loan whose rate is above an applicable line.
  */
 import type { LenderType, Text2 } from '../law.js';
-import type { Fen } from '../money.js';
 import type { Finding } from '../rules/types.js';
 import type { DocumentCase, DocumentLine, DocumentLoan, Lang } from './case.js';
 import type { LetterChannel } from './channels.js';
@@ -82,10 +81,6 @@ export function overLines(loans: readonly DocumentLoan[]): OverLine[] {
     if (line) out.push({ loan, line });
   }
   return out;
-}
-
-export function totalExcess(over: readonly OverLine[]): Fen {
-  return over.reduce((s, o) => s + o.line.excessFen, 0);
 }
 
 /** "安心消费金融、XX银行" — the distinct lender names. */

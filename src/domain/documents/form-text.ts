@@ -3,16 +3,17 @@
  *
  * Short and medium are written for the length, not cut from the letter: who, what, when (counts and dates), which
  * rule, what is asked. Each part has a few versions from fullest to barest; while the text is too long, the least
- * important part still able to shrink gives up one step (evidence and quotes first, then citations and findings
- * from the last, the core facts and the demands last of all). Characters are counted as code points, the way the
- * forms count them.
+ * important part still able to shrink gives up one step: the evidence note and the quotes first, then the citations
+ * (down to one) and the findings (the last first), the demands and the core facts last of all. A final cut to the
+ * limit only guards against pathological input. Characters are counted as code points; forms that count UTF-16 units
+ * or CR LF line breaks need a margin (see src/render/text.ts).
  */
-import type { Lang, Question } from './case.js';
-import type { DocumentCase } from './case.js';
+import type { DocumentCase, Lang, Question } from './case.js';
 import { complaintContent, BLANK, loanLine, type ComplaintContent } from './complaint-content.js';
 import { overviewSentence, type BuildOptions } from './complaint.js';
 import { lenderNames, type Demand } from './demands.js';
 import { cpLength, cpTruncate, fmtDate, joinList } from './format.js';
+import type { Tier } from '../law.js';
 import { citationTitle, shortTier, type LawCitation, type LawView } from './law-view.js';
 import { caseRedactor } from './redact.js';
 
@@ -85,12 +86,27 @@ function titles(cs: readonly LawCitation[], lang: Lang): string[] {
   return cs.map((c) => citationTitle(c, lang));
 }
 
-/** Citations of the findings, most binding first (statute → guideline), without duplicates. */
+/**
+ * Which tiers a channel acts on, first: the lending rules for the lender and its regulators, the statutes for the
+ * police and the information channels. Ties go to the citation more findings share.
+ */
+const TIER_PREFERENCE: Record<'lending' | 'law', readonly Tier[]> = {
+  lending: ['regulation', 'normative_document', 'statute', 'administrative_regulation', 'judicial_interpretation', 'national_standard', 'industry_guideline'],
+  law: ['statute', 'administrative_regulation', 'judicial_interpretation', 'regulation', 'normative_document', 'national_standard', 'industry_guideline'],
+};
+
+/** Citations of the findings in the order a short text names them, without duplicates. */
 function topCitations(k: ComplaintContent): LawCitation[] {
-  const order = ['statute', 'administrative_regulation', 'judicial_interpretation', 'regulation', 'normative_document', 'national_standard', 'industry_guideline'];
-  const seen = new Map<string, LawCitation>();
-  for (const f of k.findings) for (const c of f.citations) if (!seen.has(c.id)) seen.set(c.id, c);
-  return [...seen.values()].sort((a, b) => order.indexOf(a.tier) - order.indexOf(b.tier));
+  const order = TIER_PREFERENCE[k.channel === 'police' || k.channel === '12321' || k.channel === '12377' || k.channel === 'pi_regulator' ? 'law' : 'lending'];
+  const seen = new Map<string, { c: LawCitation; n: number; first: number }>();
+  let i = 0;
+  for (const f of k.findings)
+    for (const c of f.citations) {
+      const e = seen.get(c.id);
+      if (e) e.n++;
+      else seen.set(c.id, { c, n: 1, first: i++ });
+    }
+  return [...seen.values()].sort((a, b) => order.indexOf(a.c.tier) - order.indexOf(b.c.tier) || b.n - a.n || a.first - b.first).map((e) => e.c);
 }
 
 /** The requests in reading order (to the lender: its demands, then the reply; to an authority: its asks first), with their citations. */
@@ -266,7 +282,7 @@ function full(k: ComplaintContent): string {
   const ov = overviewSentence(k);
   if (ov) out.push(ov);
   for (const r of k.facts.rows) {
-    out.push(`${r.date} ${r.time} ${r.kind} ${r.number || '—'} → ${r.target}：${r.rules.join(L('、', ', '))}${r.quote ? ` “${r.quote}”` : ''}`);
+    out.push(`${r.date} ${r.time} ${r.kind} ${r.number || '—'} → ${r.target}：${r.rules.join(L('；', '; '))}${r.quote ? ` “${r.quote}”` : ''}`);
   }
   if (k.facts.total > k.facts.rows.length) out.push(L(`（以上为其中${k.facts.rows.length}条，共${k.facts.total}条记录，见证据材料）`, `(${k.facts.rows.length} of ${k.facts.total} events shown; all are in the evidence)`));
   out.push('');

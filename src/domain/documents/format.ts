@@ -2,7 +2,7 @@
 import type { CallStatus, EventKind } from '../collection/types.js';
 import type { LenderType, Text2 } from '../law.js';
 import { formatYuan, type Fen } from '../money.js';
-import { localDate, localParts } from '../time.js';
+import { localDate } from '../time.js';
 import type { Lang } from './case.js';
 
 /** Length in Unicode code points (what online forms count), not UTF-16 units. */
@@ -30,11 +30,6 @@ export function fmtDate(date: string, lang: Lang): string {
   return lang === 'zh' ? `${y}年${mo}月${d}日` : `${d} ${MONTHS_EN[mo - 1] ?? m[2]} ${y}`;
 }
 
-/** Compact numeric date for tables and forms: "2024-06-12". */
-export function isoDay(date: string): string {
-  return date.slice(0, 10);
-}
-
 /** "2024-06-12T07:42:13+08:00" → { date: "2024-06-12", time: "07:42" }. */
 export function splitLocalIso(at: string): { date: string; time: string } {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(at);
@@ -44,12 +39,6 @@ export function splitLocalIso(at: string): { date: string; time: string } {
 /** Local date (YYYY-MM-DD) of an epoch-ms instant. */
 export function dayOf(ms: number, tz: string): string {
   return localDate(ms, tz);
-}
-
-/** Local "HH:MM" of an epoch-ms instant. */
-export function timeOf(ms: number, tz: string): string {
-  const p = localParts(ms, tz);
-  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
 /** "2024年6月1日至2024年6月12日" / "1 Jun 2024 to 12 Jun 2024"; one date when equal. */
@@ -117,11 +106,6 @@ export function zhOrdinal(n: number): string {
   if (n < 10) return d[n]!;
   if (n < 20) return `十${n % 10 ? d[n % 10] : ''}`;
   return `${d[Math.floor(n / 10)]}十${n % 10 ? d[n % 10] : ''}`;
-}
-
-/** Picks the zh or en string of a Text2. */
-export function t(x: Text2, lang: Lang): string {
-  return x[lang];
 }
 
 /** "1 call" / "3 calls". */

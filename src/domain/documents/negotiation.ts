@@ -31,7 +31,6 @@ export const NEGOTIATION_NOTE: Record<Lang, string> = {
 /** The 协商还款申请书. */
 export function buildNegotiation(c: DocumentCase, law: LawView, opts: NegotiationOptions = {}): DocumentResult {
   const lang = opts.lang ?? 'zh';
-  const zh = lang === 'zh';
   const L = (a: string, b: string) => pick(lang, a, b);
   const policy = opts.unverified ?? 'mark';
   const missing = new Missing();

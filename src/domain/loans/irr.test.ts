@@ -105,6 +105,7 @@ describe('dated flows and conventions', () => {
     expect(catchErr(() => xirr([{ date: '2024-02-30', amountFen: 5 }]))).toMatchObject({ code: 'NO_IRR', reason: 'bad_input' });
     expect(catchErr(() => xirr([]))).toMatchObject({ code: 'NO_IRR', reason: 'no_flows' });
     // Payday loan at 100 % a day: an enormous but finite XIRR.
+    expect(catchErr(() => xirrOfTimes([100, -1_100], [0, 1 / 365]))).toMatchObject({ code: 'NO_IRR', reason: 'overflow' }); // 11^365
     const huge = xirrOfTimes([100, -200], [0, 1 / 365]);
     expect(Math.abs(huge / (Math.pow(2, 365) - 1) - 1)).toBeLessThan(1e-12);
   });

@@ -30,7 +30,7 @@
 import type { CashFlow, Period } from './types.js';
 import { civilToDays, parseYmd, periodOffsetOf, periodUnit, periodsPerYear, roundHalfUp, type Ymd } from './periods.js';
 
-export type IrrFailure = 'no_flows' | 'same_sign' | 'no_root' | 'same_date' | 'bad_input';
+export type IrrFailure = 'no_flows' | 'same_sign' | 'no_root' | 'same_date' | 'bad_input' | 'overflow';
 
 /** No rate solves the flows. `code` is always 'NO_IRR'; `reason` says why. */
 export class IrrError extends Error {
@@ -305,13 +305,13 @@ export function xirrOfTimes(amounts: ArrayLike<number>, t: ArrayLike<number>): n
       let fhi = expSum(amounts, t, n, hi, 0);
       while (fhi !== 0 && fhi > 0 !== aFirst > 0) {
         hi *= 2;
-        if (hi > 1e7) throw new IrrError('no_root', 'the rate is too large to represent');
+        if (hi > 1e7) throw new IrrError('overflow', 'the annual rate is too large to represent as a number (above 1.8e308)');
         fhi = expSum(amounts, t, n, hi, 0);
       }
       if (fhi === 0) return Math.expm1(hi);
       const s = solveExp(amounts, t, n, 0, 0, hi, sum, s0);
       const x = Math.expm1(s);
-      if (!Number.isFinite(x)) throw new IrrError('no_root', 'the rate is too large to represent');
+      if (!Number.isFinite(x)) throw new IrrError('overflow', 'the annual rate is too large to represent as a number (above 1.8e308)');
       return x;
     }
     // s < 0 (x ∈ (−1, 0)), evaluated as the sum times e^(Ts).

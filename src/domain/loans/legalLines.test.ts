@@ -140,6 +140,18 @@ describe('checkLegalLines: other cases', () => {
     expect(lprInForce(LPR, '2024-07-21')).toEqual({ date: '2023-08-21', oneYear: 0.0345 });
   });
 
+  it('an XIRR too large for a double leaves the other rates and the lines intact', () => {
+    // 1 000 yuan for one day, 11 000 back: 1 000 % a day; (1 + 10)^365 overflows.
+    const loan: LegalLineLoan = { lenderType: 'other', contractDate: '2024-01-01', receivedFen: 100_000, fees: [], period: 'day', schedule: [{ period: 1, dueDate: '2024-01-02', principalFen: 100_000, interestFen: 1_000_000, feeFen: 0, totalFen: 1_100_000 }], payments: [] };
+    const r = checkLegalLines(loan, LINES, LPR);
+    expect(r.rates!.periodic.value).toBeCloseTo(10, 12);
+    expect(r.rates!.nominal.value).toBeCloseTo(3650, 9);
+    expect(r.rates!.xirr).toEqual({ convention: 'xirr', value: Number.POSITIVE_INFINITY });
+    expect(r.problem).toBe("the loan's XIRR cannot be computed: the annual rate is too large to represent as a number (above 1.8e308)");
+    expect(r.lines[1]).toMatchObject({ over: true, problem: null });
+    expect(r.lines[1]!.excessFen).toBe(1_100_000 - Math.round(100_000 * (1 + 0.24 / 365)));
+  });
+
   it('a loan without a schedule has no rate but still lists the lines', () => {
     const r = checkLegalLines({ ...workedLoan(), schedule: [] }, LINES, LPR);
     expect(r.rates).toBeNull();

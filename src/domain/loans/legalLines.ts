@@ -39,7 +39,7 @@
 import type { LegalLine, LenderType, LprEntry, Text2, Tier, Verification } from '../law.js';
 import { roundFen, type Fen } from '../money.js';
 import { extraPerPeriodFeeFen, loanCashFlows, realPrincipalFen, totalPayableFen } from './cashflows.js';
-import { IrrError, ratesOf, type RateSet } from './irr.js';
+import { aprEffective, aprNominal, IrrError, periodicIrr, xirr, type AnnualRate, type RateSet } from './irr.js';
 import { parseYmd, periodOffsetOf, periodUnit, periodsPerYear, roundHalfUp } from './periods.js';
 import type { LoanInput } from './types.js';
 
@@ -118,7 +118,10 @@ export interface LegalLinesReport {
   contractDate: string;
   realPrincipalFen: Fen;
   totalPayableFen: Fen;
-  /** All four rates of the contractual cash flows; null when there is no rate (problem says why). */
+  /**
+   * All four rates of the contractual cash flows; null when there is no rate (problem says why). An XIRR too
+   * large for a double (a one-day loan at 1 000 % a day) is Infinity, with a problem saying so.
+   */
   rates: RateSet | null;
   problem: string | null;
   lines: LineCheck[];
@@ -279,8 +282,18 @@ export function checkLegalLines(loan: LegalLineLoan, lines: readonly LegalLine[]
   if (loan.schedule.length === 0) problem = 'the loan has no repayment schedule, so it has no rate';
   else if (R <= 0) problem = 'the real principal (amount received less upfront fees paid separately) is not positive';
   else {
+    const flows = loanCashFlows(loan);
     try {
-      rates = ratesOf(loanCashFlows(loan), loan.period);
+      const periodic = periodicIrr(flows, loan.period);
+      let x: AnnualRate;
+      try {
+        x = xirr(flows);
+      } catch (e) {
+        if (!(e instanceof IrrError) || e.reason !== 'overflow') throw e;
+        x = { convention: 'xirr', value: Number.POSITIVE_INFINITY };
+        problem = `the loan's XIRR cannot be computed: ${e.message}`;
+      }
+      rates = { periodic, nominal: aprNominal(periodic), effective: aprEffective(periodic), xirr: x };
     } catch (e) {
       if (!(e instanceof IrrError)) throw e;
       problem = `the loan's cash flows have no rate: ${e.message}`;
@@ -292,7 +305,7 @@ export function checkLegalLines(loan: LegalLineLoan, lines: readonly LegalLine[]
     const applies = line.appliesTo.includes(loan.lenderType);
     let lineRate: number | null;
     let lprUsed: LineCheck['lpr'] = null;
-    let lineProblem: string | null = problem;
+    let lineProblem: string | null = loanRate === null ? problem : null;
     if (line.rate === 'lpr4') {
       const found = lprLookup(lpr, loan.contractDate);
       lprUsed = found.quote;

@@ -6,6 +6,7 @@ import { bundleRoutes, evidenceRoutes } from './evidence.js';
 import { findingsRoutes } from './findings.js';
 import { overviewRoutes } from './overview.js';
 import { settingsRoutes } from './settings.js';
+import { documentRoutes } from './documents.js';
 
 export type RouteModule = (api: FastifyInstance, ctx: AppContext) => Promise<void> | void;
 
@@ -13,4 +14,4 @@ const health: RouteModule = (api, ctx) => {
   api.get('/health', async () => ({ ok: true, engine: ctx.store.engine }));
 };
 
-export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes, evidenceRoutes, bundleRoutes, findingsRoutes, overviewRoutes, settingsRoutes];
+export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes, evidenceRoutes, bundleRoutes, findingsRoutes, overviewRoutes, settingsRoutes, documentRoutes];

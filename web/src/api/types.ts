@@ -237,9 +237,11 @@ export interface EvidenceView {
 
 export interface VerifyResult {
   ok: boolean;
-  records: number;
-  attachments: number;
+  records?: number;
+  attachments?: number;
+  /** On failure: a problem code and a message in words. */
   problem?: string | null;
+  message?: string | null;
 }
 
 export interface DocumentType {

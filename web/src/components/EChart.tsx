@@ -13,7 +13,7 @@ echarts.use([BarChart, HeatmapChart, GridComponent, LegendComponent, TooltipComp
 
 export default function EChart({ option, height = 260, label }: ChartProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
+  const chart = useRef(null as echarts.ECharts | null);
   useEffect(() => {
     if (!ref.current) return;
     const c = echarts.init(ref.current, undefined, { renderer: 'canvas' });

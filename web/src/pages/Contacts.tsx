@@ -3,9 +3,9 @@
  * can sign, and a form to record what a contact reports ("someone called me about your debt").
  */
 import { useRef, useState } from 'react';
-import { App as AntApp, Button, Card, Checkbox, Col, Empty, Flex, Form, Input, Row, Select, Switch, Tag } from 'antd';
+import { App as AntApp, Button, Card, Col, Empty, Flex, Form, Input, Row, Select, Switch, Tag } from 'antd';
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
-import type { DocumentRenderReq, ReportContactReq } from '../../../src/shared/api.js';
+import type { DocumentPreviewReq, DocumentRenderReq, ReportContactReq } from '../../../src/shared/api.js';
 import { download, get, post, query } from '../api/client.js';
 import type { ContactView, DocumentPreview, DocumentType } from '../api/types.js';
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
@@ -39,10 +39,10 @@ function copy(text: string): Promise<void> {
 function ReportContact({ form, setForm, onSaved }: { form: ReportForm; setForm(f: ReportForm): void; onSaved(): void }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  const [tried, setTried] = useState(false);
-  const [err, setErr] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
   const set = <K extends keyof ReportForm>(k: K, v: ReportForm[K]) => setForm({ ...form, [k]: v });
+  const [tried, setTried] = useState(false);
+  const [err, setErr] = useState(null as unknown);
+  const [saving, setSaving] = useState(false);
   const save = async () => {
     setTried(true);
     setErr(null);
@@ -123,9 +123,10 @@ function ContactLetters({ contact, docs }: { contact: ContactView; docs: Documen
   const noteDoc = docs.find((d) => /note|notice|letter_to_contact|contact_letter/.test(d.type));
   const statementDoc = docs.find((d) => /statement|declaration/.test(d.type));
   const answers = { contact_name: contact.name };
+  const who = contact.name || contact.numbers[0] || null;
   const note = useApi(async (signal) => {
     if (!noteDoc) return t('contacts.note.template', { name: contact.name });
-    const p = await post<DocumentPreview>('/api/documents/preview', { type: noteDoc.type, answers });
+    const p = await post<DocumentPreview>('/api/documents/preview', { type: noteDoc.type, contact: who, answers } satisfies DocumentPreviewReq);
     if (signal.aborted) return '';
     return p.short_text || t('contacts.note.template', { name: contact.name });
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -135,7 +136,7 @@ function ContactLetters({ contact, docs }: { contact: ContactView; docs: Documen
     if (!statementDoc) return;
     setErr(null);
     try {
-      await download('POST', '/api/documents/render', { type: statementDoc.type, answers, format } satisfies DocumentRenderReq, `statement-${contact.id}.${format}`);
+      await download('POST', '/api/documents/render', { type: statementDoc.type, contact: who, answers, format } satisfies DocumentRenderReq, `statement-${contact.id}.${format}`);
     } catch (e) {
       setErr(e);
     }
@@ -177,9 +178,9 @@ export default function Contacts(_props: PageProps) {
   const [all, setAll] = useState(false);
   const res = useApi((signal) => get<ContactView[]>(`/api/contacts${query({ touched: all ? undefined : 'true' })}`, { signal }), [all]);
   const docs = useApi((signal) => get<DocumentType[]>('/api/documents', { signal }).catch(() => [] as DocumentType[]), []);
-  const [open, setOpen] = useState<number | null>(null);
-  const [form, setForm] = useState<ReportForm>(emptyReport);
-  const formRef = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(null as number | null);
+  const [form, setForm] = useState(emptyReport);
+  const formRef = useRef(null as HTMLDivElement | null);
 
   const reportFor = (c: ContactView) => {
     setForm({ ...form, contact: c.name || c.numbers[0] || '', relation: c.relation ?? form.relation, guarantor: c.is_guarantor });

@@ -59,18 +59,18 @@ export default function Documents({ params }: PageProps) {
   const mobile = useIsMobile();
   const types = useApi((signal) => get<DocumentType[]>('/api/documents', { signal }), []);
   const loans = useApi((signal) => get<LoanView[]>('/api/loans', { signal }).catch(() => [] as LoanView[]), []);
-  const [type, setType] = useState<string>(params.get('type') ?? '');
-  const [channel, setChannel] = useState<string | null>(null);
-  const [loanId, setLoanId] = useState<number | null>(null);
-  const [answers, setAnswers] = useState<Answers>({});
-  const [known, setKnown] = useState<MissingField[]>([]);
-  const [preview, setPreview] = useState<DocumentPreview | null>(null);
-  const [previewErr, setPreviewErr] = useState<unknown>(null);
+  const [type, setType] = useState(params.get('type') ?? '');
+  const [channel, setChannel] = useState(null as string | null);
+  const [loanId, setLoanId] = useState(null as number | null);
+  const [answers, setAnswers] = useState({} as Answers);
+  const [known, setKnown] = useState([] as MissingField[]);
+  const [preview, setPreview] = useState(null as DocumentPreview | null);
+  const [previewErr, setPreviewErr] = useState(null as unknown);
   const [previewing, setPreviewing] = useState(false);
-  const [length, setLength] = useState<'short' | 'medium' | 'full'>('full');
-  const [busy, setBusy] = useState<string | null>(null);
-  const [renderErr, setRenderErr] = useState<unknown>(null);
-  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [length, setLength] = useState('full' as 'short' | 'medium' | 'full');
+  const [busy, setBusy] = useState(null as string | null);
+  const [renderErr, setRenderErr] = useState(null as unknown);
+  const [downloaded, setDownloaded] = useState(null as string | null);
 
   // Pick the first complaint-like document when arriving from a finding, or the first one.
   useEffect(() => {
@@ -81,7 +81,7 @@ export default function Documents({ params }: PageProps) {
 
   const needsLoan = types.data?.find((d) => d.type === type)?.needs?.some((n) => /loan/.test(n)) ?? false;
   const { values, bad } = useMemo(() => answerValues(known, answers), [known, answers]);
-  const req = useMemo<DocumentPreviewReq | null>(() => (type ? { type, channel, loan_id: loanId, answers: values } : null), [type, channel, loanId, values]);
+  const req = useMemo((): DocumentPreviewReq | null => (type ? { type, channel, loan_id: loanId, answers: values } : null), [type, channel, loanId, values]);
   const debounced = useDebounced(req, 500);
 
   useEffect(() => {
@@ -109,6 +109,10 @@ export default function Documents({ params }: PageProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [debounced]);
 
+  const missingNow = new Set((preview?.missing ?? []).map((m) => m.key));
+  const channels = preview?.channels ?? [];
+  const title = preview ? pick(preview.title) : '';
+
   const pickType = (v: string) => {
     setType(v);
     setChannel(null);
@@ -132,9 +136,6 @@ export default function Documents({ params }: PageProps) {
     }
   };
 
-  const missingNow = new Set((preview?.missing ?? []).map((m) => m.key));
-  const channels = preview?.channels ?? [];
-  const title = preview ? pick(preview.title) : '';
 
   return (
     <div className="page page-documents">

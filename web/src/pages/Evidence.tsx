@@ -210,8 +210,8 @@ export default function Evidence({ params }: PageProps) {
                 className="verify-result"
                 type={verify.result.ok ? 'success' : 'error'}
                 showIcon
-                title={verify.result.ok ? t('ev.verify.ok', { records: verify.result.records, attachments: verify.result.attachments }) : t('ev.verify.bad')}
-                description={verify.result.problem ?? undefined}
+                title={verify.result.ok ? t('ev.verify.ok', { records: verify.result.records ?? 0, attachments: verify.result.attachments ?? 0 }) : t('ev.verify.bad')}
+                description={verify.result.ok ? undefined : (verify.result.message ?? verify.result.problem ?? undefined)}
               />
             ) : null}
             {verify?.err ? <ErrorNotice error={verify.err} /> : null}

@@ -32,10 +32,10 @@ function FindingEvents({ f }: { f: FindingView }) {
     return all.filter((e) => ids.has(e.id));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [f.rule, f.from, f.to]);
-  if (res.loading) return <p className="muted">{t('common.loading')}</p>;
-  if (res.error) return <ErrorNotice error={res.error} onRetry={res.reload} compact />;
   const events = res.data ?? [];
   const shown = events.slice(0, 50);
+  if (res.loading) return <p className="muted">{t('common.loading')}</p>;
+  if (res.error) return <ErrorNotice error={res.error} onRetry={res.reload} compact />;
   return (
     <div>
       <ul className="finding-events">

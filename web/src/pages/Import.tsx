@@ -32,7 +32,7 @@ function pct(a: number, b: number): number {
 
 export default function Import(_props: PageProps) {
   const { t } = useI18n();
-  const [items, setItems] = useState<Item[]>([]);
+  const [items, setItems] = useState([] as Item[]);
   const running = useRef(false);
   const itemsRef = useRef(items);
   itemsRef.current = items;

@@ -253,7 +253,12 @@ function LoanEditor({ initial, editingId, open, onClose, onSaved }: { initial: L
     setSaving(true);
     try {
       const body: LoanInput = built.input;
-      const v = editingId == null ? await post<LoanView>('/api/loans', body) : await put<LoanView>(`/api/loans/${editingId}`, body);
+      let v: LoanView;
+      if (editingId == null) {
+        v = await post<LoanView>('/api/loans', body);
+      } else {
+        v = await put<LoanView>(`/api/loans/${editingId}`, body);
+      }
       onSaved(v);
     } catch (e) {
       // Nothing typed is lost: the form keeps its state.

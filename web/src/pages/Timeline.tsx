@@ -114,9 +114,6 @@ const EventRow = memo(function EventRow({ e, revealed, onReveal: reveal, quiet, 
   return (
     <div className={`event-row kind-${e.kind}`} onClick={onOpen} data-event={e.id}>
       <div className="event-meta">
-        <span className="event-icon" aria-hidden="true">
-          <KindIcon kind={e.kind} />
-        </span>
         <span className="event-time">{formatAt(e.at)}</span>
         <span className="event-who">{who(e, t)}</span>
         <span className="event-tags">
@@ -321,11 +318,13 @@ export default function Timeline({ params }: PageProps) {
   const collectors = useApi((signal) => get<CollectorView[]>('/api/collectors', { signal }), []);
   const pages = useEventPages(filters);
   const [revealed, setRevealed] = useState<Set<number>>(() => new Set());
-  const [open, setOpen] = useState<EventView | null>(null);
-  const [quietErr, setQuietErr] = useState<unknown>(null);
+  const [open, setOpen] = useState(null as EventView | null);
+  const [quietErr, setQuietErr] = useState(null as unknown);
 
   const reveal = useCallback((id: number) => setRevealed((s) => new Set(s).add(id)), []);
-  const openEvent = useCallback((e: EventView) => setOpen(e), []);
+  const openEvent = useCallback((e: EventView) => {
+    setOpen(e);
+  }, []);
   const setF = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
   const onNearEnd = useCallback(() => {
     if (!pages.done && !pages.loading && !pages.error) void pages.loadMore();
@@ -429,7 +428,7 @@ export default function Timeline({ params }: PageProps) {
           { key: 'collectors', label: t('tl.tab.collectors'), children: dossier != null ? <Dossier id={dossier} onBack={() => setDossier(null)} onShowEvents={showCollectorEvents} /> : <Collectors onPick={setDossier} /> },
         ]}
       />
-      <Drawer open={open != null} onClose={() => setOpen(null)} title={open ? t(`kind.${open.kind}` as MsgKey) : ''} size={mobile ? '100%' : 520}>
+      <Drawer open={open != null} onClose={() => setOpen(null)} title={open ? (<span><KindIcon kind={open.kind} /> {t(`kind.${open.kind}` as MsgKey)}</span>) : ''} size={mobile ? '100%' : 520}>
         {open ? (
           <div className="event-detail">
             <Descriptions size="small" column={1} bordered>

@@ -58,7 +58,9 @@ describe('collection comes first', () => {
 describe('third_party', () => {
   it('follows the recipient', () => {
     expect(labels('你朋友欠钱，叫他回电', 'third_party')).toEqual(['collection', 'third_party']);
-    expect(labels('你朋友欠钱，叫他回电', 'debtor')).toEqual(['collection']);
+    const text = '他在我们平台的借款已逾期，请尽快还款。';
+    expect(labels(text, 'third_party')).toEqual(['collection', 'third_party']);
+    expect(labels(text, 'debtor')).toEqual(['collection']);
   });
   it('is read from the text when the recipient is unknown', () => {
     expect(labels('紧急联系人您好：请转告谢斌速还欠款', 'unknown')).toEqual(['collection', 'third_party']);

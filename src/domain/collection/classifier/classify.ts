@@ -185,6 +185,25 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
     if (c > 0) score += weight(rule, c);
   }
   const colEnd = hits.length;
+
+  // Exact shortcut: with no collection evidence, only an anchoring threat or two threat kinds can
+  // make this a collection message; if their rules cannot even run, it is ordinary.
+  if (colEnd === 0 && GATING) {
+    let anchorOpen = false;
+    let kindsOpen = 0;
+    for (const label of THREAT_LABELS) {
+      let open1 = false;
+      for (const rule of LABEL_RULES[label]) {
+        if (open[rule.index] === 0) continue;
+        open1 = true;
+        if (ANCHOR_RULES.has(rule.id)) anchorOpen = true;
+      }
+      if (open1 && label !== 'impersonation') kindsOpen++;
+    }
+    if (!anchorOpen && kindsOpen < 2) {
+      return { labels: [], spans: {}, norm, score, hits: withTrace ? hits.slice() : NO_HITS, genuineCourtNotice: false };
+    }
+  }
   for (const rule of VETO) {
     if (open[rule.index] === 0) continue;
     const c = runRule(rule, norm, hits);

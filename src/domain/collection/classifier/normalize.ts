@@ -6,8 +6,9 @@
  * character i and `ends[i]` is the index just after the original code units it came from.
  *
  * Steps, all position-preserving through `map`/`ends`:
- *  1. traditional → simplified (opencc-js 'hk' and 'tw' → 'cn'; converters built once, lazily, and only
- *     run on messages that contain a character the converters would change),
+ *  1. traditional → simplified through a per-character table built once, lazily, from opencc-js's
+ *     'hk' and 'tw' → 'cn' converters (1:1, so positions line up; only messages that contain such a
+ *     character are touched),
  *  2. full-width → half-width, latin lower-cased, a few variant characters folded (妳→你, 朞→期, 処→处),
  *  3. separators (spaces, . - * | / _ ~ ·, zero-width characters, emoji) removed when they sit between
  *     two Han characters or between Han and a digit/latin letter: 催 收 → 催收, 逾-期 → 逾期, 通*讯*录 → 通讯录,
@@ -46,6 +47,7 @@ const EXTRA_VARIANTS: Record<string, string> = {
   囉: '啰',
   喔: '哦',
   覺: '觉',
+  著: '着', // 等著 → 等着 (opencc only does this phrase by phrase)
   麽: '么',
   // opencc's HK table turns the simplified 么 into 幺 (特么 → 特幺); keep it.
   么: '么',
@@ -75,48 +77,24 @@ function getOpencc(): Opencc {
   return opencc;
 }
 
-/** Traditional → simplified, keeping the text's length so positions still line up. */
+/**
+ * Traditional → simplified, character by character through the table built from opencc's hk/tw → cn
+ * converters (plus EXTRA_VARIANTS). 1:1, so positions line up; phrase-level choices that matter for
+ * the lexicon are in EXTRA_VARIANTS.
+ */
 function toSimplified(text: string): string {
-  const { table, convert } = getOpencc();
-  let hasTrad = false;
+  const { table } = getOpencc();
+  let s = '';
+  let from = 0;
   for (let i = 0; i < text.length; i++) {
-    if (table[text.charCodeAt(i)] !== 0) {
-      hasTrad = true;
-      break;
+    const t = table[text.charCodeAt(i)]!;
+    if (t !== 0) {
+      s += text.slice(from, i) + String.fromCharCode(t);
+      from = i + 1;
     }
   }
-  if (!hasTrad) return text;
-  // Phrase-aware conversion first (看著 → 看着); fall back to the 1:1 table when lengths differ.
-  let conv = convert(text);
-  if (conv.length !== text.length) {
-    let s = '';
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      const t = table[c]!;
-      s += String.fromCharCode(t !== 0 ? t : c);
-    }
-    conv = s;
-  } else {
-    // opencc does not know the extra variants; apply them on top.
-    let s = '';
-    let changed = false;
-    for (let i = 0; i < conv.length; i++) {
-      const c = conv.charCodeAt(i);
-      const orig = text.charCodeAt(i);
-      const extra = EXTRA_VARIANT_CODES.get(orig) ?? EXTRA_VARIANT_CODES.get(c);
-      if (extra !== undefined && extra !== c) {
-        s += String.fromCharCode(extra);
-        changed = true;
-      } else s += conv[i];
-    }
-    if (changed) conv = s;
-  }
-  return conv;
+  return from === 0 ? text : s + text.slice(from);
 }
-
-const EXTRA_VARIANT_CODES = new Map<number, number>(
-  Object.entries(EXTRA_VARIANTS).map(([a, b]) => [a.charCodeAt(0), b.charCodeAt(0)]),
-);
 
 // ---------------------------------------------------------------------------------------------
 // Character classes
@@ -372,8 +350,95 @@ export function normalizeCore(text: string): CoreNormalized {
   return expandLatin(norm, map, ends, bufType.slice(0, w));
 }
 
+/** Spelled-out pinyin phrases (syllables separated by spaces or not): yu qi → 逾期. */
+const PINYIN_PHRASE_LIST: Array<[string, string]> = [
+  ['yu qi', '逾期'],
+  ['qian kuan', '欠款'],
+  ['huan kuan', '还款'],
+  ['huan qian', '还钱'],
+  ['jie kuan', '借款'],
+  ['dai kuan', '贷款'],
+  ['cui shou', '催收'],
+  ['tong xun lu', '通讯录'],
+  ['shang men', '上门'],
+  ['lao lai', '老赖'],
+  ['zuo lao', '坐牢'],
+  ['bao jing', '报警'],
+  ['fa yuan', '法院'],
+  ['qi su', '起诉'],
+  ['zheng xin', '征信'],
+  ['jia ren', '家人'],
+  ['bi xu huan', '必须还'],
+];
+const PINYIN_PHRASES: Array<[RegExp, string]> = PINYIN_PHRASE_LIST.map(([py, han]) => [
+  new RegExp(`(?<![a-z])${py.replace(/ /g, ' ?')}(?![a-z])`, 'g'),
+  han,
+]);
+
+/** Replace spelled-out pinyin phrases; each Han character covers its syllable. */
+function expandPinyinPhrases(norm: string, om: Int32Array, oe: Int32Array): CoreNormalized | null {
+  type Edit = { s: number; e: number; rep: string; syl: Array<[number, number]> };
+  const edits: Edit[] = [];
+  for (const [re, han] of PINYIN_PHRASES) {
+    re.lastIndex = 0;
+    for (const m of norm.matchAll(re)) {
+      // Split the match into syllables (runs of letters) to map each Han char to one syllable.
+      const syl: Array<[number, number]> = [];
+      const sylRe = /[a-z]+/g;
+      const words = m[0].includes(' ') ? [...m[0].matchAll(sylRe)].map((w) => [m.index + w.index, m.index + w.index + w[0].length] as [number, number]) : [];
+      if (words.length === han.length) syl.push(...words);
+      else syl.push(...[...han].map((_, k) => (k === han.length - 1 ? [m.index, m.index + m[0].length] : [m.index, m.index + 1]) as [number, number]));
+      edits.push({ s: m.index, e: m.index + m[0].length, rep: han, syl });
+    }
+  }
+  if (edits.length === 0) return null;
+  edits.sort((a, b) => a.s - b.s);
+  const nc: string[] = [];
+  const nm: number[] = [];
+  const ne: number[] = [];
+  let pos = 0;
+  for (const ed of edits) {
+    if (ed.s < pos) continue; // overlapping phrase
+    for (let k = pos; k < ed.s; k++) {
+      nc.push(norm[k]!);
+      nm.push(om[k]!);
+      ne.push(oe[k]!);
+    }
+    for (let k = 0; k < ed.rep.length; k++) {
+      const [a, b] = ed.syl[k]!;
+      nc.push(ed.rep[k]!);
+      nm.push(om[a]!);
+      ne.push(oe[b - 1]!);
+    }
+    pos = ed.e;
+  }
+  for (let k = pos; k < norm.length; k++) {
+    nc.push(norm[k]!);
+    nm.push(om[k]!);
+    ne.push(oe[k]!);
+  }
+  return { norm: nc.join(''), map: Int32Array.from(nm), ends: Int32Array.from(ne) };
+}
+
 /** Pass 3: pinyin abbreviations and homophones over latin tokens. */
-function expandLatin(norm: string, om: Int32Array, oe: Int32Array, ot: Uint8Array): CoreNormalized {
+function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8Array): CoreNormalized {
+  let norm = norm0;
+  let om = om0;
+  let oe = oe0;
+  let ot = ot0;
+  if (/[a-z] [a-z]/.test(norm) || /(?:yuqi|qiankuan|huankuan|huanqian|cuishou|tongxunlu|shangmen|laolai)/.test(norm)) {
+    const p = expandPinyinPhrases(norm, om, oe);
+    if (p !== null) {
+      norm = p.norm;
+      om = p.map!;
+      oe = p.ends!;
+      ot = new Uint8Array(norm.length);
+      for (let i = 0; i < norm.length; i++) {
+        const c = norm.charCodeAt(i);
+        ot[i] = c >= 0x61 && c <= 0x7a ? T.Latin : isHan(c) ? T.Han : T.Other;
+      }
+    }
+  }
   const tokens: Array<{ s: number; e: number; tok: string }> = [];
   for (let i = 0; i < ot.length; ) {
     if (ot[i] === T.Latin) {

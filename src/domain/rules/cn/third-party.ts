@@ -166,14 +166,18 @@ export const contactsAtScaleRule: Rule = {
     const tally = new CitationTally(CN_CITATION_META, SCALE_CITATIONS);
     const proven: number[] = [];
     const groups = new Set<Group>();
+    const general = [C.piplArt10, C.piplArt6, C.civil1033, C.psl25Art56, ...(k >= SCALE_CRIMINAL_CONTACTS ? [C.crim253_1, C.piCrimeArt5] : [])];
+    const ksByGroup = new Map<Group, number[]>();
     for (const i of withContact) {
-      const e = ix.events[i]!;
       const g = groupAt(ix, i);
-      groups.add(g);
-      const ids = [C.piplArt10, C.piplArt6, C.civil1033, C.psl25Art56, k >= SCALE_CRIMINAL_CONTACTS ? C.crim253_1 : null, k >= SCALE_CRIMINAL_CONTACTS ? C.piCrimeArt5 : null, dataRule(g)];
-      let cited = 0;
-      for (const id of ids) if (id && tally.add(tally.k(id), ix.day[i]!, e.id)) cited++;
-      if (cited) proven.push(i);
+      let ks = ksByGroup.get(g);
+      if (!ks) {
+        const dr = dataRule(g);
+        ks = [...general, ...(dr ? [dr] : [])].map((id) => tally.k(id));
+        ksByGroup.set(g, ks);
+        groups.add(g);
+      }
+      if (tally.addAll(ks, ix.day[i]!, ix.ids[i]!)) proven.push(i);
     }
     if (!proven.length) return [];
     const first = ix.day[proven[0]!]!, last = ix.day[proven[proven.length - 1]!]!;

@@ -15,6 +15,7 @@ import { mayConstitute } from './names.js';
 
 const NIGHT_START = 22 * 3600; // 22:00:00 inclusive
 const NIGHT_END = 8 * 3600; // up to 07:59:59
+const K_VISIT = EVENT_KINDS.indexOf('visit');
 
 function cap(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -56,6 +57,7 @@ export const nightContactRule: Rule = {
       const byDate: { date: string; count: number; calls: number; eventIds: number[]; times: string[]; kinds: string[] }[] = [];
       let cur: (typeof byDate)[number] | null = null;
       let calls = 0;
+      let visits = 0;
       let lastDay = NaN;
       for (let j = 0; j < proven.length; j++) {
         const i = proven[j]!;
@@ -70,7 +72,7 @@ export const nightContactRule: Rule = {
         if (kind === K_CALL) {
           calls++;
           cur!.calls++;
-        }
+        } else if (kind === K_VISIT) visits++;
         cur!.eventIds.push(ix.ids[i]!);
         cur!.times.push(timeString(ix.sod[i]!));
         cur!.kinds.push(EVENT_KINDS[kind] ?? ix.events[i]!.kind);
@@ -97,7 +99,7 @@ export const nightContactRule: Rule = {
             en: `${cap(p.en)}, ${who.en} made ${n} collection contact${n === 1 ? '' : 's'} between 22:00 and 08:00 local time (${calls} call${calls === 1 ? '' : 's'}), on ${byDate.length} date${byDate.length === 1 ? '' : 's'}. ${may.en} ${dec.en}`.trim(),
           },
           lenderTypes: [group.lenderType],
-          details: { nightFrom: '22:00:00', nightTo: '07:59:59', calls, messages: n - calls, dates: byDate.length, byDate, uncovered: idx.length - proven.length },
+          details: { nightFrom: '22:00:00', nightTo: '07:59:59', calls, messages: n - calls - visits, visits, dates: byDate.length, byDate, uncovered: idx.length - proven.length },
         }),
       );
     }

@@ -1,0 +1,204 @@
+/**
+ * Documents: assemble the case as documents need it (facts from the store, citations from src/law),
+ * build the content model, and render it as HTML preview, PDF, DOCX or text sized for online forms.
+ */
+import type { Channel } from '../domain/law.js';
+import {
+  buildComplaintText, buildDocument, DOCUMENT_TYPES, FORM_LIMITS, proposeChannels, LETTER_CHANNELS,
+  type DocumentCase, type DocumentEvent, type DocumentRequest, type DocumentType, type FormLength, type LawCitation, type LawView,
+} from '../domain/documents/index.js';
+import { localDate, toIsoLocal } from '../domain/time.js';
+import { CHANNELS, formatCitation, getCitation, hasCitation, TIER_LABEL } from '../law/index.js';
+import { renderDocx, renderPdf, renderText } from '../render/index.js';
+import { renderHtml } from '../render/html.js';
+import * as repo from '../store/repo.js';
+import { checkChain } from './evidence.js';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import { RULE_TITLES, runFindings } from './findings.js';
+import { loanReport } from './loans.js';
+
+/** src/law as the documents see it: unknown ids come back null and are never shown. */
+export const LAW_VIEW: LawView = {
+  citation(id: string): LawCitation | null {
+    if (!hasCitation(id)) return null;
+    const c = getCitation(id);
+    return {
+      id: c.id,
+      title: { zh: formatCitation(c, 'zh'), en: formatCitation(c, 'en') },
+      law: { zh: formatCitation({ ...c, article: null }, 'zh'), en: formatCitation({ ...c, article: null }, 'en') },
+      article: c.article ? { zh: c.article, en: formatCitation(c, 'en').replace(/^.*?,\s*/, '') } : null,
+      excerpt: c.excerpt,
+      excerptIsSummary: c.excerptKind === 'summary',
+      tier: c.tier,
+      tierLabel: TIER_LABEL[c.tier],
+      verified: c.verified,
+    };
+  },
+  channel: (id: string): Channel | null => CHANNELS.find((c) => c.id === id) ?? null,
+  channels: () => CHANNELS,
+};
+
+export interface DocumentInput {
+  type: string;
+  channel?: string | null;
+  loan_id?: number | null;
+  contact?: string | null;
+  answers?: Record<string, string | number | boolean | null>;
+  lang?: 'zh' | 'en';
+  redact?: boolean;
+}
+
+const ANSWERS_KEY = 'document_answers';
+
+async function savedAnswers(ctx: AppContext): Promise<Record<string, string>> {
+  const raw = await repo.getSetting(ctx.store.db, ctx.caseId, ANSWERS_KEY);
+  try {
+    return raw ? (JSON.parse(raw) as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Answers are remembered so that a person never types the same fact twice. */
+async function mergeAnswers(ctx: AppContext, given: DocumentInput['answers']): Promise<Record<string, string>> {
+  const saved = await savedAnswers(ctx);
+  const merged = { ...saved };
+  for (const [k, v] of Object.entries(given ?? {})) {
+    if (v == null || v === '') continue;
+    merged[k] = String(v);
+  }
+  if (JSON.stringify(merged) !== JSON.stringify(saved)) await repo.setSetting(ctx.store.db, ctx.caseId, ANSWERS_KEY, JSON.stringify(merged));
+  return merged;
+}
+
+export async function documentCase(ctx: AppContext, answers: Record<string, string>): Promise<DocumentCase> {
+  const { findings, caseData } = await runFindings(ctx);
+  const cited = new Set(findings.flatMap((f) => f.eventIds));
+  const contacts = new Map(caseData.contacts.map((c) => [c.id, c]));
+  const events: DocumentEvent[] = caseData.events
+    .filter((e) => cited.has(e.id))
+    .map((e) => ({
+      id: e.id,
+      at: toIsoLocal(e.at, e.tz),
+      kind: e.kind,
+      direction: e.direction,
+      number: e.number,
+      recipient: e.recipient,
+      text: e.text,
+      labels: e.labels,
+      spans: e.spans,
+      callStatus: e.callStatus ?? null,
+      durationS: e.durationS,
+      contactName: e.contactId != null ? contacts.get(e.contactId)?.name ?? null : null,
+      contactNumber: e.contactNumber ?? null,
+    }));
+  const reachedIds = new Set(caseData.events.filter((e) => e.contactId != null && (e.kind === 'third_party_report' || e.recipient === 'third_party')).map((e) => e.contactId!));
+  const people = [...reachedIds].map((id) => contacts.get(id)).filter((c): c is NonNullable<typeof c> => Boolean(c));
+  const chain = await checkChain(ctx);
+  const attachments = await repo.listAttachments(ctx.store.db, ctx.caseId);
+  return {
+    today: localDate(ctx.now(), ctx.tz),
+    tz: ctx.tz,
+    borrower: { name: answers.borrower_name ?? null, phone: answers.borrower_phone ?? null, idLast4: answers.borrower_id_last4 ?? null, city: answers.borrower_city ?? null },
+    loans: caseData.loans.map((l) => {
+      const r = loanReport(l);
+      return {
+        id: l.id,
+        lenderName: l.lenderName,
+        lenderType: l.lenderType,
+        productName: l.productName ?? null,
+        contractDate: l.contractDate,
+        contractPrincipalFen: l.contractPrincipalFen,
+        receivedFen: l.receivedFen,
+        lines: r.lines.map((x) => ({
+          lineId: x.lineId, label: x.label, applies: x.applies, over: x.over === true, excessFen: x.excessFen ?? 0,
+          aprNominal: x.loanRate ?? 0, lineRate: x.lineRate ?? 0, citationIds: x.citationIds,
+        })),
+      };
+    }),
+    collectors: caseData.collectors.map((c) => ({ name: c.name, numbers: c.numbers, lenderName: c.lenderName })),
+    findings,
+    events,
+    contactsReached: { count: reachedIds.size, people: people.map((p) => ({ name: p.name, numbers: p.numbers, relation: p.relation ?? null })) },
+    evidence: {
+      attachments: attachments.map((a) => ({ name: a.name ?? a.sha256, sha256: a.sha256, kind: a.mime.startsWith('audio/') ? 'recording' : a.mime.startsWith('image/') ? 'screenshot' : 'file' })),
+      chainHead: chain.head,
+      recordCount: chain.count,
+    },
+    answers,
+    ruleTitles: RULE_TITLES,
+  };
+}
+
+function request(input: DocumentInput, c: DocumentCase): DocumentRequest {
+  const type = input.type as DocumentType;
+  if (!DOCUMENT_TYPES.some((d) => d.id === type)) throw new AppError('BAD_INPUT', `type: 未知文书 unknown document ${JSON.stringify(input.type)}; expected one of ${DOCUMENT_TYPES.map((d) => d.id).join(', ')}`);
+  let lender: string | null = null;
+  if (input.loan_id != null) {
+    const l = c.loans.find((x) => x.id === input.loan_id);
+    if (!l) throw new AppError('NOT_FOUND', `借款 #${input.loan_id} 不存在 loan ${input.loan_id} not found`);
+    lender = l.lenderName;
+  }
+  let channel = input.channel ?? undefined;
+  if (type === 'complaint') {
+    if (!channel) {
+      const proposed = proposeChannels(c.loans.map((l) => l.lenderType), c.findings, CHANNELS).filter((p) => (LETTER_CHANNELS as readonly string[]).includes(p.id));
+      channel = proposed[0]?.id ?? 'lender';
+    }
+    if (!(LETTER_CHANNELS as readonly string[]).includes(channel)) throw new AppError('BAD_INPUT', `channel: 未知渠道 unknown channel ${JSON.stringify(channel)}; expected one of ${LETTER_CHANNELS.join(', ')}`);
+  }
+  return { type, channel, lender, contact: input.contact ?? null, lang: input.lang ?? 'zh', redact: input.redact ? {} : false };
+}
+
+export function listDocumentTypes() {
+  return DOCUMENT_TYPES.map((d) => ({ type: d.id, title: d.title, description: d.description, per_channel: d.perChannel, form_text: d.formText, questions: d.questions }));
+}
+
+export async function proposedChannels(ctx: AppContext) {
+  const { findings, caseData } = await runFindings(ctx);
+  return proposeChannels(caseData.loans.map((l) => l.lenderType), findings, CHANNELS);
+}
+
+export async function previewDocument(ctx: AppContext, input: DocumentInput) {
+  const answers = await mergeAnswers(ctx, input.answers);
+  const c = await documentCase(ctx, answers);
+  const req = request(input, c);
+  const r = buildDocument(c, LAW_VIEW, req);
+  const short = req.type === 'complaint' ? buildComplaintText(c, req.channel!, LAW_VIEW, 'short', { lang: req.lang, redact: req.redact, lender: req.lender }) : null;
+  return {
+    type: req.type,
+    channel: req.channel ?? null,
+    title: r.model.title,
+    html: renderHtml(r.model),
+    missing: r.missing,
+    answers,
+    citation_ids: r.citationIds,
+    short_text: short?.text ?? null,
+    channels: req.type === 'complaint' ? proposeChannels(c.loans.map((l) => l.lenderType), c.findings, CHANNELS) : [],
+  };
+}
+
+export interface RenderedDocument {
+  bytes: Buffer;
+  fileName: string;
+  mime: string;
+  citationIds: string[];
+}
+
+export async function renderDocument(ctx: AppContext, input: DocumentInput & { format: 'pdf' | 'docx' | 'txt'; length?: FormLength }): Promise<RenderedDocument> {
+  const answers = await mergeAnswers(ctx, input.answers);
+  const c = await documentCase(ctx, answers);
+  const req = request(input, c);
+  const r = buildDocument(c, LAW_VIEW, req);
+  const base = `${r.model.title}${req.channel ? `-${req.channel}` : ''}-${c.today}`.replace(/[\\/:*?"<>|\s]+/g, '_');
+  if (input.format === 'pdf') return { bytes: await renderPdf(r.model), fileName: `${base}.pdf`, mime: 'application/pdf', citationIds: r.citationIds };
+  if (input.format === 'docx') return { bytes: await renderDocx(r.model), fileName: `${base}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', citationIds: r.citationIds };
+  const length = input.length ?? 'full';
+  if (req.type === 'complaint' && length !== 'full') {
+    const t = buildComplaintText(c, req.channel!, LAW_VIEW, length, { lang: req.lang, redact: req.redact, lender: req.lender });
+    return { bytes: Buffer.from(t.text, 'utf8'), fileName: `${base}-${length}.txt`, mime: 'text/plain; charset=utf-8', citationIds: t.citationIds };
+  }
+  const limit = length === 'full' ? undefined : FORM_LIMITS[length] ?? undefined;
+  return { bytes: Buffer.from(renderText(r.model, limit), 'utf8'), fileName: `${base}${length === 'full' ? '' : `-${length}`}.txt`, mime: 'text/plain; charset=utf-8', citationIds: r.citationIds };
+}
