@@ -91,7 +91,7 @@ function block(b: Block, model: DocModel, listNo: { n: number }): (Paragraph | T
       const head = L.lawTitle(b.law) + (b.article ? (model.lang === 'zh-CN' ? b.article : ` ${b.article}`) : '');
       return [
         new Paragraph({ border, indent: { left: 240 }, spacing: { after: 0 }, keepNext: true, children: runsOf([{ text: head, bold: true }]) }),
-        new Paragraph({ border, indent: { left: 240 }, spacing: { after: 0 }, keepNext: true, children: runsOf(L.quote(b.excerpt), { size: 20 }) }),
+        new Paragraph({ border, indent: { left: 240 }, spacing: { after: 0 }, keepNext: true, children: runsOf((b.excerptIsSummary ? b.excerpt : L.quote(b.excerpt)), { size: 20 }) }),
         new Paragraph({
           border,
           indent: { left: 240 },

@@ -163,7 +163,7 @@ function citation(w: Writer, b: Extract<Block, { type: 'citation' }>, lang: DocM
   const indent = 12;
   const width = w.width - indent;
   const head = [{ text: L.lawTitle(b.law) + (b.article ? (lang === 'zh-CN' ? b.article : ` ${b.article}`) : ''), bold: true }];
-  const body = [{ text: L.quote(b.excerpt) }];
+  const body = [{ text: (b.excerptIsSummary ? b.excerpt : L.quote(b.excerpt)) }];
   const meta = [{ text: `${b.tierLabel} · ${b.verified ? L.verified : L.unverified}` }];
   const h = w.height(head, width, 10.5) + w.height(body, width, 10) + w.height(meta, width, 8.5) + 6;
   if (h < w.bottom - MARGIN.top) w.ensure(h);

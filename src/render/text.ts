@@ -86,7 +86,7 @@ function blockText(b: Block, model: DocModel, compact: boolean): string {
       const name = L.lawTitle(b.law) + (b.article ? (model.lang === 'zh-CN' ? b.article : ` ${b.article}`) : '');
       if (compact) return name;
       const tail = model.lang === 'zh-CN' ? `（${b.tierLabel}；${b.verified ? L.verified : L.unverified}）` : ` (${b.tierLabel}; ${b.verified ? L.verified : L.unverified})`;
-      return `${name}${model.lang === 'zh-CN' ? '：' : ': '}${L.quote(b.excerpt)}${tail}`;
+      return `${name}${model.lang === 'zh-CN' ? '：' : ': '}${(b.excerptIsSummary ? b.excerpt : L.quote(b.excerpt))}${tail}`;
     }
     case 'signature':
       return b.lines.join('\n');

@@ -176,6 +176,8 @@ export interface ChannelView {
   contact?: string | null;
   /** What this channel handles. */
   handles?: Text2 | null;
+  /** Whether a complaint letter can be written for it. */
+  letter?: boolean;
 }
 
 export interface FindingView {
@@ -247,21 +249,40 @@ export interface VerifyResult {
 export interface DocumentType {
   type: string;
   title: Text2;
-  needs: string[];
   description?: Text2;
+  /** Facts it needs (older shape) or the questions it may ask. */
+  needs?: string[];
+  questions?: string[];
+  per_channel?: boolean;
+  form_text?: boolean;
+}
+
+/** GET /api/documents: a list of types, or { types, channels }. */
+export type DocumentList = DocumentType[] | { types: DocumentType[]; channels?: ChannelView[] };
+
+export function documentTypes(v: DocumentList | undefined): DocumentType[] {
+  if (!v) return [];
+  return Array.isArray(v) ? v : (v.types ?? []);
 }
 
 export interface MissingField {
   key: string;
   label: Text2;
-  kind: 'text' | 'number' | 'date' | 'money';
+  kind: 'text' | 'number' | 'date' | 'money' | string;
+  required?: boolean;
+  hint?: Text2;
 }
 
 export interface DocumentPreview {
+  type?: string;
+  /** The channel the document was built for (the server picks one when none was given). */
+  channel?: string | null;
   title: string | Text2;
   html: string;
   missing: MissingField[];
-  short_text: string;
+  /** Answers remembered from earlier documents. */
+  answers?: Record<string, string>;
+  short_text: string | null;
   channels: (ChannelView | string)[];
 }
 

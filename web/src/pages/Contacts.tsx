@@ -7,7 +7,7 @@ import { App as AntApp, Button, Card, Col, Empty, Flex, Form, Input, Row, Select
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
 import type { DocumentPreviewReq, DocumentRenderReq, ReportContactReq } from '../../../src/shared/api.js';
 import { download, get, post, query } from '../api/client.js';
-import type { ContactView, DocumentPreview, DocumentType } from '../api/types.js';
+import { documentTypes, type ContactView, type DocumentList, type DocumentPreview, type DocumentType } from '../api/types.js';
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
 import { Field } from '../components/Field.js';
 import { useI18n, type MsgKey } from '../i18n/index.js';
@@ -177,7 +177,7 @@ export default function Contacts(_props: PageProps) {
   const { t } = useI18n();
   const [all, setAll] = useState(false);
   const res = useApi((signal) => get<ContactView[]>(`/api/contacts${query({ touched: all ? undefined : 'true' })}`, { signal }), [all]);
-  const docs = useApi((signal) => get<DocumentType[]>('/api/documents', { signal }).catch(() => [] as DocumentType[]), []);
+  const docs = useApi((signal) => get<DocumentList>('/api/documents', { signal }).then(documentTypes, () => [] as DocumentType[]), []);
   const [open, setOpen] = useState(null as number | null);
   const [form, setForm] = useState(emptyReport);
   const formRef = useRef(null as HTMLDivElement | null);

@@ -7,7 +7,7 @@ import { App as AntApp, Button, Card, Col, Empty, Flex, Form, Input, Radio, Row,
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
 import type { DocumentPreviewReq, DocumentRenderReq } from '../../../src/shared/api.js';
 import { download, get, post } from '../api/client.js';
-import type { ChannelView, DocumentPreview, DocumentType, LoanView, MissingField } from '../api/types.js';
+import { documentTypes, type ChannelView, type DocumentList, type DocumentPreview, type LoanView, type MissingField } from '../api/types.js';
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
 import { Field } from '../components/Field.js';
 import { useI18n } from '../i18n/index.js';
@@ -54,10 +54,11 @@ function copyText(text: string): Promise<void> {
 }
 
 export default function Documents({ params }: PageProps) {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { message } = AntApp.useApp();
   const mobile = useIsMobile();
-  const types = useApi((signal) => get<DocumentType[]>('/api/documents', { signal }), []);
+  const typesRes = useApi((signal) => get<DocumentList>('/api/documents', { signal }), []);
+  const types = { ...typesRes, data: typesRes.data ? documentTypes(typesRes.data) : undefined };
   const loans = useApi((signal) => get<LoanView[]>('/api/loans', { signal }).catch(() => [] as LoanView[]), []);
   const [type, setType] = useState(params.get('type') ?? '');
   const [channel, setChannel] = useState(null as string | null);
@@ -79,9 +80,10 @@ export default function Documents({ params }: PageProps) {
     setType((complaint ?? types.data[0]!).type);
   }, [types.data, type, params]);
 
-  const needsLoan = types.data?.find((d) => d.type === type)?.needs?.some((n) => /loan/.test(n)) ?? false;
+  const info = types.data?.find((d) => d.type === type);
+  const needsLoan = [...(info?.needs ?? []), ...(info?.questions ?? [])].some((n) => /loan/.test(n));
   const { values, bad } = useMemo(() => answerValues(known, answers), [known, answers]);
-  const req = useMemo((): DocumentPreviewReq | null => (type ? { type, channel, loan_id: loanId, answers: values } : null), [type, channel, loanId, values]);
+  const req = useMemo((): (DocumentPreviewReq & { lang: 'zh' | 'en' }) | null => (type ? { type, channel, loan_id: loanId, answers: values, lang: lang === 'en' ? 'en' : 'zh' } : null), [type, channel, loanId, values, lang]);
   const debounced = useDebounced(req, 500);
 
   useEffect(() => {
@@ -99,7 +101,9 @@ export default function Documents({ params }: PageProps) {
           for (const x of p.missing) m.set(x.key, x);
           return [...m.values()];
         });
-        if (channel == null && p.channels?.length) setChannel(channelId(p.channels[0]!));
+        // Answers remembered from earlier documents fill the fields the person has not typed in.
+        if (p.answers) setAnswers((a) => ({ ...Object.fromEntries(Object.entries(p.answers ?? {}).filter(([, v]) => v != null && v !== '')), ...a }));
+        if (channel == null && p.channel) setChannel(p.channel);
       })
       .catch((e: unknown) => live && setPreviewErr(e))
       .finally(() => live && setPreviewing(false));
@@ -110,7 +114,8 @@ export default function Documents({ params }: PageProps) {
   }, [debounced]);
 
   const missingNow = new Set((preview?.missing ?? []).map((m) => m.key));
-  const channels = preview?.channels ?? [];
+  // Only channels a letter can be written for are offered for a complaint.
+  const channels = (preview?.channels ?? []).filter((c) => typeof c === 'string' || c.letter !== false);
   const title = preview ? pick(preview.title) : '';
 
   const pickType = (v: string) => {
@@ -189,7 +194,7 @@ export default function Documents({ params }: PageProps) {
                   const set = (x: string) => setAnswers((a) => ({ ...a, [m.key]: x }));
                   const answered = !missingNow.has(m.key);
                   return (
-                    <Field key={m.key} id={id} label={pick(m.label)} error={bad.includes(m.key) ? t(m.kind === 'money' ? 'docs.bad.money' : 'docs.bad.number') : null} hint={answered && v ? t('docs.answered') : undefined}>
+                    <Field key={m.key} id={id} label={pick(m.label)} required={m.required} error={bad.includes(m.key) ? t(m.kind === 'money' ? 'docs.bad.money' : 'docs.bad.number') : null} hint={answered && v ? t('docs.answered') : m.hint ? pick(m.hint) : undefined}>
                       {m.kind === 'date' ? (
                         <Input id={id} type="date" value={v} onChange={(e) => set(e.target.value)} />
                       ) : m.kind === 'money' ? (
@@ -238,7 +243,7 @@ export default function Documents({ params }: PageProps) {
                   <Button
                     icon={<CopyOutlined />}
                     onClick={() =>
-                      copyText(preview.short_text).then(
+                      copyText(preview.short_text ?? '').then(
                         () => message.success(t('docs.copied')),
                         () => message.error(t('docs.copyFailed')),
                       )
