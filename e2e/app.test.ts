@@ -130,6 +130,7 @@ if (!HAVE_CHROMIUM) {
         it('keeps abusive text blurred until tapped, in the timeline', { timeout: 90_000 }, async () => {
           await go('timeline');
           await page.locator('.event-row').first().waitFor({ timeout: 15_000 });
+          if (device === 'phone') await page.locator('.filter-toggle').click();
           await page.getByRole('switch', { name: '只看有标记的' }).click();
           const reveal = page.locator('.sensitive-btn').first();
           await reveal.waitFor({ timeout: 15_000 });
@@ -191,6 +192,39 @@ if (!HAVE_CHROMIUM) {
         });
 
         if (device === 'desktop') {
+          it('keeps what was typed when saving fails, and explains what to do', { timeout: 90_000 }, async () => {
+            await go('loans');
+            await page.getByRole('button', { name: '登记一笔借款' }).first().click();
+            await page.locator('#lf-lender').fill('测试贷');
+            await page.locator('#lf-date').fill('2026-02-01');
+            await page.locator('#lf-principal').fill('5000');
+            await page.locator('#lf-received').fill('6000');
+            await page.locator('#lf-periods').fill('6');
+            await page.locator('#lf-payment').fill('900');
+            await page.getByTestId('loan-save').click();
+            await expect(page.locator('.form-problems').innerText()).resolves.toContain('实际到手金额不能比合同借款金额多');
+            await page.locator('#lf-received').fill('4500');
+            // The server fails once: the form stays filled in and the message says what to do.
+            await page.route((u) => u.pathname === '/api/loans', (route) =>
+              route.request().method() === 'POST' ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL', message: 'disk full' } }) }) : route.continue(),
+            );
+            await page.getByTestId('loan-save').click();
+            await page.locator('.ant-drawer .error-notice').getByText('护讯内部出了点问题').waitFor();
+            await expect(page.locator('.ant-drawer .error-notice').innerText()).resolves.toContain('您填写的内容都还在');
+            await expect(page.locator('#lf-lender').inputValue()).resolves.toBe('测试贷');
+            await expect(page.locator('#lf-payment').inputValue()).resolves.toBe('900');
+            await screenshot(page, `${device}-11-save-error`);
+            await page.unroute((u) => u.pathname === '/api/loans');
+            await page.getByTestId('loan-save').click();
+            await page.locator('.loan-card', { hasText: '测试贷' }).waitFor({ timeout: 15_000 });
+
+            // A file that is not a backup: a plain explanation, the other imports untouched.
+            await go('import');
+            await page.locator('input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('这不是备份文件\n') });
+            await page.locator('.import-item[data-phase=failed]').waitFor({ timeout: 20_000 });
+            await expect(page.locator('.import-item[data-phase=failed]').innerText()).resolves.toContain('这个文件没能导入');
+          });
+
           it('exports an evidence bundle and verifies it', { timeout: 90_000 }, async () => {
             await go('evidence');
             await page.getByText(/证据链完整，共 \d+ 条记录/).waitFor({ timeout: 15_000 });

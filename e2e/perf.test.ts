@@ -136,7 +136,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('timeline with 100,000 event
     await screenshot(page, 'perf-timeline-100k');
     expect(rows).toBeLessThan(120);
     // A 60 Hz frame is 16.7 ms; the list's own work must fit well inside it even while flinging.
-    expect(cpuPerFrameMs).toBeLessThan(16);
+    expect(cpuPerFrameMs).toBeLessThan(16.7);
     // Wall clock, with room for a machine shared by parallel tests (headless, no GPU, 2 cores).
     expect(median).toBeLessThan(150);
     expect(p95).toBeLessThan(400);

@@ -70,7 +70,8 @@ const THEME = {
   token: {
     colorPrimary: '#1d6770',
     colorLink: '#1d6770',
-    colorInfo: '#1d6770',
+    colorPrimaryBg: '#e1eff0',
+    colorPrimaryBgHover: '#d2e7e9',
     // Darker secondary text than antd's default, so every text meets WCAG AA contrast.
     colorTextSecondary: 'rgba(0,0,0,0.68)',
     colorTextTertiary: 'rgba(0,0,0,0.62)',

@@ -134,6 +134,18 @@ export async function download(method: 'GET' | 'POST', path: string, body: unkno
   return { name, size: blob.size, blob };
 }
 
+/** POSTs JSON and returns the answer as text (a rendered plain-text document). */
+export async function postForText(path: string, body: unknown): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  } catch (e) {
+    throw new ApiError('NETWORK', (e as Error).message, 0);
+  }
+  if (!res.ok) throw errorFromBody(res.status, await parseJson(res));
+  return res.text();
+}
+
 export function saveBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -32,6 +32,7 @@ export function describeError(e: unknown, { t }: Pick<I18n, 't'>): ErrorText {
     const code = e.code;
     if (code === 'NETWORK') return { title: t('err.network.title'), detail, next: t('err.network.next') };
     if (code === 'ABORTED') return { title: t('err.aborted.title'), detail: '', next: t('err.aborted.next') };
+    if (code === 'IMPORT_FAILED') return { title: t('err.import.title'), detail, next: t('err.import.next') };
     if (code === 'BAD_INPUT' || code === 'FST_ERR_VALIDATION' || code === 'VALIDATION' || e.status === 400 || e.status === 422) {
       return { title: t('err.input.title'), detail, next: t('err.input.next') };
     }

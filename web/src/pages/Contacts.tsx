@@ -5,9 +5,9 @@
 import { useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Col, Empty, Flex, Form, Input, Row, Select, Switch, Tag } from 'antd';
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
-import type { DocumentPreviewReq, DocumentRenderReq, ReportContactReq } from '../../../src/shared/api.js';
-import { download, get, post, query } from '../api/client.js';
-import { documentTypes, type ContactView, type DocumentList, type DocumentPreview, type DocumentType } from '../api/types.js';
+import type { DocumentRenderReq, ReportContactReq } from '../../../src/shared/api.js';
+import { download, get, post, postForText, query } from '../api/client.js';
+import { documentTypes, type ContactView, type DocumentList, type DocumentType } from '../api/types.js';
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
 import { Field } from '../components/Field.js';
 import { useI18n, type MsgKey } from '../i18n/index.js';
@@ -118,25 +118,25 @@ function ReportContact({ form, setForm, onSaved }: { form: ReportForm; setForm(f
 
 /** The note to send a contact, and the statement they can sign: from the document templates when the app has them. */
 function ContactLetters({ contact, docs }: { contact: ContactView; docs: DocumentType[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = AntApp.useApp();
   const noteDoc = docs.find((d) => /note|notice|letter_to_contact|contact_letter/.test(d.type));
   const statementDoc = docs.find((d) => /statement|declaration/.test(d.type));
   const answers = { contact_name: contact.name };
   const who = contact.name || contact.numbers[0] || null;
-  const note = useApi(async (signal) => {
+  const note = useApi(async () => {
     if (!noteDoc) return t('contacts.note.template', { name: contact.name });
-    const p = await post<DocumentPreview>('/api/documents/preview', { type: noteDoc.type, contact: who, answers } satisfies DocumentPreviewReq);
-    if (signal.aborted) return '';
-    return p.short_text || t('contacts.note.template', { name: contact.name });
+    // The app's own note (built from the case), as plain text ready to paste into a chat.
+    const text = await postForText('/api/documents/render', { type: noteDoc.type, contact: who, answers, format: 'txt', lang: lang === 'en' ? 'en' : 'zh' } satisfies DocumentRenderReq & { lang: string });
+    return text.trim() || t('contacts.note.template', { name: contact.name });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [contact.id, noteDoc?.type]);
+  }, [contact.id, noteDoc?.type, lang]);
   const [err, setErr] = useState<unknown>(null);
   const render = async (format: DocumentRenderReq['format']) => {
     if (!statementDoc) return;
     setErr(null);
     try {
-      await download('POST', '/api/documents/render', { type: statementDoc.type, contact: who, answers, format } satisfies DocumentRenderReq, `statement-${contact.id}.${format}`);
+      await download('POST', '/api/documents/render', { type: statementDoc.type, contact: who, answers, format, lang: lang === 'en' ? 'en' : 'zh' } satisfies DocumentRenderReq & { lang: string }, `statement-${contact.id}.${format}`);
     } catch (e) {
       setErr(e);
     }

@@ -56,7 +56,7 @@ export default function Import(_props: PageProps) {
           return;
         }
         if (job.state === 'failed') {
-          patch(it.key, { phase: 'failed', job, error: new ApiError('BAD_INPUT', job.error ?? '', 400) });
+          patch(it.key, { phase: 'failed', job, error: new ApiError('IMPORT_FAILED', job.error ?? '', 400) });
           return;
         }
         await sleep(300);

@@ -3,7 +3,7 @@
  * app's own data file.
  */
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Descriptions, Flex, Form, Input, Modal, Progress, Segmented, Switch, Upload } from 'antd';
+import { Alert, App as AntApp, Button, Card, Descriptions, Flex, Form, Input, Progress, Segmented, Switch, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { PassphraseReq } from '../../../src/shared/api.js';
 import { download, post, uploadFile } from '../api/client.js';
@@ -16,7 +16,7 @@ import type { PageProps } from '../App.js';
 
 export default function Settings(_props: PageProps) {
   const { t, lang, setLang } = useI18n();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const { settings, update, reload } = useSettings();
   const [err, setErr] = useState<unknown>(null);
   const [pass, setPass] = useState({ a: '', b: '' });
@@ -87,7 +87,7 @@ export default function Settings(_props: PageProps) {
   };
 
   const confirmRestore = (file: File) =>
-    Modal.confirm({
+    modal.confirm({
       title: t('settings.restore.confirm.title'),
       content: t('settings.restore.confirm.body', { name: file.name }),
       okText: t('settings.restore.confirm.ok'),

@@ -320,6 +320,7 @@ export default function Timeline({ params }: PageProps) {
   const [revealed, setRevealed] = useState<Set<number>>(() => new Set());
   const [open, setOpen] = useState(null as EventView | null);
   const [quietErr, setQuietErr] = useState(null as unknown);
+  const [showFilters, setShowFilters] = useState(false);
 
   const reveal = useCallback((id: number) => setRevealed((s) => new Set(s).add(id)), []);
   const openEvent = useCallback((e: EventView) => {
@@ -344,9 +345,15 @@ export default function Timeline({ params }: PageProps) {
     }
   };
 
+  const activeFilters = [filters.from, filters.to, filters.kind, filters.collector].filter(Boolean).length + (filters.labelled ? 1 : 0);
   const list = (
     <div className="timeline-events">
-      <Form layout="vertical" className="filters" onSubmitCapture={(e) => e.preventDefault()}>
+      {mobile ? (
+        <Button className="filter-toggle" aria-expanded={showFilters} aria-controls="tl-filters" onClick={() => setShowFilters((v) => !v)}>
+          {t(showFilters ? 'tl.filters.hide' : 'tl.filters.show', { n: activeFilters })}
+        </Button>
+      ) : null}
+      <Form layout="vertical" className="filters" id="tl-filters" hidden={mobile && !showFilters} onSubmitCapture={(e) => e.preventDefault()}>
         <Row gutter={8}>
           <Col xs={12} md={5}>
             <Field id="tf-from" label={t('tl.f.from')}>
@@ -388,7 +395,7 @@ export default function Timeline({ params }: PageProps) {
         <VirtualList
           count={pages.events.length}
           rowHeight={ROW_H}
-          height={mobile ? 'calc(100vh - 330px)' : 'calc(100vh - 300px)'}
+          height={mobile ? 'max(360px, calc(100vh - 170px))' : 'max(420px, calc(100vh - 300px))'}
           label={t('tl.list')}
           onNearEnd={onNearEnd}
           renderRow={(i) => {

@@ -15,6 +15,8 @@
 import { LABELS, type Classification, type Label, type Recipient, type Span } from '../types.js';
 import {
   ALL_RULES,
+  COLLECTION_END,
+  VETO_END,
   CASE_NUMBER,
   CLAUSE_BREAK,
   COLLECTION,
@@ -54,9 +56,8 @@ const NEG_WINDOW = 12;
 const WIDE_WINDOW = 24;
 const YOU_RE = /[你您]/;
 /** Label rules strong enough to anchor a collection reading on their own (with enough score). */
-const ANCHOR_RULES = new Set(['tc.bao_txl', 'tc.txl_action', 'ins.laolai', 'fl.blacklist', 'fl.family']);
+const ANCHOR_RULES = new Set(['tc.bao_txl', 'tc.txl_action', 'ins.laolai', 'fl.blacklist', 'fl.family', 'visit.waifang']);
 const OTHER_LABELS = LABELS.filter((l): l is OtherLabel => l !== 'collection');
-const THREAT_LABELS = OTHER_LABELS.filter((l) => l !== 'third_party');
 /** Quick test before the emoji regex: any of 🔪🗡🔫💣🩸 (surrogate leads) or ⚰ ☠. */
 const EMOJI_HINT = /[\uD83D\uD83E\u26B0\u2620]/;
 
@@ -67,20 +68,37 @@ export function setGating(on: boolean): void {
 }
 
 const openBuf = new Uint8Array(ALL_RULES.length);
+/** Indices of the open rules, ascending (collection rules, then vetoes, then labels). */
+const openList = new Int32Array(ALL_RULES.length);
 
 /** Which rules can match this text: one pass over its characters through the gate table. */
-function openRules(norm: string): Uint8Array {
-  if (!GATING) return openBuf.fill(1);
+function openRules(norm: string): number {
+  let count = 0;
+  if (!GATING) {
+    openBuf.fill(1);
+    for (let k = 0; k < ALL_RULES.length; k++) openList[count++] = k;
+    return count;
+  }
   openBuf.fill(0);
-  for (const k of UNGATED) openBuf[k] = 1;
+  for (const k of UNGATED) {
+    openBuf[k] = 1;
+    openList[count++] = k;
+  }
   for (let i = 0; i < norm.length; i++) {
     const c = norm.charCodeAt(i);
     const n = GATE_COUNT[c]!;
     if (n === 0) continue;
     const s = GATE_START[c]!;
-    for (let k = s; k < s + n; k++) openBuf[GATE_RULES[k]!] = 1;
+    for (let k = s; k < s + n; k++) {
+      const r = GATE_RULES[k]!;
+      if (openBuf[r] === 0) {
+        openBuf[r] = 1;
+        openList[count++] = r;
+      }
+    }
   }
-  return openBuf;
+  openList.subarray(0, count).sort();
+  return count;
 }
 
 const BREAK = new Uint8Array(65536);
@@ -174,13 +192,16 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
   if (norm.length === 0 || isGenuineCourtNotice(norm)) {
     return { labels: [], spans: {}, norm, score: 0, hits: [], genuineCourtNotice: norm.length > 0 };
   }
-  const open = openRules(norm);
+  const nOpen = openRules(norm);
+  const open = openBuf;
 
   let score = 0;
   const hits: Hit[] = [];
+  let i = 0;
   // Collection evidence.
-  for (const rule of COLLECTION) {
-    if (open[rule.index] === 0 || (rule.to !== undefined && !rule.to.includes(to))) continue;
+  for (; i < nOpen && openList[i]! < COLLECTION_END; i++) {
+    const rule = ALL_RULES[openList[i]!]!;
+    if (rule.to !== undefined && !rule.to.includes(to)) continue;
     const c = runRule(rule, norm, hits);
     if (c > 0) score += weight(rule, c);
   }
@@ -190,22 +211,21 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
   // make this a collection message; if their rules cannot even run, it is ordinary.
   if (colEnd === 0 && GATING) {
     let anchorOpen = false;
-    let kindsOpen = 0;
-    for (const label of THREAT_LABELS) {
-      let open1 = false;
-      for (const rule of LABEL_RULES[label]) {
-        if (open[rule.index] === 0) continue;
-        open1 = true;
-        if (ANCHOR_RULES.has(rule.id)) anchorOpen = true;
-      }
-      if (open1 && label !== 'impersonation') kindsOpen++;
+    let kinds = 0;
+    let lastGroup = '';
+    for (let k = i; k < nOpen; k++) {
+      const rule = ALL_RULES[openList[k]!]!;
+      if (rule.group === 'veto' || rule.group === 'third_party') continue;
+      if (ANCHOR_RULES.has(rule.id)) anchorOpen = true;
+      if (rule.group !== lastGroup && rule.group !== 'impersonation') kinds++;
+      lastGroup = rule.group;
     }
-    if (!anchorOpen && kindsOpen < 2) {
+    if (!anchorOpen && kinds < 2) {
       return { labels: [], spans: {}, norm, score, hits: withTrace ? hits.slice() : NO_HITS, genuineCourtNotice: false };
     }
   }
-  for (const rule of VETO) {
-    if (open[rule.index] === 0) continue;
+  for (; i < nOpen && openList[i]! < VETO_END; i++) {
+    const rule = ALL_RULES[openList[i]!]!;
     const c = runRule(rule, norm, hits);
     if (c > 0) score += weight(rule, c);
   }
@@ -214,23 +234,22 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
   // Threat labels (their weights count towards collection too).
   const labelHits = new Map<OtherLabel, Hit[]>();
   let anchored = false;
-  let threatKinds = 0;
-  for (const label of THREAT_LABELS) {
-    let lh: Hit[] | undefined;
-    for (const rule of LABEL_RULES[label]) {
-      if (open[rule.index] === 0 || (rule.to !== undefined && !rule.to.includes(to))) continue;
-      lh ??= [];
-      const c = runRule(rule, norm, lh);
-      if (c > 0) {
-        score += weight(rule, c);
-        if (!anchored && ANCHOR_RULES.has(rule.id)) anchored = true;
-      }
-    }
-    if (lh !== undefined && lh.length > 0) {
-      labelHits.set(label, lh);
-      if (label !== 'impersonation') threatKinds++;
+  for (; i < nOpen; i++) {
+    const rule = ALL_RULES[openList[i]!]!;
+    const label = rule.group as OtherLabel;
+    if (label === 'third_party' || (rule.to !== undefined && !rule.to.includes(to))) continue;
+    let lh = labelHits.get(label);
+    const before = lh?.length ?? 0;
+    lh ??= [];
+    const c = runRule(rule, norm, lh);
+    if (c > 0) {
+      score += weight(rule, c);
+      if (before === 0) labelHits.set(label, lh);
+      if (!anchored && ANCHOR_RULES.has(rule.id)) anchored = true;
     }
   }
+  let threatKinds = 0;
+  for (const l of labelHits.keys()) if (l !== 'impersonation') threatKinds++;
 
   // Knife/gun/bomb emoji carry meaning (🔪🔪 还钱): matched on the original text.
   let emojiSpans: Span[] | null = null;

@@ -167,7 +167,7 @@ const ABBREV: Record<string, string> = {
 };
 
 /** A debt cue elsewhere in the message licenses abbreviation expansion ("去hk玩" stays as it is). */
-const DEBT_CUE = /[欠还债贷逾催款钱]|网贷|征信|起诉|诉讼|坐牢|立案|律师|通讯录|上门|处理|曝光|联系人/;
+const DEBT_CUE = /[欠还债贷逾催款钱]|网贷|征信|起诉|诉讼|坐牢|立案|律师|通讯录|上门|处理|曝光|联系人|困难|协商|钱包/;
 
 /** (head Han character, latin token) → replacement for the token. */
 const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {
@@ -222,6 +222,17 @@ function fromCodes(codes: Uint16Array, len: number): string {
   return s;
 }
 
+let charFlags: Uint8Array | null = null;
+
+/** Per code unit: 1 = traditional (opencc table), 2 = needs normalising work. */
+function buildCharFlags(): Uint8Array {
+  const { table } = getOpencc();
+  const flags = new Uint8Array(65536);
+  for (let c = 0; c < 65536; c++) flags[c] = (table[c] !== 0 ? 1 : 0) | (needsWork(c) ? 2 : 0);
+  charFlags = flags;
+  return flags;
+}
+
 /** Does this code unit need any work (width, case, separator, punctuation, surrogate, latin)? */
 function needsWork(c: number): boolean {
   if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || SEP[c] === 1 || ASCII_PUNCT[c] !== 0;
@@ -231,16 +242,15 @@ function needsWork(c: number): boolean {
 
 /** Normalise for matching; see the module comment. Pure and deterministic. */
 export function normalizeCore(text: string): CoreNormalized {
-  // One scan: does the text need opencc, and does it need any other work?
-  const table = (opencc ?? getOpencc()).table;
-  let trad = false;
-  let work = false;
+  // One scan: does the text need opencc (bit 1), and does it need any other work (bit 2)?
+  const flags = charFlags ?? buildCharFlags();
+  let f = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (table[c] !== 0) trad = true;
-    else if (!work && needsWork(c)) work = true;
-    if (trad && work) break;
+    f |= flags[text.charCodeAt(i)]!;
+    if (f === 3) break;
   }
+  const trad = (f & 1) !== 0;
+  const work = (f & 2) !== 0;
   if (!trad && !work) return { norm: text, map: null, ends: null };
   const simp = trad ? toSimplified(text) : text;
   const n = simp.length;

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en.js';
+import { zh } from './zh.js';
+
+describe('i18n dictionaries', () => {
+  it('have the same keys', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+  });
+  it('use the same placeholders in both languages', () => {
+    const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const k of Object.keys(zh) as (keyof typeof zh)[]) expect(vars(en[k]), k).toEqual(vars(zh[k]));
+  });
+  it('mention codes and passwords only to warn, or for the passphrase of Huxun data', () => {
+    // Huxun never asks for verification codes or passwords of other services. Any new text that
+    // mentions them must be reviewed and added here.
+    const warnings = ['app.footer', 'limits.agents.body', 'limits.never', 'limits.contacts', 'settings.pass.never'];
+    const ownPassphrase = ['err.locked.next', 'settings.pass', 'settings.pass.hint', 'settings.pass.a', 'settings.pass.short', 'settings.pass.mismatch', 'settings.pass.warn', 'settings.pass.save', 'settings.pass.done'];
+    const mentioning = Object.entries(zh).filter(([, v]) => /验证码|密码/.test(v)).map(([k]) => k);
+    expect(mentioning.sort()).toEqual([...warnings, ...ownPassphrase].sort());
+    for (const k of warnings) expect(zh[k as keyof typeof zh]).toMatch(/不会|绝不|警惕|不要|往往/);
+    expect(Object.values(zh).some((v) => /验证码/.test(v) && /请输入|请提供|填写/.test(v))).toBe(false);
+  });
+});
