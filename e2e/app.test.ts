@@ -205,7 +205,8 @@ if (!HAVE_CHROMIUM) {
             await expect(page.locator('.form-problems').innerText()).resolves.toContain('实际到手金额不能比合同借款金额多');
             await page.locator('#lf-received').fill('4500');
             // The server fails once: the form stays filled in and the message says what to do.
-            await page.route((u) => u.pathname === '/api/loans', (route) =>
+            const loansApi = (u: URL) => u.pathname === '/api/loans';
+            await page.route(loansApi, (route) =>
               route.request().method() === 'POST' ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL', message: 'disk full' } }) }) : route.continue(),
             );
             await page.getByTestId('loan-save').click();
@@ -214,7 +215,7 @@ if (!HAVE_CHROMIUM) {
             await expect(page.locator('#lf-lender').inputValue()).resolves.toBe('测试贷');
             await expect(page.locator('#lf-payment').inputValue()).resolves.toBe('900');
             await screenshot(page, `${device}-11-save-error`);
-            await page.unroute((u) => u.pathname === '/api/loans');
+            await page.unroute(loansApi);
             await page.getByTestId('loan-save').click();
             await page.locator('.loan-card', { hasText: '测试贷' }).waitFor({ timeout: 15_000 });
 
@@ -257,6 +258,8 @@ if (!HAVE_CHROMIUM) {
             await go(p);
             await page.waitForLoadState('networkidle');
             await page.waitForTimeout(300);
+            // Measure colours after fades and slides have finished.
+            await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 });
             const v = await axeSerious(page);
             if (v.length) problems.push(`#/${p}:\n${describeViolations(v)}`);
           }

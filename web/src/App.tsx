@@ -81,6 +81,8 @@ const THEME = {
     fontFamily:
       "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', 'WenQuanYi Micro Hei', sans-serif",
     fontSize: 15,
+    // No sliding and fading for people who ask their system for less motion.
+    motion: typeof window === 'undefined' || !window.matchMedia('(prefers-reduced-motion: reduce)').matches,
   },
   components: {
     Menu: { itemSelectedBg: '#e1eff0', itemSelectedColor: '#124e55', itemHoverBg: '#eef5f5', itemActiveBg: '#d5e9ea' },

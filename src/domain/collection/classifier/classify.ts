@@ -5,8 +5,9 @@
  *    back to the original;
  * 2. drop genuine court notices (official pointer + case number + no private payment demand);
  * 3. score collection: positive rules add weight, vetoes (verification codes, receipts, adverts, news,
- *    the debtor's own messages, non-credit bills …) subtract; collection at score ≥ 1 when there is
- *    collection evidence (a collection rule, 爆通讯录-type threats, 老赖, or two kinds of threat at 你);
+ *    the debtor's own messages, non-credit bills …) subtract, and every other label's rules add a
+ *    little; collection at score ≥ 1 when there is collection evidence (a collection rule, an
+ *    anchoring threat such as 爆通讯录, 老赖 or 外访, or two kinds of threat aimed at 你);
  * 4. for collection messages only, report every other label; third_party also follows `to`.
  *
  * Every label comes with the spans (offsets into the ORIGINAL text) of the matches that produced it.
@@ -15,11 +16,9 @@
 import { LABELS, type Classification, type Label, type Recipient, type Span } from '../types.js';
 import {
   ALL_RULES,
-  COLLECTION_END,
-  VETO_END,
   CASE_NUMBER,
   CLAUSE_BREAK,
-  COLLECTION,
+  COLLECTION_END,
   COURT_FAKE,
   COURT_OFFICIAL,
   GATE_COUNT,
@@ -28,7 +27,7 @@ import {
   LABEL_RULES,
   NEGATION,
   UNGATED,
-  VETO,
+  VETO_END,
   VIOLENT_EMOJI,
   type OtherLabel,
   type Rule,
@@ -229,7 +228,6 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
     const c = runRule(rule, norm, hits);
     if (c > 0) score += weight(rule, c);
   }
-  const vetoEnd = hits.length;
 
   // Threat labels (their weights count towards collection too).
   const labelHits = new Map<OtherLabel, Hit[]>();
@@ -290,7 +288,6 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
     spans[label] = extra !== null ? mergeSpans([...s, ...extra]) : s;
     labels.push(label);
   }
-  void vetoEnd;
   return { labels, spans, norm, score, hits: withTrace ? trace(hits, labelHits) : NO_HITS, genuineCourtNotice: false };
 }
 

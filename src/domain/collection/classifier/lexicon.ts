@@ -2,11 +2,15 @@
  * The classifier's lexicon: regular expressions over the NORMALISED text (see normalize.ts), grouped
  * by what they signal. Each rule has an id so a span can always be traced to the rule that made it.
  *
- * - COLLECTION rules add `w` to the collection score; VETO rules subtract. A message is collection
- *   when the score reaches 1 and at least one positive rule fired.
- * - LABEL_RULES give the other labels; they only apply to collection messages. Their `col` weight
- *   also counts towards collection ("爆你通讯录" is a collection message even without "还钱").
+ * - COLLECTION rules add `w` to the collection score; VETO rules subtract (classify.ts decides).
+ * - LABEL_RULES give the other labels; they only apply to collection messages. Their `w` also counts
+ *   towards collection ("爆你通讯录" is a collection message even without "还钱").
+ * - Rules are written from the taxonomy and the dev guide, and generalised from the project's own
+ *   dev set; they are deliberately phrase families (verb × target × modality), not quoted messages.
  * - A rule whose named group `t` matched takes the group as its span, otherwise the whole match.
+ * - `cap` lets a rule count more than once (two pressure phrases weigh more than one).
+ * - Every rule gets a `gate`: characters of which every match contains one; the engine skips a rule
+ *   whose gate characters are all absent (about 20 of ~110 rules run per message).
  * - `neg: true` rules are dropped when the clause before the match negates them (我们不会上门).
  * - `skipBefore` drops a match when the text just before it (same clause) matches.
  * - `reject` drops a match whose own text matches.
