@@ -2,7 +2,7 @@
  * 借款: the person's loans. Add or edit one (schedule by equal payments, by a builder, or row by row),
  * see its true rate and each legal line in plain words with the yuan above it and the citations.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { App as AntApp, Button, Card, Checkbox, Col, Drawer, Empty, Flex, Form, Input, Popconfirm, Row, Segmented, Select, Table, Tag } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Installment, LoanInput, ScheduleRequest } from '../../../src/shared/api.js';
@@ -194,6 +194,7 @@ function LoanEditor({ initial, editingId, open, onClose, onSaved }: { initial: L
   const [buildErr, setBuildErr] = useState<unknown>(null);
   const [buildProblem, setBuildProblem] = useState<MsgKey | null>(null);
   const [preview, setPreview] = useState<LoanView | null>(null);
+  const problemsRef = useRef(null as HTMLDivElement | null);
   const [previewErr, setPreviewErr] = useState<unknown>(null);
 
   // A new form only when another loan (or a fresh one) is opened: closing by mistake keeps the draft.
@@ -246,10 +247,14 @@ function LoanEditor({ initial, editingId, open, onClose, onSaved }: { initial: L
     }
   };
 
+  const showProblems = () => setTimeout(() => problemsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }), 50);
   const save = async () => {
     setTried(true);
     setSaveErr(null);
-    if (!built.input) return;
+    if (!built.input) {
+      showProblems();
+      return;
+    }
     setSaving(true);
     try {
       const body: LoanInput = built.input;
@@ -263,6 +268,7 @@ function LoanEditor({ initial, editingId, open, onClose, onSaved }: { initial: L
     } catch (e) {
       // Nothing typed is lost: the form keeps its state.
       setSaveErr(e);
+      showProblems();
     } finally {
       setSaving(false);
     }
@@ -550,6 +556,7 @@ function LoanEditor({ initial, editingId, open, onClose, onSaved }: { initial: L
             <p className="muted">{t('loans.preview.needs')}</p>
           )}
         </section>
+        <div ref={problemsRef} />
         {tried && built.problems.length ? (
           <div role="alert" className="form-problems">
             <p>{t('loans.err.summary', { n: built.problems.length })}</p>
