@@ -9,7 +9,7 @@ import { Transform } from 'node:stream';
 import { classify } from '../domain/collection/classifier/index.js';
 import type { Label, NewEvent, Span } from '../domain/collection/types.js';
 import { detectFormat, parseAny } from '../import/index.js';
-import type { FormatId, ImportRecord } from '../import/types.js';
+import type { FormatId } from '../import/types.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
@@ -109,7 +109,9 @@ export async function importFile(ctx: AppContext, path: string, onProgress?: (p:
     await ctx.store.db.transaction().execute(async (trx) => {
       const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
       let batch: NewEvent[] = [];
-      const pendingAttachments: { rec: Extract<ImportRecord, { type: 'attachment' }>['attachment'] }[] = [];
+      // Only metadata waits for the end of the file; the bytes go to the content-addressed store at once,
+      // so memory stays flat however many MMS images a backup holds.
+      const pendingAttachments: { sha256: string; mime: string; name: string | null; size: number; eventKey: string | null }[] = [];
       const flush = async () => {
         if (!batch.length) return;
         const rows = batch.map((event) => ({ event, ...labelEvent(event), importId }));
@@ -140,23 +142,24 @@ export async function importFile(ctx: AppContext, path: string, onProgress?: (p:
           }
         } else if (rec.type === 'attachment') {
           res.attachments++;
-          pendingAttachments.push({ rec: rec.attachment });
+          const a = rec.attachment;
+          storeAttachmentBytes(ctx.dataDir, a.sha256, a.bytes);
+          pendingAttachments.push({ sha256: a.sha256, mime: a.mime, name: a.name, size: a.bytes.length, eventKey: a.eventKey });
         }
         report();
       }
       await flush();
-      for (const { rec } of pendingAttachments) {
-        storeAttachmentBytes(ctx.dataDir, rec.sha256, rec.bytes);
+      for (const rec of pendingAttachments) {
         let eventId: number | null = null;
         if (rec.eventKey) {
           const row = await trx.selectFrom('events').select('id').where('case_id', '=', ctx.caseId).where('dedupe_key', '=', rec.eventKey).executeTakeFirst();
           eventId = row ? Number(row.id) : null;
         }
         const added = await repo.insertAttachment(trx, ctx.caseId, {
-          sha256: rec.sha256, mime: rec.mime, size: rec.bytes.length, name: rec.name, source: 'import', claimedAt: null, receivedAt: ctx.now(), eventId, note: null,
+          sha256: rec.sha256, mime: rec.mime, size: rec.size, name: rec.name, source: 'import', claimedAt: null, receivedAt: ctx.now(), eventId, note: null,
         });
         if (added) {
-          await evidence.append('attachment', { sha256: rec.sha256, size: rec.bytes.length, mime: rec.mime, name: rec.name ?? rec.sha256, source: 'import', claimed_at: null, event_id: eventId }, ctx.now());
+          await evidence.append('attachment', { sha256: rec.sha256, size: rec.size, mime: rec.mime, name: rec.name ?? rec.sha256, source: 'import', claimed_at: null, event_id: eventId }, ctx.now());
         }
       }
       await evidence.flush();

@@ -194,8 +194,8 @@ function LoanEditor({ initial, editingId, open, onClose, onSaved }: { initial: L
   const [buildErr, setBuildErr] = useState<unknown>(null);
   const [buildProblem, setBuildProblem] = useState<MsgKey | null>(null);
   const [preview, setPreview] = useState<LoanView | null>(null);
-  const problemsRef = useRef(null as HTMLDivElement | null);
   const [previewErr, setPreviewErr] = useState<unknown>(null);
+  const problemsRef = useRef(null as HTMLDivElement | null);
 
   // A new form only when another loan (or a fresh one) is opened: closing by mistake keeps the draft.
   useEffect(() => {
