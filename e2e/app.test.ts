@@ -248,6 +248,12 @@ if (!HAVE_CHROMIUM) {
             await page.locator('#rc-text').fill('有人打电话给我，说你欠了钱不还，让我转告你。');
             await page.getByRole('button', { name: '保存记录' }).click();
             await page.locator('.contact-card', { hasText: '王阿姨' }).waitFor({ timeout: 15_000 });
+            // The note to send and the statement to sign, for a contact who was called.
+            const card = page.locator('.contact-card', { hasText: '张小红' });
+            await card.getByRole('button', { name: '给 TA 的说明和声明' }).click();
+            await expect(card.getByRole('textbox', { name: '可以发给 TA 的说明' }).inputValue({ timeout: 15_000 })).resolves.toMatch(/\S{20,}/);
+            const [statement] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), card.getByRole('button', { name: '下载 PDF' }).click()]);
+            expect(readFileSync(await statement.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
             await screenshot(page, `${device}-10-contacts`);
           });
         }

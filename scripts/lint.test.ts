@@ -14,6 +14,10 @@ describe('layer lint', () => {
   it('rejects I/O modules in domain', () => {
     expect(checkFile('src/domain/x.ts', "import fs from 'node:fs';")).toHaveLength(1);
   });
+  it('lets tests use the shared test support but not source files', () => {
+    expect(checkFile('src/store/store.test.ts', "import { makeStore } from '../../test/support/stores.js';")).toEqual([]);
+    expect(checkFile('src/store/repo.ts', "import { makeStore } from '../../test/support/stores.js';")).toHaveLength(1);
+  });
   it('accepts app importing domain, store and law', () => {
     const src = "import a from '../domain/money.js';\nimport b from '../store/db.js';\nexport { c } from '../law/index.js';";
     expect(checkFile('src/app/loans.ts', src)).toEqual([]);

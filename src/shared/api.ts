@@ -73,7 +73,7 @@ export const ScheduleRequestSchema = z.object({
 /** POST /api/export/bundle */
 export const ExportBundleSchema = z.object({ redact_third_parties: z.boolean() });
 
-/** POST /api/documents/preview. Answers: text as typed; money in integer fen; dates YYYY-MM-DD; numbers as numbers. */
+/** POST /api/documents/preview. Answers: text as typed; money as a yuan string ("900.00"); dates YYYY-MM-DD; numbers as numbers. */
 export const DocumentPreviewSchema = z.object({
   type: z.string().min(1),
   channel: z.string().nullish(),
@@ -82,6 +82,10 @@ export const DocumentPreviewSchema = z.object({
   lender: z.string().nullish(),
   /** third_party_statement: the contact (name or number) whose events prefill the statement. */
   contact: z.string().nullish(),
+  /** Language of the document (default zh). */
+  lang: z.enum(['zh', 'en']).optional(),
+  /** Mask third parties' names and numbers (for documents to be shared publicly). */
+  redact: z.boolean().optional(),
   answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 

@@ -122,12 +122,12 @@ function ContactLetters({ contact, docs }: { contact: ContactView; docs: Documen
   const { message } = AntApp.useApp();
   const noteDoc = docs.find((d) => /note|notice|letter_to_contact|contact_letter/.test(d.type));
   const statementDoc = docs.find((d) => /statement|declaration/.test(d.type));
-  const answers = { contact_name: contact.name };
+  const answers = {};
   const who = contact.name || contact.numbers[0] || null;
   const note = useApi(async () => {
     if (!noteDoc) return t('contacts.note.template', { name: contact.name });
     // The app's own note (built from the case), as plain text ready to paste into a chat.
-    const text = await postForText('/api/documents/render', { type: noteDoc.type, contact: who, answers, format: 'txt', lang: lang === 'en' ? 'en' : 'zh' } satisfies DocumentRenderReq & { lang: string });
+    const text = await postForText('/api/documents/render', { type: noteDoc.type, contact: who, answers, format: 'txt', lang: lang === 'en' ? 'en' : 'zh' } satisfies DocumentRenderReq);
     return text.trim() || t('contacts.note.template', { name: contact.name });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [contact.id, noteDoc?.type, lang]);
@@ -136,7 +136,7 @@ function ContactLetters({ contact, docs }: { contact: ContactView; docs: Documen
     if (!statementDoc) return;
     setErr(null);
     try {
-      await download('POST', '/api/documents/render', { type: statementDoc.type, contact: who, answers, format, lang: lang === 'en' ? 'en' : 'zh' } satisfies DocumentRenderReq & { lang: string }, `statement-${contact.id}.${format}`);
+      await download('POST', '/api/documents/render', { type: statementDoc.type, contact: who, answers, format, lang: lang === 'en' ? 'en' : 'zh' } satisfies DocumentRenderReq, `statement-${contact.id}.${format}`);
     } catch (e) {
       setErr(e);
     }

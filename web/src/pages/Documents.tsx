@@ -11,7 +11,7 @@ import { documentTypes, type ChannelView, type DocumentList, type DocumentPrevie
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
 import { Field } from '../components/Field.js';
 import { useI18n } from '../i18n/index.js';
-import { parseYuan } from '../lib/money.js';
+import { fenToInput, parseYuan } from '../lib/money.js';
 import { useApi, useDebounced, useIsMobile } from '../lib/useApi.js';
 import type { PageProps } from '../App.js';
 
@@ -26,9 +26,10 @@ function answerValues(missing: MissingField[], answers: Answers): { values: Docu
     if (!v) continue;
     const kind = kinds.get(k) ?? 'text';
     if (kind === 'money') {
+      // Checked here (exactly, from the string), sent as yuan: the documents read money answers in yuan.
       const fen = parseYuan(v);
       if (fen == null) bad.push(k);
-      else values[k] = fen;
+      else values[k] = fenToInput(fen);
     } else if (kind === 'number') {
       const n = Number(v);
       if (!Number.isFinite(n)) bad.push(k);
@@ -83,7 +84,7 @@ export default function Documents({ params }: PageProps) {
   const info = types.data?.find((d) => d.type === type);
   const needsLoan = [...(info?.needs ?? []), ...(info?.questions ?? [])].some((n) => /loan/.test(n));
   const { values, bad } = useMemo(() => answerValues(known, answers), [known, answers]);
-  const req = useMemo((): (DocumentPreviewReq & { lang: 'zh' | 'en' }) | null => (type ? { type, channel, loan_id: loanId, answers: values, lang: lang === 'en' ? 'en' : 'zh' } : null), [type, channel, loanId, values, lang]);
+  const req = useMemo((): DocumentPreviewReq | null => (type ? { type, channel, loan_id: loanId, answers: values, lang: lang === 'en' ? 'en' : 'zh' } : null), [type, channel, loanId, values, lang]);
   const debounced = useDebounced(req, 500);
 
   useEffect(() => {

@@ -32,6 +32,7 @@ import {
   type OtherLabel,
   type Rule,
 } from './lexicon.js';
+import { nbLogOdds, type NbModel } from './nb.js';
 import { normalizeCore, type CoreNormalized } from './normalize.js';
 
 /** A rule hit on the normalised text. */
@@ -59,6 +60,18 @@ const ANCHOR_RULES = new Set(['tc.bao_txl', 'tc.txl_action', 'ins.laolai', 'fl.b
 const OTHER_LABELS = LABELS.filter((l): l is OtherLabel => l !== 'collection');
 /** Quick test before the emoji regex: any of 🔪🗡🔫💣🩸 (surrogate leads) or ⚰ ☠. */
 const EMOJI_HINT = /[\uD83D\uD83E\u26B0\u2620]/;
+
+/**
+ * Naive-Bayes fallback for `collection` (see nb.ts): consulted only when the rules found a cue
+ * (a collection or threat rule hit, and no veto) but not enough for collection. null = rules only.
+ */
+let NB: NbModel | null = null;
+let NB_THRESHOLD = 0;
+/** For training/evaluation scripts: swap the model (null turns the fallback off). */
+export function setNbModel(model: NbModel | null, threshold = 0): void {
+  NB = model;
+  NB_THRESHOLD = threshold;
+}
 
 let GATING = true;
 /** For tests: run every rule on every message (the gate must never change a result). */
@@ -219,7 +232,7 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
       if (rule.group !== lastGroup && rule.group !== 'impersonation') kinds++;
       lastGroup = rule.group;
     }
-    if (!anchorOpen && kinds < 2) {
+    if (!anchorOpen && kinds < 2 && (NB === null || kinds === 0)) {
       return { labels: [], spans: {}, norm, score, hits: withTrace ? hits.slice() : NO_HITS, genuineCourtNotice: false };
     }
   }
@@ -261,7 +274,13 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
   // collection evidence, an anchoring threat, or two different kinds of threat aimed at 你.
   const positive = colEnd > 0 || anchored || (threatKinds >= 2 && YOU_RE.test(norm));
 
-  if (score < COLLECTION_THRESHOLD || !positive) {
+  const nbRescue =
+    (score < COLLECTION_THRESHOLD || !positive) &&
+    NB !== null &&
+    hits.length === colEnd &&
+    (colEnd > 0 || labelHits.size > 0) &&
+    nbLogOdds(NB, norm) >= NB_THRESHOLD;
+  if ((score < COLLECTION_THRESHOLD || !positive) && !nbRescue) {
     return { labels: [], spans: {}, norm, score, hits: withTrace ? trace(hits, labelHits) : NO_HITS, genuineCourtNotice: false };
   }
 
