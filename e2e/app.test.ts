@@ -229,6 +229,13 @@ if (!HAVE_CHROMIUM) {
           it('exports an evidence bundle and verifies it', { timeout: 90_000 }, async () => {
             await go('evidence');
             await page.getByText(/证据链完整，共 \d+ 条记录/).waitFor({ timeout: 15_000 });
+            // Add a screenshot with a note.
+            const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+            await page.locator('input[type=file]:not([accept*=zip])').setInputFiles({ name: '催收短信截图.png', mimeType: 'image/png', buffer: png });
+            await page.locator('#ev-note').fill('3 月 3 日的威胁短信截图');
+            await page.getByRole('button', { name: '保存到证据' }).click();
+            await page.locator('.ant-table-row', { hasText: '催收短信截图.png' }).waitFor({ timeout: 15_000 });
+            await expect(page.locator('.ant-table-row', { hasText: '催收短信截图.png' }).innerText()).resolves.toContain('威胁短信截图');
             const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: '导出证据包' }).click()]);
             const zip = await download.path();
             expect(readFileSync(zip).subarray(0, 2).toString('latin1')).toBe('PK');

@@ -1,5 +1,6 @@
 import { openApp } from '../app/context.js';
 import { buildServer } from './app.js';
+import { checkChain } from '../app/evidence.js';
 
 export interface StartOptions {
   dataDir?: string;
@@ -11,6 +12,8 @@ export interface StartOptions {
 
 export interface RunningServer {
   url: string;
+  /** The evidence chain is re-hashed on start; this settles when that check is done. */
+  chainCheck: Promise<{ ok: boolean; count: number; problem?: { seq: number | null; reason: string } }>;
   close(): Promise<void>;
 }
 
@@ -30,8 +33,11 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
   const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  // Checked after listening so that a long chain does not delay the page.
+  const chainCheck = checkChain(opened.ctx);
   return {
     url: `http://${host}:${port}/`,
+    chainCheck,
     async close() {
       await app.close();
       await opened.close();

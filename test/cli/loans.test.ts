@@ -27,6 +27,19 @@ describe('huxun loan (CLI, real SQLite in a temp data folder)', () => {
     expect(list.json<unknown[]>()).toHaveLength(1);
   });
 
+  it('builds schedules the way lenders do: 等额本息 at 12% gives 888.49 a month; 月息0.8% 等本等息 is about 17.27% a year', async () => {
+    const data = tempDataDir();
+    const a = await runCli(['loan', 'add', '--data', data, '--json', '--lender', '某银行', '--type', 'bank', '--date', '2025-01-10', '--principal', '10000', '--schedule', 'equal_installment', '--rate', '0.12']);
+    expect(a.code, a.stderr).toBe(0);
+    const va = a.json<{ loan: { schedule: { totalFen: number }[] }; rates: { apr_nominal: number } }>();
+    expect(va.loan.schedule[0]!.totalFen).toBe(88849);
+    expect(va.rates.apr_nominal).toBeCloseTo(0.12, 4);
+    const b = await runCli(['loan', 'add', '--data', data, '--json', '--lender', '某消金', '--type', 'consumer_finance', '--date', '2025-01-10', '--principal', '10000', '--schedule', 'flat_rate', '--rate', '0.008']);
+    expect(b.json<{ rates: { apr_nominal: number } }>().rates.apr_nominal).toBeCloseTo(0.1727, 3);
+    const bad = await runCli(['loan', 'add', '--data', data, '--lender', 'x', '--type', 'bank', '--date', '2025-01-10', '--principal', '100', '--schedule', 'weird', '--rate', '0.1']);
+    expect(bad.code).toBe(2);
+  });
+
   it('computes rates from a bare cash-flow file', async () => {
     const dir = tempDataDir();
     const f = join(dir, 'flows.json');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { addLoan, deleteLoan, listLoans, loanFromSimpleTerms, rateFromFile, showLoan, type LoanView } from '../../app/loans.js';
 import { formatYuan, yuanToFen } from '../../domain/money.js';
+import { buildSchedule, periodicFromAnnual, SCHEDULE_KINDS, type ScheduleKind, type ScheduleSpec } from '../../domain/loans/index.js';
 import { UsageError } from '../args.js';
 import { table } from '../io.js';
 import { withApp, type Command } from '../registry.js';
@@ -51,18 +52,75 @@ export function renderLoanView(v: LoanView, lang: 'zh' | 'en'): string {
   return out.join('\n');
 }
 
+function loanFromScheduleFlags(flags: import('../args.js').Flags, kind: ScheduleKind): unknown {
+  if (!SCHEDULE_KINDS.includes(kind)) throw new UsageError(`--schedule must be one of ${SCHEDULE_KINDS.join(', ')}`);
+  const need = ['lender', 'type', 'date', 'principal', 'rate'].filter((k) => flags.str(k) === undefined);
+  if (need.length) throw new UsageError(`loan add --schedule needs ${need.map((k) => `--${k}`).join(' ')}`);
+  const rate = Number(flags.str('rate'));
+  if (!Number.isFinite(rate) || rate < 0) throw new UsageError('--rate expects a decimal rate, e.g. 0.18 for 18%');
+  let principalFen: number, receivedFen: number;
+  try {
+    principalFen = yuanToFen(flags.str('principal')!, '--principal');
+    receivedFen = yuanToFen(flags.str('received') ?? flags.str('principal')!, '--received');
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const contractDate = flags.str('date')!;
+  const periods = flags.int('periods') ?? 12;
+  let spec: ScheduleSpec;
+  switch (kind) {
+    case 'equal_installment':
+    case 'interest_first':
+    case 'bullet':
+      spec = { kind, principalFen, periods, contractDate, periodicRate: periodicFromAnnual(rate, 'month') };
+      break;
+    case 'flat_rate':
+      spec = { kind, principalFen, periods, contractDate, flatRate: rate };
+      break;
+    case 'card_installment':
+      spec = { kind, principalFen, periods, contractDate, feeRate: rate };
+      break;
+    case 'payday':
+      spec = { kind, principalFen, contractDate, days: flags.int('days') ?? 14, dailyRate: rate };
+      break;
+  }
+  let schedule;
+  try {
+    schedule = buildSchedule(spec);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return {
+    lenderName: flags.str('lender')!, lenderType: flags.str('type')!, productName: flags.str('product') ?? null, contractDate, contractPrincipalFen: principalFen,
+    receivedFen, fees: [], period: kind === 'payday' ? { days: flags.int('days') ?? 14 } : 'month', schedule, payments: [], status: (flags.str('status') as never) ?? 'active',
+  };
+}
+
 export const loanCommands: Command[] = [
   {
     name: 'loan add',
-    usage: 'loan add (--file LOAN.json | --lender N --type T --date D --principal Y --received Y --periods N --installment Y)',
+    usage: 'loan add (--file LOAN.json | --lender N --type T --date D --principal Y --received Y (--periods N --installment Y | --schedule KIND --rate R [--periods N] [--days N]))',
     summary: '记录一笔借款 record a loan',
-    help: 'Amounts in flags are in yuan (元); the JSON file uses integer fen (see README). Lender types: bank, consumer_finance, microloan, platform, credit_card, private, other.',
-    flags: ['file', 'lender', 'type', 'product', 'date', 'principal', 'received', 'periods', 'installment', 'period', 'status'],
+    help: [
+      'Amounts in flags are in yuan (元); the JSON file uses integer fen (see README). Lender types: bank, consumer_finance, microloan, platform, credit_card, private, other.',
+      '--schedule builds the schedule the way lenders do (rounding to the fen, the last period settles the rest):',
+      '  equal_installment 等额本息, interest_first 先息后本, bullet 到期一次还本付息: --rate = nominal annual rate (0.18 = 18%)',
+      '  flat_rate 等本等息 ("月息0.8%"): --rate = flat monthly rate (0.008); card_installment 信用卡分期: --rate = fee per period (0.006)',
+      '  payday 短期借款: --days 7|14|30, --rate = daily rate',
+    ].join('\n'),
+    flags: ['file', 'lender', 'type', 'product', 'date', 'principal', 'received', 'periods', 'installment', 'period', 'status', 'schedule', 'rate', 'days'],
     async run({ flags, io }) {
       const file = flags.str('file');
       let input: unknown;
       if (file) input = readJsonFile(file);
       else {
+        const kind = flags.str('schedule') as ScheduleKind | undefined;
+        if (kind) {
+          input = loanFromScheduleFlags(flags, kind);
+          const v = await withApp(flags, 'cli: loan add', (ctx) => addLoan(ctx, input));
+          io.data(v, () => `已记录 recorded.\n\n${renderLoanView(v, io.lang)}`);
+          return;
+        }
         const need = ['lender', 'type', 'date', 'principal', 'periods', 'installment'].filter((k) => flags.str(k) === undefined);
         if (need.length) throw new UsageError(`loan add needs --file or ${need.map((k) => `--${k}`).join(' ')}`);
         const periods = flags.int('periods')!;

@@ -19,6 +19,10 @@ export const serveCommands: Command[] = [
       io.err(`护讯已启动 Huxun is running: ${running.url}`);
       io.err('按 Ctrl+C 停止 Press Ctrl+C to stop.');
       io.out(running.url);
+      void running.chainCheck.then(
+        (c) => io.err(c.ok ? `证据链完好 evidence chain intact (${c.count} 条记录 records)` : `⚠ 证据链在第 ${c.problem?.seq} 条记录处不符 evidence chain broken at record ${c.problem?.seq}: ${c.problem?.reason}`),
+        () => io.err('⚠ 证据链检查失败 could not check the evidence chain'),
+      );
       await new Promise<void>((resolve) => {
         const stop = () => {
           void running.close().then(resolve);

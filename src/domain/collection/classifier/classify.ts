@@ -32,7 +32,8 @@ import {
   type OtherLabel,
   type Rule,
 } from './lexicon.js';
-import { nbLogOdds, type NbModel } from './nb.js';
+import { nbLogOdds, unpackModel, type NbModel } from './nb.js';
+import { NB_PACKED, NB_PRIOR } from './nb-model.js';
 import { normalizeCore, type CoreNormalized } from './normalize.js';
 
 /** A rule hit on the normalised text. */
@@ -65,10 +66,14 @@ const EMOJI_HINT = /[\uD83D\uD83E\u26B0\u2620]/;
  * Naive-Bayes fallback for `collection` (see nb.ts): consulted only when the rules found a cue
  * (a collection or threat rule hit, and no veto) but not enough for collection. null = rules only.
  */
-let NB: NbModel | null = null;
-let NB_THRESHOLD = 0;
+const DEFAULT_NB = unpackModel(NB_PRIOR, NB_PACKED);
+/** Log-odds the fallback needs: chosen by 5-fold cross-validation on the dev sets (train-classifier-nb.ts). */
+const DEFAULT_NB_THRESHOLD = 10;
+let NB: NbModel | null = DEFAULT_NB;
+let NB_THRESHOLD = DEFAULT_NB_THRESHOLD;
 /** For training/evaluation scripts: swap the model (null turns the fallback off). */
-export function setNbModel(model: NbModel | null, threshold = 0): void {
+export function setNbModel(model: NbModel | null | 'default', threshold = DEFAULT_NB_THRESHOLD): void {
+  if (model === 'default') model = DEFAULT_NB;
   NB = model;
   NB_THRESHOLD = threshold;
 }

@@ -11,17 +11,20 @@ export interface NbModel {
   weights: ReadonlyMap<string, number>;
 }
 
+/** Folds a code unit to its bigram symbol: digits → '0', Han/latin/0 kept, anything else -1 (a break). */
+function symbol(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return 0x30;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x61 && c <= 0x7a)) return c;
+  return -1;
+}
+
 /** Bigrams of the normalised text, each once (Han, latin and digits only; digits folded to 0). */
 export function bigrams(norm: string): Set<string> {
   const out = new Set<string>();
-  let prev = '';
-  for (const ch of norm) {
-    const c = /[0-9]/.test(ch) ? '0' : ch;
-    if (!/[\u4e00-\u9fffa-z0]/.test(c)) {
-      prev = '';
-      continue;
-    }
-    if (prev !== '') out.add(prev + c);
+  let prev = -1;
+  for (let i = 0; i < norm.length; i++) {
+    const c = symbol(norm.charCodeAt(i));
+    if (c >= 0 && prev >= 0) out.add(String.fromCharCode(prev, c));
     prev = c;
   }
   return out;
