@@ -3,7 +3,7 @@
  * reports found in contacts' messages, and collectors regrouped.
  */
 import { sql } from 'kysely';
-import { detectThirdPartyReport, groupCollectors, type GroupingEvent } from '../domain/collection/collectors.js';
+import { detectThirdPartyReport, groupCollectors, isLenderLikeName, type GroupingEvent } from '../domain/collection/collectors.js';
 import { normalizePhone } from '../domain/collection/phone.js';
 import type { Label, NewEvent } from '../domain/collection/types.js';
 import { localDate } from '../domain/time.js';
@@ -17,6 +17,8 @@ export async function refreshDerived(ctx: AppContext): Promise<{ collectors: num
   const db = ctx.store.db;
   const contacts = await repo.listContacts(db, ctx.caseId);
   const contactNumbers = new Set(contacts.flatMap((c) => c.numbers));
+  // The borrower's own people: phone-book entries that are not lenders or collectors saved by name.
+  const personalNumbers = new Set(contacts.filter((c) => !isLenderLikeName(c.name)).flatMap((c) => c.numbers));
   let reportsAdded = 0;
 
   await db.transaction().execute(async (trx) => {
@@ -74,7 +76,7 @@ export async function refreshDerived(ctx: AppContext): Promise<{ collectors: num
   }));
   const loans = await repo.listLoans(db, ctx.caseId);
   const lenders = loans.map((l) => ({ loanId: l.id, names: [l.lenderName, ...(l.productName ? [l.productName] : [])] }));
-  const groups = groupCollectors(events, { contactNumbers, lenders, tz: ctx.tz }, (at) => localDate(at, ctx.tz));
+  const groups = groupCollectors(events, { contactNumbers: personalNumbers, lenders, tz: ctx.tz }, (at) => localDate(at, ctx.tz));
   await db.transaction().execute(async (trx) => {
     await repo.replaceAutoCollectors(trx, ctx.caseId, groups.map((g) => ({ name: g.name, numbers: g.numbers, lenderName: g.lenderName, loanId: g.loanId })));
     await repo.linkCollectorNumbers(trx, ctx.caseId);

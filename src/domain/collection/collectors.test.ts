@@ -37,6 +37,10 @@ describe('collector grouping', () => {
     expect(g.map((x) => x.numbers)).toEqual([['17000000001']]);
     expect(g[0]!.reasons).toEqual(['call_pattern']);
   });
+  it('does not take a friend who forwards a collector\'s message for a collector', () => {
+    const g = groupCollectors([sms('13900000009', '转发：【速借花】你已逾期，再不还钱就联系你全部通讯录'), sms('17000000001', '【速借花】你已逾期')], { contactNumbers: new Set(['13900000009']), lenders, tz: 'Asia/Shanghai' }, day);
+    expect(g.flatMap((x) => x.numbers)).toEqual(['17000000001']);
+  });
   it('ignores ordinary messages', () => {
     expect(groupCollectors([sms('95588', '您的验证码是1234', 0, [])], { contactNumbers: new Set(), lenders, tz: 'Asia/Shanghai' }, day)).toEqual([]);
   });

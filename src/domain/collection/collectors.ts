@@ -28,7 +28,10 @@ export interface CollectorGroup {
   reasons: ('collection_message' | 'call_pattern')[];
 }
 
-/** Numbers the borrower's own contacts use are never collectors unless a collection message comes from them. */
+/**
+ * contactNumbers: the numbers of the borrower's own people (phone-book entries that are not lenders or
+ * collectors); they are never taken for collectors automatically (the user can still mark one).
+ */
 export interface GroupingOptions {
   contactNumbers: Set<string>;
   lenders: LenderRef[];
@@ -119,6 +122,8 @@ export function groupCollectors(events: GroupingEvent[], opts: GroupingOptions, 
   const collectionNumbers = new Map<string, Map<string, number>>(); // number → lender mention counts
   for (const e of events) {
     if (!e.number || e.direction === 'out' || !e.labels.includes('collection')) continue;
+    // A friend in the phone book who forwards or quotes a collector's message is not a collector.
+    if (opts.contactNumbers.has(e.number)) continue;
     const m = collectionNumbers.get(e.number) ?? new Map<string, number>();
     for (const name of lenderMentions(e.text ?? '')) m.set(name, (m.get(name) ?? 0) + 1);
     collectionNumbers.set(e.number, m);
@@ -144,6 +149,11 @@ export function groupCollectors(events: GroupingEvent[], opts: GroupingOptions, 
   for (const num of collectionNumbers.keys()) add(num, 'collection_message');
   for (const num of byPattern) add(num, 'call_pattern');
   return [...groups.values()].map((g) => ({ ...g, numbers: g.numbers.sort() })).sort((a, b) => b.numbers.length - a.numbers.length || a.name.localeCompare(b.name));
+}
+
+/** A phone-book name that is itself a lender or collector (people save them as 速借花催收, XX银行客服…). */
+export function isLenderLikeName(name: string): boolean {
+  return /催收|催款|贷|金融|银行|信用卡|法务|客服|平台|借款|还款|逾期|律师|调解|外访|资产|分期|白条|花呗|借呗/.test(name);
 }
 
 export function maskNumber(n: string): string {

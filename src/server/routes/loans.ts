@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { addLoan, deleteLoan, listLoans, previewLoan, scheduleFromSpec, showLoan, updateLoan } from '../../app/loans.js';
+import { ScheduleRequestSchema } from '../../shared/api.js';
+import { periodicFromAnnual } from '../../domain/loans/index.js';
 import type { RouteModule } from './index.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
@@ -14,5 +16,10 @@ export const loanRoutes: RouteModule = (api, ctx) => {
     await deleteLoan(ctx, IdParam.parse(req.params).id);
     return reply.status(204).send();
   });
-  api.post('/schedules', async (req) => scheduleFromSpec(req.body as never));
+  api.post('/schedules', async (req) => {
+    const b = ScheduleRequestSchema.parse(req.body);
+    // The UI may give a nominal annual rate; builders take a rate per period.
+    const periodicRate = b.periodicRate ?? (b.annualRate != null ? periodicFromAnnual(b.annualRate, b.period ?? 'month') : undefined);
+    return scheduleFromSpec({ ...b, periods: b.periods ?? 12, periodicRate } as never);
+  });
 };

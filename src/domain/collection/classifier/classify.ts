@@ -237,7 +237,9 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
       if (rule.group !== lastGroup && rule.group !== 'impersonation') kinds++;
       lastGroup = rule.group;
     }
-    if (!anchorOpen && kinds < 2 && (NB === null || kinds === 0)) {
+    // (With the naive-Bayes fallback on, one open threat kind can still be rescued: worth running
+    // the remaining rules only when the model already leans to collection.)
+    if (!anchorOpen && kinds < 2 && (NB === null || kinds === 0 || nbLogOdds(NB, norm) < NB_THRESHOLD)) {
       return { labels: [], spans: {}, norm, score, hits: withTrace ? hits.slice() : NO_HITS, genuineCourtNotice: false };
     }
   }
