@@ -13,7 +13,7 @@ import { classify, explain } from '../src/domain/collection/classifier/index.js'
 import { computeMetrics, formatMetrics, isHeldOut, parseJsonl, type LabelledMessage } from '../src/domain/collection/classifier/metrics.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SHARED = '/work/shared/data/messages-dev.jsonl';
+const SHARED = `${root}../shared/data/messages-dev.jsonl`; // beside the checkout, as in CI
 const OWN = `${root}test/fixtures/messages/huxun-dev.jsonl`;
 
 const args = process.argv.slice(2);

@@ -18,7 +18,8 @@ import { bigrams, type NbModel } from '../src/domain/collection/classifier/nb.js
 import { normalizeCore } from '../src/domain/collection/classifier/normalize.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const TRAIN_FILES = ['/work/shared/data/messages-dev.jsonl', `${root}test/fixtures/messages/huxun-dev.jsonl`];
+// The shared dev set lives beside the checkout (../shared), as on every developer's machine and in CI.
+const TRAIN_FILES = [`${root}../shared/data/messages-dev.jsonl`, `${root}test/fixtures/messages/huxun-dev.jsonl`];
 const OUT = `${root}src/domain/collection/classifier/nb-model.ts`;
 const ALPHA = 1;
 const MIN_DF = 2;
