@@ -45,6 +45,12 @@ async function randomFile(path: string, bytes: number, chunk: Buffer): Promise<s
   return h.digest('hex');
 }
 
+export function printBundleBench(r: BundleBenchResult): void {
+  console.log(`bundle: ${r.attachmentMB} MB in ${r.files} attachments, ${r.records} records → zip ${r.zipMB} MB`);
+  console.log(`  export  ${r.writeSeconds} s  ${r.writeMBps} MB/s`);
+  console.log(`  verify  ${r.verifySeconds} s  ${r.verifyMBps} MB/s`);
+}
+
 export async function runBundleBench(opts: { attachmentMB?: number; keep?: boolean } = {}): Promise<BundleBenchResult> {
   const attachmentMB = opts.attachmentMB ?? 500;
   const dir = mkdtempSync(join(tmpdir(), 'huxun-bench-bundle-'));
@@ -104,8 +110,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error('usage: npx tsx bench/bundle.ts [attachment MB, default 500]');
     process.exit(2);
   }
-  const r = await runBundleBench({ attachmentMB: mb });
-  console.log(`bundle: ${r.attachmentMB} MB in ${r.files} attachments, ${r.records} records → zip ${r.zipMB} MB`);
-  console.log(`  export  ${r.writeSeconds} s  ${r.writeMBps} MB/s`);
-  console.log(`  verify  ${r.verifySeconds} s  ${r.verifyMBps} MB/s`);
+  printBundleBench(await runBundleBench({ attachmentMB: mb }));
 }

@@ -31,8 +31,8 @@ if (want('import')) {
 }
 if (want('bundle')) {
   section('evidence bundle export and verify');
-  const mod = (await import('./bundle.js')) as { runBundleBench: (o: { attachmentMB: number }) => Promise<unknown> };
-  await mod.runBundleBench({ attachmentMB: Number(process.env.HUXUN_BENCH_BUNDLE_MB ?? 500) });
+  const { runBundleBench, printBundleBench } = await import('./bundle.js');
+  printBundleBench(await runBundleBench({ attachmentMB: Number(process.env.HUXUN_BENCH_BUNDLE_MB ?? 500) }));
 }
 if (want('documents')) {
   section('documents: complaint PDF for a case with 10,000 events');
