@@ -8,7 +8,7 @@ export const ALLOWED: Record<string, readonly string[]> = {
   import: ['import', 'domain'],
   render: ['render', 'domain', 'law'],
   store: ['store', 'domain'],
-  app: ['app', 'domain', 'law', 'import', 'render', 'store', 'export'],
+  app: ['app', 'domain', 'law', 'import', 'render', 'store', 'export', 'shared'],
   server: ['server', 'app', 'domain', 'law', 'shared'],
   cli: ['cli', 'app', 'domain', 'law', 'server'],
   export: ["export", "domain", "law"],

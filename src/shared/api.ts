@@ -112,3 +112,25 @@ export const PassphraseSchema = z.object({ passphrase: z.string().max(200) });
 /** PUT /api/settings body and POST /api/settings/passphrase body (used by the web client). */
 export type SettingsPatchReq = z.infer<typeof SettingsPatchSchema>;
 export type PassphraseReq = z.infer<typeof PassphraseSchema>;
+
+/** GET /api/events: one timeline event as the API returns it (built by src/app/timeline.ts, read by the web client). */
+export interface EventView {
+  id: number;
+  kind: string;
+  direction: string;
+  /** ISO 8601 local time with offset, e.g. 2024-06-12T07:42:13+08:00. */
+  at: string;
+  at_ms: number;
+  number: string | null;
+  text: string | null;
+  duration_s: number | null;
+  call_status: string | null;
+  recipient: string | null;
+  labels: string[];
+  spans: Record<string, [number, number][]>;
+  collector: number | null;
+  collector_name: string | null;
+  contact: number | null;
+  contact_name: string | null;
+  contact_number: string | null;
+}

@@ -121,24 +121,7 @@ export interface JobView {
   };
 }
 
-export interface EventView {
-  id: number;
-  kind: string;
-  direction: string;
-  at: string;
-  at_ms: number;
-  number: string | null;
-  text: string | null;
-  duration_s: number | null;
-  call_status: string | null;
-  recipient: string | null;
-  labels: string[];
-  spans: Record<string, [number, number][]>;
-  collector: number | null;
-  collector_name: string | null;
-  contact: number | null;
-  contact_name: string | null;
-}
+export type { EventView } from '../../../src/shared/api.js';
 
 export interface CollectorView {
   id: number;
