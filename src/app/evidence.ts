@@ -79,8 +79,7 @@ export async function checkChain(ctx: AppContext): Promise<ChainStatus> {
   if (!records.length) return { ok: true, count: 0, head: null };
   const res = verifyChain(records);
   if (res.ok) return { ok: true, count: records.length, head: records[records.length - 1]!.hash };
-  const bad = res as unknown as { index?: number; seq?: number; reason?: string; message?: string };
-  return { ok: false, count: records.length, head: null, problem: { seq: bad.seq ?? (bad.index != null ? records[bad.index]?.seq ?? null : null), reason: bad.reason ?? bad.message ?? 'mismatch' } };
+  return { ok: false, count: records.length, head: null, problem: { seq: res.seq ?? records[res.index]?.seq ?? null, reason: res.reason } };
 }
 
 export function eventPayload(e: {

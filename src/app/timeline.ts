@@ -6,29 +6,12 @@ import { parseDateTime, toIsoLocal } from '../domain/time.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
-import { EvidenceWriter, eventPayload } from './evidence.js';
+import { eventPayload, recordEvidence } from './evidence.js';
 import { labelEvent } from './import.js';
 import { refreshDerived } from './derived.js';
+import type { EventView } from '../shared/api.js';
 
-export interface EventView {
-  id: number;
-  kind: string;
-  direction: string;
-  at: string;
-  at_ms: number;
-  number: string | null;
-  text: string | null;
-  duration_s: number | null;
-  call_status: string | null;
-  recipient: string | null;
-  labels: string[];
-  spans: Record<string, [number, number][]>;
-  collector: number | null;
-  collector_name: string | null;
-  contact: number | null;
-  contact_name: string | null;
-  contact_number: string | null;
-}
+export type { EventView };
 
 export interface EventQuery {
   from?: string;
@@ -64,9 +47,32 @@ export async function queryEvents(ctx: AppContext, q: EventQuery = {}): Promise<
     limit: q.limit,
     offset: q.offset,
   });
+  const { collectors, contacts } = await nameMaps(ctx);
+  return events.map((e) => toView(e, collectors, contacts));
+}
+
+/** Collector and contact names by id, for event views. */
+async function nameMaps(ctx: AppContext): Promise<{ collectors: Map<number, string>; contacts: Map<number, string> }> {
   const collectors = new Map((await repo.listCollectors(ctx.store.db, ctx.caseId)).map((c) => [c.id, c.name]));
   const contacts = new Map((await repo.listContacts(ctx.store.db, ctx.caseId)).map((c) => [c.id, c.name]));
-  return events.map((e) => toView(e, collectors, contacts));
+  return { collectors, contacts };
+}
+
+/**
+ * Stores one event entered by hand with its evidence record, then refreshes collectors and
+ * contact links; a second entry of the same event is a conflict.
+ */
+async function recordManualEvent(ctx: AppContext, row: repo.EventRowInput, conflict: string): Promise<EventView> {
+  const id = await ctx.store.db.transaction().execute(async (trx) => {
+    const [id] = await repo.insertEvents(ctx.store, trx, ctx.caseId, [row], ctx.now());
+    if (id == null) throw new AppError('CONFLICT', conflict);
+    await recordEvidence(ctx, trx, 'event', eventPayload(row.event, id, null, null));
+    return id;
+  });
+  await refreshDerived(ctx);
+  const e = await repo.getEvent(ctx.store.db, ctx.caseId, id);
+  const { collectors, contacts } = await nameMaps(ctx);
+  return toView(e!, collectors, contacts);
 }
 
 export function toView(e: TimelineEvent, collectors: Map<number, string>, contacts: Map<number, string>): EventView {
@@ -199,19 +205,7 @@ export async function reportContact(ctx: AppContext, input: ReportContactInput):
   };
   const labelled = labelEvent(ev);
   const labels = [...new Set(['collection', 'third_party', ...labelled.labels])] as typeof labelled.labels;
-  const id = await ctx.store.db.transaction().execute(async (trx) => {
-    const [id] = await repo.insertEvents(ctx.store, trx, ctx.caseId, [{ event: ev, labels, spans: labelled.spans, importId: null, contactId }], ctx.now());
-    if (id == null) throw new AppError('CONFLICT', '这条记录已经存在 this report is already recorded');
-    const w = new EvidenceWriter(trx, ctx.caseId, ctx.store);
-    await w.append('event', eventPayload(ev, id, null, null), ctx.now());
-    await w.flush();
-    return id;
-  });
-  await refreshDerived(ctx);
-  const e = await repo.getEvent(ctx.store.db, ctx.caseId, id);
-  const collectors = new Map((await repo.listCollectors(ctx.store.db, ctx.caseId)).map((c) => [c.id, c.name]));
-  const contacts = new Map((await repo.listContacts(ctx.store.db, ctx.caseId)).map((c) => [c.id, c.name]));
-  return toView(e!, collectors, contacts);
+  return recordManualEvent(ctx, { event: ev, labels, spans: labelled.spans, importId: null, contactId }, '这条记录已经存在 this report is already recorded');
 }
 
 /** A manual event (a visit, a letter, a call the phone did not record). */
@@ -224,18 +218,7 @@ export async function addManualEvent(ctx: AppContext, input: { kind: EventKind; 
     kind: input.kind, direction: input.direction ?? 'in', at, tz: ctx.tz, number, text: input.text?.trim() || null,
     durationS: input.duration_s ?? null, callStatus: input.kind === 'call' ? 'answered' : null, dedupeKey: `manual:${input.kind}:${at}:${number ?? ''}:${input.text ?? ''}`,
   };
-  const { labels, spans } = labelEvent(ev);
-  const id = await ctx.store.db.transaction().execute(async (trx) => {
-    const [id] = await repo.insertEvents(ctx.store, trx, ctx.caseId, [{ event: ev, labels, spans, importId: null }], ctx.now());
-    if (id == null) throw new AppError('CONFLICT', '这条记录已经存在 this event is already recorded');
-    const w = new EvidenceWriter(trx, ctx.caseId, ctx.store);
-    await w.append('event', eventPayload(ev, id, null, null), ctx.now());
-    await w.flush();
-    return id;
-  });
-  await refreshDerived(ctx);
-  const e = await repo.getEvent(ctx.store.db, ctx.caseId, id);
-  return toView(e!, new Map(), new Map());
+  return recordManualEvent(ctx, { event: ev, ...labelEvent(ev), importId: null }, '这条记录已经存在 this event is already recorded');
 }
 
 export async function markCollector(ctx: AppContext, name: string, numbers: string[], lender: string | null) {
