@@ -5,7 +5,7 @@
 import type { Channel } from '../domain/law.js';
 import {
   buildComplaintText, buildDocument, DOCUMENT_TYPES, FORM_LIMITS, proposeChannels, LETTER_CHANNELS,
-  type DocumentCase, type DocumentEvent, type DocumentRequest, type DocumentType, type FormLength, type LawCitation, type LawView,
+  type DocumentCase, type DocumentEvent, type Question, type DocumentRequest, type DocumentType, type FormLength, type LawCitation, type LawView,
 } from '../domain/documents/index.js';
 import { localDate, toIsoLocal } from '../domain/time.js';
 import { CHANNELS, formatCitation, getCitation, hasCitation, TIER_LABEL } from '../law/index.js';
@@ -184,6 +184,10 @@ export interface RenderedDocument {
   fileName: string;
   mime: string;
   citationIds: string[];
+  /** The complaint's channel (proposed when none was asked for). */
+  channel: string | null;
+  /** Facts the case lacks: the document leaves blanks for them. */
+  missing: Question[];
 }
 
 export async function renderDocument(ctx: AppContext, input: DocumentInput & { format: 'pdf' | 'docx' | 'txt'; length?: FormLength }): Promise<RenderedDocument> {
@@ -192,13 +196,14 @@ export async function renderDocument(ctx: AppContext, input: DocumentInput & { f
   const req = request(input, c);
   const r = buildDocument(c, LAW_VIEW, req);
   const base = `${r.model.title}${req.channel ? `-${req.channel}` : ''}-${c.today}`.replace(/[\\/:*?"<>|\s]+/g, '_');
-  if (input.format === 'pdf') return { bytes: await renderPdf(r.model), fileName: `${base}.pdf`, mime: 'application/pdf', citationIds: r.citationIds };
-  if (input.format === 'docx') return { bytes: await renderDocx(r.model), fileName: `${base}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', citationIds: r.citationIds };
+  const about = { channel: req.channel ?? null, missing: r.missing };
+  if (input.format === 'pdf') return { bytes: await renderPdf(r.model), fileName: `${base}.pdf`, mime: 'application/pdf', citationIds: r.citationIds, ...about };
+  if (input.format === 'docx') return { bytes: await renderDocx(r.model), fileName: `${base}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', citationIds: r.citationIds, ...about };
   const length = input.length ?? 'full';
   if (req.type === 'complaint' && length !== 'full') {
     const t = buildComplaintText(c, req.channel!, LAW_VIEW, length, { lang: req.lang, redact: req.redact, lender: req.lender });
-    return { bytes: Buffer.from(t.text, 'utf8'), fileName: `${base}-${length}.txt`, mime: 'text/plain; charset=utf-8', citationIds: t.citationIds };
+    return { bytes: Buffer.from(t.text, 'utf8'), fileName: `${base}-${length}.txt`, mime: 'text/plain; charset=utf-8', citationIds: t.citationIds, ...about };
   }
   const limit = length === 'full' ? undefined : FORM_LIMITS[length] ?? undefined;
-  return { bytes: Buffer.from(renderText(r.model, limit), 'utf8'), fileName: `${base}${length === 'full' ? '' : `-${length}`}.txt`, mime: 'text/plain; charset=utf-8', citationIds: r.citationIds };
+  return { bytes: Buffer.from(renderText(r.model, limit), 'utf8'), fileName: `${base}${length === 'full' ? '' : `-${length}`}.txt`, mime: 'text/plain; charset=utf-8', citationIds: r.citationIds, ...about };
 }

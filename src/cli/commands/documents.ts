@@ -1,6 +1,6 @@
 import { writeFileSync, renameSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { listDocumentTypes, previewDocument, proposedChannels, renderDocument, type DocumentInput } from '../../app/documents.js';
+import { listDocumentTypes, proposedChannels, renderDocument, type DocumentInput } from '../../app/documents.js';
 import { UsageError } from '../args.js';
 import { table } from '../io.js';
 import { withApp, type Command, type CommandInput } from '../registry.js';
@@ -35,13 +35,13 @@ async function runDocument(type: string, { flags, io }: CommandInput) {
     lang: io.lang,
     redact: flags.bool('redact'),
   };
-  const { doc, preview } = await withApp(flags, `cli: document ${type}`, async (ctx) => ({ doc: await renderDocument(ctx, { ...input, format, length }), preview: await previewDocument(ctx, input) }));
+  const doc = await withApp(flags, `cli: document ${type}`, (ctx) => renderDocument(ctx, { ...input, format, length }));
   const path = resolve(out);
   const tmp = `${path}.tmp-${process.pid}`;
   writeFileSync(tmp, doc.bytes);
   renameSync(tmp, path);
-  const missing = preview.missing.filter((q) => q.required);
-  io.data({ path, bytes: doc.bytes.length, format, type, channel: preview.channel, citations: doc.citationIds, missing: preview.missing.map((q) => q.key) }, () => {
+  const missing = doc.missing.filter((q) => q.required);
+  io.data({ path, bytes: doc.bytes.length, format, type, channel: doc.channel, citations: doc.citationIds, missing: doc.missing.map((q) => q.key) }, () => {
     const lines = [`已生成 written ${path} (${doc.bytes.length} bytes)`];
     if (missing.length) {
       lines.push('还缺这些信息，文书里留了空白；可以用 --answer 补上 (missing facts, left blank; add them with --answer key=value):');
