@@ -1,21 +1,20 @@
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { startUploadImport, jobStatus } from '../../app/jobs.js';
 import { addManualEvent, listCollectorsView, listContactsView, markCollector, queryEvents, reportContact } from '../../app/timeline.js';
 import { AppError } from '../../app/errors.js';
 import { EventQuerySchema, ManualEventSchema, MarkCollectorSchema, ReportContactSchema } from '../../shared/api.js';
+import { textHeader, uploadStream } from './http.js';
 import type { RouteModule } from './index.js';
 
 export const timelineRoutes: RouteModule = (api, ctx) => {
   api.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
 
   api.post('/imports', async (req, reply) => {
-    const raw = req.headers['x-file-name'];
-    const name = typeof raw === 'string' ? decodeURIComponent(raw) : '';
+    const name = textHeader(req, 'x-file-name');
     if (!name) throw new AppError('BAD_INPUT', 'x-file-name header is required');
-    if (!(req.body && typeof (req.body as Readable).pipe === 'function')) throw new AppError('BAD_INPUT', 'send the file as application/octet-stream');
+    const body = uploadStream(req, 'the file');
     const size = Number(req.headers['content-length'] ?? 0);
-    const job = await startUploadImport(ctx, name, req.body as Readable, size);
+    const job = await startUploadImport(ctx, name, body, size);
     return reply.status(202).send(job);
   });
 
