@@ -15,6 +15,10 @@
  */
 import type { EvidenceRecord, JsonValue } from '../domain/evidence/index.js';
 import { canonicalize } from '../domain/evidence/index.js';
+// One masking rule for bundles and documents.
+import { digitsOf, maskName, maskPhone as maskNumber } from '../domain/documents/redact.js';
+
+export { maskName, maskNumber };
 
 export interface ThirdParties {
   names: string[];
@@ -29,28 +33,6 @@ export interface RedactOptions {
 const NEVER_TOUCH = new Set(['sha256', 'hash', 'prev_hash']);
 const ALWAYS_MASK_NUMBER = new Set(['contactNumber', 'contact_number']);
 const ALWAYS_MASK_NAME = new Set(['contactName', 'contact_name']);
-
-/** 13812345678 → 138****5678; shorter numbers keep the first 2 and last 2 digits; 4 digits or fewer become ****. */
-export function maskNumber(n: string): string {
-  const d = digitsOf(n);
-  if (d.length >= 11) return d.slice(0, 3) + '*'.repeat(d.length - 7) + d.slice(-4);
-  if (d.length > 4) return d.slice(0, 2) + '*'.repeat(d.length - 4) + d.slice(-2);
-  return '*'.repeat(Math.max(d.length, 4));
-}
-
-/** 张三 → 张*, 欧阳娜娜 → 欧***; spaces kept (John Smith → J*** *****). Counts code points. */
-export function maskName(name: string): string {
-  const cps = [...name.trim()];
-  return cps.map((c, i) => (i === 0 || /\s/.test(c) ? c : '*')).join('');
-}
-
-/** Digits of a number without a leading +86/0086 country code. */
-function digitsOf(n: string): string {
-  let d = n.replace(/\D/g, '');
-  if (d.length === 13 && d.startsWith('86')) d = d.slice(2);
-  else if (d.length === 15 && d.startsWith('0086')) d = d.slice(4);
-  return d;
-}
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -28,7 +28,7 @@ export function maskName(name: string): string {
 }
 
 /** Digits of a number without a +86 / 0086 country code. */
-function digitsOf(n: string): string {
+export function digitsOf(n: string): string {
   let d = n.replace(/\D/g, '');
   if (d.length === 13 && d.startsWith('86')) d = d.slice(2);
   else if (d.length === 15 && d.startsWith('0086')) d = d.slice(4);
