@@ -3,8 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { openApp, type OpenedApp } from '../src/app/context.js';
+import type { OpenedApp } from '../src/app/context.js';
 import { checkChain } from '../src/app/evidence.js';
 import { listFindings } from '../src/app/findings.js';
 import { importFiles } from '../src/app/import.js';
@@ -12,7 +11,7 @@ import { addLoan, listLoans, loanFromSimpleTerms } from '../src/app/loans.js';
 import { listCollectorsView, listContactsView, queryEvents } from '../src/app/timeline.js';
 import { overview } from '../src/app/overview.js';
 import { callsXml, sampleCase, smsXml, vcard } from './support/backup.js';
-import { engines, PG_URL } from './support/stores.js';
+import { engines, openTestApp } from './support/stores.js';
 
 const opened: OpenedApp[] = [];
 afterAll(async () => {
@@ -20,19 +19,7 @@ afterAll(async () => {
 });
 
 async function open(engine: 'sqlite' | 'postgres'): Promise<OpenedApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'huxun-app-'));
-  let databaseUrl: string | undefined;
-  if (engine === 'postgres') {
-    const name = `huxun_app_${process.pid}_${Date.now()}`;
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(`create database ${name}`);
-    await c.end();
-    const u = new URL(PG_URL);
-    u.pathname = `/${name}`;
-    databaseUrl = u.toString();
-  }
-  const o = await openApp({ dataDir, databaseUrl });
+  const o = await openTestApp(engine);
   opened.push(o);
   return o;
 }

@@ -7,7 +7,7 @@ import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { rowToRecord } from './evidence.js';
-import { attachmentPath } from './import.js';
+import { attachmentPath } from './import-prepare.js';
 import { queryEvents } from './timeline.js';
 
 export async function exportBundle(ctx: AppContext, outPath: string, opts: { redactThirdParties?: boolean } = {}): Promise<WriteBundleResult> {

@@ -3,7 +3,7 @@
  * in the same transaction as the row it proves.
  */
 import { appendCanonical, appendRecord, verifyChain, type EvidenceRecord } from '../domain/evidence/chain.js';
-import { canonicalize } from '../domain/evidence/canonical.js';
+import { canonicalize, canonicalString } from '../domain/evidence/canonical.js';
 import type { Q } from '../store/repo.js';
 import type { Store } from '../store/db.js';
 import * as repo from '../store/repo.js';
@@ -40,13 +40,20 @@ export class EvidenceWriter {
       this.prev = { seq: rec.seq, hash: rec.hash };
       this.pending.push({ seq: rec.seq, kind: rec.kind, receivedAt: rec.at_received, payload: canonicalize(rec.payload), prevHash: rec.prev_hash, hash: rec.hash });
     } else {
-      // One canonicalization per record: the import path appends one record per event.
-      const rec = appendCanonical(this.prev, kind, canonicalize(payload), receivedAt);
-      this.prev = { seq: rec.seq, hash: rec.hash };
-      this.pending.push({ seq: rec.seq, kind: rec.kind, receivedAt: rec.at_received, payload: rec.payloadText, prevHash: rec.prev_hash, hash: rec.hash });
+      return this.appendCanonical(kind, canonicalize(payload), receivedAt);
     }
     if (this.pending.length >= 1000) await this.flush();
     return this.prev!;
+  }
+
+  /** A record whose payload the caller has already canonicalized (import batches; see eventPayloadParts). */
+  async appendCanonical(kind: string, payloadText: string, receivedAt: number): Promise<{ seq: number; hash: string }> {
+    await this.load();
+    const rec = appendCanonical(this.prev, kind, payloadText, receivedAt);
+    this.prev = { seq: rec.seq, hash: rec.hash };
+    this.pending.push({ seq: rec.seq, kind: rec.kind, receivedAt: rec.at_received, payload: rec.payloadText, prevHash: rec.prev_hash, hash: rec.hash });
+    if (this.pending.length >= 1000) await this.flush();
+    return this.prev;
   }
 
   async flush(): Promise<void> {
@@ -101,4 +108,32 @@ export function eventPayload(e: {
     dedupe_key: e.dedupeKey,
     source: importId != null ? { import_id: importId, file: fileName, position: e.position ?? null } : { manual: true },
   };
+}
+
+type PayloadEvent = Parameters<typeof eventPayload>[0];
+
+/**
+ * canonicalize(eventPayload(e, id, importId, fileName)) split around the event id, which the database
+ * assigns only after an import worker has prepared the record: head + id + tail is that text. Written out
+ * by hand because the import canonicalizes one payload per event (keys below are in canonical order).
+ */
+export function eventPayloadParts(e: PayloadEvent, importId: number | null, fileName: string | null): { head: string; tail: string } {
+  const s = (v: string | null | undefined, path: string) => (v == null ? 'null' : canonicalString(v, path));
+  const n = (v: number | null | undefined) => (v == null ? 'null' : Object.is(v, -0) ? '0' : finite(v));
+  const source =
+    importId != null
+      ? `{"file":${s(fileName, 'source.file')},"import_id":${n(importId)},"position":${n(e.position)}}`
+      : '{"manual":true}';
+  const head =
+    `{"at":${n(e.at)},"call_status":${s(e.callStatus, 'call_status')},"contact_number":${s(e.contactNumber, 'contact_number')}` +
+    `,"dedupe_key":${s(e.dedupeKey, 'dedupe_key')},"direction":${s(e.direction, 'direction')},"duration_s":${n(e.durationS)},"event_id":`;
+  const tail =
+    `,"kind":${s(e.kind, 'kind')},"number":${s(e.number, 'number')},"recipient":${s(e.recipient, 'recipient')}` +
+    `,"source":${source},"text":${s(e.text, 'text')},"tz":${s(e.tz, 'tz')}}`;
+  return { head, tail };
+}
+
+function finite(v: number): string {
+  if (!Number.isFinite(v)) throw new RangeError(`event payload: number ${v} is not finite`);
+  return String(v);
 }

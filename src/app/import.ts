@@ -1,20 +1,25 @@
 /**
  * Import use case: one file = one transaction. A file that fails to parse, or a process killed
  * half-way, leaves the store as it was before that file; running the import again completes it.
+ *
+ * Two halves: preparing (parse, classify, lay out rows and evidence payloads: import-prepare.ts) and
+ * writing (this file: rows, evidence chain, attachments metadata). Files from WORKER_MIN_BYTES up are
+ * prepared in a worker thread, so the two halves run on two cores at once.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, mkdirSync, openSync, readSync, closeSync, statSync, existsSync, writeFileSync, renameSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { Transform } from 'node:stream';
-import { classify } from '../domain/collection/classifier/index.js';
-import type { Label, NewEvent, Span } from '../domain/collection/types.js';
-import { detectFormat, parseAny } from '../import/index.js';
-import type { FormatId } from '../import/types.js';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { detectFormat } from '../import/index.js';
+import { ImportFormatError, type FormatId } from '../import/types.js';
+import { bulkWrite } from '../store/db.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
-import { EvidenceWriter, eventPayload } from './evidence.js';
+import { EvidenceWriter } from './evidence.js';
 import { refreshDerived } from './derived.js';
+import { prepareImport, type PrepareJob, type PreparedAttachment, type PreparedBatch } from './import-prepare.js';
+import type { WorkerMessage } from './import-worker.js';
+
 
 export interface ImportFileResult {
   file: string;
@@ -27,6 +32,8 @@ export interface ImportFileResult {
   contactsAdded: number;
   attachments: number;
   collection: number;
+  /** Where the file was parsed and classified: a worker thread (large files) or this thread. */
+  thread: 'worker' | 'inline';
 }
 
 export interface ImportProgressInfo {
@@ -36,31 +43,15 @@ export interface ImportProgressInfo {
   records: number;
 }
 
-const BATCH = 2000;
-
-/** Labels for an event's text: only messages the borrower received (or a contact received) can be collection. */
-export function labelEvent(e: NewEvent): { labels: Label[]; spans: Partial<Record<Label, Span[]>> } {
-  if (!e.text || e.direction === 'out' || (e.kind !== 'sms' && e.kind !== 'im' && e.kind !== 'letter' && e.kind !== 'visit' && e.kind !== 'third_party_report')) {
-    return { labels: [], spans: {} };
-  }
-  const to = e.recipient ?? (e.kind === 'third_party_report' ? 'third_party' : 'debtor');
-  const c = classify(e.text, to);
-  return { labels: c.labels, spans: c.spans };
+export interface ImportFileOptions {
+  onProgress?: (p: ImportProgressInfo) => void;
+  signal?: AbortSignal;
+  /** Where the preparing half runs: 'auto' = a worker thread from WORKER_MIN_BYTES up. */
+  thread?: 'auto' | 'worker' | 'inline';
 }
 
-export function attachmentPath(dataDir: string, sha256: string): string {
-  return join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
-}
-
-/** Content-addressed write: a temp name, then rename; an existing file is left as it is. */
-export function storeAttachmentBytes(dataDir: string, sha256: string, bytes: Buffer): void {
-  const p = attachmentPath(dataDir, sha256);
-  if (existsSync(p)) return;
-  mkdirSync(join(dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });
-  const tmp = `${p}.tmp-${process.pid}`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, p);
-}
+/** Below this size a worker's start-up (~0.3 s) costs more than the overlap gains. */
+export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
 function readHead(path: string, n = 64 * 1024): Buffer {
   const fd = openSync(path, 'r');
@@ -73,7 +64,65 @@ function readHead(path: string, n = 64 * 1024): Buffer {
   }
 }
 
-export async function importFile(ctx: AppContext, path: string, onProgress?: (p: ImportProgressInfo) => void, signal?: AbortSignal): Promise<ImportFileResult> {
+/** Rebuilds an error posted by the worker as the class the callers expect (its message is already final). */
+function restoreError(e: Extract<WorkerMessage, { type: 'error' }>['error']): Error {
+  const proto = e.name === 'ImportFormatError' ? ImportFormatError.prototype : e.name === 'AppError' ? AppError.prototype : Error.prototype;
+  const err = Object.create(proto) as Error & Record<string, unknown>;
+  Object.assign(err, { message: e.message, file: e.file, line: e.line ?? null, column: e.column ?? null, code: e.code });
+  Object.defineProperty(err, 'name', { value: e.name, enumerable: false, writable: true, configurable: true });
+  Error.captureStackTrace(err, restoreError);
+  return err;
+}
+
+/** Prepared batches from a worker thread, acknowledged one by one (the worker stays a few batches ahead). */
+async function* workerBatches(job: PrepareJob, signal?: AbortSignal): AsyncGenerator<PreparedBatch> {
+  const worker = new Worker(new URL('./import-worker-entry.mjs', import.meta.url), {
+    workerData: job,
+    resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 },
+  });
+  const inbox: WorkerMessage[] = [];
+  let wake: (() => void) | null = null;
+  let failure: Error | null = null;
+  const notify = () => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (m: WorkerMessage) => {
+    inbox.push(m);
+    notify();
+  });
+  worker.on('error', (e) => {
+    failure = e;
+    notify();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0) failure ??= new Error(`import worker stopped (exit code ${code})`);
+    notify();
+  });
+  const onAbort = () => notify();
+  signal?.addEventListener('abort', onAbort);
+  try {
+    for (;;) {
+      signal?.throwIfAborted();
+      const m = inbox.shift();
+      if (!m) {
+        if (failure) throw failure;
+        await new Promise<void>((r) => (wake = r));
+        continue;
+      }
+      if (m.type === 'end') return;
+      if (m.type === 'error') throw restoreError(m.error);
+      yield m.batch;
+      worker.postMessage('ack');
+    }
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await worker.terminate();
+  }
+}
+
+export async function importFile(ctx: AppContext, path: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {
+  const { onProgress, signal } = opts;
   const file = basename(path);
   let size: number;
   try {
@@ -87,17 +136,11 @@ export async function importFile(ctx: AppContext, path: string, onProgress?: (p:
   if (size === 0) throw new AppError('BAD_INPUT', `${file}: 文件是空的 the file is empty`);
   const format = detectFormat(readHead(path), file);
   const importId = await repo.startImport(ctx.store.db, ctx.caseId, file, format, size, ctx.now());
-  const hash = createHash('sha256');
+  const job: PrepareJob = { path, file, format, importId, tz: ctx.tz, dataDir: ctx.dataDir };
+  const useWorker = opts.thread === 'worker' || (opts.thread !== 'inline' && size >= WORKER_MIN_BYTES);
+  const res: ImportFileResult = { file, format, importId, records: 0, events: 0, eventsAdded: 0, contacts: 0, contactsAdded: 0, attachments: 0, collection: 0, thread: useWorker ? 'worker' : 'inline' };
   let bytesRead = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      hash.update(chunk);
-      bytesRead += chunk.length;
-      cb(null, chunk);
-    },
-  });
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(counter);
-  const res: ImportFileResult = { file, format, importId, records: 0, events: 0, eventsAdded: 0, contacts: 0, contactsAdded: 0, attachments: 0, collection: 0 };
+  let sha256: string | null = null;
   let lastReport = 0;
   const report = (force = false) => {
     const now = Date.now();
@@ -106,70 +149,60 @@ export async function importFile(ctx: AppContext, path: string, onProgress?: (p:
     onProgress({ file, bytesRead, bytesTotal: size, records: res.records });
   };
   try {
-    await ctx.store.db.transaction().execute(async (trx) => {
+    await bulkWrite(ctx.store, (db) => db.transaction().execute(async (trx) => {
       const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
-      let batch: NewEvent[] = [];
-      // Only metadata waits for the end of the file; the bytes go to the content-addressed store at once,
-      // so memory stays flat however many MMS images a backup holds.
-      const pendingAttachments: { sha256: string; mime: string; name: string | null; size: number; eventKey: string | null }[] = [];
-      const flush = async () => {
-        if (!batch.length) return;
-        const rows = batch.map((event) => ({ event, ...labelEvent(event), importId }));
-        const ids = await repo.insertEvents(ctx.store, trx, ctx.caseId, rows, ctx.now());
+      const pendingAttachments: PreparedAttachment[] = [];
+      for await (const b of useWorker ? workerBatches(job, signal) : prepareImport(job, signal)) {
+        if (signal?.aborted) throw new AppError('BAD_INPUT', `${file}: 导入已取消 import cancelled`);
         const now = ctx.now();
-        for (let i = 0; i < rows.length; i++) {
+        const ids = await repo.insertEventRows(ctx.store, trx, ctx.caseId, b.events.map((e) => e.row), now);
+        for (let i = 0; i < ids.length; i++) {
+          const e = b.events[i]!;
+          if (e.collection) res.collection++;
           const id = ids[i];
-          if (rows[i]!.labels.includes('collection')) res.collection++;
           if (id == null) continue;
           res.eventsAdded++;
-          await evidence.append('event', eventPayload(rows[i]!.event, id, importId, file), now);
+          await evidence.appendCanonical('event', e.head + id + e.tail, now);
         }
-        batch = [];
-      };
-      for await (const rec of parseAny(format, stream, { file, tz: ctx.tz, signal })) {
-        if (signal?.aborted) throw new AppError('BAD_INPUT', `${file}: 导入已取消 import cancelled`);
-        res.records++;
-        if (rec.type === 'event') {
-          res.events++;
-          batch.push(rec.event);
-          if (batch.length >= BATCH) await flush();
-        } else if (rec.type === 'contact') {
+        res.events += b.events.length;
+        for (const contact of b.contacts) {
           res.contacts++;
-          const r = await repo.upsertContact(trx, ctx.caseId, rec.contact);
+          const r = await repo.upsertContact(trx, ctx.caseId, contact);
           if (r.added) {
             res.contactsAdded++;
-            await evidence.append('contact', { contact_id: r.id, name: rec.contact.name, numbers: rec.contact.numbers, dedupe_key: rec.contact.dedupeKey, source: { import_id: importId, file } }, ctx.now());
+            await evidence.append('contact', { contact_id: r.id, name: contact.name, numbers: contact.numbers, dedupe_key: contact.dedupeKey, source: { import_id: importId, file } }, ctx.now());
           }
-        } else if (rec.type === 'attachment') {
-          res.attachments++;
-          const a = rec.attachment;
-          storeAttachmentBytes(ctx.dataDir, a.sha256, a.bytes);
-          pendingAttachments.push({ sha256: a.sha256, mime: a.mime, name: a.name, size: a.bytes.length, eventKey: a.eventKey });
         }
+        res.attachments += b.attachments.length;
+        pendingAttachments.push(...b.attachments);
+        res.records = b.records;
+        bytesRead = b.bytesRead;
+        if (b.sha256) sha256 = b.sha256;
         report();
       }
-      await flush();
-      for (const rec of pendingAttachments) {
+      for (const a of pendingAttachments) {
         let eventId: number | null = null;
-        if (rec.eventKey) {
-          const row = await trx.selectFrom('events').select('id').where('case_id', '=', ctx.caseId).where('dedupe_key', '=', rec.eventKey).executeTakeFirst();
+        if (a.eventKey) {
+          let q = trx.selectFrom('events').select('id').where('case_id', '=', ctx.caseId).where('dedupe_key', '=', a.eventKey);
+          if (a.eventAt != null) q = q.where('at', '=', a.eventAt);
+          const row = await q.executeTakeFirst();
           eventId = row ? Number(row.id) : null;
         }
         const added = await repo.insertAttachment(trx, ctx.caseId, {
-          sha256: rec.sha256, mime: rec.mime, size: rec.size, name: rec.name, source: 'import', claimedAt: null, receivedAt: ctx.now(), eventId, note: null,
+          sha256: a.sha256, mime: a.mime, size: a.size, name: a.name, source: 'import', claimedAt: null, receivedAt: ctx.now(), eventId, note: null,
         });
         if (added) {
-          await evidence.append('attachment', { sha256: rec.sha256, size: rec.size, mime: rec.mime, name: rec.name ?? rec.sha256, source: 'import', claimed_at: null, event_id: eventId }, ctx.now());
+          await evidence.append('attachment', { sha256: a.sha256, size: a.size, mime: a.mime, name: a.name ?? a.sha256, source: 'import', claimed_at: null, event_id: eventId }, ctx.now());
         }
       }
       await evidence.flush();
-    });
+    }));
   } catch (e) {
     await repo.finishImport(ctx.store.db, importId, { status: 'failed', records: res.records, added: 0, error: (e as Error).message.slice(0, 500) }, ctx.now());
     throw e;
   }
   report(true);
-  await repo.finishImport(ctx.store.db, importId, { status: 'done', records: res.records, added: res.eventsAdded + res.contactsAdded, error: null, sha256: hash.digest('hex') }, ctx.now());
+  await repo.finishImport(ctx.store.db, importId, { status: 'done', records: res.records, added: res.eventsAdded + res.contactsAdded, error: null, sha256 }, ctx.now());
   return res;
 }
 
@@ -186,7 +219,7 @@ export async function importFiles(ctx: AppContext, paths: string[], onProgress?:
   const failed: { file: string; error: string }[] = [];
   for (const p of paths) {
     try {
-      files.push(await importFile(ctx, p, onProgress));
+      files.push(await importFile(ctx, p, { onProgress }));
     } catch (e) {
       failed.push({ file: p, error: (e as Error).message });
     }

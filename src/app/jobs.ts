@@ -38,11 +38,11 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
   }
   queue = queue.then(async () => {
     try {
-      const res: ImportFileResult = await importFile(ctx, path, (p) => {
+      const res: ImportFileResult = await importFile(ctx, path, { onProgress: (p) => {
         job.bytesRead = p.bytesRead;
         job.bytesTotal = p.bytesTotal;
         job.records = p.records;
-      });
+      } });
       const derived = await refreshDerived(ctx);
       job.added = res.eventsAdded + res.contactsAdded;
       job.bytesRead = job.bytesTotal;

@@ -7,7 +7,7 @@ import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { eventPayload, recordEvidence } from './evidence.js';
-import { labelEvent } from './import.js';
+import { labelEvent } from './import-prepare.js';
 import { refreshDerived } from './derived.js';
 import type { EventView } from '../shared/api.js';
 

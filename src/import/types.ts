@@ -42,6 +42,8 @@ export type ImportInput = AsyncIterable<Buffer | Uint8Array | string> | Readable
 /** Options of one parse: `file` is the name errors cite (a display name, not opened by the parser). */
 export interface ParseOptions extends ImportOptions {
   file: string;
+  /** Opens the same input again from its start (a parser may need a second pass); absent for one-shot streams. */
+  reopen?: () => ImportInput;
 }
 
 /** A parse error that names where the input went wrong. */

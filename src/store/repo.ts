@@ -6,6 +6,7 @@ import type { Collector, Contact, Label, NewContact, NewEvent, Span, TimelineEve
 import type { Loan, LoanInput } from '../domain/loans/types.js';
 import type { Store } from './db.js';
 import type { DB } from './schema.js';
+import { EVENT_ROW_AT, EVENT_ROW_COLS, EVENT_ROW_KEY, eventRowValues, type EventRowInput, type EventRowValues } from './event-row.js';
 
 export type Q = Kysely<DB> | Transaction<DB>;
 
@@ -93,83 +94,56 @@ export async function listImports(db: Q, caseId: number) {
 }
 
 // ---------- events ----------
-const EVENT_COLS = [
-  'case_id', 'kind', 'direction', 'at', 'tz', 'number', 'counterpart_name', 'contact_id', 'collector_id', 'loan_id', 'text', 'duration_s',
-  'call_status', 'recipient', 'contact_number', 'labels', 'spans', 'meta', 'import_id', 'position', 'dedupe_key', 'created_at',
-] as const;
+export { eventRowValues, type EventRowInput, type EventRowValues } from './event-row.js';
 
-export interface EventRowInput {
-  event: NewEvent;
-  labels: Label[];
-  spans: Partial<Record<Label, Span[]>>;
-  importId: number | null;
-  contactId?: number | null;
-  collectorId?: number | null;
-  loanId?: number | null;
-}
-
-function eventValues(caseId: number, e: EventRowInput, now: number) {
-  const ev = e.event;
-  return {
-    case_id: caseId,
-    kind: ev.kind,
-    direction: ev.direction,
-    at: ev.at,
-    tz: ev.tz,
-    number: ev.number,
-    counterpart_name: ev.counterpartName ?? null,
-    contact_id: e.contactId ?? null,
-    collector_id: e.collectorId ?? null,
-    loan_id: e.loanId ?? null,
-    text: ev.text,
-    duration_s: ev.durationS,
-    call_status: ev.callStatus ?? null,
-    recipient: ev.recipient ?? null,
-    contact_number: ev.contactNumber ?? null,
-    labels: JSON.stringify(e.labels),
-    spans: JSON.stringify(e.spans),
-    meta: JSON.stringify(ev.meta ?? {}),
-    import_id: e.importId,
-    position: ev.position ?? null,
-    dedupe_key: ev.dedupeKey,
-    created_at: now,
-  };
-}
+const EVENT_INSERT_COLS = ['case_id', ...EVENT_ROW_COLS, 'created_at'] as const;
 
 const sqliteStmtCache = new WeakMap<object, { run: (...a: unknown[]) => { changes: number; lastInsertRowid: number | bigint } }>();
 
 /**
- * Inserts events, skipping any whose dedupe key the case already has. Returns the ids of the
- * rows actually added (in input order, null for skipped). SQLite takes a prepared-statement
- * fast path on the same connection (inside the caller's transaction).
+ * Inserts events, skipping any whose dedupe key the case already has (or that repeat a key earlier in
+ * `rows`). Returns the ids of the rows actually added (in input order, null for skipped). SQLite takes a
+ * prepared-statement fast path on the same connection (inside the caller's transaction).
  */
-export async function insertEvents(store: Store, db: Q, caseId: number, rows: EventRowInput[], now: number): Promise<(number | null)[]> {
+export async function insertEventRows(store: Store, db: Q, caseId: number, rows: EventRowValues[], now: number): Promise<(number | null)[]> {
   if (rows.length === 0) return [];
   if (store.sqlite) {
     let stmt = sqliteStmtCache.get(store.sqlite);
     if (!stmt) {
       stmt = store.sqlite.prepare(
-        `insert into events (${EVENT_COLS.join(',')}) values (${EVENT_COLS.map(() => '?').join(',')}) on conflict(case_id, dedupe_key) do nothing`,
+        `insert into events (${EVENT_INSERT_COLS.join(',')}) values (${EVENT_INSERT_COLS.map(() => '?').join(',')}) on conflict(case_id, at, dedupe_key) do nothing`,
       ) as unknown as typeof stmt;
       sqliteStmtCache.set(store.sqlite, stmt!);
     }
-    const ids: (number | null)[] = [];
-    for (const r of rows) {
-      const v = eventValues(caseId, r, now);
-      const res = stmt!.run(...EVENT_COLS.map((c) => v[c]));
-      ids.push(res.changes > 0 ? Number(res.lastInsertRowid) : null);
+    const ids: (number | null)[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const res = stmt!.run(caseId, ...rows[i]!, now);
+      ids[i] = res.changes > 0 ? Number(res.lastInsertRowid) : null;
     }
     return ids;
   }
-  const values = rows.map((r) => eventValues(caseId, r, now));
+  const values = rows.map((r) => {
+    const o: Record<string, unknown> = { case_id: caseId, created_at: now };
+    EVENT_ROW_COLS.forEach((c, i) => (o[c] = r[i]));
+    return o as never;
+  });
   const inserted = await db
     .insertInto('events')
     .values(values)
-    .onConflict((oc) => oc.columns(['case_id', 'dedupe_key']).doNothing())
-    .returning(['id', 'dedupe_key'])
+    .onConflict((oc) => oc.columns(['case_id', 'at', 'dedupe_key']).doNothing())
+    .returning(['id', 'at', 'dedupe_key'])
     .execute();
-  const byKey = new Map(inserted.map((r) => [r.dedupe_key, Number(r.id)]));
-  return rows.map((r) => byKey.get(r.event.dedupeKey) ?? null);
+  const byKey = new Map(inserted.map((r) => [`${r.at}\u0000${r.dedupe_key}`, Number(r.id)]));
+  return rows.map((r) => {
+    const k = `${r[EVENT_ROW_AT]}\u0000${r[EVENT_ROW_KEY]}`;
+    const id = byKey.get(k);
+    byKey.delete(k); // a key repeated within rows was inserted once: only its first row is "added"
+    return id ?? null;
+  });
+}
+
+export async function insertEvents(store: Store, db: Q, caseId: number, rows: EventRowInput[], now: number): Promise<(number | null)[]> {
+  return insertEventRows(store, db, caseId, rows.map(eventRowValues), now);
 }
 
 type EventRow = DB['events'] extends infer T ? { [K in keyof T]: T[K] extends import('kysely').Generated<infer U> ? U : T[K] } : never;

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { openApp, type OpenedApp } from '../../src/app/context.js';
 import { openStore, type Store } from '../../src/store/db.js';
 
 export const PG_URL = process.env.DATABASE_URL ?? process.env.HUXUN_TEST_PG ?? '';
@@ -39,14 +40,8 @@ export async function makeStore(engine: 'sqlite' | 'postgres', opts: { migrate?:
       },
     };
   }
-  const name = `huxun_t_${process.pid}_${Date.now()}_${counter++}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString(), migrate: opts.migrate });
+  const { name, url } = await createPgDatabase('huxun_t');
+  const store = await openStore({ databaseUrl: url, migrate: opts.migrate });
   return {
     store,
     dataDir,
@@ -59,4 +54,23 @@ export async function makeStore(engine: 'sqlite' | 'postgres', opts: { migrate?:
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A fresh, empty PostgreSQL database on the test server. */
+async function createPgDatabase(prefix: string): Promise<{ name: string; url: string }> {
+  const name = `${prefix}_${process.pid}_${Date.now()}_${counter++}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString() };
+}
+
+/** The app on a new data folder, with its database on the given engine (the caller closes it). */
+export async function openTestApp(engine: 'sqlite' | 'postgres'): Promise<OpenedApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'huxun-app-'));
+  const databaseUrl = engine === 'postgres' ? (await createPgDatabase('huxun_app')).url : undefined;
+  return openApp({ dataDir, databaseUrl });
 }

@@ -95,6 +95,11 @@ function walk(v: unknown, path: string, out: string[], seen: Set<object>): void 
   seen.delete(o);
 }
 
+/** The canonical form of one string (for callers that assemble a record of known shape themselves). */
+export function canonicalString(s: string, path = ''): string {
+  return str(s, path);
+}
+
 /** The canonical JSON text of a value (see the module comment). Throws CanonicalizeError for non-JSON input. */
 export function canonicalize(value: unknown): string {
   const out: string[] = [];

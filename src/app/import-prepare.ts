@@ -1,0 +1,140 @@
+/**
+ * The CPU-heavy half of an import, which needs no database: read the file, parse it, classify each event
+ * and lay out its row and its evidence payload. Large files run it in a worker thread (import-worker.ts),
+ * so parsing and classifying overlap with the writes; small files run it in-process. The writing half
+ * (import.ts) is the same for both.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { classify } from '../domain/collection/classifier/index.js';
+import type { Label, NewContact, NewEvent, Span } from '../domain/collection/types.js';
+import { parseAny } from '../import/index.js';
+import type { FormatId, ImportInput } from '../import/types.js';
+import { eventRowValues, type EventRowValues } from '../store/event-row.js';
+import { eventPayloadParts } from './evidence.js';
+
+export interface PrepareJob {
+  path: string;
+  /** Display name: errors and evidence records cite it. */
+  file: string;
+  format: FormatId;
+  importId: number;
+  tz: string;
+  dataDir: string;
+}
+
+export interface PreparedEvent {
+  row: EventRowValues;
+  /** The evidence payload is head + event id + tail (see eventPayloadParts). */
+  head: string;
+  tail: string;
+  collection: boolean;
+}
+
+export interface PreparedAttachment {
+  sha256: string;
+  mime: string;
+  name: string | null;
+  size: number;
+  /** The event it belongs to, by its unique (at, dedupe key). */
+  eventKey: string | null;
+  eventAt: number | null;
+}
+
+export interface PreparedBatch {
+  events: PreparedEvent[];
+  contacts: NewContact[];
+  attachments: PreparedAttachment[];
+  /** Progress so far. */
+  bytesRead: number;
+  records: number;
+  /** On the last batch only: sha256 of the whole file. */
+  sha256: string | null;
+}
+
+const BATCH = 2000;
+
+/** Labels for an event's text: only messages the borrower received (or a contact received) can be collection. */
+export function labelEvent(e: NewEvent): { labels: Label[]; spans: Partial<Record<Label, Span[]>> } {
+  if (!e.text || e.direction === 'out' || (e.kind !== 'sms' && e.kind !== 'im' && e.kind !== 'letter' && e.kind !== 'visit' && e.kind !== 'third_party_report')) {
+    return { labels: [], spans: {} };
+  }
+  const to = e.recipient ?? (e.kind === 'third_party_report' ? 'third_party' : 'debtor');
+  const c = classify(e.text, to);
+  return { labels: c.labels, spans: c.spans };
+}
+
+export function attachmentPath(dataDir: string, sha256: string): string {
+  return join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
+}
+
+/** Content-addressed write: a temp name, then rename; an existing file is left as it is. */
+export function storeAttachmentBytes(dataDir: string, sha256: string, bytes: Buffer): void {
+  const p = attachmentPath(dataDir, sha256);
+  if (existsSync(p)) return;
+  mkdirSync(join(dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });
+  const tmp = `${p}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, p);
+}
+
+export function prepareEvent(event: NewEvent, importId: number, file: string): PreparedEvent {
+  const { labels, spans } = labelEvent(event);
+  const { head, tail } = eventPayloadParts(event, importId, file);
+  return { row: eventRowValues({ event, labels, spans, importId }), head, tail, collection: labels.includes('collection') };
+}
+
+/**
+ * Reads and prepares one file in batches. Media bytes go to the content-addressed store at once, so
+ * memory stays flat however many MMS images a backup holds; only their metadata travels in the batch.
+ */
+export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): AsyncGenerator<PreparedBatch> {
+  let hash = createHash('sha256');
+  let bytesRead = 0;
+  let furthest = 0;
+  // A parser may read the file a second time from the start (a fallback path); the hash is of the last pass.
+  const open = (): ImportInput => {
+    hash = createHash('sha256');
+    let pass = 0;
+    return createReadStream(job.path, { highWaterMark: 1 << 20 }).pipe(
+      new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          hash.update(chunk);
+          pass += chunk.length;
+          bytesRead = Math.max(furthest, pass);
+          furthest = bytesRead;
+          cb(null, chunk);
+        },
+      }),
+    );
+  };
+  let batch: PreparedBatch = { events: [], contacts: [], attachments: [], bytesRead: 0, records: 0, sha256: null };
+  let records = 0;
+  let last: { key: string; at: number } | null = null;
+  for await (const rec of parseAny(job.format, open(), { file: job.file, tz: job.tz, signal, reopen: open })) {
+    records++;
+    if (rec.type === 'event') {
+      batch.events.push(prepareEvent(rec.event, job.importId, job.file));
+      last = { key: rec.event.dedupeKey, at: rec.event.at };
+    } else if (rec.type === 'contact') {
+      batch.contacts.push(rec.contact);
+    } else {
+      const a = rec.attachment;
+      storeAttachmentBytes(job.dataDir, a.sha256, a.bytes);
+      const eventAt = a.eventKey != null && last?.key === a.eventKey ? last.at : null;
+      batch.attachments.push({ sha256: a.sha256, mime: a.mime, name: a.name, size: a.bytes.length, eventKey: a.eventKey, eventAt });
+    }
+    if (batch.events.length + batch.contacts.length >= BATCH) {
+      batch.bytesRead = bytesRead;
+      batch.records = records;
+      yield batch;
+      batch = { events: [], contacts: [], attachments: [], bytesRead: 0, records: 0, sha256: null };
+    }
+  }
+  batch.bytesRead = bytesRead;
+  batch.records = records;
+  batch.sha256 = hash.digest('hex');
+  yield batch;
+}
