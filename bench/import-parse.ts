@@ -1,9 +1,13 @@
 /**
  * Parse-speed benchmark for SMS Backup & Restore files, on one file:
- *   1. read only (fs stream, 1 MiB chunks): the I/O ceiling;
+ *   1. read only (fs stream, 1 MiB chunks): the I/O ceiling; then read + UTF-8 decode, the floor under any
+ *      parser of text;
  *   2. bare saxes with the surrogate pre-filter, reading each element's body (no records);
- *   3. parseSmsXml: full records (numbers normalised, dedupe keys, MMS parts, attachments).
- * Prints MB/s, records/s and peak RSS per phase (RSS sampled during the phase).
+ *   3. bare fast tokenizer (src/import/fast-xml.ts), the same work;
+ *   4. parseSmsXml with saxes only: full records (numbers normalised, dedupe keys, MMS parts, attachments);
+ *   5. parseSmsXml with `reopen`, which takes the fast tokenizer (saxes only if it cannot decide).
+ * Prints MB/s, records/s and peak RSS per phase (RSS sampled during the phase), and the CPU-second ratios to
+ * bare saxes (CPU seconds are less sensitive than wall time to other load on the machine).
  *
  *   npx tsx bench/import-parse.ts FILE.xml
  *   npx tsx bench/import-parse.ts --generate 100 [seed]    # generates a ~100 MB file in the OS temp dir first
@@ -15,6 +19,7 @@ import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
+import { FastXmlTokenizer } from '../src/import/fast-xml.js';
 import { parseSmsXml } from '../src/import/sms-xml.js';
 import { SurrogateRefFilter } from '../src/import/surrogates.js';
 import { generateSmsBackup } from './gen-sms.js';
@@ -33,9 +38,14 @@ export interface ParseBenchResult {
   path: string;
   bytes: number;
   readOnly: PhaseResult;
+  decodeOnly: PhaseResult;
   saxes: PhaseResult & { elements: number };
-  parseSmsXml: PhaseResult & { records: number; events: number; attachments: number; recordsPerSec: number };
+  fastTokenizer: PhaseResult & { elements: number };
+  parseSmsXml: RecordsResult;
+  parseSmsXmlFast: RecordsResult;
 }
+
+export type RecordsResult = PhaseResult & { records: number; events: number; attachments: number; recordsPerSec: number };
 
 const CHUNK = 1 << 20;
 
@@ -73,6 +83,16 @@ export async function runParseBench(path: string): Promise<ParseBenchResult> {
     return n;
   });
 
+  const decodeOnly = await phase(bytes, async (sample) => {
+    const dec = new StringDecoder('utf8');
+    let chars = 0;
+    for await (const c of createReadStream(path, { highWaterMark: CHUNK })) {
+      chars += dec.write(c as Buffer).length;
+      sample();
+    }
+    return chars + dec.end().length;
+  });
+
   const saxes = await phase(bytes, async (sample) => {
     const parser = new SaxesParser({ xmlns: false, position: true });
     const filter = new SurrogateRefFilter();
@@ -93,25 +113,60 @@ export async function runParseBench(path: string): Promise<ParseBenchResult> {
     return { elements, chars };
   });
 
-  const full = await phase(bytes, async (sample) => {
-    let records = 0;
-    let events = 0;
-    let attachments = 0;
-    for await (const r of parseSmsXml(createReadStream(path, { highWaterMark: CHUNK }), { file: path, bytesTotal: bytes })) {
-      records++;
-      if (r.type === 'event') events++;
-      else if (r.type === 'attachment') attachments++;
-      if ((records & 4095) === 0) sample();
+  const fast = await phase(bytes, async (sample) => {
+    const dec = new StringDecoder('utf8');
+    let elements = 0;
+    let chars = 0;
+    const tokenizer = new FastXmlTokenizer({
+      open(tag) {
+        const body = tag.attributes.body;
+        if (typeof body === 'string') chars += body.length;
+        elements++;
+      },
+      close() {},
+    });
+    for await (const c of createReadStream(path, { highWaterMark: CHUNK })) {
+      tokenizer.write(dec.write(c as Buffer));
+      sample();
     }
-    return { records, events, attachments };
+    tokenizer.write(dec.end());
+    tokenizer.end();
+    return { elements, chars };
   });
 
+  const open = () => createReadStream(path, { highWaterMark: CHUNK });
+  const records = (reopen: boolean) =>
+    phase(bytes, async (sample) => {
+      let records = 0;
+      let events = 0;
+      let attachments = 0;
+      for await (const r of parseSmsXml(open(), { file: path, bytesTotal: bytes, reopen: reopen ? open : undefined })) {
+        records++;
+        if (r.type === 'event') events++;
+        else if (r.type === 'attachment') attachments++;
+        if ((records & 4095) === 0) sample();
+      }
+      return { records, events, attachments };
+    });
+  const full = await records(false);
+  const fullFast = await records(true);
+  if (fast.value.elements !== saxes.value.elements || fast.value.chars !== saxes.value.chars) throw new Error('fast tokenizer and saxes disagree');
+  if (JSON.stringify(full.value) !== JSON.stringify(fullFast.value)) throw new Error('parseSmsXml fast and saxes-only disagree');
+
+  const recordsResult = (p: PhaseResult & { value: { records: number; events: number; attachments: number } }): RecordsResult => ({
+    ...strip(p),
+    ...p.value,
+    recordsPerSec: p.value.records / p.seconds,
+  });
   return {
     path,
     bytes,
     readOnly: strip(readOnly),
+    decodeOnly: strip(decodeOnly),
     saxes: { ...strip(saxes), elements: saxes.value.elements },
-    parseSmsXml: { ...strip(full), ...full.value, recordsPerSec: full.value.records / full.seconds },
+    fastTokenizer: { ...strip(fast), elements: fast.value.elements },
+    parseSmsXml: recordsResult(full),
+    parseSmsXmlFast: recordsResult(fullFast),
   };
 }
 
@@ -122,14 +177,19 @@ function strip(p: PhaseResult): PhaseResult {
 export function formatParseBench(r: ParseBenchResult): string {
   const f = (x: number, d = 1) => x.toFixed(d);
   const line = (name: string, p: PhaseResult) =>
-    `${name.padEnd(20)}${f(p.mbPerSec).padStart(7)} MB/s wall (${f(p.seconds, 2)} s)  ${f(p.mbPerCpuSec).padStart(7)} MB/s CPU (${f(p.cpuSeconds, 2)} s)  peak RSS ${f(p.peakRssMB, 0)} MB`;
+    `${name.padEnd(22)}${f(p.mbPerSec).padStart(7)} MB/s wall (${f(p.seconds, 2)} s)  ${f(p.mbPerCpuSec).padStart(7)} MB/s CPU (${f(p.cpuSeconds, 2)} s)  peak RSS ${f(p.peakRssMB, 0)} MB` +
+    (p === r.saxes || p === r.readOnly ? '' : `  ${f(p.mbPerCpuSec / r.saxes.mbPerCpuSec, 2)}× saxes per CPU s`);
+  const records = (p: RecordsResult) =>
+    `\n${''.padEnd(22)}${p.records} records (${p.events} events, ${p.attachments} attachments), ` +
+    `${f(p.recordsPerSec, 0)} records/s wall, ${f(p.records / p.cpuSeconds, 0)} records/s CPU`;
   return [
     `file: ${f(r.bytes / 1e6)} MB`,
     line('read only', r.readOnly),
+    line('read + UTF-8 decode', r.decodeOnly),
     line('saxes + pre-filter', r.saxes) + `  (${r.saxes.elements} elements)`,
-    line('parseSmsXml', r.parseSmsXml) +
-      `\n${''.padEnd(20)}${r.parseSmsXml.records} records (${r.parseSmsXml.events} events, ${r.parseSmsXml.attachments} attachments), ` +
-      `${f(r.parseSmsXml.recordsPerSec, 0)} records/s wall, ${f(r.parseSmsXml.records / r.parseSmsXml.cpuSeconds, 0)} records/s CPU`,
+    line('fast tokenizer', r.fastTokenizer) + `  (${r.fastTokenizer.elements} elements)`,
+    line('parseSmsXml saxes', r.parseSmsXml) + records(r.parseSmsXml),
+    line('parseSmsXml fast', r.parseSmsXmlFast) + records(r.parseSmsXmlFast),
   ].join('\n');
 }
 

@@ -5,11 +5,10 @@
  * Dedupe key: hex sha256 of ["call", number, date, type, duration] where number is the normalised number
  * (or the raw attribute when it is not a phone number, "" when hidden), date epoch ms, duration seconds.
  */
-import type { SaxesTagPlain } from 'saxes';
 import type { CallStatus, Direction, NewEvent } from '../domain/collection/types.js';
 import { stableKey } from './stream.js';
 import { ImportFormatError, type ImportInput, type ImportRecord, type ParseOptions } from './types.js';
-import { contactName, epochAttr, intAttr, parseXmlStream, phoneNormaliser, strAttr, type XmlContext, type XmlHandler } from './xml.js';
+import { contactName, epochAttr, intAttr, parseXmlStream, phoneNormaliser, strAttr, type XmlContext, type XmlHandler, type XmlTag } from './xml.js';
 
 /** Android CallLog.Calls.TYPE. */
 export const CALL_TYPE: Record<number, { status: CallStatus; direction: Direction }> = {
@@ -33,7 +32,7 @@ class CallsHandler implements XmlHandler {
   private readonly normalizePhone = phoneNormaliser();
   constructor(private readonly ctx: XmlContext) {}
 
-  open(tag: SaxesTagPlain, depth: number): void {
+  open(tag: XmlTag, depth: number): void {
     if (depth !== 1 || tag.name !== 'call') return;
     const a = tag.attributes;
     const date = epochAttr(a.date);

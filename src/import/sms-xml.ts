@@ -11,13 +11,12 @@
  * where address is the normalised counterpart number (normalizePhone), or the raw address attribute when it
  * is not a phone number (alphanumeric sender), or ""; date is epoch ms; body/text "" when absent.
  */
-import type { SaxesTagPlain } from 'saxes';
 import type { Direction, NewEvent } from '../domain/collection/types.js';
 import iconv from 'iconv-lite';
 import { hash } from 'node:crypto';
 import { stableKey } from './stream.js';
 import { ImportFormatError, type ImportInput, type ImportRecord, type ParseOptions } from './types.js';
-import { contactName, epochAttr, intAttr, parseXmlStream, phoneNormaliser, strAttr, type Position, type XmlContext, type XmlHandler } from './xml.js';
+import { contactName, epochAttr, intAttr, parseXmlStream, phoneNormaliser, strAttr, type Position, type XmlContext, type XmlHandler, type XmlTag } from './xml.js';
 
 /** `type` of an `<sms>`: the Android Telephony message box. */
 export const SMS_BOX: Record<number, { box: string; direction: Direction }> = {
@@ -72,7 +71,7 @@ class SmsHandler implements XmlHandler {
   private readonly normalizePhone = phoneNormaliser();
   constructor(private readonly ctx: XmlContext) {}
 
-  open(tag: SaxesTagPlain, depth: number): void {
+  open(tag: XmlTag, depth: number): void {
     if (depth === 1) {
       if (tag.name === 'sms') this.sms(tag.attributes);
       else if (tag.name === 'mms') this.mms = { attrs: tag.attributes, parts: [], addrs: [], at: this.ctx.position() };

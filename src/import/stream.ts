@@ -205,21 +205,32 @@ export function stableKey(parts: readonly unknown[]): string {
   return hash('sha256', JSON.stringify(parts), 'hex');
 }
 
-/** Byte-count progress, reported at most every 256 KiB and once at the end. */
+/**
+ * Byte-count progress, reported at most every 256 KiB and once at the end. After restart() (the input
+ * read again from its start) nothing is reported until the new pass gets past where the last one was,
+ * so the numbers never go back.
+ */
 export class Progress {
   bytes = 0;
   records = 0;
   private lastReport = 0;
+  private reached = 0;
   constructor(private readonly opts: ImportOptions) {}
 
   add(chunk: Buffer | string): void {
     this.bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-    if (this.opts.onProgress && this.bytes - this.lastReport >= 262144) this.report();
+    if (this.opts.onProgress && this.bytes - this.lastReport >= 262144 && this.bytes >= this.reached) this.report();
   }
 
   report(): void {
     this.lastReport = this.bytes;
-    this.opts.onProgress?.({ bytesRead: this.bytes, bytesTotal: this.opts.bytesTotal ?? 0, records: this.records });
+    this.opts.onProgress?.({ bytesRead: Math.max(this.bytes, this.reached), bytesTotal: this.opts.bytesTotal ?? 0, records: this.records });
+  }
+
+  restart(): void {
+    this.reached = Math.max(this.reached, this.bytes);
+    this.bytes = 0;
+    this.lastReport = 0;
   }
 }
 

@@ -74,10 +74,10 @@ export class SurrogateRefFilter {
 }
 
 /**
- * The code unit of a surrogate-range character reference at s[i] (`&#55357;` or `&#xD83D;`, the forms
- * the app writes), or -1 for anything else.
+ * The value of an 8-character reference at s[i] (`&#55357;` or `&#xD83D;`, the forms the app writes for
+ * surrogate halves), or -1 for anything else. Shared with the fast tokenizer so both decide alike.
  */
-function refAt(s: string, i: number): number {
+export function refAt(s: string, i: number): number {
   if (s.charCodeAt(i) !== 0x26 || s.charCodeAt(i + 1) !== 0x23) return -1;
   const c = s.charCodeAt(i + 2);
   if (c === 0x78 || c === 0x58) {
