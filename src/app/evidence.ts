@@ -46,14 +46,21 @@ export class EvidenceWriter {
     return this.prev!;
   }
 
-  /** A record whose payload the caller has already canonicalized (import batches; see eventPayloadParts). */
+  /** A record whose payload the caller has already canonicalized (see eventPayloadParts). */
   async appendCanonical(kind: string, payloadText: string, receivedAt: number): Promise<{ seq: number; hash: string }> {
+    await this.appendCanonicalMany(kind, [payloadText], receivedAt);
+    return this.prev!;
+  }
+
+  /** Records of one kind with canonical payloads, in order: an import batch, without a promise per record. */
+  async appendCanonicalMany(kind: string, payloadTexts: readonly string[], receivedAt: number): Promise<void> {
     await this.load();
-    const rec = appendCanonical(this.prev, kind, payloadText, receivedAt);
-    this.prev = { seq: rec.seq, hash: rec.hash };
-    this.pending.push({ seq: rec.seq, kind: rec.kind, receivedAt: rec.at_received, payload: rec.payloadText, prevHash: rec.prev_hash, hash: rec.hash });
+    for (const text of payloadTexts) {
+      const rec = appendCanonical(this.prev, kind, text, receivedAt);
+      this.prev = { seq: rec.seq, hash: rec.hash };
+      this.pending.push({ seq: rec.seq, kind: rec.kind, receivedAt: rec.at_received, payload: rec.payloadText, prevHash: rec.prev_hash, hash: rec.hash });
+    }
     if (this.pending.length >= 1000) await this.flush();
-    return this.prev;
   }
 
   async flush(): Promise<void> {

@@ -87,7 +87,7 @@ export function prepareEvent(event: NewEvent, importId: number, file: string): P
 }
 
 /**
- * Reads and prepares one file in batches. Media bytes go to the content-addressed store at once, so
+ * Reads and prepares one file in batches. Media bytes go to the content-addressed store as they come, so
  * memory stays flat however many MMS images a backup holds; only their metadata travels in the batch.
  */
 export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): AsyncGenerator<PreparedBatch> {
@@ -98,17 +98,19 @@ export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): Asy
   const open = (): ImportInput => {
     hash = createHash('sha256');
     let pass = 0;
-    return createReadStream(job.path, { highWaterMark: 1 << 20 }).pipe(
-      new Transform({
-        transform(chunk: Buffer, _enc, cb) {
-          hash.update(chunk);
-          pass += chunk.length;
-          bytesRead = Math.max(furthest, pass);
-          furthest = bytesRead;
-          cb(null, chunk);
-        },
-      }),
-    );
+    const source = createReadStream(job.path, { highWaterMark: 1 << 20 });
+    const counted = new Transform({
+      transform(chunk: Buffer, _enc, cb) {
+        hash.update(chunk);
+        pass += chunk.length;
+        bytesRead = Math.max(furthest, pass);
+        furthest = bytesRead;
+        cb(null, chunk);
+      },
+    });
+    // A parser that stops reading early destroys the stream it read; pipe() would keep the file open.
+    counted.on('close', () => source.destroy());
+    return source.pipe(counted);
   };
   let batch: PreparedBatch = { events: [], contacts: [], attachments: [], bytesRead: 0, records: 0, sha256: null };
   let records = 0;

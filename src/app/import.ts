@@ -156,14 +156,15 @@ export async function importFile(ctx: AppContext, path: string, opts: ImportFile
         if (signal?.aborted) throw new AppError('BAD_INPUT', `${file}: 导入已取消 import cancelled`);
         const now = ctx.now();
         const ids = await repo.insertEventRows(ctx.store, trx, ctx.caseId, b.events.map((e) => e.row), now);
+        const payloads: string[] = [];
         for (let i = 0; i < ids.length; i++) {
           const e = b.events[i]!;
           if (e.collection) res.collection++;
           const id = ids[i];
-          if (id == null) continue;
-          res.eventsAdded++;
-          await evidence.appendCanonical('event', e.head + id + e.tail, now);
+          if (id != null) payloads.push(e.head + id + e.tail);
         }
+        res.eventsAdded += payloads.length;
+        await evidence.appendCanonicalMany('event', payloads, now);
         res.events += b.events.length;
         for (const contact of b.contacts) {
           res.contacts++;

@@ -7,7 +7,7 @@
  * a correction is a new record that names the seq it corrects, a deletion is a tombstone record.
  * Pure: no I/O, no clock (the caller passes the time the app received the item).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalize, CanonicalizeError, type JsonValue } from './canonical.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -73,7 +73,7 @@ const SOURCE = /^(user|import|contact:.+)$/;
 const RECORD_KEYS = new Set(['seq', 'kind', 'at_received', 'payload', 'prev_hash', 'hash', 'redacted']);
 
 function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex'); // one-shot: half the cost of createHash for a record-sized text
 }
 
 /** The canonical text the hash covers (after the previous hash): the record without `hash` and `redacted`. */
