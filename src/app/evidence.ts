@@ -120,24 +120,22 @@ export function eventPayload(e: {
 type PayloadEvent = Parameters<typeof eventPayload>[0];
 
 /**
- * canonicalize(eventPayload(e, id, importId, fileName)) split around the event id, which the database
- * assigns only after an import worker has prepared the record: head + id + tail is that text. Written out
- * by hand because the import canonicalizes one payload per event (keys below are in canonical order).
+ * canonicalize(eventPayload(e, eventId, importId, fileName)), written out by hand because an import
+ * canonicalizes one payload per event (the keys below are in canonical order).
  */
-export function eventPayloadParts(e: PayloadEvent, importId: number | null, fileName: string | null): { head: string; tail: string } {
+export function eventPayloadText(e: PayloadEvent, eventId: number, importId: number | null, fileName: string | null): string {
   const s = (v: string | null | undefined, path: string) => (v == null ? 'null' : canonicalString(v, path));
   const n = (v: number | null | undefined) => (v == null ? 'null' : Object.is(v, -0) ? '0' : finite(v));
   const source =
     importId != null
       ? `{"file":${s(fileName, 'source.file')},"import_id":${n(importId)},"position":${n(e.position)}}`
       : '{"manual":true}';
-  const head =
+  return (
     `{"at":${n(e.at)},"call_status":${s(e.callStatus, 'call_status')},"contact_number":${s(e.contactNumber, 'contact_number')}` +
-    `,"dedupe_key":${s(e.dedupeKey, 'dedupe_key')},"direction":${s(e.direction, 'direction')},"duration_s":${n(e.durationS)},"event_id":`;
-  const tail =
+    `,"dedupe_key":${s(e.dedupeKey, 'dedupe_key')},"direction":${s(e.direction, 'direction')},"duration_s":${n(e.durationS)},"event_id":${n(eventId)}` +
     `,"kind":${s(e.kind, 'kind')},"number":${s(e.number, 'number')},"recipient":${s(e.recipient, 'recipient')}` +
-    `,"source":${source},"text":${s(e.text, 'text')},"tz":${s(e.tz, 'tz')}}`;
-  return { head, tail };
+    `,"source":${source},"text":${s(e.text, 'text')},"tz":${s(e.tz, 'tz')}}`
+  );
 }
 
 function finite(v: number): string {

@@ -28,15 +28,13 @@ export class CanonicalizeError extends TypeError {
   }
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /** Compares two strings by UTF-16 code units (what RFC 8785 §3.2.3 prescribes). */
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function str(s: string, path: string): string {
-  if (LONE_SURROGATE.test(s)) throw new CanonicalizeError('string contains a lone surrogate', path);
+  if (!s.isWellFormed()) throw new CanonicalizeError('string contains a lone surrogate', path);
   return JSON.stringify(s);
 }
 
