@@ -6,6 +6,7 @@
  * The messages are generated from templates with a fixed seed: about 40% ordinary (codes, statements,
  * receipts, deliveries, chat, adverts, bills), the rest collection messages of every kind, with
  * traditional characters, spaced-out characters, pinyin abbreviations and emoji mixed in.
+ * Speed work that must not change results is checked with bench/classifier-identity.ts.
  */
 import { classify } from '../src/domain/collection/classifier/index.js';
 import type { Recipient } from '../src/domain/collection/types.js';

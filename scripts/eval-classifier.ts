@@ -1,20 +1,21 @@
 /**
  * Evaluate the message classifier on labelled JSONL files.
  *
- *   npx tsx scripts/eval-classifier.ts                 # both dev sets, own set also split train/held-out
+ *   npx tsx scripts/eval-classifier.ts                 # the shared dev set and every test/fixtures/messages/*.jsonl
+ *                                                      # (own set also split train/held-out)
  *   npx tsx scripts/eval-classifier.ts --file PATH     # one file (repeatable)
  *   npx tsx scripts/eval-classifier.ts --split heldout # only the held-back fifth of the own set (also: train)
  *   npx tsx scripts/eval-classifier.ts --ids even      # only even-numbered ids (also: odd)
  *   npx tsx scripts/eval-classifier.ts --errors        # list the misclassified messages (--verbose: rule hits)
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { classify, explain } from '../src/domain/collection/classifier/index.js';
 import { computeMetrics, formatMetrics, isHeldOut, parseJsonl, type LabelledMessage } from '../src/domain/collection/classifier/metrics.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const SHARED = `${root}../shared/data/messages-dev.jsonl`; // beside the checkout, as in CI
-const OWN = `${root}test/fixtures/messages/huxun-dev.jsonl`;
+const FIXTURES = `${root}test/fixtures/messages/`;
 
 const args = process.argv.slice(2);
 const files: string[] = [];
@@ -34,7 +35,10 @@ for (let i = 0; i < args.length; i++) {
     process.exit(2);
   }
 }
-if (files.length === 0) files.push(SHARED, OWN);
+if (files.length === 0) {
+  files.push(SHARED);
+  for (const f of readdirSync(FIXTURES).sort()) if (f.endsWith('.jsonl')) files.push(FIXTURES + f);
+}
 
 function run(title: string, msgs: LabelledMessage[]): void {
   const preds = msgs.map((m) => classify(m.text, m.to));

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LABELS, type Label, type Recipient } from '../types.js';
 import { classify, classifyBatch, explain, setGating } from './classify.js';
+import { requiredGate } from './gate.js';
 import { ALL_RULES, requiredChars } from './lexicon.js';
+import { normalize } from './normalize.js';
 import { loadFixture } from './fixtures.test-helper.js';
 
 function labels(text: string, to: Recipient = 'debtor'): Label[] {
@@ -205,37 +207,59 @@ describe('determinism and engine', () => {
     expect(reversed).toEqual(once);
   });
 
-  it('never changes a result by gating rules on their characters', () => {
-    const msgs = loadFixture();
+  /** Texts that exercise the rules: the fixtures, and random strings of the lexicon's own words. */
+  const lexiconWords = [...new Set(ALL_RULES.flatMap((r) => r.re.source.match(/[\u4e00-\u9fff]{1,6}/g) ?? []))].sort();
+  const noise = ['，', '。', '！', ' ', '-', '你', '您', '不会', '没有', '已经', '【', '】', '12368', '🔪', 'yq', 'HK', '1,000元', '還', '通*讯*录'];
+  const wordTexts = fc.array(fc.oneof(fc.constantFrom(...lexiconWords), fc.constantFrom(...noise)), { minLength: 1, maxLength: 14 }).map((a) => a.join(''));
+
+  it('never changes a result by gating rules', () => {
+    const check = (text: string, to: Recipient, id: string): void => {
+      setGating(true);
+      const a = explain(text, to);
+      setGating(false);
+      const b = explain(text, to);
+      setGating(true);
+      expect(a.labels, id).toEqual(b.labels);
+      expect(a.spans, id).toEqual(b.spans);
+    };
     try {
-      for (const m of msgs) {
-        setGating(true);
-        const a = explain(m.text, m.to);
-        setGating(false);
-        const b = explain(m.text, m.to);
-        expect(a.labels, m.id).toEqual(b.labels);
-        expect(a.spans, m.id).toEqual(b.spans);
-      }
+      for (const m of loadFixture()) check(m.text, m.to, m.id);
+      fc.assert(
+        fc.property(wordTexts, fc.constantFrom<Recipient>('debtor', 'third_party', 'unknown'), (text, to) => check(text, to, text)),
+        { numRuns: 3000, seed: 7 },
+      );
     } finally {
       setGating(true);
     }
   });
 
-  it('gate characters are required by each rule', () => {
+  it('gates are met by every match of their rule', () => {
     expect(requiredChars('爆(?:你)?通讯录')).toBe('爆');
     expect(['上登', '门登']).toContain(requiredChars('上门(?!服务)|登门'));
     expect(requiredChars('(?:你|您)?[^，。]{0,4}')).toBe('');
+    expect(requiredGate('(?:你|您)?[^，。]{0,4}')).toEqual([]);
+    // Two clauses for a sequence of two required parts; the pair is cut to its rarest two characters.
+    expect(requiredGate('(?:请|务必)[^，。]{0,8}?(?:还款|结清)')).toEqual([[['结清', '还款'], ['务必', '请']]]);
+    expect(requiredGate('老赖|老濑')).toEqual([[['老濑', '老赖']]]);
+    expect(requiredGate('还\\n钱').flat(2).join('')).not.toContain('n');
+    expect(() => requiredGate('(还)\\1')).toThrow();
+    const meets = (norm: string, units: string[][][]): boolean =>
+      units.length === 0 || units.some((clauses) => clauses.every((clause) => clause.some((f) => norm.includes(f))));
+    const texts = loadFixture().map((m) => normalize(m.text).norm);
+    fc.assert(
+      fc.property(wordTexts, (t) => {
+        texts.push(normalize(t).norm);
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
     for (const r of ALL_RULES) {
-      if (r.gate === '') continue;
-      // Every match of the rule on the fixtures contains a gate character.
-      for (const m of loadFixture().slice(0, 200)) {
-        const n = explain(m.text, m.to).norm;
+      for (const n of texts) {
         r.re.lastIndex = 0;
-        let hit: RegExpExecArray | null;
-        while ((hit = r.re.exec(n)) !== null) {
-          if (hit[0].length === 0) break;
-          expect([...r.gate].some((g) => n.includes(g)), `${r.id} on ${n}`).toBe(true);
-        }
+        const hit = r.re.exec(n);
+        r.re.lastIndex = 0;
+        if (hit === null || hit[0].length === 0) continue;
+        if (r.gate !== '') expect([...r.gate].some((g) => n.includes(g)), `${r.id} char gate on ${n}`).toBe(true);
+        expect(meets(n, r.units), `${r.id} gate on ${n}`).toBe(true);
       }
     }
   });

@@ -11,7 +11,8 @@
  * 4. for collection messages only, report every other label; third_party also follows `to`.
  *
  * Every label comes with the spans (offsets into the ORIGINAL text) of the matches that produced it.
- * Only rules whose gate characters occur in the text are run (see lexicon.ts, requiredChars).
+ * Only rules one of whose factors (one- or two-character strings every match contains, gate.ts) occurs
+ * in the normalised text are run; one pass over the text finds them.
  */
 import { LABELS, type Classification, type Label, type Recipient, type Span } from '../types.js';
 import {
@@ -21,20 +22,17 @@ import {
   COLLECTION_END,
   COURT_FAKE,
   COURT_OFFICIAL,
-  GATE_COUNT,
-  GATE_RULES,
-  GATE_START,
   LABEL_RULES,
   NEGATION,
-  UNGATED,
   VETO_END,
   VIOLENT_EMOJI,
   type OtherLabel,
   type Rule,
 } from './lexicon.js';
+import { buildGateTables, pairHash, requiredGate } from './gate.js';
 import { nbLogOdds, unpackModel, type NbModel } from './nb.js';
 import { NB_PACKED, NB_PRIOR } from './nb-model.js';
-import { normalizeCore, type CoreNormalized } from './normalize.js';
+import { normalizeShared, type CoreNormalized } from './normalize.js';
 
 /** A rule hit on the normalised text. */
 export interface Hit {
@@ -59,8 +57,6 @@ const YOU_RE = /[你您]/;
 /** Label rules strong enough to anchor a collection reading on their own (with enough score). */
 const ANCHOR_RULES = new Set(['tc.bao_txl', 'tc.txl_action', 'ins.laolai', 'fl.blacklist', 'fl.family', 'visit.waifang']);
 const OTHER_LABELS = LABELS.filter((l): l is OtherLabel => l !== 'collection');
-/** Quick test before the emoji regex: any of 🔪🗡🔫💣🩸 (surrogate leads) or ⚰ ☠. */
-const EMOJI_HINT = /[\uD83D\uD83E\u26B0\u2620]/;
 
 /**
  * Naive-Bayes fallback for `collection` (see nb.ts): consulted only when the rules found a cue
@@ -84,37 +80,145 @@ export function setGating(on: boolean): void {
   GATING = on;
 }
 
-const openBuf = new Uint8Array(ALL_RULES.length);
-/** Indices of the open rules, ascending (collection rules, then vetoes, then labels). */
-const openList = new Int32Array(ALL_RULES.length);
+const RULE_COUNT = ALL_RULES.length;
+/** Pseudo-rule index for the genuine-court-notice test (COURT_OFFICIAL), gated like a rule. */
+const COURT_GATE = RULE_COUNT;
+const GATES = buildGateTables([...ALL_RULES.map((r) => r.units), requiredGate(COURT_OFFICIAL.source)]);
 
-/** Which rules can match this text: one pass over its characters through the gate table. */
+/** Recipient → bit, and per rule the recipients it applies to. */
+const TO_BIT: Record<Recipient, number> = { debtor: 1, third_party: 2, unknown: 4 };
+const RULE_TO = Uint8Array.from(ALL_RULES, (r) => (r.to === undefined ? 7 : r.to.reduce((m, t) => m | TO_BIT[t], 0)));
+const RULE_ANCHOR = Uint8Array.from(ALL_RULES, (r) => (ANCHOR_RULES.has(r.id) ? 1 : 0));
+/** Slot of a label rule in OTHER_LABELS (−1 for collection rules and vetoes). */
+const RULE_SLOT = Int8Array.from(ALL_RULES, (r) => (r.group === 'collection' || r.group === 'veto' ? -1 : OTHER_LABELS.indexOf(r.group)));
+const SLOT_IMPERSONATION = OTHER_LABELS.indexOf('impersonation');
+const SLOT_THIRD_PARTY = OTHER_LABELS.indexOf('third_party');
+
+/**
+ * The no-evidence shortcut in run() decides on the label rules whose coarser character gate
+ * (lexicon.ts, requiredChars) is open, as it did before the two-character gates: with the naive-Bayes
+ * fallback on, whether a message with no collection evidence and one threat kind's characters goes on
+ * to the fallback depends on that count, so the tighter gate would change results. Per code unit:
+ * bit s for every label slot s (not third_party) with such a rule, and ANCHOR_BIT when the rule anchors.
+ */
+const ANCHOR_BIT = 1 << 7;
+const SHORTCUT_MASK = new Uint8Array(65536);
+let SHORTCUT_ALWAYS = 0;
+for (const r of ALL_RULES) {
+  const slot = RULE_SLOT[r.index]!;
+  if (slot < 0 || slot === SLOT_THIRD_PARTY) continue;
+  const bits = (1 << slot) | (RULE_ANCHOR[r.index] === 1 ? ANCHOR_BIT : 0);
+  if (r.gate === '') SHORTCUT_ALWAYS |= bits;
+  for (const ch of r.gate) SHORTCUT_MASK[ch.charCodeAt(0)]! |= bits;
+}
+const KIND_BITS = 0x7f & ~(1 << SLOT_IMPERSONATION) & ~(1 << SLOT_THIRD_PARTY);
+/** kind bit 4: the code unit feeds the shortcut mask. */
+for (let c = 0; c < 65536; c++) if (SHORTCUT_MASK[c] !== 0) GATES.kind[c]! |= 4;
+
+/** kind bit 8: 你 or 您 (YOU_RE). */
+for (const ch of '你您') GATES.kind[ch.charCodeAt(0)]! |= 8;
+const TWO_MASK = GATES.twoFirst.length - 1;
+const TWO_SHIFT = GATES.twoShift;
+
+/** Bit r of openBits ⇔ rule r (or COURT_GATE) is open for the current text. */
+const WORDS = (RULE_COUNT + 1 + 31) >>> 5;
+const openBits = new Int32Array(WORDS);
+/** Indices of the open rules, ascending (collection rules, then vetoes, then labels). */
+const openList = new Int32Array(RULE_COUNT + 1);
+/** Set by openRules: the shortcut mask of the text, whether the court-notice test can match, 你/您. */
+let shortcutMask = 0;
+let courtOpen = false;
+let hasYou = false;
+
+function isOpen(r: number): boolean {
+  return (openBits[r >>> 5]! & (1 << (r & 31))) !== 0;
+}
+
+/** Per two-clause gate unit: the clauses met (bits 1, 2) for the text of unitStamp[u] === stamp. */
+const unitStamp = new Int32Array(GATES.unitRule.length);
+const unitBits = new Uint8Array(GATES.unitRule.length);
+let stamp = 0;
+
+/** Clause (x & 1) of two-clause unit x >> 1 is met; open the unit's rule when both are. */
+function meetClause(x: number, st: number, bits: Int32Array, unitRule: Int32Array): void {
+  const u = x >> 1;
+  const b = 1 << (x & 1);
+  if (unitStamp[u] !== st) {
+    unitStamp[u] = st;
+    unitBits[u] = b;
+  } else if ((unitBits[u]! | b) === 3) {
+    unitBits[u] = 3;
+    const r = unitRule[u]!;
+    bits[r >>> 5]! |= 1 << (r & 31);
+  }
+}
+
+/** Which rules can match this text: one pass over its characters through the gate tables. */
 function openRules(norm: string): number {
   let count = 0;
   if (!GATING) {
-    openBuf.fill(1);
-    for (let k = 0; k < ALL_RULES.length; k++) openList[count++] = k;
+    for (let k = 0; k < RULE_COUNT; k++) openList[count++] = k;
+    openBits.fill(-1);
+    courtOpen = true;
+    shortcutMask = 0;
+    hasYou = YOU_RE.test(norm);
     return count;
   }
-  openBuf.fill(0);
-  for (const k of UNGATED) {
-    openBuf[k] = 1;
-    openList[count++] = k;
+  if (++stamp === 0x40000000) {
+    unitStamp.fill(0);
+    stamp = 1;
   }
-  for (let i = 0; i < norm.length; i++) {
+  const bits = openBits;
+  bits.fill(0);
+  const { kind, oneStart, oneCount, ones, twoFirst, twoSecond, twoStart, twoCount, twos, unitRule, always } = GATES;
+  for (let k = 0; k < always.length; k++) {
+    const r = always[k]!;
+    bits[r >>> 5]! |= 1 << (r & 31);
+  }
+  let mask = SHORTCUT_ALWAYS;
+  let you = false;
+  const st = stamp;
+  const n = norm.length;
+  for (let i = 0; i < n; i++) {
     const c = norm.charCodeAt(i);
-    const n = GATE_COUNT[c]!;
-    if (n === 0) continue;
-    const s = GATE_START[c]!;
-    for (let k = s; k < s + n; k++) {
-      const r = GATE_RULES[k]!;
-      if (openBuf[r] === 0) {
-        openBuf[r] = 1;
-        openList[count++] = r;
+    const kd = kind[c]!;
+    if (kd === 0) continue;
+    if ((kd & 4) !== 0) mask |= SHORTCUT_MASK[c]!;
+    if ((kd & 8) !== 0) you = true;
+    if ((kd & 1) !== 0) {
+      const e = oneStart[c]! + oneCount[c]!;
+      for (let k = oneStart[c]!; k < e; k++) {
+        const r = ones[k]!;
+        if (r >= 0) bits[r >>> 5]! |= 1 << (r & 31);
+        else meetClause(~r, st, bits, unitRule);
+      }
+    }
+    if ((kd & 2) !== 0 && i + 1 < n) {
+      const d = norm.charCodeAt(i + 1);
+      for (let h = pairHash(c, d) >>> TWO_SHIFT; twoFirst[h] !== 0; h = (h + 1) & TWO_MASK) {
+        if (twoFirst[h] !== c || twoSecond[h] !== d) continue;
+        const e = twoStart[h]! + twoCount[h]!;
+        for (let k = twoStart[h]!; k < e; k++) {
+          const r = twos[k]!;
+          if (r >= 0) bits[r >>> 5]! |= 1 << (r & 31);
+          else meetClause(~r, st, bits, unitRule);
+        }
+        break;
       }
     }
   }
-  openList.subarray(0, count).sort();
+  shortcutMask = mask;
+  hasYou = you;
+  for (let w = 0; w < WORDS; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      openList[count++] = (w << 5) | (31 - Math.clz32(low));
+      word ^= low;
+    }
+  }
+  courtOpen = count > 0 && openList[count - 1] === COURT_GATE;
+  if (courtOpen) count--;
   return count;
 }
 
@@ -129,7 +233,7 @@ function clauseWindow(norm: string, start: number, max: number): string {
 
 /** Runs one rule, appending surviving matches to `out`; returns how many survived. */
 function runRule(rule: Rule, norm: string, out: Hit[]): number {
-  if (rule.noYou && YOU_RE.test(norm)) return 0;
+  if (rule.noYou && hasYou) return 0;
   const re = rule.re;
   re.lastIndex = 0;
   let found = 0;
@@ -161,9 +265,9 @@ function runRule(rule: Rule, norm: string, out: Hit[]): number {
 
 const NO_HITS: Hit[] = [];
 
-function trace(hits: readonly Hit[], labelHits: ReadonlyMap<OtherLabel, Hit[]>): Hit[] {
+function trace(hits: readonly Hit[], labelHits: ReadonlyArray<Hit[] | undefined>, order: readonly number[]): Hit[] {
   const all = hits.slice();
-  for (const lh of labelHits.values()) all.push(...lh);
+  for (const slot of order) all.push(...labelHits[slot]!);
   return all;
 }
 
@@ -175,50 +279,86 @@ function isGenuineCourtNotice(norm: string): boolean {
   return COURT_OFFICIAL.test(norm) && CASE_NUMBER.test(norm) && !COURT_FAKE.test(norm);
 }
 
-/** Merge and sort spans. */
+/** Merge and sort spans, in place (the spans are the caller's own). */
 function mergeSpans(spans: Span[]): Span[] {
-  if (spans.length <= 1) return spans;
-  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const out: Span[] = [];
-  for (const s of spans) {
-    const last = out[out.length - 1];
-    if (last && s[0] <= last[1]) {
-      if (s[1] > last[1]) last[1] = s[1];
-    } else out.push([s[0], s[1]]);
+  const n = spans.length;
+  if (n <= 1) return spans;
+  // Insertion sort by (start, end): a handful of spans as a rule.
+  for (let a = 1; a < n; a++) {
+    const v = spans[a]!;
+    let b = a - 1;
+    while (b >= 0 && (spans[b]![0] > v[0] || (spans[b]![0] === v[0] && spans[b]![1] > v[1]))) {
+      spans[b + 1] = spans[b]!;
+      b--;
+    }
+    spans[b + 1] = v;
   }
-  return out;
+  let w = 0;
+  for (let k = 1; k < n; k++) {
+    const sp = spans[k]!;
+    const last = spans[w]!;
+    if (sp[0] <= last[1]) {
+      if (sp[1] > last[1]) last[1] = sp[1];
+    } else spans[++w] = sp;
+  }
+  spans.length = w + 1;
+  return spans;
 }
 
 function toSpans(n: CoreNormalized, hits: readonly Hit[]): Span[] {
-  const out: Span[] = [];
-  for (const h of hits) {
-    if (n.map === null || n.ends === null) out.push([h.start, h.end]);
-    else out.push([n.map[h.start]!, h.end > h.start ? n.ends[h.end - 1]! : n.map[h.start]!]);
+  const out: Span[] = new Array<Span>(hits.length);
+  const map = n.map;
+  const ends = n.ends;
+  if (map === null || ends === null) {
+    for (let k = 0; k < hits.length; k++) out[k] = [hits[k]!.start, hits[k]!.end];
+  } else {
+    for (let k = 0; k < hits.length; k++) {
+      const h = hits[k]!;
+      out[k] = [map[h.start]!, h.end > h.start ? ends[h.end - 1]! : map[h.start]!];
+    }
   }
   return mergeSpans(out);
 }
 
 /** Classify with the full trace (normalised text, score, every rule hit). */
 export function explain(text: string, to: Recipient = 'unknown'): Explanation {
-  return run(text, to, true);
+  return run(text, to, true) as Explanation;
 }
 
-function run(text: string, to: Recipient, withTrace: boolean): Explanation {
-  const n = normalizeCore(text);
+/** The result: the full explanation when tracing, else only labels and spans (what classify returns). */
+function result(
+  withTrace: boolean,
+  labels: Label[],
+  spans: Partial<Record<Label, Span[]>>,
+  norm: string,
+  score: number,
+  hits: Hit[],
+  genuineCourtNotice: boolean,
+): Explanation | Classification {
+  return withTrace ? { labels, spans, norm, score, hits, genuineCourtNotice } : { labels, spans };
+}
+
+function emptyResult(withTrace: boolean, norm: string, score: number, hits: Hit[], genuineCourtNotice: boolean): Explanation | Classification {
+  return result(withTrace, [], {}, norm, score, hits, genuineCourtNotice);
+}
+
+function run(text: string, to: Recipient, withTrace: boolean): Explanation | Classification {
+  const n = normalizeShared(text);
   const norm = n.norm;
-  if (norm.length === 0 || isGenuineCourtNotice(norm)) {
-    return { labels: [], spans: {}, norm, score: 0, hits: [], genuineCourtNotice: norm.length > 0 };
-  }
+  if (norm.length === 0) return emptyResult(withTrace, norm, 0, [], false);
   const nOpen = openRules(norm);
-  const open = openBuf;
+  if (courtOpen && isGenuineCourtNotice(norm)) return emptyResult(withTrace, norm, 0, [], true);
+  const toBit = TO_BIT[to];
 
   let score = 0;
   const hits: Hit[] = [];
   let i = 0;
   // Collection evidence.
-  for (; i < nOpen && openList[i]! < COLLECTION_END; i++) {
-    const rule = ALL_RULES[openList[i]!]!;
-    if (rule.to !== undefined && !rule.to.includes(to)) continue;
+  for (; i < nOpen; i++) {
+    const r = openList[i]!;
+    if (r >= COLLECTION_END) break;
+    if ((RULE_TO[r]! & toBit) === 0) continue;
+    const rule = ALL_RULES[r]!;
     const c = runRule(rule, norm, hits);
     if (c > 0) score += weight(rule, c);
   }
@@ -227,68 +367,70 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
   // Exact shortcut: with no collection evidence, only an anchoring threat or two threat kinds can
   // make this a collection message; if their rules cannot even run, it is ordinary.
   if (colEnd === 0 && GATING) {
-    let anchorOpen = false;
+    const anchorOpen = (shortcutMask & ANCHOR_BIT) !== 0;
     let kinds = 0;
-    let lastGroup = '';
-    for (let k = i; k < nOpen; k++) {
-      const rule = ALL_RULES[openList[k]!]!;
-      if (rule.group === 'veto' || rule.group === 'third_party') continue;
-      if (ANCHOR_RULES.has(rule.id)) anchorOpen = true;
-      if (rule.group !== lastGroup && rule.group !== 'impersonation') kinds++;
-      lastGroup = rule.group;
-    }
+    for (let m = shortcutMask & KIND_BITS; m !== 0; m &= m - 1) kinds++;
     // (With the naive-Bayes fallback on, one open threat kind can still be rescued: worth running
     // the remaining rules only when the model already leans to collection.)
     if (!anchorOpen && kinds < 2 && (NB === null || kinds === 0 || nbLogOdds(NB, norm) < NB_THRESHOLD)) {
-      return { labels: [], spans: {}, norm, score, hits: withTrace ? hits.slice() : NO_HITS, genuineCourtNotice: false };
+      return emptyResult(withTrace, norm, score, withTrace ? hits.slice() : NO_HITS, false);
     }
   }
-  for (; i < nOpen && openList[i]! < VETO_END; i++) {
-    const rule = ALL_RULES[openList[i]!]!;
+  for (; i < nOpen; i++) {
+    const r = openList[i]!;
+    if (r >= VETO_END) break;
+    const rule = ALL_RULES[r]!;
     const c = runRule(rule, norm, hits);
     if (c > 0) score += weight(rule, c);
   }
 
-  // Threat labels (their weights count towards collection too).
-  const labelHits = new Map<OtherLabel, Hit[]>();
+  // Threat labels (their weights count towards collection too), by slot in OTHER_LABELS.
+  const labelHits: Array<Hit[] | undefined> = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+  /** Slots in the order they got hits (for the trace). */
+  const order: number[] | null = withTrace ? [] : null;
+  let labelCount = 0;
+  let threatKinds = 0;
   let anchored = false;
   for (; i < nOpen; i++) {
-    const rule = ALL_RULES[openList[i]!]!;
-    const label = rule.group as OtherLabel;
-    if (label === 'third_party' || (rule.to !== undefined && !rule.to.includes(to))) continue;
-    let lh = labelHits.get(label);
-    const before = lh?.length ?? 0;
-    lh ??= [];
-    const c = runRule(rule, norm, lh);
+    const r = openList[i]!;
+    const slot = RULE_SLOT[r]!;
+    if (slot === SLOT_THIRD_PARTY || (RULE_TO[r]! & toBit) === 0) continue;
+    const rule = ALL_RULES[r]!;
+    const lh = labelHits[slot];
+    const c = runRule(rule, norm, lh ?? (scratch.length = 0, scratch));
     if (c > 0) {
       score += weight(rule, c);
-      if (before === 0) labelHits.set(label, lh);
-      if (!anchored && ANCHOR_RULES.has(rule.id)) anchored = true;
+      if (lh === undefined) {
+        labelHits[slot] = scratch.slice();
+        order?.push(slot);
+        labelCount++;
+        if (slot !== SLOT_IMPERSONATION) threatKinds++;
+      }
+      if (RULE_ANCHOR[r] === 1) anchored = true;
     }
   }
-  let threatKinds = 0;
-  for (const l of labelHits.keys()) if (l !== 'impersonation') threatKinds++;
 
   // Knife/gun/bomb emoji carry meaning (🔪🔪 还钱): matched on the original text.
   let emojiSpans: Span[] | null = null;
-  if (EMOJI_HINT.test(text)) {
+  if (n.emoji === true) {
     VIOLENT_EMOJI.lastIndex = 0;
-    for (const m of text.matchAll(VIOLENT_EMOJI)) (emojiSpans ??= []).push([m.index, m.index + m[0].length]);
+    let m: RegExpExecArray | null;
+    while ((m = VIOLENT_EMOJI.exec(text)) !== null) (emojiSpans ??= []).push([m.index, m.index + m[0].length]);
     if (emojiSpans !== null) score += 0.3;
   }
 
   // Label cues add to the score but cannot make a message collection on their own: there must be
   // collection evidence, an anchoring threat, or two different kinds of threat aimed at 你.
-  const positive = colEnd > 0 || anchored || (threatKinds >= 2 && YOU_RE.test(norm));
+  const positive = colEnd > 0 || anchored || (threatKinds >= 2 && hasYou);
 
   const nbRescue =
     (score < COLLECTION_THRESHOLD || !positive) &&
     NB !== null &&
     hits.length === colEnd &&
-    (colEnd > 0 || labelHits.size > 0) &&
+    (colEnd > 0 || labelCount > 0) &&
     nbLogOdds(NB, norm) >= NB_THRESHOLD;
   if ((score < COLLECTION_THRESHOLD || !positive) && !nbRescue) {
-    return { labels: [], spans: {}, norm, score, hits: withTrace ? trace(hits, labelHits) : NO_HITS, genuineCourtNotice: false };
+    return emptyResult(withTrace, norm, score, order !== null ? trace(hits, labelHits, order) : NO_HITS, false);
   }
 
   const labels: Label[] = ['collection'];
@@ -296,31 +438,43 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation {
   // Collection spans: its rule hits, leaving out the bare debt-noun cue when there is anything better.
   const colSpanHits: Hit[] = [];
   for (let i = 0; i < colEnd; i++) if (hits[i]!.rule !== 'col.debt_noun') colSpanHits.push(hits[i]!);
-  const colSource = colSpanHits.length > 0 ? colSpanHits : colEnd > 0 ? hits.slice(0, colEnd) : [...labelHits.values()].flat();
+  let colSource: Hit[];
+  if (colSpanHits.length > 0) colSource = colSpanHits;
+  else if (colEnd > 0) colSource = hits.slice(0, colEnd);
+  else {
+    colSource = [];
+    for (const lh of labelHits) if (lh !== undefined) colSource.push(...lh);
+  }
   spans.collection = toSpans(n, colSource);
 
   // third_party: the recipient, or text that addresses a contact.
   if (to !== 'debtor') {
     const tp: Hit[] = [];
-    for (const rule of LABEL_RULES.third_party) if (open[rule.index] !== 0) runRule(rule, norm, tp);
-    if (to === 'third_party' || tp.length > 0) labelHits.set('third_party', tp.length > 0 ? tp : colSource);
+    for (const rule of LABEL_RULES.third_party) if (isOpen(rule.index)) runRule(rule, norm, tp);
+    if (to === 'third_party' || tp.length > 0) {
+      labelHits[SLOT_THIRD_PARTY] = tp.length > 0 ? tp : colSource;
+      order?.push(SLOT_THIRD_PARTY);
+    }
   }
 
-  for (const label of OTHER_LABELS) {
-    const lh = labelHits.get(label);
+  for (let slot = 0; slot < OTHER_LABELS.length; slot++) {
+    const label = OTHER_LABELS[slot]!;
+    const lh = labelHits[slot];
     const extra = label === 'threat_violence' ? emojiSpans : null;
     if ((lh === undefined || lh.length === 0) && extra === null) continue;
     const s = lh !== undefined ? toSpans(n, lh) : [];
     spans[label] = extra !== null ? mergeSpans([...s, ...extra]) : s;
     labels.push(label);
   }
-  return { labels, spans, norm, score, hits: withTrace ? trace(hits, labelHits) : NO_HITS, genuineCourtNotice: false };
+  return result(withTrace, labels, spans, norm, score, order !== null ? trace(hits, labelHits, order) : NO_HITS, false);
 }
+
+/** Scratch array for a label rule's hits before the label has any. */
+const scratch: Hit[] = [];
 
 /** Classify one message. `to` is who received it (default 'unknown'). */
 export function classify(text: string, to?: Recipient): Classification {
-  const e = run(text, to ?? 'unknown', false);
-  return { labels: e.labels, spans: e.spans };
+  return run(text, to ?? 'unknown', false);
 }
 
 /** Classify many messages; same results as calling classify on each. */

@@ -51,6 +51,18 @@ const EXTRA_VARIANTS: Record<string, string> = {
   麽: '么',
   // opencc's HK table turns the simplified 么 into 幺 (特么 → 特幺); keep it.
   么: '么',
+  // Cantonese written forms, one character for one (你唔还钱 → 你不还钱, 搵你 → 找你).
+  唔: '不',
+  哋: '们',
+  搵: '找',
+  佢: '他',
+  嘅: '的',
+  咗: '了',
+  冇: '没',
+  嚟: '来',
+  睇: '看',
+  畀: '给',
+  喺: '在',
 };
 
 function getOpencc(): Opencc {
@@ -183,7 +195,8 @@ const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {
 const HOMOPHONE_BEFORE: Record<string, Record<string, string>> = {
   期: { y: '逾', yu: '逾' },
   收: { c: '催', cui: '催' },
-  款: { h: '还', huan: '还', q: '欠', qian: '欠', j: '借', jie: '借' },
+  款: { h: '还', huan: '还', hai: '还', q: '欠', qian: '欠', j: '借', jie: '借' },
+  钱: { h: '还', huan: '还', hai: '还', q: '欠', qian: '欠' },
   门: { s: '上', shang: '上' },
   讯: { t: '通', tong: '通' },
 };
@@ -197,6 +210,11 @@ export interface CoreNormalized {
   norm: string;
   map: Int32Array | null;
   ends: Int32Array | null;
+  /**
+   * True when the text has a code unit that can start a violent emoji (🔪🗡🔫💣🩸: surrogate leads
+   * D83D/D83E; ⚰ ☠), so that classify.ts looks for them in the original text.
+   */
+  emoji?: boolean;
 }
 
 let bufCode = new Uint16Array(256);
@@ -242,6 +260,19 @@ function needsWork(c: number): boolean {
 
 /** Normalise for matching; see the module comment. Pure and deterministic. */
 export function normalizeCore(text: string): CoreNormalized {
+  const n = normalizeShared(text);
+  if (n.map === bufStart) {
+    n.map = bufStart.slice(0, n.norm.length);
+    n.ends = bufStop.slice(0, n.norm.length);
+  }
+  return n;
+}
+
+/**
+ * normalizeCore for the classifier's own use: `map`/`ends` may be this module's shared buffers (longer
+ * than `norm`; only the first norm.length entries count), valid until the next call.
+ */
+export function normalizeShared(text: string): CoreNormalized {
   // One scan: does the text need opencc (bit 1), and does it need any other work (bit 2)?
   const flags = charFlags ?? buildCharFlags();
   let f = 0;
@@ -254,13 +285,18 @@ export function normalizeCore(text: string): CoreNormalized {
   if (!trad && !work) return { norm: text, map: null, ends: null };
   const simp = trad ? toSimplified(text) : text;
   const n = simp.length;
+  // Whether the result differs from the text; when it does not, the mapping is the identity and no
+  // string or map needs to be built.
+  let changed = trad;
 
   // Pass 1: fold width/case/punctuation and classify, into the shared buffers.
   ensure(n + 1);
   let m = 0;
   let hasLatin = false;
+  let emoji = false;
   for (let i = 0; i < n; i++) {
     let c = simp.charCodeAt(i);
+    if (c === 0xd83d || c === 0xd83e) emoji = true;
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
       const cp = simp.codePointAt(i)!;
       if (cp >= 0x20000 && cp <= 0x3ffff) {
@@ -275,17 +311,18 @@ export function normalizeCore(text: string): CoreNormalized {
         bufStart[m] = i + 1;
         bufStop[m] = i + 2;
         m++;
-      } else if (EMOJI_HAN.has(cp)) {
-        // A few emoji stand for words (🐶东西 = 狗东西): one Han character covering the emoji.
-        bufCode[m] = EMOJI_HAN.get(cp)!;
-        bufType[m] = T.Han;
-        bufStart[m] = i;
-        bufStop[m] = i + 2;
-        m++;
       } else {
-        // Emoji and other astral symbols: a separator.
-        bufCode[m] = 0x20;
-        bufType[m] = T.Sep;
+        changed = true;
+        const han = EMOJI_HAN.get(cp);
+        if (han !== undefined) {
+          // A few emoji stand for words (🐶东西 = 狗东西): one Han character covering the emoji.
+          bufCode[m] = han;
+          bufType[m] = T.Han;
+        } else {
+          // Emoji and other astral symbols: a separator.
+          bufCode[m] = 0x20;
+          bufType[m] = T.Sep;
+        }
         bufStart[m] = i;
         bufStop[m] = i + 2;
         m++;
@@ -293,6 +330,7 @@ export function normalizeCore(text: string): CoreNormalized {
       i++;
       continue;
     }
+    const c0 = c;
     if (c >= 0xff01 && c <= 0xff5e) {
       // Full-width letters, digits and symbols → ASCII; Chinese clause punctuation （，！？：；）stays.
       if (FW_KEEP[c] !== 1) c -= 0xfee0;
@@ -306,14 +344,17 @@ export function normalizeCore(text: string): CoreNormalized {
       if (!(digitP && digitQ)) c = ASCII_PUNCT[c]!;
     }
     if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== c0) changed = true;
     let type: T;
     if (c >= 0x61 && c <= 0x7a) {
       type = T.Latin;
       hasLatin = true;
     } else if (c >= 0x30 && c <= 0x39) type = T.Digit;
     else if (isHan(c)) type = T.Han;
-    else if (SEP[c] === 1 || (c >= 0xdc00 && c <= 0xdfff)) type = T.Sep;
-    else type = T.Other;
+    else if (SEP[c] === 1 || (c >= 0xdc00 && c <= 0xdfff)) {
+      type = T.Sep;
+      if (c === 0x26b0 || c === 0x2620) emoji = true;
+    } else type = T.Other;
     bufCode[m] = c;
     bufType[m] = type;
     bufStart[m] = i;
@@ -339,7 +380,7 @@ export function normalizeCore(text: string): CoreNormalized {
           bufStart[w] = bufStart[k]!;
           bufStop[w] = bufStop[k]!;
         }
-      }
+      } else changed = true;
       i = j;
       continue;
     }
@@ -353,11 +394,12 @@ export function normalizeCore(text: string): CoreNormalized {
     i++;
   }
 
-  const norm = fromCodes(bufCode, w);
-  const map = bufStart.slice(0, w);
-  const ends = bufStop.slice(0, w);
-  if (!hasLatin) return { norm, map, ends };
-  return expandLatin(norm, map, ends, bufType.slice(0, w));
+  // Unchanged: the text itself, with the identity mapping (the buffers hold it too).
+  const norm = changed ? fromCodes(bufCode, w) : text;
+  let out: CoreNormalized | null = hasLatin ? expandLatin(norm, bufStart, bufStop, bufType) : null;
+  if (out === null) out = changed ? { norm, map: bufStart, ends: bufStop } : { norm, map: null, ends: null };
+  if (emoji) out.emoji = true;
+  return out;
 }
 
 /** Spelled-out pinyin phrases (syllables separated by spaces or not): yu qi → 逾期. */
@@ -430,15 +472,21 @@ function expandPinyinPhrases(norm: string, om: Int32Array, oe: Int32Array): Core
   return { norm: nc.join(''), map: Int32Array.from(nm), ends: Int32Array.from(ne) };
 }
 
-/** Pass 3: pinyin abbreviations and homophones over latin tokens. */
-function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8Array): CoreNormalized {
+/**
+ * Pass 3: pinyin abbreviations and homophones over latin tokens. `om`/`oe`/`ot` may be longer than
+ * `norm` (the shared buffers); only their first norm.length entries are read, and they are never kept.
+ * Returns null when nothing was expanded.
+ */
+function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8Array): CoreNormalized | null {
   let norm = norm0;
   let om = om0;
   let oe = oe0;
   let ot = ot0;
+  let phrased = false;
   if (/[a-z] [a-z]/.test(norm) || /(?:yuqi|qiankuan|huankuan|huanqian|cuishou|tongxunlu|shangmen|laolai)/.test(norm)) {
     const p = expandPinyinPhrases(norm, om, oe);
     if (p !== null) {
+      phrased = true;
       norm = p.norm;
       om = p.map!;
       oe = p.ends!;
@@ -450,10 +498,11 @@ function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8
     }
   }
   const tokens: Array<{ s: number; e: number; tok: string }> = [];
-  for (let i = 0; i < ot.length; ) {
+  const len = norm.length;
+  for (let i = 0; i < len; ) {
     if (ot[i] === T.Latin) {
       let j = i;
-      while (j < ot.length && ot[j] === T.Latin) j++;
+      while (j < len && ot[j] === T.Latin) j++;
       tokens.push({ s: i, e: j, tok: norm.slice(i, j) });
       i = j;
     } else i++;
@@ -478,7 +527,7 @@ function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8
     const ab = ABBREV[t.tok];
     if (ab !== undefined && licensed) edits.push({ s: t.s, e: t.e, rep: ab });
   }
-  if (edits.length === 0) return { norm, map: om, ends: oe };
+  if (edits.length === 0) return phrased ? { norm, map: om, ends: oe } : null;
 
   const nc: string[] = [];
   const nm: number[] = [];
