@@ -11,7 +11,7 @@ import { renderDocument } from '../src/app/documents.js';
 import { addLoan, loanFromSimpleTerms } from '../src/app/loans.js';
 import { insertEvents } from '../src/store/repo.js';
 import { refreshDerived } from '../src/app/derived.js';
-import { labelEvent } from '../src/app/import-prepare.js';
+import { labelEvent } from '../src/app/labels.js';
 import type { NewEvent } from '../src/domain/collection/types.js';
 
 const TEXTS = ['您在速借花的借款已逾期，请今天还款。', '再不还钱就联系你通讯录所有人。', '我们已经安排外访人员明天上门。', '你已涉嫌诈骗，法院已立案，准备坐牢吧。'];

@@ -9,7 +9,8 @@ import type { Label, NewEvent } from '../domain/collection/types.js';
 import { localDate } from '../domain/time.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
-import { EvidenceWriter, eventPayload } from './evidence.js';
+import { EvidenceWriter } from './evidence.js';
+import { eventPayload } from './event-payload.js';
 
 const PHONE_IN_TEXT = /(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}-?\d{7,8}|95\d{3,6}|400-?\d{3}-?\d{4}/;
 

@@ -3,7 +3,7 @@
  * in the same transaction as the row it proves.
  */
 import { appendCanonical, appendRecord, verifyChain, type EvidenceRecord } from '../domain/evidence/chain.js';
-import { canonicalize, canonicalString } from '../domain/evidence/canonical.js';
+import { canonicalize } from '../domain/evidence/canonical.js';
 import type { Q } from '../store/repo.js';
 import type { Store } from '../store/db.js';
 import * as repo from '../store/repo.js';
@@ -94,51 +94,4 @@ export async function checkChain(ctx: AppContext): Promise<ChainStatus> {
   const res = verifyChain(records);
   if (res.ok) return { ok: true, count: records.length, head: records[records.length - 1]!.hash };
   return { ok: false, count: records.length, head: null, problem: { seq: res.seq ?? records[res.index]?.seq ?? null, reason: res.reason } };
-}
-
-export function eventPayload(e: {
-  kind: string; direction: string; at: number; tz: string; number: string | null; text: string | null; durationS: number | null;
-  callStatus?: string | null; recipient?: string; contactNumber?: string | null; dedupeKey: string; position?: number;
-}, eventId: number, importId: number | null, fileName: string | null) {
-  return {
-    event_id: eventId,
-    kind: e.kind,
-    direction: e.direction,
-    at: e.at,
-    tz: e.tz,
-    number: e.number,
-    text: e.text,
-    duration_s: e.durationS,
-    call_status: e.callStatus ?? null,
-    recipient: e.recipient ?? null,
-    contact_number: e.contactNumber ?? null,
-    dedupe_key: e.dedupeKey,
-    source: importId != null ? { import_id: importId, file: fileName, position: e.position ?? null } : { manual: true },
-  };
-}
-
-type PayloadEvent = Parameters<typeof eventPayload>[0];
-
-/**
- * canonicalize(eventPayload(e, eventId, importId, fileName)), written out by hand because an import
- * canonicalizes one payload per event (the keys below are in canonical order).
- */
-export function eventPayloadText(e: PayloadEvent, eventId: number, importId: number | null, fileName: string | null): string {
-  const s = (v: string | null | undefined, path: string) => (v == null ? 'null' : canonicalString(v, path));
-  const n = (v: number | null | undefined) => (v == null ? 'null' : Object.is(v, -0) ? '0' : finite(v));
-  const source =
-    importId != null
-      ? `{"file":${s(fileName, 'source.file')},"import_id":${n(importId)},"position":${n(e.position)}}`
-      : '{"manual":true}';
-  return (
-    `{"at":${n(e.at)},"call_status":${s(e.callStatus, 'call_status')},"contact_number":${s(e.contactNumber, 'contact_number')}` +
-    `,"dedupe_key":${s(e.dedupeKey, 'dedupe_key')},"direction":${s(e.direction, 'direction')},"duration_s":${n(e.durationS)},"event_id":${n(eventId)}` +
-    `,"kind":${s(e.kind, 'kind')},"number":${s(e.number, 'number')},"recipient":${s(e.recipient, 'recipient')}` +
-    `,"source":${source},"text":${s(e.text, 'text')},"tz":${s(e.tz, 'tz')}}`
-  );
-}
-
-function finite(v: number): string {
-  if (!Number.isFinite(v)) throw new RangeError(`event payload: number ${v} is not finite`);
-  return String(v);
 }

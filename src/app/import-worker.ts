@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { prepareImport, type PrepareJob } from './import-prepare.js';
 
-export const IN_FLIGHT = 8;
+export const IN_FLIGHT = 16;
 
 export type WorkerMessage =
   | { type: 'batch'; batch: import('./import-prepare.js').PreparedBatch }

@@ -2,8 +2,8 @@
  * Import use case: one file = one transaction. A file that fails to parse, or a process killed
  * half-way, leaves the store as it was before that file; running the import again completes it.
  *
- * Two halves: parsing (import-prepare.ts: read, parse, lay out rows) and writing (this file: classify,
- * rows, evidence chain, attachments metadata). Files from WORKER_MIN_BYTES up are parsed in a worker
+ * Two halves: parsing (import-prepare.ts: read, parse, lay out rows and payloads) and writing (this file:
+ * classify, rows, evidence chain, attachments metadata). Files from WORKER_MIN_BYTES up are parsed in a worker
  * thread, so the two halves run on two cores at once.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -17,7 +17,8 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { EvidenceWriter } from './evidence.js';
 import { refreshDerived } from './derived.js';
-import { labelRow, prepareImport, rowPayloadText, type PrepareJob, type PreparedAttachment, type PreparedBatch } from './import-prepare.js';
+import { prepareImport, type PrepareJob, type PreparedAttachment, type PreparedBatch } from './import-prepare.js';
+import { labelRow } from './labels.js';
 import type { WorkerMessage } from './import-worker.js';
 
 
@@ -164,7 +165,7 @@ export async function importFile(ctx: AppContext, path: string, opts: ImportFile
         const payloads: string[] = [];
         for (let i = 0; i < ids.length; i++) {
           const id = ids[i];
-          if (id != null) payloads.push(rowPayloadText(b.events[i]!, id, file));
+          if (id != null) payloads.push(b.payloads[i]!.head + id + b.payloads[i]!.tail);
         }
         res.eventsAdded += payloads.length;
         await evidence.appendCanonicalMany('event', payloads, now);

@@ -6,8 +6,9 @@ import { parseDateTime, toIsoLocal } from '../domain/time.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
-import { eventPayload, recordEvidence } from './evidence.js';
-import { labelEvent } from './import-prepare.js';
+import { recordEvidence } from './evidence.js';
+import { eventPayload } from './event-payload.js';
+import { labelEvent } from './labels.js';
 import { refreshDerived } from './derived.js';
 import type { EventView } from '../shared/api.js';
 

@@ -106,7 +106,7 @@ export async function bulkWrite<T>(store: Store, fn: (db: Kysely<DB>) => Promise
   if (!store.sqlite) return fn(store.db);
   return store.db.connection().execute(async (db) => {
     await sql`pragma journal_mode = delete`.execute(db);
-    await sql`pragma cache_size = -32768`.execute(db);
+    await sql`pragma cache_size = -8192`.execute(db);
     try {
       return await fn(db);
     } finally {

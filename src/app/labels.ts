@@ -1,0 +1,33 @@
+/**
+ * Labels of events: the classifier applied to the messages it is meant for. Kept out of the import's
+ * parsing worker, which then need not load the classifier's rule tables.
+ */
+import { classify } from '../domain/collection/classifier/index.js';
+import type { Label, NewEvent, Span } from '../domain/collection/types.js';
+import { EVENT_ROW_COLS, type EventRowValues } from '../store/event-row.js';
+
+/** Labels for an event's text: only messages the borrower received (or a contact received) can be collection. */
+export function labelEvent(e: NewEvent): { labels: Label[]; spans: Partial<Record<Label, Span[]>> } {
+  if (!e.text || e.direction === 'out' || (e.kind !== 'sms' && e.kind !== 'im' && e.kind !== 'letter' && e.kind !== 'visit' && e.kind !== 'third_party_report')) {
+    return { labels: [], spans: {} };
+  }
+  const to = e.recipient ?? (e.kind === 'third_party_report' ? 'third_party' : 'debtor');
+  const c = classify(e.text, to);
+  return { labels: c.labels, spans: c.spans };
+}
+
+const COL = Object.fromEntries(EVENT_ROW_COLS.map((c, i) => [c, i])) as Record<(typeof EVENT_ROW_COLS)[number], number>;
+
+/** Classifies an event row in place (its labels and spans); true for a collection message. */
+export function labelRow(row: EventRowValues): boolean {
+  const { labels, spans } = labelEvent({
+    kind: row[COL.kind] as NewEvent['kind'],
+    direction: row[COL.direction] as NewEvent['direction'],
+    text: row[COL.text] as string | null,
+    recipient: (row[COL.recipient] ?? undefined) as NewEvent['recipient'],
+  } as NewEvent);
+  if (labels.length === 0) return false;
+  row[COL.labels] = JSON.stringify(labels);
+  row[COL.spans] = JSON.stringify(spans);
+  return labels.includes('collection');
+}
