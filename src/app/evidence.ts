@@ -60,7 +60,9 @@ export class EvidenceWriter {
       this.prev = { seq: rec.seq, hash: rec.hash };
       this.pending.push({ seq: rec.seq, kind: rec.kind, receivedAt: rec.at_received, payload: rec.payloadText, prevHash: rec.prev_hash, hash: rec.hash });
     }
-    if (this.pending.length >= 1000) await this.flush();
+    // Written at once: rows kept for a later flush outlive young-generation collections, and an import
+    // then grew the old generation by ~2 MB per scavenge.
+    await this.flush();
   }
 
   async flush(): Promise<void> {

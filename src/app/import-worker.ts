@@ -2,14 +2,25 @@
  * Worker-thread side of a large import: prepares batches (import-prepare.ts) and posts them to the
  * importing thread, at most IN_FLIGHT ahead of the batches it has acknowledged, so memory stays flat
  * when the database is the slower side.
+ *
+ * Batches go on their own port, which the importing thread reads with receiveMessageOnPort when it is
+ * ready for the next one: a batch then stays serialized until it is used instead of being copied into
+ * that thread's heap on arrival, where the ones waiting outlived young-generation collections and grew
+ * its old generation (peak RSS). The parent port carries only the small "batch ready", end and error notes.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { prepareImport, type PrepareJob } from './import-prepare.js';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { prepareImport, type PrepareJob, type PreparedBatch } from './import-prepare.js';
 
 export const IN_FLIGHT = 16;
 
+export interface WorkerInput {
+  job: PrepareJob;
+  /** Where the batches go (PreparedBatch messages). */
+  batches: MessagePort;
+}
+
 export type WorkerMessage =
-  | { type: 'batch'; batch: import('./import-prepare.js').PreparedBatch }
+  | { type: 'ready' }
   | { type: 'end' }
   | { type: 'error'; error: { name: string; message: string; file?: string; line?: number | null; column?: number | null; code?: string } };
 
@@ -25,10 +36,12 @@ if (parentPort) {
     }
   });
   try {
-    for await (const batch of prepareImport(workerData as PrepareJob)) {
+    const { job, batches } = workerData as WorkerInput;
+    for await (const batch of prepareImport(job)) {
       while (credits === 0) await new Promise<void>((r) => (wake = r));
       credits--;
-      port.postMessage({ type: 'batch', batch } satisfies WorkerMessage);
+      batches.postMessage(batch satisfies PreparedBatch);
+      port.postMessage({ type: 'ready' } satisfies WorkerMessage);
     }
     port.postMessage({ type: 'end' } satisfies WorkerMessage);
   } catch (e) {

@@ -8,7 +8,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { detectFormat } from '../import/index.js';
 import { ImportFormatError, type FormatId } from '../import/types.js';
 import { bulkWrite } from '../store/db.js';
@@ -19,7 +19,7 @@ import { EvidenceWriter } from './evidence.js';
 import { refreshDerived } from './derived.js';
 import { prepareImport, type PrepareJob, type PreparedAttachment, type PreparedBatch } from './import-prepare.js';
 import { labelRow } from './labels.js';
-import type { WorkerMessage } from './import-worker.js';
+import type { WorkerInput, WorkerMessage } from './import-worker.js';
 
 
 export interface ImportFileResult {
@@ -79,11 +79,13 @@ function restoreError(e: Extract<WorkerMessage, { type: 'error' }>['error']): Er
 
 /** Prepared batches from a worker thread, acknowledged one by one (the worker stays a few batches ahead). */
 async function* workerBatches(job: PrepareJob, signal?: AbortSignal, stats?: { waitMs: number }): AsyncGenerator<PreparedBatch> {
+  const { port1, port2 } = new MessageChannel();
   const worker = new Worker(new URL('./import-worker-entry.mjs', import.meta.url), {
-    workerData: job,
+    workerData: { job, batches: port2 } satisfies WorkerInput,
+    transferList: [port2],
     resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 },
   });
-  const inbox: WorkerMessage[] = [];
+  let ended = false;
   let wake: (() => void) | null = null;
   let failure: Error | null = null;
   const notify = () => {
@@ -91,11 +93,12 @@ async function* workerBatches(job: PrepareJob, signal?: AbortSignal, stats?: { w
     wake = null;
   };
   worker.on('message', (m: WorkerMessage) => {
-    inbox.push(m);
+    if (m.type === 'end') ended = true;
+    else if (m.type === 'error') failure ??= restoreError(m.error);
     notify();
   });
   worker.on('error', (e) => {
-    failure = e;
+    failure ??= e;
     notify();
   });
   worker.on('exit', (code) => {
@@ -107,21 +110,22 @@ async function* workerBatches(job: PrepareJob, signal?: AbortSignal, stats?: { w
   try {
     for (;;) {
       signal?.throwIfAborted();
-      const m = inbox.shift();
-      if (!m) {
-        if (failure) throw failure;
-        const t0 = performance.now();
-        await new Promise<void>((r) => (wake = r));
-        if (stats) stats.waitMs += performance.now() - t0;
+      if (failure) throw failure;
+      // A batch is in the port's queue before its "ready" or the "end" note is sent.
+      const got = receiveMessageOnPort(port1);
+      if (got) {
+        yield got.message as PreparedBatch;
+        worker.postMessage('ack');
         continue;
       }
-      if (m.type === 'end') return;
-      if (m.type === 'error') throw restoreError(m.error);
-      yield m.batch;
-      worker.postMessage('ack');
+      if (ended) return;
+      const t0 = performance.now();
+      await new Promise<void>((r) => (wake = r));
+      if (stats) stats.waitMs += performance.now() - t0;
     }
   } finally {
     signal?.removeEventListener('abort', onAbort);
+    port1.close();
     await worker.terminate();
   }
 }
