@@ -21,7 +21,6 @@ import { prepareImport, type PrepareJob, type PreparedAttachment, type PreparedB
 import { labelRow } from './labels.js';
 import type { WorkerInput, WorkerMessage } from './import-worker.js';
 
-
 export interface ImportFileResult {
   file: string;
   format: FormatId;
@@ -33,7 +32,7 @@ export interface ImportFileResult {
   contactsAdded: number;
   attachments: number;
   collection: number;
-  /** Where the file was parsed and classified: a worker thread (large files) or this thread. */
+  /** Where the file was parsed: a worker thread (large files) or this thread. */
   thread: 'worker' | 'inline';
 }
 
@@ -47,7 +46,7 @@ export interface ImportProgressInfo {
 export interface ImportFileOptions {
   onProgress?: (p: ImportProgressInfo) => void;
   signal?: AbortSignal;
-  /** Where the preparing half runs: 'auto' = a worker thread from WORKER_MIN_BYTES up. */
+  /** Where the parsing half runs: 'auto' = a worker thread from WORKER_MIN_BYTES up. */
   thread?: 'auto' | 'worker' | 'inline';
   /** Filled in for benchmarks: how long this thread waited for the worker's batches. */
   stats?: { waitMs: number };
@@ -83,6 +82,8 @@ async function* workerBatches(job: PrepareJob, signal?: AbortSignal, stats?: { w
   const worker = new Worker(new URL('./import-worker-entry.mjs', import.meta.url), {
     workerData: { job, batches: port2 } satisfies WorkerInput,
     transferList: [port2],
+    // The old-generation limit leaves room for one MMS element held whole with its media (a video can be
+    // tens of MB of base64); the young generation is capped to keep the worker's share of peak RSS small.
     resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 512 },
   });
   let ended = false;
