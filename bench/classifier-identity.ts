@@ -20,21 +20,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import type { Classification, Recipient } from '../src/domain/collection/types.js';
-import { generateMessages } from './classifier.js';
+import { generateMessages, rng } from './classifier.js';
 import { generateSmsBackup } from './gen-sms.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TOS: Recipient[] = ['debtor', 'third_party', 'unknown'];
-
-function rng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function identityCorpus(): Promise<Array<{ text: string; to: Recipient }>> {
   const out: Array<{ text: string; to: Recipient }> = [];

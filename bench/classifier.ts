@@ -65,7 +65,7 @@ const LENDERS = ['好享借', '快借宝', '橙子钱包', '鹿鸣消费金融',
 const NAMES = ['王强', '李娜', '陈刚', '赵敏', '周磊', '孙婷'];
 const PLACES = ['临江', '滨江', '江东', '城南'];
 
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let s = seed | 0;
   return () => {
     s = (s + 0x6d2b79f5) | 0;
