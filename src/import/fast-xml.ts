@@ -73,9 +73,6 @@ const TAG_STOP = /[>"']/g;
 const XML_DECL =
   /<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(?:'1\.0'|"1\.0")(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(?:'[A-Za-z][A-Za-z0-9._-]*'|"[A-Za-z][A-Za-z0-9._-]*"))?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(?:'(?:yes|no)'|"(?:yes|no)"))?[ \t\r\n]*\?>/y;
 
-/** Lib typing for ES2024 String.prototype.isWellFormed (Node ≥ 20). */
-const isWellFormed = (s: string): boolean => (s as string & { isWellFormed(): boolean }).isWellFormed();
-
 /** Element names seen in one document are few; past this many, attribute-name reuse stops growing. */
 const MAX_SHAPES = 256;
 
@@ -221,7 +218,7 @@ export class FastXmlTokenizer {
       chunk = chunk.slice(0, -1);
       if (chunk.length === 0) return;
     }
-    if (!isWellFormed(chunk)) unsupported('a lone surrogate');
+    if (!chunk.isWellFormed()) unsupported('a lone surrogate');
     if (this.atStart && this.tail.length === 0 && this.partial === null && chunk.charCodeAt(0) === 0xfeff) {
       unsupported('a second byte order mark');
     }
