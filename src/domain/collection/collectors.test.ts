@@ -10,6 +10,11 @@ describe('lender mentions', () => {
     expect(lenderMentions('【安心消费金融】您的借款已逾期3天')).toContain('安心消费金融');
     expect(lenderMentions('您在速借花平台的借款已逾期，请尽快还款')).toContain('速借花');
   });
+  it('does not take a verb phrase ending in 借/花/贷 for a lender', () => {
+    expect(lenderMentions('你这种人也配借钱？赶紧还钱')).toEqual([]);
+    expect(lenderMentions('钱都花了还不还')).toEqual([]);
+    expect(lenderMentions('你欠快闪贷的钱什么时候还')).toContain('快闪贷');
+  });
   it('fuzzy-matches a mention to a loan of the case', () => {
     const lenders = [{ loanId: 7, names: ['安心消费金融有限公司', '安心借'] }, { loanId: 8, names: ['快闪小贷'] }];
     expect(matchLender(['安心消费金融'], lenders)?.loanId).toBe(7);

@@ -42,7 +42,8 @@ const BRACKET_TAG = /[【\[]([^【】\[\]]{2,20})[】\]]/g;
 // A name runs back from its suffix to the nearest function word or punctuation, so 您在速借花平台 gives 速借花.
 const STOP = '\\s\\p{P}\\p{S}的在您你他她已于欠向从是了和与及请将被为贵本我司该此笔这那';
 const NAME_PATTERNS = [
-  new RegExp(`([^${STOP}]{1,8}(?:消费金融|金融|小贷|贷款|借呗|花呗|白条|分期|钱包|信用卡|银行|数科|科技|融资担保|资产管理|贷|花|借))(?:平台|公司|App|APP|app)?`, 'gu'),
+  // A bare 贷/花/借 ends a name (速借花, 快闪贷) but not a verb: 也配借钱, 借给, 花了 are not platforms.
+  new RegExp(`([^${STOP}]{1,8}(?:消费金融|金融|小贷|贷款|借呗|花呗|白条|分期|钱包|信用卡|银行|数科|科技|融资担保|资产管理|(?:贷|花|借)(?![钱款给了过到来出完光掉不没还])))(?:平台|公司|App|APP|app)?`, 'gu'),
   new RegExp(`([^${STOP}]{2,8})(?:平台|App|APP|app)`, 'gu'),
 ];
 const GENERIC = new Set(['金融', '贷款', '借款', '分期', '信用卡', '银行', '科技', '网贷', '催收', '逾期', '借贷', '小贷', '还款', '您的借款', '你的借款', '平台借款', '该笔借款', '此笔借款', '这笔借款']);
