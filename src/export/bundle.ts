@@ -6,6 +6,7 @@
  * Read back with yauzl, streaming, by verifyBundle.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -191,7 +192,8 @@ export async function writeBundle(outPath: string, opts: WriteBundleOptions): Pr
     (zip.outputStream as Readable).destroy(failed);
   };
   zip.on('error', abort);
-  const written = pipeline(zip.outputStream as Readable, createWriteStream(tmp, { flags: 'wx' }));
+  const out = createWriteStream(tmp, { flags: 'wx' });
+  const written = pipeline(zip.outputStream as Readable, out);
   written.catch(() => undefined); // awaited below; this keeps an early failure from being an unhandled rejection
 
   let attachmentBytes = 0;
@@ -285,6 +287,9 @@ export async function writeBundle(outPath: string, opts: WriteBundleOptions): Pr
   } catch (e) {
     abort(e);
     await written.catch(() => undefined);
+    // pipeline can settle on an early error while the file is still being opened; unlinking before the
+    // stream has closed would leave the temp file behind (seen once in CI).
+    if (!out.closed) await once(out, 'close').catch(() => undefined);
     await unlink(tmp).catch(() => undefined);
     throw failed ?? e;
   }
