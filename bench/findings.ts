@@ -18,6 +18,7 @@ import { CN_RULES } from '../src/domain/rules/cn/index.js';
 import { runRules } from '../src/domain/rules/engine.js';
 import type { CaseData, Finding } from '../src/domain/rules/types.js';
 import { fromLocal } from '../src/domain/time.js';
+import { rng } from '../src/import/testing.js';
 
 export interface FindingsBenchOptions {
   sizes?: number[];
@@ -43,17 +44,6 @@ export interface FindingsBenchResult {
   growth: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NO_LABELS: Label[] = [];
 const LABEL_SETS: Label[][] = [
   ['collection'],
@@ -72,7 +62,7 @@ const NO_SPANS = {};
 
 /** A seeded synthetic case of n events, in time order. */
 export function syntheticCase(n: number, seed = 42): CaseData {
-  const rnd = mulberry32(seed);
+  const rnd = rng(seed);
   const types: LenderType[] = ['consumer_finance', 'credit_card', 'bank', 'microloan', 'platform', 'private'];
   const loans: Loan[] = types.map((t, i) => ({
     id: i + 1,

@@ -11,6 +11,7 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { rng } from '../src/import/testing.js';
 
 export interface GeneratedBackup {
   path: string;
@@ -18,17 +19,6 @@ export interface GeneratedBackup {
   sms: number;
   mms: number;
   withEmoji: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
@@ -83,7 +73,7 @@ function readable(ms: number): string {
 }
 
 export async function generateSmsBackup(path: string, targetBytes: number, seed = 1): Promise<GeneratedBackup> {
-  const r = mulberry32(seed);
+  const r = rng(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const surnames = [...SURNAMES];

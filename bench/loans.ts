@@ -20,6 +20,7 @@ import { flowsByPeriod, irrOfPeriods, ratesOf, xirrOfTimes } from '../src/domain
 import { civilToDays, dateOfDays } from '../src/domain/loans/periods.js';
 import { buildSchedule, schedulePeriod, type ScheduleSpec } from '../src/domain/loans/schedules.js';
 import type { CashFlow, Period } from '../src/domain/loans/types.js';
+import { rng } from '../src/import/testing.js';
 
 export interface LoansBenchOptions {
   loans?: number;
@@ -73,18 +74,6 @@ export interface LoansBenchResult {
   };
 }
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface BenchLoan {
   flows: CashFlow[];
   period: Period;
@@ -98,7 +87,7 @@ interface BenchLoan {
 }
 
 export function generate(n: number, seed: number): BenchLoan[] {
-  const rnd = prng(seed);
+  const rnd = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const out: BenchLoan[] = [];
   const dayFrom = civilToDays(2019, 1, 1), dayTo = civilToDays(2025, 12, 31);
