@@ -75,7 +75,6 @@ export function storeAttachmentBytes(dataDir: string, sha256: string, bytes: Buf
 export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): AsyncGenerator<PreparedBatch> {
   let hash = createHash('sha256');
   let bytesRead = 0;
-  let furthest = 0;
   // A parser may read the file a second time from the start (a fallback path); the hash is of the last pass.
   const open = (): ImportInput => {
     hash = createHash('sha256');
@@ -86,8 +85,7 @@ export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): Asy
       transform(chunk: Buffer, _enc, cb) {
         hash.update(chunk);
         pass += chunk.length;
-        bytesRead = Math.max(furthest, pass);
-        furthest = bytesRead;
+        bytesRead = Math.max(bytesRead, pass);
         cb(null, chunk);
       },
     });
@@ -95,7 +93,8 @@ export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): Asy
     counted.on('close', () => source.destroy());
     return source.pipe(counted);
   };
-  let batch: PreparedBatch = { events: [], payloads: [], contacts: [], attachments: [], bytesRead: 0, records: 0, sha256: null };
+  const empty = (): PreparedBatch => ({ events: [], payloads: [], contacts: [], attachments: [], bytesRead: 0, records: 0, sha256: null });
+  let batch = empty();
   let records = 0;
   let last: { key: string; at: number } | null = null;
   for await (const rec of parseAny(job.format, open(), { file: job.file, tz: job.tz, signal, reopen: open })) {
@@ -116,7 +115,7 @@ export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): Asy
       batch.bytesRead = bytesRead;
       batch.records = records;
       yield batch;
-      batch = { events: [], payloads: [], contacts: [], attachments: [], bytesRead: 0, records: 0, sha256: null };
+      batch = empty();
     }
   }
   batch.bytesRead = bytesRead;

@@ -4,7 +4,7 @@
  */
 import { classify } from '../domain/collection/classifier/index.js';
 import type { Label, NewEvent, Span } from '../domain/collection/types.js';
-import { EVENT_ROW_COLS, type EventRowValues } from '../store/event-row.js';
+import { EVENT_ROW as COL, type EventRowValues } from '../store/event-row.js';
 
 /** Labels for an event's text: only messages the borrower received (or a contact received) can be collection. */
 export function labelEvent(e: NewEvent): { labels: Label[]; spans: Partial<Record<Label, Span[]>> } {
@@ -15,8 +15,6 @@ export function labelEvent(e: NewEvent): { labels: Label[]; spans: Partial<Recor
   const c = classify(e.text, to);
   return { labels: c.labels, spans: c.spans };
 }
-
-const COL = Object.fromEntries(EVENT_ROW_COLS.map((c, i) => [c, i])) as Record<(typeof EVENT_ROW_COLS)[number], number>;
 
 /** Classifies an event row in place (its labels and spans); true for a collection message. */
 export function labelRow(row: EventRowValues): boolean {

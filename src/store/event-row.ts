@@ -22,8 +22,8 @@ export const EVENT_ROW_COLS = [
 
 export type EventRowValues = (string | number | null)[];
 
-export const EVENT_ROW_AT = EVENT_ROW_COLS.indexOf('at');
-export const EVENT_ROW_KEY = EVENT_ROW_COLS.indexOf('dedupe_key');
+/** Index of each column in EventRowValues. */
+export const EVENT_ROW = Object.fromEntries(EVENT_ROW_COLS.map((c, i) => [c, i])) as Record<(typeof EVENT_ROW_COLS)[number], number>;
 
 export function eventRowValues(e: EventRowInput): EventRowValues {
   const ev = e.event;

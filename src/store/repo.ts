@@ -6,7 +6,7 @@ import type { Collector, Contact, Label, NewContact, NewEvent, Span, TimelineEve
 import type { Loan, LoanInput } from '../domain/loans/types.js';
 import type { Store } from './db.js';
 import type { DB } from './schema.js';
-import { EVENT_ROW_AT, EVENT_ROW_COLS, EVENT_ROW_KEY, eventRowValues, type EventRowInput, type EventRowValues } from './event-row.js';
+import { EVENT_ROW, EVENT_ROW_COLS, eventRowValues, type EventRowInput, type EventRowValues } from './event-row.js';
 
 export type Q = Kysely<DB> | Transaction<DB>;
 
@@ -135,7 +135,7 @@ export async function insertEventRows(store: Store, db: Q, caseId: number, rows:
     .execute();
   const byKey = new Map(inserted.map((r) => [`${r.at}\u0000${r.dedupe_key}`, Number(r.id)]));
   return rows.map((r) => {
-    const k = `${r[EVENT_ROW_AT]}\u0000${r[EVENT_ROW_KEY]}`;
+    const k = `${r[EVENT_ROW.at]}\u0000${r[EVENT_ROW.dedupe_key]}`;
     const id = byKey.get(k);
     byKey.delete(k); // a key repeated within rows was inserted once: only its first row is "added"
     return id ?? null;
