@@ -105,12 +105,13 @@ export function quoteSqlString(s: string): string {
 export async function bulkWrite<T>(store: Store, fn: (db: Kysely<DB>) => Promise<T>): Promise<T> {
   if (!store.sqlite) return fn(store.db);
   return store.db.connection().execute(async (db) => {
+    const { rows } = await sql<{ cache_size: number }>`pragma cache_size`.execute(db);
     await sql`pragma journal_mode = delete`.execute(db);
-    await sql`pragma cache_size = -8192`.execute(db);
+    await sql`pragma cache_size = -8192`.execute(db); // 8 MiB, below this build's 16 MiB default: peak RSS
     try {
       return await fn(db);
     } finally {
-      await sql`pragma cache_size = -2000`.execute(db);
+      await sql.raw(`pragma cache_size = ${Number(rows[0]!.cache_size)}`).execute(db);
       await sql`pragma journal_mode = wal`.execute(db);
     }
   });
