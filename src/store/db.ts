@@ -2,13 +2,14 @@
  * Opens the store: SQLite (WAL) in the data folder by default, PostgreSQL when a URL is given.
  * Both run the same numbered migrations; repositories see one Kysely<DB>.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { migrations } from './migrations/index.js';
 import type { DB } from './schema.js';
+import { ensurePrivateDir, ensurePrivateFile } from './private-fs.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -54,32 +55,95 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     store = { db, engine: 'postgres', sqlite: null, close: () => db.destroy() };
   } else {
     if (!opts.dataDir) throw new StoreError('NO_DATA_DIR', 'no data folder given');
-    mkdirSync(opts.dataDir, { recursive: true });
+    ensurePrivateDir(opts.dataDir);
     const file = join(opts.dataDir, 'huxun.db');
+    // Created 0600 before SQLite opens it: SQLite gives -wal, -shm and -journal the database file's mode.
+    ensurePrivateFile(file);
     const sqlite = new Database(file);
     try {
-      if (opts.passphrase) {
-        sqlite.pragma(`cipher='sqlcipher'`);
-        sqlite.pragma('legacy=4');
-        sqlite.pragma(`key=${quoteSqlString(opts.passphrase)}`);
-      }
+      if (opts.passphrase) applyKey(sqlite, opts.passphrase);
       // A wrong key shows on the first read, not on open.
       sqlite.pragma('journal_mode = WAL');
     } catch (e) {
       sqlite.close();
-      if (/not a database/i.test(String(e))) {
-        throw new StoreError('BAD_PASSPHRASE', opts.passphrase ? 'the passphrase does not open this database' : 'the database is encrypted: a passphrase is needed');
-      }
-      throw e;
+      throw openError(e, file, Boolean(opts.passphrase));
     }
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     store = { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+    passphrases.set(store, opts.passphrase || null);
   }
   if (opts.migrate !== false) await migrateToLatest(store);
   return store;
+}
+
+/**
+ * The passphrase a local store was opened with (null: not encrypted). Kept beside the store, not in
+ * AppContext, so that it never ends up in a response or a log by a spread of the context; backup,
+ * restore and passphrase changes need it to open other copies of the database with the same key.
+ */
+const passphrases = new WeakMap<Store, string | null>();
+
+export function storePassphrase(store: Store): string | null {
+  return passphrases.get(store) ?? null;
+}
+
+/** Records a changed passphrase (after a rekey). */
+export function setStorePassphrase(store: Store, passphrase: string | null): void {
+  passphrases.set(store, passphrase || null);
+}
+
+/** Sets the SQLCipher key on a freshly opened SQLite handle (SQLCipher 4 format, as Huxun has always written). */
+export function applyKey(sqlite: Database.Database, passphrase: string): void {
+  sqlite.pragma(`cipher='sqlcipher'`);
+  sqlite.pragma('legacy=4');
+  sqlite.pragma(`key=${quoteSqlString(passphrase)}`);
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** Whether a file starts with the plain SQLite header (false for an encrypted, empty, missing or foreign file). */
+export function hasPlainSqliteHeader(path: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return n === 16 && buf.toString('latin1') === SQLITE_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Messages for the person, Chinese first, each saying what to do. */
+export const PASSPHRASE_MESSAGES = {
+  needed:
+    '数据库已加密，需要口令才能打开。请在提示时输入口令，或设置环境变量 HUXUN_PASSPHRASE 后再运行。\n' +
+    'The database is encrypted and needs its passphrase. Type it when asked, or set the environment variable HUXUN_PASSPHRASE.',
+  wrong:
+    '口令不对，打不开数据库。请检查大小写、输入法和空格后再试。口令忘了的话，数据无法解密：可以把数据文件夹改名保存后重新开始，或用设置口令之前做的备份恢复。\n' +
+    'The passphrase does not open this database. Check case, input method and spaces, and try again. If it is forgotten the data cannot be decrypted: rename the data folder to keep it and start again, or restore a backup made before the passphrase was set.',
+  notEncrypted:
+    '这个数据库没有加密，不需要口令。请不带口令运行（取消环境变量 HUXUN_PASSPHRASE 或 --passphrase）；要加密，请在设置里设置口令。\n' +
+    'This database is not encrypted and needs no passphrase. Run without one (unset HUXUN_PASSPHRASE or --passphrase); to encrypt it, set a passphrase in the settings.',
+  damaged:
+    '数据库文件已损坏，或不是护讯的数据库（它不是加密的）。请不要删除它；可以把数据文件夹改名保存，再从备份恢复。\n' +
+    'The database file is damaged or is not a Huxun database (it is not encrypted). Do not delete it: rename the data folder to keep it, then restore a backup.',
+};
+
+/** Turns SQLite's "file is not a database" into what it means here: a missing or wrong passphrase, or a damaged file. */
+function openError(e: unknown, file: string, keyed: boolean): unknown {
+  if (!/not a database/i.test(String(e))) return e;
+  // A plain SQLite header that SQLite still cannot read is damage, not encryption; a keyed open of a
+  // plaintext file fails the same way, and then the passphrase is what is wrong for this file.
+  if (hasPlainSqliteHeader(file)) return keyed ? new StoreError('BAD_PASSPHRASE', PASSPHRASE_MESSAGES.notEncrypted) : new StoreError('NOT_A_DATABASE', PASSPHRASE_MESSAGES.damaged);
+  return new StoreError('BAD_PASSPHRASE', keyed ? PASSPHRASE_MESSAGES.wrong : PASSPHRASE_MESSAGES.needed);
 }
 
 export async function migrateToLatest(store: Store): Promise<string[]> {

@@ -5,6 +5,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from './db.js';
+import { PRIVATE_FILE } from './private-fs.js';
 
 export interface LockInfo {
   pid: number;
@@ -38,7 +39,8 @@ export function acquireLock(dataDir: string, what: string, url?: string): DataLo
   const file = join(dataDir, 'huxun.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(file, 'wx');
+      // 0600: the lock names the process and the app's URL; it is no one else's business.
+      const fd = openSync(file, 'wx', PRIVATE_FILE);
       const info: LockInfo = { pid: process.pid, what, url, since: Date.now() };
       writeSync(fd, JSON.stringify(info));
       closeSync(fd);
