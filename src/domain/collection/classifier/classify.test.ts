@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LABELS, type Label, type Recipient } from '../types.js';
-import { classify, classifyBatch, explain, setGating } from './classify.js';
+import { CLASSIFY_WINDOW_CHARS } from '../../limits.js';
+import { classify, classifyBatch, classifyWindow, explain, setGating } from './classify.js';
 import { requiredGate } from './gate.js';
 import { ALL_RULES, requiredChars } from './lexicon.js';
 import { normalize } from './normalize.js';
@@ -284,5 +285,50 @@ describe('determinism and engine', () => {
       ),
       { numRuns: 500, seed: 3 },
     );
+  });
+});
+
+describe('long messages are classified on a bounded window', () => {
+  const threat = '你再不还钱就爆你通讯录，上门找你家人！';
+  const filler = '今天天气不错，我们下午去公园散步吧。';
+
+  it('classifies a 300k-character message on its first CLASSIFY_WINDOW_CHARS characters', () => {
+    const text = (threat + filler.repeat(50)).padEnd(300_000, threat);
+    expect(text.length).toBe(300_000);
+    const c = classify(text, 'debtor');
+    expect(c.labels).toEqual(expect.arrayContaining(['collection', 'threat_contacts', 'visit_threat']));
+    for (const spans of Object.values(c.spans)) for (const [, e] of spans!) expect(e).toBeLessThanOrEqual(CLASSIFY_WINDOW_CHARS);
+    // The same as classifying the window alone: nothing beyond it is read.
+    expect(c).toEqual(classify(text.slice(0, CLASSIFY_WINDOW_CHARS), 'debtor'));
+    expect(explain(text).norm.length).toBeLessThanOrEqual(CLASSIFY_WINDOW_CHARS);
+  });
+
+  it('reads nothing beyond the window', () => {
+    const text = filler.repeat(Math.ceil(CLASSIFY_WINDOW_CHARS / filler.length) + 1) + threat.repeat(1000);
+    expect(classify(text, 'debtor').labels).toEqual([]);
+    expect(classify(text.slice(CLASSIFY_WINDOW_CHARS), 'debtor').labels).toContain('collection');
+  });
+
+  it('does not cut a surrogate pair at the edge', () => {
+    const text = 'a'.repeat(CLASSIFY_WINDOW_CHARS - 1) + '🔪'.repeat(10);
+    expect(classifyWindow(text)).toBe('a'.repeat(CLASSIFY_WINDOW_CHARS - 1));
+    expect(classifyWindow('short')).toBe('short');
+  });
+
+  it('merges thousands of spans into sorted, disjoint ones', () => {
+    const text = (threat + '🔪 ').repeat(Math.floor(CLASSIFY_WINDOW_CHARS / (threat.length + 3)));
+    const c = classify(text, 'debtor');
+    expect(c.labels).toContain('threat_violence');
+    for (const spans of Object.values(c.spans)) {
+      expect(spans!.length).toBeGreaterThan(100);
+      for (let k = 1; k < spans!.length; k++) expect(spans![k]![0]).toBeGreaterThan(spans![k - 1]![1]);
+    }
+  });
+
+  it('handles adversarial long inputs (repeated digits, one unbroken run, many emoji) without error', () => {
+    for (const text of ['1'.repeat(1_000_000), 'a'.repeat(1_000_000), '🔪💣🐶'.repeat(300_000), 'yq hk txl '.repeat(100_000), '還錢'.repeat(500_000)]) {
+      const c = classify(text, 'debtor');
+      for (const spans of Object.values(c.spans)) for (const [, e] of spans!) expect(e).toBeLessThanOrEqual(CLASSIFY_WINDOW_CHARS);
+    }
   });
 });
