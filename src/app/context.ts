@@ -16,6 +16,11 @@ export interface AppContext {
   tz: string;
   /** Data folder (attachments live here); always set, also in server mode. */
   dataDir: string;
+  /**
+   * Key of the data folder's files (attachments, staged uploads) from keys.json (src/store/sealed.ts): files are
+   * written sealed when it is set and read through openReadStream either way. null: no passphrase set.
+   */
+  fileKey: Buffer | null;
   now(): number;
 }
 
@@ -53,7 +58,7 @@ export async function openApp(opts: OpenOptions): Promise<OpenedApp> {
   }
   const caseId = await repo.ensureDefaultCase(store.db, DEFAULT_TZ, Date.now());
   const c = await repo.getCase(store.db, caseId);
-  const ctx: AppContext = { store, caseId, tz: c?.tz ?? DEFAULT_TZ, dataDir, now: () => Date.now() };
+  const ctx: AppContext = { store, caseId, tz: c?.tz ?? DEFAULT_TZ, dataDir, fileKey: null, now: () => Date.now() };
   return {
     ctx,
     async close() {
