@@ -4,12 +4,13 @@
  * item says its date is.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { parseDateTime } from '../domain/time.js';
 import * as repo from '../store/repo.js';
+import { createWriteStream, openReadStream, SealError } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { recordEvidence } from './evidence.js';
@@ -76,17 +77,25 @@ export async function addAttachment(ctx: AppContext, input: AddAttachmentInput):
   const tmp = join(ctx.dataDir, 'attachments', `.incoming-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   const hash = createHash('sha256');
   let size = 0;
-  await pipeline(
-    input.stream,
-    new Transform({
-      transform(chunk: Buffer, _e, cb) {
-        hash.update(chunk);
-        size += chunk.length;
-        cb(null, chunk);
-      },
-    }),
-    createWriteStream(tmp),
-  );
+  try {
+    // The hash and size are of the plaintext (what the chain records and bundles carry); with a file key the
+    // bytes reach the disk sealed (src/store/sealed.ts), mode 0600 either way.
+    await pipeline(
+      input.stream,
+      new Transform({
+        transform(chunk: Buffer, _e, cb) {
+          hash.update(chunk);
+          size += chunk.length;
+          cb(null, chunk);
+        },
+      }),
+      createWriteStream(tmp, ctx.fileKey),
+    );
+  } catch (e) {
+    // An interrupted upload must not leave its bytes behind in the data folder.
+    rmSync(tmp, { force: true });
+    throw e;
+  }
   if (size === 0) {
     rmSync(tmp, { force: true });
     throw new AppError('BAD_INPUT', `${input.name}: 文件是空的 the file is empty`);
@@ -137,7 +146,15 @@ export async function checkAttachmentFiles(ctx: AppContext): Promise<{ ok: boole
       continue;
     }
     const h = createHash('sha256');
-    await pipeline(createReadStream(p), new Transform({ transform(c: Buffer, _e, cb) { h.update(c); cb(); } }));
+    try {
+      // Sealed or plain (files are converted one by one when a passphrase is set or removed): the plaintext is hashed.
+      await pipeline(openReadStream(p, ctx.fileKey), new Transform({ transform(c: Buffer, _e, cb) { h.update(c); cb(); } }));
+    } catch (e) {
+      if (!(e instanceof SealError)) throw e;
+      // A sealed file that does not open is as good as changed; a wrong or missing key is said as such.
+      bad.push({ sha256: a.sha256, name: a.name, problem: e.code === 'SEAL_DAMAGED' ? 'changed' : `unreadable: ${e.message}` });
+      continue;
+    }
     if (h.digest('hex') !== a.sha256) bad.push({ sha256: a.sha256, name: a.name, problem: 'changed' });
   }
   return { ok: bad.length === 0, checked: list.length, bad };

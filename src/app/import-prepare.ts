@@ -7,13 +7,14 @@
  * parser waited a third of the time for the writer.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import type { NewContact } from '../domain/collection/types.js';
 import { parseAny } from '../import/index.js';
 import type { FormatId, ImportInput } from '../import/types.js';
 import { eventRowValues, type EventRowValues } from '../store/event-row.js';
+import { openReadStream, sealBuffer } from '../store/sealed.js';
 import { eventPayloadParts } from './event-payload.js';
 
 export interface PrepareJob {
@@ -24,6 +25,11 @@ export interface PrepareJob {
   importId: number;
   tz: string;
   dataDir: string;
+  /**
+   * The data folder's file key (AppContext.fileKey): a staged upload is read through it, MMS images are written
+   * sealed with it. Crosses to the worker in workerData, where it arrives as a Uint8Array.
+   */
+  fileKey: Uint8Array | null;
 }
 
 export interface PreparedAttachment {
@@ -58,13 +64,16 @@ export function attachmentPath(dataDir: string, sha256: string): string {
   return join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
 }
 
-/** Content-addressed write: a temp name, then rename; an existing file is left as it is. */
-export function storeAttachmentBytes(dataDir: string, sha256: string, bytes: Buffer): void {
+/**
+ * Content-addressed write: a temp name, then rename; an existing file is left as it is. Sealed when a file key is
+ * set (the name stays the sha256 of the plaintext), mode 0600 either way.
+ */
+export function storeAttachmentBytes(dataDir: string, sha256: string, bytes: Buffer, fileKey: Buffer | null = null): void {
   const p = attachmentPath(dataDir, sha256);
   if (existsSync(p)) return;
   mkdirSync(join(dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });
   const tmp = `${p}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(tmp, bytes);
+  writeFileSync(tmp, fileKey ? sealBuffer(fileKey, bytes) : bytes, { mode: 0o600 });
   renameSync(tmp, p);
 }
 
@@ -75,12 +84,15 @@ export function storeAttachmentBytes(dataDir: string, sha256: string, bytes: Buf
 export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): AsyncGenerator<PreparedBatch> {
   let hash = createHash('sha256');
   let bytesRead = 0;
+  // workerData turns a Buffer into a plain Uint8Array; the crypto and fs calls want a Buffer.
+  const fileKey = job.fileKey ? Buffer.from(job.fileKey) : null;
   // A parser may read the file a second time from the start (a fallback path); the hash is of the last pass.
   const open = (): ImportInput => {
     hash = createHash('sha256');
     let pass = 0;
     // 64 KiB chunks: a decoded 1 MiB chunk is a 2 MiB string in the large-object space; peak RSS was 30 MB higher.
-    const source = createReadStream(job.path, { highWaterMark: 1 << 16 });
+    // A staged upload may be sealed (jobs.ts): the parser gets the plaintext, and the hash is of the plaintext.
+    const source = openReadStream(job.path, fileKey, { highWaterMark: 1 << 16 });
     const counted = new Transform({
       transform(chunk: Buffer, _enc, cb) {
         hash.update(chunk);
@@ -107,7 +119,7 @@ export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): Asy
       batch.contacts.push(rec.contact);
     } else {
       const a = rec.attachment;
-      storeAttachmentBytes(job.dataDir, a.sha256, a.bytes);
+      storeAttachmentBytes(job.dataDir, a.sha256, a.bytes, fileKey);
       const eventAt = a.eventKey != null && last?.key === a.eventKey ? last.at : null;
       batch.attachments.push({ sha256: a.sha256, mime: a.mime, name: a.name, size: a.bytes.length, eventKey: a.eventKey, eventAt });
     }

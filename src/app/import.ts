@@ -6,13 +6,14 @@
  * classify, rows, evidence chain, attachments metadata). Files from WORKER_MIN_BYTES up are parsed in a worker
  * thread, so the two halves run on two cores at once.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { detectFormat } from '../import/index.js';
 import { ImportFormatError, type FormatId } from '../import/types.js';
 import { bulkWrite } from '../store/db.js';
 import * as repo from '../store/repo.js';
+import { readHeadSync, SealError } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { EvidenceWriter } from './evidence.js';
@@ -55,16 +56,6 @@ export interface ImportFileOptions {
 /** Below this size a worker's start-up (~0.3 s) costs more than the overlap gains. */
 export const WORKER_MIN_BYTES = 8 * 1024 * 1024;
 
-function readHead(path: string, n = 64 * 1024): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(n);
-    const got = readSync(fd, buf, 0, n, 0);
-    return buf.subarray(0, got);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Rebuilds an error posted by the worker as the class the callers expect (its message is already final). */
 function restoreError(e: Extract<WorkerMessage, { type: 'error' }>['error']): Error {
@@ -144,9 +135,17 @@ export async function importFile(ctx: AppContext, path: string, opts: ImportFile
     throw new AppError('NOT_FOUND', `${path}: 找不到文件 file not found`);
   }
   if (size === 0) throw new AppError('BAD_INPUT', `${file}: 文件是空的 the file is empty`);
-  const format = detectFormat(readHead(path), file);
+  // A staged upload may be sealed with the file key: detection sees its plaintext (plain files are read as they are).
+  let head: Buffer;
+  try {
+    head = readHeadSync(path, ctx.fileKey, 64 * 1024);
+  } catch (e) {
+    if (e instanceof SealError) throw new AppError('BAD_INPUT', `${file}: ${e.message}`);
+    throw e;
+  }
+  const format = detectFormat(head, file);
   const importId = await repo.startImport(ctx.store.db, ctx.caseId, file, format, size, ctx.now());
-  const job: PrepareJob = { path, file, format, importId, tz: ctx.tz, dataDir: ctx.dataDir };
+  const job: PrepareJob = { path, file, format, importId, tz: ctx.tz, dataDir: ctx.dataDir, fileKey: ctx.fileKey };
   const useWorker = opts.thread === 'worker' || (opts.thread !== 'inline' && size >= WORKER_MIN_BYTES);
   const res: ImportFileResult = { file, format, importId, records: 0, events: 0, eventsAdded: 0, contacts: 0, contactsAdded: 0, attachments: 0, collection: 0, thread: useWorker ? 'worker' : 'inline' };
   let bytesRead = 0;

@@ -3,10 +3,11 @@
  * request (the request returns at once with a job id the UI polls).
  */
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { createWriteStream } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { importFile, type ImportFileResult } from './import.js';
@@ -24,12 +25,13 @@ function safeName(name: string): string {
 export async function startUploadImport(ctx: AppContext, fileName: string, body: Readable, size: number): Promise<JobProgress> {
   const id = randomUUID();
   const dir = join(ctx.dataDir, 'uploads', id);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, safeName(fileName));
   const job: JobProgress = { id, kind: 'import', file: safeName(fileName), bytesRead: 0, bytesTotal: size, records: 0, added: 0, startedAt: Date.now(), state: 'running' };
   putJob(job);
   try {
-    await pipeline(body, createWriteStream(path));
+    // Sealed with the file key when a passphrase is set (the import reads it back decrypted), 0600 either way.
+    await pipeline(body, createWriteStream(path, ctx.fileKey));
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     job.state = 'failed';
