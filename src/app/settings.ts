@@ -1,10 +1,13 @@
 /** Settings, passphrase (SQLCipher), backup and restore of the local database. */
 import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { isValidTimeZone } from '../domain/time.js';
-import { quoteSqlString } from '../store/db.js';
+import { quoteSqlString, setStorePassphrase, storePassphrase } from '../store/db.js';
+import { changeFilePassphrase } from '../store/sealed.js';
+import { rekeyStagedRestore } from './restore.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
@@ -13,6 +16,7 @@ export interface SettingsView {
   lang: 'zh' | 'en';
   tz: string;
   quiet_mode: boolean;
+  /** The data folder for display (`~/.huxun`): API responses carry no absolute path. */
   data_dir: string;
   engine: string;
   encrypted: boolean;
@@ -24,10 +28,18 @@ export async function getSettings(ctx: AppContext): Promise<SettingsView> {
     lang: (await repo.getSetting(db, ctx.caseId, 'lang')) === 'en' ? 'en' : 'zh',
     tz: ctx.tz,
     quiet_mode: (await repo.getSetting(db, ctx.caseId, 'quiet_mode')) === '1',
-    data_dir: ctx.dataDir,
+    data_dir: displayDir(ctx.dataDir),
     engine: ctx.store.engine,
     encrypted: ctx.store.engine === 'sqlite' && isEncrypted(ctx.dataDir),
   };
+}
+
+/** The home folder as ~; a folder elsewhere by its last name only. */
+function displayDir(dir: string): string {
+  const rel = relative(homedir(), dir);
+  if (!rel) return '~';
+  if (!rel.startsWith('..') && !isAbsolute(rel)) return `~/${rel.split(sep).join('/')}`;
+  return `…/${basename(dir)}`;
 }
 
 function isEncrypted(dataDir: string): boolean {
@@ -52,57 +64,42 @@ export async function updateSettings(ctx: AppContext, patch: { lang?: 'zh' | 'en
 }
 
 /**
- * Encrypts the local database with a passphrase, changes it, or (empty) removes it. SQLCipher cannot
- * rekey in WAL mode, so the journal is switched to DELETE around the rekey.
+ * Encrypts the local database with a passphrase, changes it, or (empty) removes it, and with it the key of
+ * the data folder's files (attachments, uploads: src/store/sealed.ts), so that one passphrase opens everything.
+ * A staged restore is re-keyed too, so that it still opens when it is applied at the next start.
  */
-export function setPassphrase(ctx: AppContext, passphrase: string): { encrypted: boolean } {
+export async function setPassphrase(ctx: AppContext, passphrase: string): Promise<{ encrypted: boolean }> {
   const sqlite = ctx.store.sqlite;
   if (!sqlite) throw new AppError('BAD_INPUT', '服务器模式使用 PostgreSQL，不支持本地口令 passphrases apply to the local database only');
   if (passphrase && passphrase.length < 6) throw new AppError('BAD_INPUT', 'passphrase: 至少 6 个字符 at least 6 characters');
-  sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  sqlite.pragma('journal_mode = DELETE');
+  const old = storePassphrase(ctx.store);
+  rekeyOpenDatabase(sqlite, old, passphrase || null);
   try {
-    if (!isEncrypted(ctx.dataDir)) {
-      sqlite.pragma(`cipher='sqlcipher'`);
-      sqlite.pragma('legacy=4');
-    }
-    sqlite.pragma(`rekey=${quoteSqlString(passphrase)}`);
-  } finally {
-    sqlite.pragma('journal_mode = WAL');
+    ctx.fileKey = await changeFilePassphrase(ctx.dataDir, old, passphrase);
+  } catch (e) {
+    // The files still open with the old passphrase: put the database back on it as well.
+    rekeyOpenDatabase(sqlite, passphrase || null, old);
+    throw e;
   }
+  setStorePassphrase(ctx.store, passphrase || null);
+  rekeyStagedRestore(ctx.dataDir, old, passphrase || null);
   return { encrypted: passphrase !== '' };
 }
 
-/** A consistent copy of the database (the SQLite online backup API). */
-export async function backupDatabase(ctx: AppContext, outPath: string): Promise<void> {
-  const sqlite = ctx.store.sqlite;
-  if (!sqlite) throw new AppError('BAD_INPUT', '服务器模式请用 pg_dump 备份 use pg_dump in server mode');
-  const tmp = `${outPath}.tmp-${process.pid}`;
-  await sqlite.backup(tmp);
-  renameSync(tmp, outPath);
-}
-
-/** Saves an uploaded backup; it replaces the database on the next start (the running app keeps its file open). */
-export async function stageRestore(ctx: AppContext, body: Readable): Promise<{ staged: true }> {
-  mkdirSync(ctx.dataDir, { recursive: true });
-  const tmp = join(ctx.dataDir, `restore.tmp-${process.pid}`);
-  await pipeline(body, createWriteStream(tmp));
-  const head = readFileSync(tmp).subarray(0, 16).toString('latin1');
-  if (!head.startsWith('SQLite format 3')) {
-    rmSync(tmp, { force: true });
-    throw new AppError('BAD_INPUT', '这不是护讯的备份文件（或是加密的备份）not a Huxun backup file');
+/** SQLCipher cannot rekey in WAL mode, so the journal is switched to DELETE around the rekey. */
+function rekeyOpenDatabase(sqlite: NonNullable<AppContext['store']['sqlite']>, from: string | null, to: string | null): void {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.pragma('journal_mode = DELETE');
+  try {
+    if (!from) {
+      sqlite.pragma(`cipher='sqlcipher'`);
+      sqlite.pragma('legacy=4');
+    }
+    sqlite.pragma(`rekey=${quoteSqlString(to ?? '')}`);
+  } finally {
+    sqlite.pragma('journal_mode = WAL');
   }
-  renameSync(tmp, join(ctx.dataDir, 'huxun.db.restore'));
-  return { staged: true };
 }
 
-/** Called before the store opens: applies a staged restore, keeping the old database beside it. */
-export function applyPendingRestore(dataDir: string): boolean {
-  const staged = join(dataDir, 'huxun.db.restore');
-  if (!existsSync(staged)) return false;
-  const db = join(dataDir, 'huxun.db');
-  if (existsSync(db)) renameSync(db, join(dataDir, `huxun.db.before-restore-${Date.now()}`));
-  for (const ext of ['-wal', '-shm']) rmSync(db + ext, { force: true });
-  renameSync(staged, db);
-  return true;
-}
+// Backup, restore and rollback live in restore.ts (they must never lose data; see there).
+export { applyPendingRestore, backupDatabase, listRestorePoints, stageRestore, stageRollback, type RestorePoint } from './restore.js';

@@ -1,6 +1,9 @@
-import { openApp } from '../app/context.js';
+import { openApp, type AppContext, type OpenedApp } from '../app/context.js';
+import { AppError } from '../app/errors.js';
+import type { UploadLimits } from './routes/http.js';
 import { buildServer } from './app.js';
 import { checkChain } from '../app/evidence.js';
+import { isLoopbackHost } from './guard.js';
 
 export interface StartOptions {
   dataDir?: string;
@@ -8,23 +11,76 @@ export interface StartOptions {
   passphrase?: string;
   port: number;
   host: string;
+  limits?: Partial<UploadLimits>;
 }
 
 export interface RunningServer {
+  /** The address to open, with the per-launch key (`/?k=…`): print it, never store it. */
   url: string;
-  /** The evidence chain is re-hashed on start; this settles when that check is done. */
+  /** The same address without the key (what the data-folder lock file names). */
+  origin: string;
+  key: string;
+  /** Started locked: the database is encrypted and no (right) passphrase was given; the page asks for it. */
+  locked: boolean;
+  /** The evidence chain is re-hashed on start (after unlocking); this settles when that check is done. */
   chainCheck: Promise<{ ok: boolean; count: number; problem?: { seq: number | null; reason: string } }>;
   close(): Promise<void>;
 }
 
+/**
+ * What the server will not do yet, because nothing but the loopback perimeter protects the data
+ * until accounts exist (issue 15).
+ */
+export function refuseUnsafe(opts: Pick<StartOptions, 'host' | 'databaseUrl'>): void {
+  if (!isLoopbackHost(opts.host)) {
+    throw new AppError(
+      'FORBIDDEN',
+      `护讯目前只能在本机地址（127.0.0.1）上运行：还没有账号和登录，绑定 ${opts.host} 会让同一网络里的任何人读到全部资料。` +
+        `Huxun serves on this computer only (127.0.0.1) for now: there are no accounts or logins yet, so binding ${opts.host} would let anyone on the network read everything.`,
+    );
+  }
+  if (opts.databaseUrl) {
+    throw new AppError(
+      'FORBIDDEN',
+      '多人使用的 PostgreSQL 服务器模式还没有完成（需要账号和权限），现在不能用 --database / DATABASE_URL 启动网页服务；命令行命令可以照常使用。' +
+        'The multi-user PostgreSQL server mode is not ready (it needs accounts and roles): serving with --database / DATABASE_URL is refused for now; the CLI commands still work with it.',
+    );
+  }
+}
+
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const opened = await openApp({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, passphrase: opts.passphrase, lockAs: 'server' });
-  const app = await buildServer(opened.ctx);
+  refuseUnsafe(opts);
+  const hostPart = opts.host.includes(':') && !opts.host.startsWith('[') ? `[${opts.host}]` : opts.host;
+  // The lock file tells a second `huxun` where the running one is: without the key, which only the terminal shows.
+  const lockUrl = opts.port ? `http://${hostPart}:${opts.port}/` : undefined;
+  const openWith = (passphrase: string | undefined) =>
+    openApp({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, passphrase, lockAs: 'server', lockUrl });
+
+  let opened: OpenedApp | null = null;
+  try {
+    opened = await openWith(opts.passphrase);
+  } catch (e) {
+    // Encrypted and no (right) passphrase: start locked, and let the page ask for it.
+    if ((e as { code?: string }).code !== 'BAD_PASSPHRASE') throw e;
+  }
+  let markUnlocked!: (ctx: AppContext) => void;
+  const unlockedCtx = new Promise<AppContext>((r) => (markUnlocked = r));
+  if (opened) markUnlocked(opened.ctx);
+
+  const app = await buildServer(opened?.ctx ?? null, {
+    limits: opts.limits,
+    unlock: async (passphrase) => {
+      const o = await openWith(passphrase);
+      opened = o;
+      markUnlocked(o.ctx);
+      return o.ctx;
+    },
+  });
   try {
     await app.listen({ port: opts.port, host: opts.host });
   } catch (e) {
     await app.close();
-    await opened.close();
+    await opened?.close();
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new Error(`端口 ${opts.port} 已被占用，请用 --port 换一个。Port ${opts.port} is in use; pick another with --port.`);
     }
@@ -32,15 +88,18 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   }
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
-  const host = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-  // Checked after listening so that a long chain does not delay the page.
-  const chainCheck = checkChain(opened.ctx);
+  const origin = `http://${hostPart}:${port}`;
+  // Checked after listening (and unlocking) so that a long chain does not delay the page.
+  const chainCheck = unlockedCtx.then((ctx) => checkChain(ctx));
   return {
-    url: `http://${host}:${port}/`,
+    url: `${origin}/?k=${app.secret}`,
+    origin: `${origin}/`,
+    key: app.secret,
+    locked: !opened,
     chainCheck,
     async close() {
       await app.close();
-      await opened.close();
+      await opened?.close();
     },
   };
 }

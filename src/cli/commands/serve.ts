@@ -17,6 +17,8 @@ export const serveCommands: Command[] = [
         host: flags.str('host') ?? '127.0.0.1',
       });
       io.err(`护讯已启动 Huxun is running: ${running.url}`);
+      io.err('请打开上面的完整网址（含 ?k=…，只在这次运行有效，不要分享）。Open the full address above (with ?k=…: valid for this run only, do not share it).');
+      if (running.locked) io.err('数据已加密：请在网页中输入密码解锁。The data is encrypted: enter the passphrase in the web page to unlock it.');
       io.err('按 Ctrl+C 停止 Press Ctrl+C to stop.');
       io.out(running.url);
       void running.chainCheck.then(

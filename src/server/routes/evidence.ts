@@ -1,31 +1,26 @@
 import { addAttachment, listAttachmentViews } from '../../app/attachments.js';
 import { exportBundle, verifyBundleFile } from '../../app/bundle.js';
 import { checkChain } from '../../app/evidence.js';
-import { AppError } from '../../app/errors.js';
 import { ExportBundleSchema } from '../../shared/api.js';
-import { sendTempFile, textHeader, uploadStream, withUploadedFile } from './http.js';
+import { fileNameHeader, sendTempFile, textHeader, withUpload, withUploadedFile } from './http.js';
 import type { RouteModule } from './index.js';
 
-export const evidenceRoutes: RouteModule = (api, ctx) => {
+export const evidenceRoutes: RouteModule = (api, ctx, { limits }) => {
   api.get('/evidence', async () => ({ chain: await checkChain(ctx), attachments: await listAttachmentViews(ctx) }));
   api.post('/evidence', async (req, reply) => {
-    const name = textHeader(req, 'x-file-name');
-    if (!name) throw new AppError('BAD_INPUT', 'x-file-name header is required');
-    const stream = uploadStream(req, 'the file');
-    const ev = textHeader(req, 'x-event-id');
-    const a = await addAttachment(ctx, {
-      name,
-      stream,
-      eventId: ev ? Number(ev) : null,
-      note: textHeader(req, 'x-note') ?? null,
-      source: textHeader(req, 'x-source') ?? 'user',
-      claimedAt: textHeader(req, 'x-claimed-at') ?? null,
-    });
+    const name = fileNameHeader(req);
+    const ev = textHeader(req, 'x-event-id', 20);
+    const note = textHeader(req, 'x-note') ?? null;
+    const source = textHeader(req, 'x-source', 40) ?? 'user';
+    const claimedAt = textHeader(req, 'x-claimed-at', 40) ?? null;
+    const a = await withUpload(req, 'the file', limits.evidence, (stream) =>
+      addAttachment(ctx, { name, stream, eventId: ev ? Number(ev) : null, note, source, claimedAt }),
+    );
     return reply.status(a.added ? 201 : 200).send(a);
   });
 };
 
-export const bundleRoutes: RouteModule = (api, ctx) => {
+export const bundleRoutes: RouteModule = (api, ctx, { limits }) => {
   api.post('/export/bundle', async (req, reply) => {
     const { redact_third_parties } = ExportBundleSchema.parse(req.body ?? {});
     return sendTempFile(reply, 'huxun-bundle-', 'application/zip', async (out) => {
@@ -34,5 +29,5 @@ export const bundleRoutes: RouteModule = (api, ctx) => {
       return `${r.folder}.zip`;
     });
   });
-  api.post('/verify', async (req) => withUploadedFile(req, 'the bundle zip', 'huxun-verify-', (path) => verifyBundleFile(path)));
+  api.post('/verify', async (req) => withUploadedFile(req, 'the bundle zip', limits.verify, 'huxun-verify-', (path) => verifyBundleFile(path)));
 };

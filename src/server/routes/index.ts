@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../app/context.js';
+import type { UploadLimits } from './http.js';
 import { timelineRoutes } from './timeline.js';
 import { loanRoutes } from './loans.js';
 import { bundleRoutes, evidenceRoutes } from './evidence.js';
@@ -8,10 +9,11 @@ import { overviewRoutes } from './overview.js';
 import { settingsRoutes } from './settings.js';
 import { documentRoutes } from './documents.js';
 
-export type RouteModule = (api: FastifyInstance, ctx: AppContext) => Promise<void> | void;
+export interface RouteOptions {
+  limits: UploadLimits;
+}
 
-const health: RouteModule = (api, ctx) => {
-  api.get('/health', async () => ({ ok: true, engine: ctx.store.engine }));
-};
+export type RouteModule = (api: FastifyInstance, ctx: AppContext, opts: RouteOptions) => Promise<void> | void;
 
-export const routes: RouteModule[] = [health, loanRoutes, timelineRoutes, evidenceRoutes, bundleRoutes, findingsRoutes, overviewRoutes, settingsRoutes, documentRoutes];
+/** /api/health and /api/unlock live in app.ts: they must answer before the app is unlocked. */
+export const routes: RouteModule[] = [loanRoutes, timelineRoutes, evidenceRoutes, bundleRoutes, findingsRoutes, overviewRoutes, settingsRoutes, documentRoutes];

@@ -1,9 +1,9 @@
 import { backupDatabase, getSettings, setPassphrase, stageRestore, updateSettings } from '../../app/settings.js';
 import { PassphraseSchema, SettingsPatchSchema } from '../../shared/api.js';
-import { sendTempFile, uploadStream } from './http.js';
+import { sendTempFile, withUpload } from './http.js';
 import type { RouteModule } from './index.js';
 
-export const settingsRoutes: RouteModule = (api, ctx) => {
+export const settingsRoutes: RouteModule = (api, ctx, { limits }) => {
   api.get('/settings', async () => getSettings(ctx));
   api.put('/settings', async (req) => updateSettings(ctx, SettingsPatchSchema.parse(req.body)));
   api.post('/settings/passphrase', async (req) => setPassphrase(ctx, PassphraseSchema.parse(req.body).passphrase));
@@ -13,5 +13,5 @@ export const settingsRoutes: RouteModule = (api, ctx) => {
       return `huxun-backup-${new Date().toISOString().slice(0, 10)}.db`;
     }),
   );
-  api.post('/restore', async (req) => stageRestore(ctx, uploadStream(req, 'the backup file')));
+  api.post('/restore', async (req) => withUpload(req, 'the backup file', limits.restore, (body) => stageRestore(ctx, body)));
 };

@@ -1,20 +1,17 @@
 import { z } from 'zod';
 import { startUploadImport, jobStatus } from '../../app/jobs.js';
 import { addManualEvent, listCollectorsView, listContactsView, markCollector, queryEvents, reportContact } from '../../app/timeline.js';
-import { AppError } from '../../app/errors.js';
 import { EventQuerySchema, ManualEventSchema, MarkCollectorSchema, ReportContactSchema } from '../../shared/api.js';
-import { textHeader, uploadStream } from './http.js';
+import { fileNameHeader, withUpload } from './http.js';
 import type { RouteModule } from './index.js';
 
-export const timelineRoutes: RouteModule = (api, ctx) => {
+export const timelineRoutes: RouteModule = (api, ctx, { limits }) => {
   api.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
 
   api.post('/imports', async (req, reply) => {
-    const name = textHeader(req, 'x-file-name');
-    if (!name) throw new AppError('BAD_INPUT', 'x-file-name header is required');
-    const body = uploadStream(req, 'the file');
+    const name = fileNameHeader(req);
     const size = Number(req.headers['content-length'] ?? 0);
-    const job = await startUploadImport(ctx, name, body, size);
+    const job = await withUpload(req, 'the file', limits.imports, (body) => startUploadImport(ctx, name, body, size));
     return reply.status(202).send(job);
   });
 
