@@ -1,9 +1,7 @@
 /** Settings, passphrase (SQLCipher), backup and restore of the local database. */
-import { createWriteStream, existsSync, mkdirSync, renameSync, rmSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
 import { isValidTimeZone } from '../domain/time.js';
 import { quoteSqlString, setStorePassphrase, storePassphrase } from '../store/db.js';
 import { changeFilePassphrase } from '../store/sealed.js';

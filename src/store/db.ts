@@ -66,7 +66,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       sqlite.pragma('journal_mode = WAL');
     } catch (e) {
       sqlite.close();
-      throw openError(e, file, Boolean(opts.passphrase));
+      throw explainOpenError(e, file, Boolean(opts.passphrase));
     }
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
@@ -138,7 +138,7 @@ export const PASSPHRASE_MESSAGES = {
 };
 
 /** Turns SQLite's "file is not a database" into what it means here: a missing or wrong passphrase, or a damaged file. */
-function openError(e: unknown, file: string, keyed: boolean): unknown {
+export function explainOpenError(e: unknown, file: string, keyed: boolean): unknown {
   if (!/not a database/i.test(String(e))) return e;
   // A plain SQLite header that SQLite still cannot read is damage, not encryption; a keyed open of a
   // plaintext file fails the same way, and then the passphrase is what is wrong for this file.
