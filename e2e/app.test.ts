@@ -62,6 +62,10 @@ if (!HAVE_CHROMIUM) {
           );
           page = await context.newPage();
           page.on('pageerror', (e) => pageErrors.push(e.message));
+          // The Content-Security-Policy must not block anything the UI does (antd styles, echarts, downloads).
+          page.on('console', (m) => {
+            if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
+          });
         }, 60_000);
 
         afterAll(async () => {
@@ -177,7 +181,7 @@ if (!HAVE_CHROMIUM) {
           const card = page.locator('.loan-card').first();
           await card.waitFor({ timeout: 15_000 });
           const shown = (await card.getByTestId('apr').innerText()).trim();
-          const loans = (await (await fetch(`${server.url}api/loans`)).json()) as { rates: { apr_nominal: number }; lines: { id: string; over: boolean }[] }[];
+          const loans = (await (await fetch(`${server.origin}api/loans`, { headers: { 'x-huxun-key': server.key } })).json()) as { rates: { apr_nominal: number }; lines: { id: string; over: boolean }[] }[];
           expect(loans).toHaveLength(1);
           const apr = loans[0]!.rates.apr_nominal;
           // 9000 received, 12 × 1000 repaid monthly: periodic IRR ≈ 4.73 %, nominal APR ≈ 56.75 %.

@@ -24,7 +24,9 @@ import { useI18n, type MsgKey } from './i18n/index.js';
 import { navigate, useRoute } from './lib/route.js';
 import { useIsMobile } from './lib/useApi.js';
 import { SettingsProvider } from './lib/settings.js';
-import { Loading } from './components/common.js';
+import { ErrorNotice, Loading } from './components/common.js';
+import { ApiError, get } from './api/client.js';
+import { Unlock } from './pages/Unlock.js';
 
 export interface PageProps {
   params: URLSearchParams;
@@ -183,6 +185,35 @@ function Shell() {
   );
 }
 
+/**
+ * Before the shell: is the app locked (encrypted data, server started without the passphrase)? Then the
+ * unlock screen. Without the launch key (the page was opened from an old or partial address) nothing
+ * can load: say which address to open. Any other failure lets the shell show it page by page.
+ */
+function Gate({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<'checking' | 'locked' | 'open' | ApiError>('checking');
+  useEffect(() => {
+    let live = true;
+    get<{ locked?: boolean }>('/api/health').then(
+      (h) => live && setState(h?.locked ? 'locked' : 'open'),
+      (e: unknown) => live && setState(e instanceof ApiError && e.code === 'NEED_KEY' ? e : 'open'),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (state === 'checking') return <Loading />;
+  if (state === 'locked') return <Unlock onUnlocked={() => setState('open')} />;
+  if (state instanceof ApiError) {
+    return (
+      <main className="unlock" id="main">
+        <ErrorNotice error={state} />
+      </main>
+    );
+  }
+  return <>{children}</>;
+}
+
 export function App() {
   const { lang } = useI18n();
   useEffect(() => {
@@ -191,9 +222,11 @@ export function App() {
   return (
     <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={THEME} button={{ autoInsertSpace: false }}>
       <AntApp>
-        <SettingsProvider>
-          <Shell />
-        </SettingsProvider>
+        <Gate>
+          <SettingsProvider>
+            <Shell />
+          </SettingsProvider>
+        </Gate>
       </AntApp>
     </ConfigProvider>
   );

@@ -31,6 +31,8 @@ export function describeError(e: unknown, { t }: Pick<I18n, 't'>): ErrorText {
   if (e instanceof ApiError) {
     const code = e.code;
     if (code === 'NETWORK') return { title: t('err.network.title'), detail, next: t('err.network.next') };
+    // The launch key is missing or from an earlier run (guard.ts): only the printed address helps.
+    if (code === 'NEED_KEY') return { title: t('err.key.title'), detail: '', next: t('err.key.next') };
     if (code === 'ABORTED') return { title: t('err.aborted.title'), detail: '', next: t('err.aborted.next') };
     if (code === 'IMPORT_FAILED') return { title: t('err.import.title'), detail, next: t('err.import.next') };
     if (code === 'BAD_INPUT' || code === 'FST_ERR_VALIDATION' || code === 'VALIDATION' || e.status === 400 || e.status === 422) {

@@ -14,7 +14,7 @@ describe('i18n dictionaries', () => {
     // Huxun never asks for verification codes or passwords of other services. Any new text that
     // mentions them must be reviewed and added here.
     const warnings = ['app.footer', 'limits.agents.body', 'limits.never', 'limits.contacts', 'settings.pass.never'];
-    const ownPassphrase = ['err.locked.next', 'settings.pass', 'settings.pass.hint', 'settings.pass.a', 'settings.pass.short', 'settings.pass.mismatch', 'settings.pass.warn', 'settings.pass.save', 'settings.pass.done'];
+    const ownPassphrase = ['err.locked.next', 'settings.pass', 'settings.pass.hint', 'settings.pass.a', 'settings.pass.short', 'settings.pass.mismatch', 'settings.pass.warn', 'settings.pass.save', 'settings.pass.done', 'unlock.title', 'unlock.sub', 'unlock.label', 'unlock.wrong', 'unlock.forgot', 'unlock.forgot.1', 'unlock.forgot.2', 'unlock.forgot.3'];
     const mentioning = Object.entries(zh).filter(([, v]) => /验证码|密码/.test(v)).map(([k]) => k);
     expect(mentioning.sort()).toEqual([...warnings, ...ownPassphrase].sort());
     for (const k of warnings) expect(zh[k as keyof typeof zh]).toMatch(/不会|绝不|警惕|不要|往往/);

@@ -44,9 +44,11 @@ export const zh = {
   'err.notfound.title': '没有找到这条记录',
   'err.notfound.next': '它可能已被删除。请刷新页面看看最新的列表。',
   'err.locked.title': '数据已加密，需要先解锁',
-  'err.locked.next': '请用启动时设置的密码重新启动护讯后再试。',
+  'err.locked.next': '请刷新页面，在解锁页输入您设置的数据密码后再试。',
   'err.toolarge.title': '文件太大',
   'err.toolarge.next': '请把文件拆成几个小一些的再导入，或在命令行里用 huxun import 导入。',
+  'err.key.title': '请用护讯启动时显示的完整网址打开',
+  'err.key.next': '为了保护您的资料，护讯每次启动都会显示一个新的网址（以 ?k= 加一串字符结尾）。请回到运行护讯的窗口，打开那个完整网址；如果护讯刚重新启动过，也请用新显示的网址。',
   'err.internal.title': '护讯内部出了点问题',
   'err.internal.next': '这不是您的错。您填写的内容都还在，请稍后再试；如果一直这样，可以先在「设置」里备份数据，再重新启动护讯。',
 
@@ -536,6 +538,15 @@ export const zh = {
   'settings.pass.warn': '请务必记住这个密码：忘记后，护讯也无法帮您打开数据。',
   'settings.pass.save': '设置密码',
   'settings.pass.done': '已设置数据密码',
+  'unlock.title': '输入数据密码解锁',
+  'unlock.sub': '您给护讯的数据设置了密码，资料已加密保存在这台电脑上。输入密码后才能打开。',
+  'unlock.label': '数据密码',
+  'unlock.go': '解锁',
+  'unlock.wrong': '密码不对，请再试一次。注意区分大小写和中英文输入法。',
+  'unlock.forgot': '忘记密码怎么办？',
+  'unlock.forgot.1': '没有这个密码，谁也打不开这些加密的资料，护讯也不能。请先仔细回想，也可以试试常用的写法。',
+  'unlock.forgot.2': '如果您在设置密码之前下载过备份（「设置 → 备份与恢复」里的「下载备份」），可以从那份备份重新开始：关掉护讯，用一个新的数据文件夹启动它（huxun --data 新文件夹的路径），再在「设置」里选「从备份恢复」。备份之后新增的资料不在里面。',
+  'unlock.forgot.3': '加密的资料保存在数据文件夹里：默认是您个人文件夹下的 .huxun，启动时用 --data 指定过的话就是那个文件夹。请不要删除它，以后想起密码还能打开。',
 } as const;
 
 export type MsgKey = keyof typeof zh;
