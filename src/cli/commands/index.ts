@@ -6,5 +6,6 @@ import { evidenceCommands } from './evidence.js';
 import { findingsCommands } from './findings.js';
 import { bundleCommands } from './bundle.js';
 import { documentCommands } from './documents.js';
+import { lenderCommands } from './lenders.js';
 
-export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands, ...documentCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands, ...documentCommands, ...lenderCommands];

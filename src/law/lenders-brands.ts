@@ -1,0 +1,435 @@
+/**
+ * Brands people see in apps, messages and statements, each mapped to the entities that lend under it (ids of
+ * lenders-entities*.ts). A brand that lends through several entities is marked multiLender: the loan contract names the
+ * lender, and the registry lists what its sources name without guessing which one lent a given loan.
+ */
+import { KNOWLEDGE, SRC } from './lenders-sources.js';
+import type { LenderBrand, LenderFactStatus, ServiceNumber } from './lenders-types.js';
+
+const CHECK_NUMBER = 'Check it on the card, the bank\'s own site or app before calling.';
+
+function knownNumber(number: string, label: string): ServiceNumber {
+  return { number, label, source: KNOWLEDGE, status: 'unverified', note: CHECK_NUMBER };
+}
+
+/** A bank's credit-card brand: the card centre is part of the bank (same legal person). */
+function card(bankId: string, name: string, aliases: string[], numbers: ServiceNumber[] = []): LenderBrand {
+  return {
+    id: `brand.card-${bankId}`,
+    name,
+    aliases,
+    type: 'credit_card',
+    entities: [`bank.${bankId}`],
+    multiLender: false,
+    entitiesComplete: true,
+    source: KNOWLEDGE,
+    status: 'unverified',
+    serviceNumbers: numbers,
+    note: 'A bank\'s credit-card centre is a part of the bank, not a separate legal person (authors\' knowledge).',
+  };
+}
+
+/** A bank's own online consumer loan. */
+function bankLoan(slug: string, bankId: string, name: string, aliases: string[] = []): LenderBrand {
+  return {
+    id: `brand.loan-${slug}`,
+    name,
+    aliases,
+    type: 'bank',
+    entities: [`bank.${bankId}`],
+    multiLender: false,
+    entitiesComplete: true,
+    source: KNOWLEDGE,
+    status: 'unverified',
+  };
+}
+
+interface BrandInput {
+  id: string;
+  name: string;
+  aliases?: string[];
+  exactOnly?: string[];
+  entities: string[];
+  multiLender?: boolean;
+  type?: LenderBrand['type'];
+  source?: string;
+  status?: LenderFactStatus;
+  serviceNumbers?: ServiceNumber[];
+  note?: string;
+}
+
+function brand(i: BrandInput): LenderBrand {
+  const b: LenderBrand = {
+    id: `brand.${i.id}`,
+    name: i.name,
+    entities: i.entities,
+    multiLender: i.multiLender ?? i.entities.length > 1,
+    source: i.source ?? KNOWLEDGE,
+    status: i.status ?? 'unverified',
+  };
+  if (!b.multiLender) b.entitiesComplete = true;
+  if (i.aliases) b.aliases = i.aliases;
+  if (i.exactOnly) b.exactOnly = i.exactOnly;
+  if (i.type) b.type = i.type;
+  if (i.serviceNumbers) b.serviceNumbers = i.serviceNumbers;
+  if (i.note) b.note = i.note;
+  return b;
+}
+
+const MULTI =
+  'Lends through several entities: the loan contract (or the app\'s 借款合同 / 关于我们 page, or the 征信 report) names the lender of each loan. ' +
+  'The entities listed are the ones the sources name; there may be others.';
+
+export const LENDER_BRANDS: readonly LenderBrand[] = [
+  // --- Ant Group ---
+  brand({
+    id: 'jiebei',
+    name: '借呗',
+    aliases: ['支付宝借呗', '蚂蚁借呗'],
+    entities: ['cfc.ant', 'mlc.ant-shangcheng'],
+    source: `${SRC.ant2020} ; ${KNOWLEDGE}`,
+    status: 'unverified',
+    note: `${MULTI} 2020: 重庆市蚂蚁商诚小额贷款 (blog on the prospectus); since the restructuring 重庆蚂蚁消费金融 (authors' knowledge). Partner banks also lend under 借呗 (joint loans; not listed).`,
+  }),
+  brand({
+    id: 'huabei',
+    name: '花呗',
+    aliases: ['支付宝花呗', '蚂蚁花呗'],
+    entities: ['cfc.ant', 'mlc.ant-xiaowei'],
+    source: `${SRC.ant2020} ; ${KNOWLEDGE}`,
+    status: 'unverified',
+    note: `${MULTI} 2020: 重庆市蚂蚁小微小额贷款 (blog on the prospectus); since the restructuring 重庆蚂蚁消费金融 (authors' knowledge; 蚂蚁消金 is described as the former 花呗 operator in a third-party page).`,
+  }),
+  brand({ id: 'wangshangdai', name: '网商贷', entities: ['bank.mybank'], note: 'Business loans of 网商银行 (authors\' knowledge).' }),
+  // --- Tencent ---
+  brand({
+    id: 'weilidai',
+    name: '微粒贷',
+    entities: ['bank.webank'],
+    source: SRC.webank,
+    status: 'unverified',
+    serviceNumbers: [{ number: '95384', label: '微众银行客服', source: SRC.webank, status: 'unverified', note: CHECK_NUMBER }],
+    note: 'A product of 微众银行 (third-party guide). 微众银行 also makes joint loans with partner banks (authors\' knowledge).',
+  }),
+  brand({
+    id: 'fenfu',
+    name: '微信分付',
+    aliases: ['分付'],
+    entities: ['mlc.tenpay'],
+    multiLender: true,
+    note: `${MULTI} 深圳市财付通网络金融小额贷款 (authors' knowledge, UNVERIFIED).`,
+  }),
+  // --- JD ---
+  brand({
+    id: 'jd-jintiao',
+    name: '京东金条',
+    aliases: ['金条'],
+    entities: ['mlc.jd-shengji', 'cfc.jd', 'cfc.zhongyin', 'bank.pab', 'bank.aibank', 'bank.spdb'],
+    source: `${SRC.jdcfc} ; ${SRC.jdBlog}`,
+    status: 'secondary',
+    note: `${MULTI} 京东盛际小贷 is named as the lender (凤凰网/91haoming, secondary), which expected the business to move to 京东消费金融; 中银消费金融, 平安银行, 百信银行 and 浦发银行 as partners come from blogs (unverified).`,
+  }),
+  brand({
+    id: 'jd-baitiao',
+    name: '京东白条',
+    aliases: ['白条'],
+    entities: ['mlc.jd-shengji', 'cfc.jd'],
+    source: SRC.jdcfc,
+    status: 'secondary',
+    note: `${MULTI} 京东盛际小贷 named as lender; the move to 京东消费金融 was expected (凤凰网/91haoming).`,
+  }),
+  brand({
+    id: 'jd-finance',
+    name: '京东金融',
+    entities: ['plat.jd-tech', 'mlc.jd-shengji', 'cfc.jd'],
+    type: 'platform',
+    multiLender: true,
+    source: SRC.jdBlog,
+    status: 'unverified',
+    note: `The 京东 finance app, through which 金条 and 白条 are offered; the app itself does not lend (blog). ${MULTI}`,
+  }),
+  // --- Meituan ---
+  brand({
+    id: 'meituan-jieqian',
+    name: '美团借钱',
+    aliases: ['美团生活费', '美团借款', '美团贷款'],
+    entities: ['mlc.meituan-sankuai', 'bank.jsb', 'bank.yillion'],
+    source: SRC.meituan,
+    status: 'unverified',
+    note: `${MULTI} 重庆美团三快小额贷款 and partner banks such as 江苏银行 and 亿联银行 (third-party blogs).`,
+  }),
+  brand({
+    id: 'meituan-yuefu',
+    name: '美团月付',
+    entities: ['mlc.meituan-sankuai'],
+    multiLender: true,
+    source: 'http://www.yanxiaoye.cn/post/%E8%A7%A3%E6%9E%90%E9%87%8D%E5%BA%86%E4%B8%89%E5%BF%AB%E5%B0%8F%E9%A2%9D%E8%B4%B7%E6%AC%BE%E6%9C%89%E9%99%90%E5%85%AC%E5%8F%B8%EF%BC%8C%E7%BE%8E%E5%9B%A2%E7%94%9F%E6%80%81%E4%B8%AD%E7%9A%84%E9%87%91%E8%9E%8D%E5%8A%9B%E9%87%8F.html (third-party blog)',
+    status: 'unverified',
+    note: `${MULTI} A blog describes 美团月付 as a product of 三快小贷.`,
+  }),
+  // --- Baidu / Du Xiaoman ---
+  brand({
+    id: 'youqianhua',
+    name: '有钱花',
+    aliases: ['度小满有钱花', '百度有钱花'],
+    entities: ['mlc.duxiaoman', 'bank.cqcb', 'bank.aibank', 'plat.duxiaoman'],
+    source: SRC.duxiaoman,
+    status: 'unverified',
+    note: `${MULTI} 重庆度小满小额贷款 and partner banks such as 重庆银行 and 百信银行 (third-party blog); 度小满科技 operates the app.`,
+  }),
+  brand({
+    id: 'duxiaoman',
+    name: '度小满',
+    aliases: ['度小满金融', '百度金融'],
+    entities: ['mlc.duxiaoman', 'bank.cqcb', 'bank.aibank', 'plat.duxiaoman'],
+    type: 'platform',
+    source: SRC.duxiaoman,
+    status: 'unverified',
+    note: `${MULTI} See 有钱花.`,
+  }),
+  // --- 360 / Qifu ---
+  brand({
+    id: '360jietiao',
+    name: '360借条',
+    aliases: ['奇富借条', '360借款', '三六零借条'],
+    type: 'platform',
+    entities: ['mlc.qifu', 'bank.njcb', 'bank.cbhb', 'bank.shengjing', 'bank.zybank', 'cfc.mashang', 'cfc.zhongyou', 'plat.qiyu'],
+    source: `${SRC.qifu} ; ${SRC.zhudaiLists}`,
+    status: 'unverified',
+    note: `${MULTI} Renamed 奇富借条 (per a 2025 article). Partners named by a third-party blog: 南京银行, 渤海银行, 盛京银行, 中原银行, 马上消费金融, 中邮消费金融; its own microloan company funds part (奇富科技 prospectus summary).`,
+  }),
+  // --- Lexin ---
+  brand({
+    id: 'fenqile',
+    name: '分期乐',
+    aliases: ['乐信分期乐'],
+    type: 'platform',
+    entities: ['bank.njcb', 'mlc.fenqile', 'guar.lexin', 'plat.fenqile'],
+    source: SRC.lexin,
+    status: 'secondary',
+    note: `${MULTI} A 2025 judgment shows 南京银行 as lender and 深圳市乐信融资担保 as guarantor (源媒汇). The microloan company is the authors' knowledge.`,
+  }),
+  // --- Mashang, Zhaolian, Zhongyou, JD (ex-Home Credit) ---
+  brand({
+    id: 'anyihua',
+    name: '安逸花',
+    entities: ['cfc.mashang'],
+    note: 'The app of 马上消费金融 (authors\' knowledge); loans from partners may also be shown in it (not listed).',
+  }),
+  brand({
+    id: 'zhaolian-haoqidai',
+    name: '招联好期贷',
+    aliases: ['好期贷', '招联金融App', '招联信用购'],
+    entities: ['cfc.zhaolian'],
+  }),
+  brand({ id: 'zhongyou-qianbao', name: '中邮钱包', entities: ['cfc.zhongyou'] }),
+  brand({
+    id: 'jiexin',
+    name: '捷信',
+    aliases: ['捷信金融', '捷信福贷', 'Home Credit'],
+    entities: ['cfc.jd'],
+    source: SRC.jdcfc,
+    status: 'secondary',
+    note: '捷信消费金融有限公司 was renamed 天津京东消费金融有限公司 in 2025 (NFRA 天津监管局 approval, 凤凰网).',
+  }),
+  // --- ByteDance / Douyin ---
+  brand({
+    id: 'fangxinjie',
+    name: '放心借',
+    aliases: ['抖音放心借', '抖音借钱', '头条放心借'],
+    entities: ['mlc.zhongrong', 'cfc.zhongyin', 'bank.xwbank'],
+    source: `${SRC.douyin} ; ${SRC.douyinBlog}`,
+    status: 'secondary',
+    note: `${MULTI} 深圳市中融小额贷款 is its credit-granting entity (fintecdaily, secondary); 中银消费金融 and 新网银行 as partners come from a blog (unverified).`,
+  }),
+  brand({
+    id: 'dou-fenqi',
+    name: '抖音月付',
+    aliases: ['DOU分期'],
+    entities: ['mlc.zhongrong'],
+    multiLender: true,
+    source: SRC.douyinBlog,
+    status: 'unverified',
+    note: `${MULTI} 字节跳动's own microloan company is the authors' assumption for 抖音月付/DOU分期 (a blog names DOU分期 as a 字节 product): UNVERIFIED.`,
+  }),
+  // --- Didi, Ctrip, Suning, Xiaomi, Vipshop ---
+  brand({
+    id: 'dishuidai',
+    name: '滴水贷',
+    aliases: ['滴滴借钱', '滴滴金融借钱'],
+    entities: ['mlc.xian', 'cfc.mashang', 'cfc.hangyin', 'plat.didi-jinke'],
+    type: 'platform',
+    source: SRC.didi,
+    status: 'unverified',
+    note: `${MULTI} Third-party blogs: 重庆市西岸小额贷款 is 滴滴's microloan company; 马上消费金融 and 杭银消费金融 are partners. 滴滴 is a shareholder of 杭银消金 (金融虎网, SRC.cfc31).`,
+  }),
+  brand({
+    id: 'ctrip-finance',
+    name: '携程金融',
+    aliases: ['携程借去花', '借去花', '携程拿去花', '拿去花', '携程借钱'],
+    entities: ['mlc.ctrip', 'cfc.xingye', 'plat.ctrip'],
+    type: 'platform',
+    source: SRC.zhudaiLists,
+    status: 'secondary',
+    note: `${MULTI} 北京互金新融科技 (携程) is a partner of 兴业消费金融 (消金头条, secondary); 重庆携程小额贷款 is the authors' knowledge.`,
+  }),
+  brand({
+    id: 'suning-renxingdai',
+    name: '苏宁任性贷',
+    aliases: ['任性贷', '苏宁任性付', '任性付', '苏宁金融'],
+    entities: ['cfc.nanyin-bnp', 'bank.suning', 'mlc.suning'],
+    multiLender: true,
+    note: `${MULTI} Historically 苏宁消费金融 (now 南银法巴消费金融, SRC.nyfb) and 苏宁's own companies (authors' knowledge, UNVERIFIED).`,
+  }),
+  brand({
+    id: 'xiaomi-loan',
+    name: '小米贷款',
+    aliases: ['小米随星借', '天星金融', '小米金融', '小米借钱'],
+    entities: ['cfc.xiaomi', 'mlc.xiaomi'],
+    note: `${MULTI} Authors' knowledge (UNVERIFIED).`,
+  }),
+  brand({
+    id: 'weipinhua',
+    name: '唯品花',
+    aliases: ['唯品会唯品花'],
+    entities: ['cfc.weipin-fubon'],
+    multiLender: true,
+    note: `${MULTI} Authors' knowledge (UNVERIFIED).`,
+  }),
+  // --- Other facilitation platforms ---
+  brand({
+    id: 'yangqianguan',
+    name: '洋钱罐',
+    aliases: ['洋钱罐借款'],
+    type: 'platform',
+    entities: ['plat.yangqianguan'],
+    multiLender: true,
+    note: `${MULTI} No lender found in a source: read the contract. Operator 瓴岳科技 (authors' knowledge).`,
+  }),
+  brand({
+    id: 'paipaidai',
+    name: '拍拍贷',
+    aliases: ['信也', 'KOO钱包'],
+    type: 'platform',
+    entities: ['bank.aibank', 'bank.newup', 'mlc.pingan-haodai', 'plat.erxu'],
+    source: SRC.ppdai,
+    status: 'secondary',
+    note: `${MULTI} A 拍拍贷 loan with two contracts, from 百信银行 and 辽宁振兴银行 (《中国科技投资》); 信也科技 took over 广州平安好贷小额贷款 (齐鲁晚报).`,
+  }),
+  brand({
+    id: 'yirendai',
+    name: '宜人贷',
+    aliases: ['宜人借款', '宜人智科'],
+    type: 'platform',
+    entities: ['plat.yiren'],
+    multiLender: true,
+    note: `${MULTI} No lender found in a source: read the contract.`,
+  }),
+  brand({
+    id: 'rongshu',
+    name: '榕树贷款',
+    aliases: ['榕树'],
+    type: 'platform',
+    entities: ['plat.rongshu'],
+    multiLender: true,
+    note: `${MULTI} No lender found in a source. Operator 随手科技 is the authors' knowledge (UNVERIFIED).`,
+  }),
+  brand({
+    id: 'xiaoying-kadai',
+    name: '小赢卡贷',
+    aliases: ['小赢卡贷款'],
+    type: 'platform',
+    entities: ['mlc.xiaoying', 'plat.xiaoying'],
+    multiLender: true,
+    source: SRC.zhudaiLists,
+    status: 'unverified',
+    note: `${MULTI} 小赢 is named among CFC partners (消金头条); its microloan company is the authors' knowledge.`,
+  }),
+  brand({
+    id: 'zhongan-dai',
+    name: '众安贷',
+    aliases: ['众安小贷借款'],
+    entities: ['mlc.zhongan'],
+    multiLender: true,
+    note: `${MULTI} Authors' knowledge (UNVERIFIED).`,
+  }),
+  brand({
+    id: 'pingan-puhui',
+    name: '平安普惠',
+    aliases: ['陆金所', '陆金所控股', '平安普惠借款', '平安i贷'],
+    type: 'platform',
+    entities: ['cfc.pingan', 'guar.pingan-puhui', 'plat.pingan-puhui'],
+    multiLender: true,
+    note: `${MULTI} Loans were made by partner banks and trusts with 平安普惠融资担保 as guarantor, and are moving to 平安消费金融 (authors' knowledge, UNVERIFIED).`,
+  }),
+  brand({
+    id: 'huanbei',
+    name: '还呗',
+    type: 'platform',
+    entities: ['bank.aibank', 'cfc.citic', 'bank.bosc', 'cfc.zhongyuan', 'plat.shuhe'],
+    source: SRC.huanbei,
+    status: 'secondary',
+    note: `${MULTI} Partners 百信银行 and 中信消费金融 (Tao财经); 上海银行 and 中原消费金融 lent for 数禾's 小店邦 (cnqd.net).`,
+  }),
+  brand({
+    id: 'niwodai',
+    name: '你我贷',
+    aliases: ['嘉银你我贷'],
+    type: 'platform',
+    entities: ['plat.jiayin'],
+    multiLender: true,
+    source: SRC.finCircle,
+    status: 'unverified',
+    note: `${MULTI} No lender found in a source. Operator 嘉银金科 per a community list.`,
+  }),
+  brand({
+    id: 'juduoduo',
+    name: '桔多多',
+    type: 'platform',
+    entities: ['cfc.citic'],
+    multiLender: true,
+    source: SRC.citicCfc,
+    status: 'secondary',
+    note: `${MULTI} Users borrowed from 中信消费金融 through the 桔多多 app (网易, 2026-01). Operator not found.`,
+  }),
+  // --- Credit cards (the card centre is the bank) ---
+  card('cmb', '招商银行信用卡', ['招行信用卡', '招商信用卡', '掌上生活'], [knownNumber('400-820-5555', '信用卡客服')]),
+  card('citic', '中信银行信用卡', ['中信信用卡', '动卡空间'], [knownNumber('400-889-5558', '信用卡客服')]),
+  card('cgb', '广发信用卡', ['广发银行信用卡', '发现精彩'], [knownNumber('400-830-8003', '信用卡客服')]),
+  card('spdb', '浦发信用卡', ['浦发银行信用卡', '浦大喜奔'], [knownNumber('400-820-8788', '信用卡客服')]),
+  card('bocom', '交通银行信用卡', ['交行信用卡', '买单吧'], [knownNumber('400-800-9888', '信用卡客服')]),
+  card('ceb', '光大信用卡', ['光大银行信用卡', '阳光惠生活'], [knownNumber('400-788-8888', '信用卡客服')]),
+  card('cmbc', '民生信用卡', ['民生银行信用卡', '全民生活'], [knownNumber('400-669-5568', '信用卡客服')]),
+  card('hxb', '华夏信用卡', ['华夏银行信用卡'], [knownNumber('400-669-5577', '信用卡客服')]),
+  card('pab', '平安信用卡', ['平安银行信用卡']),
+  card('cib', '兴业信用卡', ['兴业银行信用卡']),
+  card('icbc', '工商银行信用卡', ['工行信用卡', '牡丹信用卡']),
+  card('ccb', '建设银行信用卡', ['建行信用卡', '龙卡信用卡', '龙卡']),
+  card('abc', '农业银行信用卡', ['农行信用卡', '金穗信用卡']),
+  card('boc', '中国银行信用卡', ['中行信用卡', '长城信用卡']),
+  card('psbc', '邮储银行信用卡', ['邮政信用卡', '邮储信用卡']),
+  card('czb', '浙商银行信用卡', ['浙商信用卡']),
+  card('bob', '北京银行信用卡', ['北京银行信用卡中心']),
+  card('bosc', '上海银行信用卡', ['上海银行信用卡中心']),
+  // --- Banks' own online consumer loans (authors' knowledge) ---
+  bankLoan('kuaidai', 'ccb', '建行快贷', ['快贷']),
+  bankLoan('rongejie', 'icbc', '融e借', ['工行融e借']),
+  bankLoan('shandiandai', 'cmb', '闪电贷', ['招行闪电贷']),
+  bankLoan('wangjiedai', 'abc', '网捷贷', ['农行网捷贷']),
+  bankLoan('zhongyin-edai', 'boc', '中银E贷', ['中行E贷']),
+  bankLoan('huimindai', 'bocom', '惠民贷', ['交行惠民贷']),
+  bankLoan('xinyidai', 'pab', '新一贷', ['平安新一贷']),
+  bankLoan('diandai', 'spdb', '浦银点贷', ['点贷']),
+  bankLoan('bailingtong', 'nbcb', '白领通', ['宁波银行白领通']),
+  bankLoan('youxiangdai', 'psbc', '邮享贷', ['邮储邮享贷']),
+  brand({
+    id: 'jinnangdai',
+    name: '锦囊贷',
+    type: 'consumer_finance',
+    entities: ['cfc.jincheng'],
+    source: SRC.jinchengNews,
+    status: 'secondary',
+    note: 'Online loan product of 四川锦程消费金融 (财经国家周刊, 2019).',
+  }),
+];
+

@@ -1,0 +1,312 @@
+/**
+ * Consumer finance companies (消费金融公司): licensed by NFRA, supervised by the NFRA office of their place of
+ * registration. 31 licences by 2025 (消金头条, SRC.zhudaiLists); the list below was assembled from the sources named on
+ * each entry and, where none was found, from the authors' knowledge (status 'unverified').
+ */
+import { CHANNELS_FOR, KNOWLEDGE, SRC, nfraOffice, province, provinceFromName } from './lenders-sources.js';
+import type { LenderEntity, LenderFactStatus, ServiceNumber, SourcedFact } from './lenders-types.js';
+
+interface CfcInput {
+  id: string;
+  name: string;
+  shortNames: string[];
+  aliases?: string[];
+  exactOnly?: string[];
+  /** NFRA office place: 深圳, 重庆, 北京 … */
+  office: string;
+  province: SourcedFact;
+  source?: string;
+  status?: LenderFactStatus;
+  serviceNumbers?: ServiceNumber[];
+  note?: string;
+}
+
+/** Named (by short name) in the 2024-results overviews: existence and type 'secondary'; the registered name is the authors' knowledge. */
+const NAMED_IN: Record<string, keyof typeof SRC> = {'zhaolian': 'cfc31', 'mashang': 'cfc31', 'xingye': 'cfc31', 'zhongyin': 'cfc31', 'zhongyou': 'cfc31', 'ningyin': 'cfc31', 'hangyin': 'cfc31', 'haier': 'cfc2024', 'hubei': 'cfc31', 'xiaomi': 'cfc31', 'pingan': 'cfc31', 'ant': 'cfc31', 'haying': 'cfc31', 'jinmeixin': 'cfc31', 'jinshang': 'cfc31', 'weipin-fubon': 'cfc31', 'yangguang': 'cfc2024'};
+
+function cfc(i: CfcInput): LenderEntity {
+  const named = NAMED_IN[i.id];
+  if (named && !i.source) {
+    i.source = SRC[named];
+    i.status = 'secondary';
+    i.note = `${i.note ? `${i.note} ` : ''}Named as a licensed consumer finance company in the source; the full registered name is the authors' knowledge.`;
+  }
+  const e: LenderEntity = {
+    id: `cfc.${i.id}`,
+    name: i.name,
+    shortNames: i.shortNames,
+    type: 'consumer_finance',
+    regulator: i.office
+      ? nfraOffice(i.office)
+      : { value: '国家金融监督管理总局（注册地派出机构未核实）', source: 'place of registration not found', status: 'unverified' },
+    province: i.province,
+    channels: CHANNELS_FOR.consumer_finance,
+    serviceNumbers: i.serviceNumbers ?? [],
+    source: i.source ?? KNOWLEDGE,
+    status: i.status ?? 'unverified',
+  };
+  if (i.aliases) e.aliases = i.aliases;
+  if (i.exactOnly) e.exactOnly = i.exactOnly;
+  if (i.note) e.note = i.note;
+  return e;
+}
+
+export const CFC_ENTITIES: LenderEntity[] = [
+  cfc({
+    id: 'zhaolian',
+    name: '招联消费金融股份有限公司',
+    shortNames: ['招联消费金融', '招联消金', '招联金融', '招联'],
+    aliases: ['招联消费金融有限公司'],
+    office: '深圳',
+    province: province('广东省', KNOWLEDGE, 'unverified', 'registered in 深圳 (authors\' knowledge)'),
+    note: 'Founded by 招商银行 and 中国联通 (SRC.zhudaiLists names 招联 among the 31 CFCs). The change from 有限公司 to 股份有限公司 is from the authors\' knowledge; both names are matched.',
+  }),
+  cfc({
+    id: 'mashang',
+    name: '马上消费金融股份有限公司',
+    shortNames: ['马上消费金融', '马上消金', '马上消费', '马上金融'],
+    exactOnly: ['马上'],
+    office: '重庆',
+    province: province('重庆市', SRC.msxf, 'unverified', 'shareholders 重庆百货, 重庆银行 and 重庆两江新区 per the profile; registered place not stated there'),
+    note: `Registered name from a copy of the company's own profile (${SRC.msxf}); not read on msxf.com itself.`,
+  }),
+  cfc({
+    id: 'xingye',
+    name: '兴业消费金融股份公司',
+    shortNames: ['兴业消费金融', '兴业消金'],
+    office: '福建',
+    province: province('福建省', KNOWLEDGE, 'unverified', 'registered in 泉州 (authors\' knowledge)'),
+    note: 'Partner list (助贷) described in SRC.zhudaiLists.',
+  }),
+  cfc({
+    id: 'zhongyin',
+    name: '中银消费金融有限公司',
+    shortNames: ['中银消费金融', '中银消金', '中银消费'],
+    office: '上海',
+    province: province('上海市'),
+  }),
+  cfc({
+    id: 'jd',
+    name: '天津京东消费金融有限公司',
+    shortNames: ['京东消费金融', '京东消金', '天津京东消费金融'],
+    aliases: ['捷信消费金融有限公司', '捷信消费金融', '捷信消金', '捷信金融'],
+    office: '天津',
+    province: provinceFromName('天津市', SRC.jdcfc, 'secondary'),
+    source: SRC.jdcfc,
+    status: 'secondary',
+    note: 'Formerly 捷信消费金融有限公司 (Home Credit China). NFRA 天津监管局 approved the renaming in 2025 after 京东 took 65% (凤凰网). Loans taken from 捷信 before the renaming are with the same legal person.',
+  }),
+  cfc({
+    id: 'zhongyou',
+    name: '中邮消费金融有限公司',
+    shortNames: ['中邮消费金融', '中邮消金', '中邮消费'],
+    office: '广东',
+    province: province('广东省', KNOWLEDGE, 'unverified', 'registered in 广州 (authors\' knowledge)'),
+    note: 'Majority-owned by 中国邮政储蓄银行 (authors\' knowledge).',
+  }),
+  cfc({
+    id: 'beiyin',
+    name: '北银消费金融有限公司',
+    shortNames: ['北银消费金融', '北银消金'],
+    office: '北京',
+    province: province('北京市'),
+  }),
+  cfc({
+    id: 'ningyin',
+    name: '宁银消费金融股份有限公司',
+    shortNames: ['宁银消费金融', '宁银消金'],
+    aliases: ['华融消费金融股份有限公司', '华融消费金融', '华融消金'],
+    office: '宁波',
+    province: province('浙江省', KNOWLEDGE, 'unverified', 'registered in 宁波 (authors\' knowledge)'),
+    note:
+      'Formerly 华融消费金融 (registered in 合肥; 中国华融 sold its 70% in 2021, SRC.huarong, secondary). That 宁波银行 bought it and renamed it 宁银消费金融 ' +
+      'is the authors\' knowledge (SRC.huarong only reports 宁波银行\'s interest): UNVERIFIED.',
+  }),
+  cfc({
+    id: 'hangyin',
+    name: '杭银消费金融股份有限公司',
+    shortNames: ['杭银消费金融', '杭银消金'],
+    office: '浙江',
+    province: province('浙江省', KNOWLEDGE, 'unverified', 'registered in 杭州 (authors\' knowledge)'),
+  }),
+  cfc({
+    id: 'suyin-kgi',
+    name: '苏银凯基消费金融有限公司',
+    shortNames: ['苏银凯基消费金融', '苏银凯基', '苏银消费金融', '苏银凯基消金'],
+    office: '江苏',
+    province: province('江苏省', KNOWLEDGE, 'unverified', 'registered in 南京 (authors\' knowledge)'),
+  }),
+  cfc({
+    id: 'jincheng',
+    name: '四川锦程消费金融有限责任公司',
+    shortNames: ['锦程消费金融', '锦程消金', '四川锦程消费金融'],
+    office: '四川',
+    province: provinceFromName('四川省', SRC.jinchengNews, 'secondary'),
+    source: `${SRC.jinchengNews} ; ${SRC.jccfc}`,
+    status: 'secondary',
+    serviceNumbers: [{ number: '400-106-6166', label: '客服热线', source: SRC.jccfc, status: 'verified', note: 'Working days 9:00–20:30, holidays 9:30–18:00 (official FAQ).' }],
+    note: 'Founded by 成都银行 and 马来西亚丰隆银行 (SRC.jinchengNews). Its online product was 锦囊贷.',
+  }),
+  cfc({
+    id: 'haier',
+    name: '海尔消费金融有限公司',
+    shortNames: ['海尔消费金融', '海尔消金'],
+    office: '青岛',
+    province: province('山东省', KNOWLEDGE, 'unverified', 'registered in 青岛 (authors\' knowledge)'),
+  }),
+  cfc({
+    id: 'hubei',
+    name: '湖北消费金融股份有限公司',
+    shortNames: ['湖北消费金融', '湖北消金'],
+    office: '湖北',
+    province: provinceFromName('湖北省', KNOWLEDGE, 'unverified'),
+  }),
+  cfc({
+    id: 'changyin58',
+    name: '长银五八消费金融股份有限公司',
+    shortNames: ['长银五八消费金融', '长银五八', '长银58'],
+    office: '湖南',
+    province: province('湖南省', KNOWLEDGE, 'unverified', 'registered in 长沙 (authors\' knowledge)'),
+  }),
+  cfc({
+    id: 'shangcheng',
+    name: '尚诚消费金融股份有限公司',
+    shortNames: ['尚诚消费金融', '尚诚消金'],
+    office: '上海',
+    province: province('上海市'),
+  }),
+  cfc({
+    id: 'xiaomi',
+    name: '重庆小米消费金融有限公司',
+    shortNames: ['小米消费金融', '小米消金'],
+    office: '重庆',
+    province: provinceFromName('重庆市', KNOWLEDGE, 'unverified'),
+  }),
+  cfc({
+    id: 'pingan',
+    name: '平安消费金融有限公司',
+    shortNames: ['平安消费金融', '平安消金'],
+    office: '上海',
+    province: province('上海市'),
+    note: 'Took over 平安普惠\'s consumer lending (authors\' knowledge, unverified).',
+  }),
+  cfc({
+    id: 'ant',
+    name: '重庆蚂蚁消费金融有限公司',
+    shortNames: ['蚂蚁消费金融', '蚂蚁消金'],
+    office: '重庆',
+    province: provinceFromName('重庆市', KNOWLEDGE, 'unverified'),
+    note: 'Lender of 花呗 and 借呗 after the 2021–2023 restructuring (authors\' knowledge; SRC.zhudaiLists names 蚂蚁消费金融 among the CFCs).',
+  }),
+  cfc({
+    id: 'zhongyuan',
+    name: '中原消费金融股份有限公司',
+    shortNames: ['中原消费金融', '中原消金'],
+    office: '河南',
+    province: province('河南省', KNOWLEDGE, 'unverified', 'registered in 郑州 (authors\' knowledge)'),
+  }),
+  cfc({
+    id: 'haying',
+    name: '哈银消费金融有限责任公司',
+    shortNames: ['哈银消费金融', '哈银消金'],
+    office: '黑龙江',
+    province: province('黑龙江省', KNOWLEDGE, 'unverified', 'registered in 哈尔滨 (authors\' knowledge)'),
+  }),
+  cfc({
+    id: 'jinmeixin',
+    name: '厦门金美信消费金融有限责任公司',
+    shortNames: ['金美信消费金融', '金美信消金', '金美信'],
+    office: '厦门',
+    province: provinceFromName('福建省', KNOWLEDGE, 'unverified'),
+  }),
+  cfc({
+    id: 'shengyin',
+    name: '盛银消费金融有限公司',
+    shortNames: ['盛银消费金融', '盛银消金'],
+    office: '辽宁',
+    province: province('辽宁省', KNOWLEDGE, 'unverified', 'registered in 沈阳 (authors\' knowledge)'),
+  }),
+  cfc({
+    id: 'jinshang',
+    name: '晋商消费金融股份有限公司',
+    shortNames: ['晋商消费金融', '晋商消金'],
+    office: '山西',
+    province: province('山西省', KNOWLEDGE, 'unverified', 'registered in 太原 (authors\' knowledge)'),
+  }),
+  cfc({
+    id: 'changyin',
+    name: '长银消费金融有限公司',
+    shortNames: ['长银消费金融', '长银消金'],
+    office: '陕西',
+    province: province('陕西省', KNOWLEDGE, 'unverified', 'founded by 长安银行, registered in 西安 (authors\' knowledge)'),
+  }),
+  cfc({
+    id: 'hebei-xingfu',
+    name: '河北幸福消费金融股份有限公司',
+    shortNames: ['河北幸福消费金融', '幸福消费金融', '幸福消金'],
+    office: '河北',
+    province: provinceFromName('河北省', KNOWLEDGE, 'unverified'),
+  }),
+  cfc({
+    id: 'weipin-fubon',
+    name: '唯品富邦消费金融有限公司',
+    shortNames: ['唯品富邦消费金融', '唯品富邦', '唯品消费金融'],
+    office: '广东',
+    province: province('广东省', KNOWLEDGE, 'unverified', 'registered in 广州 (authors\' knowledge)'),
+  }),
+  cfc({
+    id: 'nanyin-bnp',
+    name: '南银法巴消费金融有限公司',
+    shortNames: ['南银法巴消费金融', '南银法巴', '南银法巴消金'],
+    aliases: ['苏宁消费金融有限公司', '苏宁消费金融', '苏宁消金'],
+    office: '江苏',
+    province: province('江苏省', KNOWLEDGE, 'unverified', 'registered in 南京 (authors\' knowledge)'),
+    source: SRC.nyfb,
+    status: 'secondary',
+    note: 'Formerly 苏宁消费金融; renamed after 南京银行 acquired it (网易清流工作室).',
+  }),
+  cfc({
+    id: 'citic',
+    name: '中信消费金融有限公司',
+    shortNames: ['中信消费金融', '中信消金'],
+    office: '北京',
+    province: province('北京市', SRC.citicCfc, 'secondary', 'fined by NFRA 北京监管局 in 2024, which supervises it'),
+    source: SRC.citicCfc,
+    status: 'secondary',
+    note: 'Opened 2019-07-26; shareholders 中信金控 and 金蝶. Lends through platforms such as 桔多多 and 还呗 (SRC.citicCfc, SRC.huanbei).',
+  }),
+  cfc({
+    id: 'yangguang',
+    name: '阳光消费金融股份有限公司',
+    shortNames: ['阳光消费金融', '阳光消金'],
+    office: '北京',
+    province: province('北京市'),
+  }),
+  cfc({
+    id: 'mengshang',
+    name: '内蒙古蒙商消费金融股份有限公司',
+    shortNames: ['蒙商消费金融', '蒙商消金'],
+    aliases: ['包银消费金融', '包银消金'],
+    office: '内蒙古',
+    province: provinceFromName('内蒙古自治区', SRC.mengshang, 'secondary'),
+    source: SRC.mengshang,
+    status: 'secondary',
+    note: 'Formerly 包银消费金融 (renamed 2021); shareholders 蒙商银行 and 微梦创科 (微博). Fined by 人民银行包头市分行 in 2025, so probably registered in 包头.',
+  }),
+  cfc({
+    id: 'jianxin',
+    name: '建信消费金融有限责任公司',
+    shortNames: ['建信消费金融', '建信消金'],
+    office: '',
+    province: province('（未核实）', KNOWLEDGE, 'unverified', 'place of registration not found; the NFRA office given is a guess and is unverified'),
+    source: SRC.cfc31,
+    status: 'secondary',
+    note: 'Named (建信消金, 中国建设银行\'s) among the 31 licensed CFCs in the source. The registered name and place are NOT verified.',
+  }),
+];
+
+// The citic entry's regulator is stated by the source (it fined the company), not inferred.
+for (const e of CFC_ENTITIES) {
+  if (e.id === 'cfc.citic') e.regulator = nfraOffice('北京', SRC.citicCfc, 'secondary');
+  if (e.id === 'cfc.jd') e.regulator = nfraOffice('天津', SRC.jdcfc, 'secondary');
+}

@@ -1,0 +1,125 @@
+/**
+ * Sources of the lender registry and the helpers that build its inferred facts. A source is a URL (with the outlet and
+ * date where known) or a document title. What was read where is summarised next to each constant, so that a reviewer
+ * can re-check it; the status each fact gets is decided where it is used (see docs/lenders.md for the rules).
+ */
+import type { RegistryLenderType, SourcedFact } from './lenders-types.js';
+
+/** A fact the authors know but did not find in a source with the search tool (2026-12). Always 'unverified'. */
+export const KNOWLEDGE = "authors' knowledge; no source found with the search tool (2026-12)";
+
+export const SRC = {
+  /** Official site of 四川锦程消费金融: FAQ gives 客服热线 4001066166 (working days 9:00–20:30, holidays 9:30–18:00). */
+  jccfc: 'http://www.jccfc.com/service (四川锦程消费金融 official site, FAQ)',
+  /** 财经国家周刊 (2019): 四川锦程消费金融, founded by 成都银行 and 马来西亚丰隆银行. */
+  jinchengNews: 'http://www.handmsg.com/page/2019/1101/5949083.shtml (财经国家周刊 article, 2019)',
+  /** Copy of the company profile at msxf.com: 马上消费金融股份有限公司, opened 2015-06, 重庆百货 and others as shareholders. */
+  msxf: 'http://geekdaxue.co/read/yingtaoxiang@hello/dryrex (copy of the company profile at https://www.msxf.com)',
+  /** 凤凰网 / 91haoming (2025): NFRA 天津监管局 approved renaming 捷信消费金融有限公司 to 天津京东消费金融有限公司; 白条 and 金条 lent by 京东盛际小贷. */
+  jdcfc: 'https://ishare.ifeng.com/c/s/8lAOb4TMq90 (凤凰网, 2025-07) ; http://www.91haoming.cn/news/show-425977.html (2025)',
+  /** 消金头条 (2025): partner lists CFCs published under 金规〔2025〕9号; names 携程 北京互金新融科技, 度小满科技, 360借条 上海淇毓信息科技, 美团 小贷, 京东 云翰/际辉, 中移金科, 分期乐, 耳序(拍拍), 小赢, 哈啰, 数禾. */
+  zhudaiLists: 'https://dujiaojinrong.com/21533 (消金头条: partner lists published under 金规〔2025〕9号, 2025)',
+  /** Blog summarising Ant Group's 2020 prospectus: 重庆市蚂蚁小微小额贷款 (花呗) and 重庆市蚂蚁商诚小额贷款 (借呗). */
+  ant2020: 'http://xiaotubaobei.com/html/wangdaihbs/11568.html (blog summarising Ant Group\'s 2020 IPO prospectus)',
+  /** Third-party page: 微粒贷 客服 95384 is 微众银行's single customer-service number. */
+  webank: 'http://www.xincainet.com/wap/news/409486.html (third-party guide, 2026-01)',
+  /** Blogs: 美团借钱 lent by 重庆美团三快小额贷款有限公司 and partner banks such as 江苏银行 and 亿联银行. */
+  meituan: 'https://www.haokouzi.cc/kz/12579.html ; http://www.wzask.com/f/d3313a5ff4832b2c.html (third-party blogs)',
+  /** 金融科技日报 blog (fintecdaily): 放心借's lender since 2021 is 深圳市中融小额贷款有限公司, a 今日头条 subsidiary. */
+  douyin: 'https://fintecdaily.com/zhangyiming217 (fintech news commentary)',
+  /** 零壹智库 figures (2025/2026): 财付通小贷 registered capital 150亿; 中融小贷 (字节跳动) 190亿. */
+  microloanCapital: 'https://vpshk.cn/20260224037.html (repost of a 2026 article citing 零壹智库)',
+  /** Blog: 度小满 lends through 重庆度小满小额贷款有限公司 and partner banks such as 重庆银行 and 百信银行. */
+  duxiaoman: 'https://www.dlllqs.com/lcbj/94972.html (third-party blog)',
+  /** Blogs: 360借条 is operated by 360数科/奇富科技; its own lender is 福州三六零网络小额贷款 (now 福州奇富网络小额贷款); partners include 南京银行, 渤海银行, 盛京银行, 中原银行, 马上消费, 中邮消费. */
+  qifu: 'https://www.rlut.cn/news/360-jie-tiao-shi-360-shu-ke-qi-xia-de-zheng-gui-dai-kuan-ping-tai-ma-li-xi-gao-ma-an-quan-ma-ru-he-s.html ; http://miyifa11.com/post/21706.html (third-party blogs)',
+  /** 源媒汇 (2025-11): a 分期乐 loan lent by 南京银行, paid by 深圳市乐信融资担保有限公司 as guarantor; operator 深圳市分期乐网络科技有限公司. */
+  lexin: 'http://www.digipub.cc/dy/article/KJ3EILPC05566TBX.html (源媒汇, 2025-11, on a court judgment)',
+  /** 北京商报 via 证券之星 (2024-06): NFRA 北京监管局 fined 中信消费金融有限公司. 网易 (2026-01): loans via 桔多多 from 中信消金. */
+  citicCfc: 'http://stock.stockstar.com/IG2024061900016405.shtml (北京商报 / 证券之星, 2024-06) ; https://m.163.com/dy/article/KJD0813P0556BOXD.html (网易, 2026-01)',
+  /** 网易清流工作室 (2025): 原苏宁消金 renamed 南银法巴消费金融有限公司 after 南京银行's acquisition. */
+  nyfb: 'http://www.digipub.cc/money/article/KDMKT2T300258105.html (网易清流工作室, 2025)',
+  /** 北京商报 (2021-08): 华融消费金融股份有限公司, registered in 合肥, 70% put up for sale by 中国华融. */
+  huarong: 'http://news.jsnol.com/local/20210804/19745.html (北京商报, 2021-08)',
+  /** 齐鲁晚报 (2024): 上海耳序信息技术 (信也科技, 拍拍贷) took over 广州平安好贷小额贷款. 中国科技投资: 拍拍贷 loans from 百信银行 and 辽宁振兴银行. */
+  ppdai: 'https://yaliqi.com/new/665450614467073024 (齐鲁晚报·齐鲁壹点, 2024) ; http://ljycsb.cn/dkzs/84300.html (《中国科技投资》)',
+  /** Tao财经 (2025-12): 还呗 run by 上海数禾信息科技有限公司, partners include 百信银行 and 中信消费金融. */
+  huanbei: 'http://www.looktmt.com/0076/781/66042249441.html (Tao财经, 2025-12) ; http://m.cnqd.net/main/qingdao/79682_2.html',
+  /** Blogs: 滴水贷's licensed entity is 重庆市西岸小额贷款有限公司; partners include 马上消费金融 and 杭银消费金融. */
+  didi: 'http://www.fryarmg.com/post/71550.html ; https://www.zjgxxwh.com/dnrj/1247.html (third-party blogs)',
+  /** Community-maintained domain list naming the 19 private banks with their registered names. */
+  privateBanks: 'https://raw.githubusercontent.com/v2ray/domain-list-community/refs/heads/master/data/category-bank-cn (community list of the 19 民营银行)',
+  /** Blogs: 京东金条 partners include 中银消费金融, 平安银行, 中信百信银行, 浦发银行. */
+  jdBlog: 'https://www.dlllqs.com/lcbj/89766.html ; https://www.dlllqs.com/lcbj/15954.html (third-party blogs)',
+  /**
+   * Two overviews of the 31 licensed consumer finance companies' 2024 results (金融虎网 via 网易; 新经济观察团 via 证观新闻),
+   * naming by short name 蚂蚁, 招联, 兴业, 中邮, 马上, 中银, 宁银, 南银法巴, 建信, 唯品富邦, 湖北, 小米, 平安, 晋商, 阳光, 金美信,
+   * 哈银 (百度 shareholder), 杭银 (滴滴 shareholder), 蒙商 and 捷信 (renamed 京东消金).
+   */
+  cfc31: 'https://www.163.com/dy/article/K1A17NMK0511QVBU.html (金融虎网 via 网易, 2025) ; https://www.zhengguannews.cn/zghnews/332023.html (新经济观察团, 2025)',
+  /** Other 2024-results articles naming 海尔消金, 小米消金, 建信消金 (99-bm, 2025) and 阳光消金 as 光大银行's (中国网财经 repost, 2025). */
+  cfc2024: 'https://99-bm.com/news/W3rE0y9QZp.html (2025) ; http://office-chair.com.cn/youxibaike/20250328225453.html (中国网财经 repost, 2025)',
+  /** 金融帮 (2025) and a 2025 penalty report: 内蒙古蒙商消费金融股份有限公司, fined by 人民银行包头市分行; formerly 包银消费金融 (2021 article). */
+  mengshang: 'https://jinrbang.com/portal.php?aid=26&mod=view (金融帮, 2025-09) ; http://wmtv.cn/xzwf/10341.html (2025-02) ; http://www.aaygz.cn/GB/consumerfinance/2021-04-19/1MMDAwMDM0ODY1Mg.html (2021)',
+  /** GitHub issue listing Chinese fintechs listed in the US with their registered district (宜人贷 北京朝阳, 拍拍贷 上海浦东, 乐信 深圳南山, 你我贷(嘉银金科) 上海浦东, 小赢科技 深圳南山, 360金融 上海崇明). */
+  finCircle: 'https://github.com/hapiman/fin-circle/issues/4 (list of US-listed Chinese fintechs, 2019)',
+  /** Blog: 放心借 partners include 中银消费金融 and 新网银行. */
+  douyinBlog: 'https://www.dlllqs.com/lcbj/91778.html (third-party blog)',
+} as const;
+
+/** Where the regulator of a bank or consumer finance company was inferred from. */
+const NFRA_INFERRED =
+  'inferred: NFRA supervises banks and consumer finance companies, nationwide banks at headquarters level and the others through the office ' +
+  'of their place of registration (src/law/channels.ts, 12378); not confirmed for this institution';
+
+/** NFRA headquarters: the six large state-owned banks and the twelve joint-stock banks. */
+export function nfraHq(): SourcedFact {
+  return { value: '国家金融监督管理总局', source: NFRA_INFERRED, status: 'unverified' };
+}
+
+/** The NFRA office of a province or a 计划单列市 (深圳, 宁波, 厦门, 青岛, 大连 have their own): nfraOffice('深圳'). */
+export function nfraOffice(place: string, source: string = NFRA_INFERRED, status: SourcedFact['status'] = 'unverified'): SourcedFact {
+  return { value: `国家金融监督管理总局${place}监管局`, source, status };
+}
+
+const LOCAL_INFERRED =
+  'inferred: microloan and financing-guarantee companies are supervised by the local financial regulator of the province where they are ' +
+  'registered (src/law/channels.ts, local_regulator); the office\'s current name (地方金融管理局 after the 2024 reform) is not confirmed';
+
+/** The provincial local financial regulator: localRegulator('重庆市'). */
+export function localRegulator(province: string): SourcedFact {
+  return { value: `${province}地方金融管理局`, source: LOCAL_INFERRED, status: 'unverified' };
+}
+
+/** A platform (助贷) is not a licensed lender: it has no financial regulator of its own for the borrower. */
+export function noRegulator(): SourcedFact {
+  return {
+    value: '无（助贷平台本身不是持牌放贷机构；向合同上的放贷机构的监管部门投诉）',
+    source: 'src/law/channels.ts (12378 note: loan facilitation is supervised through the licensed lender, zhudai-2025.item1)',
+    status: 'verified',
+    note: 'The status is that of the rule (the project\'s law data), not of a fact about this company.',
+  };
+}
+
+/** Province of registration with its source. */
+export function province(value: string, source: string = KNOWLEDGE, status: SourcedFact['status'] = 'unverified', note?: string): SourcedFact {
+  return note ? { value, source, status, note } : { value, source, status };
+}
+
+/** Province read from the place in the registered name (重庆市蚂蚁小微小额贷款 → 重庆市); as sure as the name. */
+export function provinceFromName(value: string, nameSource: string, status: SourcedFact['status']): SourcedFact {
+  return { value, source: `place in the registered name (${nameSource})`, status };
+}
+
+/** Complaint channels (ids of src/law/channels.ts) proposed for each kind of institution, in order. */
+export const CHANNELS_FOR: Record<RegistryLenderType, string[]> = {
+  bank: ['lender', '12378'],
+  internet_bank: ['lender', '12378', 'nifa'],
+  credit_card: ['lender', '12378'],
+  consumer_finance: ['lender', '12378', 'nifa'],
+  microloan: ['lender', 'local_regulator', 'nifa'],
+  guarantee: ['lender', 'local_regulator'],
+  platform: ['lender', 'nifa', '12378'],
+  private: ['police', 'court'],
+  other: ['lender', '12315'],
+};
