@@ -6,9 +6,11 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_TZ } from '../domain/time.js';
 import { acquireLock, type DataLock } from '../store/lock.js';
-import { openStore, type Store } from '../store/db.js';
+import { openStore, PASSPHRASE_MESSAGES, StoreError, type Store } from '../store/db.js';
+import { tightenDataDir } from '../store/private-fs.js';
 import * as repo from '../store/repo.js';
-import { applyPendingRestore } from './settings.js';
+import { openFileKey } from '../store/sealed.js';
+import { applyPendingRestore, removeStaleRestoreTemps } from './restore.js';
 
 export interface AppContext {
   store: Store;
@@ -39,30 +41,58 @@ export function resolveDataDir(flag?: string): string {
 
 export interface OpenedApp {
   ctx: AppContext;
+  /** Set when a staged restore was applied at this open: the name the previous database was kept under. */
+  restored: { keptAs: string | null } | null;
   close(): Promise<void>;
 }
 
+/**
+ * Opens the app. Local mode: the data folder is made private (0700/0600, also one written by an older
+ * version), a staged restore is applied (the current database opened with the passphrase and checkpointed
+ * first, see restore.ts), then the store and the file key open with the same passphrase. Throws StoreError
+ * BAD_PASSPHRASE, having changed nothing, when the passphrase is missing or wrong (the server's locked start
+ * and the CLI's prompt rely on that code).
+ */
 export async function openApp(opts: OpenOptions): Promise<OpenedApp> {
   const dataDir = resolveDataDir(opts.dataDir);
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(dataDir, { recursive: true });
+  const local = !opts.databaseUrl;
+  // Attachments live in the data folder in server mode too.
+  tightenDataDir(dataDir);
   let lock: DataLock | null = null;
-  if (opts.lockAs && !opts.databaseUrl) lock = acquireLock(dataDir, opts.lockAs, opts.lockUrl);
-  if (!opts.databaseUrl) applyPendingRestore(dataDir);
-  let store: Store;
+  if (opts.lockAs && local) lock = acquireLock(dataDir, opts.lockAs, opts.lockUrl);
+  const passphrase = (opts.passphrase ?? process.env.HUXUN_PASSPHRASE) || undefined;
+  let store: Store | null = null;
+  let restored: OpenedApp['restored'] = null;
+  let fileKey: Buffer | null;
   try {
-    store = await openStore({ dataDir, databaseUrl: opts.databaseUrl, passphrase: opts.passphrase ?? process.env.HUXUN_PASSPHRASE });
+    if (local) {
+      // Only the lock holder may clear temp folders: without it another process could be checking an upload.
+      if (lock) removeStaleRestoreTemps(dataDir);
+      const r = applyPendingRestore(dataDir, passphrase);
+      if (r.applied) restored = { keptAs: r.keptAs };
+    }
+    store = await openStore({ dataDir, databaseUrl: opts.databaseUrl, passphrase: local ? passphrase : undefined });
+    try {
+      fileKey = openFileKey(dataDir, local ? passphrase : undefined);
+    } catch (e) {
+      // Same contract as the database: a missing or wrong passphrase is BAD_PASSPHRASE.
+      if ((e as { code?: string }).code === 'BAD_PASSPHRASE') throw new StoreError('BAD_PASSPHRASE', passphrase ? PASSPHRASE_MESSAGES.wrong : PASSPHRASE_MESSAGES.needed);
+      throw e;
+    }
   } catch (e) {
+    await store?.close();
     lock?.release();
     throw e;
   }
   const caseId = await repo.ensureDefaultCase(store.db, DEFAULT_TZ, Date.now());
   const c = await repo.getCase(store.db, caseId);
-  const ctx: AppContext = { store, caseId, tz: c?.tz ?? DEFAULT_TZ, dataDir, fileKey: null, now: () => Date.now() };
+  const ctx: AppContext = { store, caseId, tz: c?.tz ?? DEFAULT_TZ, dataDir, fileKey, now: () => Date.now() };
+  const opened = store;
   return {
     ctx,
+    restored,
     async close() {
-      await store.close();
+      await opened.close();
       lock?.release();
     },
   };

@@ -1,4 +1,5 @@
 /** Output conventions: data on stdout (JSON with --json), progress and messages on stderr. */
+import { StringDecoder } from 'node:string_decoder';
 import type { Flags } from './args.js';
 
 export interface Io {
@@ -49,4 +50,36 @@ export function table(headers: string[], rows: (string | number | null | undefin
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uFFFF]/.test(ch) ? 2 : 1), 0);
   const widths = headers.map((_, i) => Math.max(...cells.map((r) => width(r[i] ?? ''))));
   return cells.map((r) => r.map((c, i) => (c ?? '') + ' '.repeat(Math.max(0, widths[i]! - width(c ?? '')))).join('  ').trimEnd()).join('\n');
+}
+
+/**
+ * Asks for a secret on the terminal without echoing it (raw mode). Resolves null on Ctrl-C / Ctrl-D.
+ * Only for a TTY: the caller checks `input.isTTY`.
+ */
+export function promptHidden(prompt: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<string | null> {
+  return new Promise((resolve) => {
+    output.write(prompt);
+    const decoder = new StringDecoder('utf8'); // a Chinese character may arrive split across reads
+    const wasRaw = input.isRaw;
+    input.setRawMode(true);
+    let chars: string[] = [];
+    const finish = (v: string | null) => {
+      input.off('data', onData);
+      input.setRawMode(wasRaw);
+      input.pause();
+      output.write('\n');
+      resolve(v);
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of typeof chunk === 'string' ? chunk : decoder.write(chunk)) {
+        if (ch === '\r' || ch === '\n') return finish(chars.join(''));
+        if (ch === '\u0003' || ch === '\u0004') return finish(null);
+        if (ch === '\u007f' || ch === '\b') chars = chars.slice(0, -1);
+        else if (ch === '\u0015') chars = []; // Ctrl-U
+        else if (ch >= ' ') chars.push(ch);
+      }
+    };
+    input.on('data', onData);
+    input.resume();
+  });
 }

@@ -19,6 +19,8 @@ Huxun: a local toolkit for overdue borrowers facing abusive debt collection.
   --json             机器可读输出 machine-readable output
   --lang zh|en       界面语言 language (default zh)
   --tz ZONE          time zone for local times (default Asia/Shanghai)
+  加密的数据：口令从环境变量 HUXUN_PASSPHRASE 读取，或在终端提示时输入（不显示）
+  Encrypted data: the passphrase comes from env HUXUN_PASSPHRASE or a prompt on the terminal (not shown)
   -h, --help         帮助 help
 
 命令 Commands:
@@ -51,6 +53,13 @@ export async function main(argv: string[], io?: Io): Promise<number> {
     return 2;
   }
   const out = io ?? makeIo(flags);
+  if (flags.str('passphrase') !== undefined) {
+    // Still accepted (scripts use it), but a command line is visible to every local user in `ps`.
+    out.err(
+      '⚠ 警告：--passphrase 会出现在进程列表（ps）里，本机其他用户看得见。请改用环境变量 HUXUN_PASSPHRASE，或不带口令运行、在提示时输入。\n' +
+        '  Warning: --passphrase is visible to other local users in the process list (ps). Use the environment variable HUXUN_PASSPHRASE, or run without it and type it when asked.',
+    );
+  }
   if (flags.bool('version')) {
     out.out('huxun 0.1.0');
     return 0;
@@ -85,7 +94,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
 }
 
 /** Errors that describe bad input or state (exit 1 with their message), not bugs. */
-const EXPECTED_ERRORS = new Set(['ImportFormatError', 'StoreError', 'RangeError', 'LoanInputError', 'RateFileError', 'IrrError', 'EvidenceFormatError', 'BundleError', 'DocumentError']);
+const EXPECTED_ERRORS = new Set(['ImportFormatError', 'StoreError', 'PassphraseError', 'SealError', 'RangeError', 'LoanInputError', 'RateFileError', 'IrrError', 'EvidenceFormatError', 'BundleError', 'DocumentError']);
 
 export function reportError(e: unknown, io: Io): number {
   if (e instanceof UsageError) {

@@ -142,7 +142,8 @@ export function explainOpenError(e: unknown, file: string, keyed: boolean): unkn
   if (!/not a database/i.test(String(e))) return e;
   // A plain SQLite header that SQLite still cannot read is damage, not encryption; a keyed open of a
   // plaintext file fails the same way, and then the passphrase is what is wrong for this file.
-  if (hasPlainSqliteHeader(file)) return keyed ? new StoreError('BAD_PASSPHRASE', PASSPHRASE_MESSAGES.notEncrypted) : new StoreError('NOT_A_DATABASE', PASSPHRASE_MESSAGES.damaged);
+  // NOT_ENCRYPTED, not BAD_PASSPHRASE: asking for another passphrase would not help.
+  if (hasPlainSqliteHeader(file)) return keyed ? new StoreError('NOT_ENCRYPTED', PASSPHRASE_MESSAGES.notEncrypted) : new StoreError('NOT_A_DATABASE', PASSPHRASE_MESSAGES.damaged);
   return new StoreError('BAD_PASSPHRASE', keyed ? PASSPHRASE_MESSAGES.wrong : PASSPHRASE_MESSAGES.needed);
 }
 

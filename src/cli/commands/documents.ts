@@ -1,4 +1,4 @@
-import { writeFileSync, renameSync } from 'node:fs';
+import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { listDocumentTypes, proposedChannels, renderDocument, type DocumentInput } from '../../app/documents.js';
 import { UsageError } from '../args.js';
@@ -38,7 +38,9 @@ async function runDocument(type: string, { flags, io }: CommandInput) {
   const doc = await withApp(flags, `cli: document ${type}`, (ctx) => renderDocument(ctx, { ...input, format, length }));
   const path = resolve(out);
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, doc.bytes);
+  // 0600: a letter names the borrower, their debts and their contacts. Temp name + rename, so a reader never sees half a file.
+  writeFileSync(tmp, doc.bytes, { mode: 0o600 });
+  chmodSync(tmp, 0o600); // writeFileSync keeps the mode of a leftover temp file
   renameSync(tmp, path);
   const missing = doc.missing.filter((q) => q.required);
   io.data({ path, bytes: doc.bytes.length, format, type, channel: doc.channel, citations: doc.citationIds, missing: doc.missing.map((q) => q.key) }, () => {
