@@ -114,10 +114,12 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
   brand({
     id: 'fenfu',
     name: '微信分付',
-    aliases: ['分付'],
-    entities: ['mlc.tenpay'],
+    aliases: ['分付', '微信分付借款'],
+    entities: ['mlc.tenpay', 'plat.weiheng'],
     multiLender: true,
-    note: `${MULTI} 深圳市财付通网络金融小额贷款 (authors' knowledge, UNVERIFIED).`,
+    source: `${SRC.fenfu} ; ${KNOWLEDGE}`,
+    status: 'unverified',
+    note: `${MULTI} The operator 重庆市微恒科技 is named by 21世纪经济报道 (secondary), which also gives 财付通小贷's loan balance next to 分付's; that 深圳市财付通网络金融小额贷款 is the lender is the authors' knowledge (UNVERIFIED). Partner banks and CFCs (渤海银行, 成都银行, 锦程消费金融, 招联消费金融 list 微恒科技 as a partner) may also lend.`,
   }),
   // --- JD ---
   brand({

@@ -14,6 +14,8 @@ interface CfcInput {
   exactOnly?: string[];
   /** NFRA office place: 深圳, 重庆, 北京 … */
   office: string;
+  /** Where the supervising office was read (a penalty or approval it issued); otherwise the office is inferred. */
+  officeSource?: string;
   province: SourcedFact;
   source?: string;
   status?: LenderFactStatus;
@@ -37,7 +39,9 @@ function cfc(i: CfcInput): LenderEntity {
     shortNames: i.shortNames,
     type: 'consumer_finance',
     regulator: i.office
-      ? nfraOffice(i.office)
+      ? i.officeSource
+        ? nfraOffice(i.office, i.officeSource, 'secondary')
+        : nfraOffice(i.office)
       : { value: '国家金融监督管理总局（注册地派出机构未核实）', source: 'place of registration not found', status: 'unverified' },
     province: i.province,
     channels: CHANNELS_FOR.consumer_finance,
@@ -58,8 +62,11 @@ export const CFC_ENTITIES: LenderEntity[] = [
     shortNames: ['招联消费金融', '招联消金', '招联金融', '招联'],
     aliases: ['招联消费金融有限公司'],
     office: '深圳',
-    province: province('广东省', KNOWLEDGE, 'unverified', 'registered in 深圳 (authors\' knowledge)'),
-    note: 'Founded by 招商银行 and 中国联通 (SRC.zhudaiLists names 招联 among the 31 CFCs). The change from 有限公司 to 股份有限公司 is from the authors\' knowledge; both names are matched.',
+    officeSource: SRC.zhaolian,
+    province: province('广东省', SRC.zhaolian, 'secondary', 'founded in 深圳 in 2015'),
+    source: SRC.zhaolian,
+    status: 'secondary',
+    note: 'Founded by 招商银行 and 中国联通. Renamed from 招联消费金融有限公司 to 招联消费金融股份有限公司 on 2023-07-18 (NFRA 深圳 approval); the company said the legal person and its contracts are unchanged.',
   }),
   cfc({
     id: 'mashang',
@@ -91,6 +98,7 @@ export const CFC_ENTITIES: LenderEntity[] = [
     shortNames: ['京东消费金融', '京东消金', '天津京东消费金融'],
     aliases: ['捷信消费金融有限公司', '捷信消费金融', '捷信消金', '捷信金融'],
     office: '天津',
+    officeSource: SRC.jdcfc,
     province: provinceFromName('天津市', SRC.jdcfc, 'secondary'),
     source: SRC.jdcfc,
     status: 'secondary',
@@ -113,11 +121,14 @@ export const CFC_ENTITIES: LenderEntity[] = [
   }),
   cfc({
     id: 'ningyin',
-    name: '宁银消费金融股份有限公司',
-    shortNames: ['宁银消费金融', '宁银消金'],
-    aliases: ['华融消费金融股份有限公司', '华融消费金融', '华融消金'],
+    name: '浙江宁银消费金融股份有限公司',
+    shortNames: ['宁银消费金融', '宁银消金', '浙江宁银消费金融'],
+    aliases: ['宁银消费金融股份有限公司', '华融消费金融股份有限公司', '华融消费金融', '华融消金'],
     office: '宁波',
-    province: province('浙江省', KNOWLEDGE, 'unverified', 'registered in 宁波 (authors\' knowledge)'),
+    officeSource: SRC.ningyin,
+    province: province('浙江省', SRC.ningyin, 'secondary', 'supervised by NFRA 宁波监管局, so registered in 宁波'),
+    source: SRC.ningyin,
+    status: 'secondary',
     note:
       'Formerly 华融消费金融 (registered in 合肥; 中国华融 sold its 70% in 2021, SRC.huarong, secondary). That 宁波银行 bought it and renamed it 宁银消费金融 ' +
       'is the authors\' knowledge (SRC.huarong only reports 宁波银行\'s interest): UNVERIFIED.',
@@ -127,7 +138,11 @@ export const CFC_ENTITIES: LenderEntity[] = [
     name: '杭银消费金融股份有限公司',
     shortNames: ['杭银消费金融', '杭银消金'],
     office: '浙江',
-    province: province('浙江省', KNOWLEDGE, 'unverified', 'registered in 杭州 (authors\' knowledge)'),
+    officeSource: SRC.hangyin,
+    province: province('浙江省', SRC.hangyin, 'secondary', 'supervised by NFRA 浙江监管局; 杭州 is the authors\' knowledge'),
+    source: SRC.hangyin,
+    status: 'secondary',
+    note: '滴滴 is a shareholder (金融虎网, SRC.cfc31).',
   }),
   cfc({
     id: 'suyin-kgi',
@@ -159,7 +174,10 @@ export const CFC_ENTITIES: LenderEntity[] = [
     name: '湖北消费金融股份有限公司',
     shortNames: ['湖北消费金融', '湖北消金'],
     office: '湖北',
-    province: provinceFromName('湖北省', KNOWLEDGE, 'unverified'),
+    province: provinceFromName('湖北省', SRC.hubei, 'secondary'),
+    source: SRC.hubei,
+    status: 'secondary',
+    note: 'Fined by 人民银行湖北省分行 in 2025 (credit-information rules); the NFRA office is inferred.',
   }),
   cfc({
     id: 'changyin58',
@@ -178,9 +196,9 @@ export const CFC_ENTITIES: LenderEntity[] = [
   cfc({
     id: 'xiaomi',
     name: '重庆小米消费金融有限公司',
-    shortNames: ['小米消费金融', '小米消金'],
+    shortNames: ['小米消费金融', '小米消金', '重庆小米消费金融'],
     office: '重庆',
-    province: provinceFromName('重庆市', KNOWLEDGE, 'unverified'),
+    province: provinceFromName('重庆市', SRC.cfc2020, 'unverified'),
   }),
   cfc({
     id: 'pingan',
@@ -217,7 +235,11 @@ export const CFC_ENTITIES: LenderEntity[] = [
     name: '厦门金美信消费金融有限责任公司',
     shortNames: ['金美信消费金融', '金美信消金', '金美信'],
     office: '厦门',
-    province: provinceFromName('福建省', KNOWLEDGE, 'unverified'),
+    officeSource: SRC.jinmeixin,
+    province: provinceFromName('福建省', SRC.jinmeixin, 'secondary'),
+    source: SRC.jinmeixin,
+    status: 'secondary',
+    note: 'Opened 2018-10-10; the first cross-strait joint-venture CFC. Fined by NFRA 厦门监管局 (2025) and 人民银行厦门市分行 (2025).',
   }),
   cfc({
     id: 'shengyin',
@@ -270,6 +292,7 @@ export const CFC_ENTITIES: LenderEntity[] = [
     name: '中信消费金融有限公司',
     shortNames: ['中信消费金融', '中信消金'],
     office: '北京',
+    officeSource: SRC.citicCfc,
     province: province('北京市', SRC.citicCfc, 'secondary', 'fined by NFRA 北京监管局 in 2024, which supervises it'),
     source: SRC.citicCfc,
     status: 'secondary',
@@ -277,10 +300,15 @@ export const CFC_ENTITIES: LenderEntity[] = [
   }),
   cfc({
     id: 'yangguang',
-    name: '阳光消费金融股份有限公司',
-    shortNames: ['阳光消费金融', '阳光消金'],
+    name: '北京阳光消费金融股份有限公司',
+    shortNames: ['阳光消费金融', '阳光消金', '北京阳光消费金融'],
+    aliases: ['阳光消费金融股份有限公司'],
     office: '北京',
-    province: province('北京市'),
+    officeSource: SRC.yangguang,
+    province: provinceFromName('北京市', SRC.yangguang, 'secondary'),
+    source: SRC.yangguang,
+    status: 'secondary',
+    note: 'Opened 2020-08; 光大银行 60%, 中青旅 20%, 王道商业银行 20%. Fined by NFRA 北京监管局 on 2025-05-30.',
   }),
   cfc({
     id: 'mengshang',
@@ -305,8 +333,3 @@ export const CFC_ENTITIES: LenderEntity[] = [
   }),
 ];
 
-// The citic entry's regulator is stated by the source (it fined the company), not inferred.
-for (const e of CFC_ENTITIES) {
-  if (e.id === 'cfc.citic') e.regulator = nfraOffice('北京', SRC.citicCfc, 'secondary');
-  if (e.id === 'cfc.jd') e.regulator = nfraOffice('天津', SRC.jdcfc, 'secondary');
-}

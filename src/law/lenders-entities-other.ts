@@ -298,6 +298,15 @@ export const PLATFORM_ENTITIES: LenderEntity[] = [
     note: 'Runs the 京东金融 app (a blog, SRC.jdBlog). 消金头条 names 京东\'s partner companies 云翰 and 际辉 (full names not found). The registered name of the operator is NOT verified.',
   }),
   plat({
+    id: 'weiheng',
+    name: '重庆市微恒科技有限公司',
+    shortNames: ['微恒科技'],
+    province: provinceFromName('重庆市', SRC.fenfu, 'secondary'),
+    source: SRC.fenfu,
+    status: 'secondary',
+    note: 'Operator of 微信分付 (21世纪经济报道, 2025-10); on the partner lists of 渤海银行, 成都银行, 锦程消费金融 and 招联消费金融.',
+  }),
+  plat({
     id: 'didi-jinke',
     name: '滴滴金科（北京）信息服务有限公司',
     shortNames: ['滴滴金科', '滴滴金融', '滴滴数科'],

@@ -63,6 +63,22 @@ export const SRC = {
   mengshang: 'https://jinrbang.com/portal.php?aid=26&mod=view (金融帮, 2025-09) ; http://wmtv.cn/xzwf/10341.html (2025-02) ; http://www.aaygz.cn/GB/consumerfinance/2021-04-19/1MMDAwMDM0ODY1Mg.html (2021)',
   /** GitHub issue listing Chinese fintechs listed in the US with their registered district (宜人贷 北京朝阳, 拍拍贷 上海浦东, 乐信 深圳南山, 你我贷(嘉银金科) 上海浦东, 小赢科技 深圳南山, 360金融 上海崇明). */
   finCircle: 'https://github.com/hapiman/fin-circle/issues/4 (list of US-listed Chinese fintechs, 2019)',
+  /** News (2023-08, repost): NFRA 深圳 approved renaming 招联消费金融有限公司 to 招联消费金融股份有限公司 on 2023-07-18; founded 2015 in 深圳 (2021 article). */
+  zhaolian: 'http://im.dizo.com.cn/jujiao/2023/0817/89542.html (news repost, 2023-08) ; https://nanmuxuan.com/zh-tw/economy/ffqdoteiiql.html (2021)',
+  /** 深圳商报读创 (2026-03, repost): NFRA 北京监管局 fined 北京阳光消费金融股份有限公司 on 2025-05-30; 光大银行 holds 60%. */
+  yangguang: 'http://m.serenwang.com/dy/article/KO7K86EC0556BOXD.html (深圳商报读创 via 网易, 2026-03) ; http://www.bbjyoujiao.com/gupiaozhuanyepeizimenhu/306846.html (2025)',
+  /** News repost (2025-12): NFRA 厦门监管局 fined 厦门金美信消费金融有限责任公司 (penalty 2025-3); earlier 厦门银保监局 (2021). */
+  jinmeixin: 'http://www.telecomossbss.com/2025/1201/770208.shtml (news repost, 2025-12) ; http://www.senqingzn.com/dy/article/K2TEI9KS0553IQIM.html (2025-06)',
+  /** News repost (2025-07): NFRA 宁波监管局 fined 浙江宁银消费金融股份有限公司 165万元 on 2025-07-11. */
+  ningyin: 'http://www.senqingzn.com/dy/article/K4VS3FBN0556BOXD.html (news repost via 网易, 2025-07)',
+  /** 经理人融媒体 (repost): NFRA 浙江监管局 fined 杭银消费金融股份有限公司 55万元 (11-07). */
+  hangyin: 'http://sh.office369.com/news/324836.html (经理人融媒体 repost)',
+  /** 2025-06 repost: 人民银行湖北省分行 fined 湖北消费金融股份有限公司 (credit-information rules). */
+  hubei: 'http://www.senqingzn.com/dy/article/K2TEI9KS0553IQIM.html (news repost, 2025-06)',
+  /** 21世纪经济报道 (2025-10): 微信分付's operator is 重庆市微恒科技有限公司, on partner lists of 渤海银行, 成都银行, 锦程消费金融, 招联消费金融. */
+  fenfu: 'https://www.chinahospitalitynews.com/cn/2025/10/23/198151/ (21世纪经济报道 repost, 2025-10) ; http://www.digipub.cc/dy/article/KCJA1DM90539LWQ1.html',
+  /** Reposted analysis of the 30 CFCs (2020): 2020 approvals of 重庆小米, 北京阳光, 重庆蚂蚁, 苏银凯基 and 唯品富邦 消费金融. */
+  cfc2020: 'http://www.szginin.com/26957.html (reposted analysis, 2020)',
   /** Blog: 放心借 partners include 中银消费金融 and 新网银行. */
   douyinBlog: 'https://www.dlllqs.com/lcbj/91778.html (third-party blog)',
 } as const;
