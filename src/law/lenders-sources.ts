@@ -79,6 +79,14 @@ export const SRC = {
   fenfu: 'https://www.chinahospitalitynews.com/cn/2025/10/23/198151/ (21世纪经济报道 repost, 2025-10) ; http://www.digipub.cc/dy/article/KCJA1DM90539LWQ1.html',
   /** Reposted analysis of the 30 CFCs (2020): 2020 approvals of 重庆小米, 北京阳光, 重庆蚂蚁, 苏银凯基 and 唯品富邦 消费金融. */
   cfc2020: 'http://www.szginin.com/26957.html (reposted analysis, 2020)',
+  /** 2025-03/04 reports: NFRA 重庆监管局 fined 重庆蚂蚁消费金融有限公司 140万元 on 2025-03-28; opened 2021-06-04, approved by the 重庆 office; "承接了蚂蚁集团的花呗和借呗业务". */
+  antCfc: 'http://bbs.wenxuecity.com/financenews/29486.html (news repost, 2025-04) ; https://m.fmwz.net/news/rqO16GQVKo.html ; https://www.caizhongshe.cn/news-2321416764088763768.html',
+  /** 南都·湾财社 (2025): 人民银行青岛市分行 fined 海尔消费金融有限公司 (2025-06-25); 7 CFCs fined in 2025 H1 incl. 蒙商, 中邮, 蚂蚁, 湖北, 阳光, 金美信, 海尔. */
+  cfcPenalties2025: 'http://61.152.230.22/news,cjpl,54745885.html (南都·湾财社 repost, 2025)',
+  /** 银保监会湖南监管局 fined 湖南长银五八消费金融股份有限公司 (2021, via 信用中国); 人民银行长沙中心支行 fined it in 2023 (金融虎网). */
+  changyin58: 'http://www.hi-techblog.com/finance/20210728/45121.html (news repost, 2021-07) ; http://nvzhuangjie.cn/xiaofei/15448.html (金融虎网 repost, 2023-09)',
+  /** 北京商报 (2023-06): 陕西长银消费金融有限公司, "西北首家持牌消金公司"; product 畅开花. */
+  changyin: 'https://www.xuehua.us/a/648206a4fc5246dc599cfa73?lang=zh-hk (北京商报 repost, 2023-06)',
   /** Blog: 放心借 partners include 中银消费金融 and 新网银行. */
   douyinBlog: 'https://www.dlllqs.com/lcbj/91778.html (third-party blog)',
 } as const;
