@@ -65,6 +65,12 @@ export interface WriteBundleOptions {
   caseInfo: BundleCaseInfo;
   /** Folder name inside the zip; default huxun-evidence-YYYYMMDD (export date, Beijing time). */
   folder?: string;
+  /**
+   * A stream the zip bytes go through on their way to the file: an encrypted bundle passes sealStream
+   * (src/store/sealed.ts) from the app layer, so the plain zip never touches the disk. zipBytes is then the size
+   * of the sealed file.
+   */
+  outputTransform?: Transform;
 }
 
 export interface WriteBundleResult {
@@ -192,8 +198,9 @@ export async function writeBundle(outPath: string, opts: WriteBundleOptions): Pr
     (zip.outputStream as Readable).destroy(failed);
   };
   zip.on('error', abort);
-  const out = createWriteStream(tmp, { flags: 'wx' });
-  const written = pipeline(zip.outputStream as Readable, out);
+  // 0600: a bundle holds the whole case; other local users must not read it (issue 10).
+  const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600 });
+  const written = opts.outputTransform ? pipeline(zip.outputStream as Readable, opts.outputTransform, out) : pipeline(zip.outputStream as Readable, out);
   written.catch(() => undefined); // awaited below; this keeps an early failure from being an unhandled rejection
 
   let attachmentBytes = 0;

@@ -372,9 +372,12 @@ export function openReadStream(path: string, key: Buffer | null, opts: { highWat
   }
   if (!sealed) return fsReadStream(path, opts);
   if (!key) {
-    const r = new Readable({ read() {} });
-    process.nextTick(() => r.destroy(sealError('SEAL_LOCKED', path)));
-    return r;
+    // Fails when first read, not at once: a caller that attaches its error handler after an await still gets it.
+    return new Readable({
+      read() {
+        this.destroy(sealError('SEAL_LOCKED', path));
+      },
+    });
   }
   const src = fsReadStream(path, { highWaterMark: opts.highWaterMark ?? SEALED_CHUNK });
   const t = unsealStream(key);
