@@ -87,6 +87,16 @@ export const SRC = {
   changyin58: 'http://www.hi-techblog.com/finance/20210728/45121.html (news repost, 2021-07) ; http://nvzhuangjie.cn/xiaofei/15448.html (金融虎网 repost, 2023-09)',
   /** 北京商报 (2023-06): 陕西长银消费金融有限公司, "西北首家持牌消金公司"; product 畅开花. */
   changyin: 'https://www.xuehua.us/a/648206a4fc5246dc599cfa73?lang=zh-hk (北京商报 repost, 2023-06)',
+  /** 数科社 (2025-04): NFRA 广东监管局 fined 中邮消费金融有限公司 85万元 on 2025-04-07; 邮储银行 holds 70.5%; main product 邮你贷. */
+  zhongyou: 'https://www.popcj.com/depth/2600512504378691 (数科社, 2025-04)',
+  /** 子弹财经 (2025-08): 苏银凯基消费金融有限公司, founded 2021-03, 江苏银行 56.44%, 凯基商业银行 37.63%. */
+  suyin: 'https://zqbcyol.com/articles/2025/08/941/941.html (子弹财经 repost, 2025-08) ; http://m.lonews.cn/article/13204218.html',
+  /** 2025-12 repost: 北银消费金融有限公司, founded 2010-03, headquartered in 北京; 北京金融监管局 approved its directors; 北京银行 35.29%. */
+  beiyin: 'http://www.czbtz.com/news/84a22899687.html (news repost, 2025-12)',
+  /** 21世纪经济报道 (2023-01): 银保监会山西监管局 approved a share transfer of 晋商消费金融股份有限公司; founded 2016; 晋商银行 40%. */
+  jinshang: 'http://m.shbear.com/cf/2023/0105/47636.html (21世纪经济报道 repost, 2023-01) ; https://shanxishangren.com/b2b/news/show.php?itemid=93856',
+  /** NFRA 黑龙江监管局 fined 哈银消费金融 (2024-08-12); 北京商报 (2023) gives the name 哈尔滨哈银消费金融有限责任公司; 华夏时报: products 哈哈贷 (online) and 开心贷 (offline). */
+  haying: 'https://caifuhao.eastmoney.com/news/20241001175009051020670 (东方财富 财富号, 2024-10) ; http://whmsebhyy.com/jjxw/2023-05-22/doc-imyuskpy4699752.shtml (北京商报 repost) ; http://zhubao.nanfei.cn/jiage/2023/0520/2549.html (华夏时报 repost)',
   /** Blog: 放心借 partners include 中银消费金融 and 新网银行. */
   douyinBlog: 'https://www.dlllqs.com/lcbj/91778.html (third-party blog)',
 } as const;
