@@ -285,12 +285,12 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
   brand({
     id: 'ctrip-finance',
     name: '携程金融',
-    aliases: ['携程借去花', '借去花', '携程拿去花', '拿去花', '携程借钱'],
-    entities: ['mlc.ctrip', 'cfc.xingye', 'plat.ctrip'],
+    aliases: ['携程借去花', '借去花', '携程拿去花', '拿去花', '携程借钱', '携程信用贷', '生意人贷', '拿去花信用购'],
+    entities: ['mlc.ctrip', 'cfc.yangguang', 'bank.cbhb', 'bank.zgc', 'cfc.shengyin', 'bank.zbank', 'cfc.mengshang', 'cfc.xingye', 'plat.ctrip'],
     type: 'platform',
-    source: SRC.zhudaiLists,
+    source: `${SRC.ctrip} ; ${SRC.zhudaiLists}`,
     status: 'secondary',
-    note: `${MULTI} 北京互金新融科技 (携程) is a partner of 兴业消费金融 (消金头条, secondary); 重庆携程小额贷款 is the authors' knowledge.`,
+    note: `${MULTI} 携程小贷 runs 拿去花, 信用贷 and 生意人贷 with about 40 licensed partners, among them 阳光消金, 渤海银行, 韩亚银行, 中关村银行, 盛银消金, 众邦银行 and 蒙商消金 (盐铁财经, 2025-12); 兴业消费金融 lists 携程's company as a partner (消金头条).`,
   }),
   brand({
     id: 'suning-renxingdai',
@@ -314,6 +314,15 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     entities: ['cfc.weipin-fubon'],
     multiLender: true,
     note: `${MULTI} Authors' knowledge (UNVERIFIED).`,
+  }),
+  brand({
+    id: 'xiaoronghua',
+    name: '小蓉花',
+    aliases: ['小蓉花消费分期', '小蓉贷'],
+    entities: ['cfc.weipin-fubon'],
+    source: SRC.weipin,
+    status: 'secondary',
+    note: 'Products of 四川省唯品富邦消费金融: 小蓉花 (online revolving loan and consumer instalments) and 小蓉贷 (offline). 中关村银行 handles payment clearing for 小蓉花消费分期, not lending (消金界).',
   }),
   // --- Other facilitation platforms ---
   brand({

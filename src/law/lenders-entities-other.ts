@@ -121,6 +121,9 @@ export const MICROLOAN_ENTITIES: LenderEntity[] = [
     name: '重庆携程小额贷款有限公司',
     shortNames: ['携程小额贷款', '携程小贷'],
     province: provinceFromName('重庆市', KNOWLEDGE, 'unverified'),
+    source: SRC.ctrip,
+    status: 'secondary',
+    note: '"携程小贷" runs 携程金融\'s own products (盐铁财经, 2025); the full registered name and place are the authors\' knowledge.',
   }),
   mlc({
     id: 'xian',
@@ -219,9 +222,9 @@ export const PLATFORM_ENTITIES: LenderEntity[] = [
     name: '北京互金新融科技有限公司',
     shortNames: ['互金新融科技', '携程金融'],
     province: provinceFromName('北京市', SRC.zhudaiLists, 'secondary'),
-    source: SRC.zhudaiLists,
+    source: `${SRC.zhudaiLists} ; ${SRC.ctrip}`,
     status: 'secondary',
-    note: 'Named as 携程\'s partner company in CFC partner lists (消金头条).',
+    note: 'Named as 携程\'s partner company in CFC partner lists (消金头条) and in 携程金融\'s authorisation forms with 天津趣拿互金信息技术 and 携程科技(上海) (海豚财经).',
   }),
   plat({
     id: 'duxiaoman',

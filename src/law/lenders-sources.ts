@@ -97,6 +97,16 @@ export const SRC = {
   jinshang: 'http://m.shbear.com/cf/2023/0105/47636.html (21世纪经济报道 repost, 2023-01) ; https://shanxishangren.com/b2b/news/show.php?itemid=93856',
   /** NFRA 黑龙江监管局 fined 哈银消费金融 (2024-08-12); 北京商报 (2023) gives the name 哈尔滨哈银消费金融有限责任公司; 华夏时报: products 哈哈贷 (online) and 开心贷 (offline). */
   haying: 'https://caifuhao.eastmoney.com/news/20241001175009051020670 (东方财富 财富号, 2024-10) ; http://whmsebhyy.com/jjxw/2023-05-22/doc-imyuskpy4699752.shtml (北京商报 repost) ; http://zhubao.nanfei.cn/jiage/2023/0520/2549.html (华夏时报 repost)',
+  /** 消金界 via 网易 (2025/2026) and 2025 articles: 四川省唯品富邦消费金融有限公司, products 小蓉花 (online revolving; 小蓉花消费分期) and 小蓉贷 (offline); partners 360金融, 拍拍贷, 嘉银金科, 洋钱罐. */
+  weipin: 'https://www.163.com/dy/article/KLLOETGL05391F6M.html (消金界 via 网易) ; https://dcwnkz.com/new/730568402453672960 (2025) ; https://qntz.me/post/7ec5ae2e7f130ee38654b3199ad9c88d.html',
+  /** 36氪/商业范儿 (2026-01) and 钛媒体 (2026): 中原消费金融股份有限公司, 河南's only CFC, founded 2016-12; 中原银行 49.25%; its general manager approved by NFRA 河南监管局 (2025-11). */
+  zhongyuan: 'https://www.36kr.com/p/3647327612613377 (商业范儿 via 36氪, 2026-01) ; https://www.tmtpost.com/7862156.html (钛媒体, 2026)',
+  /** 2025 articles: 盛银消费金融有限公司, the first licensed CFC in the north-east. */
+  shengyin: 'http://www.cwwss.com/article/cb/45369.html (2025) ; https://user.guancha.cn/main/content?id=1603323 (观察者网 user column, 2026)',
+  /** 证观新闻 (2025-09): 河北幸福消费金融股份有限公司, 河北's first CFC, opened 2017; 张家口银行 47.09%. */
+  xingfu: 'https://zhengguannews.cn/zghnews/364870.html (证观新闻, 2025-09)',
+  /** 盐铁财经 (2025-12) and 海豚财经 (2023): 携程金融's products 拿去花 (信用购), 信用贷, 生意人贷 run by 携程小贷 with about 40 licensed partners (阳光消金, 渤海银行, 韩亚银行, 中关村银行, 盛银消金, 众邦银行, 蒙商消金 …); operating companies 北京互金新融科技, 天津趣拿互金信息技术, 携程科技(上海). */
+  ctrip: 'http://mp.cnfol.com/51610/article/1766041726-142173305.html (盐铁财经 via 中金在线, 2025-12) ; https://www.fensifuwu.com/emotion/me/24e6e0d749adbd37c838d9b92ad12ba9.html (海豚财经 via 青岛财经日报, 2023)',
   /** Blog: 放心借 partners include 中银消费金融 and 新网银行. */
   douyinBlog: 'https://www.dlllqs.com/lcbj/91778.html (third-party blog)',
 } as const;
