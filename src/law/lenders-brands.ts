@@ -476,6 +476,15 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     note: 'Own product of 北京阳光消费金融 (2025 article).',
   }),
   brand({
+    id: 'xiaochenghua',
+    name: '小橙花',
+    aliases: ['小橙卡'],
+    entities: ['cfc.pingan'],
+    source: SRC.pinganCfc,
+    status: 'secondary',
+    note: 'Products in the 平安消费金融 app: 小橙花 (revolving loan) and 小橙卡 (virtual card) (柒财经, 2020).',
+  }),
+  brand({
     id: 'jinnangdai',
     name: '锦囊贷',
     type: 'consumer_finance',

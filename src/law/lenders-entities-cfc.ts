@@ -203,10 +203,14 @@ export const CFC_ENTITIES: LenderEntity[] = [
   }),
   cfc({
     id: 'shangcheng',
-    name: '尚诚消费金融股份有限公司',
-    shortNames: ['尚诚消费金融', '尚诚消金'],
+    name: '上海尚诚消费金融股份有限公司',
+    shortNames: ['尚诚消费金融', '尚诚消金', '上海尚诚消费金融'],
+    aliases: ['尚诚消费金融股份有限公司'],
     office: '上海',
-    province: province('上海市'),
+    province: provinceFromName('上海市', SRC.shangcheng, 'secondary'),
+    source: SRC.shangcheng,
+    status: 'secondary',
+    note: 'Founded 2017-08 by 上海银行 (42.74%) and 携程 (42.18%).',
   }),
   cfc({
     id: 'xiaomi',
@@ -220,7 +224,8 @@ export const CFC_ENTITIES: LenderEntity[] = [
     name: '平安消费金融有限公司',
     shortNames: ['平安消费金融', '平安消金'],
     office: '上海',
-    province: province('上海市'),
+    officeSource: SRC.pinganCfc,
+    province: province('上海市', SRC.pinganCfc, 'secondary', 'set up in 上海 under the 上海 office (2019 approval)'),
     note: 'Took over 平安普惠\'s consumer lending (authors\' knowledge, unverified).',
   }),
   cfc({

@@ -107,6 +107,10 @@ export const SRC = {
   xingfu: 'https://zhengguannews.cn/zghnews/364870.html (证观新闻, 2025-09)',
   /** 盐铁财经 (2025-12) and 海豚财经 (2023): 携程金融's products 拿去花 (信用购), 信用贷, 生意人贷 run by 携程小贷 with about 40 licensed partners (阳光消金, 渤海银行, 韩亚银行, 中关村银行, 盛银消金, 众邦银行, 蒙商消金 …); operating companies 北京互金新融科技, 天津趣拿互金信息技术, 携程科技(上海). */
   ctrip: 'http://mp.cnfol.com/51610/article/1766041726-142173305.html (盐铁财经 via 中金在线, 2025-12) ; https://www.fensifuwu.com/emotion/me/24e6e0d749adbd37c838d9b92ad12ba9.html (海豚财经 via 青岛财经日报, 2023)',
+  /** 2024-12 and 财评社 (2025-08): 上海尚诚消费金融股份有限公司, founded 2017-08 by 上海银行 (42.74%) and 携程 (42.18%); 21世纪经济报道 (2017) on its opening. */
+  shangcheng: 'https://wxredian.com/art?id=373c7b851b9406b5f223f570891f4d82 (2024-12) ; https://www.hstong.com/news/detail/25080412271384340 (财评社, 2025-08) ; http://chinakjjr.com/article/1683.html (21世纪经济报道, 2017)',
+  /** 文汇报 (2019-11): the regulator approved 中国平安 to set up 平安消费金融 in 上海, under the 上海银保监局; 柒财经 (2020): products 小橙花 (loan) and 小橙卡 (virtual card). */
+  pinganCfc: 'http://paper.wenweipo.com/2019/11/29/MC1911290008.htm (香港文汇报, 2019-11) ; http://iongco87.cn/zixun/guonnei/2020/0701/52723.html (柒财经 repost, 2020)',
   /** Blog: 放心借 partners include 中银消费金融 and 新网银行. */
   douyinBlog: 'https://www.dlllqs.com/lcbj/91778.html (third-party blog)',
 } as const;
