@@ -377,6 +377,11 @@ export function applyPendingRestore(dataDir: string, passphrase?: string | null)
   if (existsSync(db)) {
     keptAs = `${BEFORE_PREFIX}${Date.now()}`;
     const kept = join(dataDir, keptAs);
+    // SQLite deletes -wal and -shm when it closes a database, also one it could not read: a WAL that holds
+    // the last writes is copied before anything opens the database, so no outcome of the open can lose it.
+    const sides = [wal, shm].filter((f) => existsSync(f) && statSync(f).size > 0);
+    for (const side of sides) copyPrivate(side, kept + side.slice(db.length));
+    if (sides.length) fsyncDir(dataDir);
     let checkpointed = false;
     let current: Database.Database | null = null;
     try {
@@ -389,27 +394,29 @@ export function applyPendingRestore(dataDir: string, passphrase?: string | null)
       checkpointed = !r || r.busy === 0;
     } catch (e) {
       const why = explainOpenError(e, db, Boolean(pass));
-      // A wrong or missing passphrase: leave everything as it is; the caller asks for the passphrase.
-      if (why instanceof StoreError && why.code === 'BAD_PASSPHRASE') throw why;
+      if (why instanceof StoreError && why.code === 'BAD_PASSPHRASE') {
+        // A wrong or missing passphrase: nothing is applied; the caller asks for the passphrase. The WAL
+        // copies are dropped only if SQLite left the originals in place.
+        for (const side of sides) if (existsSync(side)) rmSync(kept + side.slice(db.length), { force: true });
+        else renameSync(kept + side.slice(db.length), side);
+        throw why;
+      }
       checkpointed = false;
     } finally {
       current?.close();
     }
     if (checkpointed) {
+      // Every committed write is in the main file now: the WAL copies are not needed (and must not be
+      // replayed into the checkpointed copy).
+      for (const side of sides) rmSync(kept + side.slice(db.length), { force: true });
       renameSync(db, kept);
-      // After a checkpoint and close the WAL is gone or empty; one that still holds frames goes along under
-      // the name SQLite looks for beside the kept copy.
-      for (const side of [wal, journal]) {
-        if (existsSync(side) && statSync(side).size > 0) renameSync(side, kept + side.slice(db.length));
-        rmSync(side, { force: true });
-      }
-      rmSync(shm, { force: true });
+      for (const side of [wal, shm, journal]) rmSync(side, { force: true });
     } else {
-      // Could not be opened or checkpointed: keep the three files together, whole, under the kept name.
-      // Copies first (a crash leaves the originals), then the old WAL must go: left beside the restored
-      // database, SQLite would replay it into a database it does not belong to.
+      // Could not be opened or checkpointed: the database is kept whole beside its WAL copies. The old WAL
+      // must then go: left beside the restored database, SQLite would replay it into a database it does not
+      // belong to.
       copyPrivate(db, kept);
-      for (const side of [wal, shm, journal]) if (existsSync(side)) copyPrivate(side, kept + side.slice(db.length));
+      if (existsSync(journal)) copyPrivate(journal, `${kept}-journal`);
       fsyncDir(dataDir);
       for (const side of [wal, shm, journal]) rmSync(side, { force: true });
     }
