@@ -111,6 +111,14 @@ export const SRC = {
   shangcheng: 'https://wxredian.com/art?id=373c7b851b9406b5f223f570891f4d82 (2024-12) ; https://www.hstong.com/news/detail/25080412271384340 (财评社, 2025-08) ; http://chinakjjr.com/article/1683.html (21世纪经济报道, 2017)',
   /** 文汇报 (2019-11): the regulator approved 中国平安 to set up 平安消费金融 in 上海, under the 上海银保监局; 柒财经 (2020): products 小橙花 (loan) and 小橙卡 (virtual card). */
   pinganCfc: 'http://paper.wenweipo.com/2019/11/29/MC1911290008.htm (香港文汇报, 2019-11) ; http://iongco87.cn/zixun/guonnei/2020/0701/52723.html (柒财经 repost, 2020)',
+  /** 21世纪经济报道 (repost) and 2025-12/2026-01 news: 重庆美团三快小额贷款有限公司 ("美团小贷"), capital 50亿 then 75亿; runs 美团借钱, 美团月付 and 生意贷; fined by 人民银行重庆市分行 on 2025-12-23. */
+  meituanNews: 'https://129a.com/flrd/31023.html (21世纪经济报道 repost) ; https://www.163.com/dy/article/KIOF69IK0556BOXD.html (网易, 2026-01) ; https://m.163.com/dy/article/KJ7M4GAM0556BJ43.html',
+  /** 财中社 (2025-11): "重庆市地方金融管理局发布《重庆市小额贷款有限公司名录》" (list of 重庆 microloan companies, incl. which may lend online). */
+  cqLocalRegulator: 'https://www.caizhongshe.cn/news-8498667245051944179.html (财中社, 2025-11) ; http://www.16mn888.com/money/bank/gsdt/2025-03-14/doc-inepruii9461974.shtml (新经济观察团, 2025-03)',
+  /** 2025 articles: 榕树贷款 and 钱小乐 belong to 百融云创科技股份有限公司 (HK-listed); blogs: 榕树贷款's microloan company is 广州数融互联网小额贷款有限公司. */
+  rongshu: 'https://www.laohunote.com/post/501185023234552 (2025) ; http://www.520qdd.com/0048/180/65988367804.html (2025) ; http://www.wzask.com/f/db395454eaa85053.html (blog)',
+  /** 鳌头财经 (2024-06): 洋钱罐 belongs to 瓴岳科技集团; a blog gives the operating company 北京瓴岳信息技术有限公司. */
+  yangqianguan: 'https://gudianfeng.com/new/e56133f3df494f46bb8e00f2acf6e144 (鳌头财经, 2024-06) ; https://www.csai.cn/loan/1450010.html (blog)',
   /** Blog: 放心借 partners include 中银消费金融 and 新网银行. */
   douyinBlog: 'https://www.dlllqs.com/lcbj/91778.html (third-party blog)',
 } as const;
@@ -136,6 +144,14 @@ const LOCAL_INFERRED =
 
 /** The provincial local financial regulator: localRegulator('重庆市'). */
 export function localRegulator(province: string): SourcedFact {
+  if (province === '重庆市') {
+    return {
+      value: '重庆市地方金融管理局',
+      source: `${SRC.cqLocalRegulator} ; ${LOCAL_INFERRED}`,
+      status: 'secondary',
+      note: 'The office publishes the list of 重庆 microloan companies (财中社, 2025); that it supervises each company is inferred from the registered place.',
+    };
+  }
   return { value: `${province}地方金融管理局`, source: LOCAL_INFERRED, status: 'unverified' };
 }
 

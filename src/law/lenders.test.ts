@@ -181,6 +181,25 @@ describe('registry data', () => {
     expect(new Set(brandNames).size).toBe(brandNames.length);
   });
 
+  it('a name (registered, short or alias) never points at two entities, and a name shared by a brand and an entity is one the brand lends through', () => {
+    const byKey = new Map<string, Set<string>>();
+    const add = (name: string, id: string) => {
+      const k = normalizeLenderName(name);
+      if (!byKey.has(k)) byKey.set(k, new Set());
+      byKey.get(k)!.add(id);
+    };
+    for (const e of LENDER_ENTITIES) for (const n of [e.name, ...e.shortNames, ...(e.aliases ?? []), ...(e.exactOnly ?? [])]) add(n, e.id);
+    for (const b of LENDER_BRANDS) for (const n of [b.name, ...(b.aliases ?? []), ...(b.exactOnly ?? [])]) add(n, b.id);
+    for (const [key, ids] of byKey) {
+      if (ids.size < 2) continue;
+      const entities = [...ids].filter((id) => !id.startsWith('brand.'));
+      const brands = [...ids].filter((id) => id.startsWith('brand.'));
+      expect(entities.length, `${key}: ${[...ids].join(', ')}`).toBeLessThanOrEqual(1);
+      expect(brands.length, `${key}: ${[...ids].join(', ')}`).toBeLessThanOrEqual(1);
+      if (entities.length && brands.length) expect(getLenderBrand(brands[0]!).entities, key).toContain(entities[0]);
+    }
+  });
+
   it('every entity has a type, channels, regulator and province, each fact with source and status', () => {
     for (const e of LENDER_ENTITIES) {
       expect(TYPES.has(e.type), `${e.id} type`).toBe(true);
