@@ -90,13 +90,13 @@ export const MICROLOAN_ENTITIES: LenderEntity[] = [
   }),
   mlc({
     id: 'qifu',
-    name: '福州奇富网络小额贷款股份有限公司',
+    name: '福州奇富网络小额贷款有限公司',
     shortNames: ['奇富网络小额贷款', '奇富小贷', '福州奇富小贷'],
-    aliases: ['福州三六零网络小额贷款有限公司', '三六零网络小额贷款', '360小贷'],
-    province: provinceFromName('福建省', SRC.qifu, 'unverified'),
-    source: SRC.qifu,
-    status: 'unverified',
-    note: 'Third-party pages: formerly 福州三六零网络小额贷款有限公司, controlled by 奇富科技 (360数科). Pages that publish "客服电话" for it give fake numbers; none is used here.',
+    aliases: ['福州奇富网络小额贷款股份有限公司', '福州三六零网络小额贷款有限公司', '三六零网络小额贷款', '360小贷'],
+    province: provinceFromName('福建省', SRC.qifuNews, 'secondary'),
+    source: `${SRC.qifuNews} ; ${SRC.qifu}`,
+    status: 'secondary',
+    note: 'One of 奇富科技\'s two licensed companies (财评网, 2026-01). Formerly 福州三六零网络小额贷款 (blogs, unverified). Pages that publish "客服电话" for it give fake numbers; none is used here.',
   }),
   mlc({
     id: 'zhongrong',
@@ -174,9 +174,11 @@ export const MICROLOAN_ENTITIES: LenderEntity[] = [
   mlc({
     id: 'xiaoying',
     name: '深圳市小赢小额贷款有限责任公司',
-    shortNames: ['小赢小额贷款', '小赢小贷'],
-    province: provinceFromName('广东省', KNOWLEDGE, 'unverified'),
-    note: 'UNVERIFIED registered name (authors\' knowledge).',
+    shortNames: ['小赢小额贷款', '小赢小贷', '深圳市小赢小额贷款'],
+    province: provinceFromName('广东省', SRC.xiaoying, 'secondary'),
+    source: SRC.xiaoying,
+    status: 'secondary',
+    note: 'A court case names "深圳市小赢小额贷款公司" as lender of a 2021 小赢卡贷 loan at 35.98% (the court allowed 24%). The exact legal form (有限责任公司) is the authors\' knowledge.',
   }),
   mlc({
     id: 'suning',
@@ -187,6 +189,15 @@ export const MICROLOAN_ENTITIES: LenderEntity[] = [
 ];
 
 export const GUARANTEE_ENTITIES: LenderEntity[] = [
+  guar({
+    id: 'qifu',
+    name: '福州奇富融资担保有限公司',
+    shortNames: ['奇富融资担保', '奇富担保'],
+    province: provinceFromName('福建省', SRC.qifuNews, 'secondary'),
+    source: SRC.qifuNews,
+    status: 'secondary',
+    note: 'One of 奇富科技\'s two licensed companies; guarantor on 360借条/奇富借条 loans (财评网, 2026-01).',
+  }),
   guar({
     id: 'lexin',
     name: '深圳市乐信融资担保有限公司',
@@ -283,11 +294,13 @@ export const PLATFORM_ENTITIES: LenderEntity[] = [
   }),
   plat({
     id: 'jiayin',
-    name: '嘉银金科（你我贷运营方）',
+    name: '嘉银科技（你我贷、极融运营方）',
     shortNames: ['嘉银金科', '嘉银科技'],
     aliases: ['Jiayin Group'],
     province: province('上海市', SRC.finCircle, 'unverified', '上海浦东 per a community list'),
-    note: 'Operator of 你我贷 (a GitHub issue listing listed fintechs gives "你我贷(嘉银金科) 上海浦东"; not an official source). Registered name of the operating company NOT found.',
+    source: SRC.jiayin,
+    status: 'secondary',
+    note: '嘉银科技 (formerly 嘉银金科) runs 你我贷 and 极融 (盐铁财经, 2025). The registered name of the operating company was NOT found; the name here is the group\'s.',
   }),
   plat({
     id: 'xiaoying',

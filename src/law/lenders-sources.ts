@@ -119,6 +119,12 @@ export const SRC = {
   rongshu: 'https://www.laohunote.com/post/501185023234552 (2025) ; http://www.520qdd.com/0048/180/65988367804.html (2025) ; http://www.wzask.com/f/db395454eaa85053.html (blog)',
   /** 鳌头财经 (2024-06): 洋钱罐 belongs to 瓴岳科技集团; a blog gives the operating company 北京瓴岳信息技术有限公司. */
   yangqianguan: 'https://gudianfeng.com/new/e56133f3df494f46bb8e00f2acf6e144 (鳌头财经, 2024-06) ; https://www.csai.cn/loan/1450010.html (blog)',
+  /** 财评网 (2026-01): 奇富科技's licensed companies 福州奇富融资担保有限公司 and 福州奇富网络小额贷款有限公司 sold bad-debt packages; news (2025): 360借条 renamed 奇富借条. */
+  qifuNews: 'http://www.looktmt.com/0040/102/66751098720.html (财评网, 2026-01) ; http://senqingzn.com/dy/article/JTTB33O00556BOXD.html (news repost, 2025)',
+  /** 证观新闻 (2025): 小赢卡贷 partners include 华夏银行 and 杭银消金; a 2021 loan contract with 深圳市小赢小额贷款 judged in (2025)津0104民初152号. 九州商业观察 (2025): a 小赢卡贷 loan funded by 大兴安岭农村商业银行. */
+  xiaoying: 'https://wap.zhengguannews.cn/html/zgh/367386.html (证观新闻, 2025) ; https://user.guancha.cn/main/content?id=1426660 (九州商业观察, 2025-04)',
+  /** 盐铁财经 (2025-03): 嘉银科技 (formerly 嘉银金科, renamed 2023, NASDAQ 2019) runs 你我贷 and 极融; guarantors are its subsidiaries. */
+  jiayin: 'https://hknews.cc/article/67e381af9b3713cc83f82a17.html (盐铁财经 repost, 2025-03)',
   /** Blog: 放心借 partners include 中银消费金融 and 新网银行. */
   douyinBlog: 'https://www.dlllqs.com/lcbj/91778.html (third-party blog)',
 } as const;
