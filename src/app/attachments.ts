@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { parseDateTime } from '../domain/time.js';
 import * as repo from '../store/repo.js';
-import { createWriteStream, openReadStream, SealError } from '../store/sealed.js';
+import { createWriteStream, openReadStream, SealError, settleSealedWrite } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { recordEvidence } from './evidence.js';
@@ -106,6 +106,8 @@ export async function addAttachment(ctx: AppContext, input: AddAttachmentInput):
   else {
     mkdirSync(join(ctx.dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });
     renameSync(tmp, final);
+    // No await between the rename and this: a passphrase removed meanwhile must not strand a sealed file.
+    settleSealedWrite(ctx.dataDir, final, ctx.fileKey);
   }
   const name = basename(input.name);
   const mime = guessMime(name);

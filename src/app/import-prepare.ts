@@ -14,7 +14,7 @@ import type { NewContact } from '../domain/collection/types.js';
 import { parseAny } from '../import/index.js';
 import type { FormatId, ImportInput } from '../import/types.js';
 import { eventRowValues, type EventRowValues } from '../store/event-row.js';
-import { openReadStream, sealBuffer } from '../store/sealed.js';
+import { openReadStream, sealBuffer, settleSealedWrite } from '../store/sealed.js';
 import { eventPayloadParts } from './event-payload.js';
 
 export interface PrepareJob {
@@ -75,6 +75,7 @@ export function storeAttachmentBytes(dataDir: string, sha256: string, bytes: Buf
   const tmp = `${p}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   writeFileSync(tmp, fileKey ? sealBuffer(fileKey, bytes) : bytes, { mode: 0o600 });
   renameSync(tmp, p);
+  settleSealedWrite(dataDir, p, fileKey);
 }
 
 /**

@@ -29,9 +29,11 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
   const path = join(dir, safeName(fileName));
   const job: JobProgress = { id, kind: 'import', file: safeName(fileName), bytesRead: 0, bytesTotal: size, records: 0, added: 0, startedAt: Date.now(), state: 'running' };
   putJob(job);
+  // The key the file is staged with is the one its import reads it with, even if the passphrase changes in between.
+  const fileKey = ctx.fileKey;
   try {
     // Sealed with the file key when a passphrase is set (the import reads it back decrypted), 0600 either way.
-    await pipeline(body, createWriteStream(path, ctx.fileKey));
+    await pipeline(body, createWriteStream(path, fileKey));
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     job.state = 'failed';
@@ -40,7 +42,7 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
   }
   queue = queue.then(async () => {
     try {
-      const res: ImportFileResult = await importFile(ctx, path, { onProgress: (p) => {
+      const res: ImportFileResult = await importFile({ ...ctx, fileKey }, path, { onProgress: (p) => {
         job.bytesRead = p.bytesRead;
         job.bytesTotal = p.bytesTotal;
         job.records = p.records;

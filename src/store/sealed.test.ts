@@ -17,6 +17,7 @@ import {
   SEAL_HEADER_BYTES,
   sealBuffer,
   sealStream,
+  settleSealedWrite,
   unsealBuffer,
   unsealStream,
   type SealError,
@@ -163,7 +164,16 @@ describe('sealed files', () => {
     expect(openFileKey(dir, 'second')!.equals(k1!)).toBe(true);
     expect(statSync(join(dir, 'keys.json')).mode & 0o777).toBe(0o600);
 
+    // A writer that sealed a file while the passphrase was being removed opens it back once keys.json is gone.
+    const late = join(dir, 'attachments', 'ab', 'ab' + '1'.repeat(62));
+    writeFileSync(late, sealBuffer(k1!, plain));
+    settleSealedWrite(dir, late, k1);
+    expect(isSealedFile(late)).toBe(true);
+
     expect(await changeFilePassphrase(dir, 'second', '')).toBeNull();
+    writeFileSync(late, sealBuffer(k1!, plain));
+    settleSealedWrite(dir, late, k1);
+    expect(readFileSync(late).equals(plain)).toBe(true);
     expect(openFileKey(dir)).toBeNull();
     expect(isSealedFile(file)).toBe(false);
     expect(readFileSync(file).equals(plain)).toBe(true);

@@ -626,6 +626,35 @@ export async function convertAttachments(dataDir: string, fromKey: Buffer | null
   return n;
 }
 
+/** Synchronous twin of convertFile for opening one sealed file back to plain (used where no await may intervene). */
+function openFileSync(path: string, key: Buffer): void {
+  if (!isSealedFile(path)) return;
+  const plain = unsealBuffer(key, readFileSync(path));
+  const tmp = join(dirname(path), `.convert-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeDurable(tmp, plain);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * To call right after a sealed file was renamed into place, with no await in between: if the passphrase was
+ * removed while the file was being written (keys.json gone), the file is opened back to plain now, while this
+ * writer still holds the key; otherwise it would stay sealed under a key nobody has any more. Removal's last
+ * sweep and the deletion of keys.json run synchronously, so on one thread one of the two always catches the file.
+ */
+export function settleSealedWrite(dataDir: string, path: string, key: Buffer | null): void {
+  if (!key) return;
+  try {
+    statSync(keysPath(dataDir));
+  } catch {
+    openFileSync(path, key);
+  }
+}
+
 /**
  * Sets, changes or removes the passphrase of the data folder's files. Returns the key now in force (null after
  * removal). Crash order, so that no step can leave a file nobody can read:
@@ -644,6 +673,9 @@ export async function changeFilePassphrase(dataDir: string, oldPass: string | nu
   if (newPass === '') {
     if (!current) return null;
     await convertAttachments(dataDir, current, null);
+    // Files sealed by writers that ran during the pass above: a last sweep with no await, then keys.json goes in the
+    // same synchronous run (see settleSealedWrite for the writers that finish later).
+    for (const p of attachmentFiles(dataDir)) openFileSync(p, current);
     rmSync(keysPath(dataDir), { force: true });
     syncDir(dataDir);
     return null;
