@@ -8,8 +8,20 @@ import type { LenderBrand, LenderFactStatus, ServiceNumber } from './lenders-typ
 
 const CHECK_NUMBER = 'Check it on the card, the bank\'s own site or app before calling.';
 
+/** A number the authors know that a community list (SRC.callerIdList) confirms: still 'unverified'. */
 function knownNumber(number: string, label: string): ServiceNumber {
-  return { number, label, source: KNOWLEDGE, status: 'unverified', note: CHECK_NUMBER };
+  return { number, label, source: SRC.callerIdList, status: 'unverified', note: `A community list agrees with the authors' knowledge; not read on an official page. ${CHECK_NUMBER}` };
+}
+
+/** The customer-service number of the app or platform (not of the lender), from a community list: 'unverified'. */
+function appNumber(number: string, label: string): ServiceNumber {
+  return {
+    number,
+    label,
+    source: SRC.callerIdList,
+    status: 'unverified',
+    note: 'The platform\'s own number per a community list (the lender may have another). Check it in the app before calling.',
+  };
 }
 
 /** A bank's credit-card brand: the card centre is part of the bank (same legal person). */
@@ -86,6 +98,7 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     id: 'jiebei',
     name: '借呗',
     aliases: ['支付宝借呗', '蚂蚁借呗'],
+    serviceNumbers: [appNumber('95188', '支付宝客服')],
     entities: ['cfc.ant', 'mlc.ant-shangcheng'],
     source: `${SRC.antCfc} ; ${SRC.ant2020}`,
     status: 'secondary',
@@ -95,6 +108,7 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     id: 'huabei',
     name: '花呗',
     aliases: ['支付宝花呗', '蚂蚁花呗'],
+    serviceNumbers: [appNumber('95188', '支付宝客服')],
     entities: ['cfc.ant', 'mlc.ant-xiaowei'],
     source: `${SRC.antCfc} ; ${SRC.ant2020}`,
     status: 'secondary',
@@ -108,13 +122,14 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     entities: ['bank.webank'],
     source: SRC.webank,
     status: 'unverified',
-    serviceNumbers: [{ number: '95384', label: '微众银行客服', source: SRC.webank, status: 'unverified', note: CHECK_NUMBER }],
+    serviceNumbers: [{ number: '95384', label: '微众银行客服', source: `${SRC.webank} ; ${SRC.callerIdList}`, status: 'unverified', note: `A third-party guide and a community list agree. ${CHECK_NUMBER}` }],
     note: 'A product of 微众银行 (third-party guide). 微众银行 also makes joint loans with partner banks (authors\' knowledge).',
   }),
   brand({
     id: 'fenfu',
     name: '微信分付',
     aliases: ['分付', '微信分付借款'],
+    serviceNumbers: [appNumber('95017', '微信支付客服')],
     entities: ['mlc.tenpay', 'plat.weiheng'],
     multiLender: true,
     source: `${SRC.fenfu} ; ${KNOWLEDGE}`,
@@ -126,6 +141,7 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     id: 'jd-jintiao',
     name: '京东金条',
     aliases: ['金条'],
+    serviceNumbers: [appNumber('95118', '京东客服')],
     entities: ['mlc.jd-shengji', 'cfc.jd', 'cfc.zhongyin', 'bank.pab', 'bank.aibank', 'bank.spdb'],
     source: `${SRC.jdcfc} ; ${SRC.jdBlog}`,
     status: 'secondary',
@@ -135,6 +151,7 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     id: 'jd-baitiao',
     name: '京东白条',
     aliases: ['白条'],
+    serviceNumbers: [appNumber('95118', '京东客服')],
     entities: ['mlc.jd-shengji', 'cfc.jd'],
     source: SRC.jdcfc,
     status: 'secondary',
@@ -174,6 +191,7 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     id: 'youqianhua',
     name: '有钱花',
     aliases: ['度小满有钱花', '百度有钱花'],
+    serviceNumbers: [appNumber('95055', '度小满（列表名：北京百付宝科技）')],
     entities: ['mlc.duxiaoman', 'bank.cqcb', 'bank.aibank', 'plat.duxiaoman'],
     source: SRC.duxiaoman,
     status: 'unverified',
@@ -183,6 +201,7 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     id: 'duxiaoman',
     name: '度小满',
     aliases: ['度小满金融', '百度金融'],
+    serviceNumbers: [appNumber('95055', '度小满（列表名：北京百付宝科技）')],
     entities: ['mlc.duxiaoman', 'bank.cqcb', 'bank.aibank', 'plat.duxiaoman'],
     type: 'platform',
     source: SRC.duxiaoman,
@@ -205,6 +224,7 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     id: 'fenqile',
     name: '分期乐',
     aliases: ['乐信分期乐'],
+    serviceNumbers: [appNumber('95730', '分期乐（深圳市分期乐网络科技）')],
     type: 'platform',
     entities: ['bank.njcb', 'mlc.fenqile', 'guar.lexin', 'plat.fenqile'],
     source: SRC.lexin,
@@ -256,6 +276,7 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     id: 'fangxinjie',
     name: '放心借',
     aliases: ['抖音放心借', '抖音借钱', '头条放心借'],
+    serviceNumbers: [appNumber('95152', '抖音客服')],
     entities: ['mlc.zhongrong', 'cfc.zhongyin', 'bank.xwbank'],
     source: `${SRC.douyin} ; ${SRC.douyinBlog}`,
     status: 'secondary',
@@ -286,6 +307,7 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     id: 'ctrip-finance',
     name: '携程金融',
     aliases: ['携程借去花', '借去花', '携程拿去花', '拿去花', '携程借钱', '携程信用贷', '生意人贷', '拿去花信用购'],
+    serviceNumbers: [appNumber('95010', '携程客服')],
     entities: ['mlc.ctrip', 'cfc.yangguang', 'bank.cbhb', 'bank.zgc', 'cfc.shengyin', 'bank.zbank', 'cfc.mengshang', 'cfc.xingye', 'plat.ctrip'],
     type: 'platform',
     source: `${SRC.ctrip} ; ${SRC.zhudaiLists}`,
@@ -340,6 +362,7 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
     id: 'paipaidai',
     name: '拍拍贷',
     aliases: ['信也', 'KOO钱包'],
+    serviceNumbers: [appNumber('952228', '拍拍贷（列表名：无锡拍拍贷金融信息服务）')],
     type: 'platform',
     entities: ['bank.aibank', 'bank.newup', 'mlc.pingan-haodai', 'plat.erxu'],
     source: SRC.ppdai,
@@ -438,15 +461,15 @@ export const LENDER_BRANDS: readonly LenderBrand[] = [
   card('cmb', '招商银行信用卡', ['招行信用卡', '招商信用卡', '掌上生活'], [knownNumber('400-820-5555', '信用卡客服')]),
   card('citic', '中信银行信用卡', ['中信信用卡', '动卡空间'], [knownNumber('400-889-5558', '信用卡客服')]),
   card('cgb', '广发信用卡', ['广发银行信用卡', '发现精彩'], [knownNumber('400-830-8003', '信用卡客服')]),
-  card('spdb', '浦发信用卡', ['浦发银行信用卡', '浦大喜奔'], [knownNumber('400-820-8788', '信用卡客服')]),
+  card('spdb', '浦发信用卡', ['浦发银行信用卡', '浦大喜奔']),
   card('bocom', '交通银行信用卡', ['交行信用卡', '买单吧'], [knownNumber('400-800-9888', '信用卡客服')]),
-  card('ceb', '光大信用卡', ['光大银行信用卡', '阳光惠生活'], [knownNumber('400-788-8888', '信用卡客服')]),
+  card('ceb', '光大信用卡', ['光大银行信用卡', '阳光惠生活']),
   card('cmbc', '民生信用卡', ['民生银行信用卡', '全民生活'], [knownNumber('400-669-5568', '信用卡客服')]),
   card('hxb', '华夏信用卡', ['华夏银行信用卡'], [knownNumber('400-669-5577', '信用卡客服')]),
   card('pab', '平安信用卡', ['平安银行信用卡']),
   card('cib', '兴业信用卡', ['兴业银行信用卡']),
   card('icbc', '工商银行信用卡', ['工行信用卡', '牡丹信用卡']),
-  card('ccb', '建设银行信用卡', ['建行信用卡', '龙卡信用卡', '龙卡']),
+  card('ccb', '建设银行信用卡', ['建行信用卡', '龙卡信用卡', '龙卡'], [knownNumber('400-820-0588', '信用卡客服')]),
   card('abc', '农业银行信用卡', ['农行信用卡', '金穗信用卡']),
   card('boc', '中国银行信用卡', ['中行信用卡', '长城信用卡']),
   card('psbc', '邮储银行信用卡', ['邮政信用卡', '邮储信用卡']),

@@ -11,9 +11,13 @@ import type { LenderEntity, LenderFactStatus, RegistryLenderType, ServiceNumber,
 
 const CHECK_NUMBER = 'Check it on the bank\'s own site, app or card before calling.';
 
-/** A number the authors know but did not find in a source. */
-function knownNumber(number: string, label?: string): ServiceNumber {
-  const n: ServiceNumber = { number, source: KNOWLEDGE, status: 'unverified', note: CHECK_NUMBER };
+/**
+ * A bank number the authors know and that community lists confirm (SRC.callerIdList; SRC.bankPhoneEnum where it lists the
+ * bank too). Community data is not an official source: 'unverified'.
+ */
+function knownNumber(number: string, label?: string, alsoInEnum = false): ServiceNumber {
+  const source = alsoInEnum ? `${SRC.callerIdList} ; ${SRC.bankPhoneEnum}` : SRC.callerIdList;
+  const n: ServiceNumber = { number, source, status: 'unverified', note: `Community lists agree with the authors' knowledge; not read on an official page. ${CHECK_NUMBER}` };
   if (label) n.label = label;
   return n;
 }
@@ -81,44 +85,44 @@ function cityBank(id: string, name: string, shortNames: string[], office: string
 
 export const BANK_ENTITIES: LenderEntity[] = [
   // Large state-owned banks.
-  national('icbc', '中国工商银行股份有限公司', ['中国工商银行', '工商银行', '工行'], '北京市', [knownNumber('95588')], { aliases: ['ICBC'] }),
-  national('abc', '中国农业银行股份有限公司', ['中国农业银行', '农业银行', '农行'], '北京市', [knownNumber('95599')], { aliases: ['ABC'] }),
-  national('boc', '中国银行股份有限公司', ['中国银行', '中行'], '北京市', [knownNumber('95566')], { aliases: ['BOC', 'Bank of China'] }),
-  national('ccb', '中国建设银行股份有限公司', ['中国建设银行', '建设银行', '建行'], '北京市', [knownNumber('95533')], { aliases: ['CCB'] }),
-  national('bocom', '交通银行股份有限公司', ['交通银行', '交行'], '上海市', [knownNumber('95559')], { aliases: ['BOCOM'] }),
-  national('psbc', '中国邮政储蓄银行股份有限公司', ['中国邮政储蓄银行', '邮储银行', '邮政储蓄银行', '邮储'], '北京市', [knownNumber('95580')], { aliases: ['PSBC'] }),
+  national('icbc', '中国工商银行股份有限公司', ['中国工商银行', '工商银行', '工行'], '北京市', [knownNumber('95588', '客服电话', true)], { aliases: ['ICBC'] }),
+  national('abc', '中国农业银行股份有限公司', ['中国农业银行', '农业银行', '农行'], '北京市', [knownNumber('95599', '客服电话', true)], { aliases: ['ABC'] }),
+  national('boc', '中国银行股份有限公司', ['中国银行', '中行'], '北京市', [knownNumber('95566', '客服电话', true)], { aliases: ['BOC', 'Bank of China'] }),
+  national('ccb', '中国建设银行股份有限公司', ['中国建设银行', '建设银行', '建行'], '北京市', [knownNumber('95533', '客服电话', true)], { aliases: ['CCB'] }),
+  national('bocom', '交通银行股份有限公司', ['交通银行', '交行'], '上海市', [knownNumber('95559', '客服电话', true)], { aliases: ['BOCOM'] }),
+  national('psbc', '中国邮政储蓄银行股份有限公司', ['中国邮政储蓄银行', '邮储银行', '邮政储蓄银行', '邮储'], '北京市', [knownNumber('95580', '客服电话', true)], { aliases: ['PSBC'] }),
   // Joint-stock banks.
-  national('cmb', '招商银行股份有限公司', ['招商银行', '招行'], '广东省', [knownNumber('95555')], { aliases: ['CMB', 'China Merchants Bank'], note: 'Registered in 深圳 (authors\' knowledge).' }),
-  national('citic', '中信银行股份有限公司', ['中信银行'], '北京市', [knownNumber('95558')], { aliases: ['China CITIC Bank'] }),
-  national('ceb', '中国光大银行股份有限公司', ['中国光大银行', '光大银行', '光大'], '北京市', [knownNumber('95595')], { aliases: ['CEB'] }),
-  national('hxb', '华夏银行股份有限公司', ['华夏银行'], '北京市', [knownNumber('95577')]),
-  national('cmbc', '中国民生银行股份有限公司', ['中国民生银行', '民生银行'], '北京市', [knownNumber('95568')], { aliases: ['CMBC'] }),
-  national('cgb', '广发银行股份有限公司', ['广发银行', '广发'], '广东省', [knownNumber('95508')], { aliases: ['广东发展银行'], note: 'Formerly 广东发展银行; registered in 广州 (authors\' knowledge).' }),
-  national('pab', '平安银行股份有限公司', ['平安银行'], '广东省', [knownNumber('95511')], { note: 'Registered in 深圳 (authors\' knowledge). 京东金条 partner (SRC.jdBlog, unverified).' }),
-  national('cib', '兴业银行股份有限公司', ['兴业银行'], '福建省', [knownNumber('95561')], { note: 'Registered in 福州 (authors\' knowledge).' }),
-  national('spdb', '上海浦东发展银行股份有限公司', ['上海浦东发展银行', '浦发银行', '浦发'], '上海市', [knownNumber('95528')], { aliases: ['SPDB'] }),
-  national('czb', '浙商银行股份有限公司', ['浙商银行'], '浙江省', [knownNumber('95527')]),
-  national('hfb', '恒丰银行股份有限公司', ['恒丰银行'], '山东省', []),
-  national('cbhb', '渤海银行股份有限公司', ['渤海银行'], '天津市', [], { note: '360借条 partner (SRC.qifu, unverified).' }),
+  national('cmb', '招商银行股份有限公司', ['招商银行', '招行'], '广东省', [knownNumber('95555', '客服电话')], { aliases: ['CMB', 'China Merchants Bank'], note: 'Registered in 深圳 (authors\' knowledge).' }),
+  national('citic', '中信银行股份有限公司', ['中信银行'], '北京市', [knownNumber('95558', '客服电话', true)], { aliases: ['China CITIC Bank'] }),
+  national('ceb', '中国光大银行股份有限公司', ['中国光大银行', '光大银行', '光大'], '北京市', [knownNumber('95595', '客服电话', true)], { aliases: ['CEB'] }),
+  national('hxb', '华夏银行股份有限公司', ['华夏银行'], '北京市', [knownNumber('95577', '客服电话')]),
+  national('cmbc', '中国民生银行股份有限公司', ['中国民生银行', '民生银行'], '北京市', [knownNumber('95568', '客服电话')], { aliases: ['CMBC'] }),
+  national('cgb', '广发银行股份有限公司', ['广发银行', '广发'], '广东省', [knownNumber('95508', '客服电话')], { aliases: ['广东发展银行'], note: 'Formerly 广东发展银行; registered in 广州 (authors\' knowledge).' }),
+  national('pab', '平安银行股份有限公司', ['平安银行'], '广东省', [knownNumber('95511', '客服电话（中国平安）')], { note: 'Registered in 深圳 (authors\' knowledge). 京东金条 partner (SRC.jdBlog, unverified).' }),
+  national('cib', '兴业银行股份有限公司', ['兴业银行'], '福建省', [knownNumber('95561', '客服电话', true)], { note: 'Registered in 福州 (authors\' knowledge).' }),
+  national('spdb', '上海浦东发展银行股份有限公司', ['上海浦东发展银行', '浦发银行', '浦发'], '上海市', [knownNumber('95528', '客服电话', true)], { aliases: ['SPDB'] }),
+  national('czb', '浙商银行股份有限公司', ['浙商银行'], '浙江省', [knownNumber('95527', '客服电话')]),
+  national('hfb', '恒丰银行股份有限公司', ['恒丰银行'], '山东省', [knownNumber('95395', '客服电话')]),
+  national('cbhb', '渤海银行股份有限公司', ['渤海银行'], '天津市', [knownNumber('95541', '客服电话'), knownNumber('400-888-8811', '客服电话', true)], { note: '360借条 partner (SRC.qifu, unverified).' }),
 
   // City and rural commercial banks named as lenders of platform loans.
-  cityBank('bob', '北京银行股份有限公司', ['北京银行'], '北京', '北京市'),
-  cityBank('bosc', '上海银行股份有限公司', ['上海银行'], '上海', '上海市', { note: 'Named as a lender of 数禾 (还呗) loans (SRC.huanbei, secondary).' }),
-  cityBank('jsb', '江苏银行股份有限公司', ['江苏银行'], '江苏', '江苏省', { note: 'Named as a 美团 partner bank (SRC.meituan, unverified).' }),
-  cityBank('njcb', '南京银行股份有限公司', ['南京银行'], '江苏', '江苏省', {
+  cityBank('bob', '北京银行股份有限公司', ['北京银行'], '北京', '北京市', { serviceNumbers: [knownNumber('95526', '客服电话')] }),
+  cityBank('bosc', '上海银行股份有限公司', ['上海银行'], '上海', '上海市', { serviceNumbers: [knownNumber('95594', '客服电话')], note: 'Named as a lender of 数禾 (还呗) loans (SRC.huanbei, secondary).' }),
+  cityBank('jsb', '江苏银行股份有限公司', ['江苏银行'], '江苏', '江苏省', { serviceNumbers: [knownNumber('95319', '客服电话')], note: 'Named as a 美团 partner bank (SRC.meituan, unverified).' }),
+  cityBank('njcb', '南京银行股份有限公司', ['南京银行'], '江苏', '江苏省', { serviceNumbers: [knownNumber('95302', '客服电话')],
     source: SRC.lexin,
     status: 'secondary',
     note: 'Lender of a 分期乐 loan in a 2025 judgment (SRC.lexin); 360借条 partner (SRC.qifu). Owner of 南银法巴消费金融.',
   }),
-  cityBank('nbcb', '宁波银行股份有限公司', ['宁波银行'], '宁波', '浙江省'),
-  cityBank('hzbank', '杭州银行股份有限公司', ['杭州银行'], '浙江', '浙江省'),
-  cityBank('cqcb', '重庆银行股份有限公司', ['重庆银行'], '重庆', '重庆市', { note: '度小满 partner (SRC.duxiaoman, unverified); shareholder of 马上消费金融 (SRC.msxf).' }),
-  cityBank('shengjing', '盛京银行股份有限公司', ['盛京银行'], '辽宁', '辽宁省', { note: '360借条 partner (SRC.qifu, unverified).' }),
-  cityBank('zybank', '中原银行股份有限公司', ['中原银行'], '河南', '河南省', { note: '360借条 partner (SRC.qifu, unverified).' }),
-  cityBank('hrbcb', '哈尔滨银行股份有限公司', ['哈尔滨银行'], '黑龙江', '黑龙江省'),
-  cityBank('cdb-chengdu', '成都银行股份有限公司', ['成都银行'], '四川', '四川省', { note: 'Founder of 锦程消费金融 (SRC.jinchengNews).' }),
+  cityBank('nbcb', '宁波银行股份有限公司', ['宁波银行'], '宁波', '浙江省', { serviceNumbers: [knownNumber('95574', '客服电话')] }),
+  cityBank('hzbank', '杭州银行股份有限公司', ['杭州银行'], '浙江', '浙江省', { serviceNumbers: [knownNumber('95398', '客服电话')] }),
+  cityBank('cqcb', '重庆银行股份有限公司', ['重庆银行'], '重庆', '重庆市', { serviceNumbers: [knownNumber('956023', '客服电话')], note: '度小满 partner (SRC.duxiaoman, unverified); shareholder of 马上消费金融 (SRC.msxf).' }),
+  cityBank('shengjing', '盛京银行股份有限公司', ['盛京银行'], '辽宁', '辽宁省', { serviceNumbers: [knownNumber('95337', '客服电话')], note: '360借条 partner (SRC.qifu, unverified).' }),
+  cityBank('zybank', '中原银行股份有限公司', ['中原银行'], '河南', '河南省', { serviceNumbers: [knownNumber('95186', '客服电话')], note: '360借条 partner (SRC.qifu, unverified).' }),
+  cityBank('hrbcb', '哈尔滨银行股份有限公司', ['哈尔滨银行'], '黑龙江', '黑龙江省', { serviceNumbers: [knownNumber('95537', '客服电话')] }),
+  cityBank('cdb-chengdu', '成都银行股份有限公司', ['成都银行'], '四川', '四川省', { serviceNumbers: [knownNumber('95507', '客服电话')], note: 'Founder of 锦程消费金融 (SRC.jinchengNews).' }),
   cityBank('changan', '长安银行股份有限公司', ['长安银行'], '陕西', '陕西省'),
-  cityBank('cqrcb', '重庆农村商业银行股份有限公司', ['重庆农村商业银行', '重庆农商银行', '渝农商行'], '重庆', '重庆市'),
+  cityBank('cqrcb', '重庆农村商业银行股份有限公司', ['重庆农村商业银行', '重庆农商银行', '渝农商行'], '重庆', '重庆市', { serviceNumbers: [knownNumber('95389', '客服电话')] }),
   cityBank('mengshang', '蒙商银行股份有限公司', ['蒙商银行'], '内蒙古', '内蒙古自治区', { note: 'Shareholder of 蒙商消费金融 (SRC.mengshang).' }),
 
   // Private and internet banks (民营银行), and the direct bank 中信百信.

@@ -125,6 +125,15 @@ export const SRC = {
   xiaoying: 'https://wap.zhengguannews.cn/html/zgh/367386.html (证观新闻, 2025) ; https://user.guancha.cn/main/content?id=1426660 (九州商业观察, 2025-04)',
   /** 盐铁财经 (2025-03): 嘉银科技 (formerly 嘉银金科, renamed 2023, NASDAQ 2019) runs 你我贷 and 极融; guarantors are its subsidiaries. */
   jiayin: 'https://hknews.cc/article/67e381af9b3713cc83f82a17.html (盐铁财经 repost, 2025-03)',
+  /**
+   * A caller-ID Android app's built-in list of service numbers (public GitHub code found with the search tool; index file id
+   * 65804986638; the repository name was not returned). Community data, not an official source: every number from it is
+   * 'unverified'. It lists e.g. 95588 中国工商银行, 4008205555 招商银行, 95188 支付宝, 95118 京东, 95017 微信支付, 95152 抖音,
+   * 95055 北京百付宝科技, 95730 深圳市分期乐网络科技, 952228 无锡拍拍贷金融信息服务, 95010 携程, 95384 微众银行.
+   */
+  callerIdList: "caller-ID app's built-in service-number list (public GitHub code, search-index file id 65804986638; community data)",
+  /** A second, independent community list: a Java enum of banks' customer-service numbers (search-index file id 18570560643, 2016). */
+  bankPhoneEnum: 'BankServicesPhoneEnum (public GitHub code, search-index file id 18570560643, 2016; community data)',
   /** Blog: 放心借 partners include 中银消费金融 and 新网银行. */
   douyinBlog: 'https://www.dlllqs.com/lcbj/91778.html (third-party blog)',
 } as const;
