@@ -202,8 +202,9 @@ function nonce(prefix: Buffer, i: number, last: boolean): Buffer {
 function sealChunk(fk: FileKeys, header: Buffer, i: number, last: boolean, plain: Buffer): Buffer {
   const c = createCipheriv('aes-256-gcm', fk.key, nonce(fk.prefix, i, last));
   c.setAAD(header);
-  const body = Buffer.concat([c.update(plain), c.final()]);
-  return Buffer.concat([body, c.getAuthTag()]);
+  const body = c.update(plain);
+  const rest = c.final(); // empty for GCM, kept for form
+  return Buffer.concat([body, rest, c.getAuthTag()], body.length + rest.length + TAG);
 }
 
 function openChunk(fk: FileKeys, header: Buffer, i: number, last: boolean, sealed: Buffer): Buffer {
@@ -211,13 +212,18 @@ function openChunk(fk: FileKeys, header: Buffer, i: number, last: boolean, seale
   d.setAAD(header);
   d.setAuthTag(sealed.subarray(sealed.length - TAG));
   try {
-    return Buffer.concat([d.update(sealed.subarray(0, sealed.length - TAG)), d.final()]);
+    const body = d.update(sealed.subarray(0, sealed.length - TAG));
+    const rest = d.final();
+    return rest.length ? Buffer.concat([body, rest]) : body;
   } catch {
     throw sealError('SEAL_DAMAGED', `chunk ${i}${last ? ' (last)' : ''} does not authenticate`);
   }
 }
 
-/** Collects incoming buffers and hands out exact-size pieces without copying more than needed. */
+/**
+ * Collects incoming buffers and hands out exact-size pieces, copying only a piece that spans two buffers (stream
+ * sources allocate a fresh buffer per chunk, so views stay valid).
+ */
 class Pending {
   private parts: Buffer[] = [];
   length = 0;
@@ -228,13 +234,25 @@ class Pending {
     }
   }
   take(n: number): Buffer {
-    const all = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.length);
-    const out = all.subarray(0, n);
-    const rest = all.subarray(n);
-    this.parts = rest.length ? [rest] : [];
-    this.length = rest.length;
-    // Copy: `out` may be a view into a larger buffer the stream keeps.
-    return Buffer.from(out);
+    const first = this.parts[0];
+    if (!first || n === 0) return Buffer.alloc(0);
+    this.length -= n;
+    if (first.length >= n) {
+      if (first.length === n) this.parts.shift();
+      else this.parts[0] = first.subarray(n);
+      return first.subarray(0, n);
+    }
+    const out = Buffer.allocUnsafe(n);
+    let off = 0;
+    while (off < n) {
+      const p = this.parts[0]!;
+      const k = Math.min(p.length, n - off);
+      p.copy(out, off, 0, k);
+      off += k;
+      if (k === p.length) this.parts.shift();
+      else this.parts[0] = p.subarray(k);
+    }
+    return out;
   }
 }
 
