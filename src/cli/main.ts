@@ -94,7 +94,7 @@ export async function main(argv: string[], io?: Io): Promise<number> {
 }
 
 /** Errors that describe bad input or state (exit 1 with their message), not bugs. */
-const EXPECTED_ERRORS = new Set(['ImportFormatError', 'StoreError', 'PassphraseError', 'SealError', 'RangeError', 'LoanInputError', 'RateFileError', 'IrrError', 'EvidenceFormatError', 'BundleError', 'DocumentError', 'SealError']);
+const EXPECTED_ERRORS = new Set(['ImportFormatError', 'StoreError', 'PassphraseError', 'SealError', 'RangeError', 'LoanInputError', 'RateFileError', 'IrrError', 'EvidenceFormatError', 'BundleError', 'DocumentError']);
 
 export function reportError(e: unknown, io: Io): number {
   if (e instanceof UsageError) {
