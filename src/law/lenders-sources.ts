@@ -175,8 +175,8 @@ export function noRegulator(): SourcedFact {
   return {
     value: '无（助贷平台本身不是持牌放贷机构；向合同上的放贷机构的监管部门投诉）',
     source: 'src/law/channels.ts (12378 note: loan facilitation is supervised through the licensed lender, zhudai-2025.item1)',
-    status: 'verified',
-    note: 'The status is that of the rule (the project\'s law data), not of a fact about this company.',
+    status: 'secondary',
+    note: 'From the project\'s law data (the 12378 channel, verified_secondary), applied to this company; not a fact read about the company itself.',
   };
 }
 
