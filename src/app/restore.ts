@@ -22,7 +22,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { ChainVerifier } from '../domain/evidence/chain.js';
-import { applyKey, explainOpenError, hasPlainSqliteHeader, openStore, quoteSqlString, storePassphrase, StoreError } from '../store/db.js';
+import { applyKey, explainOpenError, hasPlainSqliteHeader, openStore, PASSPHRASE_MESSAGES, quoteSqlString, storePassphrase, StoreError } from '../store/db.js';
 import { migrations } from '../store/migrations/index.js';
 import { ensurePrivateDir, ensurePrivateFile, fsyncDir, PRIVATE_FILE } from '../store/private-fs.js';
 import * as repo from '../store/repo.js';
@@ -350,8 +350,8 @@ function copyPrivate(from: string, to: string): void {
 
 /**
  * Applies a staged restore before the store opens. Returns the name the old database was kept under
- * (null when there was nothing to apply or no old database). Throws StoreError BAD_PASSPHRASE, touching
- * nothing, when the passphrase does not open the current database.
+ * (null when there was nothing to apply or no old database). Throws StoreError BAD_PASSPHRASE, having
+ * changed nothing, when the passphrase does not open the current database (or, with none, the staged one).
  */
 export function applyPendingRestore(dataDir: string, passphrase?: string | null): { applied: boolean; keptAs: string | null } {
   const staged = join(dataDir, STAGED_FILE);
@@ -361,29 +361,28 @@ export function applyPendingRestore(dataDir: string, passphrase?: string | null)
   const wal = `${db}-wal`;
   const shm = `${db}-shm`;
   const journal = `${db}-journal`;
+  const hasDb = existsSync(db);
+  const keptAs = `${BEFORE_PREFIX}${Date.now()}`;
+  const kept = join(dataDir, keptAs);
+  const copyOf = (side: string) => kept + side.slice(db.length);
 
-  // The staged copy must open with the key the store will use. One staged by an older version may be
-  // plaintext while a passphrase is set: bring it to the key. One that cannot be opened is set aside, kept.
-  try {
-    bringToKey(staged, hasPlainSqliteHeader(staged) ? null : pass, pass);
-  } catch {
-    const aside = `${STAGED_FILE}-unusable-${Date.now()}`;
-    renameSync(staged, join(dataDir, aside));
-    fsyncDir(dataDir);
-    return { applied: false, keptAs: null };
-  }
-
-  let keptAs: string | null = null;
-  if (existsSync(db)) {
-    keptAs = `${BEFORE_PREFIX}${Date.now()}`;
-    const kept = join(dataDir, keptAs);
-    // SQLite deletes -wal and -shm when it closes a database, also one it could not read: a WAL that holds
-    // the last writes is copied before anything opens the database, so no outcome of the open can lose it.
-    const sides = [wal, shm].filter((f) => existsSync(f) && statSync(f).size > 0);
-    for (const side of sides) copyPrivate(side, kept + side.slice(db.length));
-    if (sides.length) fsyncDir(dataDir);
-    let checkpointed = false;
+  // 1. The current database, opened with the passphrase (which proves it) and checkpointed. SQLite deletes
+  //    -wal and -shm when it closes a database, also one it could not read: a WAL that holds the last writes
+  //    is copied first, so that no outcome of the open can lose it.
+  const sides = hasDb ? [wal, shm].filter((f) => existsSync(f) && statSync(f).size > 0) : [];
+  for (const side of sides) copyPrivate(side, copyOf(side));
+  if (sides.length) fsyncDir(dataDir);
+  let checkpointed = false;
+  /** Undoes step 1's copies: not needed after a checkpoint; put back where SQLite removed the original. */
+  const dropCopies = () => {
+    for (const side of sides) {
+      if (checkpointed || existsSync(side)) rmSync(copyOf(side), { force: true });
+      else renameSync(copyOf(side), side);
+    }
+  };
+  if (hasDb) {
     let current: Database.Database | null = null;
+    let refused: unknown = null;
     try {
       current = new Database(db, { fileMustExist: true });
       if (pass) applyKey(current, pass);
@@ -394,38 +393,55 @@ export function applyPendingRestore(dataDir: string, passphrase?: string | null)
       checkpointed = !r || r.busy === 0;
     } catch (e) {
       const why = explainOpenError(e, db, Boolean(pass));
-      if (why instanceof StoreError && why.code === 'BAD_PASSPHRASE') {
-        // A wrong or missing passphrase: nothing is applied; the caller asks for the passphrase. The WAL
-        // copies are dropped only if SQLite left the originals in place.
-        for (const side of sides) if (existsSync(side)) rmSync(kept + side.slice(db.length), { force: true });
-        else renameSync(kept + side.slice(db.length), side);
-        throw why;
-      }
-      checkpointed = false;
+      if (why instanceof StoreError && (why.code === 'BAD_PASSPHRASE' || why.code === 'NOT_ENCRYPTED')) refused = why;
     } finally {
       current?.close();
     }
+    if (refused) {
+      // A wrong or missing passphrase: nothing is applied; the caller asks for it.
+      dropCopies();
+      throw refused;
+    }
+  }
+
+  // 2. The staged copy must open with the key the store will use. One staged by an older version may be
+  //    plaintext while a passphrase is set: it is brought to the key. One that cannot be opened is set
+  //    aside (kept) and the current database stays.
+  const stagedPlain = hasPlainSqliteHeader(staged);
+  if (!stagedPlain && !pass) {
+    dropCopies();
+    throw new StoreError('BAD_PASSPHRASE', PASSPHRASE_MESSAGES.needed);
+  }
+  try {
+    bringToKey(staged, stagedPlain ? null : pass, pass);
+  } catch {
+    dropCopies();
+    renameSync(staged, join(dataDir, `${STAGED_FILE}-unusable-${Date.now()}`));
+    fsyncDir(dataDir);
+    return { applied: false, keptAs: null };
+  }
+
+  // 3. Renames only.
+  if (hasDb) {
     if (checkpointed) {
       // Every committed write is in the main file now: the WAL copies are not needed (and must not be
-      // replayed into the checkpointed copy).
-      for (const side of sides) rmSync(kept + side.slice(db.length), { force: true });
+      // replayed into the checkpointed file).
+      dropCopies();
       renameSync(db, kept);
-      for (const side of [wal, shm, journal]) rmSync(side, { force: true });
     } else {
-      // Could not be opened or checkpointed: the database is kept whole beside its WAL copies. The old WAL
-      // must then go: left beside the restored database, SQLite would replay it into a database it does not
-      // belong to.
+      // Could not be opened or checkpointed: the database is kept whole beside its WAL copies.
       copyPrivate(db, kept);
-      if (existsSync(journal)) copyPrivate(journal, `${kept}-journal`);
+      if (existsSync(journal)) copyPrivate(journal, copyOf(journal));
       fsyncDir(dataDir);
-      for (const side of [wal, shm, journal]) rmSync(side, { force: true });
     }
   } else if (existsSync(wal)) {
     // A WAL without its database: kept, never replayed into the restored one.
-    renameSync(wal, join(dataDir, `${BEFORE_PREFIX}${Date.now()}-orphan-wal`));
-    rmSync(shm, { force: true });
+    renameSync(wal, join(dataDir, `${keptAs}-orphan-wal`));
   }
+  // The old WAL must go: left beside the restored database, SQLite would replay it into a database it does
+  // not belong to.
+  for (const side of [wal, shm, journal]) rmSync(side, { force: true });
   renameSync(staged, db);
   fsyncDir(dataDir);
-  return { applied: true, keptAs };
+  return { applied: true, keptAs: hasDb ? keptAs : null };
 }
