@@ -92,8 +92,8 @@ export async function buildServer(ctx: AppContext | null, opts: ServerOptions = 
       });
       api.addHook('onRequest', async (req, reply) => {
         if (open) return;
-        const path = req.url.split('?')[0];
-        if (path === '/api/health' || path === '/api/unlock') return;
+        const route = req.routeOptions.url;
+        if (route === '/api/health' || route === '/api/unlock') return;
         return reply.status(423).send({ error: { code: 'LOCKED', message: '数据已加密，请先在网页中输入密码解锁 the data is encrypted: unlock it first' } });
       });
       for (const r of routes) await r(api, live, { limits });

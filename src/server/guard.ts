@@ -8,7 +8,7 @@
  *  - for the API and the page, carry the per-launch key: printed once in the URL `huxun` shows at
  *    start (`/?k=KEY`), turned into an HttpOnly SameSite=Strict cookie on first open, or sent as the
  *    `x-huxun-key` header by scripts and tests.
- * Static assets (the built JS/CSS) hold no data and need only the Host check.
+ * Only the built JS/CSS (/assets/) is served without the key: it holds no data.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -106,24 +106,25 @@ export function installGuard(app: FastifyInstance, secret: string): Guard {
       }
     }
 
+    // Decide by the route that matched, not only by the raw URL: the router decodes "/%61pi/loans" to
+    // /api/loans, which a prefix test on req.url would miss.
+    const route = req.routeOptions.url ?? '';
+    if (route.startsWith('/assets/')) return; // the built JS and CSS: no data in them
     const path = req.url.split('?')[0]!;
-    if (path.startsWith('/api/') || path === '/api') {
-      if (!hasKey(req)) return refuse(reply, 401, 'NEED_KEY', '请打开护讯启动时显示的完整网址（含 ?k=…）open the full address Huxun printed at start (with ?k=…)');
-      return;
+    const isApi = route.startsWith('/api') || path.startsWith('/api');
+    const k = (req.query as { k?: unknown } | undefined)?.k;
+    if (!isApi && req.method === 'GET' && (path === '/' || path === '/index.html') && typeof k === 'string') {
+      if (!sameKey(k, secret)) return sendNoKeyPage(reply);
+      // The key leaves the address bar at once (303 to "/"; browsers keep the #fragment) and lives
+      // on as a session cookie only this origin's own pages send.
+      return reply
+        .header('set-cookie', `${cookieName(req)}=${secret}; HttpOnly; SameSite=Strict; Path=/`)
+        .header('cache-control', 'no-store')
+        .redirect('/', 303);
     }
-    if (path === '/' || path === '/index.html') {
-      const k = (req.query as { k?: unknown } | undefined)?.k;
-      if (typeof k === 'string' && req.method === 'GET') {
-        if (!sameKey(k, secret)) return sendNoKeyPage(reply);
-        // The key leaves the address bar at once (303 to "/"; browsers keep the #fragment) and lives
-        // on as a session cookie only this origin's own pages send.
-        return reply
-          .header('set-cookie', `${cookieName(req)}=${secret}; HttpOnly; SameSite=Strict; Path=/`)
-          .header('cache-control', 'no-store')
-          .redirect('/', 303);
-      }
-      if (!hasKey(req)) return sendNoKeyPage(reply);
-    }
+    if (hasKey(req)) return;
+    if (isApi) return refuse(reply, 401, 'NEED_KEY', '请打开护讯启动时显示的完整网址（含 ?k=…）open the full address Huxun printed at start (with ?k=…)');
+    return sendNoKeyPage(reply);
   });
   return { hasKey, sendNoKeyPage };
 }

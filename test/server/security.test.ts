@@ -127,6 +127,9 @@ describe('local API access', () => {
     expect(JSON.parse(noKey.body)).toMatchObject({ error: { code: 'NEED_KEY' } });
     expect((await send(s.origin, { path: '/api/loans', headers: { 'x-huxun-key': 'x'.repeat(43) } })).status).toBe(401);
     expect((await send(s.origin, { path: '/api/health' })).status).toBe(401);
+    // The router decodes the path: an encoded "/api" is still the API.
+    expect((await send(s.origin, { path: '/%61pi/loans' })).status).toBe(401);
+    expect((await send(s.origin, { path: '/timeline' })).status).toBe(401);
 
     const page = await send(s.origin, { path: '/' });
     expect(page.status).toBe(401);
