@@ -170,7 +170,14 @@ describe('sealed files', () => {
     settleSealedWrite(dir, late, k1);
     expect(isSealedFile(late)).toBe(true);
 
+    // A damaged sealed file does not block removal (nobody can open it); the others are opened.
+    const broken = join(dir, 'attachments', 'ab', 'ab' + '2'.repeat(62));
+    const bb = sealBuffer(k1!, plain);
+    bb[bb.length - 1]! ^= 1;
+    writeFileSync(broken, bb);
+
     expect(await changeFilePassphrase(dir, 'second', '')).toBeNull();
+    expect(readFileSync(broken).equals(bb)).toBe(true);
     writeFileSync(late, sealBuffer(k1!, plain));
     settleSealedWrite(dir, late, k1);
     expect(readFileSync(late).equals(plain)).toBe(true);

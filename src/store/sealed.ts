@@ -559,8 +559,13 @@ async function writeKeys(dataDir: string, dataKey: Buffer, passphrase: string, p
   const json: KeysJson = { v: 1, kdf: 'scrypt', N: params.N, r: params.r, p: params.p, salt: salt.toString('base64'), wrapped: wrap(dataKey, kek) };
   const final = keysPath(dataDir);
   const tmp = `${final}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  writeDurable(tmp, Buffer.from(JSON.stringify(json, null, 2) + '\n'));
-  renameSync(tmp, final);
+  try {
+    writeDurable(tmp, Buffer.from(JSON.stringify(json, null, 2) + '\n'));
+    renameSync(tmp, final);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
   syncDir(dataDir);
 }
 
@@ -637,9 +642,15 @@ export async function convertFile(path: string, fromKey: Buffer | null, toKey: B
 }
 
 /** Seals every plain attachment file with key (and, with key null, opens every sealed one). Returns how many changed. */
-export async function convertAttachments(dataDir: string, fromKey: Buffer | null, toKey: Buffer | null): Promise<number> {
+export async function convertAttachments(dataDir: string, fromKey: Buffer | null, toKey: Buffer | null, skip: (e: unknown) => boolean = () => false): Promise<number> {
   let n = 0;
-  for (const p of attachmentFiles(dataDir)) if (await convertFile(p, fromKey, toKey)) n++;
+  for (const p of attachmentFiles(dataDir)) {
+    try {
+      if (await convertFile(p, fromKey, toKey)) n++;
+    } catch (e) {
+      if (!skip(e)) throw e;
+    }
+  }
   for (const d of new Set([...attachmentFiles(dataDir)].map((p) => dirname(p)))) syncDir(d);
   return n;
 }
@@ -683,23 +694,36 @@ export function settleSealedWrite(dataDir: string, path: string, key: Buffer | n
  *  - remove (newPass ''): every file is opened back to plain first, keys.json is deleted last: until then the key
  *    still opens the files that are still sealed.
  * oldPass: the current passphrase (null or '' when none is set). Throws SealError BAD_PASSPHRASE when it does not
- * open keys.json.
+ * open keys.json, before anything changed. Once keys.json is written, set and change no longer throw (a file that
+ * could not be sealed stays plain); remove throws only with keys.json still in place.
  */
 export async function changeFilePassphrase(dataDir: string, oldPass: string | null, newPass: string, opts: { scrypt?: ScryptParams } = {}): Promise<Buffer | null> {
   const params = opts.scrypt ?? SCRYPT_DEFAULT;
   const current = readKeys(dataDir) ? openFileKey(dataDir, oldPass ?? '') : null;
   if (newPass === '') {
     if (!current) return null;
-    await convertAttachments(dataDir, current, null);
+    // A file that does not open with the key (damaged) cannot be saved by anyone: it is left for `evidence check` to
+    // report. Any other failure (disk full) throws with keys.json still in place, so every file still opens.
+    const unopenable = (e: unknown) => e instanceof SealError && (e.code === 'SEAL_DAMAGED' || e.code === 'BAD_KEY' || e.code === 'SEAL_UNSUPPORTED');
+    await convertAttachments(dataDir, current, null, unopenable);
     // Files sealed by writers that ran during the pass above: a last sweep with no await, then keys.json goes in the
     // same synchronous run (see settleSealedWrite for the writers that finish later).
-    for (const p of attachmentFiles(dataDir)) openFileSync(p, current);
+    for (const p of attachmentFiles(dataDir)) {
+      try {
+        openFileSync(p, current);
+      } catch (e) {
+        if (!unopenable(e)) throw e;
+      }
+    }
     rmSync(keysPath(dataDir), { force: true });
     syncDir(dataDir);
     return null;
   }
   const key = current ?? randomBytes(32);
   await writeKeys(dataDir, key, newPass, params);
-  await convertAttachments(dataDir, key, key);
+  // keys.json is in force from here on: throwing now would let the caller put the database back on the old
+  // passphrase while the files need the new one. A file that cannot be sealed (disk full) stays plain, readable as
+  // it is, and the next change of passphrase seals it.
+  await convertAttachments(dataDir, key, key, () => true);
   return key;
 }
