@@ -4,7 +4,7 @@
  */
 import type { Channel } from '../domain/law.js';
 import {
-  buildComplaintText, buildDocument, DOCUMENT_TYPES, FORM_LIMITS, proposeChannels, LETTER_CHANNELS,
+  answersProblem, buildComplaintText, buildDocument, clampAnswers, DOCUMENT_TYPES, FORM_LIMITS, proposeChannels, LETTER_CHANNELS,
   type DocumentCase, type DocumentEvent, type Question, type DocumentRequest, type DocumentType, type FormLength, type LawCitation, type LawView,
 } from '../domain/documents/index.js';
 import { localDate, toIsoLocal } from '../domain/time.js';
@@ -54,7 +54,8 @@ const ANSWERS_KEY = 'document_answers';
 async function savedAnswers(ctx: AppContext): Promise<Record<string, string>> {
   const raw = await repo.getSetting(ctx.store.db, ctx.caseId, ANSWERS_KEY);
   try {
-    return raw ? (JSON.parse(raw) as Record<string, string>) : {};
+    // Clamped on read: an over-long answer saved by an older version must not slow every later document.
+    return raw ? clampAnswers(JSON.parse(raw)) : {};
   } catch {
     return {};
   }
@@ -62,6 +63,8 @@ async function savedAnswers(ctx: AppContext): Promise<Record<string, string>> {
 
 /** Answers are remembered so that a person never types the same fact twice. */
 async function mergeAnswers(ctx: AppContext, given: DocumentInput['answers']): Promise<Record<string, string>> {
+  const problem = answersProblem(given ?? {});
+  if (problem) throw new AppError('BAD_INPUT', problem);
   const saved = await savedAnswers(ctx);
   const merged = { ...saved };
   for (const [k, v] of Object.entries(given ?? {})) {

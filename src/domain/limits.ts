@@ -35,12 +35,13 @@ export const ANSWER_KEY_MAX_CHARS = 64;
 // Rendering
 
 /**
- * Longest run of characters without a break opportunity handed to the PDF layout: PDFKit's line breaker
- * re-measures a word that does not fit by halves and retries, which is quadratic (or worse) in the word's
- * length; longer runs are cut into pieces of this size first (no visible change: such a run was going to be
- * broken anywhere anyway).
+ * Longest run of characters with no break opportunity (no space, no CJK) handed to the PDF layout: pdfkit
+ * re-measures the rest of an over-long word for every line it fills, quadratic in its length; longer runs
+ * get a soft hyphen (src/render/segments.ts breakLongRuns). 200 is more than a line holds even of the
+ * narrowest letters (a line is 467 pt, "l" 2.5 pt at 11 pt), so that a long number, hash or URL that fits
+ * on one line is never cut: only runs that had to be broken somewhere anyway are.
  */
-export const PDF_MAX_UNBROKEN_CHARS = 40;
+export const PDF_MAX_UNBROKEN_CHARS = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Evidence bundles (verify)

@@ -5,7 +5,8 @@
 import PDFDocument from 'pdfkit';
 import { toRuns, type Block, type DocModel, type RichText, type TextRun } from '../domain/documents/model.js';
 import { loadFonts, type FontSet } from './fonts.js';
-import { drawnText, segmentText, type Segment } from './segments.js';
+import { breakLongRuns, drawnText, segmentText, SOFT_HYPHEN, type Segment } from './segments.js';
+import { PDF_MAX_UNBROKEN_CHARS } from '../domain/limits.js';
 import { labels } from './labels.js';
 import { relativeColumnWidths } from './layout.js';
 
@@ -30,17 +31,30 @@ class Writer {
     readonly fonts: FontSet,
   ) {
     this.width = doc.page.width - MARGIN.left - MARGIN.right;
+    for (const f of [fonts.regular, fonts.bold, ...fonts.fallbacks]) {
+      let zero = false;
+      if (f.coverage.has(0xad)) {
+        doc.font(f.name);
+        zero = doc.widthOfString(SOFT_HYPHEN) === 0;
+      }
+      this.shy.set(f.name, zero);
+    }
   }
 
   get bottom(): number {
     return this.doc.page.height - MARGIN.bottom;
   }
 
+  /** Runs as font segments, long unbroken runs given break opportunities (breakLongRuns: keeps layout linear). */
   segs(runs: readonly TextRun[]): Segment[] {
     const out: Segment[] = [];
-    for (const r of runs) out.push(...segmentText(r.text, r.bold ? this.fonts.bold : this.fonts.regular, this.fonts.fallbacks));
-    return out;
+    for (const r of runs) for (const s of segmentText(r.text, r.bold ? this.fonts.bold : this.fonts.regular, this.fonts.fallbacks)) out.push(s);
+    return breakLongRuns(out, PDF_MAX_UNBROKEN_CHARS, this.softHyphen);
   }
+
+  /** Fonts that draw U+00AD as nothing (its glyph has no width); others get no soft hyphens. */
+  private readonly softHyphen = (font: string): boolean => this.shy.get(font) ?? false;
+  private readonly shy = new Map<string, boolean>();
 
   /** Height of runs at the current font size in a box of `width`. */
   height(runs: readonly TextRun[], width: number, size: number, lineGap = LINE_GAP): number {

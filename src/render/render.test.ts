@@ -9,6 +9,7 @@ import { renderDocx } from './docx.js';
 import { coverageOf, loadFonts, woffToSfnt } from './fonts.js';
 import { renderPdf } from './pdf.js';
 import { sampleComplaint } from './sample.js';
+import { ANSWER_MAX_CHARS } from '../domain/limits.js';
 
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const POPPLER = has('pdftotext') && has('pdftoppm');
@@ -147,4 +148,27 @@ describe('renderDocx', () => {
     const footer = await docxPart(docx, 'word/footer1.xml');
     expect(footer).toContain('PAGE');
   });
+});
+
+describe('long unbroken text (issue 10: pdfkit re-measures over-long words)', () => {
+  const pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+  // The longest answer the schema allows, as one run with no break opportunity: Latin letters, then digits.
+  for (const [name, run] of [
+    ['latin', 'a'.repeat(ANSWER_MAX_CHARS)],
+    ['digits', '1234567890'.repeat(ANSWER_MAX_CHARS / 10)],
+  ] as const) {
+    it(`renders a ${ANSWER_MAX_CHARS}-character ${name} run whole, in a paragraph and a table cell`, async () => {
+      const base = sampleComplaint({ rows: 2 });
+      const model: DocModel = { ...base, blocks: [...base.blocks, { type: 'paragraph', text: run }, { type: 'table', headers: ['a', 'b'], rows: [['x', run.slice(0, 500)]], widths: [1, 6] }] };
+      const pdf = await renderPdf(model, { creationDate: new Date(0) });
+      const plain = await renderPdf(base, { creationDate: new Date(0) });
+      expect(pages(pdf)).toBeGreaterThan(pages(plain));
+      if (POPPLER) {
+        // Every character is drawn: the run's lines (page footers fall between them) put back together.
+        const only = new RegExp(`^[${name === 'latin' ? 'a' : '0-9'}\u00ad-]+$`);
+        const lines = pdfText(pdf, `long-${name}`).replace(/\f/g, '').split('\n').filter((l) => only.test(l));
+        expect(lines.join('').replace(/[\u00ad-]/g, '')).toContain(run);
+      }
+    });
+  }
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Coverage } from './fonts.js';
-import { placeholderFor, segmentText, type FontRef } from './segments.js';
+import { breakLongRuns, placeholderFor, segmentText, SOFT_HYPHEN, type FontRef } from './segments.js';
 
 function font(name: string, chars: string): FontRef {
   const coverage = new Coverage();
@@ -55,5 +55,25 @@ describe('segmentText', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('breakLongRuns', () => {
+  const all = () => true;
+  it('leaves ordinary text alone', () => {
+    const segs = [{ text: 'a'.repeat(199) + ' ' + 'word '.repeat(100) + '催收'.repeat(500), font: 'main' }];
+    expect(breakLongRuns(segs, 200, all)).toEqual(segs);
+  });
+  it('puts a soft hyphen into every 200 characters of an unbroken run, counting across segments', () => {
+    const out = breakLongRuns([{ text: 'a'.repeat(150), font: 'main' }, { text: '1'.repeat(450), font: 'sym' }], 200, all);
+    expect(out.map((s) => s.text.split(SOFT_HYPHEN).map((p) => p.length))).toEqual([[150], [50, 200, 200]]);
+    expect(breakLongRuns([{ text: ' '.repeat(401), font: 'main' }], 200, all)[0]!.text.split(SOFT_HYPHEN).length).toBe(3);
+  });
+  it('restarts after a space or a CJK character, never splits a surrogate pair, and skips fonts without the glyph', () => {
+    expect(breakLongRuns([{ text: 'a'.repeat(150) + ' ' + 'a'.repeat(150), font: 'main' }], 200, all)[0]!.text).not.toContain(SOFT_HYPHEN);
+    expect(breakLongRuns([{ text: 'a'.repeat(150) + '还' + 'a'.repeat(150), font: 'main' }], 200, all)[0]!.text).not.toContain(SOFT_HYPHEN);
+    const emoji = breakLongRuns([{ text: 'x' + '😀'.repeat(300), font: 'main' }], 200, all)[0]!.text;
+    for (const p of emoji.split(SOFT_HYPHEN)) expect(p.isWellFormed()).toBe(true);
+    expect(breakLongRuns([{ text: 'a'.repeat(1000), font: 'main' }], 200, () => false)[0]!.text).toBe('a'.repeat(1000));
   });
 });

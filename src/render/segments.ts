@@ -74,3 +74,67 @@ export function segmentText(input: string, primary: FontRef, fallbacks: readonly
 export function drawnText(segs: readonly Segment[]): string {
   return segs.map((s) => s.text).join('');
 }
+
+/** Soft hyphen: a break opportunity for pdfkit's line breaker, drawn as nothing (or as "-" at a line end). */
+export const SOFT_HYPHEN = '\u00ad';
+
+/** Code units after which (or before which) a line may break anyway: white space and CJK. */
+function breaksAround(c: number): boolean {
+  return (
+    c === 0x0a ||
+    (c >= 0x2e80 && c <= 0x9fff) || // CJK radicals, punctuation, kana, ideographs
+    (c >= 0xac00 && c <= 0xd7af) || // Hangul
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef) // full-width forms
+  );
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+}
+
+/**
+ * Puts a soft hyphen into every run of more than `max` code units with no break opportunity (no CJK
+ * character, no space followed by a non-space), so that pdfkit never has to break an over-long "word"
+ * itself: it re-measures the rest of such a word once per line it fills, quadratic in the word's length (a
+ * 20,000-letter run took 36 s, a million 10 minutes). A run this long was going to be broken at an arbitrary
+ * character anyway. Segments in a font without a zero-width glyph for U+00AD (`canBreak` false) are left as
+ * they are. Counting runs on across segments. Surrogate pairs are never split.
+ */
+export function breakLongRuns(segs: readonly Segment[], max: number, canBreak: (font: string) => boolean): Segment[] {
+  let run = 0;
+  let afterSpace = false;
+  const out: Segment[] = [];
+  for (const s of segs) {
+    const t = s.text;
+    const ok = canBreak(s.font);
+    let parts: string[] | null = null;
+    let from = 0;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (breaksAround(c)) {
+        run = 0;
+        afterSpace = false;
+        continue;
+      }
+      if (isSpace(c)) afterSpace = true;
+      else if (afterSpace) {
+        run = 0; // a line may break before a word that follows white space
+        afterSpace = false;
+      }
+      if (run >= max && ok && !(c >= 0xdc00 && c <= 0xdfff)) {
+        // A break before this character, the run's (max + 1)th.
+        (parts ??= []).push(t.slice(from, i));
+        from = i;
+        run = 0;
+      }
+      run++;
+    }
+    if (parts === null) out.push(s);
+    else {
+      parts.push(t.slice(from));
+      out.push({ text: parts.join(SOFT_HYPHEN), font: s.font });
+    }
+  }
+  return out;
+}

@@ -2,6 +2,8 @@
  * Request schemas shared by the HTTP API and the web client (one module, imported by both).
  */
 import { z } from 'zod';
+import { ANSWER_MESSAGES } from '../domain/documents/answers.js';
+import { ANSWER_KEY_MAX_CHARS, ANSWER_MAX_CHARS, ANSWERS_MAX_COUNT } from '../domain/limits.js';
 
 export const EventQuerySchema = z.object({
   from: z.string().optional(),
@@ -73,6 +75,17 @@ export const ScheduleRequestSchema = z.object({
 /** POST /api/export/bundle */
 export const ExportBundleSchema = z.object({ redact_third_parties: z.boolean() });
 
+/**
+ * Document answers, capped (src/domain/limits.ts): answers are saved and drawn into every later document,
+ * so one huge answer would slow every PDF; the app checks the CLI's --answer against the same limits.
+ */
+const AnswersSchema = z
+  .record(
+    z.string().max(ANSWER_KEY_MAX_CHARS, ANSWER_MESSAGES.keyTooLong),
+    z.union([z.string().max(ANSWER_MAX_CHARS, ANSWER_MESSAGES.tooLongAny), z.number(), z.boolean(), z.null()]),
+  )
+  .refine((a) => Object.keys(a).length <= ANSWERS_MAX_COUNT, ANSWER_MESSAGES.tooMany);
+
 /** POST /api/documents/preview. Answers: text as typed; money as a yuan string ("900.00"); dates YYYY-MM-DD; numbers as numbers. */
 export const DocumentPreviewSchema = z.object({
   type: z.string().min(1),
@@ -86,7 +99,7 @@ export const DocumentPreviewSchema = z.object({
   lang: z.enum(['zh', 'en']).optional(),
   /** Mask third parties' names and numbers (for documents to be shared publicly). */
   redact: z.boolean().optional(),
-  answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  answers: AnswersSchema,
 });
 
 /** POST /api/documents/render */

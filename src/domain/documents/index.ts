@@ -34,6 +34,8 @@ export type { LawCitation, LawView, UnverifiedPolicy } from './law-view.js';
 export { LETTER_CHANNELS, findingsForChannel, isLetterChannel, proposeChannels } from './channels.js';
 export type { ChannelProposal, LetterChannel } from './channels.js';
 export { QUESTIONS, question } from './questions.js';
+export { ANSWER_MESSAGES, answersProblem, clampAnswers } from './answers.js';
+export type { AnswerValue } from './answers.js';
 export type { QuestionKey } from './questions.js';
 export { DOC_CITATIONS } from './demands.js';
 export { buildComplaint } from './complaint.js';
