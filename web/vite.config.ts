@@ -33,7 +33,15 @@ export default defineConfig({
     },
   },
   server: {
-    // `npx vite --config web/vite.config.ts` during development: the API comes from a running `huxun serve`.
-    proxy: { '/api': 'http://127.0.0.1:7878' },
+    // `HUXUN_KEY=… npx vite --config web/vite.config.ts` during development: the API comes from a running
+    // `huxun serve`, whose guard wants its own Host, no foreign Origin and the launch key (the ?k= it printed).
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:7878',
+        changeOrigin: true,
+        headers: { 'x-huxun-key': process.env.HUXUN_KEY ?? '' },
+        configure: (proxy) => proxy.on('proxyReq', (req) => req.removeHeader('origin')),
+      },
+    },
   },
 });
