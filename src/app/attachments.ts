@@ -73,7 +73,7 @@ export async function addAttachment(ctx: AppContext, input: AddAttachmentInput):
     if (claimedAt == null) throw new AppError('BAD_INPUT', `claimed_at: expected YYYY-MM-DD[ HH:MM], got ${JSON.stringify(input.claimedAt)}`);
   } else claimedAt = claimedDateFromName(input.name, ctx.tz);
 
-  mkdirSync(join(ctx.dataDir, 'attachments'), { recursive: true });
+  mkdirSync(join(ctx.dataDir, 'attachments'), { recursive: true, mode: 0o700 });
   const tmp = join(ctx.dataDir, 'attachments', `.incoming-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   const hash = createHash('sha256');
   let size = 0;
@@ -104,7 +104,7 @@ export async function addAttachment(ctx: AppContext, input: AddAttachmentInput):
   const final = attachmentPath(ctx.dataDir, sha256);
   if (existsSync(final)) rmSync(tmp, { force: true });
   else {
-    mkdirSync(join(ctx.dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });
+    mkdirSync(join(ctx.dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
     renameSync(tmp, final);
     // No await between the rename and this: a passphrase removed meanwhile must not strand a sealed file.
     settleSealedWrite(ctx.dataDir, final, ctx.fileKey);

@@ -71,7 +71,7 @@ export function attachmentPath(dataDir: string, sha256: string): string {
 export function storeAttachmentBytes(dataDir: string, sha256: string, bytes: Buffer, fileKey: Buffer | null = null): void {
   const p = attachmentPath(dataDir, sha256);
   if (existsSync(p)) return;
-  mkdirSync(join(dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true });
+  mkdirSync(join(dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
   const tmp = `${p}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   writeFileSync(tmp, fileKey ? sealBuffer(fileKey, bytes) : bytes, { mode: 0o600 });
   renameSync(tmp, p);
