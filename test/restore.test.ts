@@ -20,9 +20,14 @@ import { sampleCase, smsXml } from './support/backup.js';
 const child = fileURLToPath(new URL('./support/restore-child.ts', import.meta.url));
 const tmp = (p = 'huxun-restore-') => mkdtempSync(join(tmpdir(), p));
 
-function count(file: string, table: string, where = ''): number {
+function count(file: string, table: string, where = '', passphrase: string | null = null): number {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    if (passphrase) {
+      db.pragma(`cipher='sqlcipher'`);
+      db.pragma('legacy=4');
+      db.pragma(`key='${passphrase.replace(/'/g, "''")}'`);
+    }
     return (db.prepare(`select count(*) n from ${table} ${where}`).get() as { n: number }).n;
   } finally {
     db.close();
@@ -78,13 +83,16 @@ function expectNothingLeft(dir: string) {
 }
 
 describe('restore that cannot lose data', () => {
-  it('after a SIGKILL with the last writes only in the WAL, applying a staged restore keeps them all in the before-restore copy', { timeout: 60_000 }, async () => {
+  it.each([
+    ['plaintext', null],
+    ['encrypted', '口令 passphrase'],
+  ] as const)('%s: after a SIGKILL with the last writes only in the WAL, applying a staged restore keeps them all in the before-restore copy', { timeout: 60_000 }, async (_label, pass) => {
     const backup = await makeBackup();
     const data = tmp();
     const sms = join(tmp(), 'sms.xml');
     writeFileSync(sms, smsXml(sampleCase().sms));
 
-    const running = await runUntilReady([data, sms, backup.path]);
+    const running = await runUntilReady([data, sms, backup.path, ...(pass ? [pass] : [])]);
     const last = JSON.parse(running.line) as { events: number; evidence: number };
     await running.kill();
     // The scenario of the finding: killed while the WAL holds committed writes, and a restore staged.
@@ -92,7 +100,9 @@ describe('restore that cannot lose data', () => {
     expect(existsSync(join(data, 'huxun.db.restore'))).toBe(true);
     expect(last.events).toBeGreaterThanOrEqual(6 + 5);
 
-    const opened = await openApp({ dataDir: data, lockAs: 'test' }); // takes over the dead child's lock
+    if (pass) await expect(openApp({ dataDir: data, lockAs: 'test' })).rejects.toMatchObject({ code: 'BAD_PASSPHRASE' }); // nothing changed
+    expect(existsSync(join(data, 'huxun.db.restore'))).toBe(true);
+    const opened = await openApp({ dataDir: data, lockAs: 'test', passphrase: pass ?? undefined }); // takes over the dead child's lock
     const keptAs = opened.restored?.keptAs;
     expect(keptAs).toMatch(/^huxun\.db\.before-restore-\d+$/);
     // The restored database is what was staged.
@@ -103,22 +113,23 @@ describe('restore that cannot lose data', () => {
 
     // The kept copy opens on its own and holds every event and evidence record, the last writes included.
     const kept = join(data, keptAs!);
-    expect(count(kept, 'events')).toBe(last.events);
-    expect(count(kept, 'evidence')).toBe(last.evidence);
-    expect(count(kept, 'events', `where text = '最后的记录 last write 4'`)).toBe(1);
+    expect(readFileSync(kept).subarray(0, 15).toString('latin1') === 'SQLite format 3').toBe(!pass);
+    expect(count(kept, 'events', '', pass)).toBe(last.events);
+    expect(count(kept, 'evidence', '', pass)).toBe(last.evidence);
+    expect(count(kept, 'events', `where text = '最后的记录 last write 4'`, pass)).toBe(1);
     expect(existsSync(join(data, 'huxun.db.restore'))).toBe(false);
 
     expect(points).toHaveLength(1);
-    expect(points[0]).toMatchObject({ name: keptAs, encrypted: false });
+    expect(points[0]).toMatchObject({ name: keptAs, encrypted: Boolean(pass) });
     expect(points[0]!.bytes).toBeGreaterThan(0);
     expect(JSON.stringify(points)).not.toContain(data);
 
     // One click back: the kept copy is staged (checked like an upload) and applied at the next open.
-    const again = await openApp({ dataDir: data });
+    const again = await openApp({ dataDir: data, passphrase: pass ?? undefined });
     await expect(stageRollback(again.ctx, keptAs!)).resolves.toEqual({ staged: true });
     await expect(stageRollback(again.ctx, '../huxun.db')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await again.close();
-    const back = await openApp({ dataDir: data });
+    const back = await openApp({ dataDir: data, passphrase: pass ?? undefined });
     expect((back.ctx.store.sqlite!.prepare('select count(*) n from events').get() as { n: number }).n).toBe(last.events);
     expect(listRestorePoints(back.ctx)).toHaveLength(2); // the database it replaced is kept in turn
     await back.close();
