@@ -8,6 +8,7 @@ import {
   appendCorrection,
   appendRecord,
   appendTombstone,
+  ChainTextStream,
   GENESIS_HASH,
   hashRecord,
   parseRecordLine,
@@ -15,6 +16,7 @@ import {
   serializeRecord,
   verifyChain,
   verifyChainText,
+  type ChainTextStreamOptions,
   type EvidenceRecord,
 } from './chain.js';
 import { liveAttachments, liveEntries, resolveView } from './view.js';
@@ -276,5 +278,39 @@ describe('corrections, tombstones, attachments', () => {
     expect(verifyChainText(recordsToJsonl(red), { allowRedacted: true })).toMatchObject({ ok: true, redacted: 1 });
     // A redacted record cannot hide a removal: the links still break.
     expect(verifyChain([red[0]!, red[2]!], { allowRedacted: true })).toMatchObject({ ok: false, reason: 'seq_mismatch' });
+  });
+});
+
+describe('ChainTextStream', () => {
+  const recs = (): EvidenceRecord[] => {
+    const out: EvidenceRecord[] = [];
+    let prev: EvidenceRecord | null = null;
+    for (let i = 0; i < 20; i++) out.push((prev = appendRecord(prev, 'note', { text: `记录 ${i} ${'x'.repeat(i * 7)}` }, 1_700_000_000_000 + i)));
+    return out;
+  };
+  const stream = (text: string, cut: number, opts: ChainTextStreamOptions = {}) => {
+    const s = new ChainTextStream(opts);
+    for (let i = 0; i < text.length; i += cut) s.write(text.slice(i, i + cut));
+    return s.end();
+  };
+
+  it('gives verifyChainText\'s result however the text is cut', () => {
+    const good = recordsToJsonl(recs());
+    const lines = good.split('\n');
+    const variants = [good, '', '\n', good.slice(0, -1), good + '\n', good.replace('记录 3', '记录 4'), lines.slice(0, 5).concat(lines.slice(6)).join('\n'), good + 'x', '{"a":1}\n', good.slice(0, 500)];
+    for (const text of variants) {
+      const want = verifyChainText(text);
+      for (const cut of [1, 7, 64, 1000, 1 << 20]) expect(stream(text, cut)).toEqual(want);
+    }
+  });
+
+  it('hands each accepted record to onRecord, and refuses a line longer than maxLineChars', () => {
+    const good = recordsToJsonl(recs());
+    const seen: number[] = [];
+    expect(stream(good, 13, { onRecord: (r, i) => seen.push(r.seq * 100 + i) }).ok).toBe(true);
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => (i + 1) * 100 + i));
+    const r = stream(good + 'y'.repeat(5000), 100, { maxLineChars: 1000 });
+    expect(r).toMatchObject({ ok: false, reason: 'malformed', index: 20 });
+    expect(stream('z'.repeat(5000), 5000, { maxLineChars: 1000 })).toMatchObject({ ok: false, reason: 'malformed', index: 0 });
   });
 });

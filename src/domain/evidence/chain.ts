@@ -267,6 +267,7 @@ export class ChainVerifier {
   private redactedCount = 0;
   private failure: Extract<VerifyResult, { ok: false }> | null = null;
   private readonly targets: Target[] = [];
+  private last: EvidenceRecord | null = null;
 
   constructor(private readonly opts: VerifyOptions = {}) {}
 
@@ -280,6 +281,11 @@ export class ChainVerifier {
 
   get count(): number {
     return this.index;
+  }
+
+  /** The last record accepted (for streaming readers that need the parsed record of a line). */
+  get lastRecord(): EvidenceRecord | null {
+    return this.last;
   }
 
   private setFail(reason: ChainProblem, message: string, seq: number | null): Extract<VerifyResult, { ok: false }> {
@@ -345,6 +351,7 @@ export class ChainVerifier {
     this.targets.push({ kind: rec.kind, removed: false });
     this.prev = rec.hash;
     this.index++;
+    this.last = rec;
     return null;
   }
 
@@ -368,13 +375,99 @@ export function verifyChain(records: readonly unknown[], opts: VerifyOptions = {
 
 /** Verifies records.jsonl text (one canonical record per line, `\n` after each, including the last). */
 export function verifyChainText(text: string, opts: VerifyOptions = {}): VerifyResult {
-  const v = new ChainVerifier(opts);
-  if (text.length === 0) return v.finish();
-  const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-  for (const l of body.split('\n')) if (v.pushLine(l)) return v.finish();
-  if (!text.endsWith('\n'))
-    return { ok: false, index: v.count - 1, seq: v.count, reason: 'malformed', message: 'records.jsonl must end with a newline' };
-  return v.finish();
+  const s = new ChainTextStream(opts);
+  s.write(text);
+  return s.end();
+}
+
+export interface ChainTextStreamOptions extends VerifyOptions {
+  /** Longest line accepted, in UTF-16 code units (default: no limit); a longer one fails as 'malformed'. */
+  maxLineChars?: number;
+  /** Called with each record the chain accepted, in order (index is 0-based). */
+  onRecord?: (rec: EvidenceRecord, index: number) => void;
+}
+
+/**
+ * records.jsonl checked as it streams: write() the text in pieces of any size (cut anywhere), then end().
+ * Holds one line at a time (bounded by maxLineChars) plus what ChainVerifier keeps, so a bundle's chain is
+ * verified without holding the file; the result is verifyChainText's for the whole text.
+ */
+export class ChainTextStream {
+  private readonly v: ChainVerifier;
+  private partial: string[] = [];
+  private partialLen = 0;
+  private any = false;
+  private endsWithNewline = false;
+  private failure: Extract<VerifyResult, { ok: false }> | null = null;
+
+  constructor(private readonly opts: ChainTextStreamOptions = {}) {
+    this.v = new ChainVerifier(opts);
+  }
+
+  /** The failure found so far (the caller may stop reading), or null. */
+  get failed(): Extract<VerifyResult, { ok: false }> | null {
+    return this.failure ?? this.v.failed;
+  }
+
+  private line(l: string): boolean {
+    if (this.v.pushLine(l)) return false;
+    this.opts.onRecord?.(this.v.lastRecord!, this.v.count - 1);
+    return true;
+  }
+
+  private tooLong(): false {
+    this.failure = {
+      ok: false,
+      index: this.v.count,
+      seq: null,
+      reason: 'malformed',
+      message: `record ${this.v.count + 1} is longer than ${this.opts.maxLineChars} characters`,
+    };
+    return false;
+  }
+
+  /** Feeds more text; false once the chain has failed (later text is ignored). */
+  write(text: string): boolean {
+    if (this.failed) return false;
+    if (text.length === 0) return true;
+    this.any = true;
+    this.endsWithNewline = text.charCodeAt(text.length - 1) === 10;
+    const max = this.opts.maxLineChars ?? Infinity;
+    let from = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', from);
+      if (nl < 0) break;
+      let l = text.slice(from, nl);
+      if (this.partialLen > 0) {
+        this.partial.push(l);
+        l = this.partial.join('');
+        this.partial = [];
+        this.partialLen = 0;
+      }
+      if (l.length > max) return this.tooLong();
+      if (!this.line(l)) return false;
+      from = nl + 1;
+    }
+    if (from < text.length) {
+      const rest = text.slice(from);
+      this.partialLen += rest.length;
+      if (this.partialLen > max) return this.tooLong();
+      this.partial.push(rest);
+    }
+    return true;
+  }
+
+  /** The result for everything written. */
+  end(): VerifyResult {
+    if (this.failure) return this.failure;
+    const v = this.v;
+    if (v.failed || !this.any) return v.finish();
+    if (!this.endsWithNewline) {
+      if (!this.line(this.partial.join(''))) return v.finish();
+      return { ok: false, index: v.count - 1, seq: v.count, reason: 'malformed', message: 'records.jsonl must end with a newline' };
+    }
+    return v.finish();
+  }
 }
 
 /** records.jsonl: each record's canonical JSON followed by "\n". */
