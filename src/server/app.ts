@@ -79,6 +79,8 @@ export async function buildServer(ctx: AppContext | null, opts: ServerOptions = 
             if ((e as { code?: string }).code === 'BAD_PASSPHRASE') {
               throw Object.assign(new Error('密码不对，请再试一次。the passphrase does not open this data'), { statusCode: 401, code: 'BAD_PASSPHRASE' });
             }
+            // Another Huxun took the data folder while this one waited for the passphrase.
+            if ((e as { code?: string }).code === 'LOCKED') throw new AppError('CONFLICT', (e as Error).message);
             throw e;
           }
         })();

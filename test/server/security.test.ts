@@ -56,7 +56,7 @@ afterAll(() => {
   for (const d of tmpDirs) rmSync(d, { recursive: true, force: true });
 });
 
-/** Files the data folder holds under uploads/ and attachments/ (temp or kept). */
+/** Files the data folder holds under uploads/ and attachments/ (temp or kept), and restore temp folders. */
 function leftovers(dataDir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
@@ -69,6 +69,7 @@ function leftovers(dataDir: string): string[] {
   };
   walk(join(dataDir, 'uploads'));
   walk(join(dataDir, 'attachments'));
+  for (const name of readdirSync(dataDir)) if (/restore/.test(name)) out.push(join(dataDir, name));
   return out;
 }
 
@@ -202,7 +203,7 @@ describe('local API access', () => {
       expect(r.status, path).toBe(413);
       expect(JSON.parse(r.body)).toMatchObject({ error: { code: 'TOO_LARGE' } });
     }
-    for (const path of ['/api/imports', '/api/evidence', '/api/verify']) {
+    for (const path of ['/api/imports', '/api/evidence', '/api/verify', '/api/restore']) {
       const chunks = Array.from({ length: 40 }, () => Buffer.alloc(8 * 1024, 'b'));
       const r = await send(s.origin, { method: 'POST', path, headers, chunks });
       expect(r.status, path).toBe(413);
@@ -212,6 +213,28 @@ describe('local API access', () => {
     expect(leftovers(dataDir).filter((p) => !/attachments\/[0-9a-f]{2}\/[0-9a-f]{64}/.test(p))).toEqual([]);
     // The server is still there for the next request.
     expect((await send(s.origin, { path: '/api/health', headers: key() })).status).toBe(200);
+  });
+
+  it('keeps nothing of an upload the client abandons halfway', async () => {
+    const u = new URL(s.origin);
+    for (const path of ['/api/imports', '/api/evidence', '/api/restore']) {
+      await new Promise<void>((resolve) => {
+        const req = httpRequest({ host: u.hostname, port: u.port, method: 'POST', path, headers: { ...key(), host: u.host, 'content-type': 'application/octet-stream', 'x-file-name': 'half.xml' } });
+        req.on('error', () => resolve());
+        req.write(Buffer.alloc(16 * 1024, 'c'));
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 300);
+      });
+    }
+    let left: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      left = leftovers(dataDir).filter((p) => !/attachments\/[0-9a-f]{2}\/[0-9a-f]{64}/.test(p));
+      if (left.length === 0) break;
+    }
+    expect(left).toEqual([]);
   });
 });
 
