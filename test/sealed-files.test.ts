@@ -18,6 +18,8 @@ import type { OpenedApp } from '../src/app/context.js';
 import { importFile } from '../src/app/import.js';
 import { attachmentPath } from '../src/app/import-prepare.js';
 import { jobStatus, startUploadImport } from '../src/app/jobs.js';
+import { openApp } from '../src/app/context.js';
+import { setPassphrase } from '../src/app/settings.js';
 import { changeFilePassphrase, createWriteStream, isSealedFile, openFileKey } from '../src/store/sealed.js';
 import { runCli, tempDataDir } from './support/cli.js';
 import { callsXml, sampleCase, smsXml } from './support/backup.js';
@@ -163,6 +165,37 @@ describe('sealed attachment files (real SQLite)', () => {
     for (let i = 0; i < 200 && jobStatus(job.id).state === 'running'; i++) await new Promise((r) => setTimeout(r, 50));
     expect(jobStatus(job.id)).toMatchObject({ state: 'done' });
     expect(readdirSync(join(o.ctx.dataDir, 'uploads'))).toEqual([]);
+  });
+});
+
+describe('the CLI on a data folder with a passphrase', () => {
+  it('evidence add stores the file sealed, evidence check and export bundle see the plaintext', { timeout: 60_000 }, async () => {
+    const data = tempDataDir();
+    const o = await openApp({ dataDir: data });
+    await setPassphrase(o.ctx, 'cli data pass');
+    await o.close();
+    const prev = process.env.HUXUN_PASSPHRASE;
+    process.env.HUXUN_PASSPHRASE = 'cli data pass';
+    try {
+      const file = join(data, 'Screenshot_20240612-201500.png');
+      const bytes = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), randomBytes(2000)]);
+      writeFileSync(file, bytes);
+      const add = await runCli(['evidence', 'add', file, '--data', data, '--json']);
+      expect(add.code, add.stderr).toBe(0);
+      const p = attachmentPath(data, sha(bytes));
+      expect(isSealedFile(p)).toBe(true);
+      const check = await runCli(['evidence', 'check', '--data', data, '--json']);
+      expect(check.code, check.stderr).toBe(0);
+      const zip = join(outDir(), 'p.zip');
+      const ex = await runCli(['export', 'bundle', '--out', zip, '--data', data, '--json']);
+      expect(ex.code, ex.stderr).toBe(0);
+      const folder = ex.json<{ folder: string }>().folder;
+      expect(unzipEntry(zip, folder, `attachments/${sha(bytes)}`).equals(bytes)).toBe(true);
+      expect((await runCli(['verify', zip])).code).toBe(0);
+    } finally {
+      if (prev === undefined) delete process.env.HUXUN_PASSPHRASE;
+      else process.env.HUXUN_PASSPHRASE = prev;
+    }
   });
 });
 
