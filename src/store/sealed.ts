@@ -275,18 +275,21 @@ class SealTransform extends Transform {
     return this.ready;
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
-    this.start().then(() => {
-      this.pending.push(chunk);
-      // Strictly more than a chunk: the last chunk (flag 1) is only known at the end, so one full chunk is kept back.
-      while (this.pending.length > SEAL_CHUNK) this.push(sealChunk(this.fk!, this.header!, this.i++, false, this.pending.take(SEAL_CHUNK)));
-      cb();
-    }, cb);
+    // A throw inside the work (2^32 chunks) must reach cb too, hence the second then.
+    this.start()
+      .then(() => {
+        this.pending.push(chunk);
+        // Strictly more than a chunk: the last chunk (flag 1) is only known at the end, so one full chunk is kept back.
+        while (this.pending.length > SEAL_CHUNK) this.push(sealChunk(this.fk!, this.header!, this.i++, false, this.pending.take(SEAL_CHUNK)));
+      })
+      .then(() => cb(), cb);
   }
   override _flush(cb: TransformCallback): void {
-    this.start().then(() => {
-      this.push(sealChunk(this.fk!, this.header!, this.i++, true, this.pending.take(this.pending.length)));
-      cb();
-    }, cb);
+    this.start()
+      .then(() => {
+        this.push(sealChunk(this.fk!, this.header!, this.i++, true, this.pending.take(this.pending.length)));
+      })
+      .then(() => cb(), cb);
   }
 }
 
