@@ -15,7 +15,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addAttachment } from '../src/app/attachments.js';
 import { openApp } from '../src/app/context.js';
-import { backupDatabase, listRestorePoints, setPassphrase, stageRestore } from '../src/app/settings.js';
+import { backupDatabase, listRestorePoints, setPassphrase, stageRestore, stageRollback } from '../src/app/settings.js';
 import { addManualEvent } from '../src/app/timeline.js';
 import { runCli } from './support/cli.js';
 
@@ -137,6 +137,31 @@ describe('passphrase: backup, restore and before-restore copies stay encrypted',
     await back.close();
     // A passphrase given for a plaintext database is refused with its own message, not "wrong passphrase".
     await expect(openApp({ dataDir: dir, passphrase: 'whatever' })).rejects.toMatchObject({ code: 'NOT_ENCRYPTED' });
+  });
+});
+
+describe('passphrase and earlier before-restore copies', () => {
+  it('setting a passphrase encrypts the before-restore copies made while plaintext, and they can still be rolled back to', { timeout: 60_000 }, async () => {
+    const dir = tmp();
+    const o = await openApp({ dataDir: dir });
+    await addManualEvent(o.ctx, { kind: 'note', at: '2026-06-01 09:00', text: '旧的 old' });
+    const backup = join(tmp(), 'plain.db');
+    await backupDatabase(o.ctx, backup);
+    await addManualEvent(o.ctx, { kind: 'note', at: '2026-06-02 09:00', text: '新的 new' });
+    await stageRestore(o.ctx, createReadStream(backup));
+    await o.close();
+    const reopened = await openApp({ dataDir: dir });
+    const kept = join(dir, reopened.restored!.keptAs!);
+    expect(plainHeader(kept)).toBe(true);
+    await setPassphrase(reopened.ctx, PASS);
+    expect(plainHeader(kept)).toBe(false);
+    expect(countWith(kept, PASS)).toBe(2);
+    expect(listRestorePoints(reopened.ctx)[0]).toMatchObject({ encrypted: true });
+    await stageRollback(reopened.ctx, reopened.restored!.keptAs!);
+    await reopened.close();
+    const back = await openApp({ dataDir: dir, passphrase: PASS });
+    expect((back.ctx.store.sqlite!.prepare('select count(*) n from events').get() as { n: number }).n).toBe(2);
+    await back.close();
   });
 });
 

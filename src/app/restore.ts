@@ -133,7 +133,7 @@ function withCandidate<T>(file: string, passphrase: string | null, fn: (db: Data
       // Self-contained file: any WAL beside it (a before-restore copy) is checkpointed into it.
       db.pragma('journal_mode = DELETE');
     } catch (e) {
-      if (isNotADatabase(e)) throw new AppError('BAD_INPUT', plain ? RESTORE_MESSAGES.notBackup : RESTORE_MESSAGES.otherPassphrase);
+      if (isNotADatabase(e)) throw new AppError('BAD_INPUT', !plain && isProbablyEncrypted(file) ? RESTORE_MESSAGES.otherPassphrase : RESTORE_MESSAGES.notBackup);
       throw e;
     }
     return fn(db, plain);
@@ -317,16 +317,26 @@ export async function stageRollback(ctx: AppContext, name: string): Promise<{ st
 }
 
 /**
- * After a passphrase change: a staged restore is brought to the new key, so that it still opens when it
- * is applied. One that does not open with the old key is left as it is (applying sets it aside, kept).
+ * After a passphrase change: the staged restore and every before-restore copy are brought to the new key,
+ * so that they still open when applied or rolled back to, and so that copies made before a passphrase was
+ * set do not stay plaintext beside an encrypted database. A file that does not open with the old key (a
+ * damaged copy, kept whole) is left as it is.
  */
-export function rekeyStagedRestore(dataDir: string, from: string | null, to: string | null): void {
-  const staged = join(dataDir, STAGED_FILE);
-  if (!existsSync(staged)) return;
+export function rekeyRestoreFiles(dataDir: string, from: string | null, to: string | null): void {
+  let names: string[];
   try {
-    bringToKey(staged, hasPlainSqliteHeader(staged) ? null : from, to);
+    names = readdirSync(dataDir);
   } catch {
-    // kept for applyPendingRestore to set aside
+    return;
+  }
+  for (const name of names) {
+    if (name !== STAGED_FILE && !BEFORE_RE.test(name)) continue;
+    const file = join(dataDir, name);
+    try {
+      bringToKey(file, hasPlainSqliteHeader(file) ? null : from, to);
+    } catch {
+      // kept as it is
+    }
   }
 }
 

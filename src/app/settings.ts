@@ -5,7 +5,7 @@ import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { isValidTimeZone } from '../domain/time.js';
 import { quoteSqlString, setStorePassphrase, storePassphrase } from '../store/db.js';
 import { changeFilePassphrase } from '../store/sealed.js';
-import { rekeyStagedRestore } from './restore.js';
+import { rekeyRestoreFiles } from './restore.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
@@ -64,7 +64,8 @@ export async function updateSettings(ctx: AppContext, patch: { lang?: 'zh' | 'en
 /**
  * Encrypts the local database with a passphrase, changes it, or (empty) removes it, and with it the key of
  * the data folder's files (attachments, uploads: src/store/sealed.ts), so that one passphrase opens everything.
- * A staged restore is re-keyed too, so that it still opens when it is applied at the next start.
+ * A staged restore and the before-restore copies are re-keyed too: they still open when applied, and no copy
+ * stays plaintext beside an encrypted database.
  */
 export async function setPassphrase(ctx: AppContext, passphrase: string): Promise<{ encrypted: boolean }> {
   const sqlite = ctx.store.sqlite;
@@ -80,7 +81,7 @@ export async function setPassphrase(ctx: AppContext, passphrase: string): Promis
     throw e;
   }
   setStorePassphrase(ctx.store, passphrase || null);
-  rekeyStagedRestore(ctx.dataDir, old, passphrase || null);
+  rekeyRestoreFiles(ctx.dataDir, old, passphrase || null);
   return { encrypted: passphrase !== '' };
 }
 
