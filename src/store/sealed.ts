@@ -183,7 +183,8 @@ async function openHeader(header: Buffer, secret: SealSecret): Promise<Buffer> {
     if (Buffer.isBuffer(secret)) throw sealError('SEAL_LOCKED', '这个文件需要它自己的口令 the file is sealed with its own passphrase');
     const k = { N: 2 ** header[9]!, r: header[10]!, p: header[11]! };
     // A header is read before it is authenticated: refuse costs that would stall or exhaust memory.
-    if (header[9]! < 10 || header[9]! > 22 || k.r < 1 || k.r > 32 || k.p < 1 || k.p > 16) throw sealError('SEAL_DAMAGED', 'scrypt parameters out of range');
+    // (at most 1 GiB of scrypt memory and p ≤ 4: a hostile file must not take the machine's memory or minutes).
+    if (header[9]! < 10 || header[9]! > 22 || k.r < 1 || k.r > 32 || k.p < 1 || k.p > 4 || 128 * k.N * k.r > 2 ** 30) throw sealError('SEAL_DAMAGED', 'scrypt parameters out of range');
     master = await passMaster(secret.passphrase, header.subarray(12, 28), k);
   } else throw sealError('SEAL_UNSUPPORTED', `kind ${kind}`);
   if (!timingSafeEqual(keyCheck(master, header), header.subarray(28, 44))) throw sealError(kind === KIND_KEY ? 'BAD_KEY' : 'BAD_PASSPHRASE');
