@@ -27,7 +27,8 @@ export interface ServerOptions {
   unlock?: (passphrase: string) => Promise<AppContext>;
 }
 
-export type HuxunServer = FastifyInstance & { secret: string; unlocked(): boolean };
+/** The Fastify app and its launch key (tests and scripts send it as x-huxun-key). */
+export type HuxunServer = FastifyInstance & { secret: string };
 
 const UnlockSchema = z.object({ passphrase: z.string().max(1024) });
 
@@ -115,7 +116,6 @@ export async function buildServer(ctx: AppContext | null, opts: ServerOptions = 
   else app.get('/', (_req, reply) => reply.type('text/html; charset=utf-8').send(PLAIN_PAGE));
   const server = app as unknown as HuxunServer;
   server.secret = secret;
-  server.unlocked = () => open;
   return server;
 }
 
