@@ -168,6 +168,30 @@ describe('sealed attachment files (real SQLite)', () => {
   });
 });
 
+describe('interrupted writes', () => {
+  it('an upload cut off while it is sealed leaves nothing in the data folder', async () => {
+    const o = await app();
+    o.ctx.fileKey = await changeFilePassphrase(o.ctx.dataDir, null, 'abort pass', { scrypt: FAST });
+    let n = 0;
+    const body = new Readable({
+      read() {
+        if (n++ < 5) this.push(randomBytes(100_000));
+        else this.destroy(new Error('connection reset'));
+      },
+    });
+    await expect(startUploadImport(o.ctx, 'sms.xml', body, 10_000_000)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    expect(readdirSync(join(o.ctx.dataDir, 'uploads'))).toEqual([]);
+    const att = new Readable({
+      read() {
+        if (n++ < 10) this.push(randomBytes(100_000));
+        else this.destroy(new Error('connection reset'));
+      },
+    });
+    await expect(addAttachment(o.ctx, { name: 'a.png', stream: att })).rejects.toThrow(/connection reset/);
+    expect(readdirSync(join(o.ctx.dataDir, 'attachments'))).toEqual([]);
+  });
+});
+
 describe('the CLI on a data folder with a passphrase', () => {
   it('evidence add stores the file sealed, evidence check and export bundle see the plaintext', { timeout: 60_000 }, async () => {
     const data = tempDataDir();

@@ -474,7 +474,9 @@ export function createWriteStream(path: string, key: Buffer | null, opts: { flag
         seal.destroy(err ?? new Error('write stream destroyed'));
         file.destroy();
       }
-      cb(err);
+      // Closed only once the file is: a caller that removes a partial file on error must not race its opening.
+      if (file.closed) cb(err);
+      else file.once('close', () => cb(err));
     },
   });
   return w;
