@@ -8,21 +8,31 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import * as yauzl from 'yauzl';
 import {
+  ChainTextStream,
   liveAttachments,
   recordsToJsonl,
   verifyChain,
-  verifyChainText,
   type AttachmentPayload,
   type ChainProblem,
   type EvidenceRecord,
+  type VerifyResult,
 } from '../domain/evidence/index.js';
+import {
+  BUNDLE_CASE_MAX_BYTES,
+  BUNDLE_MANIFEST_MAX_BYTES,
+  BUNDLE_MAX_ENTRIES,
+  BUNDLE_MAX_RATIO,
+  BUNDLE_MAX_UNCOMPRESSED_BYTES,
+  BUNDLE_RATIO_MIN_BYTES,
+  BUNDLE_RECORD_LINE_MAX_BYTES,
+} from '../domain/limits.js';
 import { localDate, toIsoLocal } from '../domain/time.js';
 import { readmeText } from './readme.js';
 import { collectorNumbers, collectThirdParties, makeRedactor, redactJson, redactRecords, type ThirdParties } from './redact.js';
@@ -343,7 +353,9 @@ export type BundleProblem =
   | 'case_mismatch' // case.json's count/head differ from the chain's
   | 'head_mismatch' // the chain's head is not the one the caller expected
   | 'missing_attachment'
-  | 'attachment_changed'; // attachments/<sha256> does not hash to its name
+  | 'attachment_changed' // attachments/<sha256> does not hash to its name
+  | 'too_large' // more entries or bytes than a bundle may have (src/domain/limits.ts); nothing more is read
+  | 'zip_bomb'; // an entry (or the zip) inflates far more than real content does; refused before inflating
 
 export interface BundleIssue {
   problem: BundleProblem;
@@ -361,21 +373,92 @@ export interface VerifyBundleOptions {
   expectedHead?: string;
 }
 
-const TEXT_FILES = new Set(['records.jsonl', 'case.json', 'manifest.sha256']);
-const MAX_TEXT = 1 << 30;
+/** Text entries kept whole (capped): they are small when the app writes them. */
+const KEPT_MAX: Record<string, number> = { 'manifest.sha256': BUNDLE_MANIFEST_MAX_BYTES, 'case.json': BUNDLE_CASE_MAX_BYTES };
+/** All kept text together: one bundle's manifest and case.json (a zip with a thousand folders gets no more). */
+const KEPT_TOTAL_MAX = BUNDLE_MANIFEST_MAX_BYTES + BUNDLE_CASE_MAX_BYTES;
 
 function fail(issues: BundleIssue[]): VerifyBundleResult {
   return { ok: false, ...issues[0]!, issues };
 }
 
+const mib = (n: number) => `${(n / 2 ** 20).toFixed(n < 2 ** 20 ? 2 : 0)} MiB`;
+
+/** Thrown inside the entry loop to refuse the whole zip. */
+class Refusal extends Error {
+  constructor(readonly issue: BundleIssue) {
+    super(issue.message);
+  }
+}
+
+/** The state of one records.jsonl candidate (one per folder) as it streams through the chain check. */
+interface ChainRead {
+  stream: ChainTextStream;
+  decoder: TextDecoder;
+  utf8: boolean;
+  /** The first redacted record accepted: refused afterwards unless case.json says the export is redacted. */
+  firstRedacted: { index: number; seq: number } | null;
+  /** The records that decide which attachments are live (attachments, and corrections/tombstones naming them). */
+  view: EvidenceRecord[];
+  attachmentSeqs: Set<number>;
+}
+
+function chainRead(): ChainRead {
+  const c: ChainRead = {
+    // allowRedacted: case.json may come after records.jsonl; whether redacted records are allowed is decided
+    // at the end from firstRedacted (the same result as checking with the final option).
+    stream: null as unknown as ChainTextStream,
+    decoder: new TextDecoder('utf-8', { fatal: true }),
+    utf8: true,
+    firstRedacted: null,
+    view: [],
+    attachmentSeqs: new Set(),
+  };
+  c.stream = new ChainTextStream({
+    allowRedacted: true,
+    // Characters, not bytes: a line of BUNDLE_RECORD_LINE_MAX_BYTES UTF-8 bytes has at most as many characters.
+    maxLineChars: BUNDLE_RECORD_LINE_MAX_BYTES,
+    onRecord: (rec, index) => {
+      if (rec.redacted && c.firstRedacted === null) c.firstRedacted = { index, seq: rec.seq };
+      if (rec.kind === 'attachment') {
+        c.view.push(rec);
+        c.attachmentSeqs.add(rec.seq);
+      } else if (rec.kind === 'correction' || rec.kind === 'tombstone') {
+        const p = rec.payload as { corrects?: unknown; removes?: unknown };
+        const ref = rec.kind === 'correction' ? p.corrects : p.removes;
+        if (typeof ref === 'number' && c.attachmentSeqs.has(ref)) c.view.push(rec);
+      }
+    },
+  });
+  return c;
+}
+
+/** The chain's result with redacted records allowed or not (see chainRead). */
+function chainResult(c: ChainRead, allowRedacted: boolean): VerifyResult {
+  const r = c.stream.end();
+  const fr = c.firstRedacted;
+  if (allowRedacted || fr === null || (!r.ok && r.index < fr.index)) return r;
+  return { ok: false, index: fr.index, seq: fr.seq, reason: 'redacted_not_allowed', message: `record ${fr.seq} is redacted` };
+}
+
+/** The name relative to the zip's first folder ("folder/case.json" → "case.json"). */
+const inFolder = (name: string) => name.slice(name.indexOf('/') + 1);
+
 /**
  * Checks a bundle zip, streaming every entry once: the manifest against every file, records.jsonl as a chain,
  * case.json against the chain, and every live attachment against its name. On failure the first issue is
  * spread into the result (problem, message, file or record) and all are in `issues`, chain problems first.
+ *
+ * Bounded work whatever the zip holds (issue 10; limits in src/domain/limits.ts): entries and total bytes are
+ * capped, an entry that claims to inflate more than BUNDLE_MAX_RATIO times its compressed size is refused
+ * before it is inflated, bytes are counted as they stream (a header that lies is caught by the count), the
+ * chain is checked line by line, and only manifest.sha256 and case.json are held, each capped.
  */
 export async function verifyBundle(zipPath: string, opts: VerifyBundleOptions = {}): Promise<VerifyBundleResult> {
   let zip: yauzl.ZipFile;
+  let fileSize: number;
   try {
+    fileSize = (await stat(zipPath)).size;
     zip = await yauzl.openPromise(zipPath, { lazyEntries: true, strictFileNames: true, validateEntrySizes: true });
   } catch (e) {
     return fail([{ problem: 'not_a_zip', message: `${basename(zipPath)} is not a readable zip: ${(e as Error).message}` }]);
@@ -383,7 +466,15 @@ export async function verifyBundle(zipPath: string, opts: VerifyBundleOptions = 
   const issues: BundleIssue[] = [];
   const hashes = new Map<string, string>();
   const texts = new Map<string, Buffer>();
+  const chains = new Map<string, ChainRead>();
+  // Everything the zip may inflate to: the absolute cap, and BUNDLE_MAX_RATIO times the file (catches many
+  // entries that share one compressed stream, each under the per-entry ratio).
+  const budget = Math.min(BUNDLE_MAX_UNCOMPRESSED_BYTES, Math.max(fileSize * BUNDLE_MAX_RATIO, 64 * 2 ** 20));
   try {
+    if (zip.entryCount > BUNDLE_MAX_ENTRIES)
+      throw new Refusal({ problem: 'too_large', message: `证据包文件过多，拒绝处理 (the zip has ${zip.entryCount} entries; a bundle may have at most ${BUNDLE_MAX_ENTRIES})` });
+    let declared = 0;
+    let kept = 0;
     for await (const entry of zip.eachEntry()) {
       const name = entry.fileName;
       if (name.endsWith('/')) continue;
@@ -391,19 +482,67 @@ export async function verifyBundle(zipPath: string, opts: VerifyBundleOptions = 
         issues.push({ problem: 'duplicate_entry', message: `${name} appears twice in the zip`, file: name });
         continue;
       }
+      // Refused from the headers, before anything is inflated.
+      const size = entry.uncompressedSize;
+      declared += size;
+      if (size > BUNDLE_RATIO_MIN_BYTES && size > entry.compressedSize * BUNDLE_MAX_RATIO)
+        throw new Refusal({
+          problem: 'zip_bomb',
+          message: `疑似压缩炸弹，拒绝解压 (${name} would inflate ${entry.compressedSize} bytes to ${size}, ${Math.round(size / Math.max(1, entry.compressedSize))}×; more than ${BUNDLE_MAX_RATIO}× is refused)`,
+          file: name,
+        });
+      if (declared > budget)
+        throw new Refusal({
+          problem: declared > BUNDLE_MAX_UNCOMPRESSED_BYTES ? 'too_large' : 'zip_bomb',
+          message: `证据包解压后过大，拒绝处理 (the entries inflate to more than ${mib(budget)} from a ${mib(fileSize)} zip; at most ${BUNDLE_MAX_RATIO}× the zip and ${mib(BUNDLE_MAX_UNCOMPRESSED_BYTES)} in all)`,
+          file: name,
+        });
+      const rel = inFolder(name);
+      const keepMax = KEPT_MAX[rel];
+      if (keepMax !== undefined && size > keepMax)
+        throw new Refusal({ problem: 'too_large', message: `${rel} 过大，拒绝处理 (${name} is ${size} bytes; at most ${mib(keepMax)})`, file: name });
+      if (keepMax !== undefined && (kept += size) > KEPT_TOTAL_MAX)
+        throw new Refusal({ problem: 'too_large', message: `证据包里的清单过多，拒绝处理 (manifest.sha256 and case.json files together exceed ${mib(KEPT_TOTAL_MAX)}: a zip with more than one bundle?)`, file: name });
+      let chain: ChainRead | null = null;
+      if (rel === 'records.jsonl') chains.set(name, (chain = chainRead()));
+
       const rs = await zip.openReadStreamPromise(entry);
       const h = createHash('sha256');
-      const keep = TEXT_FILES.has(name.slice(name.indexOf('/') + 1)) && entry.uncompressedSize <= MAX_TEXT;
       const chunks: Buffer[] = [];
-      for await (const chunk of rs as AsyncIterable<Buffer>) {
-        h.update(chunk);
-        if (keep) chunks.push(chunk);
+      let got = 0;
+      try {
+        for await (const chunk of rs as AsyncIterable<Buffer>) {
+          // Counted, not trusted: yauzl checks the total against the header too (validateEntrySizes).
+          got += chunk.length;
+          if (got > size || (keepMax !== undefined && got > keepMax))
+            throw new Refusal({ problem: 'zip_bomb', message: `${name} inflates to more bytes than its header says (${size})`, file: name });
+          h.update(chunk);
+          if (keepMax !== undefined) chunks.push(chunk);
+          if (chain && chain.utf8 && !chain.stream.failed) {
+            try {
+              chain.stream.write(chain.decoder.decode(chunk, { stream: true }));
+            } catch {
+              chain.utf8 = false;
+            }
+          }
+        }
+      } finally {
+        rs.destroy();
       }
       hashes.set(name, h.digest('hex'));
-      if (keep) texts.set(name, Buffer.concat(chunks));
+      if (keepMax !== undefined) texts.set(name, Buffer.concat(chunks));
+      if (chain && chain.utf8 && !chain.stream.failed) {
+        try {
+          chain.stream.write(chain.decoder.decode());
+        } catch {
+          chain.utf8 = false;
+        }
+      }
     }
   } catch (e) {
+    if (e instanceof Refusal) return fail([e.issue]);
     const msg = (e as Error).message;
+    if (/too many bytes in the stream/.test(msg)) return fail([{ problem: 'zip_bomb', message: `reading the zip failed: an entry inflates to more bytes than its header says (${msg})` }]);
     return fail([{ problem: /invalid characters|absolute path|relative path/.test(msg) ? 'unsafe_path' : 'not_a_zip', message: `reading the zip failed: ${msg}` }]);
   } finally {
     zip.close();
@@ -457,13 +596,13 @@ export async function verifyBundle(zipPath: string, opts: VerifyBundleOptions = 
       issues.push({ problem: 'bad_case', message: 'case.json is not JSON', file: 'case.json' });
     }
   }
-  const recText = text('records.jsonl');
+  const chainRd = chains.get(prefix + 'records.jsonl');
   let result: VerifyBundleResult | null = null;
-  if (recText === null) {
-    if (hashes.has(prefix + 'records.jsonl')) issues.unshift({ problem: 'chain', message: 'records.jsonl is not UTF-8 text', file: 'records.jsonl' });
+  if (!chainRd || !chainRd.utf8) {
+    if (chainRd) issues.unshift({ problem: 'chain', message: 'records.jsonl is not UTF-8 text', file: 'records.jsonl' });
     else if (!listed.has('records.jsonl')) issues.push({ problem: 'missing_file', message: 'records.jsonl is missing', file: 'records.jsonl' });
   } else {
-    const chain = verifyChainText(recText, { allowRedacted: caseInfo?.redacted === true });
+    const chain = chainResult(chainRd, caseInfo?.redacted === true);
     if (!chain.ok) {
       issues.unshift({
         problem: 'chain',
@@ -476,12 +615,7 @@ export async function verifyBundle(zipPath: string, opts: VerifyBundleOptions = 
         issues.push({ problem: 'case_mismatch', message: `case.json says ${String(caseInfo.records)} records ending in ${String(caseInfo.head)}; the chain has ${chain.count} ending in ${chain.head}`, file: 'case.json' });
       if (opts.expectedHead !== undefined && opts.expectedHead !== chain.head)
         issues.unshift({ problem: 'head_mismatch', message: `the chain ends in ${chain.head}, not in the expected head ${opts.expectedHead}`, file: 'records.jsonl' });
-      const records = recText
-        .slice(0, -1)
-        .split('\n')
-        .filter((l) => l.length > 0)
-        .map((l) => JSON.parse(l) as EvidenceRecord);
-      const live = liveAttachments(records);
+      const live = liveAttachments(chainRd.view);
       for (const a of live) {
         const path = `attachments/${a.meta.sha256}`;
         const got = hashes.get(prefix + path);
