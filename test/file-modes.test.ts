@@ -90,4 +90,18 @@ describe('file modes', () => {
     expect(mode(data)).toBe(0o700);
     expect(modes(data).sort()).toEqual(['attachments/ 700', 'attachments/ab/ 700', 'attachments/ab/abcdef 600', 'huxun.db 600', 'huxun.db.before-restore-1700000000000 600']);
   });
+
+  it('leaves the person\'s own files alone when --data points at a folder that holds them', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'huxun-modes-shared-'));
+    mkdirSync(join(data, 'photos'));
+    writeFileSync(join(data, 'photos', 'trip.jpg'), 'not ours');
+    writeFileSync(join(data, 'notes.txt'), 'not ours either');
+    chmodSync(join(data, 'photos'), 0o755);
+    for (const f of ['photos/trip.jpg', 'notes.txt']) chmodSync(join(data, f), 0o644);
+    const o = await openApp({ dataDir: data });
+    await o.close();
+    expect(mode(data)).toBe(0o700);
+    expect(mode(join(data, 'huxun.db'))).toBe(0o600);
+    expect([mode(join(data, 'photos')), mode(join(data, 'photos', 'trip.jpg')), mode(join(data, 'notes.txt'))]).toEqual([0o755, 0o644, 0o644]);
+  });
 });

@@ -25,12 +25,23 @@ export function ensurePrivateFile(path: string): void {
 }
 
 /**
- * Sets the data folder to 0700 and everything under it to 0700 (folders) / 0600 (files).
- * Symbolic links are neither followed nor changed: a link could point anywhere on the machine.
+ * The entries of a data folder that Huxun writes: the database and its side files, backups and
+ * restore copies (huxun.*), the lock, the file key, attachments, staged uploads and restore temp
+ * folders. `--data` may point at a folder that also holds the person's other files: those are
+ * never touched.
+ */
+export function isHuxunEntry(name: string): boolean {
+  return /^huxun\./.test(name) || name === 'keys.json' || name === 'attachments' || name === 'uploads' || name.startsWith('.restore-');
+}
+
+/**
+ * Sets the data folder to 0700 and Huxun's own entries in it (isHuxunEntry) to 0700 (folders) /
+ * 0600 (files), recursively. Symbolic links are neither followed nor changed: a link could point
+ * anywhere on the machine.
  */
 export function tightenDataDir(dataDir: string): void {
   ensurePrivateDir(dataDir);
-  const walk = (dir: string) => {
+  const walk = (dir: string, top: boolean) => {
     let names: string[];
     try {
       names = readdirSync(dir);
@@ -38,6 +49,7 @@ export function tightenDataDir(dataDir: string): void {
       return;
     }
     for (const name of names) {
+      if (top && !isHuxunEntry(name)) continue;
       const p = join(dir, name);
       let st;
       try {
@@ -48,14 +60,14 @@ export function tightenDataDir(dataDir: string): void {
       if (st.isSymbolicLink()) continue;
       if (st.isDirectory()) {
         if ((st.mode & 0o777) !== PRIVATE_DIR) chmodSync(p, PRIVATE_DIR);
-        walk(p);
+        walk(p, false);
       } else if (st.isFile() && (st.mode & 0o777 & ~PRIVATE_FILE) !== 0) {
         // Only take permissions away (an owner-only 0400 stays as it is).
         chmodSync(p, st.mode & PRIVATE_FILE);
       }
     }
   };
-  walk(dataDir);
+  walk(dataDir, true);
 }
 
 /** Flushes a folder's entries (renames) to disk; a no-op where folders cannot be opened (Windows). */
