@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: every benchmark, printing figures. Not part of the tests.
+ * `npm run bench`: every benchmark, printing figures. Not part of the tests (`npm run bench -- security` for one).
  * HUXUN_BENCH_IMPORT_MB (default 500) and HUXUN_BENCH_BUNDLE_MB (default 500) size the file benchmarks.
  */
 import { cpus, totalmem } from 'node:os';
@@ -38,4 +38,9 @@ if (want('documents')) {
   section('documents: complaint PDF for a case with 10,000 events');
   const { runDocumentsBench } = await import('./documents.js');
   await runDocumentsBench();
+}
+if (want('security')) {
+  section('security: bounded work on crafted inputs (300k/1M-character messages, longest answers)');
+  const { runSecurityBench } = await import('./security.js');
+  await runSecurityBench();
 }
