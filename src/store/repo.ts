@@ -224,7 +224,9 @@ export async function linkCollectorNumbers(db: Q, caseId: number): Promise<void>
 }
 
 export async function linkContactNumbers(db: Q, caseId: number): Promise<void> {
-  await sql`update events set contact_id = (select min(cn.contact_id) from contact_numbers cn where cn.case_id = events.case_id and cn.number = coalesce(events.contact_number, events.number))
+  // A contact's report keeps the contact it was recorded for (by name, perhaps without a number) when no number links it.
+  await sql`update events set contact_id = coalesce((select min(cn.contact_id) from contact_numbers cn where cn.case_id = events.case_id and cn.number = coalesce(events.contact_number, events.number)),
+      case when kind = 'third_party_report' then contact_id end)
     where case_id = ${caseId}`.execute(db);
 }
 
@@ -294,11 +296,35 @@ export async function listCollectors(db: Q, caseId: number): Promise<Collector[]
     lenderName: r.lender_name,
     loanId: r.loan_id == null ? null : Number(r.loan_id),
     markedByUser: Boolean(Number(r.marked_by_user)),
+    lenderEntityId: r.lender_entity_id ?? null,
+    lenderBrandId: r.lender_brand_id ?? null,
+    lenderSource: (r.lender_source ?? null) as Collector['lenderSource'],
+    claims: parseClaims(r.claims),
   }));
 }
 
+function parseClaims(raw: string | null | undefined): string[] {
+  try {
+    const v = JSON.parse(raw ?? '[]') as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface CollectorGroupRow {
+  name: string;
+  numbers: string[];
+  lenderName: string | null;
+  loanId: number | null;
+  lenderEntityId?: string | null;
+  lenderBrandId?: string | null;
+  lenderSource?: string | null;
+  claims?: string[];
+}
+
 /** Replaces the automatically found collectors; user-marked ones are kept. */
-export async function replaceAutoCollectors(db: Q, caseId: number, groups: { name: string; numbers: string[]; lenderName: string | null; loanId: number | null }[]) {
+export async function replaceAutoCollectors(db: Q, caseId: number, groups: CollectorGroupRow[]) {
   const auto = await db.selectFrom('collectors').select('id').where('case_id', '=', caseId).where('marked_by_user', '=', 0).execute();
   const autoIds = auto.map((r) => Number(r.id));
   if (autoIds.length) {
@@ -312,7 +338,10 @@ export async function replaceAutoCollectors(db: Q, caseId: number, groups: { nam
     if (!numbers.length) continue;
     const r = await db
       .insertInto('collectors')
-      .values({ case_id: caseId, name: g.name, lender_name: g.lenderName, loan_id: g.loanId, marked_by_user: 0 })
+      .values({
+        case_id: caseId, name: g.name, lender_name: g.lenderName, loan_id: g.loanId, marked_by_user: 0,
+        lender_entity_id: g.lenderEntityId ?? null, lender_brand_id: g.lenderBrandId ?? null, lender_source: g.lenderSource ?? null, claims: JSON.stringify(g.claims ?? []),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const n of numbers) {
@@ -322,15 +351,55 @@ export async function replaceAutoCollectors(db: Q, caseId: number, groups: { nam
   }
 }
 
-export async function markCollector(db: Q, caseId: number, name: string, numbers: string[], lenderName: string | null): Promise<number> {
+export async function markCollector(
+  db: Q, caseId: number, name: string, numbers: string[], lenderName: string | null,
+  link: { loanId?: number | null; lenderEntityId?: string | null; lenderBrandId?: string | null; lenderSource?: string | null; claims?: string[] } = {},
+): Promise<number> {
   await db.deleteFrom('collector_numbers').where('case_id', '=', caseId).where('number', 'in', numbers).execute();
+  await db.deleteFrom('number_marks').where('case_id', '=', caseId).where('number', 'in', numbers).execute();
   const r = await db
     .insertInto('collectors')
-    .values({ case_id: caseId, name, lender_name: lenderName, loan_id: null, marked_by_user: 1 })
+    .values({
+      case_id: caseId, name, lender_name: lenderName, loan_id: link.loanId ?? null, marked_by_user: 1,
+      lender_entity_id: link.lenderEntityId ?? null, lender_brand_id: link.lenderBrandId ?? null, lender_source: link.lenderSource ?? (lenderName ? 'user' : null), claims: JSON.stringify(link.claims ?? []),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   for (const n of numbers) await db.insertInto('collector_numbers').values({ case_id: caseId, number: n, collector_id: Number(r.id) }).execute();
+  await deleteEmptyCollectors(db, caseId);
   return Number(r.id);
+}
+
+/** Collectors left without a number (their numbers were marked elsewhere) go. */
+export async function deleteEmptyCollectors(db: Q, caseId: number): Promise<void> {
+  await sql`delete from collectors where case_id = ${caseId} and not exists (select 1 from collector_numbers cn where cn.case_id = collectors.case_id and cn.collector_id = collectors.id)`.execute(db);
+}
+
+/** Numbers the person marked "not a collector": taken out of every collector, and never grouped again. */
+export async function markNotCollector(db: Q, caseId: number, numbers: string[], at: number): Promise<void> {
+  if (!numbers.length) return;
+  await db.deleteFrom('collector_numbers').where('case_id', '=', caseId).where('number', 'in', numbers).execute();
+  await db.updateTable('events').set({ collector_id: null }).where('case_id', '=', caseId).where('number', 'in', numbers).execute();
+  for (const n of numbers) {
+    await db.deleteFrom('number_marks').where('case_id', '=', caseId).where('number', '=', n).execute();
+    await db.insertInto('number_marks').values({ case_id: caseId, number: n, mark: 'not_collector', decided_at: at }).execute();
+  }
+  await deleteEmptyCollectors(db, caseId);
+}
+
+export async function listNumberMarks(db: Q, caseId: number): Promise<{ number: string; mark: string; decidedAt: number }[]> {
+  const rows = await db.selectFrom('number_marks').selectAll().where('case_id', '=', caseId).orderBy('number').execute();
+  return rows.map((r) => ({ number: r.number, mark: r.mark, decidedAt: Number(r.decided_at) }));
+}
+
+/** The person's choice of loan for a collector: it becomes theirs (kept across regrouping). */
+export async function setCollectorLoan(db: Q, caseId: number, id: number, loanId: number | null, lenderName: string | null): Promise<void> {
+  await db
+    .updateTable('collectors')
+    .set({ loan_id: loanId, lender_name: lenderName, lender_entity_id: null, lender_brand_id: null, lender_source: loanId != null ? 'user' : null, marked_by_user: 1 })
+    .where('case_id', '=', caseId)
+    .where('id', '=', id)
+    .execute();
 }
 
 // ---------- evidence ----------

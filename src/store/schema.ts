@@ -88,6 +88,21 @@ export interface CollectorsTable {
   lender_name: string | null;
   loan_id: number | null;
   marked_by_user: number;
+  /** Registry ids (src/law/lenders*.ts) of the lender, when known (0004). */
+  lender_entity_id: string | null;
+  lender_brand_id: string | null;
+  /** How the lender was known: signature | brand | service_number | loan | user (0004). */
+  lender_source: string | null;
+  /** JSON string[]: authorities or offices the collector claims to be (0004). */
+  claims: Generated<string>;
+}
+
+/** The person's marks on numbers that outlive regrouping: 'not_collector' (0004). */
+export interface NumberMarksTable {
+  case_id: number;
+  number: string;
+  mark: string;
+  decided_at: number;
 }
 
 export interface CollectorNumbersTable {
@@ -153,6 +168,7 @@ export interface DB {
   contact_numbers: ContactNumbersTable;
   collectors: CollectorsTable;
   collector_numbers: CollectorNumbersTable;
+  number_marks: NumberMarksTable;
   evidence: EvidenceTable;
   attachments: AttachmentsTable;
   settings: SettingsTable;

@@ -92,4 +92,11 @@ export interface Collector {
   lenderName: string | null;
   loanId: number | null;
   markedByUser: boolean;
+  /** The lender's registry ids (src/law/lenders*.ts), when known. */
+  lenderEntityId?: string | null;
+  lenderBrandId?: string | null;
+  /** How the lender was known: a 【signature】, a brand in the text, a published service number, a loan of the case, or the person. */
+  lenderSource?: 'signature' | 'brand' | 'service_number' | 'loan' | 'user' | null;
+  /** Authorities or offices the collector claims to be (仲裁委员会, 法务部 …): evidence of impersonation, never a lender. */
+  claims?: string[];
 }

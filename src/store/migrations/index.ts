@@ -52,5 +52,16 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`drop index events_case_number`.execute(db);
       },
     },
+    // Issue 12 §2: a collector's lender from the registry (entity, brand, how it was known) and what the collector
+    // claims to be (authorities named in its signatures); the person's "not a collector" marks, kept across regrouping.
+    '0004_collector_lenders': {
+      async up(db: Kysely<any>) {
+        await sql`alter table collectors add column lender_entity_id text`.execute(db);
+        await sql`alter table collectors add column lender_brand_id text`.execute(db);
+        await sql`alter table collectors add column lender_source text`.execute(db);
+        await sql`alter table collectors add column claims text not null default '[]'`.execute(db);
+        await sql`create table number_marks (case_id bigint not null references cases(id), number text not null, mark text not null, decided_at bigint not null, primary key (case_id, number))`.execute(db);
+      },
+    },
   };
 }
