@@ -1,6 +1,7 @@
 /** Loan use cases: record a loan as it really is, and show its true rate against the legal lines. */
 import { buildSchedule, checkLegalLines, LoanInputError, rateFileRates, validateLoanInput, type LegalLinesReport, type ScheduleSpec } from '../domain/loans/index.js';
 import type { Installment, Loan, LoanInput } from '../domain/loans/types.js';
+import { loanFromSimpleTerms as simpleTermsLoan } from '../domain/loans/simple.js';
 import type { LoanLineResult } from '../domain/rules/types.js';
 import type { Text2 } from '../domain/law.js';
 import { LEGAL_LINES, lprOn, TIER_LABEL } from '../law/index.js';
@@ -184,25 +185,16 @@ export async function loanLineResults(ctx: AppContext): Promise<LoanLineResult[]
 }
 
 /**
- * A loan from simple terms as a person states them: "借10000, 到手9000, 12期每期还1000".
- * The installment is split into an even share of the contract principal and the rest as interest.
+ * A loan from simple terms as a person states them: "借10000, 到手9000, 12期每期还1000". The one
+ * implementation lives in src/domain/loans/simple.ts (the web loan form uses the same).
  */
 export function loanFromSimpleTerms(t: {
   lenderName: string; lenderType: string; productName?: string | null; contractDate: string; principalFen: number; receivedFen: number;
   periods: number; installmentFen: number; period?: LoanInput['period']; status?: LoanInput['status'];
 }): unknown {
-  const schedule: Installment[] = [];
-  const base = Math.floor(t.principalFen / t.periods);
-  let left = t.principalFen;
-  const spec = buildSchedule({ kind: 'interest_first', principalFen: t.principalFen, periods: t.periods, contractDate: t.contractDate, period: t.period ?? 'month', periodicRate: 0 });
-  for (let i = 0; i < t.periods; i++) {
-    const principal = i === t.periods - 1 ? left : base;
-    left -= principal;
-    const interest = t.installmentFen - principal;
-    schedule.push({ period: i + 1, dueDate: spec[i]!.dueDate, principalFen: principal, interestFen: interest, feeFen: 0, totalFen: t.installmentFen });
+  try {
+    return simpleTermsLoan(t);
+  } catch (e) {
+    throw new AppError('BAD_INPUT', (e as Error).message);
   }
-  return {
-    lenderName: t.lenderName, lenderType: t.lenderType, productName: t.productName ?? null, contractDate: t.contractDate, contractPrincipalFen: t.principalFen,
-    receivedFen: t.receivedFen, fees: [], period: t.period ?? 'month', schedule, payments: [], status: t.status ?? 'active',
-  };
 }

@@ -7,3 +7,4 @@ export * from './irr.js';
 export * from './legalLines.js';
 export * from './validate.js';
 export * from './rateFile.js';
+export * from './simple.js';

@@ -2,19 +2,11 @@
  * Money in the UI: the API speaks integer fen; people type and read yuan.
  * Parsing works on the typed string (never through floating point), so "0.1" is exactly 10 fen.
  */
+import { parseYuan as parseYuanDomain } from '../../../src/domain/money.js';
 
-/** "1,234.5" / "１２３４.５" / "¥1234.50" → 123450; null when it is not an amount with at most two decimals. */
+/** "1,234.5" / "１２３４.５" / "¥1234.50" → 123450; null when it is not an amount with at most two decimals. The one parser of src/domain/money.ts. */
 export function parseYuan(input: string): number | null {
-  const s = input
-    .trim()
-    .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[¥￥元,，\s]/g, '');
-  const m = /^(\d+)(?:\.(\d{0,2}))?$/.exec(s);
-  if (!m) return null;
-  const whole = m[1]!.replace(/^0+(?=\d)/, '');
-  if (whole.length > 13) return null;
-  const cents = (m[2] ?? '').padEnd(2, '0');
-  return Number(whole) * 100 + Number(cents);
+  return parseYuanDomain(input);
 }
 
 /** 123456 → "1,234.56" (two decimals, thousands separators). */

@@ -6,6 +6,8 @@ import type { FeeTiming, Installment, LenderType, LoanInput, LoanStatus, Period,
 import type { LoanRecord } from '../api/types.js';
 import type { MsgKey } from '../i18n/index.js';
 import { fenToInput, parseYuan } from '../lib/money.js';
+import { dueDate as domainDueDate } from '../../../src/domain/loans/periods.js';
+import { simpleTermsSchedule } from '../../../src/domain/loans/simple.js';
 
 export const LENDER_TYPES: LenderType[] = ['platform', 'consumer_finance', 'microloan', 'bank', 'credit_card', 'private', 'other'];
 export const STATUSES: LoanStatus[] = ['overdue', 'active', 'settled', 'disputed'];
@@ -88,10 +90,6 @@ export function emptyForm(): LoanForm {
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-function ymd(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
 export function validDate(s: string): boolean {
   if (!DATE_RE.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
@@ -99,19 +97,9 @@ export function validDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-/** The n-th due date counted from the contract date (months clamp to the month's end, as lenders do). */
+/** The n-th due date counted from the contract date (months clamp to the month's end, as lenders do): the domain's dueDate. */
 export function dueDate(contractDate: string, period: SimplePeriod, n: number): string {
-  const [y, m, d] = contractDate.split('-').map(Number) as [number, number, number];
-  if (period === 'month') {
-    const idx = m - 1 + n;
-    const ny = y + Math.floor(idx / 12);
-    const nm = (((idx % 12) + 12) % 12) + 1;
-    const dim = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-    return ymd(ny, nm, Math.min(d, dim));
-  }
-  const days = period === 'week' ? 7 * n : n;
-  const dt = new Date(Date.UTC(y, m - 1, d + days));
-  return ymd(dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate());
+  return domainDueDate(contractDate, period, n);
 }
 
 export interface FormProblem {
@@ -160,8 +148,8 @@ export function buildLoan(f: LoanForm): Built {
     if (pay == null || pay <= 0) problems.push({ field: 'payment', key: 'loans.err.amount' });
     if (Number.isInteger(n) && n >= 1 && n <= 600 && pay && principalFen && validDate(f.contractDate)) {
       if (pay * n < principalFen && receivedFen != null && pay * n < receivedFen) problems.push({ field: 'payment', key: 'loans.err.tooLittle' });
-      const parts = splitPrincipal(principalFen, Array(n).fill(pay) as number[], Array(n).fill(null) as null[]);
-      schedule = parts.map((p, k) => ({ period: k + 1, dueDate: dueDate(f.contractDate, f.period, k + 1), principalFen: p.principal, interestFen: p.interest, feeFen: 0, totalFen: pay }));
+      // The one simple-terms implementation (src/domain/loans/simple.ts), the same as the CLI's.
+      schedule = simpleTermsSchedule({ principalFen, periods: n, installmentFen: pay, contractDate: f.contractDate, period: f.period });
     }
   } else {
     if (f.mode === 'builder' && f.builtPeriod) period = f.builtPeriod;
