@@ -1,9 +1,11 @@
 /**
  * What the app derives after every change to the timeline: events linked to contacts, third-party
- * reports found in contacts' messages, and collectors regrouped.
+ * reports found in contacts' messages, and collectors regrouped with their lender from the registry
+ * (src/law/lenders*.ts) and what they claim to be (an authority in a signature labels the message
+ * impersonation, so cn.impersonation cites it). Numbers the person marked "not a collector" stay out.
  */
 import { sql } from 'kysely';
-import { detectThirdPartyReport, groupCollectors, isLenderLikeName, type GroupingEvent } from '../domain/collection/collectors.js';
+import { detectThirdPartyReport, groupCollectors, isLenderLikeName, signatureClaims, type GroupingEvent } from '../domain/collection/collectors.js';
 import { normalizePhone } from '../domain/collection/phone.js';
 import type { Label, NewEvent } from '../domain/collection/types.js';
 import { localDate } from '../domain/time.js';
@@ -11,6 +13,7 @@ import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 import { EvidenceWriter } from './evidence.js';
 import { eventPayload } from './event-payload.js';
+import { identifyLender, lenderByServiceNumber, registryNamesIn } from './lender-identity.js';
 
 const PHONE_IN_TEXT = /(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}-?\d{7,8}|95\d{3,6}|400-?\d{3}-?\d{4}/;
 
@@ -67,21 +70,36 @@ export async function refreshDerived(ctx: AppContext): Promise<{ collectors: num
   // Collectors from the whole timeline.
   const rows = await db
     .selectFrom('events')
-    .select(['kind', 'direction', 'at', 'number', 'text', 'labels', 'call_status'])
+    .select(['id', 'kind', 'direction', 'at', 'number', 'text', 'labels', 'spans', 'call_status'])
     .where('case_id', '=', ctx.caseId)
     .where((eb) => eb.or([eb('kind', '=', 'call'), eb('labels', '!=', '[]')]))
     .where('kind', '!=', 'third_party_report')
     .execute();
-  const events: GroupingEvent[] = rows.map((r) => ({
-    kind: r.kind, direction: r.direction, at: Number(r.at), number: r.number, text: r.text, labels: JSON.parse(r.labels) as Label[], callStatus: r.call_status,
+  const events: (GroupingEvent & { id: number; spans: string })[] = rows.map((r) => ({
+    id: Number(r.id), kind: r.kind, direction: r.direction, at: Number(r.at), number: r.number, text: r.text, labels: JSON.parse(r.labels) as Label[], spans: r.spans, callStatus: r.call_status,
   }));
   const loans = await repo.listLoans(db, ctx.caseId);
   const lenders = loans.map((l) => ({ loanId: l.id, names: [l.lenderName, ...(l.productName ? [l.productName] : [])] }));
-  const groups = groupCollectors(events, { contactNumbers: personalNumbers, lenders, tz: ctx.tz }, (at) => localDate(at, ctx.tz));
+  const notCollectors = new Set((await repo.listNumberMarks(db, ctx.caseId)).filter((m) => m.mark === 'not_collector').map((m) => m.number));
+  const groups = groupCollectors(
+    events,
+    { contactNumbers: personalNumbers, lenders, tz: ctx.tz, identify: identifyLender, namesIn: registryNamesIn, serviceNumber: lenderByServiceNumber, notCollectors },
+    (at) => localDate(at, ctx.tz),
+  );
   await db.transaction().execute(async (trx) => {
-    await repo.replaceAutoCollectors(trx, ctx.caseId, groups.map((g) => ({ name: g.name, numbers: g.numbers, lenderName: g.lenderName, loanId: g.loanId })));
+    await repo.replaceAutoCollectors(trx, ctx.caseId, groups);
     await repo.linkCollectorNumbers(trx, ctx.caseId);
-    // A third-party report names a collector when the number it mentions is one.
+    // An authority named in a collector's signature is what it claims to be: the message is labelled impersonation
+    // (with the signature as its span) when the classifier did not, so cn.impersonation cites it.
+    const collectorNumbers = new Set(groups.flatMap((g) => g.numbers));
+    for (const e of events) {
+      if (!e.number || !collectorNumbers.has(e.number) || !e.text || !e.labels.includes('collection') || e.labels.includes('impersonation')) continue;
+      const claims = signatureClaims(e.text);
+      if (!claims.length) continue;
+      const spans = JSON.parse(e.spans) as Record<string, [number, number][]>;
+      spans['impersonation'] = claims.map((c) => c.span);
+      await repo.setEventLinks(trx, ctx.caseId, e.id, { labels: JSON.stringify([...e.labels, 'impersonation']), spans: JSON.stringify(spans) });
+    }
   });
   const collectors = await repo.listCollectors(db, ctx.caseId);
   const touched = await sql<{ n: number }>`select count(distinct contact_id) as n from events where case_id = ${ctx.caseId} and contact_id is not null and (kind = 'third_party_report' or recipient = 'third_party')`.execute(db);

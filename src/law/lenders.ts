@@ -241,6 +241,70 @@ export function findLender(name: string): LenderMatch[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Names inside a text, and published service numbers
+// ---------------------------------------------------------------------------------------------
+
+/** Registry names (brands, aliases, registered and short names) of two characters or more, by their first two characters. */
+let TEXT_INDEX: Map<string, string[]> | null = null;
+
+function textIndex(): Map<string, string[]> {
+  if (TEXT_INDEX) return TEXT_INDEX;
+  const names = new Set<string>();
+  for (const e of LENDER_ENTITIES) for (const n of [e.name, ...e.shortNames, ...(e.aliases ?? [])]) names.add(n.normalize('NFKC').toLowerCase());
+  for (const b of LENDER_BRANDS) for (const n of [b.name, ...(b.aliases ?? [])]) names.add(n.normalize('NFKC').toLowerCase());
+  const m = new Map<string, string[]>();
+  for (const n of names) {
+    if ([...n].length < 2 || /\s/.test(n)) continue;
+    const k = n.slice(0, 2);
+    m.set(k, [...(m.get(k) ?? []), n]);
+  }
+  for (const v of m.values()) v.sort((a, b) => b.length - a.length);
+  TEXT_INDEX = m;
+  return m;
+}
+
+/**
+ * Registry names that occur in a text (a message), longest first at each place, as written in the registry
+ * (exact-only aliases such as 马上 are never looked for). Linear in the text: one map lookup per character.
+ * Each name found still goes through findLender for its entities.
+ */
+export function lenderNamesIn(text: string): string[] {
+  const t = text.normalize('NFKC').toLowerCase();
+  const ix = textIndex();
+  const out = new Set<string>();
+  for (let i = 0; i < t.length - 1; ) {
+    const cands = ix.get(t.slice(i, i + 2));
+    const hit = cands?.find((n) => t.startsWith(n, i));
+    if (hit) {
+      out.add(hit);
+      i += hit.length;
+    } else i++;
+  }
+  return [...out];
+}
+
+let SERVICE_INDEX: Map<string, { entityId: string | null; brandId: string | null }[]> | null = null;
+
+/**
+ * The entities and brands that publish this number (digits only: 95384, 4001066166). A platform's number (95188 …)
+ * belongs to the brand, not to a lender (the registry's note says so).
+ */
+export function lendersByServiceNumber(number: string): { entity: LenderEntity | null; brand: LenderBrand | null }[] {
+  if (!SERVICE_INDEX) {
+    const m = new Map<string, { entityId: string | null; brandId: string | null }[]>();
+    const put = (n: string, v: { entityId: string | null; brandId: string | null }) => {
+      const k = n.replace(/\D/g, '');
+      if (k.length >= 5) m.set(k, [...(m.get(k) ?? []), v]);
+    };
+    for (const e of LENDER_ENTITIES) for (const n of e.serviceNumbers) put(n.number, { entityId: e.id, brandId: null });
+    for (const b of LENDER_BRANDS) for (const n of b.serviceNumbers ?? []) put(n.number, { entityId: null, brandId: b.id });
+    SERVICE_INDEX = m;
+  }
+  const k = number.replace(/\D/g, '');
+  return (SERVICE_INDEX.get(k) ?? []).map((v) => ({ entity: v.entityId ? getLenderEntity(v.entityId) : null, brand: v.brandId ? getLenderBrand(v.brandId) : null }));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Checks used by the tests and by docs/lenders.md counts
 // ---------------------------------------------------------------------------------------------
 

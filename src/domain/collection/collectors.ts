@@ -1,6 +1,15 @@
 /**
- * Finds collectors among counterpart numbers and names the lender they work for.
- * Pure: takes events and loans, returns groups. The app layer stores them.
+ * Finds collectors among counterpart numbers and links each to its lender, honestly (issue 12 §2).
+ * Pure: takes events, loans and a registry lookup (passed in by the app: src/law's findLender), returns groups.
+ *
+ * A collector's lender comes from the registry (a 【signature】 or a brand named in its messages that the registry
+ * knows, or a number the registry lists as a lender's published service number), from a loan of the case that its
+ * messages name, or from the person's choice (made in the app, kept across regrouping). A fragment of a sentence is
+ * never a lender's name. An authority or office named in a signature (仲裁委员会, 调解中心, 法务部, 律师事务所, 公安 …) is
+ * what the collector claims to be, recorded as a claim: evidence of impersonation, never the lender.
+ *
+ * Not every number that writes about money is a collector: verification codes, salary and statement messages and
+ * credit-repair adverts are service messages; a number that sends only those (and calls, perhaps) is not grouped.
  */
 import type { Label } from './types.js';
 import { CLASSIFY_WINDOW_CHARS } from '../limits.js';
@@ -23,11 +32,30 @@ export interface LenderRef {
   names: string[]; // lender name, product name
 }
 
+/** A lender as the registry knows it (the app builds it from src/law/lenders.ts). */
+export interface LenderIdentity {
+  /** What to show: the brand's name, or the entity's registered name. */
+  name: string;
+  /** The lending entity; null when a brand lends through several and the messages do not say which. */
+  entityId: string | null;
+  brandId: string | null;
+  /** Names to match against the case's loans (brand, entity, short names). */
+  names: string[];
+}
+
+export type LenderSource = 'signature' | 'brand' | 'service_number' | 'loan' | 'user';
+
 export interface CollectorGroup {
   name: string;
   numbers: string[];
+  /** The registry's name of the lender, or the loan's; null: unknown (the person is asked to choose a loan). */
   lenderName: string | null;
   loanId: number | null;
+  lenderEntityId: string | null;
+  lenderBrandId: string | null;
+  lenderSource: LenderSource | null;
+  /** Authorities or offices named in its signatures: what it claims to be. */
+  claims: string[];
   /** Why these numbers were taken for a collector. */
   reasons: ('collection_message' | 'call_pattern')[];
 }
@@ -40,6 +68,14 @@ export interface GroupingOptions {
   contactNumbers: Set<string>;
   lenders: LenderRef[];
   tz: string;
+  /** The registry lookup for a name (a signature, a brand in the text); null when the registry does not know it. */
+  identify?: (name: string) => LenderIdentity | null;
+  /** Registry names a message contains (a brand written in the text); each then goes through identify. */
+  namesIn?: (text: string) => string[];
+  /** The lender whose published service number this is, if any. */
+  serviceNumber?: (number: string) => LenderIdentity | null;
+  /** Numbers the person marked "not a collector": never grouped. */
+  notCollectors?: ReadonlySet<string>;
 }
 
 const BRACKET_TAG = /[【\[]([^【】\[\]]{2,20})[】\]]/g;
@@ -52,7 +88,10 @@ const NAME_PATTERNS = [
 ];
 const GENERIC = new Set(['金融', '贷款', '借款', '分期', '信用卡', '银行', '科技', '网贷', '催收', '逾期', '借贷', '小贷', '还款', '您的借款', '你的借款', '平台借款', '该笔借款', '此笔借款', '这笔借款']);
 
-/** Candidate lender names a message mentions (sender tags first, then names in the text). */
+/**
+ * Candidate names a message mentions (sender tags first, then names in the text). Candidates only: they become a
+ * lender when the registry or a loan of the case knows them, never by themselves.
+ */
 export function lenderMentions(full: string): string[] {
   const text = window(full);
   const out: string[] = [];
@@ -64,6 +103,53 @@ export function lenderMentions(full: string): string[] {
     }
   }
   return [...new Set(out)];
+}
+
+/** Authorities and offices a collector may sign as to frighten: a claim, never a lender. */
+const AUTHORITY_RE = /法院|仲裁|公安|派出所|警察|警方|检察|司法|法务|法律事务|法律服务|律师|律所|调解|政府|委员会|执行局|财产保全|公证|征信中心|监督管理局|监管局|金融管理局|金融局|人民银行|银保监|网信|专案组|经侦|刑侦|纪委|协会/;
+
+/** Signature tags of a message (【…】 or […]) with their spans. */
+export function signatures(full: string): { name: string; span: [number, number] }[] {
+  const text = window(full);
+  const out: { name: string; span: [number, number] }[] = [];
+  for (const m of text.matchAll(BRACKET_TAG)) out.push({ name: m[1]!.trim(), span: [m.index!, m.index! + m[0].length] });
+  return out;
+}
+
+/** Is this signature an authority or office (a claim) rather than a lender? */
+export function isAuthorityName(name: string): boolean {
+  return AUTHORITY_RE.test(name.normalize('NFKC'));
+}
+
+/** The authorities a message's signatures claim, with the span of each signature. */
+export function signatureClaims(text: string): { name: string; span: [number, number] }[] {
+  return signatures(text).filter((s) => isAuthorityName(s.name));
+}
+
+export type ServiceKind = 'verification_code' | 'salary' | 'statement' | 'advert';
+
+const OVERDUE_RE = /逾期|欠款|拖欠|催收|违约|未还|尚未还|立即还款|尽快还款|马上还款|起诉|诉讼|上门|通讯录|紧急联系人|征信记录/;
+const SERVICE_RES: [ServiceKind, RegExp][] = [
+  ['verification_code', /验证码|校验码|动态码|动态密码|确认码|激活码|短信码/],
+  ['salary', /工资|代发|薪资|薪金|奖金|报销款|公积金/],
+  ['statement', /账单|本期应还|最低还款|还款日为|到期还款日|最后还款日|还款成功|扣款成功|已成功还款|已到账|已入账|自动还款|已结清|已还清|交易\d|消费\d|支出\d|余额(?:为)?[\d人]/],
+];
+const ADVERT_RE = /征信修复|修复征信|信用修复|债务优化|债务重组|停息挂账|代理(?:协商|停催|投诉)|协商停催|逾期协商|个性化分期|专业团队|法务团队|上岸/;
+const ADVERT_CONTACT_RE = /咨询|详询|加[vV微]|微信|[vV][:：]|退订|回[Tt]|免费|联系我们|私信|名额/;
+const ABUSE: readonly Label[] = ['threat_contacts', 'threat_violence', 'insult', 'impersonation', 'false_legal', 'visit_threat', 'third_party'];
+
+/**
+ * A bank's or lender's service message, not collection: a verification code, salary or statement message, or an
+ * advert for credit repair or "negotiation". Null for anything else (and for any message with abusive labels).
+ */
+export function serviceKind(full: string | null, labels: readonly Label[] = []): ServiceKind | null {
+  if (!full) return null;
+  if (labels.some((l) => ABUSE.includes(l))) return null;
+  const text = window(full);
+  if (ADVERT_RE.test(text) && ADVERT_CONTACT_RE.test(text)) return 'advert';
+  if (OVERDUE_RE.test(text)) return null;
+  for (const [kind, re] of SERVICE_RES) if (re.test(text)) return kind;
+  return null;
 }
 
 function bigrams(s: string): Set<string> {
@@ -90,6 +176,7 @@ export function nameSimilarity(a: string, b: string): number {
 export function matchLender(mentions: string[], lenders: LenderRef[]): { loanId: number; name: string; score: number } | null {
   let best: { loanId: number; name: string; score: number } | null = null;
   for (const m of mentions) {
+    if (isAuthorityName(m)) continue; // an authority named in a message is never a loan's lender
     for (const l of lenders) {
       for (const n of l.names) {
         const s = nameSimilarity(m, n);
@@ -124,37 +211,136 @@ function callPatternNumbers(events: GroupingEvent[], opts: GroupingOptions, dayO
   return out;
 }
 
+interface NumberFacts {
+  /** Collection messages that are not service messages. */
+  collection: number;
+  /** Service messages (codes, salary, statements, adverts). */
+  service: number;
+  /** Registry lenders named in signatures / in the text, with counts. */
+  signed: Map<string, { id: LenderIdentity; n: number }>;
+  named: Map<string, { id: LenderIdentity; n: number }>;
+  /** Every candidate name (for matching a loan of the case). */
+  mentions: Map<string, number>;
+  claims: Set<string>;
+}
+
+const idKey = (id: LenderIdentity) => (id.entityId ? `ent:${id.entityId}` : `brand:${id.brandId ?? id.name}`);
+
+function top<T>(m: Map<string, { id: T; n: number }>): T | null {
+  let best: { id: T; n: number } | null = null;
+  for (const v of m.values()) if (!best || v.n > best.n) best = v;
+  return best?.id ?? null;
+}
+
 export function groupCollectors(events: GroupingEvent[], opts: GroupingOptions, dayOf: (at: number) => string): CollectorGroup[] {
-  const collectionNumbers = new Map<string, Map<string, number>>(); // number → lender mention counts
+  const identify = opts.identify ?? (() => null);
+  const skip = opts.notCollectors ?? new Set<string>();
+  const facts = new Map<string, NumberFacts>();
+  const factsOf = (num: string) => {
+    let f = facts.get(num);
+    if (!f) facts.set(num, (f = { collection: 0, service: 0, signed: new Map(), named: new Map(), mentions: new Map(), claims: new Set() }));
+    return f;
+  };
+  const bump = (m: NumberFacts['signed'], id: LenderIdentity) => {
+    const k = idKey(id);
+    const v = m.get(k);
+    if (v) v.n++;
+    else m.set(k, { id, n: 1 });
+  };
   for (const e of events) {
-    if (!e.number || e.direction === 'out' || !e.labels.includes('collection')) continue;
+    if (!e.number || e.direction === 'out' || e.kind === 'call' || skip.has(e.number)) continue;
     // A friend in the phone book who forwards or quotes a collector's message is not a collector.
     if (opts.contactNumbers.has(e.number)) continue;
-    const m = collectionNumbers.get(e.number) ?? new Map<string, number>();
-    for (const name of lenderMentions(e.text ?? '')) m.set(name, (m.get(name) ?? 0) + 1);
-    collectionNumbers.set(e.number, m);
+    const text = e.text ?? '';
+    if (serviceKind(text, e.labels)) {
+      factsOf(e.number).service++;
+      continue;
+    }
+    if (!e.labels.includes('collection')) continue;
+    const f = factsOf(e.number);
+    f.collection++;
+    const sigs = signatures(text).map((s) => s.name);
+    for (const name of sigs) {
+      if (isAuthorityName(name)) f.claims.add(name);
+      else {
+        const id = identify(name);
+        if (id) bump(f.signed, id);
+      }
+    }
+    const named = new Set<string>();
+    for (const name of lenderMentions(text)) {
+      f.mentions.set(name, (f.mentions.get(name) ?? 0) + 1);
+      if (!sigs.includes(name) && !isAuthorityName(name)) named.add(name);
+    }
+    for (const name of opts.namesIn?.(text) ?? []) if (!sigs.includes(name)) named.add(name);
+    const seen = new Set<string>();
+    for (const name of named) {
+      const id = identify(name);
+      if (id && !seen.has(idKey(id))) {
+        seen.add(idKey(id));
+        bump(f.named, id);
+      }
+    }
   }
   const byPattern = callPatternNumbers(events, opts, dayOf);
-  // Each number → its lender (a loan of the case when a mention matches one, else its most frequent mention).
   const groups = new Map<string, CollectorGroup>();
-  const numberInfo = (num: string) => {
-    const mentions = collectionNumbers.get(num);
-    const names = mentions ? [...mentions.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n) : [];
-    const match = matchLender(names, opts.lenders);
-    if (match) return { key: `loan:${match.loanId}`, lenderName: match.name, loanId: match.loanId };
-    if (names[0]) return { key: `name:${names[0]}`, lenderName: names[0], loanId: null };
-    return { key: `num:${num}`, lenderName: null, loanId: null };
-  };
   const add = (num: string, reason: CollectorGroup['reasons'][number]) => {
-    const info = numberInfo(num);
-    const g = groups.get(info.key) ?? { name: info.lenderName ? `${info.lenderName}催收` : `未知催收方 ${maskNumber(num)}`, numbers: [], lenderName: info.lenderName, loanId: info.loanId, reasons: [] };
+    const f = facts.get(num);
+    const service = opts.serviceNumber?.(num) ?? null;
+    // Its lender: a signature the registry knows, else a brand named in the text, else a published service number.
+    let id: LenderIdentity | null = null;
+    let source: LenderSource | null = null;
+    const signed = f ? top(f.signed) : null;
+    const named = f ? top(f.named) : null;
+    if (signed) [id, source] = [signed, 'signature'];
+    else if (named) [id, source] = [named, 'brand'];
+    else if (service) [id, source] = [service, 'service_number'];
+    // A loan of the case: the registry's names of that lender first, else a name the messages mention.
+    const mentionNames = f ? [...f.mentions.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n) : [];
+    const loan = matchLender(id ? id.names : mentionNames, opts.lenders);
+    let key: string;
+    let lenderName: string | null;
+    if (loan) {
+      key = `loan:${loan.loanId}`;
+      lenderName = id?.name ?? loan.name;
+      if (!id) source = 'loan';
+    } else if (id) {
+      key = idKey(id);
+      lenderName = id.name;
+    } else {
+      key = `num:${num}`;
+      lenderName = null;
+    }
+    const claims = f ? [...f.claims] : [];
+    let g = groups.get(key);
+    if (!g) {
+      const unknownName = `未知催收方 ${maskNumber(num)}${claims.length ? `（自称${claims[0]}）` : ''}`;
+      g = {
+        name: lenderName ? `${lenderName}催收` : unknownName,
+        numbers: [],
+        lenderName,
+        loanId: loan?.loanId ?? null,
+        lenderEntityId: id?.entityId ?? null,
+        lenderBrandId: id?.brandId ?? null,
+        lenderSource: lenderName ? source : null,
+        claims: [],
+        reasons: [],
+      };
+      groups.set(key, g);
+    }
     if (!g.numbers.includes(num)) g.numbers.push(num);
     if (!g.reasons.includes(reason)) g.reasons.push(reason);
-    groups.set(info.key, g);
+    for (const c of claims) if (!g.claims.includes(c)) g.claims.push(c);
   };
-  for (const num of collectionNumbers.keys()) add(num, 'collection_message');
-  for (const num of byPattern) add(num, 'call_pattern');
-  return [...groups.values()].map((g) => ({ ...g, numbers: g.numbers.sort() })).sort((a, b) => b.numbers.length - a.numbers.length || a.name.localeCompare(b.name));
+  for (const [num, f] of facts) if (f.collection > 0) add(num, 'collection_message');
+  for (const num of byPattern) {
+    if (skip.has(num)) continue;
+    const f = facts.get(num);
+    // A bank's number that sends codes or statements is not a collector for calling often.
+    if (f && f.service > 0 && f.collection === 0) continue;
+    add(num, 'call_pattern');
+  }
+  return [...groups.values()].map((g) => ({ ...g, numbers: g.numbers.sort(), claims: g.claims.sort() })).sort((a, b) => b.numbers.length - a.numbers.length || a.name.localeCompare(b.name));
 }
 
 /** A phone-book name that is itself a lender or collector (people save them as 速借花催收, XX银行客服…). */
