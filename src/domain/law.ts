@@ -1,5 +1,5 @@
 /**
- * Shapes of the legal data (src/law holds the data itself, encoded from shared/law/cn-law.md).
+ * Shapes of the legal data (src/law holds the data itself, encoded from docs/law/cn-law.md).
  * They live in domain so that pure logic can take law data as an argument without importing src/law.
  */
 export type Tier =
@@ -11,7 +11,12 @@ export type Tier =
   | 'national_standard' // 国家推荐性标准 (GB/T)
   | 'industry_guideline'; // 行业自律 (协会指引, 公约)
 
-export type Verification = 'verified_primary' | 'verified_secondary' | 'unverified';
+/**
+ * How the source text was read (docs/law/cn-law.md status key): 'verified_primary' in a full-text mirror of the official
+ * text; 'verified_secondary' word for word in a news, law-firm or reprint source; 'secondary' (status added 2026-12) only in
+ * a page that quotes or reports it, weaker than verified_secondary; 'unverified' from memory or paraphrase.
+ */
+export type Verification = 'verified_primary' | 'verified_secondary' | 'secondary' | 'unverified';
 
 export interface Text2 {
   zh: string;
@@ -21,11 +26,11 @@ export interface Text2 {
 export interface Citation {
   /** Stable id, e.g. "cfc-2024.art56". Rules and documents refer to citations only by id. */
   id: string;
-  /** Section of shared/law/cn-law.md it was encoded from, e.g. "A1". */
+  /** Section of docs/law/cn-law.md it was encoded from, e.g. "A1". */
   ref: string;
   law: Text2;
   issuer: string;
-  /** 文号 / 令号 where known and verified; null otherwise. */
+  /** 文号 / 令号 where known and verified or SECONDARY (the note says which); null otherwise. */
   docNumber: string | null;
   /** "第五十六条"; null for a whole document (a standard whose clause numbers are unverified). */
   article: string | null;

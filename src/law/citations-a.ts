@@ -1,6 +1,6 @@
 /**
  * Part A of the citation registry: rules on how debt collection must be conducted (cn-law.md §A1–A13).
- * Every excerpt is copied from /work/shared/law/cn-law.md; law.test.ts checks that each quoted fragment occurs there.
+ * Every excerpt is copied from docs/law/cn-law.md; law.test.ts checks that each quoted fragment occurs there.
  */
 import type { Citation } from '../domain/law.js';
 import { type DocInfo, cite } from './doc.js';
@@ -74,7 +74,8 @@ const GBT: DocInfo = {
   docNote:
     'Recommended (GB/T), not mandatory. Issued and effective 2025-02-28; responsible body 中国人民银行, maintained by TC180; drafters include ' +
     '中国互联网金融协会 and 中国银行业协会. Number, dates and issuers from the cover page (https://wenku.siduzixun.com/filedownload/601861.htm). ' +
-    'Rules quoted from news reports (海南日报 2025-03-16 reprint above; https://m.csai.cn/wenda/1022378.html), two sources agree. Clause numbers UNVERIFIED.',
+    'Rules quoted from news reports (海南日报 2025-03-16 reprint above; https://m.csai.cn/wenda/1022378.html), two sources agree. Clause numbers UNVERIFIED. ' +
+    'Table of contents SECONDARY (2026-12, siduzixun copy): the contact, time and frequency rules most likely sit in 5.3 业务管理, an inference.',
 };
 
 const CBA: DocInfo = {
@@ -346,7 +347,9 @@ export const CITATIONS_A: readonly Citation[] = [
     source: 'https://m.pwbk.net/news/qobgnreW82.html',
     note:
       'Only a close paraphrase in a news report, not the official text. The draft\'s 30% revenue-share cap was removed from the final text. A law firm ' +
-      '(http://www.zjblf.com/?p=44128) reads this item with 法发〔2017〕22号 as a 24% all-in cost cap; the 24% figure is an interpretation and is not in the text the reference saw.',
+      '(http://www.zjblf.com/?p=44128) reads this item with 法发〔2017〕22号 as a 24% all-in cost cap; the 24% figure is an interpretation and is not in the text the reference saw. ' +
+      'Reported, unwritten window guidance (SECONDARY, 2026-12): 20% for new consumer-finance loans (2025-10) and 12% / 24% bands (2025-12); no document, ' +
+      'so nothing here says "24% is illegal".',
   }),
   cite(ZHUDAI, {
     id: 'zhudai-2025.collection',
@@ -569,20 +572,23 @@ export const CITATIONS_A: readonly Citation[] = [
     id: 'microloan-interim-measures',
     ref: 'A11',
     law: { zh: '小额贷款公司监督管理暂行办法', en: 'Interim Measures for the Supervision and Administration of Microloan Companies' },
-    issuer: '未核实',
-    docNumber: null,
+    issuer: '国家金融监督管理总局',
+    docNumber: '金规〔2024〕26号',
     article: null,
     excerptKind: 'summary',
     excerpt: {
-      zh: `（概述，未核实）仅确认该标题出现在一份监管文件语料中（与《关于加强小额贷款公司监督管理的通知》并列）；发布机关、日期和内容均未找到。`,
-      en: '(Summary; unverified) Only the title was confirmed (in a regulatory document corpus, next to 《关于加强小额贷款公司监督管理的通知》). No issuer, date or text found.',
+      zh: `（概述，内容未核实）发布机关为国家金融监督管理总局，文号金规〔2024〕26号，征求意见稿2024-08-23发布（二手来源）；正式文本的日期、施行日期和内容均未读到。`,
+      en: '(Summary; content unverified) Issued by the NFRA as 金规〔2024〕26号; draft for comment published 2024-08-23 (secondary sources). The date of the final text, its effective date and its content were not read.',
     },
     tier: 'regulation',
     verified: 'unverified',
     effectiveFrom: null,
     effectiveTo: null,
-    source: 'cn-law.md A11 (no source read)',
-    note: 'Tier assumed from the title (办法); issuer unknown. Microloan companies are supervised locally (see the local_regulator channel). Do not cite.',
+    source: 'https://www.itiger.com/news/1115950115',
+    note:
+      'Issuer (NFRA), number 金规〔2024〕26号 and the draft date 2024-08-23 are SECONDARY (2026-12; a 2026-01-23 Deep News report and ' +
+      'https://information.bz/sanskrit/news/view/2024/08/23/26548.html). Local implementing rules reported in 上海 (2025-12) and 江西 (2026-01-06). ' +
+      'Content, including any collection or rate rules, UNVERIFIED: do not cite. Microloan companies are supervised locally (see the local_regulator channel).',
   },
 
   // ── A12 2026 all-in cost disclosure rule ───────────────────────────────
@@ -591,7 +597,7 @@ export const CITATIONS_A: readonly Citation[] = [
     ref: 'A12',
     law: { zh: '个人贷款业务明示综合融资成本规定', en: 'Provisions on Disclosure of the All-in Financing Cost of Personal Loans' },
     issuer: '国家金融监督管理总局、中国人民银行',
-    docNumber: null,
+    docNumber: '金规〔2026〕2号',
     article: null,
     excerpt: {
       zh: `除已明示的成本项目外，贷款人及其合作机构不再向借款人收取其他与贷款相关的任何息费`,
@@ -605,7 +611,9 @@ export const CITATIONS_A: readonly Citation[] = [
     note:
       'Announced 2026-03-15, effective 2026-08-01, new loans only (新老划断): apply by the loan contract date, not the event date. 11 articles. ' +
       'Three outlets agree (新华社, 中新社, 中国网财经). Covers banks, consumer finance, auto finance, trust, group finance and microloan companies. ' +
-      '文号 (金规〔2026〕2号, dated 2026-03-03 by one source) and article numbers UNVERIFIED; the tier (normative document) is assumed, the reference does not state it.',
+      '文号 金规〔2026〕2号 and the date 2026-03-03: SECONDARY (2026-12, two more sources, one citing the gov.cn 公报 page ' +
+      'https://www.gov.cn/gongbao/2026/issue_12806/202606/content_7072468.html; not opened). Article numbers UNVERIFIED; the tier (normative document) ' +
+      'is assumed, the reference does not state it.',
   },
   {
     id: 'cost-disclosure-2026.table',

@@ -1,6 +1,6 @@
 /**
  * Part B of the citation registry: criminal law and public-security (administrative) law (cn-law.md §B1–B10).
- * Every excerpt is copied from /work/shared/law/cn-law.md; law.test.ts checks that each quoted fragment occurs there.
+ * Every excerpt is copied from docs/law/cn-law.md; law.test.ts checks that each quoted fragment occurs there.
  *
  * 治安管理处罚法: the 2012 text (psl-2012.*) applies to conduct on or before 2025-12-31, the 2025 revision (psl-2025.*)
  * from 2026-01-01, with new article numbers. Use publicSecurityCitation() (index.ts) to pick the right id by event date.

@@ -1,7 +1,7 @@
 /**
  * Parts C and D of the citation registry: personal information and privacy (cn-law.md §C1–C5), interest caps and cost
  * disclosure (§D1–D5), and the complaint-handling rules named in the complaint-channel table.
- * Every excerpt is copied from /work/shared/law/cn-law.md; law.test.ts checks that each quoted fragment occurs there.
+ * Every excerpt is copied from docs/law/cn-law.md; law.test.ts checks that each quoted fragment occurs there.
  */
 import type { Citation } from '../domain/law.js';
 import { type DocInfo, cite } from './doc.js';
@@ -60,7 +60,7 @@ const APP_NECESSARY_PI: DocInfo = {
   source: 'http://m.gsky-link.com.cn/help/451.htm',
   docNote:
     'Notice dated 2021-03-12, effective 2021-05-01; covers 39 app types. Existence, issuers, dates and core rule VERIFIED (secondary). ' +
-    '文号 recalled as 国信办秘字〔2021〕14号, UNVERIFIED.',
+    '文号 国信办秘字〔2021〕14号: SECONDARY (2026-12, law.hjk.im). 第二条 and 第三条: SECONDARY (2026-12).',
 };
 
 const PRIVATE_LENDING: DocInfo = {
@@ -77,6 +77,21 @@ const PRIVATE_LENDING: DocInfo = {
   docNote:
     'Adopted 2015-06-23; revised 2020-08-18 (the 4 × LPR standard applies from 2020-08-20, hence effectiveFrom) and 2020-12-23 (for the Civil Code, ' +
     'effective 2021-01-01). Text read: the 2020-12-29 version in the mirror. 文号 (法释〔2020〕6号 / 17号) UNVERIFIED.',
+};
+
+const CASH_LOAN: DocInfo = {
+  law: { zh: '关于规范整顿“现金贷”业务的通知', en: "Notice on Regulating and Rectifying 'Cash Loan' Business" },
+  issuer: '互联网金融风险专项整治、P2P网贷风险专项整治工作领导小组办公室',
+  docNumber: null,
+  tier: 'normative_document',
+  effectiveFrom: '2017-12-01',
+  effectiveTo: null,
+  source: 'http://dfrtw.com/zhucegongsi/110169.html',
+  docNote:
+    'SECONDARY (2026-12): issued 2017-12-01 (网贷之家 commentary with the text, http://www.whgs.net/383388.html); items transcribed from a ' +
+    'traditional-character reprint that looks lightly paraphrased, so the official wording may differ. The notice names no percentage. ' +
+    '文号 (整治办函〔2017〕141号, from memory) UNVERIFIED: it appeared in no source read. Its meaning today is unsettled (4 × LPR since 2020; the 2020 批复 ' +
+    'takes licensed 小贷 companies out of the private-lending interpretation).',
 };
 
 const SAMR_COMPLAINTS: DocInfo = {
@@ -447,17 +462,63 @@ export const CITATIONS_C: readonly Citation[] = [
     note: 'Also read: https://cctv-company.video/nav5/70903.html ; https://toudeng.cc/archives/35252 (items 一 to 七 only).',
   }),
   cite(APP_NECESSARY_PI, {
+    id: 'app-necessary-pi-2021.art2',
+    ref: 'C5',
+    article: '第二条',
+    zh: `移动智能终端上运行的App存在收集用户个人信息行为的，应当遵守本规定。法律、行政法规、部门规章和规范性文件另有规定的，依照其规定。`,
+    en: 'Apps on mobile devices that collect users\' personal information must follow these provisions; where laws, administrative regulations, ministerial rules or normative documents provide otherwise, those prevail.',
+    verified: 'secondary',
+    source: 'http://www.sunluscious.com.cn/article/651641.html',
+    note: 'Transcribed from a traditional-character reprint of the 工信微报 release (SECONDARY, 2026-12). None of the exceptions found requires contact lists.',
+  }),
+  cite(APP_NECESSARY_PI, {
+    id: 'app-necessary-pi-2021.art3',
+    ref: 'C5',
+    article: '第三条',
+    zh: `本规定所称必要个人信息，是指保障App基本功能服务正常运行所必需的个人信息，缺少该信息App即无法实现基本功能服务。`,
+    en: 'Necessary personal information is the information without which the app cannot provide its basic function.',
+    verified: 'secondary',
+    source: 'http://www.sunluscious.com.cn/article/651641.html',
+    note: 'Transcribed from a traditional-character reprint of the 工信微报 release (SECONDARY, 2026-12).',
+  }),
+  cite(APP_NECESSARY_PI, {
     id: 'app-necessary-pi-2021.lending',
     ref: 'C5',
     article: null,
     kind: 'summary',
-    zh: `（概述，据回忆，未核实）网络借贷类App的基本功能为“通过互联网平台实现的用于消费、日常生产经营周转等的个人申贷服务”，必要个人信息为注册用户移动电话号码，以及借款人姓名、证件类型和号码、证件有效期限、银行卡号码。`,
-    en: "(Summary, from memory; unverified) For online-lending apps the basic function is personal loan applications over an internet platform; necessary information is the registered user's mobile number and the borrower's name, ID type and number, ID validity and bank card number. If right, contact lists, call logs and SMS are not necessary information for lending apps.",
-    verified: 'unverified',
+    zh: `（概述，二手来源，原文未逐字读到）网络借贷类App的必要个人信息为注册用户移动电话号码，以及借款人姓名、证件类型和号码、证件有效期限、银行卡号码；通讯录、通话记录和短信都不在其中，因此借贷App不得因用户拒绝授权通讯录而拒绝提供基本的借款服务。2021-05-10 国家网信办曾通报48款网络借贷类App“违反必要原则，收集与其提供的服务无关的个人信息”。`,
+    en: "(Summary, secondary sources; the item was not read verbatim) For online-lending apps the necessary information is the registered user's mobile number and the borrower's name, ID type and number, ID validity and bank card number. Contact lists, call logs and SMS are not among them, so a lending app may not refuse its basic lending service because the user declines contact-book access. On 2021-05-10 the CAC named 48 lending apps for collecting information unrelated to their service.",
+    verified: 'secondary',
+    source: 'http://www.kepu365.cn/dujia/internet/65306.html',
     note:
-      'Probably item （十二） of the 39 types (from an ordering list in a GitHub classifier). Must be checked against the official text before the software ' +
-      'says "contact lists are not necessary information" (open question 3).',
+      'SECONDARY since 2026-12 (the 2020-12 draft summarised at https://www.jinrong818.com/hlwjr/4832.html; 中国银行保险报 2021-03-22 headline; ' +
+      'the CAC notice of 2021-05-10). Item （十二） 网络借贷类 is still not read verbatim: never print this as a quotation of the rule. ' +
+      'Official page to read, probably: http://www.cac.gov.cn/2021-03/22/c_1617990997054277.htm',
   }),
+  // ── C6 2025 personal-information campaign ─────────────────────────────────
+  {
+    id: 'pi-campaign-2025',
+    ref: 'C6',
+    law: {
+      zh: '关于开展2025年个人信息保护系列专项行动的公告',
+      en: 'Announcement on the 2025 Series of Special Campaigns on Personal Information Protection',
+    },
+    issuer: '中央网信办、工业和信息化部、公安部、国家市场监督管理总局',
+    docNumber: null,
+    article: null,
+    excerpt: {
+      zh: `无相关功能或未使用相关功能时调用位置、媒体文件、通讯录、设备等非必要权限或收集非必要个人信息`,
+      en: 'Targets apps that, with no related function or when it is not in use, call location, media, contacts or device permissions, or collect non-necessary personal information.',
+    },
+    tier: 'normative_document',
+    verified: 'secondary',
+    effectiveFrom: '2025-03-28',
+    effectiveTo: null,
+    source: 'http://www.xqszm.com/col54/134325.html',
+    note:
+      'Added 2026-12 (SECONDARY): a reprint of the 公告 dated 2025-03-28; the official text was not read. 3,852 apps were named in 2025 (南都, ' +
+      'https://m.mp.oeeee.com/a/BAAFRD0000202512281500871.html). A campaign notice, not a rule of conduct; the tier (normative document) is assumed.',
+  },
 ];
 
 export const CITATIONS_D: readonly Citation[] = [
@@ -477,6 +538,24 @@ export const CITATIONS_D: readonly Citation[] = [
     zh: `出借人请求借款人按照合同约定利率支付利息的，人民法院应予支持，但是双方约定的利率超过合同成立时一年期贷款市场报价利率四倍的除外。前款所称'一年期贷款市场报价利率'，是指中国人民银行授权全国银行间同业拆借中心自2019年8月20日起每月发布的一年期贷款市场报价利率。`,
     en: 'Courts do not support agreed interest above 4 × the 1-year LPR in force when the contract was formed. The 1-year LPR is the rate published monthly from 2019-08-20 by the National Interbank Funding Center on behalf of the PBoC.',
     verified: 'verified_primary',
+    note:
+      'This number applies from 2021-01-01. In the text in force 2020-08-20 to 2020-12-31 the same rule is 第二十六条 (private-lending-2020-08.art26); ' +
+      'documents and judgments of that window cite it so. 法释〔2020〕27号 is the 批复 (D2), not this interpretation.',
+  }),
+  cite(PRIVATE_LENDING, {
+    id: 'private-lending-2020-08.art26',
+    ref: 'D1',
+    article: '第二十六条',
+    kind: 'summary',
+    zh: `（概述）2020年8月20日至2020年12月31日施行的文本中，一年期贷款市场报价利率四倍的规定是第二十六条（2021年1月1日起为第二十五条）。`,
+    en: '(Summary) In the text in force from 2020-08-20 to 2020-12-31, the 4 × 1-year LPR rule is Art. 26 (Art. 25 from 2021-01-01).',
+    verified: 'verified_primary',
+    effectiveFrom: '2020-08-20',
+    effectiveTo: '2020-12-31',
+    source: 'https://github.com/LawRefBook/Laws',
+    note:
+      'Numbering trap (2026-12, VERIFIED primary mirror): LawRefBook/Laws git history, commit 3a1021400993b9853b3897efdccf9a1bf3ea0448. In that text the ' +
+      'neighbouring articles are one number higher too (upfront deduction 第二十七条; overdue rate 第二十九条; overdue interest and fees together 第三十条).',
   }),
   cite(PRIVATE_LENDING, {
     id: 'private-lending-2020.art26',
@@ -550,27 +629,31 @@ export const CITATIONS_D: readonly Citation[] = [
   },
 
   // ── D3 现金贷通知 ──────────────────────────────────────────────────────────
-  {
+  // SECONDARY since 2026-12: date and items (二), (五), (六) from a reprint that looks lightly paraphrased (the official wording may differ).
+  cite(CASH_LOAN, {
     id: 'cash-loan-2017',
     ref: 'D3',
-    law: { zh: '关于规范整顿“现金贷”业务的通知', en: "Notice on Regulating and Rectifying 'Cash Loan' Business" },
-    issuer: '互联网金融和P2P网络借贷风险专项整治工作办公室（据回忆，未核实）',
-    docNumber: null,
-    article: null,
-    excerptKind: 'summary',
-    excerpt: {
-      zh: `（概述，据回忆，未核实）综合资金成本应年化，并“应符合最高人民法院关于民间借贷利率的规定”；禁止从本金中预先扣除利息或费用；禁止“以暴力、恐吓、侮辱、诽谤、骚扰等方式”催收。据回忆，通知援引的是法院的规定，并未写明“36%”。`,
-      en: "(Summary, from memory; unverified) The all-in cost must be annualised and comply with the SPC's private-lending rate rules; no upfront deduction of interest or fees from principal; no collection by violence, intimidation, insult, defamation or harassment. As recalled, the notice points to the court's rules rather than naming 36%.",
-    },
-    tier: 'normative_document',
-    verified: 'unverified',
-    effectiveFrom: null,
-    effectiveTo: null,
-    source: 'cn-law.md D3 (no copy of the text found)',
-    note:
-      '文号 整治办函〔2017〕141号 and issue date 2017-12-01 are from memory (UNVERIFIED). The 24% / 36% figures came from the 2015 private-lending ' +
-      'rules, since replaced by 4 × LPR (the reference author\'s recollection). Do not cite until the text is found.',
-  },
+    article: '第二项',
+    zh: `各类机构以利率和各种费用形式向借款人收取的综合资金成本，应当符合最高人民法院关于民间借贷利率的规定，禁止发放或者撮合违反法律有关利率规定的贷款。`,
+    en: "Item (2): the all-in cost charged as interest and fees must comply with the SPC's private-lending rate rules; no loans that break the legal rate rules. The notice names no percentage: in 2017 those rules were the 2015 interpretation (24% / 36%, see private-lending-2015.art26).",
+    verified: 'secondary',
+  }),
+  cite(CASH_LOAN, {
+    id: 'cash-loan-2017.item5',
+    ref: 'D3',
+    article: '第五项',
+    zh: `各类机构或受委托的第三方机构不得采用暴力、恐吓、侮辱、诽谤、骚扰等手段催收贷款。`,
+    en: 'Item (5): institutions and third parties acting for them may not collect by violence, intimidation, insult, defamation, harassment or similar means.',
+    verified: 'secondary',
+  }),
+  cite(CASH_LOAN, {
+    id: 'cash-loan-2017.item6',
+    ref: 'D3',
+    article: '第六项',
+    zh: `各类机构应当加强客户信息安全保护，不得以'大数据'为名窃取、滥用客户隐私信息，不得非法买卖、泄露客户信息。`,
+    en: "Item (6): institutions must protect customer information and may not steal or abuse customers' private information in the name of big data, nor trade in or leak it.",
+    verified: 'secondary',
+  }),
 
   // ── D4 PBoC 公告〔2021〕第3号 ────────────────────────────────────────────────
   {
@@ -592,7 +675,25 @@ export const CITATIONS_D: readonly Citation[] = [
     note:
       'Issued 2021-03-31 (the reference gives no separate effective date). Covers all lenders, incl. deposit-taking institutions, auto finance, consumer ' +
       'finance and microloan companies, and internet platforms that advertise loans; marketing must show the annualised rate prominently and the contract ' +
-      'must state it. Quoted from 人民日报 2021-04-01 (reprint). The wording on compound (IRR) vs simple calculation is UNVERIFIED.',
+      'must state it. Quoted from 人民日报 2021-04-01 (reprint). The wording on compound (IRR) vs simple calculation (items 四, 五): SECONDARY (2026-12), see pboc-2021-3.item4.',
+  },
+  {
+    id: 'pboc-2021-3.item4',
+    ref: 'D4',
+    law: { zh: '中国人民银行公告〔2021〕第3号', en: 'PBoC Announcement [2021] No. 3 (annualised-rate display)' },
+    issuer: '中国人民银行',
+    docNumber: '中国人民银行公告〔2021〕第3号',
+    article: '第四项',
+    excerpt: {
+      zh: `贷款年化利率可采用复利或单利方法计算。复利计算方法即内部收益率法`,
+      en: 'Item 4: the annualised rate may be computed by the compound or the simple method; the compound method is the internal rate of return (IRR). Item 5 encourages private lenders to follow the announcement.',
+    },
+    tier: 'normative_document',
+    verified: 'secondary',
+    effectiveFrom: null,
+    effectiveTo: null,
+    source: 'http://www.huakoo.net/hyxw/article-2555.html',
+    note: 'SECONDARY (2026-12): items 一 to 五 are reprinted identically on several pages (also http://extremexp.net/jingji/2021/0401/139775.html). A simple-interest figure must say that it is simple.',
   },
 
   // ── D5 法发〔2017〕22号 ──────────────────────────────────────────────────────
@@ -601,22 +702,49 @@ export const CITATIONS_D: readonly Citation[] = [
     ref: 'D5',
     law: { zh: '最高人民法院关于进一步加强金融审判工作的若干意见', en: 'Several Opinions of the SPC on Further Strengthening Financial Trials' },
     issuer: '最高人民法院',
-    docNumber: null,
+    docNumber: '法发〔2017〕22号',
     article: '第二条',
-    excerptKind: 'summary',
     excerpt: {
-      zh: `（概述，据回忆，未核实）金融借款的借款人请求调减合计超过年利率24%的利息、复利、罚息、违约金和其他费用的，法院应予支持。`,
-      en: '(Summary, from memory; unverified) Where a financial-loan borrower asks the court to reduce interest, compound interest, penalty interest, penalties and other fees that together exceed 24% a year, the court should grant it.',
+      zh: `金融借款合同的借款人以贷款人同时主张的利息、复利、罚息、违约金和其他费用过高，显著背离实际损失为由，请求对总计超过年利率24%的部分予以调减的，应予支持`,
+      en: 'Where a borrower under a financial loan contract asks, on the ground that the interest, compound interest, penalty interest, liquidated damages and other fees the lender claims together are too high and clearly exceed the actual loss, to reduce the part of the total above 24% a year, the court should grant it.',
     },
     tier: 'judicial_interpretation',
-    verified: 'unverified',
-    effectiveFrom: null,
+    verified: 'secondary',
+    effectiveFrom: '2017-08-09',
     effectiveTo: null,
-    source: 'cn-law.md D5 (no source read)',
+    source: 'http://scmkls.com/news/296-cn.html',
     note:
-      '文号 法发〔2017〕22号 and date (2017-08) from memory, UNVERIFIED. A court opinion (法发), not a 法释 judicial interpretation. Do not encode ' +
-      '"24% is illegal" as a rule. The 2025 助贷 notice and the 2026 disclosure rule do not state 24% in the text the reference saw; a law firm ' +
-      '(http://www.zjblf.com/?p=44128) reads the 助贷 notice item 六 with this opinion as a 24% cap.',
+      'SECONDARY (2026-12): quoted as 第二条 by a law-firm page dating the opinion "2017年8月9日印发"; the item number and the date rest on that one source, ' +
+      'the number 法发〔2017〕22号 on two (also a court report, https://m.163.com/dy/article/IO6MOJUU0514JN6P.html, on a bank loan sued in 2023). ' +
+      'A judicial policy document (法发), not a 法释 judicial interpretation: it applies on the borrower\'s request, to licensed lenders\' loans, to all ' +
+      'charges together. Not a rate cap: do not encode "24% is illegal". At most: courts generally reduce total charges above 24% on the borrower\'s request. ' +
+      'Reported unwritten window guidance (20%, 2025-10; 12% / 24% bands, 2025-12) has no document behind it (A6).',
+  },
+
+  // ── D7 2015 民间借贷规定 第二十六条: where the 24% / 36% pair came from ─────────
+  {
+    id: 'private-lending-2015.art26',
+    ref: 'D7',
+    law: {
+      zh: '最高人民法院关于审理民间借贷案件适用法律若干问题的规定（2015年）',
+      en: 'Provisions of the SPC on Several Issues concerning the Application of Law in the Trial of Private Lending Cases (2015 text)',
+    },
+    issuer: '最高人民法院',
+    docNumber: '法释〔2015〕18号',
+    article: '第二十六条',
+    excerpt: {
+      zh: `借贷双方约定的利率未超过年利率24%，出借人请求借款人按照约定的利率支付利息的，人民法院应予支持。借贷双方约定的利率超过年利率36%，超过部分的利息约定无效。`,
+      en: 'Up to 24% a year the agreed interest was supported; above 36% the excess was void (and paid excess interest could be reclaimed). Replaced from 2020-08-20 by 4 × LPR; 36% now survives only as the criminal threshold of the 2019 illegal-lending opinion.',
+    },
+    tier: 'judicial_interpretation',
+    verified: 'secondary',
+    effectiveFrom: null,
+    effectiveTo: '2020-08-19',
+    source: 'https://www.191i.com/index.php/591657219850491645.html',
+    note:
+      'Added 2026-12 (SECONDARY) for the text and the 文号; the same "两线三区" reading on a 湖北 court site and a law-firm page. History only: the origin of the ' +
+      '24% / 36% pair, not a line in force. Numbering warning: 第二十六条 is a different rule in each version (24% / 36% in 2015; 4 × LPR in the 2020-08-20 ' +
+      'text; upfront-deducted interest from 2021-01-01). The last day in force is the day before the 4 × LPR standard started (2020-08-20).',
   },
 
   // ── 市场监督管理投诉举报处理暂行办法 (channel table, 12315) ─────────────────────

@@ -1,5 +1,5 @@
 /**
- * The citation registry: every article or item that cn-law.md (/work/shared/law/cn-law.md) gives text or facts for,
+ * The citation registry: every article or item that docs/law/cn-law.md gives text or facts for,
  * with the reference's status for that item. The reference is the only source: nothing here is written from memory.
  *
  * Ids are stable: `<document>.<article>` (e.g. "cfc-2024.art56", "criminal-law.art293-1" for 第二百九十三条之一,

@@ -43,6 +43,10 @@ export const VERIFICATION_LABEL: Record<Verification, Text2> = {
     zh: '已核对：新闻、律所或转载来源逐字引用，措辞可能与官方文本略有出入',
     en: 'Verified: quoted word for word in a secondary source (news, law firm, reprint); wording may differ slightly from the official text',
   },
+  secondary: {
+    zh: '二手来源：只在引用或报道该文本的网页、文件中读到，未读到原文；弱于逐字核对',
+    en: 'Secondary: read only in a page or file that quotes or reports it; the primary text was not read (weaker than verified)',
+  },
   unverified: {
     zh: '未核实：仅凭回忆或转述，核实前请勿作为法律依据引用',
     en: 'Unverified: from memory or paraphrase only; do not rely on it until checked',

@@ -1,12 +1,12 @@
 /**
- * src/law: the legal data the rules cite, encoded from /work/shared/law/cn-law.md (the only source of legal facts).
+ * src/law: the legal data the rules cite, encoded from docs/law/cn-law.md (the only source of legal facts).
  * Citations, the LPR table, the interest lines, the complaint channels, and helpers to look them up and format them.
  */
 import type { Citation } from '../domain/law.js';
 import { CITATIONS } from './citations.js';
 
 export { CITATIONS } from './citations.js';
-export { LPR, LPR_KNOWN_FROM, LPR_KNOWN_THROUGH, LPR_SOURCE, LPR_VERIFICATION, PRE_LPR_BENCHMARK_1Y, lprOn, lprOnOrLast } from './lpr.js';
+export { LPR, LPR_KNOWN_FROM, LPR_KNOWN_THROUGH, LPR_SOURCE, LPR_VERIFICATION, PRE_LPR_BENCHMARK_1Y, lprBeyondTableNote, lprOn, lprOnOrLast, lprVerification } from './lpr.js';
 export type { LprRow } from './lpr.js';
 export { LEGAL_LINES } from './lines.js';
 export { CHANNELS, CN_RULE_IDS } from './channels.js';

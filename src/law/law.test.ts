@@ -25,6 +25,7 @@ import {
   isCitable,
   lprOn,
   lprOnOrLast,
+  lprVerification,
   parseChineseNumber,
   publicSecurityCitation,
 } from './index.js';
@@ -32,7 +33,7 @@ import {
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
- * The reference every legal fact here comes from. It lives outside the repository (/work/shared/law/cn-law.md); set
+ * The reference every legal fact here comes from. It is kept in the repository as docs/law/cn-law.md; set
  * HUXUN_LAW_REFERENCE to read it elsewhere. A copy is kept in docs/law/cn-law.md so the checks always run.
  */
 const REFERENCE_PATHS = [process.env.HUXUN_LAW_REFERENCE, join(here, '../../docs/law/cn-law.md')].filter(
@@ -47,10 +48,10 @@ if (!referencePath) throw new Error(`law.test: cn-law.md not found (${REFERENCE_
 const withRef = it;
 
 const TIERS: readonly Tier[] = Object.keys(TIER_LABEL) as Tier[];
-const VERIFICATIONS: readonly Verification[] = ['verified_primary', 'verified_secondary', 'unverified'];
+const VERIFICATIONS: readonly Verification[] = ['verified_primary', 'verified_secondary', 'secondary', 'unverified'];
 const ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const VERIFICATION_RANK: Record<Verification, number> = { verified_primary: 2, verified_secondary: 1, unverified: 0 };
+const VERIFICATION_RANK: Record<Verification, number> = { verified_primary: 3, verified_secondary: 2, secondary: 1, unverified: 0 };
 
 function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -137,12 +138,13 @@ describe('citations: shape', () => {
     }
   });
 
-  it('covers every section of the reference (A1–A13, B1–B10, C1–C5, D1–D5)', () => {
+  it('covers every section of the reference (A1–A13, B1–B10, C1–C6, D1–D5, D7)', () => {
     const sections = [
       ...Array.from({ length: 13 }, (_, i) => `A${i + 1}`),
       ...Array.from({ length: 10 }, (_, i) => `B${i + 1}`),
-      ...Array.from({ length: 5 }, (_, i) => `C${i + 1}`),
+      ...Array.from({ length: 6 }, (_, i) => `C${i + 1}`),
       ...Array.from({ length: 5 }, (_, i) => `D${i + 1}`),
+      'D7',
     ];
     for (const s of sections) {
       expect(CITATIONS.some((c) => c.ref === s || c.ref.startsWith(`${s} `)), s).toBe(true);
@@ -188,15 +190,24 @@ describe('citations: shape', () => {
       'civil-code.art1033': 'verified_primary',
       'network-data-2024.art22': 'verified_primary',
       'app-necessary-pi-2021': 'verified_secondary',
-      'app-necessary-pi-2021.lending': 'unverified',
       'private-lending-2020.art25': 'verified_primary',
       'private-lending-scope-2020': 'verified_primary',
-      'cash-loan-2017': 'unverified',
       'pboc-2021-3': 'verified_secondary',
-      'fin-trial-2017.art2': 'unverified',
+      // Changes 2026-12 (docs/law/cn-law.md): the new SECONDARY status.
+      'app-necessary-pi-2021.lending': 'secondary',
+      'app-necessary-pi-2021.art2': 'secondary',
+      'app-necessary-pi-2021.art3': 'secondary',
+      'pi-campaign-2025': 'secondary',
+      'cash-loan-2017': 'secondary',
+      'cash-loan-2017.item5': 'secondary',
+      'cash-loan-2017.item6': 'secondary',
+      'pboc-2021-3.item4': 'secondary',
+      'fin-trial-2017.art2': 'secondary',
+      'private-lending-2015.art26': 'secondary',
+      'private-lending-2020-08.art26': 'verified_primary',
     };
     for (const [id, v] of Object.entries(expected)) expect(getCitation(id).verified, id).toBe(v);
-    expect(isCitable(getCitation('fin-trial-2017.art2'))).toBe(false);
+    expect(isCitable(getCitation('microloan-interim-measures'))).toBe(false);
     expect(isCitable(getCitation('cfc-2024.art56'))).toBe(true);
   });
 
@@ -281,13 +292,13 @@ describe('citations: every fact is in the reference', () => {
 });
 
 describe('LPR', () => {
-  it('has every month from 2019-08 to 2026-08, sorted by date', () => {
-    expect(LPR).toHaveLength(85);
+  it('has every month from 2019-08 to 2026-09, sorted by date', () => {
+    expect(LPR).toHaveLength(86);
     expect(LPR[0]!.date).toBe('2019-08-20');
-    expect(LPR[LPR.length - 1]!.date).toBe('2026-08-20');
+    expect(LPR[LPR.length - 1]!.date).toBe('2026-09-20');
     for (let i = 1; i < LPR.length; i++) expect(LPR[i - 1]!.date < LPR[i]!.date, LPR[i]!.date).toBe(true);
     const months = LPR.map((e) => e.date.slice(0, 7));
-    expect(new Set(months).size).toBe(85);
+    expect(new Set(months).size).toBe(86);
     for (const e of LPR) expect(e.date).toMatch(DATE_RE);
   });
 
@@ -351,16 +362,55 @@ describe('LPR', () => {
     expect(lprOn('2026-03-20')).toEqual({ date: '2026-03-20', oneYear: 0.03, fiveYear: 0.035 });
   });
 
+  withRef('has the 2026-09-20 quote of the 2026-12 update, SECONDARY, and no 2026-10 or 2026-11 quote', () => {
+    expect(ref).toContain(norm('| 2026-09 | 2026-09-20 | 3.00 | 3.50 | 12.00 |'));
+    expect(lprOn('2026-09-19').date).toBe('2026-08-20');
+    expect(lprOn('2026-09-20')).toEqual({ date: '2026-09-20', oneYear: 0.03, fiveYear: 0.035 });
+    expect(lprOn('2026-09-21').date).toBe('2026-09-20'); // contracts of 09-20 and 09-21 use the September quote
+    expect(lprVerification('2026-09-25')).toBe('secondary');
+    expect(lprVerification('2026-09-19')).toBe('verified_secondary');
+    expect(LPR.some((e) => e.date >= '2026-10-01')).toBe(false);
+    expect(ref).toContain(norm('**2026-10 (expected 2026-10-20) and 2026-11 (expected 2026-11-20): not found, not in the reference yet.**'));
+  });
+
+  withRef('changes 2026-12: the statuses and facts of the updated items are in cn-law.md', () => {
+    // Each status encoded above is stated in the reference's own words.
+    for (const s of [
+      'D5: UNVERIFIED → SECONDARY',
+      'D3: UNVERIFIED → SECONDARY',
+      'New D7: where the 24% / 36% lines came from',
+      'New C6: 2025 four-department personal-information campaign',
+      'A12: 金规〔2026〕2号 and 2026-03-03 UNVERIFIED → SECONDARY',
+      'in the 2020-08-20 text the 4 × LPR rule is 第二十六条',
+    ]) expect(ref, s).toContain(norm(s));
+    expect(getCitation('fin-trial-2017.art2').docNumber).toBe('法发〔2017〕22号');
+    expect(getCitation('fin-trial-2017.art2').excerptKind).toBeUndefined();
+    expect(getCitation('cost-disclosure-2026').docNumber).toBe('金规〔2026〕2号');
+    expect(getCitation('microloan-interim-measures').docNumber).toBe('金规〔2024〕26号');
+    expect(getCitation('private-lending-2015.art26').effectiveTo).toBe('2020-08-19');
+    const aug = getCitation('private-lending-2020-08.art26');
+    expect([aug.effectiveFrom, aug.effectiveTo]).toEqual(['2020-08-20', '2020-12-31']);
+    // The lending-app item is still not read verbatim: a summary, never a quotation; it says contacts are not necessary.
+    const lending = getCitation('app-necessary-pi-2021.lending');
+    expect(lending.excerptKind).toBe('summary');
+    expect(lending.excerpt.zh).toContain('通讯录');
+    expect(lending.note).toMatch(/never print this as a quotation/);
+  });
+
   it('refuses dates before the first quote and after the table, and bad dates', () => {
     expect(LPR_KNOWN_FROM).toBe('2019-08-20');
-    expect(LPR_KNOWN_THROUGH).toBe('2026-09-19');
+    expect(LPR_KNOWN_THROUGH).toBe('2026-10-19');
     expect(() => lprOn('2019-08-19')).toThrow(RangeError);
     expect(() => lprOn('2019-08-19')).toThrow(/4\.35%/);
     expect(lprOn('2019-08-20').oneYear).toBe(0.0425);
-    expect(lprOn(LPR_KNOWN_THROUGH).date).toBe('2026-08-20');
+    expect(lprOn(LPR_KNOWN_THROUGH).date).toBe('2026-09-20');
     expect(() => lprOn(dayAfter(LPR_KNOWN_THROUGH))).toThrow(RangeError);
-    expect(lprOnOrLast('2026-11-27')).toEqual({ entry: { date: '2026-08-20', oneYear: 0.03, fiveYear: 0.035 }, beyondTable: true });
-    expect(lprOnOrLast('2026-09-01').beyondTable).toBe(false);
+    const after = lprOnOrLast('2026-11-27');
+    expect(after.entry).toEqual({ date: '2026-09-20', oneYear: 0.03, fiveYear: 0.035 });
+    expect(after.beyondTable).toBe(true);
+    expect(after.note!.zh).toContain('2026-09-20');
+    expect(after.note!.en).toMatch(/newer quote may apply/);
+    expect(lprOnOrLast('2026-10-01')).toMatchObject({ beyondTable: false, note: null });
     expect(() => lprOnOrLast('2019-01-01')).toThrow(RangeError);
     expect(() => lprOn('2019-8-20')).toThrow(TypeError);
     expect(() => lprOn('2023-02-30')).toThrow(TypeError);
@@ -382,7 +432,7 @@ describe('legal lines', () => {
     }
   });
 
-  it('apply 4 × LPR to private lenders only, and keep 24% unverified', () => {
+  it('apply 4 × LPR to private lenders only; 24% is SECONDARY and never a cap', () => {
     const byId = new Map(LEGAL_LINES.map((l) => [l.id, l]));
     expect([...byId.keys()]).toEqual(['lpr4', '24', '36']);
     const lpr4 = byId.get('lpr4')!;
@@ -393,8 +443,10 @@ describe('legal lines', () => {
     expect(lpr4.effectiveFrom).toBe('2020-08-20');
     const l24 = byId.get('24')!;
     expect(l24.rate).toBe(0.24);
-    expect(l24.verified).toBe('unverified');
+    expect(l24.verified).toBe('secondary');
     expect(l24.appliesTo).not.toContain('private');
+    expect(l24.meaning.zh).toContain('不是法定利率上限');
+    expect(l24.meaning.en).toMatch(/when the borrower asks/);
     const l36 = byId.get('36')!;
     expect(l36.rate).toBe(0.36);
     expect(l36.verified).toBe('verified_secondary');
@@ -568,7 +620,8 @@ describe('layer rule', () => {
       const src = readFileSync(join(here, name), 'utf8');
       for (const m of src.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gm)) {
         const spec = m[1]!;
-        expect(spec.startsWith('./') || spec.startsWith('../domain/'), `${name}: ${spec}`).toBe(true);
+        const bare = !spec.startsWith('.') && !spec.startsWith('node:');
+        expect(spec.startsWith('./') || spec.startsWith('../domain/') || bare, `${name}: ${spec}`).toBe(true);
       }
     }
   });

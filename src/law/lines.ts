@@ -1,9 +1,10 @@
 /**
- * The interest lines a loan is measured against (cn-law.md §D1, D2, D3, D5, B7, and the appendix, fact 5).
+ * The interest lines a loan is measured against (docs/law/cn-law.md §D1, D2, D3, D5, D7, B7, and the appendix, fact 5).
  *
- * Only the 4 × LPR line is a verified civil cap, and only for private lenders. 24% has an UNVERIFIED basis (D5) and
- * must not be presented as "illegal"; 36% is a criminal threshold for unlicensed lending (B7), not a civil cap.
- * "24% and 36% are not general civil caps" (appendix, fact 5).
+ * Only the 4 × LPR line is a verified civil cap, and only for private lenders. 24% rests on 法发〔2017〕22号 item 2, SECONDARY
+ * since 2026-12 (D5): courts reduce total charges above 24% on the borrower's request; it must not be presented as
+ * "illegal". 36% is a criminal threshold for unlicensed lending (B7), not a civil cap; the 24% / 36% pair came from the 2015
+ * private-lending interpretation (D7), replaced by 4 × LPR from 2020-08-20. "24% and 36% are not general civil caps".
  */
 import type { LegalLine } from '../domain/law.js';
 
@@ -60,7 +61,7 @@ export const LEGAL_LINES: readonly LegalLine[] = [
   },
   {
     id: '24',
-    label: { zh: '年化24%（持牌机构的金融借款，依据未核实）', en: '24% a year (licensed lenders in court; basis unverified)' },
+    label: { zh: '年化24%（持牌机构的金融借款，借款人请求时法院调减）', en: '24% a year (licensed lenders: courts reduce on the borrower\'s request)' },
     rate: 0.24,
     appliesTo: ['bank', 'credit_card', 'consumer_finance', 'microloan', 'platform'],
     notApplicableReason: {
@@ -74,24 +75,30 @@ export const LEGAL_LINES: readonly LegalLine[] = [
     },
     meaning: {
       zh:
-        '不是法定利率上限，超过也不等于违法。据回忆（未核实），最高人民法院2017年的意见规定：金融借款的借款人请求调减合计超过年利率24%的利息、复利、罚息、违约金和其他费用的，' +
-        '法院应予支持。可以作为协商或诉讼中的主张；核实之前，不要得出“违法”的结论。2025年助贷通知和2026年明示综合融资成本规定的文本中都没有24%。',
+        '不是法定利率上限，超过也不等于违法。最高人民法院2017年的意见（法发〔2017〕22号第二条，二手来源引用，未在官方网站核对）规定：金融借款合同的借款人以利息、复利、罚息、' +
+        '违约金和其他费用过高、显著背离实际损失为由，请求对总计超过年利率24%的部分予以调减的，应予支持。也就是说：借款人在诉讼中提出请求时，法院一般会调减合计超过24%的部分。' +
+        '可以作为协商或诉讼中的主张，但不要说成“违法”。2025年助贷通知和2026年明示综合融资成本规定的文本中都没有24%。',
       en:
-        'Not a statutory cap, and crossing it does not make a loan illegal. As recalled (unverified), a 2017 Supreme People\'s Court opinion says that where a ' +
-        'financial-loan borrower asks to reduce interest, compound and penalty interest, penalties and other fees that together exceed 24% a year, the court should ' +
-        'grant it. Use it as an argument in negotiation or in court; do not call the loan "illegal" until the source is checked. The 2025 loan-facilitation notice ' +
-        'and the 2026 cost-disclosure rule do not state 24% in the text the reference saw.',
+        'Not a statutory cap, and crossing it does not make a loan illegal. A 2017 Supreme People\'s Court opinion (法发〔2017〕22号 item 2, quoted by secondary ' +
+        'sources, not checked on an official site) says that where a financial-loan borrower asks, because the interest, compound and penalty interest, penalties ' +
+        'and other fees are too high and clearly exceed the actual loss, to reduce the part of the total above 24% a year, the court should grant it. In short: ' +
+        'courts generally reduce total charges above 24% when the borrower asks. Use it as an argument in negotiation or in court; do not call the loan "illegal". ' +
+        'The 2025 loan-facilitation notice and the 2026 cost-disclosure rule do not state 24% in the text the reference saw.',
     },
     citationIds: ['fin-trial-2017.art2', 'cash-loan-2017'],
     tier: 'judicial_interpretation',
-    verified: 'unverified',
+    verified: 'secondary',
+    effectiveFrom: '2017-08-09',
     note: {
       zh:
-        '有律师事务所把2025年助贷通知第六项与该意见合读为综合融资成本24%的上限，这只是解读。2026年8月1日起新发放的贷款，各项息费都必须列在综合融资成本明示表上，' +
+        '24%和36%这一对数字来自2015年民间借贷规定第二十六条（2020年8月20日起被一年期LPR四倍取代）。有律师事务所把2025年助贷通知第六项与该意见合读为综合融资成本24%的上限，这只是解读；' +
+        '报道中的监管“窗口指导”（2025年10月20%，2025年12月12%/24%分档）没有成文文件。2026年8月1日起新发放的贷款，各项息费都必须列在综合融资成本明示表上，' +
         '表外收费本身就是问题（cost-disclosure-2026）。',
       en:
-        'A law firm reads item 6 of the 2025 loan-facilitation notice together with this opinion as a 24% all-in cost cap; that is an interpretation. For loans made ' +
-        'from 2026-08-01, every fee must be on the all-in cost disclosure statement, and a fee not on it is a problem in itself (cost-disclosure-2026).',
+        'The 24% / 36% pair comes from Art. 26 of the 2015 private-lending rules (replaced by 4 × LPR from 2020-08-20). A law firm reads item 6 of the 2025 ' +
+        'loan-facilitation notice together with this opinion as a 24% all-in cost cap; that is an interpretation. Reported supervisory "window guidance" (20% in ' +
+        '2025-10; 12% / 24% bands in 2025-12) has no written document. For loans made from 2026-08-01, every fee must be on the all-in cost disclosure ' +
+        'statement, and a fee not on it is a problem in itself (cost-disclosure-2026).',
     },
   },
   {
@@ -124,8 +131,8 @@ export const LEGAL_LINES: readonly LegalLine[] = [
     verified: 'verified_secondary',
     effectiveFrom: '2019-10-21',
     note: {
-      zh: '依据为两高两部2019年意见第一、二条（二手来源逐字引用，四个以上来源一致；文号未核实）。',
-      en: 'Basis: the 2019 opinion of the SPC, SPP, MPS and MoJ, Arts. 1 and 2 (quoted word for word in four or more agreeing secondary sources; 文号 unverified).',
+      zh: '依据为两高两部2019年意见第一、二条（二手来源逐字引用，四个以上来源一致；文号未核实）。36%原是2015年民间借贷规定中的民事界线（超过部分无效），2020年8月20日起已被一年期LPR四倍取代，现在只作为刑事标准存在。',
+      en: 'Basis: the 2019 opinion of the SPC, SPP, MPS and MoJ, Arts. 1 and 2 (quoted word for word in four or more agreeing secondary sources; 文号 unverified). 36% was once the civil void line of the 2015 private-lending rules, replaced by 4 × LPR from 2020-08-20; today it survives only as this criminal threshold.',
     },
   },
 ];

@@ -1,12 +1,16 @@
 /**
- * 贷款市场报价利率 (LPR), 2019-08 to 2026-08, from cn-law.md §D6 "LPR table" (full monthly series, every row).
+ * 贷款市场报价利率 (LPR), 2019-08 to 2026-09, from docs/law/cn-law.md §D6 "LPR table" (full monthly series, every row).
  *
- * Published by 全国银行间同业拆借中心 on behalf of the PBoC on the 20th of each month, moved to the next working day
- * for holidays; a quote stays valid until the next one. `date` is the publication date, i.e. the first day in force.
+ * Published by 全国银行间同业拆借中心 on behalf of the PBoC at 9:00 on the 20th of each month; if the 20th is not a working
+ * day, on the next working day (official make-up working days on weekends count: 2021-02-20, 2026-09-20). A quote stays valid
+ * until the next one. `date` is the publication date, i.e. the first day in force.
  *
  * Status (reference): VERIFIED (secondary). Source A (a "律师小工具" table transcribed from the Bank of China LPR page,
  * 2019-08-20 → 2026-08-20) and source B (an independent seed table, 2019-08-20 → 2025-07-21) agree on every value for
- * 2019-08 to 2025-07. 2025-08 to 2026-08: source A only, plus a March 2026 news check. Later months are unknown.
+ * 2019-08 to 2025-07. 2025-08 to 2026-08: source A only, plus news checks (2026-12 update) of several rows. 2026-09 (added
+ * 2026-12): SECONDARY, several secondary sources agree, no official page read. 2026-10 and later are not in the reference and
+ * are never extrapolated: lprOnOrLast() gives the last known quote with its date, and a case may record a newer quote it
+ * entered itself (app: lpr_quotes).
  * Official source to re-check: chinamoney.com.cn (中国货币网).
  *
  * Before 2019-08-20 there was no reformed LPR: per the reference, the benchmark 1-year lending rate was 4.35%, in effect
@@ -16,17 +20,22 @@
  * For the private-lending cap use the 1-year LPR in force on the date the contract was formed
  * (private-lending-2020.art25), and only for lenders outside private-lending-2020.art1 and private-lending-scope-2020.
  */
-import type { LprEntry, Verification } from '../domain/law.js';
+import type { LprEntry, Text2, Verification } from '../domain/law.js';
 
 export interface LprRow extends LprEntry {
-  /** 'A=B': both sources agree; 'A': source A only; 'A+news': source A and a news report. */
-  crossCheck: 'A=B' | 'A' | 'A+news';
+  /**
+   * 'A=B': both sources agree; 'A': source A only; 'A+news': source A and a news report; 'secondary': no table source,
+   * several secondary sources agree (status SECONDARY, see `verified`).
+   */
+  crossCheck: 'A=B' | 'A' | 'A+news' | 'secondary';
+  /** The row's own status when it is weaker than LPR_VERIFICATION. */
+  verified?: Verification;
   note?: string;
 }
 
 export const LPR_VERIFICATION: Verification = 'verified_secondary';
 export const LPR_SOURCE =
-  'cn-law.md §D6: source A (律师小工具 table from the Bank of China LPR page, 2019-08-20 → 2026-08-20) and source B (independent seed table, 2019-08-20 → 2025-07-21); official: chinamoney.com.cn';
+  'cn-law.md §D6: source A (律师小工具 table from the Bank of China LPR page, 2019-08-20 → 2026-08-20) and source B (independent seed table, 2019-08-20 → 2025-07-21); 2026-09-20 SECONDARY (news and public records, 2026-12); official: chinamoney.com.cn';
 /** The benchmark 1-year lending rate before the LPR reform (4.35%, since 2015-10-24), per the reference. Not an LPR. */
 export const PRE_LPR_BENCHMARK_1Y = { rate: 0.0435, since: '2015-10-24' } as const;
 
@@ -102,21 +111,31 @@ export const LPR: readonly LprRow[] = [
   { date: '2025-03-20', oneYear: 0.0310, fiveYear: 0.0360, crossCheck: 'A=B' },
   { date: '2025-04-21', oneYear: 0.0310, fiveYear: 0.0360, crossCheck: 'A=B', note: "Source B dates this quote 2025-04-20, a Sunday; the reference's inference is 2025-04-21 (source A). Values identical either way." },
   { date: '2025-05-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A=B' },
-  { date: '2025-06-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A=B' },
-  { date: '2025-07-21', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A=B' },
-  { date: '2025-08-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
-  { date: '2025-09-22', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
+  { date: '2025-06-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A=B', note: 'News cross-check (SECONDARY, 2026-12): today.line.me/hk/v3/article/ZaN97EO.' },
+  { date: '2025-07-21', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A=B', note: 'News cross-check (SECONDARY, 2026-12): bastillepost.com/global/article/5046524.' },
+  { date: '2025-08-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A+news', note: 'News cross-check (SECONDARY, 2026-12): urdupoint.com (WAM).' },
+  { date: '2025-09-22', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A+news', note: 'Xinhua (SECONDARY, 2026-12): en.people.cn/n3/2025/0922/c90000-20369329.html.' },
   { date: '2025-10-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
   { date: '2025-11-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
-  { date: '2025-12-22', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
-  { date: '2026-01-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
-  { date: '2026-02-24', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
+  { date: '2025-12-22', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A+news', note: 'Xinhua (SECONDARY, 2026-12): en.people.cn/n3/2025/1222/c90000-20405231.html.' },
+  { date: '2026-01-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A+news', note: 'Xinhua (SECONDARY, 2026-12): en.people.cn/n3/2026/0120/c90000-20416397.html.' },
+  { date: '2026-02-24', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A+news', note: 'Xinhua (SECONDARY, 2026-12): en.people.cn/n3/2026/0224/c90000-20427679.html.' },
   { date: '2026-03-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A+news' },
   { date: '2026-04-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
   { date: '2026-05-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
   { date: '2026-06-22', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
   { date: '2026-07-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
-  { date: '2026-08-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A' },
+  { date: '2026-08-20', oneYear: 0.0300, fiveYear: 0.0350, crossCheck: 'A', note: 'chinamoney announcement as recorded by a research note (SECONDARY, 2026-12): https://www.chinamoney.com.cn/chinese/rdgz/20260820/3399885.html.' },
+  {
+    date: '2026-09-20',
+    oneYear: 0.0300,
+    fiveYear: 0.0350,
+    crossCheck: 'secondary',
+    verified: 'secondary',
+    note:
+      'Added 2026-12, SECONDARY (several agree; primary not read): Zhihu hot list 2026-09-22, a policy ledger citing Sina 2026-09-21, a fix script citing 央广网. ' +
+      '2026-09-20 was an official make-up working Sunday (国办发明电〔2025〕7号). For contracts formed on 2026-09-20 or 21, use this quote.',
+  },
 ];
 
 const first = LPR[0]!;
@@ -181,14 +200,29 @@ export function lprOn(date: string): LprEntry {
   return { date: d, oneYear, fiveYear };
 }
 
+/** The plain note shown with the last known quote for a date after the table (never "unknown" without a figure). */
+export function lprBeyondTableNote(quoteDate: string, date: string): Text2 {
+  return {
+    zh: `Huxun 的LPR表只到 ${quoteDate} 公布的报价；${date} 适用的报价可能已经更新，这里按最后已知报价（${quoteDate}）计算。请在中国货币网（chinamoney.com.cn）核对合同成立时的一年期LPR，如有更新可自行录入（huxun law lpr add）。`,
+    en: `Huxun's LPR table ends with the quote of ${quoteDate}; a newer quote may apply on ${date}, so the last known quote (${quoteDate}) is used. Check the 1-year LPR on the contract date at chinamoney.com.cn, and record a newer quote if there is one (huxun law lpr add).`,
+  };
+}
+
 /**
- * Like lprOn, but for a date after the table it returns the last known quote with `beyondTable: true`, so the caller
- * can say "assumed unchanged since <date>; check chinamoney.com.cn". Still throws before 2019-08-20.
+ * Like lprOn, but for a date after the table it returns the last known quote with `beyondTable: true` and a plain note
+ * (lprBeyondTableNote) that a newer quote may exist. Still throws before 2019-08-20.
  */
-export function lprOnOrLast(date: string): { entry: LprEntry; beyondTable: boolean } {
+export function lprOnOrLast(date: string): { entry: LprEntry; beyondTable: boolean; note: Text2 | null } {
   checkDate(date);
   if (date > LPR_KNOWN_THROUGH) {
-    return { entry: { date: last.date, oneYear: last.oneYear, fiveYear: last.fiveYear }, beyondTable: true };
+    return { entry: { date: last.date, oneYear: last.oneYear, fiveYear: last.fiveYear }, beyondTable: true, note: lprBeyondTableNote(last.date, date) };
   }
-  return { entry: lprOn(date), beyondTable: false };
+  return { entry: lprOn(date), beyondTable: false, note: null };
+}
+
+/** The status of the quote in force on `date` (the row's own, else LPR_VERIFICATION). */
+export function lprVerification(date: string): Verification {
+  checkDate(date);
+  if (date < LPR_KNOWN_FROM) return 'unverified';
+  return entryOn(date).verified ?? LPR_VERIFICATION;
 }

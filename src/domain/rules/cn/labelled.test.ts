@@ -103,7 +103,7 @@ describe('刑法 第二百九十三条之一 only for a debt over a legal line',
     expect(f.citationIds).not.toContain('criminal-law.art293-1');
   });
 
-  it('not cited for the unverified 24% line', () => {
+  it('not cited for the 24% line (SECONDARY; crossing it makes no illegal debt)', () => {
     const c = base({ events: [msg(bj(2026, 2, 1, 10), ['threat_violence'], { collectorId: 1 })], loanLines: [line(1, '24', true, 10_000)] });
     expect(threatViolenceRule.evaluate(c)[0]!.citationIds).not.toContain('criminal-law.art293-1');
   });

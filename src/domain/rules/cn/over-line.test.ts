@@ -23,10 +23,17 @@ describe('cn.over-legal-line', () => {
   });
 
   it('a line whose basis is unverified is low severity and says it is not a statutory cap', () => {
-    const [f] = overLegalLineRule.evaluate(caseOf({ loans: [loan(1, 'consumer_finance')], loanLines: [line(1, '24', true, 10_000)] }));
+    const [f] = overLegalLineRule.evaluate(caseOf({ loans: [loan(1, 'consumer_finance')], loanLines: [line(1, '24', true, 10_000, { verified: 'unverified' })] }));
     expect(f!.severity).toBe('low');
     expect(f!.summary.zh).toContain('不是法定利率上限');
     expect(f!.summary.en).toContain('not a statutory cap');
+  });
+
+  it('the 24% line (SECONDARY since 2026-12) is medium, not a cap, and says courts reduce on request', () => {
+    const [f] = overLegalLineRule.evaluate(caseOf({ loans: [loan(1, 'consumer_finance')], loanLines: [line(1, '24', true, 10_000)] }));
+    expect(f!.severity).toBe('medium');
+    expect(f!.summary.zh).toContain('不是法定利率上限');
+    expect(f!.summary.en).toMatch(/courts generally reduce/);
   });
 
   it('nothing when no line is crossed', () => {

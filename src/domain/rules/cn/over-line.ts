@@ -12,7 +12,7 @@ import { PACK } from './common.js';
 /** Facts of the lines of src/law/lines.ts the rule needs when the result does not carry them. */
 export const LINE_FACTS: Record<string, { tier: Tier; verified: Verification }> = {
   lpr4: { tier: 'judicial_interpretation', verified: 'verified_primary' },
-  '24': { tier: 'judicial_interpretation', verified: 'unverified' },
+  '24': { tier: 'judicial_interpretation', verified: 'secondary' },
   '36': { tier: 'judicial_interpretation', verified: 'verified_secondary' },
 };
 
@@ -24,9 +24,13 @@ export function lineVerified(l: LoanLineResult): Verification {
   return l.verified ?? LINE_FACTS[l.lineId]?.verified ?? 'unverified';
 }
 
-/** Lines whose crossing makes the debt (in part) one the law does not protect: not the unverified ones. */
+/**
+ * Lines whose crossing makes the debt (in part) one the law does not protect: only lines whose source was verified. A
+ * SECONDARY line (24%, 法发〔2017〕22号: courts reduce on the borrower's request) does not make a debt illegal.
+ */
 export function isProtectiveLine(l: LoanLineResult): boolean {
-  return l.over && l.applies && lineVerified(l) !== 'unverified';
+  const v = lineVerified(l);
+  return l.over && l.applies && (v === 'verified_primary' || v === 'verified_secondary');
 }
 
 const pct = (r: number) => `${(Math.round(r * 10000) / 100).toFixed(2)}%`;
@@ -50,7 +54,8 @@ export const overLegalLineRule: Rule = {
       const loan = loans.get(l.loanId);
       const verified = lineVerified(l);
       const unverified = verified === 'unverified';
-      const severity: Severity = unverified ? 'low' : 'high';
+      const secondary = verified === 'secondary';
+      const severity: Severity = unverified ? 'low' : secondary ? 'medium' : 'high';
       const name = l.lenderName || loan?.lenderName || `#${l.loanId}`;
       const amount = yuan(l.excessFen);
       const label = l.label ?? { zh: `利率线 ${l.lineId}`, en: `line ${l.lineId}` };
@@ -59,7 +64,12 @@ export const overLegalLineRule: Rule = {
             zh: '该线的依据在参考资料中未核实，它不是法定利率上限，超过不等于违法；可以在协商或诉讼中作为主张，由法院决定。',
             en: 'The basis of this line is unverified in the reference; it is not a statutory cap and crossing it does not make the loan illegal. It can be raised in negotiation or in court; a court decides.',
           }
-        : {
+        : secondary
+          ? {
+              zh: '该线的依据只在二手来源中读到（未在官方网站核对）。它不是法定利率上限，超过不等于违法：借款人在诉讼中请求调减时，法院一般会调减合计超过该线的利息和费用。可以在协商或诉讼中作为主张，由法院决定。',
+              en: 'The basis of this line was read only in secondary sources (not checked on an official site). It is not a statutory cap and crossing it does not make the loan illegal: when the borrower asks in court, courts generally reduce the total charges above it. It can be raised in negotiation or in court; a court decides.',
+            }
+          : {
             zh: '超出部分可能不受法律保护；其法律后果取决于贷款方类型和该线的性质（见所引条文），由法院认定，涉及非法放贷的由公安机关和法院认定。',
             en: 'The part above the line may not be protected by law; what follows depends on the lender type and the nature of the line (see the provisions cited). A court decides; for illegal lending, the police and courts.',
           };
