@@ -1,0 +1,88 @@
+/**
+ * Payment reminders as an iCalendar file (RFC 5545) a phone's calendar imports: one all-day event per
+ * lender and month of the plan, on the pay day, with an alarm at 09:00 the day before. Pure: the stamp
+ * time comes in. Lines are CRLF, folded at 75 octets (UTF-8, never inside a character); text is escaped
+ * (\\ ; , and newlines). UIDs are stable (`huxun-plan-<loan>-<YYYYMM>@huxun.local`), so importing a new plan
+ * updates the reminders of the months it shares with the old one.
+ */
+import { formatYuan } from '../money.js';
+import type { Plan } from './engine.js';
+import { dayOf } from './proposal.js';
+
+export function escapeIcsText(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** Folds one content line at 75 octets (continuation lines start with a space). */
+export function foldIcsLine(line: string): string {
+  const enc = new TextEncoder();
+  if (enc.encode(line).length <= 75) return line;
+  const parts: string[] = [];
+  let cur = '';
+  let curLen = 0;
+  const limit = () => (parts.length === 0 ? 75 : 74);
+  for (const ch of line) {
+    const n = enc.encode(ch).length;
+    if (curLen + n > limit()) {
+      parts.push(cur);
+      cur = '';
+      curLen = 0;
+    }
+    cur += ch;
+    curLen += n;
+  }
+  parts.push(cur);
+  return parts.join('\r\n ');
+}
+
+function ymdCompact(d: string): string {
+  return d.replace(/-/g, '');
+}
+
+function nextDay(d: string): string {
+  const t = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)) + 1);
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+export interface IcsOptions {
+  /** Day of the month to pay (1…31, clamped to the month's end). */
+  payDay: number;
+  /** Epoch ms of the file's creation (DTSTAMP). */
+  now: number;
+  lang?: 'zh' | 'en';
+}
+
+/** The plan's reminders as an .ics text. */
+export function planToIcs(plan: Plan, opts: IcsOptions): string {
+  const zh = (opts.lang ?? 'zh') === 'zh';
+  const stamp = new Date(opts.now).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Huxun//Repayment plan//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeIcsText(zh ? '护讯还款计划' : 'Huxun repayment plan')}`];
+  for (const l of plan.lenders) {
+    for (const m of l.months) {
+      const date = dayOf(m.month, opts.payDay);
+      const amount = formatYuan(m.pay_fen);
+      const summary = zh ? `还款 ${l.lender} ¥${amount}` : `Pay ${l.lender} ¥${amount}`;
+      const desc = zh
+        ? `护讯还款计划：本月向${l.lender}还款 ${amount} 元。只还到贷款方的官方还款渠道（App、对公账户），不要转给个人账户或声称能“停催”的中介。还款后在护讯里记下这笔还款并保存凭证。`
+        : `Huxun plan: pay ${l.lender} ¥${amount} this month. Pay only through the lender's official channel (its app or company account), never to a personal account or an agent who promises to stop the calls. Record the payment in Huxun and keep the receipt.`;
+      lines.push(
+        'BEGIN:VEVENT',
+        `UID:huxun-plan-${l.loan}-${m.month.replace('-', '')}@huxun.local`,
+        `DTSTAMP:${stamp}`,
+        `DTSTART;VALUE=DATE:${ymdCompact(date)}`,
+        `DTEND;VALUE=DATE:${ymdCompact(nextDay(date))}`,
+        `SUMMARY:${escapeIcsText(summary)}`,
+        `DESCRIPTION:${escapeIcsText(desc)}`,
+        'TRANSP:TRANSPARENT',
+        'BEGIN:VALARM',
+        'ACTION:DISPLAY',
+        `DESCRIPTION:${escapeIcsText(summary)}`,
+        'TRIGGER:-PT15H',
+        'END:VALARM',
+        'END:VEVENT',
+      );
+    }
+  }
+  lines.push('END:VCALENDAR');
+  return lines.map(foldIcsLine).join('\r\n') + '\r\n';
+}
