@@ -61,10 +61,40 @@ function smsBackup(long: readonly string[], ordinary: number): string {
   return `<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n<smses count="${rows.length}">\n${rows.join('\n')}\n</smses>\n`;
 }
 
+/** Imports `body` through the API while polling /api/health; returns the figures. */
+async function importWhilePolling(base: string, key: string, body: Buffer): Promise<{ importMs: number; state: string; error?: string; lat: number[] }> {
+  const headers = { 'x-huxun-key': key };
+  const lat: number[] = [];
+  let importing = true;
+  const poll = (async () => {
+    while (importing) {
+      const t = performance.now();
+      const r = await fetch(`${base}/api/health`, { headers });
+      await r.arrayBuffer();
+      lat.push(performance.now() - t);
+      await new Promise((res) => setTimeout(res, 5));
+    }
+  })();
+  const t0 = performance.now();
+  const up = await fetch(`${base}/api/imports`, { method: 'POST', headers: { ...headers, 'content-type': 'application/octet-stream', 'x-file-name': 'sms.xml' }, body: new Uint8Array(body) });
+  if (up.status !== 202) throw new Error(`upload: ${up.status} ${await up.text()}`);
+  const { id } = (await up.json()) as { id: string };
+  let job: { state: string; error?: string } = { state: 'running' };
+  while (job.state === 'running') {
+    await new Promise((res) => setTimeout(res, 20));
+    job = (await (await fetch(`${base}/api/jobs/${id}`, { headers })).json()) as { state: string; error?: string };
+  }
+  const importMs = performance.now() - t0;
+  importing = false;
+  await poll;
+  lat.sort((a, b) => a - b);
+  return { importMs, state: job.state, error: job.error, lat };
+}
+
 async function healthDuringImport(log: (s: string) => void): Promise<void> {
   const cases: Array<[string, string[]]> = [
     ['one 300k-character message', [adversarial(300_000)['trigger words']!]],
-    ['twenty 300k-character messages (6 MB)', Object.values(adversarial(300_000)).flatMap((t) => [t, t, t]).slice(0, 20)],
+    ['twenty 300k-character messages', Object.values(adversarial(300_000)).flatMap((t) => [t, t, t]).slice(0, 20)],
   ];
   for (const [what, long] of cases) {
     const dir = mkdtempSync(join(tmpdir(), 'huxun-bench-sec-'));
@@ -72,39 +102,18 @@ async function healthDuringImport(log: (s: string) => void): Promise<void> {
     try {
       await server.chainCheck;
       const base = server.origin.replace(/\/$/, '');
-      const headers = { 'x-huxun-key': server.key };
-      const body = Buffer.from(smsBackup(long, 1000));
-      const lat: number[] = [];
-      let importing = true;
-      const poll = (async () => {
-        while (importing) {
-          const t = performance.now();
-          const r = await fetch(`${base}/api/health`, { headers });
-          await r.arrayBuffer();
-          lat.push(performance.now() - t);
-          await new Promise((res) => setTimeout(res, 5));
-        }
-      })();
-      const t0 = performance.now();
-      const up = await fetch(`${base}/api/imports`, { method: 'POST', headers: { ...headers, 'content-type': 'application/octet-stream', 'x-file-name': 'sms.xml' }, body });
-      if (up.status !== 202) throw new Error(`upload: ${up.status} ${await up.text()}`);
-      const { id } = (await up.json()) as { id: string };
-      let state = 'running';
-      let job: { state: string; error?: string } = { state };
-      while (state === 'running') {
-        await new Promise((res) => setTimeout(res, 20));
-        job = (await (await fetch(`${base}/api/jobs/${id}`, { headers })).json()) as { state: string; error?: string };
-        state = job.state;
+      // A first, small import loads the classifier's tables (a one-time cost per process), reported apart.
+      for (const [label, body] of [
+        ['warm-up, 20 ordinary messages', Buffer.from(smsBackup([], 20))],
+        [what, Buffer.from(smsBackup(long, 1000))],
+      ] as const) {
+        const r = await importWhilePolling(base, server.key, body);
+        const q = (p: number) => r.lat[Math.min(r.lat.length - 1, Math.floor(p * r.lat.length))]!;
+        log(
+          `import of ${(body.length / 2 ** 20).toFixed(1)} MB (${label}) through the API: ${r.importMs.toFixed(0)} ms, job ${r.state}${r.error ? ` (${r.error})` : ''}; ` +
+            `/api/health meanwhile: ${r.lat.length} requests, median ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, max ${r.lat[r.lat.length - 1]!.toFixed(1)} ms (target ≤ 100 ms)`,
+        );
       }
-      const importMs = performance.now() - t0;
-      importing = false;
-      await poll;
-      lat.sort((a, b) => a - b);
-      const q = (p: number) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))]!;
-      log(
-        `import of ${(body.length / 2 ** 20).toFixed(1)} MB (${what}) through the API: ${importMs.toFixed(0)} ms, job ${job.state}${job.error ? ` (${job.error})` : ''}; ` +
-          `/api/health meanwhile: ${lat.length} requests, median ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, max ${lat[lat.length - 1]!.toFixed(1)} ms (target ≤ 100 ms)`,
-      );
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
