@@ -39,7 +39,15 @@ export const MarkCollectorSchema = z.object({
   name: z.string().max(100).optional(),
   numbers: z.array(z.string().min(1)).min(1),
   lender: z.string().max(100).nullish(),
+  /** The loan of the case these numbers collect for (the person's choice wins over grouping). */
+  loan_id: z.number().int().nullish(),
 });
+
+/** POST /api/collectors/unmark: numbers that are not collectors (a bank's codes, a friend, an advert). */
+export const UnmarkCollectorSchema = z.object({ numbers: z.array(z.string().min(1).max(40)).min(1).max(1000) });
+
+/** PUT /api/collectors/:id/loan: the loan this collector belongs to (null: unknown). */
+export const CollectorLoanSchema = z.object({ loan_id: z.number().int().nullable() });
 
 export type EventQueryReq = z.infer<typeof EventQuerySchema>;
 export type ManualEventReq = z.infer<typeof ManualEventSchema>;
