@@ -94,7 +94,7 @@ export async function withDecryptedBundle<T>(path: string, passphrase: string, f
       await pipeline(createReadStream(path), unsealStream({ passphrase }), createWriteStream(zip, null, { flags: 'wx' }));
     } catch (e) {
       if (e instanceof SealError) {
-        if (e.code === 'BAD_PASSPHRASE') throw new AppError('BAD_INPUT', '证据包口令不对，无法解密 wrong bundle passphrase: the bundle cannot be decrypted');
+        if (e.code === 'BAD_PASSPHRASE') throw new AppError('BAD_INPUT', '证据包口令不对，无法解密 wrong bundle passphrase: the bundle cannot be decrypted', { bundle_passphrase: 'wrong' });
         throw new AppError('BAD_INPUT', `无法解密证据包 cannot decrypt the bundle: ${e.message}`);
       }
       throw e;
@@ -118,7 +118,11 @@ export async function decryptBundleFile(path: string, passphrase: string, outPat
 export async function verifyBundleFile(path: string, expectedHead?: string, opts: VerifyBundleFileOptions = {}): Promise<VerifyBundleResult> {
   if (!existsSync(path)) throw new AppError('NOT_FOUND', `${path}: 找不到文件 file not found`);
   if (isEncryptedBundle(path)) {
-    if (!opts.passphrase) throw new AppError('BAD_INPUT', '证据包已加密，需要口令（HUXUN_BUNDLE_PASSPHRASE 或在终端输入）the bundle is encrypted: a passphrase is needed (HUXUN_BUNDLE_PASSPHRASE or the prompt)');
+    if (!opts.passphrase) {
+      throw new AppError('BAD_INPUT', '证据包已加密，需要口令（HUXUN_BUNDLE_PASSPHRASE 或在终端输入）the bundle is encrypted: a passphrase is needed (HUXUN_BUNDLE_PASSPHRASE or the prompt)', {
+        bundle_passphrase: 'needed',
+      });
+    }
     return withDecryptedBundle(path, opts.passphrase, (zip) => verifyBundle(zip, { expectedHead }));
   }
   return verifyBundle(path, { expectedHead });

@@ -33,10 +33,27 @@ export interface OpenOptions {
   /** Take the data-folder lock for this purpose ("cli: import", "server"). */
   lockAs?: string;
   lockUrl?: string;
+  /**
+   * A data-folder lock the caller already holds (the server takes it before a locked start, so that no CLI
+   * command can take the folder while the page waits for the passphrase). Used instead of lockAs; the caller
+   * keeps owning it: neither a failed open nor close() releases it.
+   */
+  heldLock?: DataLock;
 }
 
 export function resolveDataDir(flag?: string): string {
   return resolve(flag ?? process.env.HUXUN_DATA ?? join(homedir(), '.huxun'));
+}
+
+/**
+ * Takes the data-folder lock ahead of openApp (made private first, as openApp does), for a caller that must
+ * hold the folder also while it cannot open it yet: the server waiting for the passphrase. Pass the lock to
+ * openApp as heldLock; release it when done. Throws StoreError LOCKED when another live process holds it.
+ */
+export function lockDataFolder(dataDirFlag: string | undefined, what: string, url?: string): { dataDir: string; lock: DataLock } {
+  const dataDir = resolveDataDir(dataDirFlag);
+  tightenDataDir(dataDir);
+  return { dataDir, lock: acquireLock(dataDir, what, url) };
 }
 
 export interface OpenedApp {
@@ -58,8 +75,10 @@ export async function openApp(opts: OpenOptions): Promise<OpenedApp> {
   const local = !opts.databaseUrl;
   // Attachments live in the data folder in server mode too.
   tightenDataDir(dataDir);
+  // `lock` is released by this open (on failure or at close); a held lock only counts as holding the folder.
   let lock: DataLock | null = null;
-  if (opts.lockAs && local) lock = acquireLock(dataDir, opts.lockAs, opts.lockUrl);
+  if (!opts.heldLock && opts.lockAs && local) lock = acquireLock(dataDir, opts.lockAs, opts.lockUrl);
+  const holdsLock = Boolean(lock || (opts.heldLock && local));
   const passphrase = (opts.passphrase ?? process.env.HUXUN_PASSPHRASE) || undefined;
   let store: Store | null = null;
   let restored: OpenedApp['restored'] = null;
@@ -67,7 +86,7 @@ export async function openApp(opts: OpenOptions): Promise<OpenedApp> {
   try {
     if (local) {
       // Only the lock holder may clear temp folders: without it another process could be checking an upload.
-      if (lock) removeStaleRestoreTemps(dataDir);
+      if (holdsLock) removeStaleRestoreTemps(dataDir);
       const r = applyPendingRestore(dataDir, passphrase);
       if (r.applied) restored = { keptAs: r.keptAs };
     }

@@ -15,7 +15,9 @@ Huxun: a local toolkit for overdue borrowers facing abusive debt collection.
 
 全局选项 Global options (before or after the command):
   --data DIR         数据文件夹 data folder (default ~/.huxun, env HUXUN_DATA)
-  --database URL     PostgreSQL server mode (env DATABASE_URL)
+  --database URL     命令行命令使用 PostgreSQL 数据库 CLI commands use a PostgreSQL database (env DATABASE_URL).
+                     用 PostgreSQL 提供网页服务（serve）还不可用：先要有账号和登录
+                     Serving from PostgreSQL (serve) is not available yet: accounts come first
   --json             机器可读输出 machine-readable output
   --lang zh|en       界面语言 language (default zh)
   --tz ZONE          time zone for local times (default Asia/Shanghai)

@@ -1,4 +1,4 @@
-import { openApp, type AppContext, type OpenedApp } from '../app/context.js';
+import { lockDataFolder, openApp, type AppContext, type OpenedApp } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import type { UploadLimits } from './routes/http.js';
 import { buildServer } from './app.js';
@@ -53,34 +53,53 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const hostPart = opts.host.includes(':') && !opts.host.startsWith('[') ? `[${opts.host}]` : opts.host;
   // The lock file tells a second `huxun` where the running one is: without the key, which only the terminal shows.
   const lockUrl = opts.port ? `http://${hostPart}:${opts.port}/` : undefined;
-  const openWith = (passphrase: string | undefined) =>
-    openApp({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl, passphrase, lockAs: 'server', lockUrl });
+  // The data-folder lock is taken here, before the first open, and held until close: also while the server
+  // waits locked for the passphrase, so that no CLI command can take the folder in between (the unlock
+  // would then fail). openApp reuses it and leaves releasing it to close().
+  const { dataDir, lock } = lockDataFolder(opts.dataDir, 'server', lockUrl);
+  const openWith = (passphrase: string | undefined) => openApp({ dataDir, databaseUrl: opts.databaseUrl, passphrase, heldLock: lock });
 
   let opened: OpenedApp | null = null;
   try {
     opened = await openWith(opts.passphrase);
   } catch (e) {
     // Encrypted and no (right) passphrase: start locked, and let the page ask for it.
-    if ((e as { code?: string }).code !== 'BAD_PASSPHRASE') throw e;
+    if ((e as { code?: string }).code !== 'BAD_PASSPHRASE') {
+      lock.release();
+      throw e;
+    }
   }
   let markUnlocked!: (ctx: AppContext) => void;
   const unlockedCtx = new Promise<AppContext>((r) => (markUnlocked = r));
   if (opened) markUnlocked(opened.ctx);
 
-  const app = await buildServer(opened?.ctx ?? null, {
-    limits: opts.limits,
-    unlock: async (passphrase) => {
-      const o = await openWith(passphrase);
-      opened = o;
-      markUnlocked(o.ctx);
-      return o.ctx;
-    },
-  });
+  const closeAll = async (app?: { close(): Promise<unknown> }) => {
+    try {
+      await app?.close();
+      await opened?.close();
+    } finally {
+      lock.release();
+    }
+  };
+  let app: Awaited<ReturnType<typeof buildServer>>;
+  try {
+    app = await buildServer(opened?.ctx ?? null, {
+      limits: opts.limits,
+      unlock: async (passphrase) => {
+        const o = await openWith(passphrase);
+        opened = o;
+        markUnlocked(o.ctx);
+        return o.ctx;
+      },
+    });
+  } catch (e) {
+    await closeAll();
+    throw e;
+  }
   try {
     await app.listen({ port: opts.port, host: opts.host });
   } catch (e) {
-    await app.close();
-    await opened?.close();
+    await closeAll(app);
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new Error(`端口 ${opts.port} 已被占用，请用 --port 换一个。Port ${opts.port} is in use; pick another with --port.`);
     }
@@ -98,8 +117,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     locked: !opened,
     chainCheck,
     async close() {
-      await app.close();
-      await opened?.close();
+      await closeAll(app);
     },
   };
 }

@@ -80,8 +80,11 @@ export const ScheduleRequestSchema = z.object({
   feeFen: z.number().int().min(0).optional(),
 });
 
-/** POST /api/export/bundle */
-export const ExportBundleSchema = z.object({ redact_third_parties: z.boolean() });
+/** POST /api/export/bundle. With encrypt_passphrase the download is the zip sealed under it (`….zip.hxseal`). */
+export const ExportBundleSchema = z.object({
+  redact_third_parties: z.boolean(),
+  encrypt_passphrase: z.string().min(6).max(1024).optional(),
+});
 
 /**
  * Document answers, capped (src/domain/limits.ts): answers are saved and drawn into every later document,
@@ -130,9 +133,22 @@ export const SettingsPatchSchema = z.object({
 
 export const PassphraseSchema = z.object({ passphrase: z.string().max(200) });
 
+/** POST /api/restore-points/rollback: the name of a kept copy, as GET /api/restore-points lists it. */
+export const RollbackSchema = z.object({ name: z.string().min(1).max(200) });
+
+/** GET /api/restore-points: copies of the database kept before a restore, newest first (src/app/restore.ts). */
+export interface RestorePointView {
+  name: string;
+  /** ISO 8601, UTC: when the restore that set it aside was applied. */
+  at: string;
+  bytes: number;
+  encrypted: boolean;
+}
+
 /** PUT /api/settings body and POST /api/settings/passphrase body (used by the web client). */
 export type SettingsPatchReq = z.infer<typeof SettingsPatchSchema>;
 export type PassphraseReq = z.infer<typeof PassphraseSchema>;
+export type RollbackReq = z.infer<typeof RollbackSchema>;
 
 /** GET /api/events: one timeline event as the API returns it (built by src/app/timeline.ts, read by the web client). */
 export interface EventView {

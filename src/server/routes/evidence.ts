@@ -1,5 +1,5 @@
 import { addAttachment, listAttachmentViews } from '../../app/attachments.js';
-import { exportBundle, verifyBundleFile } from '../../app/bundle.js';
+import { exportBundle, SEALED_BUNDLE_SUFFIX, verifyBundleFile } from '../../app/bundle.js';
 import { checkChain } from '../../app/evidence.js';
 import { ExportBundleSchema } from '../../shared/api.js';
 import { fileNameHeader, sendTempFile, textHeader, withUpload, withUploadedFile } from './http.js';
@@ -22,12 +22,19 @@ export const evidenceRoutes: RouteModule = (api, ctx, { limits }) => {
 
 export const bundleRoutes: RouteModule = (api, ctx, { limits }) => {
   api.post('/export/bundle', async (req, reply) => {
-    const { redact_third_parties } = ExportBundleSchema.parse(req.body ?? {});
-    return sendTempFile(reply, 'huxun-bundle-', 'application/zip', async (out) => {
-      const r = await exportBundle(ctx, out, { redactThirdParties: redact_third_parties });
+    const { redact_third_parties, encrypt_passphrase } = ExportBundleSchema.parse(req.body ?? {});
+    const encrypt = encrypt_passphrase !== undefined;
+    // Sealed (HXSEAL1, docs/evidence-format.md): opaque bytes, verified after decryption.
+    return sendTempFile(reply, 'huxun-bundle-', encrypt ? 'application/octet-stream' : 'application/zip', async (out) => {
+      const r = await exportBundle(ctx, out, { redactThirdParties: redact_third_parties, encryptPassphrase: encrypt_passphrase });
       reply.header('x-chain-head', r.head);
-      return `${r.folder}.zip`;
+      return r.encrypted ? `${r.folder}.zip${SEALED_BUNDLE_SUFFIX}` : `${r.folder}.zip`;
     });
   });
-  api.post('/verify', async (req) => withUploadedFile(req, 'the bundle zip', limits.verify, 'huxun-verify-', (path) => verifyBundleFile(path)));
+  // An encrypted bundle needs its passphrase in x-bundle-passphrase (URI-encoded); without it, or with a wrong
+  // one, the answer is a 400 whose details.bundle_passphrase says which ('needed' / 'wrong'), so the page can ask.
+  api.post('/verify', async (req) => {
+    const passphrase = textHeader(req, 'x-bundle-passphrase', 1024);
+    return withUploadedFile(req, 'the bundle zip', limits.verify, 'huxun-verify-', (path) => verifyBundleFile(path, undefined, { passphrase }));
+  });
 };

@@ -1,5 +1,5 @@
-import { backupDatabase, getSettings, setPassphrase, stageRestore, updateSettings } from '../../app/settings.js';
-import { PassphraseSchema, SettingsPatchSchema } from '../../shared/api.js';
+import { backupDatabase, getSettings, listRestorePoints, setPassphrase, stageRestore, stageRollback, updateSettings } from '../../app/settings.js';
+import { PassphraseSchema, RollbackSchema, SettingsPatchSchema, type RestorePointView } from '../../shared/api.js';
 import { sendTempFile, withUpload } from './http.js';
 import type { RouteModule } from './index.js';
 
@@ -14,4 +14,8 @@ export const settingsRoutes: RouteModule = (api, ctx, { limits }) => {
     }),
   );
   api.post('/restore', async (req) => withUpload(req, 'the backup file', limits.restore, (body) => stageRestore(ctx, body)));
+  // The copies a restore kept of the database it replaced (names only, no paths), and going back to one:
+  // staged like a restore, applied at the next start.
+  api.get('/restore-points', async (): Promise<RestorePointView[]> => listRestorePoints(ctx).map(({ name, at, bytes, encrypted }) => ({ name, at, bytes, encrypted })));
+  api.post('/restore-points/rollback', async (req) => stageRollback(ctx, RollbackSchema.parse(req.body).name));
 };

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Col, Form, Input, Progress, Row, Select, Table, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ExportBundleReq } from '../../../src/shared/api.js';
-import { download, get, uploadFile } from '../api/client.js';
+import { ApiError, download, get, uploadFile } from '../api/client.js';
 import { normaliseAttachment, type AttachmentView, type ContactView, type EvidenceView, type VerifyResult } from '../api/types.js';
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
 import { Field } from '../components/Field.js';
@@ -14,6 +14,15 @@ import { useI18n } from '../i18n/index.js';
 import { formatAt, formatBytes } from '../lib/format.js';
 import { useApi } from '../lib/useApi.js';
 import type { PageProps } from '../App.js';
+
+/** The server's answer when a bundle is encrypted: details.bundle_passphrase says whether one is needed or was wrong. */
+function bundlePassphraseProblem(e: unknown): 'needed' | 'wrong' | null {
+  if (!(e instanceof ApiError) || e.status !== 400) return null;
+  const p = (e.details as { bundle_passphrase?: unknown } | null | undefined)?.bundle_passphrase;
+  return p === 'needed' || p === 'wrong' ? p : null;
+}
+
+const MIN_BUNDLE_PASS = 6;
 
 function AddAttachment({ eventId, onAdded }: { eventId: string; onAdded(): void }) {
   const { t } = useI18n();
@@ -100,14 +109,21 @@ export default function Evidence({ params }: PageProps) {
   const [exporting, setExporting] = useState(false);
   const [exportErr, setExportErr] = useState<unknown>(null);
   const [exported, setExported] = useState<string | null>(null);
-  const [verify, setVerify] = useState<{ name: string; result?: VerifyResult; err?: unknown; progress?: number } | null>(null);
+  const [encrypt, setEncrypt] = useState(false);
+  const [bundlePass, setBundlePass] = useState('');
+  const [exportTried, setExportTried] = useState(false);
+  const [verify, setVerify] = useState<{ file: File; result?: VerifyResult; err?: unknown; progress?: number; pass?: 'needed' | 'wrong' } | null>(null);
+  const [verifyPass, setVerifyPass] = useState('');
 
+  const passTooShort = encrypt && !(bundlePass.length >= MIN_BUNDLE_PASS);
   const exportBundle = async () => {
-    setExporting(true);
+    setExportTried(true);
     setExportErr(null);
+    if (passTooShort) return;
+    setExporting(true);
     try {
-      const body: ExportBundleReq = { redact_third_parties: redact };
-      const r = await download('POST', '/api/export/bundle', body, 'huxun-evidence.zip');
+      const body: ExportBundleReq = { redact_third_parties: redact, ...(encrypt ? { encrypt_passphrase: bundlePass } : {}) };
+      const r = await download('POST', '/api/export/bundle', body, encrypt ? 'huxun-evidence.zip.hxseal' : 'huxun-evidence.zip');
       setExported(t('ev.export.done', { name: r.name, size: formatBytes(r.size) }));
     } catch (e) {
       setExportErr(e);
@@ -116,13 +132,18 @@ export default function Evidence({ params }: PageProps) {
     }
   };
 
-  const verifyFile = async (f: File) => {
-    setVerify({ name: f.name, progress: 0 });
+  /** Verifies a bundle; an encrypted one is sent again with the passphrase the person types when the server asks. */
+  const verifyFile = async (f: File, passphrase?: string) => {
+    setVerify({ file: f, progress: 0 });
+    const headers: Record<string, string> = passphrase ? { 'x-bundle-passphrase': encodeURIComponent(passphrase) } : {};
     try {
-      const result = await uploadFile<VerifyResult>('/api/verify', f, {}, (p) => setVerify({ name: f.name, progress: p.total ? Math.floor((p.loaded / p.total) * 100) : 0 }));
-      setVerify({ name: f.name, result });
+      const result = await uploadFile<VerifyResult>('/api/verify', f, headers, (p) => setVerify({ file: f, progress: p.total ? Math.floor((p.loaded / p.total) * 100) : 0 }));
+      setVerify({ file: f, result });
+      setVerifyPass('');
     } catch (e) {
-      setVerify({ name: f.name, err: e });
+      const need = bundlePassphraseProblem(e);
+      if (need) setVerify({ file: f, pass: passphrase ? 'wrong' : need });
+      else setVerify({ file: f, err: e });
     }
   };
 
@@ -184,6 +205,17 @@ export default function Evidence({ params }: PageProps) {
               {t('ev.export.redact')}
             </Checkbox>
             <p className="muted small">{t('ev.export.redact.hint')}</p>
+            <Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)}>
+              {t('ev.export.encrypt')}
+            </Checkbox>
+            <p className="muted small">{t('ev.export.encrypt.hint')}</p>
+            {encrypt ? (
+              <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
+                <Field id="ev-bundle-pass" label={t('ev.export.pass')} error={exportTried && passTooShort ? t('ev.export.pass.short') : null}>
+                  <Input.Password id="ev-bundle-pass" value={bundlePass} onChange={(e) => setBundlePass(e.target.value)} autoComplete="new-password" maxLength={1024} />
+                </Field>
+              </Form>
+            ) : null}
             <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={exportBundle}>
               {t('ev.export.go')}
             </Button>
@@ -195,7 +227,7 @@ export default function Evidence({ params }: PageProps) {
           <Card title={<h2 className="card-h">{t('ev.verify')}</h2>} size="small">
             <p>{t('ev.verify.hint')}</p>
             <Upload
-              accept=".zip,application/zip"
+              accept=".zip,.hxseal,application/zip"
               showUploadList={false}
               beforeUpload={(f) => {
                 void verifyFile(f);
@@ -205,6 +237,24 @@ export default function Evidence({ params }: PageProps) {
               <Button icon={<UploadOutlined />}>{t('ev.verify.pick')}</Button>
             </Upload>
             {verify?.progress != null ? <Progress percent={verify.progress} size="small" aria-label={t('ev.verify')} /> : null}
+            {verify?.pass ? (
+              <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()} className="verify-pass">
+                <Alert type={verify.pass === 'wrong' ? 'warning' : 'info'} showIcon title={t('ev.verify.pass.title')} description={t(verify.pass === 'wrong' ? 'ev.verify.pass.wrong' : 'ev.verify.pass.body')} />
+                <Field id="ev-verify-pass" label={t('ev.verify.pass.label')}>
+                  <Input.Password
+                    id="ev-verify-pass"
+                    value={verifyPass}
+                    onChange={(e) => setVerifyPass(e.target.value)}
+                    onPressEnter={() => verifyPass && void verifyFile(verify.file, verifyPass)}
+                    autoComplete="off"
+                    maxLength={1024}
+                  />
+                </Field>
+                <Button type="primary" disabled={!verifyPass} onClick={() => void verifyFile(verify.file, verifyPass)}>
+                  {t('ev.verify.pass.ok')}
+                </Button>
+              </Form>
+            ) : null}
             {verify?.result ? (
               <Alert
                 className="verify-result"

@@ -3,15 +3,16 @@
  * app's own data file.
  */
 import { useState } from 'react';
-import { Alert, App as AntApp, Button, Card, Descriptions, Flex, Form, Input, Progress, Segmented, Switch, Upload } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import type { PassphraseReq } from '../../../src/shared/api.js';
-import { download, post, uploadFile } from '../api/client.js';
+import { Alert, App as AntApp, Button, Card, Descriptions, Flex, Form, Input, Progress, Segmented, Switch, Table, Tag, Upload } from 'antd';
+import { DownloadOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
+import type { PassphraseReq, RestorePointView, RollbackReq } from '../../../src/shared/api.js';
+import { download, get, post, uploadFile } from '../api/client.js';
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
 import { Field } from '../components/Field.js';
 import { useI18n, type Lang } from '../i18n/index.js';
-import { formatBytes } from '../lib/format.js';
+import { formatAt, formatBytes } from '../lib/format.js';
 import { useSettings } from '../lib/settings.js';
+import { useApi } from '../lib/useApi.js';
 import type { PageProps } from '../App.js';
 
 export default function Settings(_props: PageProps) {
@@ -26,6 +27,8 @@ export default function Settings(_props: PageProps) {
   const [backupErr, setBackupErr] = useState<unknown>(null);
   const [backupMsg, setBackupMsg] = useState<string | null>(null);
   const [restore, setRestore] = useState<{ file: File; progress: number | null; err?: unknown; done?: boolean; staged?: boolean } | null>(null);
+  const points = useApi((signal) => get<RestorePointView[]>('/api/restore-points', { signal }), []);
+  const [rollback, setRollback] = useState<{ name: string; busy?: boolean; err?: unknown; staged?: boolean } | null>(null);
 
   const changeLang = async (l: Lang) => {
     setLang(l);
@@ -95,6 +98,27 @@ export default function Settings(_props: PageProps) {
       onOk: () => doRestore(file),
     });
 
+  const doRollback = async (p: RestorePointView) => {
+    setRollback({ name: p.name, busy: true });
+    try {
+      const body: RollbackReq = { name: p.name };
+      const r = await post<{ staged?: boolean }>('/api/restore-points/rollback', body);
+      setRollback({ name: p.name, staged: Boolean(r?.staged) });
+    } catch (e) {
+      setRollback({ name: p.name, err: e });
+      points.reload();
+    }
+  };
+
+  const confirmRollback = (p: RestorePointView) =>
+    modal.confirm({
+      title: t('settings.points.confirm.title'),
+      content: t('settings.points.confirm.body', { at: formatAt(Date.parse(p.at)) }),
+      okText: t('settings.points.confirm.ok'),
+      cancelText: t('common.cancel'),
+      onOk: () => doRollback(p),
+    });
+
   return (
     <div className="page page-settings">
       <PageHeader title={t('settings.title')} sub={t('settings.sub')} />
@@ -152,6 +176,44 @@ export default function Settings(_props: PageProps) {
         {restore?.progress != null ? <Progress percent={restore.progress} size="small" aria-label={t('settings.restore.go')} /> : null}
         {restore?.done ? <Alert type="success" showIcon title={t(restore.staged ? 'settings.restore.staged' : 'settings.restore.done')} /> : null}
         {restore?.err ? <ErrorNotice error={restore.err} /> : null}
+      </Card>
+      <Card size="small" title={<h2 className="card-h">{t('settings.points')}</h2>}>
+        <p className="muted small">{t('settings.points.hint')}</p>
+        <ErrorNotice error={points.error} onRetry={points.reload} />
+        <Table<RestorePointView>
+          size="small"
+          rowKey="name"
+          loading={points.loading && !points.data}
+          dataSource={points.data ?? []}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          scroll={{ x: true }}
+          locale={{ emptyText: <span className="muted">{t('settings.points.empty')}</span> }}
+          columns={[
+            {
+              title: t('settings.points.at'),
+              dataIndex: 'at',
+              // Local time: the ISO string is UTC.
+              render: (v: string, r) => (
+                <span>
+                  {formatAt(Date.parse(v))}
+                  {r.encrypted ? <> <Tag>{t('settings.points.encrypted')}</Tag></> : null}
+                </span>
+              ),
+            },
+            { title: t('settings.points.size'), dataIndex: 'bytes', render: (v: number) => formatBytes(v) },
+            {
+              title: '',
+              key: 'go',
+              render: (_v, r) => (
+                <Button size="small" icon={<RollbackOutlined />} loading={rollback?.name === r.name && rollback.busy} onClick={() => confirmRollback(r)}>
+                  {t('settings.points.go')}
+                </Button>
+              ),
+            },
+          ]}
+        />
+        {rollback?.staged ? <Alert type="success" showIcon title={t('settings.points.staged')} /> : null}
+        {rollback?.err ? <ErrorNotice error={rollback.err} /> : null}
       </Card>
       <Card size="small" title={<h2 className="card-h">{t('settings.pass')}</h2>}>
         <Alert type="info" showIcon title={t('settings.pass.never')} />
