@@ -79,7 +79,11 @@ export async function refreshDerived(ctx: AppContext): Promise<{ collectors: num
     id: Number(r.id), kind: r.kind, direction: r.direction, at: Number(r.at), number: r.number, text: r.text, labels: JSON.parse(r.labels) as Label[], spans: r.spans, callStatus: r.call_status,
   }));
   const loans = await repo.listLoans(db, ctx.caseId);
-  const lenders = loans.map((l) => ({ loanId: l.id, names: [l.lenderName, ...(l.productName ? [l.productName] : [])] }));
+  const lenders = loans.map((l) => {
+    const names = [l.lenderName, ...(l.productName ? [l.productName] : [])];
+    const ids = names.map(identifyLender).filter((x) => x !== null);
+    return { loanId: l.id, names, entityIds: ids.flatMap((x) => (x.entityId ? [x.entityId] : [])), brandIds: ids.flatMap((x) => (x.brandId ? [x.brandId] : [])) };
+  });
   const notCollectors = new Set((await repo.listNumberMarks(db, ctx.caseId)).filter((m) => m.mark === 'not_collector').map((m) => m.number));
   const groups = groupCollectors(
     events,

@@ -3,6 +3,7 @@ import { toIsoLocal } from '../domain/time.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { runFindings } from './findings.js';
+import { collectorLender } from './timeline.js';
 
 export async function collectorDossierView(ctx: AppContext, id: number) {
   const { findings, caseData } = await runFindings(ctx);
@@ -13,8 +14,10 @@ export async function collectorDossierView(ctx: AppContext, id: number) {
     id: d.id,
     name: d.name,
     numbers: d.numbers,
+    ...collectorLender(col),
     lender: d.lender,
     loan_id: d.loanId,
+    marked_by_user: col.markedByUser,
     first_contact: d.firstContact != null ? toIsoLocal(d.firstContact, ctx.tz) : null,
     last_contact: d.lastContact != null ? toIsoLocal(d.lastContact, ctx.tz) : null,
     calls: d.calls,

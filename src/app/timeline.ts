@@ -1,7 +1,7 @@
 /** Timeline queries and manual entries: events, collectors, contacts, third-party reports. */
 import { sql } from 'kysely';
 import { normalizePhone } from '../domain/collection/phone.js';
-import { EVENT_KINDS, type EventKind, type NewEvent, type TimelineEvent } from '../domain/collection/types.js';
+import { EVENT_KINDS, type Collector, type EventKind, type NewEvent, type TimelineEvent } from '../domain/collection/types.js';
 import { parseDateTime, toIsoLocal } from '../domain/time.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
@@ -10,6 +10,7 @@ import { recordEvidence } from './evidence.js';
 import { eventPayload } from './event-payload.js';
 import { labelEvent } from './labels.js';
 import { refreshDerived } from './derived.js';
+import { registryFacts } from './lender-identity.js';
 import type { EventView } from '../shared/api.js';
 
 export type { EventView };
@@ -98,6 +99,28 @@ export function toView(e: TimelineEvent, collectors: Map<number, string>, contac
   };
 }
 
+/** What the registry says about a collector's lender, as views show it (null fields: not known). */
+export function collectorLender(c: Collector) {
+  const { entity, brand } = registryFacts(c.lenderEntityId, c.lenderBrandId);
+  return {
+    lender: c.lenderName,
+    lender_entity: entity?.name ?? null,
+    lender_entity_id: entity?.id ?? null,
+    lender_brand: brand?.name ?? null,
+    lender_brand_id: brand?.id ?? null,
+    lender_type: entity?.type ?? null,
+    lender_regulator: entity?.regulator.value ?? null,
+    lender_province: entity?.province.value ?? null,
+    /** signature | brand | service_number | loan | user, or null when unknown. */
+    lender_source: c.lenderSource ?? null,
+    /** A brand that lends through several entities: the loan contract names the lender. */
+    multi_lender: Boolean(brand?.multiLender && !entity),
+    claims: c.claims ?? [],
+    /** No loan of the case is linked: the person is asked to pick the loan it belongs to. */
+    needs_loan: c.loanId == null,
+  };
+}
+
 export async function listCollectorsView(ctx: AppContext) {
   const cols = await repo.listCollectors(ctx.store.db, ctx.caseId);
   const counts = await sql<{ collector_id: number; calls: number; messages: number; first: number; last: number; labelled: number }>`
@@ -114,7 +137,7 @@ export async function listCollectorsView(ctx: AppContext) {
       id: c.id,
       name: c.name,
       numbers: c.numbers,
-      lender: c.lenderName,
+      ...collectorLender(c),
       loan_id: c.loanId,
       marked_by_user: c.markedByUser,
       calls: Number(r?.calls ?? 0),
@@ -222,14 +245,69 @@ export async function addManualEvent(ctx: AppContext, input: { kind: EventKind; 
   return recordManualEvent(ctx, { event: ev, ...labelEvent(ev), importId: null }, '这条记录已经存在 this event is already recorded');
 }
 
-export async function markCollector(ctx: AppContext, name: string, numbers: string[], lender: string | null) {
+function normNumbers(numbers: string[]): string[] {
   const norm = numbers.map((n) => {
     const v = normalizePhone(n);
     if (!v) throw new AppError('BAD_INPUT', `number: 无法识别的号码 not a phone number: ${JSON.stringify(n)}`);
     return v;
   });
   if (!norm.length) throw new AppError('BAD_INPUT', 'numbers: 至少需要一个号码 at least one number is required');
-  const id = await repo.markCollector(ctx.store.db, ctx.caseId, name || `催收方 ${norm[0]}`, norm, lender);
-  await repo.linkCollectorNumbers(ctx.store.db, ctx.caseId);
+  return [...new Set(norm)];
+}
+
+async function loanOf(ctx: AppContext, loanId: number) {
+  const loan = (await repo.listLoans(ctx.store.db, ctx.caseId)).find((l) => l.id === loanId);
+  if (!loan) throw new AppError('NOT_FOUND', `借款 #${loanId} 不存在 loan ${loanId} not found`);
+  return loan;
+}
+
+/**
+ * The person marks numbers as one collector (optionally of a loan of the case, or naming its lender). The choice is an
+ * evidence record and wins over grouping; a "not a collector" mark on these numbers is lifted.
+ */
+export async function markCollector(ctx: AppContext, name: string, numbers: string[], lender: string | null, loanId: number | null = null) {
+  const norm = normNumbers(numbers);
+  const loan = loanId != null ? await loanOf(ctx, loanId) : null;
+  const lenderName = loan?.lenderName ?? (lender?.trim() || null);
+  const id = await ctx.store.db.transaction().execute(async (trx) => {
+    const id = await repo.markCollector(trx, ctx.caseId, name || `催收方 ${norm[0]}`, norm, lenderName, { loanId: loan?.id ?? null, lenderSource: lenderName ? 'user' : null });
+    await recordEvidence(ctx, trx, 'collector', { action: 'mark', collector: id, numbers: norm, name: name || null, lender: lenderName, loan_id: loan?.id ?? null });
+    return id;
+  });
+  await refreshDerived(ctx);
   return id;
+}
+
+/** The person marks numbers "not a collector" (a bank's codes, a friend, an advert): never grouped again. */
+export async function unmarkCollector(ctx: AppContext, numbers: string[]): Promise<{ numbers: string[] }> {
+  const norm = normNumbers(numbers);
+  await ctx.store.db.transaction().execute(async (trx) => {
+    await repo.markNotCollector(trx, ctx.caseId, norm, ctx.now());
+    await recordEvidence(ctx, trx, 'collector', { action: 'not_collector', numbers: norm });
+  });
+  await refreshDerived(ctx);
+  return { numbers: norm };
+}
+
+/** Numbers the person marked "not a collector". */
+export async function listNotCollectors(ctx: AppContext) {
+  return (await repo.listNumberMarks(ctx.store.db, ctx.caseId)).filter((m) => m.mark === 'not_collector').map((m) => ({ number: m.number, at: toIsoLocal(m.decidedAt, ctx.tz) }));
+}
+
+/**
+ * The person picks the loan a collector belongs to (null: unknown again). The choice wins over what grouping found,
+ * is kept across regrouping, and is an evidence record.
+ */
+export async function setCollectorLoan(ctx: AppContext, collectorId: number, loanId: number | null) {
+  const col = (await repo.listCollectors(ctx.store.db, ctx.caseId)).find((c) => c.id === collectorId);
+  if (!col) throw new AppError('NOT_FOUND', `催收方 #${collectorId} 不存在 collector ${collectorId} not found`);
+  const loan = loanId != null ? await loanOf(ctx, loanId) : null;
+  await ctx.store.db.transaction().execute(async (trx) => {
+    await repo.setCollectorLoan(trx, ctx.caseId, collectorId, loan?.id ?? null, loan?.lenderName ?? null);
+    await recordEvidence(ctx, trx, 'collector', { action: 'choose_loan', collector: collectorId, numbers: col.numbers, loan_id: loan?.id ?? null, lender: loan?.lenderName ?? null });
+  });
+  await refreshDerived(ctx);
+  const after = (await listCollectorsView(ctx)).find((c) => c.id === collectorId);
+  if (!after) throw new AppError('NOT_FOUND', `催收方 #${collectorId} 不存在 collector ${collectorId} not found`);
+  return after;
 }

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { classifyJsonlLine } from '../../app/classify.js';
 import { eta } from '../../app/progress.js';
 import { importFiles } from '../../app/import.js';
-import { listCollectorsView, listContactsView, markCollector, queryEvents, reportContact } from '../../app/timeline.js';
+import { listCollectorsView, listContactsView, markCollector, queryEvents, reportContact, setCollectorLoan, unmarkCollector } from '../../app/timeline.js';
 import { UsageError } from '../args.js';
 import { table } from '../io.js';
 import { withApp, type Command } from '../registry.js';
@@ -69,20 +69,45 @@ export const timelineCommands: Command[] = [
       const cols = await withApp(flags, 'cli: collectors', (ctx) => listCollectorsView(ctx));
       io.data(cols, () =>
         cols.length
-          ? table(['id', '名称 name', '号码 numbers', '借款方 lender', '电话', '短信', '最早', '最近'], cols.map((c) => [c.id, c.name, c.numbers.join(' '), c.lender ?? '', c.calls, c.messages, c.first_contact?.slice(0, 10), c.last_contact?.slice(0, 10)]))
+          ? table(
+              ['id', '名称 name', '号码 numbers', '借款方 lender', '自称 claims', '电话', '短信', '最早', '最近'],
+              cols.map((c) => [c.id, c.name, c.numbers.join(' '), c.lender ?? '不详 unknown', c.claims.join('、'), c.calls, c.messages, c.first_contact?.slice(0, 10), c.last_contact?.slice(0, 10)]),
+            )
           : '还没有发现催收方 no collectors found yet',
       );
     },
   },
   {
     name: 'collector mark',
-    usage: 'collector mark NUMBER… [--name N] [--lender L]',
+    usage: 'collector mark NUMBER… [--name N] [--lender L] [--loan LOAN_ID]',
     summary: '把号码标记为催收方 mark numbers as a collector',
-    flags: ['name', 'lender'],
+    flags: ['name', 'lender', 'loan'],
     async run({ flags, args, io }) {
       if (!args.length) throw new UsageError('collector mark needs at least one NUMBER');
-      const id = await withApp(flags, 'cli: collector mark', (ctx) => markCollector(ctx, flags.str('name') ?? '', args, flags.str('lender') ?? null));
+      const id = await withApp(flags, 'cli: collector mark', (ctx) => markCollector(ctx, flags.str('name') ?? '', args, flags.str('lender') ?? null, flags.int('loan') ?? null));
       io.data({ id }, () => `已标记 marked as collector #${id}`);
+    },
+  },
+  {
+    name: 'collector unmark',
+    usage: 'collector unmark NUMBER…',
+    summary: '标记为“不是催收方” mark numbers as not a collector (bank codes, salary, adverts, a friend)',
+    async run({ flags, args, io }) {
+      if (!args.length) throw new UsageError('collector unmark needs at least one NUMBER');
+      const r = await withApp(flags, 'cli: collector unmark', (ctx) => unmarkCollector(ctx, args));
+      io.data(r, () => `已标记为不是催收方 marked as not a collector: ${r.numbers.join(' ')}`);
+    },
+  },
+  {
+    name: 'collector loan',
+    usage: 'collector loan ID LOAN_ID|none',
+    summary: '选择催收方所属的借款 choose the loan a collector belongs to',
+    async run({ flags, args, io }) {
+      const id = Number(args[0]);
+      const loan = args[1] === 'none' ? null : Number(args[1]);
+      if (!Number.isInteger(id) || (loan !== null && !Number.isInteger(loan))) throw new UsageError('collector loan needs a collector ID and a LOAN_ID (or none)');
+      const c = await withApp(flags, 'cli: collector loan', (ctx) => setCollectorLoan(ctx, id, loan));
+      io.data(c, () => `催收方 #${c.id} → ${c.lender ?? '不详 unknown'}${c.loan_id != null ? ` (借款 loan #${c.loan_id})` : ''}`);
     },
   },
   {

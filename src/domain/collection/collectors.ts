@@ -30,6 +30,9 @@ export interface GroupingEvent {
 export interface LenderRef {
   loanId: number;
   names: string[]; // lender name, product name
+  /** The registry's entities and brands the loan's names resolve to (the app looks them up). */
+  entityIds?: string[];
+  brandIds?: string[];
 }
 
 /** A lender as the registry knows it (the app builds it from src/law/lenders.ts). */
@@ -173,14 +176,14 @@ export function nameSimilarity(a: string, b: string): number {
   return inter / Math.max(1, Math.min(A.size, B.size));
 }
 
-export function matchLender(mentions: string[], lenders: LenderRef[]): { loanId: number; name: string; score: number } | null {
+export function matchLender(mentions: string[], lenders: LenderRef[], minScore = 0.5): { loanId: number; name: string; score: number } | null {
   let best: { loanId: number; name: string; score: number } | null = null;
   for (const m of mentions) {
     if (isAuthorityName(m)) continue; // an authority named in a message is never a loan's lender
     for (const l of lenders) {
       for (const n of l.names) {
         const s = nameSimilarity(m, n);
-        if (s >= 0.5 && (!best || s > best.score)) best = { loanId: l.loanId, name: l.names[0]!, score: s };
+        if (s >= minScore && (!best || s > best.score)) best = { loanId: l.loanId, name: l.names[0]!, score: s };
       }
     }
   }
@@ -297,7 +300,12 @@ export function groupCollectors(events: GroupingEvent[], opts: GroupingOptions, 
     else if (service) [id, source] = [service, 'service_number'];
     // A loan of the case: the registry's names of that lender first, else a name the messages mention.
     const mentionNames = f ? [...f.mentions.entries()].sort((a, b) => b[1] - a[1]).map(([n]) => n) : [];
-    const loan = matchLender(id ? id.names : mentionNames, opts.lenders);
+    // With a registry lender, a loan matches by the registry (same entity or brand) or by a whole name, never by likeness:
+    // 马上消费金融 and 招联消费金融 share most of their characters.
+    const byRegistry = id
+      ? opts.lenders.find((l) => (id.entityId && l.entityIds?.includes(id.entityId)) || (id.brandId && l.brandIds?.includes(id.brandId)))
+      : undefined;
+    const loan = byRegistry ? { loanId: byRegistry.loanId, name: byRegistry.names[0]! } : id ? matchLender(id.names, opts.lenders, 0.9) : matchLender(mentionNames, opts.lenders);
     let key: string;
     let lenderName: string | null;
     if (loan) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { startUploadImport, jobStatus } from '../../app/jobs.js';
-import { addManualEvent, listCollectorsView, listContactsView, markCollector, queryEvents, reportContact } from '../../app/timeline.js';
-import { EventQuerySchema, ManualEventSchema, MarkCollectorSchema, ReportContactSchema } from '../../shared/api.js';
+import { addManualEvent, listCollectorsView, listContactsView, listNotCollectors, markCollector, queryEvents, reportContact, setCollectorLoan, unmarkCollector } from '../../app/timeline.js';
+import { CollectorLoanSchema, EventQuerySchema, ManualEventSchema, MarkCollectorSchema, ReportContactSchema, UnmarkCollectorSchema } from '../../shared/api.js';
 import { fileNameHeader, withUpload } from './http.js';
 import type { RouteModule } from './index.js';
 
@@ -27,8 +27,14 @@ export const timelineRoutes: RouteModule = (api, ctx, { limits }) => {
   api.get('/collectors', async () => listCollectorsView(ctx));
   api.post('/collectors', async (req, reply) => {
     const b = MarkCollectorSchema.parse(req.body);
-    return reply.status(201).send({ id: await markCollector(ctx, b.name ?? '', b.numbers, b.lender ?? null) });
+    return reply.status(201).send({ id: await markCollector(ctx, b.name ?? '', b.numbers, b.lender ?? null, b.loan_id ?? null) });
   });
+  // "Not a collector", as easily as the reverse; the list of such numbers; the loan a collector belongs to.
+  api.post('/collectors/unmark', async (req) => unmarkCollector(ctx, UnmarkCollectorSchema.parse(req.body).numbers));
+  api.get('/not-collectors', async () => listNotCollectors(ctx));
+  api.put('/collectors/:id/loan', async (req) =>
+    setCollectorLoan(ctx, z.object({ id: z.coerce.number().int() }).parse(req.params).id, CollectorLoanSchema.parse(req.body).loan_id),
+  );
 
   api.get('/contacts', async (req) => listContactsView(ctx, z.object({ touched: z.coerce.boolean().optional() }).parse(req.query).touched ?? false));
   api.post('/contacts/report', async (req, reply) => reply.status(201).send(await reportContact(ctx, ReportContactSchema.parse(req.body))));
