@@ -28,7 +28,7 @@
  * can be missed. No rate found → IrrError with code 'NO_IRR'.
  */
 import type { CashFlow, Period } from './types.js';
-import { civilToDays, parseYmd, periodOffsetOf, periodUnit, periodsPerYear, roundHalfUp, type Ymd } from './periods.js';
+import { civilToDays, lenderClockOf, lenderPeriodNumber, parseYmd, periodUnit, periodsPerYear, type Ymd } from './periods.js';
 
 export type IrrFailure = 'no_flows' | 'same_sign' | 'no_root' | 'same_date' | 'bad_input' | 'overflow';
 
@@ -370,19 +370,18 @@ function parseFlows(flows: readonly CashFlow[]): { dates: Ymd[]; days: number[];
 }
 
 /**
- * Net amount per period number, counted from the earliest flow (see periods.ts for how lenders count).
+ * Net amount per period number, as lenders number periods (periods.ts, lenderClock): the earliest flow is period 0,
+ * the first later flow period 1 however long the first period is, later flows counted from it.
  * Index k holds the sum of the flows whose period number is k.
  */
 export function flowsByPeriod(flows: readonly CashFlow[], period: Period): Float64Array {
   const u = periodUnit(period);
-  const { dates, days, startIdx } = parseFlows(flows);
-  const start = dates[startIdx]!;
-  const d0 = days[startIdx]!;
+  const { dates } = parseFlows(flows);
+  const clock = lenderClockOf(dates, u);
   const nums = new Array<number>(flows.length);
   let max = 0;
   for (let i = 0; i < flows.length; i++) {
-    const off = u.unit === 'day' ? (days[i]! - d0) / u.n : periodOffsetOf(start, dates[i]!, u);
-    const k = roundHalfUp(off);
+    const k = lenderPeriodNumber(clock, dates[i]!);
     nums[i] = k;
     if (k > max) max = k;
   }

@@ -40,7 +40,7 @@ import type { LegalLine, LenderType, LprEntry, Text2, Tier, Verification } from 
 import { roundFen, type Fen } from '../money.js';
 import { extraPerPeriodFeeFen, loanCashFlows, realPrincipalFen, totalPayableFen } from './cashflows.js';
 import { aprEffective, aprNominal, IrrError, periodicIrr, xirr, type AnnualRate, type RateSet } from './irr.js';
-import { parseYmd, periodOffsetOf, periodUnit, periodsPerYear, roundHalfUp } from './periods.js';
+import { lenderClock, lenderPeriodTime, parseYmd, periodUnit, periodsPerYear, roundHalfUp, type LenderClock } from './periods.js';
 import type { LoanInput } from './types.js';
 
 export type LprSource = readonly LprEntry[] | ((date: string) => LprEntry | number | null | undefined);
@@ -161,14 +161,21 @@ function lprFromTable(lpr: readonly LprEntry[], date: string): { date: string | 
   return best ? { date: best.date, oneYear: best.oneYear } : null;
 }
 
-function periodNumbersFrom(contractDate: string, dates: readonly string[], loan: LegalLineLoan): number[] {
-  const u = periodUnit(loan.period);
-  const start = parseYmd(contractDate);
-  if (!start) throw new RangeError(`contractDate: invalid date ${JSON.stringify(contractDate)}`);
+/** The loan's clock as lenders number periods: the contract date is 0, the first due date after it period 1. */
+function loanClock(loan: LegalLineLoan): LenderClock {
+  const start = parseYmd(loan.contractDate);
+  if (!start) throw new RangeError(`contractDate: invalid date ${JSON.stringify(loan.contractDate)}`);
+  let first: string | null = null;
+  for (const i of loan.schedule) if (i.dueDate > loan.contractDate && (first === null || i.dueDate < first)) first = i.dueDate;
+  return lenderClock(start, first, periodUnit(loan.period));
+}
+
+function periodNumbersFrom(dates: readonly string[], loan: LegalLineLoan): number[] {
+  const clock = loanClock(loan);
   return dates.map((d) => {
     const p = parseYmd(d);
     if (!p) throw new RangeError(`invalid due date ${JSON.stringify(d)}`);
-    return periodOffsetOf(start, p, u);
+    return lenderPeriodTime(clock, p);
   });
 }
 
@@ -194,7 +201,6 @@ export function repriceSchedule(loan: LegalLineLoan, annualRate: number): Repric
   const extra = extraPerPeriodFeeFen(loan);
   const a = loan.schedule.map((i) => i.totalFen + extra);
   const nums = periodNumbersFrom(
-    loan.contractDate,
     loan.schedule.map((i) => i.dueDate),
     loan,
   ).map((x) => roundHalfUp(x));
@@ -243,13 +249,12 @@ export function paidAboveLine(loan: LegalLineLoan, repriced: RepricedSchedule, o
   above += Math.max(0, totalPaid - Math.max(repriced.contractTotalFen, repriced.repricedTotalFen));
 
   // Settlement view.
-  const u = periodUnit(loan.period);
-  const start = parseYmd(loan.contractDate)!;
+  const clock = loanClock(loan);
   let balance = repriced.realPrincipalFen;
   let t = 0;
   let overpaid = 0;
   for (const p of pays) {
-    const tp = Math.max(t, periodOffsetOf(start, parseYmd(p.date)!, u));
+    const tp = Math.max(t, lenderPeriodTime(clock, parseYmd(p.date)!));
     if (balance > 0) balance *= Math.pow(1 + repriced.periodicRate, tp - t);
     t = tp;
     balance -= p.amountFen;

@@ -12,6 +12,15 @@
  *   such month ends counts as the nearer one (a fraction ≥ ½ rounds up), and for {months: N} the month
  *   count is divided by N and rounded; for {days: N}, round(dayOffset / N). So the n-th due date is
  *   period n whatever the length of its months.
+ * - Periods of a schedule or of a loan's cash flows, as lenders number installments (lenderClock): the start
+ *   (disbursement) is period 0 and the FIRST due date after it is period 1 when it comes less than two periods
+ *   after the start, however long or short that first period is (a first installment 46 days after the money
+ *   arrived, then monthly, is period 1, then 2, 3…: lenders align the first due date with a billing day, which
+ *   shortens or lengthens the first period by less than one). A first due date two or more periods away (a
+ *   bullet repaid after 12 months, a deferred start) keeps its counted number. Later dates are counted from the
+ *   first due date (its number + their period number from it). Same for weekly and N-day periods. A date
+ *   between the start and the first due date is a fraction of the first period's number (days elapsed ÷ days of
+ *   the first period), so that accrual between dates stays continuous.
  */
 import { type Fen } from '../money.js';
 import type { Period } from './types.js';
@@ -147,6 +156,72 @@ export function periodOffsetOf(start: Ymd, date: Ymd, u: PeriodUnit): number {
  */
 export function periodNumber(start: string, date: string, p: Period): number {
   return roundHalfUp(periodOffset(start, date, p));
+}
+
+/**
+ * How lenders number the periods of one loan: start = period 0, first due date = period 1, later dates counted from
+ * the first due date (see the module comment). Build it once per loan with lenderClock and read times with
+ * lenderPeriodTime (real) or lenderPeriodNumber (rounded).
+ */
+export interface LenderClock {
+  start: Ymd;
+  startDay: number;
+  /** The first due date after the start (period 1), or null when there is none (every date is then counted from the start). */
+  first: Ymd | null;
+  firstDay: number;
+  /** The period number of the first due date: 1 when it is less than two periods after the start, else its counted number. */
+  firstNumber: number;
+  u: PeriodUnit;
+}
+
+/** The clock of a loan that starts on `start` and whose first due date after the start is `firstDue` (null: none). */
+export function lenderClock(start: Ymd | string, firstDue: Ymd | string | null, p: Period | PeriodUnit): LenderClock {
+  const s = typeof start === 'string' ? mustParse(start) : start;
+  const f = firstDue == null ? null : typeof firstDue === 'string' ? mustParse(firstDue) : firstDue;
+  const startDay = civilToDays(s.y, s.m, s.d);
+  const fd = f ? civilToDays(f.y, f.m, f.d) : NaN;
+  const u = typeof p === 'object' && p !== null && 'unit' in p ? p : periodUnit(p as Period);
+  if (!f || !(fd > startDay)) return { start: s, startDay, first: null, firstDay: NaN, firstNumber: 0, u };
+  const off = periodOffsetOf(s, f, u);
+  return { start: s, startDay, first: f, firstDay: fd, firstNumber: off < 2 - 1e-9 ? 1 : roundHalfUp(off), u };
+}
+
+/** The clock of a set of dates: the earliest is the start, the earliest later one the first due date. */
+export function lenderClockOf(dates: readonly Ymd[], p: Period | PeriodUnit): LenderClock {
+  if (dates.length === 0) throw new RangeError('lenderClockOf: no dates');
+  let s = dates[0]!;
+  let sd = civilToDays(s.y, s.m, s.d);
+  for (const d of dates) {
+    const x = civilToDays(d.y, d.m, d.d);
+    if (x < sd) {
+      s = d;
+      sd = x;
+    }
+  }
+  let f: Ymd | null = null;
+  let fd = Infinity;
+  for (const d of dates) {
+    const x = civilToDays(d.y, d.m, d.d);
+    if (x > sd && x < fd) {
+      f = d;
+      fd = x;
+    }
+  }
+  return lenderClock(s, f, p);
+}
+
+/** Position of `date` in periods on the lender's clock: 0 at the start, exactly n on the n-th due date of a regular grid after the first. */
+export function lenderPeriodTime(c: LenderClock, date: Ymd): number {
+  const day = civilToDays(date.y, date.m, date.d);
+  if (!c.first) return periodOffsetOf(c.start, date, c.u);
+  if (day <= c.startDay) return day === c.startDay ? 0 : periodOffsetOf(c.start, date, c.u);
+  if (day < c.firstDay) return (c.firstNumber * (day - c.startDay)) / (c.firstDay - c.startDay);
+  return c.firstNumber + periodOffsetOf(c.first, date, c.u);
+}
+
+/** The period number of `date` as lenders number it (rounded ½ up): the first due date is 1, the n-th due date n. */
+export function lenderPeriodNumber(c: LenderClock, date: Ymd): number {
+  return roundHalfUp(lenderPeriodTime(c, date));
 }
 
 export function roundHalfUp(x: number): number {
