@@ -1,0 +1,123 @@
+/**
+ * `npm run bench -- ocr`: screenshots → text and events, on phone screens rendered here (test/fixtures/ocr/render.ts:
+ * HTML in Chromium at device scale 3, the exact text known), each also as a forwarded copy (half size, JPEG q45).
+ * Prints per image: character error rate (raw, and with full-width punctuation mapped to ASCII), events whose time,
+ * direction and number (and for calls duration and missed) are exact, OCR time, and then the model load time, peak
+ * RSS of the process (the OCR worker included) and the size OCR adds to node_modules.
+ *
+ *   HUXUN_BENCH_OCR_SEED=2 npm run bench -- ocr     (a fresh batch: another seed draws other texts, times, numbers)
+ *   HUXUN_BENCH_OCR_DIR=bench/out/ocr-s2            (where the images go; rendered again unless they exist)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ocrWorker, recognizeImage, stopOcr } from '../src/app/ocr.js';
+import { toIsoLocal } from '../src/domain/time.js';
+import { analyzeScreen, levenshtein, screenEvents, tidyText } from '../src/import/ocr/layout.js';
+import { parseIsoDate } from '../src/import/ocr/time.js';
+import { degrade, makeScreens, renderScreens, type Screen, type TruthEvent } from '../test/fixtures/ocr/render.js';
+
+const PUNCT: Record<string, string> = { '，': ',', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')', '【': '[', '】': ']', '。': '.', '；': ';', '“': '"', '”': '"', '‹': '<' };
+const strip = (s: string) => s.replace(/\s+/g, '');
+const punct = (s: string) => s.replace(/[，：？！（）【】。；“”‹]/g, (c) => PUNCT[c]!);
+
+export function cer(ref: string, hyp: string): number {
+  const r = strip(ref);
+  return r.length ? levenshtein(r, strip(hyp)) / r.length : 0;
+}
+
+function dirSize(p: string): number {
+  try {
+    return Number(execFileSync('du', ['-sb', p], { encoding: 'utf8' }).split('\t')[0]);
+  } catch {
+    return 0;
+  }
+}
+
+/** node_modules folders that only the OCR brought in (package-lock: @gutenye/ocr-node and its dependency tree). */
+function ocrModulesBytes(): { bytes: number; parts: [string, number][] } {
+  const names = ['@gutenye', 'onnxruntime-node', 'onnxruntime-common', 'sharp', '@img', '@techstark', 'js-clipper', 'tiny-invariant', 'adm-zip', 'global-agent', 'color', 'color-convert', 'color-name', 'color-string', 'simple-swizzle', 'is-arrayish', 'serialize-error', 'matcher'];
+  const parts = names.map((n) => [n, dirSize(join('node_modules', n))] as [string, number]).filter(([, b]) => b > 0);
+  return { bytes: parts.reduce((a, [, b]) => a + b, 0), parts };
+}
+
+function eventsExact(truth: TruthEvent[], got: ReturnType<typeof screenEvents>['events']): number {
+  const used = new Set<number>();
+  let ok = 0;
+  for (const t of truth) {
+    const i = got.findIndex((g, k) => {
+      if (used.has(k) || g.kind !== t.kind || g.direction !== t.direction) return false;
+      if (toIsoLocal(g.at, g.tz).replace('T', ' ').slice(0, 16) !== t.at) return false;
+      if (t.number && g.number !== t.number) return false;
+      if (t.kind === 'call') return g.durationS === t.durationS && (g.callStatus === 'missed') === !!t.missed;
+      if (t.name && g.counterpartName !== t.name) return false;
+      return cer(t.text ?? '', g.text ?? '') <= 0.1;
+    });
+    if (i >= 0) {
+      used.add(i);
+      ok++;
+    }
+  }
+  return ok;
+}
+
+export interface OcrBenchRow { file: string; chars: number; cer: number; cerPunct: number; events: number; exact: number; ms: number; w: number; h: number; problem?: string }
+
+export async function runOcrBench(opts: { seed?: number; dir?: string; log?: (s: string) => void } = {}): Promise<OcrBenchRow[]> {
+  const log = opts.log ?? console.log;
+  const seed = opts.seed ?? Number(process.env.HUXUN_BENCH_OCR_SEED ?? 1);
+  const dir = opts.dir ?? process.env.HUXUN_BENCH_OCR_DIR ?? join('bench', 'out', `ocr-s${seed}`);
+  let screens: Screen[];
+  if (existsSync(join(dir, 'truth.json'))) screens = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8')) as Screen[];
+  else {
+    const t0 = performance.now();
+    screens = await renderScreens(dir, makeScreens(seed));
+    for (const s of screens) await degrade(join(dir, s.file), join(dir, s.file.replace(/\.png$/, '.lowq.jpg')));
+    log(`rendered ${screens.length} screens (+ ${screens.length} forwarded copies) in ${dir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  const t0 = performance.now();
+  // Load time as the worker measures it (import of the engine + both ONNX sessions), and the wall time to a first answer.
+  const first = recognizeImage(readFileSync(join(dir, screens[0]!.file)));
+  const loadMs = await ocrWorker.loadMs!;
+  await first;
+  log(`model load: ${loadMs.toFixed(0)} ms in the worker (first screenshot answered after ${((performance.now() - t0) / 1000).toFixed(2)} s, worker start included); ${load()}`);
+  const rows: OcrBenchRow[] = [];
+  log('image                                   size        chars   CER   CER(punct)  events exact   ms');
+  for (const variant of ['png', 'lowq.jpg']) {
+    for (const s of screens) {
+      const file = variant === 'png' ? s.file : s.file.replace(/\.png$/, '.lowq.jpg');
+      const bytes = readFileSync(join(dir, file));
+      const { page, ms } = await recognizeImage(bytes);
+      const hyp = page.lines.map((l) => tidyText(l.text)).join('\n');
+      const ref = s.lines.join('\n');
+      let events: ReturnType<typeof screenEvents>['events'] = [];
+      let problem: string | undefined;
+      try {
+        events = screenEvents(analyzeScreen(page), { captured: parseIsoDate(s.takenAt), tz: 'Asia/Shanghai', sha256: 'x', file }).events;
+      } catch (e) {
+        problem = (e as Error).message.slice(0, 60);
+      }
+      const row: OcrBenchRow = { file, chars: strip(ref).length, cer: cer(ref, hyp), cerPunct: cer(punct(ref), punct(hyp)), events: s.events.length, exact: eventsExact(s.events, events), ms, w: page.originalWidth, h: page.originalHeight, problem };
+      rows.push(row);
+      log(`${file.padEnd(38)} ${`${row.w}×${row.h}`.padEnd(11)} ${String(row.chars).padStart(5)} ${(row.cer * 100).toFixed(2).padStart(5)} % ${(row.cerPunct * 100).toFixed(2).padStart(6)} %   ${`${row.exact}/${row.events}`.padStart(7)}  ${ms.toFixed(0).padStart(6)}${problem ? `  ✗ ${problem}` : ''}`);
+    }
+  }
+  for (const variant of ['png', 'lowq.jpg']) {
+    const rs = rows.filter((r) => r.file.endsWith(variant));
+    const chars = rs.reduce((a, r) => a + r.chars, 0);
+    const err = rs.reduce((a, r) => a + r.cer * r.chars, 0);
+    const errP = rs.reduce((a, r) => a + r.cerPunct * r.chars, 0);
+    const phone = rs.filter((r) => r.h <= 2600);
+    log(`${variant === 'png' ? 'clean     ' : 'forwarded '}: CER ${((err / chars) * 100).toFixed(2)} % (${((errP / chars) * 100).toFixed(2)} % punctuation mapped) over ${chars} chars; events exact ${rs.reduce((a, r) => a + r.exact, 0)}/${rs.reduce((a, r) => a + r.events, 0)}; ${(phone.length / (phone.reduce((a, r) => a + r.ms, 0) / 1000)).toFixed(2)} phone screenshots/s`);
+  }
+  log(`peak RSS (process, OCR worker included): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; ${load()}`);
+  const mods = ocrModulesBytes();
+  log(`node_modules added by OCR: ${(mods.bytes / 2 ** 20).toFixed(0)} MB (${mods.parts.sort((a, b) => b[1] - a[1]).map(([n, b]) => `${n} ${(b / 2 ** 20).toFixed(1)}`).join(', ')})`);
+  await stopOcr();
+  return rows;
+}
+
+const load = () => `load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+
+

