@@ -44,3 +44,8 @@ if (want('security')) {
   const { runSecurityBench } = await import('./security.js');
   await runSecurityBench();
 }
+if (want('ocr')) {
+  section('ocr: screenshots (rendered phone screens, clean and forwarded copies)');
+  const { runOcrBench } = await import('./ocr.js');
+  await runOcrBench();
+}
