@@ -159,6 +159,31 @@ export interface CaseMembersTable {
   user_id: number;
 }
 
+/** Issue 14: a payment the person made (also an evidence record, and mirrored into the loan's payments). */
+export interface PlanPaymentsTable {
+  id: Generated<number>;
+  case_id: number;
+  loan_id: number;
+  paid_on: string; // YYYY-MM-DD
+  amount_fen: number;
+  payee: string | null;
+  receipt_sha256: string | null;
+  note: string | null;
+  evidence_seq: number | null;
+  created_at: number;
+}
+
+/** Issue 14: an agreement a lender accepted (terms and the new schedule as JSON). */
+export interface PlanAgreementsTable {
+  id: Generated<number>;
+  case_id: number;
+  loan_id: number;
+  agreed_on: string; // YYYY-MM-DD
+  data: string; // JSON
+  evidence_seq: number | null;
+  created_at: number;
+}
+
 export interface DB {
   cases: CasesTable;
   loans: LoansTable;
@@ -175,4 +200,6 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   case_members: CaseMembersTable;
+  plan_payments: PlanPaymentsTable;
+  plan_agreements: PlanAgreementsTable;
 }

@@ -3,7 +3,7 @@
  * and number of months, from their answers). Cites 信用卡办法 第七十条 (personalised instalments up to 5 years; collection
  * stops once a plan is signed) only where a credit-card loan is involved and src/law holds that citation.
  */
-import { formatYuan } from '../money.js';
+import { formatYuan, yuanToFen } from '../money.js';
 import type { DocumentCase, DocumentLoan, Lang } from './case.js';
 import { AGENT_WARNING, applyRedaction, citationBlock, docLang, heading, note, para, pick } from './blocks.js';
 import { BLANK, loanLine } from './complaint-content.js';
@@ -63,6 +63,21 @@ export function buildNegotiation(c: DocumentCase, law: LawView, opts: Negotiatio
   const outstanding = loans.reduce((s, l) => s + (l.outstandingFen ?? 0), 0);
   const knowOutstanding = loans.length > 0 && loans.every((l) => l.outstandingFen != null);
   if (knowOutstanding) blocks.push(para(L(`据贵司显示，目前尚欠${fmtYuan(outstanding, 'zh')}。`, `According to your records I now owe ${fmtYuan(outstanding, 'en')}.`)));
+  // Figures from the person's repayment plan (src/app/plan.ts negotiationAnswers), only in the letter to that loan's lender.
+  const plan = planFigures(c, loans);
+  if (plan && plan.claimed !== null && plan.supportable !== null) {
+    blocks.push(
+      para(
+        plan.supportable < plan.claimed
+          ? L(
+              `贵司目前主张本人欠款${fmtYuan(plan.claimed, 'zh')}。按本人实际到手的本金加上不超过法律红线的利息计算，可以支持的金额约为${fmtYuan(plan.supportable, 'zh')}，超出的${fmtYuan(plan.claimed - plan.supportable, 'zh')}请求核减。本人的还款计划以此为准。`,
+              `You now claim ${fmtYuan(plan.claimed, 'en')}. On the principal I actually received plus interest up to the legal line, the supportable amount is about ${fmtYuan(plan.supportable, 'en')}; I ask you to take off the ${fmtYuan(plan.claimed - plan.supportable, 'en')} above it. My plan is based on that amount.`,
+            )
+          : L(`贵司目前主张本人欠款${fmtYuan(plan.claimed, 'zh')}。`, `You now claim ${fmtYuan(plan.claimed, 'en')}.`),
+        'key',
+      ),
+    );
+  }
 
   blocks.push(heading(L('三、申请事项', '3. My request')));
   const reason = hardship ?? BLANK;
@@ -78,11 +93,12 @@ export function buildNegotiation(c: DocumentCase, law: LawView, opts: Negotiatio
   const monthlyText = monthly !== null ? fmtYuan(monthly, lang) : BLANK;
   const monthsText = months !== null ? String(months) : BLANK;
   const startText = first ? fmtDate(first, lang) : L('双方达成协议后的下一个月', 'the month after we agree');
-  const total = monthly !== null && months !== null ? monthly * months : null;
+  const total = plan?.total ?? (monthly !== null && months !== null ? monthly * months : null);
+  const lastNote = plan?.last != null && monthly !== null && plan.last !== monthly ? L(`，最后一期${fmtYuan(plan.last, 'zh')}`, `, the last one ${fmtYuan(plan.last, 'en')}`) : '';
   const items: string[] = [
     L(
-      `自${startText}起，每月还款${monthlyText}，分${monthsText}期还清${total !== null ? `（合计${formatYuan(total)}元）` : ''}。`,
-      `From ${startText}, pay ${monthlyText} a month for ${monthsText} months${total !== null ? ` (${fmtYuan(total, 'en')} in all)` : ''}.`,
+      `自${startText}起，每月还款${monthlyText}，分${monthsText}期还清${lastNote}${total !== null ? `（合计${formatYuan(total)}元）` : ''}。`,
+      `From ${startText}, pay ${monthlyText} a month for ${monthsText} months${lastNote}${total !== null ? ` (${fmtYuan(total, 'en')} in all)` : ''}.`,
     ),
     L('协商期间及按协议还款期间，暂停计收罚息、违约金等费用，并停止催收。', 'While we negotiate and while I keep to the plan, stop charging penalty interest and default fees, and stop collection.'),
     L('协商期间如需联系，请只联系本人，不要联系我的亲友、同事。', 'While we negotiate, please contact only me, not my family, friends or colleagues.'),
@@ -133,4 +149,23 @@ export function buildNegotiation(c: DocumentCase, law: LawView, opts: Negotiatio
     blocks,
   };
   return { model: applyRedaction(model, c, opts.redact), missing: missing.questions, citationIds: planCitations.map((x) => x.id) };
+}
+
+/**
+ * The plan's figures for this letter: only when the answers name one of the loans it is written about
+ * (plan_loan_id), so that amounts for one lender never appear in a letter to another.
+ */
+function planFigures(c: DocumentCase, loans: readonly DocumentLoan[]): { claimed: number | null; supportable: number | null; total: number | null; last: number | null } | null {
+  const id = Number(c.answers.plan_loan_id);
+  if (!Number.isInteger(id) || !loans.some((l) => l.id === id)) return null;
+  const money = (k: string): number | null => {
+    const v = c.answers[k];
+    if (typeof v !== 'string' || !v.trim()) return null;
+    try {
+      return yuanToFen(v.trim(), k);
+    } catch {
+      return null;
+    }
+  };
+  return { claimed: money('claimed_amount'), supportable: money('supportable_amount'), total: money('plan_total'), last: money('plan_last_amount') };
 }

@@ -3,6 +3,7 @@
  * migration: add the next number. `idType` differs per engine (INTEGER PRIMARY KEY vs identity).
  */
 import { type Kysely, type Migration, sql } from 'kysely';
+import { planMigration } from './0005_plan.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -63,5 +64,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`create table number_marks (case_id bigint not null references cases(id), number text not null, mark text not null, decided_at bigint not null, primary key (case_id, number))`.execute(db);
       },
     },
+    '0005_plan': planMigration(dialect),
   };
 }
