@@ -275,7 +275,7 @@ export function groupCollectors(events: GroupingEvent[], opts: GroupingOptions, 
       f.mentions.set(name, (f.mentions.get(name) ?? 0) + 1);
       if (!sigs.includes(name) && !isAuthorityName(name)) named.add(name);
     }
-    for (const name of opts.namesIn?.(text) ?? []) if (!sigs.includes(name)) named.add(name);
+    for (const name of opts.namesIn?.(window(text)) ?? []) if (!sigs.includes(name)) named.add(name);
     const seen = new Set<string>();
     for (const name of named) {
       const id = identify(name);
