@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import type { NewContact } from '../domain/collection/types.js';
 import { parseAny } from '../import/index.js';
-import type { FormatId, ImportInput } from '../import/types.js';
+import type { FormatId, ImportInput, ImportRecord } from '../import/types.js';
 import { eventRowValues, type EventRowValues } from '../store/event-row.js';
 import { openReadStream, sealBuffer, settleSealedWrite } from '../store/sealed.js';
 import { eventPayloadParts } from './event-payload.js';
@@ -40,6 +40,11 @@ export interface PreparedAttachment {
   /** The event it belongs to, by its unique (at, dedupe key). */
   eventKey: string | null;
   eventAt: number | null;
+  /** An event already stored (a call recording linked to its call), instead of eventKey. */
+  eventId?: number | null;
+  /** When the item says it was made (a recording's file name), epoch ms. */
+  claimedAt?: number | null;
+  note?: string | null;
 }
 
 export interface PreparedBatch {
@@ -106,11 +111,26 @@ export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): Asy
     counted.on('close', () => source.destroy());
     return source.pipe(counted);
   };
+  const records = parseAny(job.format, open(), { file: job.file, tz: job.tz, signal, reopen: open });
+  yield* prepareRecords(records, job, fileKey, () => bytesRead, () => hash.digest('hex'));
+}
+
+/**
+ * Lays out parsed records as batches (rows, payloads, contacts, attachment metadata; media bytes stored as
+ * they come). Also used by imports whose records do not come from one stream (an iPhone backup folder).
+ */
+export async function* prepareRecords(
+  source: AsyncIterable<ImportRecord> | Iterable<ImportRecord>,
+  job: Pick<PrepareJob, 'importId' | 'file' | 'dataDir'>,
+  fileKey: Buffer | null,
+  bytesRead: () => number,
+  sha256: () => string | null,
+): AsyncGenerator<PreparedBatch> {
   const empty = (): PreparedBatch => ({ events: [], payloads: [], contacts: [], attachments: [], bytesRead: 0, records: 0, sha256: null });
   let batch = empty();
   let records = 0;
   let last: { key: string; at: number } | null = null;
-  for await (const rec of parseAny(job.format, open(), { file: job.file, tz: job.tz, signal, reopen: open })) {
+  for await (const rec of source) {
     records++;
     if (rec.type === 'event') {
       batch.events.push(eventRowValues({ event: rec.event, labels: [], spans: {}, importId: job.importId }));
@@ -125,14 +145,14 @@ export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): Asy
       batch.attachments.push({ sha256: a.sha256, mime: a.mime, name: a.name, size: a.bytes.length, eventKey: a.eventKey, eventAt });
     }
     if (batch.events.length + batch.contacts.length >= BATCH) {
-      batch.bytesRead = bytesRead;
+      batch.bytesRead = bytesRead();
       batch.records = records;
       yield batch;
       batch = empty();
     }
   }
-  batch.bytesRead = bytesRead;
+  batch.bytesRead = bytesRead();
   batch.records = records;
-  batch.sha256 = hash.digest('hex');
+  batch.sha256 = sha256();
   yield batch;
 }

@@ -21,10 +21,12 @@ import { refreshDerived } from './derived.js';
 import { prepareImport, type PrepareJob, type PreparedAttachment, type PreparedBatch } from './import-prepare.js';
 import { labelRow } from './labels.js';
 import type { WorkerInput, WorkerMessage } from './import-worker.js';
+import { importIphoneFolder, routeSpecialImport } from './import-special.js';
 
 export interface ImportFileResult {
   file: string;
-  format: FormatId;
+  /** A stream format of src/import, or 'iphone-backup' / 'call-recording'. */
+  format: FormatId | 'iphone-backup' | 'call-recording';
   importId: number;
   records: number;
   events: number;
@@ -33,8 +35,14 @@ export interface ImportFileResult {
   contactsAdded: number;
   attachments: number;
   collection: number;
+  /** Calls of this file from numbers found to be collectors (set once collectors are regrouped: importFiles, jobs.ts). */
+  collectorCalls?: number;
   /** Where the file was parsed: a worker thread (large files) or this thread. */
   thread: 'worker' | 'inline';
+  /** Non-fatal findings of the import (an iPhone backup missing a database), zh / en. */
+  notes?: string[];
+  /** A call recording: its duration and the call it was linked to (recordings.ts). */
+  recording?: import('./recordings.js').RecordingInfo;
 }
 
 export interface ImportProgressInfo {
@@ -123,17 +131,21 @@ async function* workerBatches(job: PrepareJob, signal?: AbortSignal, stats?: { w
 }
 
 export async function importFile(ctx: AppContext, path: string, opts: ImportFileOptions = {}): Promise<ImportFileResult> {
-  const { onProgress, signal } = opts;
+  const { signal } = opts;
   const file = basename(path);
   let size: number;
+  let folder = false;
   try {
     const st = statSync(path);
-    if (!st.isFile()) throw new AppError('BAD_INPUT', `${path}: 不是文件 not a file`);
+    folder = st.isDirectory();
+    if (!st.isFile() && !folder) throw new AppError('BAD_INPUT', `${path}: 不是文件 not a file`);
     size = st.size;
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('NOT_FOUND', `${path}: 找不到文件 file not found`);
   }
+  // A folder: an iPhone backup (Finder / iTunes), read in place.
+  if (folder) return importIphoneFolder(ctx, path, opts);
   if (size === 0) throw new AppError('BAD_INPUT', `${file}: 文件是空的 the file is empty`);
   // A staged upload may be sealed with the file key: detection sees its plaintext (plain files are read as they are).
   let head: Buffer;
@@ -143,11 +155,31 @@ export async function importFile(ctx: AppContext, path: string, opts: ImportFile
     if (e instanceof SealError) throw new AppError('BAD_INPUT', `${file}: ${e.message}`);
     throw e;
   }
+  // Formats that are not one stream of records: call recordings (and, by folder or zip, iPhone backups).
+  const routed = await routeSpecialImport(ctx, path, head, size, opts);
+  if (routed) return routed;
   const format = detectFormat(head, file);
-  const importId = await repo.startImport(ctx.store.db, ctx.caseId, file, format, size, ctx.now());
-  const job: PrepareJob = { path, file, format, importId, tz: ctx.tz, dataDir: ctx.dataDir, fileKey: ctx.fileKey };
   const useWorker = opts.thread === 'worker' || (opts.thread !== 'inline' && size >= WORKER_MIN_BYTES);
-  const res: ImportFileResult = { file, format, importId, records: 0, events: 0, eventsAdded: 0, contacts: 0, contactsAdded: 0, attachments: 0, collection: 0, thread: useWorker ? 'worker' : 'inline' };
+  return runImport(ctx, { file, format, size, thread: useWorker ? 'worker' : 'inline' }, (importId) => {
+    const job: PrepareJob = { path, file, format, importId, tz: ctx.tz, dataDir: ctx.dataDir, fileKey: ctx.fileKey };
+    return useWorker ? workerBatches(job, signal, opts.stats) : prepareImport(job, signal);
+  }, opts);
+}
+
+/**
+ * The writing half of every import, whatever made its batches: one transaction (a failure leaves nothing),
+ * labels, rows deduplicated by key, the evidence chain, contacts, attachments; the imports row records how it ended.
+ */
+export async function runImport(
+  ctx: AppContext,
+  what: { file: string; format: ImportFileResult['format']; size: number; thread: 'worker' | 'inline' },
+  batches: (importId: number) => AsyncIterable<PreparedBatch>,
+  opts: Pick<ImportFileOptions, 'onProgress' | 'signal'> = {},
+): Promise<ImportFileResult> {
+  const { onProgress, signal } = opts;
+  const { file, format, size } = what;
+  const importId = await repo.startImport(ctx.store.db, ctx.caseId, file, format, size, ctx.now());
+  const res: ImportFileResult = { file, format, importId, records: 0, events: 0, eventsAdded: 0, contacts: 0, contactsAdded: 0, attachments: 0, collection: 0, thread: what.thread };
   let bytesRead = 0;
   let sha256: string | null = null;
   let lastReport = 0;
@@ -161,7 +193,7 @@ export async function importFile(ctx: AppContext, path: string, opts: ImportFile
     await bulkWrite(ctx.store, (db) => db.transaction().execute(async (trx) => {
       const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
       const pendingAttachments: PreparedAttachment[] = [];
-      for await (const b of useWorker ? workerBatches(job, signal, opts.stats) : prepareImport(job, signal)) {
+      for await (const b of batches(importId)) {
         if (signal?.aborted) throw new AppError('BAD_INPUT', `${file}: 导入已取消 import cancelled`);
         const now = ctx.now();
         for (const row of b.events) if (labelRow(row)) res.collection++;
@@ -190,18 +222,20 @@ export async function importFile(ctx: AppContext, path: string, opts: ImportFile
         report();
       }
       for (const a of pendingAttachments) {
-        let eventId: number | null = null;
-        if (a.eventKey) {
+        let eventId: number | null = a.eventId ?? null;
+        if (eventId == null && a.eventKey) {
           let q = trx.selectFrom('events').select('id').where('case_id', '=', ctx.caseId).where('dedupe_key', '=', a.eventKey);
           if (a.eventAt != null) q = q.where('at', '=', a.eventAt);
           const row = await q.executeTakeFirst();
           eventId = row ? Number(row.id) : null;
         }
+        const claimedAt = a.claimedAt ?? null;
+        const note = a.note ?? null;
         const added = await repo.insertAttachment(trx, ctx.caseId, {
-          sha256: a.sha256, mime: a.mime, size: a.size, name: a.name, source: 'import', claimedAt: null, receivedAt: ctx.now(), eventId, note: null,
+          sha256: a.sha256, mime: a.mime, size: a.size, name: a.name, source: 'import', claimedAt, receivedAt: ctx.now(), eventId, note,
         });
         if (added) {
-          await evidence.append('attachment', { sha256: a.sha256, size: a.size, mime: a.mime, name: a.name ?? a.sha256, source: 'import', claimed_at: null, event_id: eventId }, ctx.now());
+          await evidence.append('attachment', { sha256: a.sha256, size: a.size, mime: a.mime, name: a.name ?? a.sha256, source: 'import', claimed_at: claimedAt, event_id: eventId, ...(note != null ? { note } : {}) }, ctx.now());
         }
       }
       await evidence.flush();
@@ -222,6 +256,24 @@ export interface ImportSummary {
   contactsTouched: number;
 }
 
+/**
+ * Calls each import brought in from numbers now known as collectors: the summary counts collector calls as well as
+ * collection messages (a calls file has no messages to label). Run after refreshDerived has linked the numbers.
+ */
+export async function countCollectorCalls(ctx: AppContext, files: ImportFileResult[]): Promise<void> {
+  for (const f of files) {
+    const r = await ctx.store.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('case_id', '=', ctx.caseId)
+      .where('import_id', '=', f.importId)
+      .where('kind', '=', 'call')
+      .where('collector_id', 'is not', null)
+      .executeTakeFirst();
+    f.collectorCalls = Number(r?.n ?? 0);
+  }
+}
+
 /** Imports several files (each its own transaction), then regroups collectors and links contacts. */
 export async function importFiles(ctx: AppContext, paths: string[], onProgress?: (p: ImportProgressInfo) => void): Promise<ImportSummary> {
   const files: ImportFileResult[] = [];
@@ -234,5 +286,6 @@ export async function importFiles(ctx: AppContext, paths: string[], onProgress?:
     }
   }
   const derived = await refreshDerived(ctx);
+  await countCollectorCalls(ctx, files);
   return { files, failed, collectors: derived.collectors, contactsTouched: derived.contactsTouched };
 }
