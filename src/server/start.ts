@@ -3,6 +3,7 @@ import { AppError } from '../app/errors.js';
 import type { UploadLimits } from './routes/http.js';
 import { buildServer } from './app.js';
 import { checkChain } from '../app/evidence.js';
+import { warmClassifier } from '../app/classify.js';
 import { isLoopbackHost } from './guard.js';
 
 export interface StartOptions {
@@ -108,6 +109,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
   const origin = `http://${hostPart}:${port}`;
+  setImmediate(warmClassifier);
   // Checked after listening (and unlocking) so that a long chain does not delay the page.
   const chainCheck = unlockedCtx.then((ctx) => checkChain(ctx));
   return {
