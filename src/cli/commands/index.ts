@@ -7,5 +7,6 @@ import { findingsCommands } from './findings.js';
 import { bundleCommands } from './bundle.js';
 import { documentCommands } from './documents.js';
 import { lenderCommands } from './lenders.js';
+import { planCommands } from './plan.js';
 
-export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands, ...documentCommands, ...lenderCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands, ...documentCommands, ...lenderCommands, ...planCommands];

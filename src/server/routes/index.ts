@@ -8,6 +8,7 @@ import { findingsRoutes } from './findings.js';
 import { overviewRoutes } from './overview.js';
 import { settingsRoutes } from './settings.js';
 import { documentRoutes } from './documents.js';
+import { planRoutes } from './plan.js';
 
 export interface RouteOptions {
   limits: UploadLimits;
@@ -16,4 +17,4 @@ export interface RouteOptions {
 export type RouteModule = (api: FastifyInstance, ctx: AppContext, opts: RouteOptions) => Promise<void> | void;
 
 /** /api/health and /api/unlock live in app.ts: they must answer before the app is unlocked. */
-export const routes: RouteModule[] = [loanRoutes, timelineRoutes, evidenceRoutes, bundleRoutes, findingsRoutes, overviewRoutes, settingsRoutes, documentRoutes];
+export const routes: RouteModule[] = [loanRoutes, timelineRoutes, evidenceRoutes, bundleRoutes, findingsRoutes, overviewRoutes, settingsRoutes, documentRoutes, planRoutes];
