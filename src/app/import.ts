@@ -20,6 +20,7 @@ import { EvidenceWriter } from './evidence.js';
 import { refreshDerived } from './derived.js';
 import { prepareImport, type PrepareJob, type PreparedAttachment, type PreparedBatch } from './import-prepare.js';
 import { labelRow } from './labels.js';
+import { importScreenshot, sniffImage } from './ocr.js';
 import type { WorkerInput, WorkerMessage } from './import-worker.js';
 import { importIphoneFolder, routeSpecialImport } from './import-special.js';
 
@@ -59,6 +60,8 @@ export interface ImportFileOptions {
   thread?: 'auto' | 'worker' | 'inline';
   /** Filled in for benchmarks: how long this thread waited for the worker's batches. */
   stats?: { waitMs: number };
+  /** Screenshots: the date they were taken (YYYY-MM-DD), which 昨天 / 星期三 count from (ocr.ts). */
+  takenAt?: string;
 }
 
 /** Below this size a worker's start-up (~0.3 s) costs more than the overlap gains. */
@@ -156,6 +159,8 @@ export async function importFile(ctx: AppContext, path: string, opts: ImportFile
     throw e;
   }
   // Formats that are not one stream of records: call recordings (and, by folder or zip, iPhone backups).
+  // Screenshots (PNG, JPEG, WebP; HEIC gets a message asking for JPG): read by OCR in a worker thread (ocr.ts).
+  if (sniffImage(head)) return importScreenshot(ctx, path, { takenAt: opts.takenAt });
   const routed = await routeSpecialImport(ctx, path, head, size, opts);
   if (routed) return routed;
   const format = detectFormat(head, file);
@@ -275,12 +280,12 @@ export async function countCollectorCalls(ctx: AppContext, files: ImportFileResu
 }
 
 /** Imports several files (each its own transaction), then regroups collectors and links contacts. */
-export async function importFiles(ctx: AppContext, paths: string[], onProgress?: (p: ImportProgressInfo) => void): Promise<ImportSummary> {
+export async function importFiles(ctx: AppContext, paths: string[], onProgress?: (p: ImportProgressInfo) => void, opts: { takenAt?: string } = {}): Promise<ImportSummary> {
   const files: ImportFileResult[] = [];
   const failed: { file: string; error: string }[] = [];
   for (const p of paths) {
     try {
-      files.push(await importFile(ctx, p, { onProgress }));
+      files.push(await importFile(ctx, p, { onProgress, takenAt: opts.takenAt }));
     } catch (e) {
       failed.push({ file: p, error: (e as Error).message });
     }

@@ -30,6 +30,8 @@ export function parseAny(format: FormatId, input: ImportInput, opts: ParseOption
       return parseCsv(input, { ...opts, kind: 'events' });
     case 'csv-contacts':
       return parseCsv(input, { ...opts, kind: 'contacts' });
+    case 'screenshot':
+      throw new RangeError('screenshots are read by OCR in a worker (src/app/ocr.ts), not by a streaming parser');
     default: {
       const never: never = format;
       throw new RangeError(`unknown import format ${String(never)}`);

@@ -17,7 +17,8 @@ export type ImportRecord =
   | { type: 'contact'; contact: NewContact; meta?: Record<string, unknown> }
   | { type: 'attachment'; attachment: NewAttachment };
 
-export type FormatId = 'sms-backup-xml' | 'calls-backup-xml' | 'vcard' | 'csv-events' | 'csv-contacts';
+/** 'screenshot': an image, read by OCR (src/app/ocr.ts) instead of a streaming parser. */
+export type FormatId = 'sms-backup-xml' | 'calls-backup-xml' | 'vcard' | 'csv-events' | 'csv-contacts' | 'screenshot';
 
 export interface ImportProgress {
   bytesRead: number;

@@ -27,11 +27,37 @@ export function loadEngine(): Promise<OcrInstance> {
   created ??= (async () => {
     const t0 = performance.now();
     const mod = (await import('@gutenye/ocr-node')) as unknown as { default: { create(o?: object): Promise<OcrInstance> } };
+    await speedUpInput();
     const ocr = await mod.default.create();
     modelLoadMs = performance.now() - t0;
     return ocr;
   })();
   return created;
+}
+
+/**
+ * ocr-common turns every image into model input with JS arrays and a spread ([...B, ...G, ...R]): on a 736×1600 tile
+ * that was 40 % of the CPU time of a screenshot. The same numbers, written straight into a Float32Array.
+ */
+async function speedUpInput(): Promise<void> {
+  const { createRequire } = await import('node:module');
+  const { pathToFileURL } = await import('node:url');
+  const entry = createRequire(import.meta.url).resolve('@gutenye/ocr-common');
+  const url = pathToFileURL(entry).href.replace(/index\.js$/, 'models/ModelBase.js');
+  const { ModelBase } = (await import(url)) as { ModelBase: { prototype: Record<string, unknown> } };
+  ModelBase.prototype.imageToInput = function imageToInput(image: { data: Uint8Array; width: number; height: number }, o: { mean?: number[]; std?: number[] } = {}) {
+    const mean = o.mean ?? [0, 0, 0];
+    const std = o.std ?? [1, 1, 1];
+    const n = image.width * image.height;
+    const out = new Float32Array(n * 3);
+    const d = image.data;
+    for (let p = 0, i = 0; p < n; p++, i += 4) {
+      out[p] = (d[i + 2]! / 255 - mean[2]!) / std[2]!;
+      out[n + p] = (d[i + 1]! / 255 - mean[1]!) / std[1]!;
+      out[2 * n + p] = (d[i]! / 255 - mean[0]!) / std[0]!;
+    }
+    return { data: out, width: image.width, height: image.height };
+  };
 }
 
 function mode(data: Buffer, w: number, x0: number, y0: number, x1: number, y1: number, step = 2): Rgb {

@@ -73,6 +73,7 @@ export function tidyText(s: string): string {
 
 const STATUS_BAR = /^(\d{1,2}:\d{2}|\d{1,3}%|[45]G|LTE|HD|Wi-?Fi|中国(移动|联通|电信)|[\d:%.]{1,6}|[<‹〈＜(（]?|…|\.{3})$/;
 const PHONEISH = /^[+＋]?[\d\s\-()（）]{5,20}$/;
+const CALL_DETAIL = /^(呼入|呼出|未接|已接|来电|去电|已拨|拒接|响铃|拨出|打入|未接来电|[\u4e00-\u9fa5]{0,4}(呼入|呼出|未接))/;
 const CALL_WORDS = /呼入|呼出|未接|已接|来电|去电|已拨|拒接|响铃|通话|拨出|打入/;
 
 function digits(s: string): string {
@@ -91,9 +92,12 @@ export function analyzeScreen(page: OcrPage): ScreenAnalysis {
   const W = page.width;
   const lines = page.lines.filter((l) => l.text.trim() !== '');
   if (lines.length === 0) throw new ImageError('no_text', '图片里没有找到文字（空白图片或照片？）/ no text found in the image (blank, or a photo?)');
-  const callWords = lines.filter((l) => CALL_WORDS.test(l.text)).length;
+  // A call log has short detail lines that start with the call's kind or hold a duration (呼入 2分15秒 广东深圳),
+  // under number rows; chat text that mentions 通话 or holds a number wrapped onto its own line is not one.
+  const details = lines.filter((l) => l.text.length <= 24 && (CALL_DETAIL.test(l.text.trim()) || /\d+分\d+秒|^\d+秒/.test(l.text))).length;
   const numberRows = lines.filter((l) => PHONEISH.test(l.text.trim()) && l.x0 < W * 0.4).length;
-  if (callWords >= 2 && numberRows + callWords >= 4) return { kind: 'call-log', counterpart: null, separators: [], messages: [], calls: callRows(page, lines) };
+  const centred = lines.filter((l) => Math.abs((l.x0 + l.x1) / 2 - W / 2) < W * 0.1 && parseTimeLabel(l.text)?.hour != null).length;
+  if (details >= 2 && numberRows + details >= 4 && details > centred) return { kind: 'call-log', counterpart: null, separators: [], messages: [], calls: callRows(page, lines) };
 
   const head = header(page);
   const separators: ScreenAnalysis['separators'] = [];
