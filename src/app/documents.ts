@@ -4,9 +4,14 @@
  */
 import type { Channel } from '../domain/law.js';
 import {
-  answersProblem, buildComplaintText, buildDocument, clampAnswers, DOCUMENT_TYPES, FORM_LIMITS, proposeChannels, LETTER_CHANNELS,
-  type DocumentCase, type DocumentEvent, type Question, type DocumentRequest, type DocumentType, type FormLength, type LawCitation, type LawView,
+  answersProblem, buildComplaintText, buildDocument, channelsForType, clampAnswers, DOCUMENT_TYPES, FORM_LIMITS, LENDER_CHANNELS, proposeChannels, proposeLenderComplaints,
+  LETTER_CHANNELS, scopeLender, scopeUnknown, UNKNOWN_LENDER,
+  type DocumentCase, type DocumentEvent, type DocumentLender, type Question, type DocumentRequest, type DocumentType, type FormLength, type LawCitation, type LawView,
 } from '../domain/documents/index.js';
+import type { Collector } from '../domain/collection/types.js';
+import type { Loan } from '../domain/loans/types.js';
+import { getLenderBrand, getLenderEntity, type LenderEntity } from '../law/lenders.js';
+import { identifyLender } from './lender-identity.js';
 import { localDate, toIsoLocal } from '../domain/time.js';
 import { CHANNELS, formatCitation, getCitation, hasCitation, TIER_LABEL } from '../law/index.js';
 import { renderDocx, renderPdf, renderText } from '../render/index.js';
@@ -43,6 +48,8 @@ export interface DocumentInput {
   type: string;
   channel?: string | null;
   loan_id?: number | null;
+  /** Complaint about one lender: a key of the case's lenders ('loan:3', 'entity:cfc.zhaolian', 'unknown'). */
+  lender?: string | null;
   contact?: string | null;
   answers?: Record<string, string | number | boolean | null>;
   lang?: 'zh' | 'en';
@@ -73,6 +80,58 @@ async function mergeAnswers(ctx: AppContext, given: DocumentInput['answers']): P
   }
   if (JSON.stringify(merged) !== JSON.stringify(saved)) await repo.setSetting(ctx.store.db, ctx.caseId, ANSWERS_KEY, JSON.stringify(merged));
   return merged;
+}
+
+function entityLender(e: LenderEntity, brand: string | null, key: string, loanIds: number[], collectorIds: number[], multi = false): DocumentLender {
+  return {
+    key, name: e.name, entity: e.name, brand, type: e.type, regulator: e.regulator.value, regulatorStatus: e.regulator.status,
+    province: e.province.value.includes('未核实') ? null : e.province.value, channels: e.channels, multiLender: multi, loanIds, collectorIds,
+  };
+}
+
+/**
+ * The case's lenders for complaints: each loan (what the registry says of its lender, else its type), then the lenders
+ * the registry names for collectors that no loan covers. A brand lending through several entities names none.
+ */
+export function caseLenders(loans: readonly Loan[], collectors: readonly Collector[]): DocumentLender[] {
+  const out: DocumentLender[] = [];
+  for (const l of loans) {
+    const cols = collectors.filter((c) => c.loanId === l.id).map((c) => c.id);
+    const id = identifyLender(l.lenderName) ?? (l.productName ? identifyLender(l.productName) : null);
+    const brand = id?.brandId ? getLenderBrand(id.brandId).name : l.productName ?? null;
+    if (id?.entityId) {
+      const e = getLenderEntity(id.entityId);
+      out.push(entityLender(e, brand && brand !== e.name ? brand : null, `loan:${l.id}`, [l.id], cols));
+    } else {
+      out.push({
+        key: `loan:${l.id}`, name: l.lenderName, entity: null, brand: brand && brand !== l.lenderName ? brand : null, type: l.lenderType, regulator: null, province: null,
+        channels: channelsForType(l.lenderType), multiLender: Boolean(id?.brandId && !id.entityId), loanIds: [l.id], collectorIds: cols,
+      });
+    }
+  }
+  const byKey = new Map<string, DocumentLender>();
+  for (const c of collectors) {
+    if (c.loanId != null || (!c.lenderEntityId && !c.lenderBrandId)) continue;
+    const key = c.lenderEntityId ? `entity:${c.lenderEntityId}` : `brand:${c.lenderBrandId}`;
+    const have = byKey.get(key);
+    if (have) {
+      have.collectorIds.push(c.id);
+      continue;
+    }
+    const brand = c.lenderBrandId ? getLenderBrand(c.lenderBrandId) : null;
+    if (c.lenderEntityId) {
+      byKey.set(key, entityLender(getLenderEntity(c.lenderEntityId), brand?.name ?? null, key, [], [c.id]));
+    } else if (brand) {
+      // A multi-lender brand: routed by what lends under it when all its lenders share a type, else by the brand's type.
+      const types = [...new Set(brand.entities.map(getLenderEntity).filter((e) => e.type !== 'guarantee' && e.type !== 'platform').map((e) => e.type))];
+      const type = types.length === 1 ? types[0]! : 'platform';
+      byKey.set(key, {
+        key, name: brand.name, entity: null, brand: brand.name, type, regulator: null, province: null, channels: channelsForType(type),
+        multiLender: true, loanIds: [], collectorIds: [c.id],
+      });
+    }
+  }
+  return [...out, ...byKey.values()];
 }
 
 export async function documentCase(ctx: AppContext, answers: Record<string, string>): Promise<DocumentCase> {
@@ -120,7 +179,8 @@ export async function documentCase(ctx: AppContext, answers: Record<string, stri
         })),
       };
     }),
-    collectors: caseData.collectors.map((c) => ({ name: c.name, numbers: c.numbers, lenderName: c.lenderName })),
+    collectors: caseData.collectors.map((c) => ({ id: c.id, name: c.name, numbers: c.numbers, lenderName: c.lenderName, claims: c.claims ?? [], loanId: c.loanId })),
+    lenders: caseLenders(caseData.loans, caseData.collectors),
     findings,
     events,
     contactsReached: { count: reachedIds.size, people: people.map((p) => ({ name: p.name, numbers: p.numbers, relation: p.relation ?? null })) },
@@ -144,14 +204,41 @@ function request(input: DocumentInput, c: DocumentCase): DocumentRequest {
     lender = l.lenderName;
   }
   let channel = input.channel ?? undefined;
+  let lenderKey: string | null = null;
   if (type === 'complaint') {
+    // One complaint per lender: the lender asked for (a key, or a loan), else the first lender with findings.
+    const key = input.lender?.trim() || (input.loan_id != null ? `loan:${input.loan_id}` : null);
+    if (key && key !== UNKNOWN_LENDER && !(c.lenders ?? []).some((l) => l.key === key)) {
+      const byName = (c.lenders ?? []).find((l) => l.name === key || l.brand === key || l.entity === key);
+      if (!byName) throw new AppError('NOT_FOUND', `lender: 本案没有这个放贷机构 no lender ${JSON.stringify(key)} in this case; expected one of ${[...(c.lenders ?? []).map((l) => l.key), UNKNOWN_LENDER].join(', ')}`);
+      lenderKey = byName.key;
+    } else lenderKey = key;
+    const proposals = complaintProposals(c);
+    if (!lenderKey && (!channel || LENDER_CHANNELS.includes(channel))) {
+      const first = proposals.find((p) => !channel || p.channels.some((x) => x.id === channel));
+      lenderKey = first?.lender ?? null;
+    }
     if (!channel) {
+      const forLender = proposals.find((p) => p.lender === lenderKey)?.channels.filter((x) => x.letter && x.id !== 'lender')[0]?.id;
       const proposed = proposeChannels(c.loans.map((l) => l.lenderType), c.findings, CHANNELS).filter((p) => (LETTER_CHANNELS as readonly string[]).includes(p.id));
-      channel = proposed[0]?.id ?? 'lender';
+      channel = forLender ?? proposed[0]?.id ?? 'lender';
     }
     if (!(LETTER_CHANNELS as readonly string[]).includes(channel)) throw new AppError('BAD_INPUT', `channel: 未知渠道 unknown channel ${JSON.stringify(channel)}; expected one of ${LETTER_CHANNELS.join(', ')}`);
+    if (!LENDER_CHANNELS.includes(channel)) lenderKey = null;
   }
-  return { type, channel, lender, contact: input.contact ?? null, lang: input.lang ?? 'zh', redact: input.redact ? {} : false };
+  return { type, channel, lender, lenderKey, contact: input.contact ?? null, lang: input.lang ?? 'zh', redact: input.redact ? {} : false };
+}
+
+/** One complaint per lender, each with the channels that supervise it and why (issue 12 §3). */
+function complaintProposals(c: DocumentCase) {
+  const lenders = c.lenders ?? [];
+  const unknown = c.collectors.filter((k) => k.lenderName === null && k.loanId == null).flatMap((k) => (k.id != null ? [k.id] : []));
+  return proposeLenderComplaints(lenders, unknown, (key) => (key === UNKNOWN_LENDER ? scopeUnknown(c) : scopeLender(c, lenders.find((l) => l.key === key)!)).findings, CHANNELS);
+}
+
+export async function proposedComplaints(ctx: AppContext) {
+  const c = await documentCase(ctx, await savedAnswers(ctx));
+  return complaintProposals(c);
 }
 
 export function listDocumentTypes() {
@@ -168,7 +255,7 @@ export async function previewDocument(ctx: AppContext, input: DocumentInput) {
   const c = await documentCase(ctx, answers);
   const req = request(input, c);
   const r = buildDocument(c, LAW_VIEW, req);
-  const short = req.type === 'complaint' ? buildComplaintText(c, req.channel!, LAW_VIEW, 'short', { lang: req.lang, redact: req.redact, lender: req.lender }) : null;
+  const short = req.type === 'complaint' ? buildComplaintText(c, req.channel!, LAW_VIEW, 'short', { lang: req.lang, redact: req.redact, lender: req.lender, lenderKey: req.lenderKey }) : null;
   return {
     type: req.type,
     channel: req.channel ?? null,
@@ -179,6 +266,8 @@ export async function previewDocument(ctx: AppContext, input: DocumentInput) {
     citation_ids: r.citationIds,
     short_text: short?.text ?? null,
     channels: req.type === 'complaint' ? proposeChannels(c.loans.map((l) => l.lenderType), c.findings, CHANNELS) : [],
+    lender: req.lenderKey ?? null,
+    complaints: req.type === 'complaint' ? complaintProposals(c) : [],
   };
 }
 
@@ -204,7 +293,7 @@ export async function renderDocument(ctx: AppContext, input: DocumentInput & { f
   if (input.format === 'docx') return { bytes: await renderDocx(r.model), fileName: `${base}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', citationIds: r.citationIds, ...about };
   const length = input.length ?? 'full';
   if (req.type === 'complaint' && length !== 'full') {
-    const t = buildComplaintText(c, req.channel!, LAW_VIEW, length, { lang: req.lang, redact: req.redact, lender: req.lender });
+    const t = buildComplaintText(c, req.channel!, LAW_VIEW, length, { lang: req.lang, redact: req.redact, lender: req.lender, lenderKey: req.lenderKey });
     return { bytes: Buffer.from(t.text, 'utf8'), fileName: `${base}-${length}.txt`, mime: 'text/plain; charset=utf-8', citationIds: t.citationIds, ...about };
   }
   const limit = length === 'full' ? undefined : FORM_LIMITS[length] ?? undefined;

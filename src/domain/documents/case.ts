@@ -9,6 +9,7 @@ import type { CallStatus, Direction, EventKind, Label, Recipient, Span } from '.
 import type { LenderType, Text2 } from '../law.js';
 import type { Fen } from '../money.js';
 import type { Finding } from '../rules/types.js';
+import type { DocumentLender } from './lenders.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -56,6 +57,8 @@ export interface DocumentLoan {
 }
 
 export interface DocumentCollector {
+  /** The collector's id in the case, when the app passes it (findings name collectors by id). */
+  id?: number;
   /** As grouped or named by the person: "XX催收", "自称XX律所" … */
   name: string;
   /** As stored: full, or already masked (138****5678). */
@@ -63,6 +66,10 @@ export interface DocumentCollector {
   lenderName: string | null;
   /** The collection agency behind the collector, when known. */
   agency?: string | null;
+  /** Authorities or offices it claims to be (a signature 【XX仲裁委员会】): never its lender. */
+  claims?: string[];
+  /** The loan of the case it collects for, when known. */
+  loanId?: number | null;
 }
 
 /** An event a finding cites, as much of it as documents show. */
@@ -124,6 +131,8 @@ export interface DocumentCase {
   borrower: DocumentBorrower;
   loans: DocumentLoan[];
   collectors: DocumentCollector[];
+  /** The case's lenders with what the registry says of them (lenders.ts); complaints go one per lender. */
+  lenders?: DocumentLender[];
   findings: Finding[];
   /** The events the findings refer to (others may be left out). */
   events: DocumentEvent[];

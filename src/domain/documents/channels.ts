@@ -9,6 +9,8 @@
  */
 import type { Channel, LenderType, Text2, Verification } from '../law.js';
 import type { Finding, Severity } from '../rules/types.js';
+import { LENDER_TYPE_LABEL } from './format.js';
+import { FIND_LENDER, UNKNOWN_LENDER, lenderAddressee, lenderTitle, routeReason, type DocumentLenderType, type DocumentLender } from './lenders.js';
 import { topicsOf, type Topic } from './topics.js';
 
 /** Channels a complaint letter can be built for (ids of src/law/channels.ts). */
@@ -33,6 +35,25 @@ export interface ChannelProposal {
   letter: boolean;
   /** The police, for threats, impersonation or fake legal papers: act first. */
   urgent: boolean;
+  /** Why it was proposed: what it handles that the case's findings (and lenders) need. */
+  why: Text2;
+}
+
+/** One complaint per lender (issue 12 §3): the channels that supervise that lender, each with why. */
+export interface LenderComplaintProposal {
+  /** DocumentLender.key, or 'unknown' for collectors whose lender is not identified. */
+  lender: string;
+  name: Text2;
+  entity: string | null;
+  brand: string | null;
+  type: DocumentLenderType | null;
+  regulator: string | null;
+  province: string | null;
+  loanIds: number[];
+  collectorIds: number[];
+  /** The lender is not identified: the complaint says so and how to find out (FIND_LENDER). */
+  unknown: boolean;
+  channels: (ChannelProposal & { addressee: Text2 | null })[];
 }
 
 /** Order after urgency; channels not listed (e.g. 12363, whose scope is unverified) are never proposed. */
@@ -69,21 +90,95 @@ export function proposeChannels(lenderTypes: Iterable<LenderType>, findings: rea
     if (!matched.length) continue;
     const urgent =
       ch.id === 'police' && matched.some((f) => URGENT_SEVERITY.includes(f.severity) && topicsOf(f).some((t) => URGENT_TOPICS.includes(t)));
+    const rules = [...new Set(matched.map((f) => f.rule))];
     out.push({
       id: ch.id,
       name: ch.name,
       contact: ch.contact,
       handles: ch.handles,
       verified: ch.verified,
-      rules: [...new Set(matched.map((f) => f.rule))],
+      rules,
       count: matched.length,
       letter: isLetterChannel(ch.id),
       urgent,
+      why: whyChannel(ch, matched.length, urgent, types),
       order,
     });
   }
   out.sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.order - b.order);
   return out.map(({ order: _order, ...p }) => p);
+}
+
+function whyChannel(ch: Channel, n: number, urgent: boolean, types: ReadonlySet<LenderType>): Text2 {
+  if (urgent) return { zh: `有威胁或冒充公检法等情形（${n}项），应先报警。`, en: `There are threats or impersonation of authorities (${n} findings): report to the police first.` };
+  const regulator = ch.lenderTypes !== 'any' && ch.id !== 'lender' && ch.id !== 'nifa';
+  const typed = regulator ? [...types].filter((t) => (ch.lenderTypes as readonly LenderType[]).includes(t)) : [];
+  const tail = typed.length ? { zh: `；本案有${typed.map((t) => LENDER_TYPE_LABEL[t].zh).join('、')}的借款，属它监管`, en: `; the case has loans from a ${typed.map((t) => LENDER_TYPE_LABEL[t].en).join(', ')}, which it supervises` } : { zh: '', en: '' };
+  return { zh: `本案有${n}项违规发现在它的受理范围内${tail.zh}。`, en: `${n} finding${n === 1 ? '' : 's'} of the case fall within what it handles${tail.en}.` };
+}
+
+/**
+ * One complaint per lender, each routed to the authority that supervises it (lenders.ts), with why; the collectors
+ * whose lender is not identified get one entry that says so. Only channels a finding of that lender fits are listed
+ * (the lender itself whenever it has a finding).
+ */
+export function proposeLenderComplaints(
+  lenders: readonly DocumentLender[],
+  unknownCollectorIds: readonly number[],
+  findingsOf: (key: string) => readonly Finding[],
+  channels: readonly Channel[],
+): LenderComplaintProposal[] {
+  const out: LenderComplaintProposal[] = [];
+  const byId = new Map(channels.map((c) => [c.id, c]));
+  for (const l of lenders) {
+    const fs = findingsOf(l.key);
+    if (!fs.length) continue;
+    const list: LenderComplaintProposal['channels'] = [];
+    for (const id of l.channels) {
+      const ch = byId.get(id);
+      const why = routeReason(l, id);
+      if (!ch || !why) continue;
+      // The lender's type decides its regulator (routeReason): the rules' narrowed channel lists must not drop it.
+      const matched = fs.filter((f) => ch.rules.length === 0 || ch.rules.includes(f.rule) || f.channels.includes(id));
+      if (!matched.length) continue;
+      const zhTo = lenderAddressee(l, id, 'zh');
+      const enTo = lenderAddressee(l, id, 'en');
+      list.push({
+        id, name: ch.name, contact: ch.contact, handles: ch.handles, verified: ch.verified,
+        rules: [...new Set(matched.map((f) => f.rule))], count: matched.length, letter: isLetterChannel(id), urgent: false, why,
+        addressee: zhTo && enTo ? { zh: zhTo, en: enTo } : null,
+      });
+    }
+    if (!list.length) continue;
+    out.push({
+      lender: l.key,
+      name: { zh: lenderTitle(l, 'zh'), en: lenderTitle(l, 'en') },
+      entity: l.entity, brand: l.brand, type: l.type, regulator: l.regulator, province: l.province,
+      loanIds: l.loanIds, collectorIds: l.collectorIds, unknown: false, channels: list,
+    });
+  }
+  const fs = findingsOf(UNKNOWN_LENDER);
+  if (unknownCollectorIds.length && fs.length) {
+    const list: LenderComplaintProposal['channels'] = [];
+    for (const id of ['12378', 'local_regulator'] as const) {
+      const ch = byId.get(id);
+      if (!ch) continue;
+      list.push({
+        id, name: ch.name, contact: ch.contact, handles: ch.handles, verified: ch.verified, rules: [...new Set(fs.map((f) => f.rule))], count: fs.length,
+        letter: true, urgent: false, addressee: null,
+        why: {
+          zh: `放贷机构尚未查明：查明后才能确定向哪里投诉（银行、消费金融公司找12378，小额贷款公司找注册地的地方金融管理局）。${FIND_LENDER.zh}`,
+          en: `The lender is not identified yet: who supervises it decides where to complain (12378 for banks and consumer finance companies, the local financial regulator for microloan companies). ${FIND_LENDER.en}`,
+        },
+      });
+    }
+    out.push({
+      lender: UNKNOWN_LENDER,
+      name: { zh: '放贷机构尚未查明的催收方', en: 'Collectors whose lender is not identified' },
+      entity: null, brand: null, type: null, regulator: null, province: null, loanIds: [], collectorIds: [...unknownCollectorIds], unknown: true, channels: list,
+    });
+  }
+  return out;
 }
 
 /** The findings a letter to this channel is about (all of them for the lender itself). */

@@ -14,12 +14,18 @@ import { dayOf, fmtPeriod, fmtRate, joinList, LENDER_TYPE_LABEL } from './format
 import { usableCitations, type LawCitation, type LawView, type UnverifiedPolicy } from './law-view.js';
 import { answer, Missing } from './questions.js';
 import { ruleName } from './topics.js';
+import { LENDER_CHANNELS, UNKNOWN_LENDER, lenderAddressee, lenderTitle, routeReason, typeLabel, type DocumentLender } from './lenders.js';
 
 export interface ComplaintOptions {
   /** Default 'zh'. */
   lang?: Lang;
   /** Only this lender's loans, collectors and findings (by lender name); default all. */
   lender?: string | null;
+  /**
+   * The lender the complaint is about, by DocumentLender.key (c.lenders), or 'unknown' for the collectors whose lender is
+   * not identified. Addressed to the authority that supervises it; takes precedence over `lender`.
+   */
+  lenderKey?: string | null;
   /** Unverified citations: shown marked 〔未核实〕 ('mark', default) or left out ('omit'). */
   unverified?: UnverifiedPolicy;
   /** Most fact rows listed in the letter (the rest are counted and left to the evidence bundle). Default 60. */
@@ -45,6 +51,12 @@ export interface LabelledValue {
 
 export interface ComplaintContent {
   channel: LetterChannel;
+  /** The lender the letter is about (null: the whole case, or the lender is not identified). */
+  lender: DocumentLender | null;
+  /** The lender is not identified: the letter says so and how to find out (FIND_LENDER), and lists no numbers. */
+  unknownLender: boolean;
+  /** Why this channel fits this lender (the registry's type, regulator and province). */
+  routing: string | null;
   channelInfo: Channel | null;
   lang: Lang;
   /** 投诉 (complaint), 举报 (report of a lead), 报案 (police report). */
@@ -93,6 +105,41 @@ export function scopeCase(c: DocumentCase, lender: string | null | undefined): {
   };
 }
 
+/** The case narrowed to one lender of c.lenders; findings nobody is known for stay only when the case has one lender. */
+export function scopeLender(c: DocumentCase, l: DocumentLender): { loans: DocumentLoan[]; collectors: DocumentCollector[]; findings: Finding[] } {
+  const loanIds = new Set(l.loanIds);
+  const colIds = new Set(l.collectorIds);
+  const single = (c.lenders ?? []).length <= 1;
+  return {
+    loans: c.loans.filter((x) => x.id != null && loanIds.has(x.id)),
+    collectors: c.collectors.filter((k) => (k.id != null && colIds.has(k.id)) || (single && k.lenderName === null && k.loanId == null)),
+    findings: c.findings.filter((f) => {
+      const lid = f.details?.['loanId'];
+      if (typeof lid === 'number') return loanIds.has(lid);
+      const cids = f.details?.['collectorIds'];
+      if (Array.isArray(cids) && cids.some((id) => colIds.has(id as number))) return true;
+      const n = lenderOfFinding(f);
+      if (n) return n === l.name || n === l.brand || n === l.entity;
+      return single;
+    }),
+  };
+}
+
+/** The collectors whose lender is not identified, and the findings about them. */
+export function scopeUnknown(c: DocumentCase): { loans: DocumentLoan[]; collectors: DocumentCollector[]; findings: Finding[] } {
+  const unknown = c.collectors.filter((k) => k.lenderName === null && k.loanId == null);
+  const ids = new Set(unknown.flatMap((k) => (k.id != null ? [k.id] : [])));
+  return {
+    loans: [],
+    collectors: unknown,
+    findings: c.findings.filter((f) => {
+      if (typeof f.details?.['loanId'] === 'number' || lenderOfFinding(f)) return false;
+      const cids = f.details?.['collectorIds'];
+      return !Array.isArray(cids) || cids.length === 0 || cids.some((id) => ids.has(id as number));
+    }),
+  };
+}
+
 function distinct(xs: Iterable<string>): string[] {
   return [...new Set(xs)];
 }
@@ -132,9 +179,17 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
   const zh = lang === 'zh';
   const policy = opts.unverified ?? 'mark';
   const ch = law.channel(channel);
-  const scoped = scopeCase(c, opts.lender);
+  const aboutLender = LENDER_CHANNELS.includes(channel);
+  const chosen = opts.lenderKey && opts.lenderKey !== UNKNOWN_LENDER ? (c.lenders ?? []).find((l) => l.key === opts.lenderKey) ?? null : null;
+  const lender = aboutLender ? chosen : null;
+  // No lender identified: asked for, or a complaint about lenders in a case that has none.
+  const unknownLender = aboutLender && !lender && (opts.lenderKey === UNKNOWN_LENDER || (!opts.lender && !c.loans.length && !(c.lenders ?? []).length));
+  const scoped = lender ? scopeLender(c, lender) : opts.lenderKey === UNKNOWN_LENDER ? scopeUnknown(c) : scopeCase(c, opts.lender);
   const lenderTypes = scoped.loans.map((l) => l.lenderType);
-  const findings = ch ? findingsForChannel(ch, scoped.findings, lenderTypes) : scoped.findings;
+  // A letter about one lender to the authority that supervises it covers all of that lender's findings (the rules'
+  // channel lists were narrowed by a loan type that may be unknown); so does one whose lender is still to be found.
+  const routed = (lender && lender.channels.includes(channel)) || unknownLender;
+  const findings = ch && !routed ? findingsForChannel(ch, scoped.findings, lenderTypes) : scoped.findings;
   const missing = new Missing();
 
   // Complainant
@@ -162,6 +217,20 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
     const resp = others.length ? joinList(distinct(others), lang) : missing.need(answer(c, 'respondent_name'), 'respondent_name', true);
     respondents.push({ label: zh ? '被投诉方' : 'Business', value: resp });
     respondents.push({ label: zh ? '地址或网店、App' : 'Address, shop or app', value: missing.need(answer(c, 'respondent_address'), 'respondent_address') });
+  } else if (lender) {
+    const tl = typeLabel(lender.type);
+    respondents.push({
+      label: zh ? (channel === 'police' ? '涉事贷款机构' : '被投诉机构') : 'Lender',
+      value:
+        (zh ? `${lenderTitle(lender, lang)}（${tl.zh}）` : `${lenderTitle(lender, lang)} (${tl.en})`) +
+        (lender.multiLender ? (zh ? '；该品牌与多家机构合作放贷，具体放贷机构以借款合同为准' : '; this brand lends through several institutions: the contract names the lender') : ''),
+    });
+    if (lender.regulator && channel !== 'lender') respondents.push({ label: zh ? '监管机构' : 'Supervised by', value: lender.regulator });
+  } else if (unknownLender) {
+    respondents.push({
+      label: zh ? '被投诉机构' : 'Lender',
+      value: zh ? '尚未查明（可查借款合同、App“关于我们”页面或征信报告）' : 'not yet identified (see the loan contract, the app\'s About page or the credit report)',
+    });
   } else if (lenders.length) {
     const typed = scoped.loans.filter((l, i, a) => a.findIndex((m) => m.lenderName === l.lenderName) === i);
     respondents.push({
@@ -187,7 +256,11 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
   }
   const ov = overview(c, findings);
   const numbers = distinct([...scoped.collectors.flatMap((k) => k.numbers), ...ov.numbers]);
-  if (numbers.length && channel !== '12315') {
+  if (unknownLender) {
+    // Not every number of the case: how many there are, and the lender to find out first.
+    if (numbers.length)
+      respondents.push({ label: zh ? '催收号码' : 'Collectors’ numbers', value: zh ? `共${numbers.length}个（号码及通话、短信记录见证据清单）` : `${numbers.length} (numbers and records in the evidence index)` });
+  } else if (numbers.length && channel !== '12315') {
     const shown = numbers.slice(0, 30);
     const more = numbers.length - shown.length;
     respondents.push({
@@ -215,13 +288,17 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
   const ask = authorityAsk(dctx);
   const demandCitations = [...ask, ...demands].map((d) => usableCitations(law, d.citationIds, policy));
 
-  const lenderText = lenders.length ? joinList(lenders.slice(0, 3), lang) + (lenders.length > 3 ? (zh ? '等机构' : ' and others') : '') : '';
+  const lenderText = lender
+    ? lender.name
+    : lenders.length
+      ? joinList(lenders.slice(0, 3), lang) + (lenders.length > 3 ? (zh ? '等机构' : ' and others') : '')
+      : '';
   const chName = ch ? ch.name[lang] : channel;
   let title: string;
   let addressee: string;
   const mode = MODE[channel];
   if (zh) {
-    const about = lenderText ? `${lenderText}` : '催收方';
+    const about = lenderText ? `${lenderText}` : unknownLender ? '催收方（放贷机构尚未查明）' : '催收方';
     title =
       mode === 'police'
         ? '关于遭受催收人员威胁、滋扰的报案材料'
@@ -241,7 +318,7 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
             ? `致：${city ?? ''}地方金融管理部门`
             : `致：${chName}`;
   } else {
-    const about = lenderText || 'collectors';
+    const about = lenderText || (unknownLender ? 'collectors (lender not yet identified)' : 'collectors');
     title =
       mode === 'police'
         ? 'Police report: threats and harassment by debt collectors'
@@ -262,9 +339,14 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
             : `To: ${chName}`;
   }
 
+  if (lender) addressee = lenderAddressee(lender, channel, lang) ?? addressee;
+  const routing = lender ? routeReason(lender, channel)?.[lang] ?? null : null;
   const citationIds = distinct([...entries.flatMap((e) => e.citations.map((x) => x.id)), ...demandCitations.flat().map((x) => x.id)]);
   return {
     channel,
+    lender,
+    unknownLender,
+    routing,
     channelInfo: ch,
     lang,
     mode,

@@ -14,6 +14,7 @@ import type { Block, DocModel } from './model.js';
 import type { RedactOptions } from './redact.js';
 import type { Demand } from './demands.js';
 import { hasTopic } from './topics.js';
+import { FIND_LENDER } from './lenders.js';
 
 export interface DocumentResult {
   model: DocModel;
@@ -96,6 +97,7 @@ export function complaintModel(k: ComplaintContent): DocModel {
 
   section(k.mode === 'police' ? '涉事方' : k.mode === 'report' ? '被举报方' : '被投诉方', k.mode === 'complaint' ? 'Respondent' : 'Parties involved');
   for (const row of k.respondents) blocks.push(para(`${row.label}${L('：', ': ')}${v(row.value)}`, 'key'));
+  if (k.unknownLender) blocks.push(para(FIND_LENDER[lang], 'key'));
 
   if (k.loans.length) {
     section('借款情况', 'The loans');

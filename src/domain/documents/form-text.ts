@@ -127,16 +127,18 @@ function listVariants(items: string[], render: (shown: string[], rest: number) =
 function whoPart(k: ComplaintContent, lang: Lang): Part {
   const zh = lang === 'zh';
   const name = k.borrowerName ? cpTruncate(k.borrowerName, 20) : null;
-  const lenders = lenderNames(k.loans).map((s) => cpTruncate(s, 30));
+  const lenders = (k.lender ? [k.lender.name] : lenderNames(k.loans)).map((s) => cpTruncate(s, 30));
   const lenderText = lenders.length ? joinList(lenders.slice(0, 3), lang) + (lenders.length > 3 ? (zh ? `等${lenders.length}家机构` : ` and ${lenders.length - 3} more`) : '') : '';
   const one = lenders.length ? (zh ? `${lenders[0]}${lenders.length > 1 ? '等机构' : ''}` : `${lenders[0]}${lenders.length > 1 ? ' and others' : ''}`) : '';
   if (zh) {
-    const loan = lenderText ? `在${lenderText}的借款逾期，近期遭遇以下催收情况。` : '借款逾期，近期遭遇以下催收情况。';
-    const loan1 = one ? `在${one}的借款逾期。` : '借款逾期。';
+    const unknown = k.unknownLender ? '（催收方未表明所代表的放贷机构，尚未查明，可查借款合同、App“关于我们”页面或征信报告）' : '';
+    const loan = lenderText ? `在${lenderText}的借款逾期，近期遭遇以下催收情况。` : `借款逾期${unknown}，近期遭遇以下催收情况。`;
+    const loan1 = one ? `在${one}的借款逾期。` : k.unknownLender ? '借款逾期（放贷机构尚未查明）。' : '借款逾期。';
     return part(P.who, `本人${name ?? ''}${loan}`, `本人${loan}`, `本人${loan1}`);
   }
-  const loan = lenderText ? `I am behind on loans from ${lenderText} and have recently faced the collection described here.` : 'I am behind on a loan and have recently faced the collection described here.';
-  const loan1 = one ? `Behind on a loan from ${one}.` : 'Behind on a loan.';
+  const unknown = k.unknownLender ? ' (the collectors did not say which lender they act for; not yet identified)' : '';
+  const loan = lenderText ? `I am behind on loans from ${lenderText} and have recently faced the collection described here.` : `I am behind on a loan${unknown} and have recently faced the collection described here.`;
+  const loan1 = one ? `Behind on a loan from ${one}.` : k.unknownLender ? 'Behind on a loan (lender not yet identified).' : 'Behind on a loan.';
   return part(P.who, name ? `My name is ${name}. ${loan}` : loan, loan, loan1);
 }
 

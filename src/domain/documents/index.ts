@@ -31,8 +31,10 @@ export type {
 } from './case.js';
 export { UNVERIFIED_MARK, citationTitle, shortTier, usableCitations } from './law-view.js';
 export type { LawCitation, LawView, UnverifiedPolicy } from './law-view.js';
-export { LETTER_CHANNELS, findingsForChannel, isLetterChannel, proposeChannels } from './channels.js';
-export type { ChannelProposal, LetterChannel } from './channels.js';
+export { LETTER_CHANNELS, findingsForChannel, isLetterChannel, proposeChannels, proposeLenderComplaints } from './channels.js';
+export type { ChannelProposal, LenderComplaintProposal, LetterChannel } from './channels.js';
+export { FIND_LENDER, LENDER_CHANNELS, UNKNOWN_LENDER, channelsForType, lenderAddressee, lenderTitle, routeReason, typeLabel } from './lenders.js';
+export type { DocumentLender, DocumentLenderType } from './lenders.js';
 export { QUESTIONS, question } from './questions.js';
 export { ANSWER_MESSAGES, answersProblem, clampAnswers } from './answers.js';
 export type { AnswerValue } from './answers.js';
@@ -40,7 +42,7 @@ export type { QuestionKey } from './questions.js';
 export { DOC_CITATIONS } from './demands.js';
 export { buildComplaint } from './complaint.js';
 export type { BuildOptions, DocumentResult } from './complaint.js';
-export { complaintContent } from './complaint-content.js';
+export { complaintContent, scopeLender, scopeUnknown } from './complaint-content.js';
 export type { ComplaintContent, ComplaintOptions } from './complaint-content.js';
 export { FORM_LIMITS, buildComplaintText } from './form-text.js';
 export type { FormLength, FormTextResult } from './form-text.js';
@@ -65,6 +67,8 @@ export interface DocumentRequest {
   lang?: Lang;
   /** Narrow to one lender (complaint), or the lender to write to (negotiation, pi_request). */
   lender?: string | null;
+  /** For 'complaint': the lender of c.lenders the letter is about (its key, or 'unknown'); routes it to its regulator. */
+  lenderKey?: string | null;
   /** For 'third_party_statement': the contact whose events prefill the table. */
   contact?: string | null;
   unverified?: UnverifiedPolicy;
@@ -78,7 +82,7 @@ export function buildDocument(c: DocumentCase, law: LawView, req: DocumentReques
   switch (req.type) {
     case 'complaint': {
       if (!req.channel) throw new RangeError('a complaint needs a channel');
-      const o: BuildOptions = { ...common, lender: req.lender ?? null };
+      const o: BuildOptions = { ...common, lender: req.lender ?? null, lenderKey: req.lenderKey ?? null };
       if (req.maxFactRows !== undefined) o.maxFactRows = req.maxFactRows;
       return buildComplaint(c, req.channel, law, o);
     }
