@@ -21,6 +21,7 @@ import { refreshDerived } from './derived.js';
 import { prepareImport, type PrepareJob, type PreparedAttachment, type PreparedBatch } from './import-prepare.js';
 import { labelRow } from './labels.js';
 import { importScreenshot, sniffImage } from './ocr.js';
+import { EVENT_ROW, type EventRowValues } from '../store/event-row.js';
 import type { WorkerInput, WorkerMessage } from './import-worker.js';
 import { importIphoneFolder, routeSpecialImport } from './import-special.js';
 
@@ -171,6 +172,14 @@ export async function importFile(ctx: AppContext, path: string, opts: ImportFile
   }, opts);
 }
 
+/** Characters of message text written between two turns of the event loop during an import. */
+const SLICE_CHARS = 1 << 20;
+
+function eventTextLength(row: EventRowValues): number {
+  const t = row[EVENT_ROW.text];
+  return typeof t === 'string' ? t.length : 0;
+}
+
 /**
  * The writing half of every import, whatever made its batches: one transaction (a failure leaves nothing),
  * labels, rows deduplicated by key, the evidence chain, contacts, attachments; the imports row records how it ended.
@@ -201,15 +210,27 @@ export async function runImport(
       for await (const b of batches(importId)) {
         if (signal?.aborted) throw new AppError('BAD_INPUT', `${file}: 导入已取消 import cancelled`);
         const now = ctx.now();
-        for (const row of b.events) if (labelRow(row)) res.collection++;
-        const ids = await repo.insertEventRows(ctx.store, trx, ctx.caseId, b.events, now);
-        const payloads: string[] = [];
-        for (let i = 0; i < ids.length; i++) {
-          const id = ids[i];
-          if (id != null) payloads.push(b.payloads[i]!.head + id + b.payloads[i]!.tail);
+        // A batch is written in slices of bounded text, with a turn of the event loop after each: the
+        // inserts and hashing are synchronous, and a batch of long messages (250 × 300k characters)
+        // would otherwise hold every other request of the server for seconds.
+        for (let start = 0; start < b.events.length; ) {
+          let end = start;
+          let chars = 0;
+          while (end < b.events.length && (end === start || chars < SLICE_CHARS)) chars += eventTextLength(b.events[end++]!);
+          const slice = start === 0 && end === b.events.length ? b.events : b.events.slice(start, end);
+          for (const row of slice) if (labelRow(row)) res.collection++;
+          const ids = await repo.insertEventRows(ctx.store, trx, ctx.caseId, slice, now);
+          const payloads: string[] = [];
+          for (let i = 0; i < ids.length; i++) {
+            const id = ids[i];
+            const p = b.payloads[start + i]!;
+            if (id != null) payloads.push(p.head + id + p.tail);
+          }
+          res.eventsAdded += payloads.length;
+          await evidence.appendCanonicalMany('event', payloads, now);
+          start = end;
+          if (chars >= SLICE_CHARS || end < b.events.length) await new Promise<void>((r) => setImmediate(r));
         }
-        res.eventsAdded += payloads.length;
-        await evidence.appendCanonicalMany('event', payloads, now);
         res.events += b.events.length;
         for (const contact of b.contacts) {
           res.contacts++;
