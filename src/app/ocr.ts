@@ -13,7 +13,7 @@
  * matched against the OCR events already stored at that minute by text similarity.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { NewEvent } from '../domain/collection/types.js';
@@ -416,4 +416,34 @@ export function screenshotBytes(ctx: AppContext, sha256: string): Buffer {
   if (!existsSync(p)) throw new AppError('NOT_FOUND', 'screenshot not found');
   const raw = readFileSync(p);
   return ctx.fileKey && isSealed(raw) ? unsealBuffer(ctx.fileKey, raw) : raw;
+}
+
+const IMAGE_EXT = /\.(png|jpe?g|webp|heic|heif)$/i;
+
+/**
+ * A folder of screenshots given to `huxun import` becomes its image files (sorted by name). A folder that holds an
+ * iPhone backup (Manifest.db / Manifest.plist) is left as it is for the backup importer.
+ */
+export function expandScreenshotFolder(path: string): string[] {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return [path];
+  }
+  if (!st.isDirectory() || existsSync(join(path, 'Manifest.db')) || existsSync(join(path, 'Manifest.plist'))) return [path];
+  const images = readdirSync(path).filter((n) => IMAGE_EXT.test(n)).sort().map((n) => join(path, n));
+  return images.length ? images : [path];
+}
+
+/** The CLI's extra words for a screenshot in an import summary. */
+export function screenshotNote(f: object): string {
+  if (!('screen' in f)) return '';
+  const s = f as ScreenshotResult;
+  const parts = [`截图 ${s.screen}`];
+  if (s.duplicates) parts.push(`${s.duplicates} 条与其他截图重叠 overlapping`);
+  if (s.untimed) parts.push(`${s.untimed} 条没有可见时间未导入 without a visible time, skipped`);
+  if (s.lowConfidence) parts.push(`${s.lowConfidence} 条识别把握低，请核对 low confidence, please check`);
+  if (s.takenAt) parts.push(`截图日期 taken ${s.takenAt} (${s.takenAtFrom})`);
+  return `; ${parts.join(', ')}`;
 }

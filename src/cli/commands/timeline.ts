@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { classifyJsonlLine } from '../../app/classify.js';
 import { eta } from '../../app/progress.js';
 import { importFiles } from '../../app/import.js';
+import { expandScreenshotFolder, screenshotNote } from '../../app/ocr.js';
 import { listCollectorsView, listContactsView, markCollector, queryEvents, reportContact, setCollectorLoan, unmarkCollector } from '../../app/timeline.js';
 import { UsageError } from '../args.js';
 import { table } from '../io.js';
@@ -13,25 +14,26 @@ const KIND_ZH: Record<string, string> = { call: '电话', sms: '短信', im: '�
 export const timelineCommands: Command[] = [
   {
     name: 'import',
-    usage: 'import FILE…',
+    usage: 'import FILE… [--taken-at YYYY-MM-DD]',
     summary: '导入手机备份（短信/通话 XML、vCard、CSV）import phone backups',
-    help: 'Formats are detected by content: SMS Backup & Restore sms/calls XML, vCard 2.1/3.0/4.0, CSV (docs/csv-format.md).\nEach file is one transaction: a file that fails leaves nothing behind.',
+    help: 'Formats are detected by content: SMS Backup & Restore sms/calls XML, vCard 2.1/3.0/4.0, CSV (docs/csv-format.md),\nscreenshots (PNG, JPEG, WebP) of SMS threads, WeChat chats and call logs, read by OCR.\n--taken-at YYYY-MM-DD: the day the screenshots were taken, which 昨天 / 星期三 / a bare time count from (else EXIF, else a date in the file name).\nEach file is one transaction: a file that fails leaves nothing behind.',
+    flags: ['taken-at'],
     async run({ flags, args, io }) {
       if (!args.length) throw new UsageError('import needs at least one FILE');
       const summary = await withApp(flags, 'cli: import', async (ctx) => {
         const started = new Map<string, number>();
-        return importFiles(ctx, args, (p) => {
+        return importFiles(ctx, args.flatMap(expandScreenshotFolder), (p) => {
           if (!started.has(p.file)) started.set(p.file, Date.now());
           const { mbPerS, secondsLeft } = eta({ ...p, startedAt: started.get(p.file)! }, Date.now());
           const pct = p.bytesTotal ? Math.floor((p.bytesRead / p.bytesTotal) * 100) : 0;
           io.progress(`${p.file}: ${pct}% ${(p.bytesRead / 1e6).toFixed(1)}/${(p.bytesTotal / 1e6).toFixed(1)} MB, ${p.records} 条 records, ${mbPerS.toFixed(1)} MB/s${secondsLeft != null ? `, 剩余约 ${Math.ceil(secondsLeft)} s left` : ''}`);
-        });
+        }, { takenAt: flags.str('taken-at') });
       });
       io.endProgress();
       for (const f of summary.failed) io.err(`✗ ${f.error}`);
       io.data(summary, () => {
         const lines = summary.files.map(
-          (f) => `✓ ${f.file} (${f.format}): ${f.eventsAdded}/${f.events} 条事件新增 events added, ${f.contactsAdded}/${f.contacts} 位联系人 contacts, ${f.attachments} 个附件 attachments, ${f.collection} 条催收 collection messages`,
+          (f) => `✓ ${f.file} (${f.format}): ${f.eventsAdded}/${f.events} 条事件新增 events added, ${f.contactsAdded}/${f.contacts} 位联系人 contacts, ${f.attachments} 个附件 attachments, ${f.collection} 条催收 collection messages${screenshotNote(f)}`,
         );
         lines.push(`催收方 collectors: ${summary.collectors}; 被联系的亲友 contacts reached: ${summary.contactsTouched}`);
         return lines.join('\n');
