@@ -1,6 +1,6 @@
 import { chmodSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { listDocumentTypes, proposedChannels, renderDocument, type DocumentInput } from '../../app/documents.js';
+import { listDocumentTypes, proposedChannels, proposedComplaints, renderDocument, type DocumentInput } from '../../app/documents.js';
 import { UsageError } from '../args.js';
 import { table } from '../io.js';
 import { withApp, type Command, type CommandInput } from '../registry.js';
@@ -29,7 +29,9 @@ async function runDocument(type: string, { flags, io }: CommandInput) {
   const input: DocumentInput = {
     type,
     channel: flags.str('channel') ?? null,
-    loan_id: flags.int('lender') ?? null,
+    // --lender: a loan id, or (complaints) a lender key of `document list` (entity:…, brand:…, unknown).
+    loan_id: /^\d+$/.test(flags.str('lender') ?? '') ? Number(flags.str('lender')) : null,
+    lender: /^\d+$/.test(flags.str('lender') ?? '') ? null : (flags.str('lender') ?? null),
     contact: flags.str('contact') ?? null,
     answers: answersOf(flags.all('answer')),
     lang: io.lang,
@@ -60,11 +62,18 @@ export const documentCommands: Command[] = [
     usage: 'document list',
     summary: '可生成的文书与建议的投诉渠道 documents and proposed channels',
     async run({ flags, io }) {
-      const channels = await withApp(flags, 'cli: document list', (ctx) => proposedChannels(ctx));
+      const { channels, complaints } = await withApp(flags, 'cli: document list', async (ctx) => ({ channels: await proposedChannels(ctx), complaints: await proposedComplaints(ctx) }));
       const types = listDocumentTypes();
-      io.data({ types, channels }, () =>
+      io.data({ types, channels, complaints }, () =>
         [
           table(['type', '文书 document'], types.map((t) => [t.type.replace(/_/g, '-'), `${t.title.zh} ${t.title.en}`])),
+          '',
+          '每个放贷机构一封投诉 one complaint per lender (huxun document complaint --lender KEY --channel ID):',
+          complaints.length
+            ? complaints
+                .map((p) => [`  ${p.lender}  ${p.name.zh}${p.regulator ? `  监管 ${p.regulator}` : ''}`, ...p.channels.map((c) => `    ${c.id}: ${c.why.zh}`)].join('\n'))
+                .join('\n')
+            : '  （还没有违规发现 no findings yet）',
           '',
           '建议的投诉渠道 proposed channels (huxun document complaint --channel ID):',
           channels.length ? table(['channel', '名称 name', '联系方式 contact', '适用 for'], channels.map((c) => [c.id, c.name.zh, c.contact, c.rules.join(' ')])) : '  （还没有违规发现 no findings yet）',
@@ -74,7 +83,7 @@ export const documentCommands: Command[] = [
   },
   {
     name: 'document complaint',
-    usage: 'document complaint --channel CH [--lender LOAN_ID] --format pdf|docx|txt [--length short|medium|full] --out FILE [--answer k=v]… [--redact]',
+    usage: 'document complaint --channel CH [--lender LOAN_ID|KEY] --format pdf|docx|txt [--length short|medium|full] --out FILE [--answer k=v]… [--redact]',
     summary: '投诉信 complaint letter for a channel',
     flags: FLAGS,
     run: (i) => runDocument('complaint', i),

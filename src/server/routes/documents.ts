@@ -1,9 +1,9 @@
-import { listDocumentTypes, previewDocument, proposedChannels, renderDocument } from '../../app/documents.js';
+import { listDocumentTypes, previewDocument, proposedChannels, proposedComplaints, renderDocument } from '../../app/documents.js';
 import { DocumentPreviewSchema, DocumentRenderSchema } from '../../shared/api.js';
 import type { RouteModule } from './index.js';
 
 export const documentRoutes: RouteModule = (api, ctx) => {
-  api.get('/documents', async () => ({ types: listDocumentTypes(), channels: await proposedChannels(ctx) }));
+  api.get('/documents', async () => ({ types: listDocumentTypes(), channels: await proposedChannels(ctx), complaints: await proposedComplaints(ctx) }));
   api.post('/documents/preview', async (req) => {
     const b = DocumentPreviewSchema.parse(req.body);
     return previewDocument(ctx, { ...b, redact: (req.body as { redact?: boolean }).redact ?? false, lang: (req.body as { lang?: 'zh' | 'en' }).lang });
