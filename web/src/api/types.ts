@@ -133,6 +133,19 @@ export interface CollectorView {
   messages: number;
   first_contact: string | null;
   last_contact: string | null;
+  /** The registry's entity and brand of its lender, when known (issue 12 §2). */
+  lender_entity?: string | null;
+  lender_brand?: string | null;
+  lender_type?: string | null;
+  lender_regulator?: string | null;
+  /** signature | brand | service_number | loan | user, or null when unknown. */
+  lender_source?: string | null;
+  multi_lender?: boolean;
+  /** Authorities or offices it claims to be (never its lender). */
+  claims?: string[];
+  /** No loan linked: the person is asked to pick one. */
+  needs_loan?: boolean;
+  marked_by_user?: boolean;
 }
 
 export interface CollectorDossier extends CollectorView {
