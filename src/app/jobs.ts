@@ -10,9 +10,11 @@ import type { Readable } from 'node:stream';
 import { createWriteStream } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
-import { importFile, type ImportFileResult } from './import.js';
+import { countCollectorCalls, importFile, type ImportFileResult } from './import.js';
+import { explainImportFailure } from './import-messages.js';
 import { refreshDerived } from './derived.js';
-import { getJob, putJob, type JobProgress } from './progress.js';
+import { getJob, listJobs, putJob, type JobProgress } from './progress.js';
+import { readHeadSync } from '../store/sealed.js';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -27,7 +29,7 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
   const dir = join(ctx.dataDir, 'uploads', id);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, safeName(fileName));
-  const job: JobProgress = { id, kind: 'import', file: safeName(fileName), bytesRead: 0, bytesTotal: size, records: 0, added: 0, startedAt: Date.now(), state: 'running' };
+  const job: JobProgress = { id, kind: 'import', file: safeName(fileName), bytesRead: 0, bytesTotal: size, records: 0, added: 0, startedAt: Date.now(), state: 'running', stage: 'upload', caseId: ctx.caseId };
   putJob(job);
   // The key the file is staged with is the one its import reads it with, even if the passphrase changes in between.
   const fileKey = ctx.fileKey;
@@ -40,6 +42,7 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
     job.error = `上传中断 upload interrupted: ${(e as Error).message}`;
     throw new AppError('BAD_INPUT', job.error);
   }
+  job.stage = 'import';
   queue = queue.then(async () => {
     try {
       const res: ImportFileResult = await importFile({ ...ctx, fileKey }, path, { onProgress: (p) => {
@@ -48,18 +51,33 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
         job.records = p.records;
       } });
       const derived = await refreshDerived(ctx);
+      await countCollectorCalls(ctx, [res]);
       job.added = res.eventsAdded + res.contactsAdded;
       job.bytesRead = job.bytesTotal;
       job.result = { ...res, collectors: derived.collectors, contactsTouched: derived.contactsTouched };
       job.state = 'done';
     } catch (e) {
+      let head: Buffer = Buffer.alloc(0);
+      try {
+        head = readHeadSync(path, fileKey, 4096);
+      } catch {
+        // unreadable: the message says what it can without the first bytes
+      }
+      const f = explainImportFailure(job.file, head, e);
       job.state = 'failed';
-      job.error = (e as Error).message;
+      job.error = f.message;
+      job.detail = f.detail;
+      job.hint = f.hint;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
   return job;
+}
+
+/** Import jobs of the last hour, newest first: the import page shows them again after a reload. */
+export function listImportJobs(ctx: AppContext): JobProgress[] {
+  return listJobs().filter((j) => j.kind === 'import' && j.caseId === ctx.caseId).sort((a, b) => b.startedAt - a.startedAt);
 }
 
 export function jobStatus(id: string): JobProgress {

@@ -2,6 +2,8 @@
 export interface JobProgress {
   id: string;
   kind: 'import';
+  /** The case the job writes to (jobs are listed per case). */
+  caseId?: number;
   file: string;
   bytesRead: number;
   bytesTotal: number;
@@ -9,7 +11,14 @@ export interface JobProgress {
   added: number;
   startedAt: number;
   state: 'running' | 'done' | 'failed';
+  /** For a person: what the file is and where it belongs (import-messages.ts). */
   error?: string;
+  /** The error as the code gave it, for whoever helps. */
+  detail?: string;
+  /** Where a file that could not be imported belongs ('evidence'), if elsewhere. */
+  hint?: 'evidence' | null;
+  /** Where the work is: 'upload' while the file arrives, 'import' while it is read and written. */
+  stage?: 'upload' | 'import';
   result?: unknown;
 }
 

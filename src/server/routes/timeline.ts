@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { startUploadImport, jobStatus } from '../../app/jobs.js';
+import { listImportJobs, startUploadImport, jobStatus } from '../../app/jobs.js';
 import { addManualEvent, listCollectorsView, listContactsView, listNotCollectors, markCollector, queryEvents, reportContact, setCollectorLoan, unmarkCollector } from '../../app/timeline.js';
 import { CollectorLoanSchema, EventQuerySchema, ManualEventSchema, MarkCollectorSchema, ReportContactSchema, UnmarkCollectorSchema } from '../../shared/api.js';
 import { fileNameHeader, withUpload } from './http.js';
@@ -16,6 +16,8 @@ export const timelineRoutes: RouteModule = (api, ctx, { limits }) => {
   });
 
   api.get('/jobs/:id', async (req) => jobStatus((req.params as { id: string }).id));
+  // Import jobs of the last hour: the import page shows progress again after a reload.
+  api.get('/jobs', async () => listImportJobs(ctx));
 
   api.get('/events', async (req) => {
     const q = EventQuerySchema.parse(req.query);
