@@ -14,7 +14,7 @@ export interface NextStep {
   priority: number;
   title: Text2;
   detail: Text2;
-  page: 'contacts' | 'loans' | 'findings' | 'documents' | 'import' | 'evidence';
+  page: 'contacts' | 'loans' | 'findings' | 'documents' | 'import' | 'evidence' | 'plan';
 }
 
 export async function overview(ctx: AppContext) {
@@ -48,6 +48,14 @@ export async function overview(ctx: AppContext) {
         detail: { zh: `按这条线计算，超出部分约 ${formatYuan(worst.excessFen ?? 0)} 元，可以在协商或诉讼中主张不支付（最终由法院认定）。`, en: `Above that line: about ¥${formatYuan(worst.excessFen ?? 0)}, which you may refuse to pay in negotiation or court (a court decides).` },
       });
     }
+  }
+  // Issue 14: with loans recorded, a plan the person can afford (and the letters with its numbers).
+  if (loans.some((l) => l.status !== 'settled')) {
+    next.push({
+      id: 'plan', priority: 70, page: 'plan',
+      title: { zh: '做一个还款计划：每月能还多少、先还谁', en: 'Make a repayment plan: how much a month, and who first' },
+      detail: { zh: '按依法可支持的金额给每家贷款方一个做得到的方案，并生成带数字的协商还款申请书。', en: 'A plan you can keep on the amounts the law supports, and repayment request letters with the numbers in them.' },
+    });
   }
   if (!loans.length) {
     next.push({ id: 'add-loan', priority: 60, page: 'loans', title: { zh: '记录你的借款，算一算真实利率', en: 'Record your loans and see their true rate' }, detail: { zh: '填写合同金额、实际到手金额和还款计划即可。', en: 'Enter the contract amount, what you actually received and the schedule.' } });

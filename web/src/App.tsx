@@ -10,6 +10,7 @@ import enUSModule from 'antd/es/locale/en_US.js';
 import {
   AccountBookOutlined,
   AlertOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
@@ -44,11 +45,13 @@ const PAGES: { [K in PageKey]: LazyPage } = {
   documents: lazy(() => import('./pages/Documents.js')),
   contacts: lazy(() => import('./pages/Contacts.js')),
   settings: lazy(() => import('./pages/Settings.js')),
+  plan: lazy(() => import('./pages/Plan.js')),
 };
 
 const NAV: { key: PageKey; label: MsgKey; icon: ReactNode }[] = [
   { key: 'overview', label: 'nav.overview', icon: <HomeOutlined /> },
   { key: 'loans', label: 'nav.loans', icon: <AccountBookOutlined /> },
+  { key: 'plan', label: 'nav.plan', icon: <CalendarOutlined /> },
   { key: 'import', label: 'nav.import', icon: <CloudUploadOutlined /> },
   { key: 'timeline', label: 'nav.timeline', icon: <FieldTimeOutlined /> },
   { key: 'findings', label: 'nav.findings', icon: <AlertOutlined /> },
