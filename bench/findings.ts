@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { Collector, Contact, Label, TimelineEvent } from '../src/domain/collection/types.js';
 import type { LenderType } from '../src/domain/law.js';
 import type { Loan } from '../src/domain/loans/types.js';
+import { RULE_LAW } from '../src/app/rule-law.js';
 import { CN_RULES } from '../src/domain/rules/cn/index.js';
 import { runRules } from '../src/domain/rules/engine.js';
 import type { CaseData, Finding } from '../src/domain/rules/types.js';
@@ -132,6 +133,7 @@ export function syntheticCase(n: number, seed = 42): CaseData {
     };
   }
   return {
+    law: RULE_LAW,
     tz: 'Asia/Shanghai',
     events,
     contacts,

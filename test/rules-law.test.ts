@@ -1,14 +1,17 @@
 /**
  * The PRC rule pack against the real law data (src/law): every citation id a rule can cite exists and may be shown,
- * the pack's mirror of tiers, dates, channels and lines matches the registry, and the date choice of the
- * public-security law agrees with src/law's own helper.
+ * the law view the app passes to the rules is src/law's data, the rule table names known channels, and the date
+ * choice of the public-security law agrees with src/law's own helper.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CN_CHANNEL_ROUTES, CN_CITATION_META, CN_RULES } from '../src/domain/rules/cn/index.js';
+import { CN_RULE_META, CN_RULES } from '../src/domain/rules/cn/index.js';
 import { runRules } from '../src/domain/rules/engine.js';
 import { bj, call, caseOf, collector, contact, ev, line, loan, msg } from '../src/domain/rules/testkit.js';
-import { LINE_FACTS } from '../src/domain/rules/cn/over-line.js';
 import type { Label } from '../src/domain/collection/types.js';
+import { RULE_LAW } from '../src/app/rule-law.js';
+import { RULE_INFO } from '../src/domain/documents/topics.js';
 import { CHANNELS, CN_RULE_IDS, CITATIONS, LEGAL_LINES, getCitation, hasCitation, isCitable, publicSecurityCitation } from '../src/law/index.js';
 
 /** A case that makes every rule fire, across the 2026-01-01 change and with every lender type. */
@@ -69,22 +72,45 @@ describe('rule citations exist in src/law', () => {
   });
 });
 
-describe('the pack’s mirror of src/law', () => {
-  it('tier and days in force of each id match the registry', () => {
-    for (const [id, m] of Object.entries(CN_CITATION_META)) {
-      const c = CITATIONS.find((x) => x.id === id);
-      expect(c, id).toBeDefined();
-      expect({ tier: m.tier, effectiveFrom: m.effectiveFrom, effectiveTo: m.effectiveTo }, id).toEqual({ tier: c!.tier, effectiveFrom: c!.effectiveFrom, effectiveTo: c!.effectiveTo });
+describe('one rule table, law data passed in (no mirrors)', () => {
+  it('the law view the app builds is src/law’s data', () => {
+    expect(Object.keys(RULE_LAW.citations).sort()).toEqual(CITATIONS.map((c) => c.id).sort());
+    for (const c of CITATIONS) {
+      expect(RULE_LAW.citations[c.id], c.id).toEqual({ tier: c.tier, verified: c.verified, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo });
     }
-    for (const r of CN_RULES) for (const id of r.citationIds) expect(CN_CITATION_META[id], `${r.id}: ${id} has no meta`).toBeDefined();
+    expect(RULE_LAW.channels.map((c) => ({ id: c.id, lenderTypes: c.lenderTypes }))).toEqual(CHANNELS.map((c) => ({ id: c.id, lenderTypes: c.lenderTypes })));
+    for (const l of LEGAL_LINES) expect(RULE_LAW.lines[l.id], l.id).toEqual({ tier: l.tier, verified: l.verified });
   });
 
-  it('the channel routes match src/law/channels.ts, and every finding channel is a known channel', () => {
-    expect(CN_CHANNEL_ROUTES.map((r) => ({ id: r.id, lenderTypes: r.lenderTypes, rules: [...r.rules].sort() }))).toEqual(
-      CHANNELS.map((c) => ({ id: c.id, lenderTypes: c.lenderTypes, rules: [...c.rules].sort() })),
-    );
+  it('the rule table holds every rule once, and every list of rule ids is read from it', () => {
+    expect(CN_RULE_META.map((m) => m.id)).toEqual([...CN_RULE_IDS]);
+    expect(CN_RULES.map((r) => r.id).sort()).toEqual([...CN_RULE_IDS].sort());
+    expect(Object.keys(RULE_INFO).sort()).toEqual([...CN_RULE_IDS].sort());
+    for (const r of CN_RULES) {
+      const m = CN_RULE_META.find((x) => x.id === r.id)!;
+      expect(r.title, r.id).toEqual(m.title);
+      expect([...r.channels], r.id).toEqual([...m.channels]);
+    }
+    // A channel's rule list is the table's column for it.
+    for (const ch of CHANNELS) expect(ch.rules, ch.id).toEqual(CN_RULE_META.filter((m) => (m.channels as readonly string[]).includes(ch.id)).map((m) => m.id));
+  });
+
+  it('the domain and the app list no rule ids outside the table, and the domain keeps no law data', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && e.name !== 'testkit.ts' && e.name !== 'testing.ts' ? [join(dir, e.name)] : []));
+    const root = join(import.meta.dirname, '..');
+    for (const f of [...files(join(root, 'src/domain')), ...files(join(root, 'src/app')), ...files(join(root, 'src/law'))]) {
+      if (f.endsWith('rules/cn/meta.ts')) continue;
+      const text = readFileSync(f, 'utf8');
+      // A rule id may appear as a rule's own id or a finding's rule; never as a list entry of names, topics or channels.
+      for (const id of CN_RULE_IDS) expect(text.includes(`'${id}': {`), `${f} keeps a table keyed by ${id}`).toBe(false);
+      expect(/effectiveFrom: '\d{4}-\d{2}-\d{2}'/.test(text) && f.includes('/domain/'), `${f} keeps citation dates`).toBe(false);
+    }
+  });
+
+  it('every channel a rule names exists, and every finding channel routes that rule', () => {
     const ids = new Set(CHANNELS.map((c) => c.id));
-    for (const r of CN_RULES) for (const ch of r.channels) expect(ids.has(ch)).toBe(true);
+    for (const m of CN_RULE_META) for (const ch of m.channels) expect(ids.has(ch), `${m.id}: ${ch}`).toBe(true);
     for (const f of runRules(CN_RULES, richCase())) {
       expect(f.channels.length).toBeGreaterThan(0);
       for (const ch of f.channels) {
@@ -92,14 +118,6 @@ describe('the pack’s mirror of src/law', () => {
         expect(CHANNELS.find((c) => c.id === ch)!.rules).toContain(f.rule);
       }
     }
-  });
-
-  it('the rule ids are the ones src/law routes channels for', () => {
-    expect(CN_RULES.map((r) => r.id).sort()).toEqual([...CN_RULE_IDS].sort());
-  });
-
-  it('the line facts match src/law/lines.ts', () => {
-    for (const l of LEGAL_LINES) expect(LINE_FACTS[l.id], l.id).toEqual({ tier: l.tier, verified: l.verified });
   });
 });
 

@@ -9,6 +9,7 @@ import * as repo from '../store/repo.js';
 import { citationView, type CitationView } from './citations.js';
 import type { AppContext } from './context.js';
 import { loanLineResults } from './loans.js';
+import { RULE_LAW } from './rule-law.js';
 
 /** What each tier means for a person, in plain words. */
 export const TIER_EXPLAIN: Record<string, Text2> = {
@@ -50,7 +51,7 @@ export async function loadCaseData(ctx: AppContext): Promise<CaseData> {
     repo.listLoans(db, ctx.caseId),
     loanLineResults(ctx),
   ]);
-  return { tz: ctx.tz, events, contacts, collectors, loans, loanLines };
+  return { law: RULE_LAW, tz: ctx.tz, events, contacts, collectors, loans, loanLines };
 }
 
 export function findingView(f: Finding, tz: string): FindingView {

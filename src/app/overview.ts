@@ -8,6 +8,7 @@ import { runFindings } from './findings.js';
 import { loanReport } from './loans.js';
 import { CHANNELS } from '../law/index.js';
 import type { Text2 } from '../domain/law.js';
+import { ruleMeta } from '../domain/rules/cn/meta.js';
 
 export interface NextStep {
   id: string;
@@ -102,19 +103,7 @@ export async function overview(ctx: AppContext) {
   };
 }
 
+/** The rule's headline for the overview, from the rule table (src/domain/rules/cn/meta.ts). */
 function ruleShort(rule: string): Text2 {
-  const m: Record<string, Text2> = {
-    'cn.third-party-contact': { zh: '催收方联系了你的亲友', en: 'Collectors contacted your contacts' },
-    'cn.threat-contacts': { zh: '威胁联系亲友或曝光', en: 'Threats to tell your contacts or expose you' },
-    'cn.threat-violence': { zh: '暴力威胁', en: 'Threats of violence' },
-    'cn.insult': { zh: '辱骂', en: 'Insults' },
-    'cn.impersonation': { zh: '冒充公检法或律师', en: 'Impersonating police, courts or lawyers' },
-    'cn.false-legal': { zh: '虚假的法律后果', en: 'False legal threats' },
-    'cn.visit-threat': { zh: '上门威胁', en: 'Threats to visit' },
-    'cn.night-contact': { zh: '夜间催收', en: 'Night-time collection' },
-    'cn.call-flood': { zh: '频繁来电', en: 'Call floods' },
-    'cn.after-agreement': { zh: '协商后仍催收', en: 'Collection after an agreement' },
-    'cn.contacts-at-scale': { zh: '大范围联系亲友', en: 'Contacts reached at scale' },
-  };
-  return m[rule] ?? { zh: '催收违规', en: 'Collection misconduct' };
+  return ruleMeta(rule)?.short ?? { zh: '催收违规', en: 'Collection misconduct' };
 }

@@ -7,28 +7,15 @@
  * contract and repayment plan, the 明示表 (loans from 2026-08-01), and the lender's name and licence.
  */
 import type { Channel } from '../domain/law.js';
+import { CN_RULE_IDS, rulesForChannel, type CnRuleId } from '../domain/rules/cn/meta.js';
 
-/** The PRC rule pack's finding rule ids that a channel can be right for. */
-export const CN_RULE_IDS = [
-  'cn.third-party-contact',
-  'cn.threat-contacts',
-  'cn.threat-violence',
-  'cn.insult',
-  'cn.impersonation',
-  'cn.false-legal',
-  'cn.visit-threat',
-  'cn.night-contact',
-  'cn.call-flood',
-  'cn.after-agreement',
-  'cn.over-legal-line',
-  'cn.contacts-at-scale',
-] as const;
-export type CnRuleId = (typeof CN_RULE_IDS)[number];
+/** The PRC rule pack's finding rule ids (the rule table, src/domain/rules/cn/meta.ts). */
+export { CN_RULE_IDS };
+export type { CnRuleId };
 
-const ALL_RULES: CnRuleId[] = [...CN_RULE_IDS];
-
-function rules(...ids: CnRuleId[]): string[] {
-  return ids;
+/** The rules a channel can be right for: each rule's row of the rule table names its channels. */
+function rules(channelId: string): string[] {
+  return rulesForChannel(channelId);
 }
 
 export const CHANNELS: readonly Channel[] = [
@@ -41,7 +28,7 @@ export const CHANNELS: readonly Channel[] = [
       en: 'Everything about a licensed lender or its collectors. Usually the first stop: regulators generally pass complaints back to the lender. Banks and insurers: 15 days, up to 30 if complex, plus another 30 with approval; they may not ask for material they already hold.',
     },
     lenderTypes: ['bank', 'credit_card', 'consumer_finance', 'microloan', 'platform'],
-    rules: ALL_RULES,
+    rules: rules('lender'),
     verified: 'verified_secondary',
     note:
       'Time limits from A13 apply to banks and insurers. Materials: identity and contact details, the respondent, the request, facts and basis (A13, Arts. 11–16). ' +
@@ -65,7 +52,7 @@ export const CHANNELS: readonly Channel[] = [
       en: 'Banks, credit-card centres, consumer finance, auto finance and trust companies, i.e. nationally licensed lenders and their outsourced collectors. Complaints go to the local branch and are passed to the institution.',
     },
     lenderTypes: ['bank', 'credit_card', 'consumer_finance', 'platform'],
-    rules: ALL_RULES,
+    rules: rules('12378'),
     verified: 'verified_secondary',
     note:
       'Number and scope VERIFIED (secondary). Reported hours (working days, about 9:00–12:00 and 13:00–17:00) and "about 15 working days for feedback" are ' +
@@ -82,7 +69,7 @@ export const CHANNELS: readonly Channel[] = [
       en: "(2015 report) Complaints within the PBoC's statutory duties and cross-market products, after the institution failed to resolve them. Today probably payments and 征信 (credit reports); scope after the 2023 reform unverified.",
     },
     lenderTypes: [],
-    rules: [],
+    rules: rules('12363'),
     verified: 'unverified',
     note:
       'Number VERIFIED (secondary, dated 2015); current scope UNVERIFIED (open question 7: the 2023 reform reportedly moved consumer-protection duties to NFRA). ' +
@@ -97,7 +84,7 @@ export const CHANNELS: readonly Channel[] = [
       en: 'Microloan companies (incl. online microloans), financing-guarantee companies, pawn shops, factoring and leasing companies: the seven kinds of local financial organisations.',
     },
     lenderTypes: ['microloan'],
-    rules: ALL_RULES,
+    rules: rules('local_regulator'),
     verified: 'unverified',
     note: 'Scope inferred from D2 and supervision practice; time limits and materials not found. UNVERIFIED.',
     citationIds: ['private-lending-scope-2020'],
@@ -111,7 +98,7 @@ export const CHANNELS: readonly Channel[] = [
       en: 'Reports (举报), not complaints, against internet-finance businesses (online lending, consumer finance and others). The platform collects leads and forwards them to the competent authorities.',
     },
     lenderTypes: ['bank', 'consumer_finance', 'microloan', 'platform', 'other'],
-    rules: ALL_RULES,
+    rules: rules('nifa'),
     verified: 'verified_secondary',
     note: 'Real name required; at most 5 reports per person per day; reporters are asked to describe the conduct and cite the rule breached.',
   },
@@ -124,7 +111,7 @@ export const CHANNELS: readonly Channel[] = [
       en: 'Spam SMS, harassing calls, bad websites and apps, and personal-information leaks over telecom or internet networks; it can lead to carriers suspending numbers. Run by the Internet Society of China on behalf of MIIT.',
     },
     lenderTypes: 'any',
-    rules: rules('cn.call-flood', 'cn.night-contact', 'cn.third-party-contact', 'cn.contacts-at-scale'),
+    rules: rules('12321'),
     verified: 'verified_secondary',
     note:
       'Scope VERIFIED (secondary). One source says MIIT announced on 2020-09-09 that 12300, 12321 and 12381 would merge into one number (12381); current ' +
@@ -139,7 +126,7 @@ export const CHANNELS: readonly Channel[] = [
       en: 'Illegal or harmful online content, including content that infringes reputation, privacy and other lawful rights (e.g. doctored images or debt shaming posted online).',
     },
     lenderTypes: 'any',
-    rules: rules('cn.insult', 'cn.threat-contacts', 'cn.contacts-at-scale'),
+    rules: rules('12377'),
     verified: 'verified_secondary',
     note:
       'It is the reporting centre of 网信办, which coordinates personal-information protection (PIPL 第六十条, cited without text). Whether 12377 itself takes ' +
@@ -155,7 +142,7 @@ export const CHANNELS: readonly Channel[] = [
       en: "Unlawful processing by lenders, apps and collectors (e.g. harvesting and using the contact book, disclosing the debt to contacts). PIPL Art. 65 gives everyone the right to complain; it requires the authorities to handle complaints and report back.",
     },
     lenderTypes: 'any',
-    rules: rules('cn.third-party-contact', 'cn.contacts-at-scale', 'cn.threat-contacts'),
+    rules: rules('pi_regulator'),
     verified: 'verified_primary',
     note: 'VERIFIED (primary mirror) for the right to complain. PIPL states no time limit for handling.',
     citationIds: ['pipl.art65', 'pipl.art50'],
@@ -169,17 +156,7 @@ export const CHANNELS: readonly Channel[] = [
       en: 'Threats, harassment, stalking, soft violence, home visits, impersonating officials, fake court papers, selling personal data; related crimes under the Criminal Law.',
     },
     lenderTypes: 'any',
-    rules: rules(
-      'cn.threat-violence',
-      'cn.threat-contacts',
-      'cn.insult',
-      'cn.impersonation',
-      'cn.false-legal',
-      'cn.visit-threat',
-      'cn.call-flood',
-      'cn.third-party-contact',
-      'cn.contacts-at-scale',
-    ),
+    rules: rules('police'),
     verified: 'verified_primary',
     note:
       'From 2026-01-01 the police must register reports immediately (新 第九十条; old 第七十七条 "及时受理"). Public-security penalties lapse if the conduct is not ' +
@@ -204,14 +181,7 @@ export const CHANNELS: readonly Channel[] = [
       en: 'Consumer disputes with non-financial businesses (e.g. e-commerce instalment sellers, "debt-relief" or "anti-collection" service firms); unlicensed businesses. Decision to accept within 7 working days; mediation ends if no agreement within 45 working days.',
     },
     lenderTypes: ['other'],
-    rules: rules(
-      'cn.third-party-contact',
-      'cn.night-contact',
-      'cn.call-flood',
-      'cn.after-agreement',
-      'cn.over-legal-line',
-      'cn.false-legal',
-    ),
+    rules: rules('12315'),
     verified: 'verified_primary',
     note: 'Rules: 《市场监督管理投诉举报处理暂行办法》(总局令第20号, amended 2022-03-24). The reference gives no URL for it.',
     citationIds: ['samr-complaints.art9', 'samr-complaints.art14'],
@@ -225,7 +195,7 @@ export const CHANNELS: readonly Channel[] = [
       en: 'Free legal consultation; guidance on applying for legal aid (means-tested).',
     },
     lenderTypes: 'any',
-    rules: ALL_RULES,
+    rules: rules('12348'),
     verified: 'verified_secondary',
     note: 'Typically working hours. Legal-aid applicants need ID, proof of financial hardship and case materials.',
   },
@@ -238,14 +208,7 @@ export const CHANNELS: readonly Channel[] = [
       en: 'Civil claims: privacy, reputation, PIPL damages (presumed fault), personality-rights injunction, refused PIPL rights requests, disputes over interest or fees.',
     },
     lenderTypes: 'any',
-    rules: rules(
-      'cn.third-party-contact',
-      'cn.contacts-at-scale',
-      'cn.insult',
-      'cn.call-flood',
-      'cn.threat-contacts',
-      'cn.over-legal-line',
-    ),
+    rules: rules('court'),
     verified: 'verified_primary',
     note: 'Injunction-type claims have no limitation period (民法典 第九百九十五条); general limitation periods apply to damages.',
     citationIds: [

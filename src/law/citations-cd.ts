@@ -302,6 +302,14 @@ export const CITATIONS_C: readonly Citation[] = [
     verified: 'verified_primary',
   }),
   cite(CIVIL_CODE, {
+    id: 'civil-code.art1033.item1',
+    ref: 'C2',
+    article: '第一千零三十三条第（一）项',
+    zh: `除法律另有规定或者权利人明确同意外，任何组织或者个人不得实施下列行为：（一）以电话、短信、即时通讯工具、电子邮件、传单等方式侵扰他人的私人生活安宁；`,
+    en: "Item 1: unless the law provides otherwise or the person explicitly agrees, no one may disturb another's peace of private life by phone, SMS, instant messaging, email or leaflets. Harassment by phone, SMS or IM is a privacy tort (the debtor's and each contact's own claim).",
+    verified: 'verified_primary',
+  }),
+  cite(CIVIL_CODE, {
     id: 'civil-code.art1034',
     ref: 'C2',
     article: '第一千零三十四条',

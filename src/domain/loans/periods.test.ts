@@ -106,7 +106,7 @@ describe('periods', () => {
     it('the legal lines re-price a loan with a long first period on the lender’s numbering', () => {
       const schedule = ['2024-03-01', '2024-04-01', '2024-05-01'].map((dueDate, k) => ({ period: k + 1, dueDate, principalFen: 0, interestFen: 0, feeFen: 0, totalFen: 346_755 }));
       const r = checkLegalLines(
-        { lenderType: 'private', contractDate: '2024-01-15', contractPrincipalFen: 1_000_000, receivedFen: 1_000_000, fees: [], period: 'month', schedule, payments: [] },
+        { lenderType: 'private', contractDate: '2024-01-15', receivedFen: 1_000_000, fees: [], period: 'month', schedule, payments: [] },
         [{ id: 'x', label: { zh: 'x', en: 'x' }, rate: 0.25, appliesTo: ['private'], notApplicableReason: { zh: '', en: '' }, meaning: { zh: '', en: '' }, citationIds: [] }],
         [],
       );
@@ -114,7 +114,7 @@ describe('periods', () => {
       expect(r.lines[0]!.over).toBe(false);
       // Re-priced at the loan's own rate, the schedule is (almost) unchanged: the first installment is discounted one period, not two.
       const own = checkLegalLines(
-        { lenderType: 'private', contractDate: '2024-01-15', contractPrincipalFen: 1_000_000, receivedFen: 1_000_000, fees: [], period: 'month', schedule, payments: [] },
+        { lenderType: 'private', contractDate: '2024-01-15', receivedFen: 1_000_000, fees: [], period: 'month', schedule, payments: [] },
         [{ id: 'y', label: { zh: 'y', en: 'y' }, rate: r.rates!.nominal.value, appliesTo: ['private'], notApplicableReason: { zh: '', en: '' }, meaning: { zh: '', en: '' }, citationIds: [] }],
         [],
       );

@@ -19,7 +19,9 @@ describe('citations by date', () => {
     expect(citationsForDate(META, ['old', 'new'], '2026-01-01')).toEqual(['new']);
     expect(citationsForDate(META, ['std'], '2025-02-27')).toEqual([]);
     expect(citationsForDate(META, ['std'], '2025-02-28')).toEqual(['std']);
-    expect(inForce(META, 'unknown-id', '1999-01-01')).toBe(true);
+    // An id the law view does not hold is never in force (a finding never cites what src/law lacks).
+    expect(inForce(META, 'unknown-id', '1999-01-01')).toBe(false);
+    expect(new CitationTally(META, ['unknown-id']).add(0, parseDay('2026-01-01')!, 1)).toBe(false);
   });
 
   it('a tally cites each provision for its own events and lists them when it covers only part', () => {

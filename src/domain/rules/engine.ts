@@ -2,9 +2,9 @@
  * The rule engine: runs rules over a case and orders their findings, and the date logic of citations.
  *
  * Pure: no I/O, no clock. Rules refer to citations only by id; the tier and the days a citation is in force
- * come from a CitationMeta table that the rule pack holds (a test checks it against src/law).
+ * come from the CitationMeta of the law view the app passes in (CaseData.law.citations, built from src/law).
  */
-import type { Tier } from '../law.js';
+import type { Tier, Verification } from '../law.js';
 import { dayString, parseDay } from './localtime.js';
 import { withPrepared } from './prepare.js';
 import type { CaseData, Finding, Rule, Severity } from './types.js';
@@ -58,13 +58,14 @@ export interface CitationMetaEntry {
   effectiveFrom: string | null;
   /** YYYY-MM-DD; last day in force, or null. */
   effectiveTo: string | null;
+  verified?: Verification;
 }
 export type CitationMeta = Readonly<Record<string, CitationMetaEntry>>;
 
-/** Is the citation in force on the local date (YYYY-MM-DD)? An id without meta is taken as always in force. */
+/** Is the citation in force on the local date (YYYY-MM-DD)? An id the law view does not hold is never in force. */
 export function inForce(meta: CitationMeta, id: string, date: string): boolean {
   const m = meta[id];
-  if (!m) return true;
+  if (!m) return false;
   if (m.effectiveFrom && date < m.effectiveFrom) return false;
   if (m.effectiveTo && date > m.effectiveTo) return false;
   return true;
@@ -120,8 +121,9 @@ export class CitationTally {
     this.last = new Float64Array(k).fill(-Infinity);
     this.ids.forEach((id, i) => {
       const m = meta[id];
-      this.fromDay[i] = parseDay(m?.effectiveFrom) ?? -Infinity;
-      this.toDay[i] = parseDay(m?.effectiveTo) ?? Infinity;
+      // An id the law view does not hold is never cited (a finding never shows a citation src/law lacks).
+      this.fromDay[i] = m ? (parseDay(m.effectiveFrom) ?? -Infinity) : Infinity;
+      this.toDay[i] = m ? (parseDay(m.effectiveTo) ?? Infinity) : -Infinity;
       this.index.set(id, i);
     });
   }

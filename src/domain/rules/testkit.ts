@@ -5,7 +5,7 @@ import type { Collector, Contact, Label, TimelineEvent } from '../collection/typ
 import type { LenderType } from '../law.js';
 import type { Loan } from '../loans/types.js';
 import { fromLocal } from '../time.js';
-import type { CaseData, LoanLineResult } from './types.js';
+import type { CaseData, LoanLineResult, RuleLaw } from './types.js';
 
 export const BJ = 'Asia/Shanghai';
 
@@ -95,6 +95,18 @@ export function line(loanId: number, lineId: string, over: boolean, excessFen = 
   };
 }
 
+let testLaw: RuleLaw | null = null;
+
+/**
+ * The law view caseOf() uses when a case names none. Domain code may not import src/law, so the test setup
+ * (test/setup/rule-law.ts) registers the app's view built from src/law: rule tests run on the real law data.
+ */
+export function setTestLaw(law: RuleLaw): void {
+  testLaw = law;
+}
+
 export function caseOf(p: Partial<CaseData> = {}): CaseData {
-  return { tz: BJ, events: [], contacts: [], collectors: [], loans: [], loanLines: [], ...p };
+  const law = p.law ?? testLaw;
+  if (!law) throw new Error('caseOf: no law view (pass `law`, or register one with setTestLaw; test/setup/rule-law.ts does it for vitest)');
+  return { tz: BJ, events: [], contacts: [], collectors: [], loans: [], loanLines: [], ...p, law };
 }

@@ -1,11 +1,7 @@
 /**
- * Citation ids the PRC pack uses, with the tier and days in force of each.
- *
- * The ids and facts mirror src/law (encoded from shared/law/cn-law.md); domain code may not import src/law,
- * so they are repeated here and test/rules-law.test.ts checks every entry against the registry.
- * Only ids marked VERIFIED (primary mirror or secondary) in the reference are used.
+ * Citation ids the PRC pack uses (ids only: their tier, status and days in force come from src/law through the law
+ * view, CaseData.law). test/rules-law.test.ts checks that each exists in src/law and may be shown.
  */
-import type { CitationMeta } from '../engine.js';
 
 export const C = {
   // A1–A3 lender regulations
@@ -48,45 +44,7 @@ export const C = {
   piplArt6: 'pipl.art6',
   piplArt10: 'pipl.art10',
   civil1033: 'civil-code.art1033',
+  /** 民法典 第一千零三十三条（一）: harassment by phone, SMS or IM (from 2021-01-01). */
+  civil1033Item1: 'civil-code.art1033.item1',
   civil1024: 'civil-code.art1024',
 } as const;
-
-/** Tier and days in force of each id above (and of the legal-line ids the loans module passes in). */
-export const CN_CITATION_META: CitationMeta = {
-  'cfc-2024.art56': { tier: 'regulation', effectiveFrom: '2024-04-18', effectiveTo: null },
-  'cfc-2024.art55': { tier: 'regulation', effectiveFrom: '2024-04-18', effectiveTo: null },
-  'credit-card-2011.art68': { tier: 'regulation', effectiveFrom: null, effectiveTo: null },
-  'credit-card-2011.art70': { tier: 'regulation', effectiveFrom: null, effectiveTo: null },
-  'credit-card-2011.art3': { tier: 'regulation', effectiveFrom: null, effectiveTo: null },
-  'internet-loan-2020.art56': { tier: 'regulation', effectiveFrom: '2020-07-17', effectiveTo: null },
-  'internet-loan-2020.art34': { tier: 'regulation', effectiveFrom: '2020-07-17', effectiveTo: null },
-  'gbt-45251-2025.contacts': { tier: 'national_standard', effectiveFrom: '2025-02-28', effectiveTo: null },
-  'gbt-45251-2025.night': { tier: 'national_standard', effectiveFrom: '2025-02-28', effectiveTo: null },
-  'gbt-45251-2025.calls': { tier: 'national_standard', effectiveFrom: '2025-02-28', effectiveTo: null },
-  'cba-2026-guideline.night': { tier: 'industry_guideline', effectiveFrom: '2026-01-30', effectiveTo: null },
-  'cba-2026-guideline.attempts': { tier: 'industry_guideline', effectiveFrom: '2026-01-30', effectiveTo: null },
-  'cba-2026-guideline.third-party': { tier: 'industry_guideline', effectiveFrom: '2026-01-30', effectiveTo: null },
-  'cba-2026-guideline.impersonation': { tier: 'industry_guideline', effectiveFrom: '2026-01-30', effectiveTo: null },
-  'cba-2026-guideline.improper-means': { tier: 'industry_guideline', effectiveFrom: '2026-01-30', effectiveTo: null },
-  'cba-2026-guideline.false-consequences': { tier: 'industry_guideline', effectiveFrom: '2026-01-30', effectiveTo: null },
-  'criminal-law.art293-1': { tier: 'statute', effectiveFrom: '2021-03-01', effectiveTo: null },
-  'criminal-law.art293': { tier: 'statute', effectiveFrom: null, effectiveTo: null },
-  'xunxin-2013.art1': { tier: 'judicial_interpretation', effectiveFrom: '2013-07-22', effectiveTo: null },
-  'criminal-law.art253-1': { tier: 'statute', effectiveFrom: null, effectiveTo: null },
-  'pi-crime-2017.art5': { tier: 'judicial_interpretation', effectiveFrom: null, effectiveTo: null },
-  'criminal-law.art246': { tier: 'statute', effectiveFrom: null, effectiveTo: null },
-  'criminal-law.art279': { tier: 'statute', effectiveFrom: null, effectiveTo: null },
-  'psl-2012.art42.item1': { tier: 'statute', effectiveFrom: null, effectiveTo: '2025-12-31' },
-  'psl-2012.art42.item2': { tier: 'statute', effectiveFrom: null, effectiveTo: '2025-12-31' },
-  'psl-2012.art42.item5': { tier: 'statute', effectiveFrom: null, effectiveTo: '2025-12-31' },
-  'psl-2012.art51': { tier: 'statute', effectiveFrom: null, effectiveTo: '2025-12-31' },
-  'psl-2025.art50.item1': { tier: 'statute', effectiveFrom: '2026-01-01', effectiveTo: null },
-  'psl-2025.art50.item2': { tier: 'statute', effectiveFrom: '2026-01-01', effectiveTo: null },
-  'psl-2025.art50.item5': { tier: 'statute', effectiveFrom: '2026-01-01', effectiveTo: null },
-  'psl-2025.art62': { tier: 'statute', effectiveFrom: '2026-01-01', effectiveTo: null },
-  'psl-2025.art56': { tier: 'statute', effectiveFrom: '2026-01-01', effectiveTo: null },
-  'pipl.art6': { tier: 'statute', effectiveFrom: '2021-11-01', effectiveTo: null },
-  'pipl.art10': { tier: 'statute', effectiveFrom: '2021-11-01', effectiveTo: null },
-  'civil-code.art1033': { tier: 'statute', effectiveFrom: '2021-01-01', effectiveTo: null },
-  'civil-code.art1024': { tier: 'statute', effectiveFrom: '2021-01-01', effectiveTo: null },
-};

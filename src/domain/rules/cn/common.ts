@@ -169,6 +169,11 @@ export interface FindingParts {
   /** Lender types behind the events (null = unknown), to choose channels. */
   lenderTypes: Iterable<LenderType | null>;
   details?: Record<string, unknown>;
+  /**
+   * The events of `idx` the tally cited, chronological, when some events of the finding had no rule in force on their
+   * date (they stay in the finding, listed under details.uncovered). Absent: the tally cited every event of `idx`.
+   */
+  citedIdx?: readonly number[];
 }
 
 /** Assembles an event-based finding: event ids, period, citations with their per-event use. */
@@ -190,18 +195,28 @@ export function eventFinding(p: FindingParts): Finding {
   details.collectorIds = collectorIdsOf(ix, idx);
   details.collectorNumbers = collectorNumbers(ix, idx).map(maskNumber);
   Object.assign(details, p.details ?? {});
-  details.citations = p.tally.uses(eventIds);
+  // Events with no rule in force on their date stay in the finding, listed under `uncovered`.
+  const partial = p.citedIdx !== undefined && p.citedIdx.length !== idx.length;
+  const none = p.citedIdx !== undefined && p.citedIdx.length === 0;
+  if (partial) {
+    const cited = new Set(p.citedIdx);
+    const un = idx.filter((i) => !cited.has(i));
+    details.citations = none ? [] : p.tally.uses(p.citedIdx!.map((i) => ix.ids[i]!));
+    details.uncovered = { count: un.length, from: dayString(ix.day[un[0]!]!), to: dayString(ix.day[un[un.length - 1]!]!), eventIds: un.map((i) => ix.ids[i]!) };
+    if (none) details.noRuleApplied = true;
+  } else details.citations = p.tally.uses(eventIds);
   return {
     rule: p.rule,
-    tier: p.tally.primaryTier(p.fallbackTier),
-    severity: p.severity,
+    // Nothing in Huxun's law data applied on any of the dates: the weakest tier and low severity, no citation.
+    tier: none ? 'industry_guideline' : p.tally.primaryTier(p.fallbackTier),
+    severity: none ? 'low' : p.severity,
     citationIds: p.tally.cited(),
     eventIds,
     from: ix.events[first]!.at,
     to: ix.events[last]!.at,
     count: idx.length,
     summary: p.summary,
-    channels: channelsFor(p.rule, p.lenderTypes),
+    channels: channelsFor(ix.c.law, p.rule, p.lenderTypes),
     details,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The PRC rule pack. Rule ids are stable: findings, channels (src/law/channels.ts) and documents refer to them.
+ * The PRC rule pack. Rule ids are stable: findings, channels (src/law/channels.ts) and documents refer to them; their
+ * names, topics and channels are in one table (meta.ts).
  */
 import type { Rule } from '../types.js';
 import { falseLegalRule, impersonationRule, insultRule, threatContactsRule, threatViolenceRule, visitThreatRule } from './labelled.js';
@@ -22,8 +23,9 @@ export const CN_RULES: Rule[] = [
   contactsAtScaleRule,
 ];
 
-export { CN_CITATION_META } from './citations.js';
-export { CN_CHANNEL_ROUTES, channelsFor, ruleChannels } from './channels.js';
+export { channelsFor } from './channels.js';
+export { CN_RULE_IDS, CN_RULE_META, ruleMeta, rulesForChannel } from './meta.js';
+export type { CnRuleId, RuleMeta, Topic } from './meta.js';
 export {
   afterAgreementRule,
   callFloodRule,

@@ -13,8 +13,8 @@ const K_NOTE = EVENT_KINDS.indexOf('note');
 const K_PAYMENT = EVENT_KINDS.indexOf('payment');
 import { period } from '../text.js';
 import type { CaseData, Finding, Rule, Severity } from '../types.js';
-import { C, CN_CITATION_META } from './citations.js';
-import { ruleChannels } from './channels.js';
+import { C } from './citations.js';
+import { ruleMeta } from './meta.js';
 import { PACK, decider, eventFinding, groupEvents, lenderRule, whoText } from './common.js';
 import { mayConstitute } from './names.js';
 import { isProtectiveLine } from './over-line.js';
@@ -35,7 +35,6 @@ interface EventCtx {
 interface LabelSpec {
   id: string;
   label: Label;
-  title: Text2;
   description: Text2;
   severity: Severity;
   tier: Tier;
@@ -52,12 +51,12 @@ function labelRule(spec: LabelSpec): Rule {
   return {
     id: spec.id,
     pack: PACK,
-    title: spec.title,
+    title: ruleMeta(spec.id)?.title ?? { zh: spec.id, en: spec.id },
     description: spec.description,
     tier: spec.tier,
     severity: spec.severity,
     citationIds: spec.citations,
-    channels: ruleChannels(spec.id),
+    channels: ruleMeta(spec.id)?.channels ?? [],
     evaluate(c: CaseData): Finding[] {
       const ix = prepare(c);
       const hits: number[] = [];
@@ -68,10 +67,10 @@ function labelRule(spec: LabelSpec): Rule {
         if (kind === K_NOTE || kind === K_PAYMENT) continue;
         hits.push(i);
       }
-      const overLoanIds = new Set(c.loanLines.filter(isProtectiveLine).map((l) => l.loanId));
+      const overLoanIds = new Set(c.loanLines.filter((l) => isProtectiveLine(l, c.law)).map((l) => l.loanId));
       const out: Finding[] = [];
       for (const { group, idx } of groupEvents(ix, hits)) {
-        const tally = new CitationTally(CN_CITATION_META, spec.citations);
+        const tally = new CitationTally(c.law.citations, spec.citations);
         const repeated = idx.length >= REPEATED;
         // The group is one loan (or no known loan), so whether its debt is over a line is the same for all its events.
         const overLine = overLineFor(ix, ix.events[idx[0]!]!, overLoanIds);
@@ -135,7 +134,6 @@ const times = (n: number, zh: string, en: string): Text2 => ({ zh: `${n} 次${zh
 export const threatContactsRule = labelRule({
   id: 'cn.threat-contacts',
   label: 'threat_contacts',
-  title: { zh: '威胁联系亲友或曝光', en: 'Threats to contact family and friends or to publicise the debt' },
   description: {
     zh: '催收消息威胁通知借款人的亲友、同事或单位，或威胁曝光债务（发朋友圈、群发通讯录等）。',
     en: "Collection messages threatening to tell the borrower's family, friends or employer, or to publicise the debt.",
@@ -156,7 +154,6 @@ export const threatContactsRule = labelRule({
 export const threatViolenceRule = labelRule({
   id: 'cn.threat-violence',
   label: 'threat_violence',
-  title: { zh: '暴力威胁', en: 'Threats of violence' },
   description: {
     zh: '催收消息威胁伤害借款人、其家人或其财产。',
     en: 'Collection messages threatening physical harm to the borrower, their family or property.',
@@ -179,7 +176,6 @@ export const threatViolenceRule = labelRule({
 export const insultRule = labelRule({
   id: 'cn.insult',
   label: 'insult',
-  title: { zh: '辱骂侮辱', en: 'Insults' },
   description: { zh: '催收消息辱骂、侮辱、诅咒或使用下流语言。', en: 'Collection messages that insult, demean, curse or use obscene language.' },
   severity: 'high',
   tier: 'statute',
@@ -201,7 +197,6 @@ export const insultRule = labelRule({
 export const impersonationRule = labelRule({
   id: 'cn.impersonation',
   label: 'impersonation',
-  title: { zh: '冒充公检法或律师', en: 'Impersonating authorities or lawyers' },
   description: {
     zh: '催收方自称或假称代表公安、法院、检察院、政府、仲裁机构或律师事务所，以恐吓借款人。',
     en: 'The collector claims to be, or to act for, the police, a court, a procuratorate, the government, an arbitration body or a law firm, to intimidate.',
@@ -216,7 +211,6 @@ export const impersonationRule = labelRule({
 export const falseLegalRule = labelRule({
   id: 'cn.false-legal',
   label: 'false_legal',
-  title: { zh: '虚假法律后果', en: 'False legal consequences' },
   description: {
     zh: '催收消息对普通逾期消费债务声称刑事追究、拘留、立案、坐牢、短信传票等虚假或夸大的法律后果。',
     en: 'Collection messages stating false or exaggerated legal consequences (arrest, criminal charges, summonses by SMS) for an ordinary overdue consumer debt.',
@@ -236,7 +230,6 @@ export const falseLegalRule = labelRule({
 export const visitThreatRule = labelRule({
   id: 'cn.visit-threat',
   label: 'visit_threat',
-  title: { zh: '上门威胁', en: 'Threats to visit home or workplace' },
   description: {
     zh: '催收消息威胁到借款人家中、单位、学校或老家上门。',
     en: "Collection messages threatening to come to the borrower's home, workplace, school or hometown.",

@@ -42,6 +42,7 @@ const N: Record<string, Text2> = {
   [C.piplArt6]: { zh: '违反《个人信息保护法》第六条（最小必要）', en: 'a breach of Art. 6 of the Personal Information Protection Law (minimum necessity)' },
   [C.piplArt10]: { zh: '违反《个人信息保护法》第十条（不得非法使用、提供他人个人信息）', en: "a breach of Art. 10 of the Personal Information Protection Law (no unlawful use or disclosure of others' data)" },
   [C.civil1033]: { zh: '侵害联系人私人生活安宁的侵权行为（民法典第一千零三十三条，联系人可自行主张）', en: "a tort against the contacts' peace of private life (Civil Code Art. 1033; the contacts' own claim)" },
+  [C.civil1033Item1]: { zh: '以电话、短信、即时通讯工具等方式侵扰私人生活安宁的侵权行为（民法典第一千零三十三条第（一）项，受侵扰的人可自行主张）', en: "a tort against the peace of private life by phone, SMS or instant messaging (Civil Code Art. 1033 item 1; the harassed person's own claim)" },
   [C.civil1024]: { zh: '侵害名誉权的侵权行为（民法典第一千零二十四条）', en: 'a tort against reputation (Civil Code Art. 1024)' },
 };
 

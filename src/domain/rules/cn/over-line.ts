@@ -4,32 +4,27 @@
  */
 import type { Tier, Verification } from '../../law.js';
 import { yuan } from '../text.js';
-import type { CaseData, Finding, LoanLineResult, Rule, Severity } from '../types.js';
-import { channelsFor, ruleChannels } from './channels.js';
-import { CN_CITATION_META } from './citations.js';
+import type { CaseData, Finding, LoanLineResult, Rule, RuleLaw, Severity } from '../types.js';
+import { channelsFor } from './channels.js';
 import { PACK } from './common.js';
+import { ruleMeta } from './meta.js';
 
-/** Facts of the lines of src/law/lines.ts the rule needs when the result does not carry them. */
-export const LINE_FACTS: Record<string, { tier: Tier; verified: Verification }> = {
-  lpr4: { tier: 'judicial_interpretation', verified: 'verified_primary' },
-  '24': { tier: 'judicial_interpretation', verified: 'secondary' },
-  '36': { tier: 'judicial_interpretation', verified: 'verified_secondary' },
-};
-
-export function lineTier(l: LoanLineResult): Tier {
-  return l.tier ?? LINE_FACTS[l.lineId]?.tier ?? CN_CITATION_META[l.citationIds[0] ?? '']?.tier ?? 'judicial_interpretation';
+/** How binding the line's source is: as the result carries it, else the law view's line, else its first citation. */
+export function lineTier(l: LoanLineResult, law: RuleLaw): Tier {
+  return l.tier ?? law.lines[l.lineId]?.tier ?? law.citations[l.citationIds[0] ?? '']?.tier ?? 'judicial_interpretation';
 }
 
-export function lineVerified(l: LoanLineResult): Verification {
-  return l.verified ?? LINE_FACTS[l.lineId]?.verified ?? 'unverified';
+/** Whether the line's source was verified: as the result carries it, else the law view's line; unknown counts as unverified. */
+export function lineVerified(l: LoanLineResult, law: RuleLaw): Verification {
+  return l.verified ?? law.lines[l.lineId]?.verified ?? 'unverified';
 }
 
 /**
  * Lines whose crossing makes the debt (in part) one the law does not protect: only lines whose source was verified. A
  * SECONDARY line (24%, 法发〔2017〕22号: courts reduce on the borrower's request) does not make a debt illegal.
  */
-export function isProtectiveLine(l: LoanLineResult): boolean {
-  const v = lineVerified(l);
+export function isProtectiveLine(l: LoanLineResult, law: RuleLaw): boolean {
+  const v = lineVerified(l, law);
   return l.over && l.applies && (v === 'verified_primary' || v === 'verified_secondary');
 }
 
@@ -38,7 +33,7 @@ const pct = (r: number) => `${(Math.round(r * 10000) / 100).toFixed(2)}%`;
 export const overLegalLineRule: Rule = {
   id: 'cn.over-legal-line',
   pack: PACK,
-  title: { zh: '超过利率线', en: 'Over a legal interest line' },
+  title: ruleMeta('cn.over-legal-line').title,
   description: {
     zh: '借款的实际年化利率超过适用于该贷款方类型的利率线：每笔借款、每条线一项，列出超出的金额（元）。',
     en: "A loan's annual rate is above a line that applies to its lender type: one finding per loan and line, with the amount above the line in yuan.",
@@ -46,13 +41,13 @@ export const overLegalLineRule: Rule = {
   tier: 'judicial_interpretation',
   severity: 'high',
   citationIds: [],
-  channels: ruleChannels('cn.over-legal-line'),
+  channels: ruleMeta('cn.over-legal-line').channels,
   evaluate(c: CaseData): Finding[] {
     const loans = new Map(c.loans.map((l) => [l.id, l]));
     const lines = c.loanLines.filter((l) => l.over && l.applies).sort((a, b) => a.loanId - b.loanId || (a.lineId < b.lineId ? -1 : a.lineId > b.lineId ? 1 : 0));
     return lines.map((l): Finding => {
       const loan = loans.get(l.loanId);
-      const verified = lineVerified(l);
+      const verified = lineVerified(l, c.law);
       const unverified = verified === 'unverified';
       const secondary = verified === 'secondary';
       const severity: Severity = unverified ? 'low' : secondary ? 'medium' : 'high';
@@ -75,7 +70,7 @@ export const overLegalLineRule: Rule = {
           };
       return {
         rule: 'cn.over-legal-line',
-        tier: lineTier(l),
+        tier: lineTier(l, c.law),
         severity,
         citationIds: [...l.citationIds],
         eventIds: [],
@@ -86,7 +81,7 @@ export const overLegalLineRule: Rule = {
           zh: `${name} 的借款按“${label.zh}”计算，名义年化利率约 ${pct(l.aprNominal)}，高于该线的 ${pct(l.lineRate)}，超出部分金额为 ${amount} 元。${caveat.zh}`,
           en: `The loan from ${name}, measured against "${label.en}", has a nominal annual rate of about ${pct(l.aprNominal)}, above the line's ${pct(l.lineRate)}; the amount above the line is ${amount} yuan. ${caveat.en}`,
         },
-        channels: channelsFor('cn.over-legal-line', [loan?.lenderType ?? null]),
+        channels: channelsFor(c.law, 'cn.over-legal-line', [loan?.lenderType ?? null]),
         details: {
           loanId: l.loanId,
           lenderName: name,

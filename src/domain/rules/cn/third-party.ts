@@ -7,8 +7,8 @@ import { dayString } from '../localtime.js';
 import { type CaseIndex, contactOf, F_THIRD_PARTY, isGuarantor, prepare } from '../prepare.js';
 import { maskNumber, period } from '../text.js';
 import type { CaseData, Finding, Rule, Severity } from '../types.js';
-import { C, CN_CITATION_META } from './citations.js';
-import { ruleChannels } from './channels.js';
+import { C } from './citations.js';
+import { ruleMeta } from './meta.js';
 import { PACK, decider, eventFinding, groupEvents, groupAt, lenderRule, whoText, type Group } from './common.js';
 import { mayConstitute } from './names.js';
 
@@ -49,7 +49,6 @@ const TP_CITATIONS = [C.cfcArt56, C.ccArt68, C.ilArt56, C.gbtContacts, C.cbaThir
 export const thirdPartyContactRule: Rule = {
   id: 'cn.third-party-contact',
   pack: PACK,
-  title: { zh: '向第三人催收（爆通讯录）', en: 'Collection from third parties (contact-list blasting)' },
   description: {
     zh: '催收方联系借款人以外的人（亲友、同事等，担保人除外）催收或透露债务：被标记为向第三人催收的消息、发给第三人的消息，以及联系人转告的催收联系。',
     en: 'Collectors contacting people other than the borrower (family, friends, colleagues; not a guarantor) about the debt: messages labelled third-party, messages a contact received, and contacts reporting they were called.',
@@ -57,13 +56,14 @@ export const thirdPartyContactRule: Rule = {
   tier: 'regulation',
   severity: 'high',
   citationIds: TP_CITATIONS,
-  channels: ruleChannels('cn.third-party-contact'),
+  title: ruleMeta('cn.third-party-contact').title,
+  channels: ruleMeta('cn.third-party-contact').channels,
   evaluate(c: CaseData): Finding[] {
     const ix = prepare(c);
     const { idx: all, guarantorEvents } = thirdPartyEvents(ix);
     const out: Finding[] = [];
     for (const { group, idx } of groupEvents(ix, all)) {
-      const tally = new CitationTally(CN_CITATION_META, TP_CITATIONS);
+      const tally = new CitationTally(c.law.citations, TP_CITATIONS);
       const lr = lenderRule(group.lenderType, { cfc: true, cc: true, il: true });
       const ks = [lr, C.gbtContacts, C.cbaThirdParty, C.civil1033, C.piplArt10].filter((x): x is string => !!x).map((id) => tally.k(id));
       const proven: number[] = [];
@@ -130,7 +130,6 @@ function dataRule(g: Group): string | null {
 export const contactsAtScaleRule: Rule = {
   id: 'cn.contacts-at-scale',
   pack: PACK,
-  title: { zh: '大范围联系通讯录', en: 'Contacts reached at scale' },
   description: {
     zh: '催收方联系了借款人的多位联系人（至少 3 位，担保人除外）：联系人数量、由哪些催收号码、在多长时间内。这表明催收方掌握并使用了借款人的通讯录。',
     en: "Collectors reached several of the borrower's contacts (3 or more, guarantors excluded): how many, by which collector numbers, over what period. It shows that they hold and use the borrower's contact list.",
@@ -138,7 +137,8 @@ export const contactsAtScaleRule: Rule = {
   tier: 'statute',
   severity: 'high',
   citationIds: SCALE_CITATIONS,
-  channels: ruleChannels('cn.contacts-at-scale'),
+  title: ruleMeta('cn.contacts-at-scale').title,
+  channels: ruleMeta('cn.contacts-at-scale').channels,
   evaluate(c: CaseData): Finding[] {
     const ix = prepare(c);
     const { idx } = thirdPartyEvents(ix);
@@ -163,7 +163,7 @@ export const contactsAtScaleRule: Rule = {
     }
     const k = contacts.size;
     if (k < SCALE_MIN_CONTACTS) return [];
-    const tally = new CitationTally(CN_CITATION_META, SCALE_CITATIONS);
+    const tally = new CitationTally(c.law.citations, SCALE_CITATIONS);
     const proven: number[] = [];
     const groups = new Set<Group>();
     const general = [C.piplArt10, C.piplArt6, C.civil1033, C.psl25Art56, ...(k >= SCALE_CRIMINAL_CONTACTS ? [C.crim253_1, C.piCrimeArt5] : [])];

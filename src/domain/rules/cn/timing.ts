@@ -8,8 +8,9 @@ import { EVENT_KINDS } from '../../collection/types.js';
 import { type CaseIndex, F_COLLECTION, K_CALL, F_COLLECTOR_CALL, F_THIRD_PARTY, prepare, S_ANSWERED, S_UNANSWERED } from '../prepare.js';
 import { period } from '../text.js';
 import type { CaseData, Finding, Rule } from '../types.js';
-import { ruleChannels } from './channels.js';
-import { C, CN_CITATION_META } from './citations.js';
+import type { Text2 } from '../../law.js';
+import { C } from './citations.js';
+import { ruleMeta } from './meta.js';
 import { PACK, decider, eventFinding, groupEvents, groupsOf, whoText, type Group } from './common.js';
 import { mayConstitute } from './names.js';
 
@@ -23,20 +24,56 @@ function cap(s: string): string {
 
 // ── Night contact ──────────────────────────────────────────────────────────
 
-const NIGHT_CITATIONS = [C.gbtNight, C.cbaNight];
+/**
+ * What a night contact may breach, in priority order (the first cited is the finding's primary basis). Each is cited for
+ * an event only if it was in force on the event's local date (from the law view): the 2025 national standard and the
+ * 2026 guideline from their own dates; 民法典 第一千零三十三条（一） (harassment by phone, SMS or IM; from 2021-01-01) for
+ * calls and messages; 治安管理处罚法 item (五) for repeated harassing messages (the 2012 text to 2025-12-31, the 2025
+ * revision from 2026-01-01). A night contact on a date none of them covers is still listed, and the finding says so.
+ */
+const NIGHT_CITATIONS = [C.gbtNight, C.cbaNight, C.civil1033Item1, C.psl12Item5, C.psl25Item5];
+/** "多次": three or more (软暴力意见 第五条; docs/law/cn-law.md B2): repeated messages for 治安管理处罚法 item (五). */
+const REPEATED_MESSAGES = 3;
+const K_SMS = EVENT_KINDS.indexOf('sms');
+const K_IM = EVENT_KINDS.indexOf('im');
+
+/** Events of `idx` that no rule covered, as a sentence ("其中 N 次…"), or empty. */
+function uncoveredText(ix: CaseIndex, idx: readonly number[], cited: readonly number[], what: Text2): Text2 {
+  const un = idx.length - cited.length;
+  if (!un) return { zh: '', en: '' };
+  const set = new Set(cited);
+  let lo = Infinity, hi = -Infinity;
+  for (const i of idx) {
+    if (set.has(i)) continue;
+    const d = ix.day[i]!;
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const p = period(dayString(lo), dayString(hi));
+  if (!cited.length) {
+    return {
+      zh: `这些${what.zh}发生时（${p.zh}），Huxun 的法律资料中没有适用的规定；仍列出作为记录。`,
+      en: `No rule in Huxun's law data applied on the dates of these ${what.en} (${p.en}); they are listed as a record.`,
+    };
+  }
+  return {
+    zh: `其中 ${un} 次${what.zh}（${p.zh}）发生时，Huxun 的法律资料中没有适用的规定；仍列出作为记录。`,
+    en: `For ${un} of these ${what.en} (${p.en}), no rule in Huxun's law data applied on their dates; they are listed as a record.`,
+  };
+}
 
 export const nightContactRule: Rule = {
   id: 'cn.night-contact',
   pack: PACK,
-  title: { zh: '夜间催收（22:00至次日8:00）', en: 'Collection at night (22:00–08:00)' },
+  title: ruleMeta('cn.night-contact').title,
   description: {
-    zh: '当地时间22:00:00至次日07:59:59之间的催收电话、短信或上门（催收号码打来的电话，或被标记为催收的联系），逐条列出。',
-    en: 'Collection calls, messages or visits between 22:00:00 and 07:59:59 local time (calls from collector numbers, or contacts labelled collection), each listed.',
+    zh: '当地时间22:00:00至次日07:59:59之间的催收电话、短信或上门（催收号码打来的电话，或被标记为催收的联系），逐条列出；每条按其日期当时有效的规定引用，没有适用规定的日期也照样列出。',
+    en: 'Collection calls, messages or visits between 22:00:00 and 07:59:59 local time (calls from collector numbers, or contacts labelled collection), each listed and cited under what applied on its date; dates no rule covered are listed too.',
   },
   tier: 'national_standard',
   severity: 'medium',
   citationIds: NIGHT_CITATIONS,
-  channels: ruleChannels('cn.night-contact'),
+  channels: ruleMeta('cn.night-contact').channels,
   evaluate(c: CaseData): Finding[] {
     const ix = prepare(c);
     const hits: number[] = [];
@@ -48,19 +85,27 @@ export const nightContactRule: Rule = {
     }
     const out: Finding[] = [];
     for (const { group, idx } of groupEvents(ix, hits)) {
-      const tally = new CitationTally(CN_CITATION_META, NIGHT_CITATIONS);
-      const ks = [tally.k(C.gbtNight), tally.k(C.cbaNight)];
-      const proven: number[] = [];
-      for (const i of idx) if (tally.addAll(ks, ix.day[i]!, ix.ids[i]!)) proven.push(i);
-      if (!proven.length) continue;
+      const tally = new CitationTally(c.law.citations, NIGHT_CITATIONS);
+      const [kGbt, kCba, kCivil, kPsl12, kPsl25] = NIGHT_CITATIONS.map((id) => tally.k(id)) as [number, number, number, number, number];
+      const isMessage = (i: number) => ix.kind[i] === K_SMS || ix.kind[i] === K_IM;
+      const messages = idx.filter(isMessage).length;
+      const cited: number[] = [];
+      for (const i of idx) {
+        const kind = ix.kind[i]!;
+        const ks = [kGbt, kCba];
+        // 民法典 第一千零三十三条（一）: phone, SMS, IM (not a visit).
+        if (kind === K_CALL || isMessage(i)) ks.push(kCivil);
+        if (isMessage(i) && messages >= REPEATED_MESSAGES) ks.push(kPsl12, kPsl25);
+        if (tally.addAll(ks, ix.day[i]!, ix.ids[i]!)) cited.push(i);
+      }
       // Each night contact, listed per local date: its event id, local time and kind.
       const byDate: { date: string; count: number; calls: number; eventIds: number[]; times: string[]; kinds: string[] }[] = [];
       let cur: (typeof byDate)[number] | null = null;
       let calls = 0;
       let visits = 0;
       let lastDay = NaN;
-      for (let j = 0; j < proven.length; j++) {
-        const i = proven[j]!;
+      for (let j = 0; j < idx.length; j++) {
+        const i = idx[j]!;
         const d = ix.day[i]!;
         if (d !== lastDay) {
           cur = { date: dayString(d), count: 0, calls: 0, eventIds: [], times: [], kinds: [] };
@@ -77,14 +122,15 @@ export const nightContactRule: Rule = {
         cur!.times.push(timeString(ix.sod[i]!));
         cur!.kinds.push(EVENT_KINDS[kind] ?? ix.events[i]!.kind);
       }
-      const n = proven.length;
+      const n = idx.length;
       const p = period(byDate[0]!.date, byDate[byDate.length - 1]!.date);
-      const who = whoText(ix, group, proven);
+      const who = whoText(ix, group, idx);
       const may = mayConstitute(tally, {
-        zh: '除非借款人同意过夜间联系，这可能构成：',
-        en: 'Unless the borrower agreed to contact at night, this may constitute: ',
+        zh: '除非借款人同意过夜间联系，按各次联系当日有效的规定，这可能构成：',
+        en: 'Unless the borrower agreed to contact at night, under what applied on the date of each contact this may constitute: ',
       });
       const dec = decider(tally.citedTiers());
+      const none = uncoveredText(ix, idx, cited, { zh: '夜间联系', en: 'night contacts' });
       out.push(
         eventFinding({
           rule: 'cn.night-contact',
@@ -92,14 +138,15 @@ export const nightContactRule: Rule = {
           severity: 'medium',
           tally,
           ix,
-          idx: proven,
+          idx,
+          citedIdx: cited,
           group,
           summary: {
-            zh: `${p.zh}，${who.zh}在当地时间22:00至次日8:00之间催收联系 ${n} 次（其中电话 ${calls} 次），分布在 ${byDate.length} 个日期。${may.zh}${dec.zh}`,
-            en: `${cap(p.en)}, ${who.en} made ${n} collection contact${n === 1 ? '' : 's'} between 22:00 and 08:00 local time (${calls} call${calls === 1 ? '' : 's'}), on ${byDate.length} date${byDate.length === 1 ? '' : 's'}. ${may.en} ${dec.en}`.trim(),
+            zh: `${p.zh}，${who.zh}在当地时间22:00至次日8:00之间催收联系 ${n} 次（其中电话 ${calls} 次），分布在 ${byDate.length} 个日期。${may.zh}${dec.zh}${none.zh}`,
+            en: `${cap(p.en)}, ${who.en} made ${n} collection contact${n === 1 ? '' : 's'} between 22:00 and 08:00 local time (${calls} call${calls === 1 ? '' : 's'}), on ${byDate.length} date${byDate.length === 1 ? '' : 's'}. ${may.en} ${dec.en} ${none.en}`.replace(/\s+/g, ' ').trim(),
           },
           lenderTypes: [group.lenderType],
-          details: { nightFrom: '22:00:00', nightTo: '07:59:59', calls, messages: n - calls - visits, visits, dates: byDate.length, byDate, uncovered: idx.length - proven.length },
+          details: { nightFrom: '22:00:00', nightTo: '07:59:59', calls, messages: n - calls - visits, visits, dates: byDate.length, byDate },
         }),
       );
     }
@@ -123,15 +170,15 @@ interface DayBucket {
 export const callFloodRule: Rule = {
   id: 'cn.call-flood',
   pack: PACK,
-  title: { zh: '频繁催收电话', en: 'Call floods' },
+  title: ruleMeta('cn.call-flood').title,
   description: {
-    zh: '同一贷款方的催收号码在一个当地日内与借款人接通超过3次，或借款人未接时当天尝试拨打超过6次（未接、拒接、拦截、转语音信箱），列出日期和次数。',
-    en: "More than 3 answered collection calls to the borrower from one lender's collectors in a local day, or more than 6 attempts in a day when unanswered (missed, rejected, blocked, voicemail); days and counts listed.",
+    zh: '同一贷款方的催收号码在一个当地日内与借款人接通超过3次，或借款人未接时当天尝试拨打超过6次（未接、拒接、拦截、转语音信箱），列出日期和次数；任何日期都列出，每天按当日有效的规定引用。',
+    en: "More than 3 answered collection calls to the borrower from one lender's collectors in a local day, or more than 6 attempts in a day when unanswered (missed, rejected, blocked, voicemail); days and counts listed for any date, each day cited under what applied on it.",
   },
   tier: 'national_standard',
   severity: 'medium',
-  citationIds: [C.gbtCalls, C.cbaAttempts],
-  channels: ruleChannels('cn.call-flood'),
+  citationIds: [C.gbtCalls, C.cbaAttempts, C.civil1033Item1],
+  channels: ruleMeta('cn.call-flood').channels,
   evaluate(c: CaseData): Finding[] {
     const ix = prepare(c);
     const gs = groupsOf(ix);
@@ -186,9 +233,9 @@ export const callFloodRule: Rule = {
     for (const [g, days] of byGroup) {
       const group = gs.list[g]!;
       const buckets = [...days.values()].sort((a, b) => a.day - b.day);
-      const a = flood(ix, group, buckets, 'answered');
+      const a = flood(c, ix, group, buckets, 'answered');
       if (a) out.push(a);
-      const u = flood(ix, group, buckets, 'unanswered');
+      const u = flood(c, ix, group, buckets, 'unanswered');
       if (u) out.push(u);
     }
     return out;
@@ -203,46 +250,65 @@ function isFloodCall(ix: CaseIndex, i: number): number {
   return st === S_ANSWERED || st === S_UNANSWERED ? st : 0;
 }
 
-function flood(ix: CaseIndex, g: Group, buckets: DayBucket[], kind: 'answered' | 'unanswered'): Finding | null {
+function flood(c: CaseData, ix: CaseIndex, g: Group, buckets: DayBucket[], kind: 'answered' | 'unanswered'): Finding | null {
   const limit = kind === 'answered' ? ANSWERED_LIMIT : ATTEMPT_LIMIT;
+  // The limit's own source (from its date), and 民法典 第一千零三十三条（一） (harassment by phone, from 2021-01-01).
   const cid = kind === 'answered' ? C.gbtCalls : C.cbaAttempts;
-  const tally = new CitationTally(CN_CITATION_META, [C.gbtCalls, C.cbaAttempts]);
-  const kc = tally.k(cid);
-  const proven: number[] = [];
-  const days: { date: string; calls: number }[] = [];
+  const tally = new CitationTally(c.law.citations, [C.gbtCalls, C.cbaAttempts, C.civil1033Item1]);
+  const ks = [tally.k(cid), tally.k(C.civil1033Item1)];
+  const all: number[] = [];
+  const cited: number[] = [];
+  const days: { date: string; calls: number; limitInForce: boolean; covered: boolean }[] = [];
   let max = 0;
   for (const b of buckets) {
     const list = kind === 'answered' ? b.answered : b.unanswered;
-    if (list.length <= limit || !tally.applies(kc, b.day)) continue;
+    if (list.length <= limit) continue;
+    let covered = false;
     for (const i of list) {
-      tally.add(kc, b.day, ix.ids[i]!);
-      proven.push(i);
+      all.push(i);
+      if (tally.addAll(ks, b.day, ix.ids[i]!)) {
+        cited.push(i);
+        covered = true;
+      }
     }
-    days.push({ date: dayString(b.day), calls: list.length });
+    days.push({ date: dayString(b.day), calls: list.length, limitInForce: tally.applies(ks[0]!, b.day), covered });
     if (list.length > max) max = list.length;
   }
-  if (!proven.length) return null;
-  // Buckets are in day order and each bucket in time order, so `proven` is chronological.
-  const who = whoText(ix, g, proven);
+  if (!all.length) return null;
+  // Buckets are in day order and each bucket in time order, so `all` is chronological.
+  const who = whoText(ix, g, all);
   const p = period(days[0]!.date, days[days.length - 1]!.date);
   const nd = days.length;
-  const may = mayConstitute(tally);
+  const may = mayConstitute(tally, { zh: '按各日当时有效的规定，这可能构成：', en: 'Under what applied on each day, this may constitute: ' });
   const dec = decider(tally.citedTiers());
   const what =
     kind === 'answered'
-      ? { zh: `有 ${nd} 天与借款人接通的催收电话超过 ${limit} 次（最多一天 ${max} 次，共 ${proven.length} 次）`, en: `on ${nd} day${nd === 1 ? '' : 's'} had more than ${limit} answered collection calls with the borrower (up to ${max} in a day, ${proven.length} in all)` }
-      : { zh: `有 ${nd} 天在借款人未接听时拨打超过 ${limit} 次（最多一天 ${max} 次，共 ${proven.length} 次）`, en: `on ${nd} day${nd === 1 ? '' : 's'} made more than ${limit} unanswered call attempts to the borrower (up to ${max} in a day, ${proven.length} in all)` };
+      ? { zh: `有 ${nd} 天与借款人接通的催收电话超过 ${limit} 次（最多一天 ${max} 次，共 ${all.length} 次）`, en: `on ${nd} day${nd === 1 ? '' : 's'} had more than ${limit} answered collection calls with the borrower (up to ${max} in a day, ${all.length} in all)` }
+      : { zh: `有 ${nd} 天在借款人未接听时拨打超过 ${limit} 次（最多一天 ${max} 次，共 ${all.length} 次）`, en: `on ${nd} day${nd === 1 ? '' : 's'} made more than ${limit} unanswered call attempts to the borrower (up to ${max} in a day, ${all.length} in all)` };
+  // The daily limit is the standard's (answered) or the guideline's (attempts); on days before it, it is only a measure.
+  const from = c.law.citations[cid]?.effectiveFrom ?? null;
+  const before = days.filter((d) => !d.limitInForce).length;
+  const source = kind === 'answered' ? { zh: '推荐性国家标准 GB/T 45251-2025', en: 'the national standard GB/T 45251-2025' } : { zh: '中国银行业协会催收工作指引', en: 'the China Banking Association guideline' };
+  const measure =
+    before && from
+      ? {
+          zh: `每日 ${limit} 次的界线出自${source.zh}（${from}起）；此前的 ${before} 天按同一界线列出，引用的是当日有效的其他规定。`,
+          en: `The limit of ${limit} a day comes from ${source.en} (from ${from}); the ${before} earlier day${before === 1 ? ' is' : 's are'} listed by the same measure and cited under what else applied on ${before === 1 ? 'it' : 'them'}.`,
+        }
+      : { zh: '', en: '' };
+  const none = uncoveredText(ix, all, cited, { zh: '来电', en: 'calls' });
   return eventFinding({
     rule: 'cn.call-flood',
     fallbackTier: kind === 'answered' ? 'national_standard' : 'industry_guideline',
     severity: 'medium',
     tally,
     ix,
-    idx: proven,
+    idx: all,
+    citedIdx: cited,
     group: g,
     summary: {
-      zh: `${p.zh}，${who.zh}${what.zh}。${may.zh}${dec.zh}`,
-      en: `${cap(p.en)}, ${who.en} ${what.en}. ${may.en} ${dec.en}`.trim(),
+      zh: `${p.zh}，${who.zh}${what.zh}。${may.zh}${dec.zh}${measure.zh}${none.zh}`,
+      en: `${cap(p.en)}, ${who.en} ${what.en}. ${may.en} ${dec.en} ${measure.en} ${none.en}`.replace(/\s+/g, ' ').trim(),
     },
     lenderTypes: [g.lenderType],
     details: { kind, limit, maxPerDay: max, days },
@@ -254,7 +320,7 @@ function flood(ix: CaseIndex, g: Group, buckets: DayBucket[], kind: 'answered' |
 export const afterAgreementRule: Rule = {
   id: 'cn.after-agreement',
   pack: PACK,
-  title: { zh: '签署分期还款协议后仍催收', en: 'Collection after a signed installment agreement' },
+  title: ruleMeta('cn.after-agreement').title,
   description: {
     zh: '信用卡借款记录了分期还款协议的签署日期，此后该借款的催收号码仍在催收（持卡人不履行协议的除外）。',
     en: "A credit-card debt records the date an installment agreement was signed, and that loan's collectors kept collecting after it (unless the cardholder broke the agreement).",
@@ -262,7 +328,7 @@ export const afterAgreementRule: Rule = {
   tier: 'regulation',
   severity: 'high',
   citationIds: [C.ccArt70],
-  channels: ruleChannels('cn.after-agreement'),
+  channels: ruleMeta('cn.after-agreement').channels,
   evaluate(c: CaseData): Finding[] {
     const ix = prepare(c);
     // Only 信用卡办法 第七十条 says collection must stop once a plan is signed; the reference has no such rule for other lenders.
@@ -291,7 +357,7 @@ export const afterAgreementRule: Rule = {
     const out: Finding[] = [];
     for (const { group, idx } of groupEvents(ix, hits)) {
       const loan = ix.loanById.get(group.loanId!)!;
-      const tally = new CitationTally(CN_CITATION_META, [C.ccArt70]);
+      const tally = new CitationTally(c.law.citations, [C.ccArt70]);
       const kk = tally.k(C.ccArt70);
       const proven = idx.filter((i) => tally.add(kk, ix.day[i]!, ix.ids[i]!));
       if (!proven.length) continue;
