@@ -4,11 +4,11 @@
  * showing them. The list is windowed and loads page by page, so 100,000 events scroll smoothly.
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Form, Input, Row, Select, Statistic, Switch, Tabs } from 'antd';
+import { App as AntApp, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Form, Input, Popconfirm, Row, Select, Statistic, Switch, Tabs, Tag } from 'antd';
 import { MessageOutlined, PhoneOutlined, TeamOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { MarkCollectorReq } from '../../../src/shared/api.js';
-import { get, post, query } from '../api/client.js';
-import type { CollectorDossier, CollectorView, EventView } from '../api/types.js';
+import { get, post, put, query } from '../api/client.js';
+import type { CollectorDossier, CollectorView, EventView, LoanView } from '../api/types.js';
 import { Chart } from '../components/Chart.js';
 import { ErrorNotice, isAbusive, Limits, Loading, PageHeader, SensitiveText } from '../components/common.js';
 import { Field } from '../components/Field.js';
@@ -190,6 +190,103 @@ function MarkCollectorForm({ initialNumber, onDone }: { initialNumber?: string; 
   );
 }
 
+/** "Not a collector": as easy as the reverse (a bank's codes, salary or statements, an advert, someone the person knows). */
+function NotCollectorButton({ numbers, onDone }: { numbers: string[]; onDone(): void }) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState<unknown>(null);
+  const go = async () => {
+    setBusy(true);
+    try {
+      await post('/api/collectors/unmark', { numbers });
+      message.success(t('tl.notCollector.done'));
+      onDone();
+    } catch (e) {
+      setErr(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Popconfirm title={t('tl.notCollector')} description={<span className="small">{t('tl.notCollector.hint')}</span>} onConfirm={go}>
+        <Button loading={busy} data-action="not-collector">
+          {t('tl.notCollector')}
+        </Button>
+      </Popconfirm>
+      <ErrorNotice error={err} compact />
+    </>
+  );
+}
+
+/** The person picks the loan a collector belongs to; their choice wins and is kept as evidence. */
+function LoanPicker({ c, onDone }: { c: CollectorView; onDone(): void }) {
+  const { t } = useI18n();
+  const { message } = AntApp.useApp();
+  const loans = useApi((signal) => get<LoanView[]>('/api/loans', { signal }), []);
+  const [err, setErr] = useState<unknown>(null);
+  const choose = async (v: string) => {
+    try {
+      await put(`/api/collectors/${c.id}/loan`, { loan_id: v === '' ? null : Number(v) });
+      message.success(t('tl.col.pickLoan.done'));
+      onDone();
+    } catch (e) {
+      setErr(e);
+    }
+  };
+  const list = loans.data ?? [];
+  if (loans.data && !list.length) return <p className="muted small">{t('tl.col.pickLoan.noLoans')}</p>;
+  return (
+    <div className="loan-picker">
+      <label htmlFor={`pick-loan-${c.id}`} className="small">
+        {t('tl.col.pickLoan')}
+      </label>
+      <Select
+        id={`pick-loan-${c.id}`}
+        style={{ minWidth: 220 }}
+        value={c.loan_id != null ? String(c.loan_id) : ''}
+        onChange={choose}
+        loading={loans.loading}
+        options={[
+          { value: '', label: t('tl.col.pickLoan.none') },
+          ...list.map((l) => ({ value: String(l.loan.id), label: `${l.loan.lenderName}${l.loan.productName ? `（${l.loan.productName}）` : ''} · ${l.loan.contractDate}` })),
+        ]}
+      />
+      <ErrorNotice error={err} compact />
+    </div>
+  );
+}
+
+/** Who the collector works for, as the registry or the person says; what it claims to be; unknown asks for a loan. */
+function LenderInfo({ c, onChanged }: { c: CollectorView; onChanged(): void }) {
+  const { t } = useI18n();
+  const lender = c.lender_entity && c.lender_brand && c.lender_brand !== c.lender_entity ? `${c.lender_entity}（${c.lender_brand}）` : (c.lender ?? c.lender_entity);
+  return (
+    <div className="lender-info">
+      {lender ? (
+        <p>
+          <strong>{t('tl.col.lender')}：</strong>
+          {lender}
+          {c.lender_source ? <span className="muted small"> · {t(`tl.col.source.${c.lender_source}` as MsgKey)}</span> : null}
+          {c.lender_regulator ? <span className="muted small"> · {t('tl.col.regulator')}：{c.lender_regulator}</span> : null}
+        </p>
+      ) : (
+        <p>
+          <Tag color="orange">{t('tl.col.unknown')}</Tag>
+        </p>
+      )}
+      {c.multi_lender ? <p className="muted small">{t('tl.col.multi')}</p> : null}
+      {c.claims?.length ? (
+        <p>
+          <Tag color="red">{t('tl.col.claims', { claims: c.claims.join('、') })}</Tag>
+        </p>
+      ) : null}
+      {c.needs_loan || c.lender_source === 'user' ? <LoanPicker c={c} onDone={onChanged} /> : null}
+    </div>
+  );
+}
+
 function Dossier({ id, onBack, onShowEvents }: { id: number; onBack(): void; onShowEvents(id: number): void }) {
   const { t } = useI18n();
   const res = useApi((signal) => get<CollectorDossier>(`/api/collectors/${id}`, { signal }), [id]);
@@ -215,10 +312,11 @@ function Dossier({ id, onBack, onShowEvents }: { id: number; onBack(): void; onS
           <h2 className="section-title">{d.name}</h2>
           <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
             <Descriptions.Item label={t('tl.col.numbers')}>{d.numbers.join('，')}</Descriptions.Item>
-            <Descriptions.Item label={t('tl.col.lender')}>{d.lender ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('tl.col.lender')}>{d.lender ?? t('tl.col.unknown')}</Descriptions.Item>
             <Descriptions.Item label={t('tl.col.first')}>{formatAt(d.first_contact)}</Descriptions.Item>
             <Descriptions.Item label={t('tl.col.last')}>{formatAt(d.last_contact)}</Descriptions.Item>
           </Descriptions>
+          <LenderInfo c={d} onChanged={res.reload} />
           <Flex gap={24} wrap className="stat-row">
             <Statistic title={t('tl.col.calls')} value={d.calls} />
             <Statistic title={t('tl.col.messages')} value={d.messages} />
@@ -261,6 +359,7 @@ function Dossier({ id, onBack, onShowEvents }: { id: number; onBack(): void; onS
           <Flex gap={8} wrap>
             <Button onClick={() => onShowEvents(d.id)}>{t('tl.dossier.events')}</Button>
             <Button onClick={() => navigate('findings')}>{t('tl.dossier.findings')}</Button>
+            <NotCollectorButton numbers={d.numbers} onDone={onBack} />
           </Flex>
         </>
       ) : null}
@@ -284,8 +383,9 @@ function Collectors({ onPick }: { onPick(id: number): void }) {
               <p>{t('tl.col.summary', { calls: c.calls, messages: c.messages, numbers: c.numbers.length })}</p>
               <p className="muted small">
                 {formatAt(c.first_contact)} — {formatAt(c.last_contact)}
-                {c.lender ? ` · ${c.lender}` : ''}
               </p>
+              <LenderInfo c={c} onChanged={res.reload} />
+              <NotCollectorButton numbers={c.numbers} onDone={res.reload} />
             </Card>
           </Col>
         ))}
@@ -471,6 +571,19 @@ export default function Timeline({ params }: PageProps) {
                 </Button>
               ) : null}
             </Flex>
+            {open.number && open.collector != null ? (
+              <Card size="small" className="mark-card">
+                <p className="muted small">{t('tl.notCollector.hint')}</p>
+                <NotCollectorButton
+                  numbers={[open.number]}
+                  onDone={() => {
+                    setOpen(null);
+                    pages.reload();
+                    collectors.reload();
+                  }}
+                />
+              </Card>
+            ) : null}
             {open.number && open.collector == null ? (
               <Card size="small" className="mark-card" title={<h3 className="card-h">{t('tl.mark.title')}</h3>}>
                 <MarkCollectorForm initialNumber={open.number} onDone={() => setOpen(null)} />
