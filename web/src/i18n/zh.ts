@@ -358,7 +358,7 @@ export const zh = {
   'tl.col.pickLoan.noLoans': '还没有录入借款：先在“借款”页录入，再回来选择。',
   'tl.col.regulator': '监管机构',
   'tl.notCollector': '不是催收方',
-  'tl.notCollector.hint': '银行验证码、工资或账单通知、广告、亲友等号码可以标记为“不是催收方”，以后不再归入催收方。',
+  'tl.notCollector.hint': '银行的交易提醒、工资或账单通知、广告、亲友等号码可以标记为“不是催收方”，以后不再归入催收方。',
   'tl.notCollector.done': '已标记为不是催收方',
   'tl.mark.done': '已标记',
   'tl.mark.needNumber': '请至少填写一个号码。',
