@@ -174,6 +174,8 @@ export interface ChannelView {
   handles?: Text2 | null;
   /** Whether a complaint letter can be written for it. */
   letter?: boolean;
+  /** Why it was proposed. */
+  why?: Text2;
 }
 
 export interface FindingView {
@@ -280,6 +282,19 @@ export interface DocumentPreview {
   answers?: Record<string, string>;
   short_text: string | null;
   channels: (ChannelView | string)[];
+  /** The lender a complaint is about (a key of `complaints`), chosen by the server when none was given. */
+  lender?: string | null;
+  /** One complaint per lender, each with the channels that supervise it and why (issue 12 §3). */
+  complaints?: LenderComplaintView[];
+}
+
+export interface LenderComplaintView {
+  /** 'loan:3', 'entity:…', 'brand:…', or 'unknown'. */
+  lender: string;
+  name: Text2;
+  regulator: string | null;
+  unknown: boolean;
+  channels: (ChannelView & { why: Text2 })[];
 }
 
 export interface Settings {
