@@ -64,6 +64,7 @@ export default function Documents({ params }: PageProps) {
   const [type, setType] = useState(params.get('type') ?? '');
   const [channel, setChannel] = useState(null as string | null);
   const [loanId, setLoanId] = useState(null as number | null);
+  const [lenderKey, setLenderKey] = useState(null as string | null);
   const [answers, setAnswers] = useState({} as Answers);
   const [known, setKnown] = useState([] as MissingField[]);
   const [preview, setPreview] = useState(null as DocumentPreview | null);
@@ -84,7 +85,10 @@ export default function Documents({ params }: PageProps) {
   const info = types.data?.find((d) => d.type === type);
   const needsLoan = [...(info?.needs ?? []), ...(info?.questions ?? [])].some((n) => /loan/.test(n));
   const { values, bad } = useMemo(() => answerValues(known, answers), [known, answers]);
-  const req = useMemo((): DocumentPreviewReq | null => (type ? { type, channel, loan_id: loanId, answers: values, lang: lang === 'en' ? 'en' : 'zh' } : null), [type, channel, loanId, values, lang]);
+  const req = useMemo(
+    (): DocumentPreviewReq | null => (type ? { type, channel, loan_id: type === 'complaint' && lenderKey ? null : loanId, lender: type === 'complaint' ? lenderKey : null, answers: values, lang: lang === 'en' ? 'en' : 'zh' } : null),
+    [type, channel, loanId, lenderKey, values, lang],
+  );
   const debounced = useDebounced(req, 500);
 
   useEffect(() => {
@@ -105,6 +109,7 @@ export default function Documents({ params }: PageProps) {
         // Answers remembered from earlier documents fill the fields the person has not typed in.
         if (p.answers) setAnswers((a) => ({ ...Object.fromEntries(Object.entries(p.answers ?? {}).filter(([, v]) => v != null && v !== '')), ...a }));
         if (channel == null && p.channel) setChannel(p.channel);
+        if (lenderKey == null && p.lender) setLenderKey(p.lender);
       })
       .catch((e: unknown) => live && setPreviewErr(e))
       .finally(() => live && setPreviewing(false));
@@ -115,8 +120,16 @@ export default function Documents({ params }: PageProps) {
   }, [debounced]);
 
   const missingNow = new Set((preview?.missing ?? []).map((m) => m.key));
-  // Only channels a letter can be written for are offered for a complaint.
-  const channels = (preview?.channels ?? []).filter((c) => typeof c === 'string' || c.letter !== false);
+  // Only channels a letter can be written for are offered for a complaint: the chosen lender's first (routed to
+  // the authority that supervises it), then the case-wide ones.
+  const forLender = (preview?.complaints ?? []).find((c) => c.lender === (lenderKey ?? preview?.lender));
+  const caseWide = (preview?.channels ?? []).filter((c) => typeof c === 'string' || c.letter !== false);
+  const lenderIds = new Set(['lender', '12378', 'local_regulator', 'nifa']);
+  const channels = forLender
+    ? [...forLender.channels.filter((c) => c.letter !== false), ...caseWide.filter((c) => !lenderIds.has(channelId(c)))]
+    : caseWide;
+  const selected = channels.find((c) => channelId(c) === (channel ?? preview?.channel));
+  const whyHere = selected && typeof selected !== 'string' ? selected.why ?? null : null;
   const title = preview ? pick(preview.title) : '';
 
   const pickType = (v: string) => {
@@ -167,6 +180,19 @@ export default function Documents({ params }: PageProps) {
           <Col xs={24} lg={10}>
             <Card size="small" title={<h2 className="card-h">{t('docs.questions')}</h2>}>
               <Form layout="vertical" onSubmitCapture={(e) => e.preventDefault()}>
+                {type === 'complaint' && (preview?.complaints?.length ?? 0) > 0 ? (
+                  <Field id="doc-lender" label={t('docs.lender')} hint={t('docs.lender.hint')}>
+                    <Select
+                      id="doc-lender"
+                      value={lenderKey ?? undefined}
+                      onChange={(v) => {
+                        setLenderKey(v);
+                        setChannel(null);
+                      }}
+                      options={(preview?.complaints ?? []).map((c) => ({ value: c.lender, label: `${pick(c.name)}${c.regulator ? ` · ${c.regulator}` : ''}` }))}
+                    />
+                  </Field>
+                ) : null}
                 {channels.length ? (
                   <Field id="doc-channel" label={t('docs.channel')} hint={t('docs.channel.hint')}>
                     <Select
@@ -176,6 +202,12 @@ export default function Documents({ params }: PageProps) {
                       options={channels.map((c) => ({ value: channelId(c), label: typeof c === 'string' ? c : `${pick(c.name)}${c.contact ? ` · ${c.contact}` : ''}` }))}
                     />
                   </Field>
+                ) : null}
+                {whyHere ? (
+                  <p className="muted small" data-testid="channel-why">
+                    <strong>{t('docs.why')}</strong>
+                    {pick(whyHere)}
+                  </p>
                 ) : null}
                 {needsLoan || (loans.data?.length ?? 0) > 0 ? (
                   <Field id="doc-loan" label={t('docs.loan')} hint={t('docs.loan.hint')}>
