@@ -65,6 +65,8 @@ const isRed = (c: Rgb) => c[0] > 170 && c[1] < 120 && c[2] < 120 && c[0] - Math.
 /** OCR fixes that are safe: full-width comma/colon/dot between digits (12，345.67 → 12,345.67; 18：00 → 18:00). */
 export function tidyText(s: string): string {
   return s
+    // 33.591.75 (a comma read as a dot): groups of three after the first dot are thousands.
+    .replace(/\d{1,3}(?:\.\d{3})+\.\d{1,2}(?!\d)/g, (m) => m.replace(/\.(?=\d{3}(?:\D|$|\.))/g, ','))
     .replace(/(\d)[，,](?=\d{3}(?!\d))/g, '$1,')
     .replace(/(\d)[：:](?=\d{2})/g, '$1:')
     .replace(/(\d)。(?=\d)/g, '$1.')
@@ -81,10 +83,13 @@ function digits(s: string): string {
 }
 
 function header(page: OcrPage): OcrLine | null {
-  // The title sits in the top band (status bar + navigation bar ≈ 0.25 × width); its type is the largest there.
+  // The title is the first text in the top band (status bar + navigation bar ≈ 0.25 × width) that is not status-bar
+  // text (clock, battery, signal, carrier). A line of larger type on the same bar (a name above a number) wins.
   const band = page.lines.filter((l) => l.y1 < page.width * 0.3 && !STATUS_BAR.test(l.text.trim()) && !parseTimeLabel(l.text));
-  let best: OcrLine | null = null;
-  for (const l of band) if (!best || l.y1 - l.y0 > best.y1 - best.y0 + 2) best = l;
+  const first = band[0];
+  if (!first) return null;
+  let best = first;
+  for (const l of band) if (l.y0 < first.y1 && l.y1 - l.y0 > best.y1 - best.y0 + 2) best = l;
   return best;
 }
 

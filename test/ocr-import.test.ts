@@ -1,0 +1,111 @@
+/**
+ * Issue 13, screenshots: the whole path through the real OCR worker on three small rendered screenshots
+ * (test/fixtures/ocr, half-size JPEG q45 "forwarded" copies; truth.json holds what they show): events, the
+ * screenshot as an attachment, re-import and overlap adding nothing, bad input leaving nothing, corrections.
+ */
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenedApp } from '../src/app/context.js';
+import { listAttachmentViews } from '../src/app/attachments.js';
+import { checkChain } from '../src/app/evidence.js';
+import { importFile } from '../src/app/import.js';
+import { correctOcrText, listOcrReview, setScreenshotDate, stopOcr } from '../src/app/ocr.js';
+import { queryEvents } from '../src/app/timeline.js';
+import { openTestApp } from './support/stores.js';
+
+const FIX = join(import.meta.dirname, 'fixtures', 'ocr');
+const truth = JSON.parse(readFileSync(join(FIX, 'truth.json'), 'utf8')) as { file: string; takenAt: string; events: { kind: string; direction: string; at: string; number: string | null; durationS: number | null; missed?: boolean }[] }[];
+const T = (f: string) => truth.find((t) => t.file === f)!;
+const tmp = mkdtempSync(join(tmpdir(), 'huxun-ocr-'));
+let o: OpenedApp;
+
+beforeAll(async () => {
+  o = await openTestApp('sqlite');
+});
+afterAll(async () => {
+  await stopOcr();
+  await o?.close();
+});
+
+const events = async () => (await queryEvents(o.ctx, { limit: 1000 })) as unknown as { id: number; kind: string; direction: string; at: string; number: string | null; text: string | null; duration_s: number | null; call_status: string | null }[];
+const msg = async (p: Promise<unknown>) => p.then(() => 'ok', (e: Error) => e.message);
+
+describe('screenshots → events (real OCR worker)', { timeout: 240_000 }, () => {
+  it('bad input: a clear message, nothing imported, no crash', async () => {
+    const png = readFileSync(join(FIX, 'wechat-light.jpg'));
+    const huge = Buffer.from('89504e470d0a1a0a0000000d4948445200004e2000004e200802000000', 'hex');
+    writeFileSync(join(tmp, 'huge.png'), Buffer.concat([huge, Buffer.alloc(64)]));
+    writeFileSync(join(tmp, 'cut.jpg'), png.subarray(0, 4000));
+    writeFileSync(join(tmp, 'photo.heic'), Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic' + '\0'.repeat(64), 'latin1'));
+    await sharp({ create: { width: 400, height: 800, channels: 3, background: '#ffffff' } }).png().toFile(join(tmp, 'blank.png'));
+    expect(await msg(importFile(o.ctx, join(tmp, 'huge.png')))).toMatch(/20000×20000.*太大/);
+    expect(await msg(importFile(o.ctx, join(tmp, 'cut.jpg')))).toMatch(/不完整|无法解码/);
+    expect(await msg(importFile(o.ctx, join(tmp, 'photo.heic')))).toMatch(/HEIC.*JPG/);
+    expect(await msg(importFile(o.ctx, join(tmp, 'blank.png')))).toMatch(/没有找到文字/);
+    expect(await events()).toEqual([]);
+    expect((await checkChain(o.ctx)).count).toBe(0);
+  });
+
+  it('a relative date without a capture date asks for one; the date set in the UI is then used', async () => {
+    expect(await msg(importFile(o.ctx, join(FIX, 'wechat-light.jpg')))).toMatch(/--taken-at/);
+    expect(await events()).toEqual([]);
+    await setScreenshotDate(o.ctx, T('wechat-light.jpg').takenAt);
+    const r = await importFile(o.ctx, join(FIX, 'wechat-light.jpg'));
+    expect(r).toMatchObject({ format: 'screenshot', eventsAdded: 4, attachments: 1 });
+    await setScreenshotDate(o.ctx, null);
+  });
+
+  it('an SMS thread: times, directions and the number exact; the screenshot stored and linked; re-import and an overlapping crop add nothing', async () => {
+    const t = T('sms-android.jpg');
+    const r = await importFile(o.ctx, join(FIX, 'sms-android.jpg'), { takenAt: t.takenAt });
+    expect(r.eventsAdded).toBe(t.events.length);
+    const sms = (await events()).filter((e) => e.kind === 'sms');
+    expect(sms.map((e) => [e.direction, e.at.slice(0, 16).replace('T', ' '), e.number])).toEqual(t.events.map((e) => [e.direction, e.at, e.number]));
+    const att = (await listAttachmentViews(o.ctx)).find((a) => a.name === 'sms-android.jpg');
+    expect(att).toMatchObject({ mime: 'image/jpeg', source: 'import' });
+    expect(sms.map((e) => e.id)).toContain(att!.eventId);
+    expect((await importFile(o.ctx, join(FIX, 'sms-android.jpg'), { takenAt: t.takenAt })).eventsAdded).toBe(0);
+    // A second screenshot after scrolling: the thread's header stays, the list moved up by 40 % (its upper
+    // bubbles are gone, the rest is already stored).
+    const src = readFileSync(join(FIX, 'sms-android.jpg'));
+    const { width, height } = await sharp(src).metadata();
+    const head = Math.round(width! * 0.15);
+    const cut = Math.round(height! * 0.4);
+    const top = await sharp(src).extract({ left: 0, top: 0, width: width!, height: head }).png().toBuffer();
+    const rest = await sharp(src).extract({ left: 0, top: cut, width: width!, height: height! - cut }).png().toBuffer();
+    await sharp({ create: { width: width!, height: height!, channels: 3, background: '#ffffff' } })
+      .composite([{ input: top, top: 0, left: 0 }, { input: rest, top: head, left: 0 }])
+      .jpeg({ quality: 60 })
+      .toFile(join(tmp, 'scrolled.jpg'));
+    const again = await msg(importFile(o.ctx, join(tmp, 'scrolled.jpg'), { takenAt: t.takenAt }).then((x) => {
+      if (x.eventsAdded !== 0) throw new Error(`added ${x.eventsAdded}`);
+    }));
+    expect(['ok', expect.stringMatching(/没有带时间/)]).toContainEqual(again);
+    expect((await events()).filter((e) => e.kind === 'sms').length).toBe(t.events.length);
+    const chain = await checkChain(o.ctx);
+    expect(chain.ok).toBe(true);
+  });
+
+  it('a call log: number, time, direction, missed and duration of every row', async () => {
+    const t = T('call-log.jpg');
+    await importFile(o.ctx, join(FIX, 'call-log.jpg'), { takenAt: t.takenAt });
+    const calls = (await events()).filter((e) => e.kind === 'call');
+    const got = calls.map((e) => [e.number, e.at.slice(0, 16).replace('T', ' '), e.direction, e.call_status === 'missed', e.duration_s]).sort();
+    expect(got).toEqual(t.events.map((e) => [e.number, e.at, e.direction, !!e.missed, e.durationS]).sort());
+  });
+
+  it('a correction keeps the OCR text and is an evidence record', async () => {
+    const all = await listOcrReview(o.ctx, { all: true });
+    expect(all.length).toBeGreaterThan(0);
+    const target = all.find((i) => i.kind === 'sms')!;
+    const fixed = await correctOcrText(o.ctx, target.id, `${target.text}（已核对）`);
+    expect(fixed).toMatchObject({ text: `${target.text}（已核对）`, ocr_text: target.text, corrected: true });
+    const chain = await checkChain(o.ctx);
+    expect(chain.ok).toBe(true);
+    const last = await o.ctx.store.db.selectFrom('evidence').selectAll().where('kind', '=', 'correction').executeTakeFirstOrThrow();
+    expect(JSON.parse(String(last.payload))).toMatchObject({ replacement: { event_id: target.id, ocr_text: target.text } });
+  });
+});
