@@ -108,11 +108,20 @@ export interface JobView {
   bytesRead: number;
   bytesTotal: number;
   records: number;
+  /** For a person: what the file is and where it belongs. */
   error?: string;
+  /** The error as the code gave it. */
+  detail?: string;
+  hint?: 'evidence' | null;
+  stage?: 'upload' | 'import';
+  startedAt?: number;
   result?: {
     eventsAdded?: number;
     contactsAdded?: number;
     collection?: number;
+    collectorCalls?: number;
+    notes?: string[];
+    recording?: { durationS: number | null; eventId: number | null; linked: 'existing-call' | 'new-call' | 'none'; pattern: string | null; patternSeen: boolean };
     collectors?: number;
     contactsTouched?: number;
     records?: number;
