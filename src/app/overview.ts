@@ -50,10 +50,11 @@ export async function overview(ctx: AppContext) {
       });
     }
   }
-  // Issue 14: with loans recorded, a plan the person can afford (and the letters with its numbers).
+  // Issue 14: with loans recorded, a plan the person can afford (and the letters with its numbers); above the
+  // per-loan steps, which a plan covers all at once.
   if (loans.some((l) => l.status !== 'settled')) {
     next.push({
-      id: 'plan', priority: 70, page: 'plan',
+      id: 'plan', priority: 82, page: 'plan',
       title: { zh: '做一个还款计划：每月能还多少、先还谁', en: 'Make a repayment plan: how much a month, and who first' },
       detail: { zh: '按依法可支持的金额给每家贷款方一个做得到的方案，并生成带数字的协商还款申请书。', en: 'A plan you can keep on the amounts the law supports, and repayment request letters with the numbers in them.' },
     });
