@@ -184,6 +184,34 @@ export interface PlanAgreementsTable {
   created_at: number;
 }
 
+/** Issue 16: a complaint the person sent (投诉跟进); the text sent is an attachment, the submission an evidence record. */
+export interface ComplaintsTable {
+  id: Generated<number>;
+  case_id: number;
+  parent_id: number | null;
+  channel: string;
+  lender_key: string | null;
+  lender_name: string | null;
+  lender_type: string | null;
+  submitted_on: string; // YYYY-MM-DD, local
+  method: string; // web | app | phone | letter | email | in_person
+  reference: string | null; // 受理编号
+  document_sha256: string | null;
+  document_name: string | null;
+  document_meta: Generated<string>; // JSON
+  due_on: string | null;
+  due_step: Generated<number>;
+  remind_on: string | null;
+  answered_on: string | null;
+  answer_outcome: string | null;
+  answer_text: string | null;
+  answer_evidence_seq: number | null;
+  note: string | null;
+  evidence_seq: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DB {
   cases: CasesTable;
   loans: LoansTable;
@@ -202,4 +230,5 @@ export interface DB {
   case_members: CaseMembersTable;
   plan_payments: PlanPaymentsTable;
   plan_agreements: PlanAgreementsTable;
+  complaints: ComplaintsTable;
 }

@@ -4,6 +4,7 @@
  */
 import { type Kysely, type Migration, sql } from 'kysely';
 import { planMigration } from './0005_plan.js';
+import { followupMigration } from './0006_followup.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -65,5 +66,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     '0005_plan': planMigration(dialect),
+    '0006_followup': followupMigration(dialect),
   };
 }
