@@ -39,8 +39,21 @@ function holdsName(query: string, m: LenderMatch): boolean {
   });
 }
 
+/** Lookups by name, remembered: a timeline repeats the same signatures and names thousands of times. */
+const MEMO = new Map<string, LenderIdentity | null>();
+const MEMO_MAX = 50_000;
+
 /** The lender a name (a signature, a brand in a message) names, per the registry; null when it names none for sure. */
 export function identifyLender(name: string): LenderIdentity | null {
+  const hit = MEMO.get(name);
+  if (hit !== undefined) return hit;
+  const v = lookup(name);
+  if (MEMO.size >= MEMO_MAX) MEMO.clear();
+  MEMO.set(name, v);
+  return v;
+}
+
+function lookup(name: string): LenderIdentity | null {
   const ms = findLender(name);
   const best = ms[0];
   if (!best) return null;
