@@ -4,12 +4,13 @@ import type { Installment, Loan, LoanInput } from '../domain/loans/types.js';
 import { loanFromSimpleTerms as simpleTermsLoan } from '../domain/loans/simple.js';
 import type { LoanLineResult } from '../domain/rules/types.js';
 import type { Text2 } from '../domain/law.js';
-import { LEGAL_LINES, lprOn, TIER_LABEL } from '../law/index.js';
+import { LEGAL_LINES, TIER_LABEL } from '../law/index.js';
 import * as repo from '../store/repo.js';
 import { citationView, type CitationView } from './citations.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { recordEvidence } from './evidence.js';
+import { listUserLpr, lprForDate, type UserLprQuote } from './lpr.js';
 
 export interface LineView {
   id: string;
@@ -18,7 +19,11 @@ export interface LineView {
   applies: boolean;
   reason: Text2 | null;
   rate: number | null;
-  lpr: { date: string | null; oneYear: number } | null;
+  /**
+   * The LPR quote of an 'lpr4' line: origin 'table', 'last_known' (the contract date is after the table: its last quote,
+   * with a note that a newer one may exist) or 'user' (entered by the person, with its source); note shown with it.
+   */
+  lpr: { date: string | null; oneYear: number; origin?: string; note?: Text2 | null; source?: string } | null;
   loan_rate: number | null;
   over: boolean | null;
   excess_fen: number | null;
@@ -40,20 +45,26 @@ export interface LoanView {
   lines: LineView[];
 }
 
-const lprLookup = (date: string) => {
-  try {
-    return lprOn(date);
-  } catch {
-    return null;
-  }
-};
+/** The 4 × LPR article is 第二十六条 in the text in force 2020-08-20 … 2020-12-31, 第二十五条 from 2021-01-01 (D1). */
+const AUG_2020_TEXT = { from: '2020-08-20', to: '2020-12-31', current: 'private-lending-2020.art25', then: 'private-lending-2020-08.art26' } as const;
 
-export function loanReport(loan: LoanInput): LegalLinesReport {
-  return checkLegalLines(loan, LEGAL_LINES, lprLookup);
+function citationsByContractDate(ids: readonly string[], contractDate: string): string[] {
+  if (contractDate < AUG_2020_TEXT.from || contractDate > AUG_2020_TEXT.to) return [...ids];
+  return ids.map((id) => (id === AUG_2020_TEXT.current ? AUG_2020_TEXT.then : id));
 }
 
-export function viewLoan(loan: Loan | (LoanInput & { id: null })): LoanView {
-  const r = loanReport(loan);
+/**
+ * The loan against the legal lines. `userLpr`: the case's own LPR quotes (listUserLpr), used for a contract dated after
+ * the table; without them such a contract uses the table's last quote with a note (never "unknown" without a figure).
+ */
+export function loanReport(loan: LoanInput, userLpr: readonly UserLprQuote[] = []): LegalLinesReport {
+  const r = checkLegalLines(loan, LEGAL_LINES, (date) => lprForDate(date, userLpr));
+  for (const l of r.lines) l.citationIds = citationsByContractDate(l.citationIds, loan.contractDate);
+  return r;
+}
+
+export function viewLoan(loan: Loan | (LoanInput & { id: null }), userLpr: readonly UserLprQuote[] = []): LoanView {
+  const r = loanReport(loan, userLpr);
   const lines = r.lines.map((l): LineView => {
     const def = LEGAL_LINES.find((x) => x.id === l.lineId);
     return {
@@ -110,7 +121,7 @@ export async function addLoan(ctx: AppContext, input: unknown): Promise<LoanView
     await recordEvidence(ctx, trx, 'loan', { loan_id: l.id, action: 'add', loan: loan as never });
     return l;
   });
-  return viewLoan(saved);
+  return viewLoan(saved, await listUserLpr(ctx));
 }
 
 export async function updateLoan(ctx: AppContext, id: number, input: unknown): Promise<LoanView> {
@@ -121,7 +132,7 @@ export async function updateLoan(ctx: AppContext, id: number, input: unknown): P
     await recordEvidence(ctx, trx, 'loan', { loan_id: id, action: 'update', loan: loan as never });
     return l;
   });
-  return viewLoan(saved);
+  return viewLoan(saved, await listUserLpr(ctx));
 }
 
 export async function deleteLoan(ctx: AppContext, id: number): Promise<void> {
@@ -132,13 +143,14 @@ export async function deleteLoan(ctx: AppContext, id: number): Promise<void> {
 }
 
 export async function listLoans(ctx: AppContext): Promise<LoanView[]> {
-  return (await repo.listLoans(ctx.store.db, ctx.caseId)).map(viewLoan);
+  const user = await listUserLpr(ctx);
+  return (await repo.listLoans(ctx.store.db, ctx.caseId)).map((l) => viewLoan(l, user));
 }
 
 export async function showLoan(ctx: AppContext, id: number): Promise<LoanView> {
   const l = await repo.getLoan(ctx.store.db, ctx.caseId, id);
   if (!l) throw new AppError('NOT_FOUND', `借款 #${id} 不存在 loan ${id} not found`);
-  return viewLoan(l);
+  return viewLoan(l, await listUserLpr(ctx));
 }
 
 export function previewLoan(input: unknown): LoanView {
@@ -159,10 +171,10 @@ export function scheduleFromSpec(spec: ScheduleSpec): Installment[] {
 
 /** The legal-line results the rules need, for every loan of the case. */
 export async function loanLineResults(ctx: AppContext): Promise<LoanLineResult[]> {
-  const loans = await repo.listLoans(ctx.store.db, ctx.caseId);
+  const [loans, user] = await Promise.all([repo.listLoans(ctx.store.db, ctx.caseId), listUserLpr(ctx)]);
   const out: LoanLineResult[] = [];
   for (const loan of loans) {
-    const r = loanReport(loan);
+    const r = loanReport(loan, user);
     for (const l of r.lines) {
       const def = LEGAL_LINES.find((x) => x.id === l.lineId);
       out.push({

@@ -64,6 +64,21 @@ export interface LprEntry {
   fiveYear: number;
 }
 
+/**
+ * Where the LPR quote used for a date came from: 'table' (src/law, in force on the date), 'last_known' (the date is after
+ * the table: its last quote, a newer one may exist), 'user' (a quote the person recorded in the case, not checked by Huxun).
+ */
+export type LprOrigin = 'table' | 'last_known' | 'user';
+
+/** An LPR quote as looked up for a date, with where it came from and a plain note to show with it. */
+export interface LprQuote extends LprEntry {
+  origin: LprOrigin;
+  /** Shown with the figure (why it may not be the quote in force; who entered it); null when none is needed. */
+  note: Text2 | null;
+  /** Where the person read a quote they entered. */
+  source?: string;
+}
+
 export type LenderType =
   | 'bank'
   | 'consumer_finance' // 消费金融公司

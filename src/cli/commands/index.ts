@@ -8,5 +8,6 @@ import { bundleCommands } from './bundle.js';
 import { documentCommands } from './documents.js';
 import { lenderCommands } from './lenders.js';
 import { planCommands } from './plan.js';
+import { lawCommands } from './law.js';
 
-export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands, ...documentCommands, ...lenderCommands, ...planCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands, ...documentCommands, ...lenderCommands, ...planCommands, ...lawCommands];

@@ -43,6 +43,7 @@ export function renderLoanView(v: LoanView, lang: 'zh' | 'en'): string {
     }
     const verdict = line.over == null ? '无法判断 unknown' : line.over ? `超出 OVER by ¥${formatYuan(line.excess_fen ?? 0)}` : '未超出 within';
     out.push(`${line.over ? '●' : '○'} ${label} (${pct(line.rate)}${line.lpr ? `, LPR ${pct(line.lpr.oneYear)} @ ${line.lpr.date}` : ''}): ${verdict}`);
+    if (line.lpr?.note) out.push(`    ${lang === 'en' ? line.lpr.note.en : line.lpr.note.zh}`);
     if (line.over && line.paid_above_fen != null) out.push(`    已付超出部分 already paid above the line: ¥${formatYuan(line.paid_above_fen)}`);
     if (line.problem) out.push(`    ${line.problem}`);
     for (const c of line.citations) out.push(`    依据 ${c.title}〔${c.tier_label.zh}；${c.verified_label.zh}〕`);

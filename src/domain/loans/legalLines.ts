@@ -36,14 +36,14 @@
  *   payment reduces it; what remains is what the borrower would still owe at the line on asOf, and
  *   anything paid after it reached zero is overpaid (what a court offsets or orders returned).
  */
-import type { LegalLine, LenderType, LprEntry, Text2, Tier, Verification } from '../law.js';
+import type { LegalLine, LenderType, LprEntry, LprOrigin, LprQuote, Text2, Tier, Verification } from '../law.js';
 import { roundFen, type Fen } from '../money.js';
 import { extraPerPeriodFeeFen, loanCashFlows, realPrincipalFen, totalPayableFen } from './cashflows.js';
 import { aprEffective, aprNominal, IrrError, periodicIrr, xirr, type AnnualRate, type RateSet } from './irr.js';
 import { lenderClock, lenderPeriodTime, parseYmd, periodUnit, periodsPerYear, roundHalfUp, type LenderClock } from './periods.js';
 import type { LoanInput } from './types.js';
 
-export type LprSource = readonly LprEntry[] | ((date: string) => LprEntry | number | null | undefined);
+export type LprSource = readonly LprEntry[] | ((date: string) => LprEntry | LprQuote | number | null | undefined);
 
 export type LegalLineLoan = Pick<LoanInput, 'lenderType' | 'contractDate' | 'receivedFen' | 'fees' | 'period' | 'schedule' | 'payments'>;
 
@@ -94,8 +94,11 @@ export interface LineCheck {
   /** Why the line does not bind this lender type; null when it applies. */
   notApplicableReason: Text2 | null;
   rateBasis: 'fixed' | 'lpr4';
-  /** The LPR quote used for an 'lpr4' line. */
-  lpr: { date: string | null; oneYear: number } | null;
+  /**
+   * The LPR quote used for an 'lpr4' line; when the lookup says so, where it came from (table, last known quote after the
+   * table, entered by the user) and the note to show with it.
+   */
+  lpr: LprUsed | null;
   /** Annual nominal rate of the line; null when it cannot be known (no LPR for the date). */
   lineRate: number | null;
   /** The loan's 'irr-nominal' rate; null when it has none (no schedule, no IRR). */
@@ -131,11 +134,20 @@ export interface LegalLinesReport {
  * The LPR quote in force on `date`: the latest entry dated on or before it. A lookup function may return
  * null/undefined or throw (e.g. src/law's lprOn outside its table) when the quote is unknown.
  */
-export function lprInForce(lpr: LprSource, date: string): { date: string | null; oneYear: number } | null {
+export function lprInForce(lpr: LprSource, date: string): LprUsed | null {
   return lprLookup(lpr, date).quote;
 }
 
-function lprLookup(lpr: LprSource, date: string): { quote: { date: string | null; oneYear: number } | null; problem: string | null } {
+/** The LPR quote a line used. */
+export interface LprUsed {
+  date: string | null;
+  oneYear: number;
+  origin?: LprOrigin;
+  note?: Text2 | null;
+  source?: string;
+}
+
+function lprLookup(lpr: LprSource, date: string): { quote: LprUsed | null; problem: string | null } {
   if (typeof lpr !== 'function') {
     const quote = lprFromTable(lpr, date);
     return { quote, problem: quote ? null : `no 1-year LPR is known for the contract date ${date}` };
@@ -148,11 +160,17 @@ function lprLookup(lpr: LprSource, date: string): { quote: { date: string | null
   }
 }
 
-function lprFromFunction(lpr: (date: string) => LprEntry | number | null | undefined, date: string): { date: string | null; oneYear: number } | null {
+function lprFromFunction(lpr: (date: string) => LprEntry | LprQuote | number | null | undefined, date: string): LprUsed | null {
   const r = lpr(date);
   if (r == null) return null;
   if (typeof r === 'number') return Number.isFinite(r) ? { date: null, oneYear: r } : null;
-  return { date: r.date, oneYear: r.oneYear };
+  const out: LprUsed = { date: r.date, oneYear: r.oneYear };
+  if ('origin' in r) {
+    out.origin = r.origin;
+    out.note = r.note;
+    if (r.source !== undefined) out.source = r.source;
+  }
+  return out;
 }
 
 function lprFromTable(lpr: readonly LprEntry[], date: string): { date: string | null; oneYear: number } | null {
