@@ -18,6 +18,8 @@ export const SUPPORTED_FORMATS_TEXT = [
   '- vCard 通讯录（.vcf，2.1 / 3.0 / 4.0）/ vCard contacts (.vcf, 2.1 / 3.0 / 4.0)',
   '- CSV 事件表（需要「时间」列）/ CSV events (needs an "at" / 时间 column)',
   '- CSV 联系人表（需要「姓名」「号码」列）/ CSV contacts (needs "name" / 姓名 and "number" / 号码 columns)',
+  '- iPhone 电脑备份（不加密；整个备份文件夹，或它的 .zip）/ an unencrypted iPhone backup (its folder, or a zip of it)',
+  '- 通话录音（.m4a .mp3 .amr .wav .aac）/ call recordings (m4a, mp3, amr, wav, aac)',
 ].join('\n');
 
 function unknown(fileName: string, why: string): ImportFormatError {

@@ -9,14 +9,16 @@ import { UsageError } from '../args.js';
 import { table } from '../io.js';
 import { withApp, type Command } from '../registry.js';
 
+const RECORDING_LINK = { 'existing-call': '已对上通话 linked to its call', 'new-call': '按文件名新建通话 call added from the file name', none: '文件名没有时间，仅作证据 no time in the name: evidence only' } as const;
+
 const KIND_ZH: Record<string, string> = { call: '电话', sms: '短信', im: '聊天', visit: '上门', letter: '信件', third_party_report: '亲友反映', payment: '还款', note: '备注' };
 
 export const timelineCommands: Command[] = [
   {
     name: 'import',
-    usage: 'import FILE… [--taken-at YYYY-MM-DD]',
-    summary: '导入手机备份（短信/通话 XML、vCard、CSV）import phone backups',
-    help: 'Formats are detected by content: SMS Backup & Restore sms/calls XML, vCard 2.1/3.0/4.0, CSV (docs/csv-format.md),\nscreenshots (PNG, JPEG, WebP) of SMS threads, WeChat chats and call logs, read by OCR.\n--taken-at YYYY-MM-DD: the day the screenshots were taken, which 昨天 / 星期三 / a bare time count from (else EXIF, else a date in the file name).\nEach file is one transaction: a file that fails leaves nothing behind.',
+    usage: 'import FILE…|FOLDER… [--taken-at YYYY-MM-DD]',
+    summary: '导入手机备份（短信/通话 XML、vCard、CSV、截图、iPhone 备份文件夹、通话录音）import phone backups, screenshots, iPhone backups, call recordings',
+    help: 'Formats are detected by content: SMS Backup & Restore sms/calls XML, vCard 2.1/3.0/4.0, CSV (docs/csv-format.md),\nscreenshots (PNG, JPEG, WebP) of SMS threads, WeChat chats and call logs, read by OCR.\nan unencrypted iPhone backup (its folder, or a zip of it: messages, calls, contacts; docs/iphone-backup.md),\ncall recordings (m4a, mp3, amr, wav, aac: kept as evidence, linked to their call by the number and time in the file name; docs/iphone-backup.md).\n--taken-at YYYY-MM-DD: the day the screenshots were taken, which 昨天 / 星期三 / a bare time count from (else EXIF, else a date in the file name).\nEach file is one transaction: a file that fails leaves nothing behind.',
     flags: ['taken-at'],
     async run({ flags, args, io }) {
       if (!args.length) throw new UsageError('import needs at least one FILE');
@@ -32,9 +34,11 @@ export const timelineCommands: Command[] = [
       io.endProgress();
       for (const f of summary.failed) io.err(`✗ ${f.error}`);
       io.data(summary, () => {
-        const lines = summary.files.map(
-          (f) => `✓ ${f.file} (${f.format}): ${f.eventsAdded}/${f.events} 条事件新增 events added, ${f.contactsAdded}/${f.contacts} 位联系人 contacts, ${f.attachments} 个附件 attachments, ${f.collection} 条催收 collection messages${screenshotNote(f)}`,
-        );
+        const lines = summary.files.flatMap((f) => [
+          `✓ ${f.file} (${f.format}): ${f.eventsAdded}/${f.events} 条事件新增 events added, ${f.contactsAdded}/${f.contacts} 位联系人 contacts, ${f.attachments} 个附件 attachments, ${f.collection} 条催收 collection messages, ${f.collectorCalls ?? 0} 通催收电话 collector calls${screenshotNote(f)}`,
+          ...(f.recording ? [`  录音 recording: ${f.recording.durationS ?? '?'} s, ${RECORDING_LINK[f.recording.linked]}${f.recording.eventId != null ? ` #${f.recording.eventId}` : ''}`] : []),
+          ...(f.notes ?? []).map((n) => `  ! ${n}`),
+        ]);
         lines.push(`催收方 collectors: ${summary.collectors}; 被联系的亲友 contacts reached: ${summary.contactsTouched}`);
         return lines.join('\n');
       });
