@@ -12,7 +12,7 @@ export function findingJson(f: FindingView, lang: 'zh' | 'en') {
     title: lang === 'en' ? f.title.en : f.title.zh,
     tier: f.tier,
     severity: f.severity,
-    citations: f.citations.map((c) => ({ id: c.id, law: c.law, article: c.article, title: c.title, verified: c.verified !== 'unverified', verification: c.verified, tier: c.tier })),
+    citations: f.citations.map((c) => ({ id: c.id, law: c.law, article: c.article, title: c.title, verified: c.verified === 'verified_primary' || c.verified === 'verified_secondary', verification: c.verified, tier: c.tier })),
     events: f.events,
     from: f.from,
     to: f.to,
@@ -37,7 +37,7 @@ export const findingsCommands: Command[] = [
           out.push(`${i + 1}. 【${SEVERITY_ZH[f.severity] ?? f.severity}】${io.lang === 'en' ? f.title.en : f.title.zh}（${f.tier_label.zh}）`);
           out.push(`   ${io.lang === 'en' ? f.summary.en : f.summary.zh}`);
           if (f.from) out.push(`   时间 period: ${f.from.slice(0, 16).replace('T', ' ')} — ${f.to?.slice(0, 16).replace('T', ' ')}; ${f.count} 次 times; 事件 events: ${f.events.slice(0, 12).join(', ')}${f.events.length > 12 ? ' …' : ''}`);
-          for (const c of f.citations) out.push(`   依据 ${c.title}〔${c.tier_label.zh}${c.verified === 'unverified' ? '；未核实' : ''}〕`);
+          for (const c of f.citations) out.push(`   依据 ${c.title}〔${c.tier_label.zh}${c.verified === 'unverified' ? '；未核实' : c.verified === 'secondary' ? '；二手来源' : ''}〕`);
           if (f.channels.length) out.push(`   可以反映 report to: ${f.channels.map((c) => `${c.name.zh}${c.contact ? `（${c.contact}）` : ''}`).join('、')}`);
           out.push('');
         });
