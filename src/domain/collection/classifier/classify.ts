@@ -361,12 +361,18 @@ function result(
 }
 
 function emptyResult(withTrace: boolean, norm: string, score: number, hits: Hit[], genuineCourtNotice: boolean): Explanation | Classification {
+  LAST_RUN.labels = [];
+  LAST_RUN.score = score;
+  LAST_RUN.court = genuineCourtNotice;
   return result(withTrace, [], {}, norm, score, hits, genuineCourtNotice);
 }
 
 function run(text: string, to: Recipient, withTrace: boolean): Explanation | Classification {
   const n = normalizeShared(text);
   const norm = n.norm;
+  LAST_RUN.n = n;
+  LAST_RUN.hits = NO_HITS;
+  LAST_RUN.labelHits = [];
   if (norm.length === 0) return emptyResult(withTrace, norm, 0, [], false);
   const nOpen = openRules(norm);
   if (courtOpen && isGenuineCourtNotice(norm)) return emptyResult(withTrace, norm, 0, [], true);
@@ -374,6 +380,7 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
 
   let score = 0;
   const hits: Hit[] = [];
+  LAST_RUN.hits = hits;
   let i = 0;
   // Collection evidence.
   for (; i < nOpen; i++) {
@@ -408,6 +415,7 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
 
   // Threat labels (their weights count towards collection too), by slot in OTHER_LABELS.
   const labelHits: Array<Hit[] | undefined> = [undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+  LAST_RUN.labelHits = labelHits;
   /** Slots in the order they got hits (for the trace). */
   const order: number[] | null = withTrace ? [] : null;
   let labelCount = 0;
@@ -488,18 +496,38 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
     spans[label] = extra !== null ? mergeSpans([...s, ...extra]) : s;
     labels.push(label);
   }
+  LAST_RUN.labels = labels;
+  LAST_RUN.score = score;
+  LAST_RUN.court = false;
   return result(withTrace, labels, spans, norm, score, order !== null ? trace(hits, labelHits, order) : NO_HITS, false);
 }
+
+/**
+ * What the last run() saw, for the linear model (linear.ts): the normalised text (valid until the next
+ * classification), the collection and veto hits, the label hits by slot, and the rules' labels.
+ */
+export const LAST_RUN: { n: CoreNormalized; hits: Hit[]; labelHits: ReadonlyArray<Hit[] | undefined>; labels: Label[]; score: number; court: boolean } = {
+  n: { norm: '', map: null, ends: null },
+  hits: NO_HITS,
+  labelHits: [],
+  labels: [],
+  score: 0,
+  court: false,
+};
+export { OTHER_LABELS };
 
 /** Scratch array for a label rule's hits before the label has any. */
 const scratch: Hit[] = [];
 
-/** Classify one message (its first CLASSIFY_WINDOW_CHARS: classifyWindow). `to` is who received it (default 'unknown'). */
-export function classify(text: string, to?: Recipient): Classification {
+/**
+ * The rules alone on one message (its first CLASSIFY_WINDOW_CHARS: classifyWindow), as before the linear
+ * model (model.ts); `to` is who received it (default 'unknown'). The bench compares against it.
+ */
+export function classifyRules(text: string, to?: Recipient): Classification {
   return run(classifyWindow(text), to ?? 'unknown', false);
 }
 
-/** Classify many messages; same results as calling classify on each. */
-export function classifyBatch(items: ReadonlyArray<string | { text: string; to?: Recipient }>): Classification[] {
-  return items.map((it) => (typeof it === 'string' ? classify(it) : classify(it.text, it.to)));
+/** The rules on a text already cut to its window (model.ts). */
+export function runRules(window: string, to: Recipient): Classification {
+  return run(window, to, false) as Classification;
 }

@@ -1,0 +1,77 @@
+/**
+ * Which labelled messages train the linear model and which only measure it (issue 11). Pure: the caller
+ * passes a reader for paths relative to the repository root.
+ *
+ * Trained on: the written corpus's `train` split, the real corpus's `train` sources, the shared dev set,
+ * the project's own dev set except its held-back fifth (ids divisible by 5), blind-2, blind-3 and the odd
+ * (already tuned-on) ids of blind-4 and blind-5.
+ * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
+ * the even ids of blind-4 and blind-5.
+ */
+import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
+import type { TrainMessage } from './train-linear.js';
+
+export type Reader = (relPath: string) => string;
+
+export const SHARED_DEV = '../shared/data/messages-dev.jsonl';
+const FIX = 'test/fixtures/messages/';
+
+interface RealLine extends LabelledMessage {
+  source_id: string;
+}
+interface WrittenLine extends LabelledMessage {
+  family: string;
+  split: 'train' | 'blind';
+}
+
+function realSplit(read: Reader): { train: RealLine[]; heldout: RealLine[] } {
+  const split = new Map<string, string>();
+  for (const l of read(`${FIX}real/sources.jsonl`).split('\n')) {
+    if (l.trim() === '') continue;
+    const s = JSON.parse(l) as { source_id: string; split: string };
+    split.set(s.source_id, s.split);
+  }
+  const msgs = parseJsonl(read(`${FIX}real/real.jsonl`)) as RealLine[];
+  return { train: msgs.filter((m) => split.get(m.source_id) === 'train'), heldout: msgs.filter((m) => split.get(m.source_id) === 'heldout') };
+}
+
+function written(read: Reader): WrittenLine[] {
+  return parseJsonl(read(`${FIX}written/written.jsonl`)) as WrittenLine[];
+}
+
+const odd = (m: LabelledMessage): boolean => Number(/\d+/.exec(m.id)?.[0] ?? 0) % 2 === 1;
+
+export function trainingSet(read: Reader): TrainMessage[] {
+  const out: TrainMessage[] = [];
+  const add = (msgs: readonly LabelledMessage[], prefix: string, group: (m: LabelledMessage) => string): void => {
+    for (const m of msgs) out.push({ id: `${prefix}:${m.id}`, text: m.text, to: m.to ?? 'unknown', labels: m.labels, group: group(m) });
+  };
+  add(written(read).filter((m) => m.split === 'train'), 'w', (m) => `family:${(m as WrittenLine).family}`);
+  add(realSplit(read).train, 'r', (m) => `source:${(m as RealLine).source_id}`);
+  add(parseJsonl(read(SHARED_DEV)), 'd', (m) => `d:${m.id}`);
+  add(parseJsonl(read(`${FIX}huxun-dev.jsonl`)).filter((m) => !isHeldOut(m.id)), 'h', (m) => `h:${m.id}`);
+  for (const f of ['blind-2', 'blind-3']) add(parseJsonl(read(`${FIX}${f}.jsonl`)), f, (m) => `${f}:${m.id}`);
+  for (const f of ['blind-4', 'blind-5']) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
+  return out;
+}
+
+/** The sets the model never trains on, by name. */
+export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
+  const w = written(read);
+  const r = realSplit(read);
+  return {
+    'real heldout': r.heldout,
+    'written blind': w.filter((m) => m.split === 'blind'),
+    'own dev held-back fifth': parseJsonl(read(`${FIX}huxun-dev.jsonl`)).filter((m) => isHeldOut(m.id)),
+    'blind-4 even': parseJsonl(read(`${FIX}blind-4.jsonl`)).filter((m) => !odd(m)),
+    'blind-5 even': parseJsonl(read(`${FIX}blind-5.jsonl`)).filter((m) => !odd(m)),
+  };
+}
+
+/** The training sets, by name, for before/after figures. */
+export function trainSets(read: Reader): Record<string, LabelledMessage[]> {
+  return {
+    'real train': realSplit(read).train,
+    'written train': written(read).filter((m) => m.split === 'train'),
+  };
+}

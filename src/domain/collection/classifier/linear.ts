@@ -1,0 +1,249 @@
+/**
+ * The linear model beside the rules (issue 11 §3): one-vs-rest logistic regression, one weight vector per
+ * label, over
+ *
+ * - hashed character 1–4-grams of the NORMALISED text (normalize.ts; digits folded to 0), each gram
+ *   counted once per occurrence and scaled by 1/√(grams in the text);
+ * - the rules' own evidence as binary "dense" features: every collection/veto rule that hit, every label
+ *   slot whose rules hit, the labels the rules gave, the recipient, and the genuine-court-notice test.
+ *
+ * Pure and allocation-light: one pass over the text to hash the grams, one table lookup per gram (the
+ * eight labels' weights of a bucket sit next to each other). The weights are trained by
+ * scripts/train.ts (train-linear.ts) and shipped in linear-model.ts as one base64 binary (format below).
+ */
+import { ALL_RULES } from './lexicon.js';
+import { LABELS, type Label, type Recipient } from '../types.js';
+import type { Hit } from './classify.js';
+
+export const NL = LABELS.length;
+const RULE_COUNT = ALL_RULES.length;
+/** Dense feature layout: rule hits, then label slots hit (7), then the rules' labels (8), recipient (3), court notice (1). */
+export const D_SLOT = RULE_COUNT;
+export const D_LABEL = D_SLOT + 7;
+export const D_TO = D_LABEL + NL;
+export const D_COURT = D_TO + 3;
+export const DENSE = D_COURT + 1;
+const TO_INDEX: Record<Recipient, number> = { debtor: 0, third_party: 1, unknown: 2 };
+const RULE_INDEX = new Map(ALL_RULES.map((r, i) => [r.id, i]));
+const LABEL_INDEX = Object.fromEntries(LABELS.map((l, i) => [l, i])) as Record<Label, number>;
+
+export interface LinearModel {
+  bits: number;
+  /** Per label: logit threshold chosen by cross-validation on the training data. */
+  thresholds: Float64Array;
+  bias: Float64Array;
+  /** Per label: the gram weights are q × scale. */
+  scales: Float64Array;
+  /** dense[f * NL + l] */
+  dense: Float64Array;
+  /** grams[bucket * NL + l], quantised. */
+  grams: Int8Array;
+}
+
+const P1 = 0x01000193;
+
+/** Folds a code unit for the grams: digits → '0'. */
+function fold(c: number): number {
+  return c >= 0x30 && c <= 0x39 ? 0x30 : c;
+}
+
+/** Bucket of the gram of length k whose running hash is h. */
+function bucket(h: number, k: number, shift: number): number {
+  return Math.imul(h ^ (h >>> 15) ^ k, 0x9e3779b1) >>> shift;
+}
+
+/**
+ * The grams of a normalised text: for each, calls visit(bucket, start, end) in a fixed order (by start,
+ * then length). Returns the number of grams.
+ */
+export function forEachGram(norm: string, bits: number, visit: (b: number, start: number, end: number) => void): number {
+  const n = norm.length;
+  const shift = 32 - bits;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    const max = Math.min(4, n - i);
+    for (let k = 1; k <= max; k++) {
+      h = Math.imul(h ^ fold(norm.charCodeAt(i + k - 1)), P1);
+      visit(bucket(h, k, shift), i, i + k);
+      count++;
+    }
+  }
+  return count;
+}
+
+/** Scratch: marks of dense features already set for the current text. */
+const denseMark = new Int32Array(DENSE);
+let denseStamp = 0;
+const denseList = new Int32Array(DENSE);
+
+/**
+ * The dense features of the last rules run: indices into `out`, each once; returns how many.
+ */
+export function denseFeatures(
+  hits: readonly Hit[],
+  labelHits: ReadonlyArray<Hit[] | undefined>,
+  ruleLabels: readonly Label[],
+  to: Recipient,
+  court: boolean,
+  out: Int32Array = denseList,
+): number {
+  if (++denseStamp === 0x40000000) {
+    denseMark.fill(0);
+    denseStamp = 1;
+  }
+  const st = denseStamp;
+  let k = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const f = RULE_INDEX.get(hits[i]!.rule);
+    if (f !== undefined && denseMark[f] !== st) {
+      denseMark[f] = st;
+      out[k++] = f;
+    }
+  }
+  for (let s = 0; s < labelHits.length; s++) {
+    const lh = labelHits[s];
+    if (lh !== undefined && lh.length > 0) out[k++] = D_SLOT + s;
+  }
+  for (let i = 0; i < ruleLabels.length; i++) out[k++] = D_LABEL + LABEL_INDEX[ruleLabels[i]!];
+  out[k++] = D_TO + TO_INDEX[to];
+  if (court) out[k++] = D_COURT;
+  return k;
+}
+
+/** Scores (logits) of every label into `out` (length NL). */
+export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, nDense: number, out: Float64Array): void {
+  const g = model.grams;
+  const shift = 32 - model.bits;
+  const n = norm.length;
+  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    const max = n - i < 4 ? n - i : 4;
+    for (let k = 1; k <= max; k++) {
+      let c = norm.charCodeAt(i + k - 1);
+      if (c >= 0x30 && c <= 0x39) c = 0x30;
+      h = Math.imul(h ^ c, P1);
+      const b = (Math.imul(h ^ (h >>> 15) ^ k, 0x9e3779b1) >>> shift) << 3;
+      a0 += g[b]!;
+      a1 += g[b + 1]!;
+      a2 += g[b + 2]!;
+      a3 += g[b + 3]!;
+      a4 += g[b + 4]!;
+      a5 += g[b + 5]!;
+      a6 += g[b + 6]!;
+      a7 += g[b + 7]!;
+      count++;
+    }
+  }
+  const inv = count > 0 ? 1 / Math.sqrt(count) : 0;
+  const s = model.scales;
+  out[0] = a0 * s[0]! * inv;
+  out[1] = a1 * s[1]! * inv;
+  out[2] = a2 * s[2]! * inv;
+  out[3] = a3 * s[3]! * inv;
+  out[4] = a4 * s[4]! * inv;
+  out[5] = a5 * s[5]! * inv;
+  out[6] = a6 * s[6]! * inv;
+  out[7] = a7 * s[7]! * inv;
+  const d = model.dense;
+  for (let l = 0; l < NL; l++) out[l]! += model.bias[l]!;
+  for (let j = 0; j < nDense; j++) {
+    const base = dense[j]! * NL;
+    for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
+  }
+}
+
+/**
+ * The grams that pushed label `l` up most: up to `top` [start, end) ranges of the normalised text,
+ * strongest first (only grams with a positive weight).
+ */
+export function topGrams(model: LinearModel, norm: string, l: number, top: number): Array<[number, number]> {
+  const ws: number[] = [];
+  const ss: number[] = [];
+  const es: number[] = [];
+  const g = model.grams;
+  const shift = 32 - model.bits;
+  const n = norm.length;
+  for (let i = 0; i < n; i++) {
+    let h = 0x811c9dc5;
+    const max = n - i < 4 ? n - i : 4;
+    for (let k = 1; k <= max; k++) {
+      h = Math.imul(h ^ fold(norm.charCodeAt(i + k - 1)), P1);
+      const w = g[(bucket(h, k, shift) << 3) + l]! * k;
+      if (w <= 0) continue;
+      // Insert into the top list (strongest first; ties keep the earlier gram).
+      let p = ws.length;
+      while (p > 0 && ws[p - 1]! < w) p--;
+      if (p >= top) continue;
+      ws.splice(p, 0, w);
+      ss.splice(p, 0, i);
+      es.splice(p, 0, i + k);
+      if (ws.length > top) {
+        ws.pop();
+        ss.pop();
+        es.pop();
+      }
+    }
+  }
+  return ws.map((_, j) => [ss[j]!, es[j]!]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// File format (little-endian): "HXLR" u8 version=1, u8 bits, u8 labels, u8 0, u32 dense,
+// f64 thresholds[L], f64 bias[L], f64 scales[L], f64 dense[dense*L], i8 grams[2^bits * L].
+// ---------------------------------------------------------------------------------------------
+
+export function encodeModel(m: LinearModel): Uint8Array {
+  const nd = m.dense.length / NL;
+  const size = 12 + 8 * (3 * NL + m.dense.length) + m.grams.length;
+  const buf = new ArrayBuffer(size);
+  const v = new DataView(buf);
+  const u8 = new Uint8Array(buf);
+  u8.set([0x48, 0x58, 0x4c, 0x52, 1, m.bits, NL, 0]);
+  v.setUint32(8, nd, true);
+  let o = 12;
+  for (const arr of [m.thresholds, m.bias, m.scales, m.dense]) {
+    for (let i = 0; i < arr.length; i++, o += 8) v.setFloat64(o, arr[i]!, true);
+  }
+  u8.set(new Uint8Array(m.grams.buffer, m.grams.byteOffset, m.grams.length), o);
+  return u8;
+}
+
+export function decodeModel(bytes: Uint8Array): LinearModel {
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes[0] !== 0x48 || bytes[1] !== 0x58 || bytes[2] !== 0x4c || bytes[3] !== 0x52 || bytes[4] !== 1) throw new Error('linear model: bad header');
+  const bits = bytes[5]!;
+  if (bytes[6] !== NL) throw new Error('linear model: label count differs');
+  const nd = v.getUint32(8, true);
+  if (nd !== DENSE) throw new Error(`linear model: trained with ${nd} dense features, the rules now have ${DENSE}: run npm run train`);
+  let o = 12;
+  const f64 = (n: number): Float64Array => {
+    const a = new Float64Array(n);
+    for (let i = 0; i < n; i++, o += 8) a[i] = v.getFloat64(o, true);
+    return a;
+  };
+  const thresholds = f64(NL);
+  const bias = f64(NL);
+  const scales = f64(NL);
+  const dense = f64(nd * NL);
+  if (bytes.length !== o + (NL << bits)) throw new Error('linear model: wrong size');
+  const grams = new Int8Array(bytes.buffer.slice(bytes.byteOffset + o, bytes.byteOffset + o + (NL << bits)));
+  return { bits, thresholds, bias, scales, dense, grams };
+}
+
+/** base64 → bytes without Buffer (the domain stays free of Node APIs). */
+export function fromBase64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** FNV-1a over bytes, as 8 hex digits: the model's id in the classifier version. */
+export function modelId(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, P1);
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,145 @@
+/**
+ * The classifier: the rules (classify.ts) and the linear model (linear.ts) together.
+ *
+ * 1. the rules run as before and keep their labels and spans;
+ * 2. the model scores every label from the text's character grams and the rules' hits; a label whose
+ *    logit reaches its threshold (chosen by cross-validation on the training data) is added;
+ * 3. `collection` stays the prerequisite: without it no other label is given. With `context` (the
+ *    sender is a collector, or the thread has collection messages: the import reads messages that way,
+ *    `huxun classify` never does) a message that gets any other label is collection too;
+ * 4. a label the rules gave keeps the rules' spans; a label only the model gave is explained by the
+ *    grams that pushed it up most (offsets into the original text, like every span).
+ *
+ * CLASSIFIER_VERSION names the rules and the model: events store it, and the app relabels a case when it
+ * changes (src/app/relabel.ts).
+ */
+import { LABELS, type Classification, type Label, type Recipient, type Span } from '../types.js';
+import { classifyWindow, LAST_RUN, runRules } from './classify.js';
+import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, topGrams, type LinearModel } from './linear.js';
+import { LINEAR_MODEL } from './linear-model.js';
+
+/** Bump when the rules change in a way that should relabel stored events. */
+export const RULES_VERSION = 'r11';
+
+let MODEL: LinearModel | null = null;
+let MODEL_ID = '';
+let ENABLED = true;
+
+function load(): LinearModel {
+  if (MODEL === null) {
+    const bytes = fromBase64(LINEAR_MODEL);
+    MODEL = decodeModel(bytes);
+    MODEL_ID = modelId(bytes);
+  }
+  return MODEL;
+}
+
+/** Loads the shipped model now (the server warms it at start); returns the milliseconds it took. */
+export function loadModel(): number {
+  const t0 = performance.now();
+  load();
+  return performance.now() - t0;
+}
+
+/** For training and evaluation: use this model (null = the rules alone; 'default' = the shipped one). */
+export function setModel(m: LinearModel | null | 'default'): void {
+  if (m === 'default') {
+    MODEL = null;
+    ENABLED = true;
+    load();
+  } else if (m === null) ENABLED = false;
+  else {
+    MODEL = m;
+    MODEL_ID = 'custom';
+    ENABLED = true;
+  }
+}
+
+/** The classifier's version: what labelled an event. */
+export function classifierVersion(): string {
+  load();
+  return `${RULES_VERSION}+lr-${MODEL_ID}`;
+}
+
+export interface ClassifyOptions {
+  /** The message comes from a collector's number or a thread with collection messages. */
+  context?: boolean;
+}
+
+const scores = new Float64Array(NL);
+const dense = new Int32Array(DENSE);
+const TOP_GRAMS = 3;
+
+function mapSpans(ranges: ReadonlyArray<[number, number]>): Span[] {
+  const n = LAST_RUN.n;
+  const out: Span[] = ranges.map(([s, e]) => (n.map === null || n.ends === null ? [s, e] : [n.map[s]!, n.ends[e - 1]!]));
+  out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Span[] = [];
+  for (const sp of out) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
+    else merged.push([sp[0], sp[1]]);
+  }
+  return merged.filter((s) => s[1] > s[0]);
+}
+
+/** Logits of the last classification (for the training script and tests). */
+export function lastScores(): Float64Array {
+  return scores;
+}
+
+/**
+ * Classify one message (its first CLASSIFY_WINDOW_CHARS). `to` is who received it (default 'unknown').
+ */
+export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): Classification {
+  const window = classifyWindow(text);
+  const rcpt = to ?? 'unknown';
+  const rules = runRules(window, rcpt);
+  if (!ENABLED) return rules;
+  const model = load();
+  const norm = LAST_RUN.n.norm;
+  if (norm.length === 0 || LAST_RUN.court) return rules;
+  const nd = denseFeatures(LAST_RUN.hits, LAST_RUN.labelHits, rules.labels, rcpt, LAST_RUN.court, dense);
+  scoreInto(model, norm, dense, nd, scores);
+  const t = model.thresholds;
+  let fire = 0;
+  for (let l = 0; l < NL; l++) if (scores[l]! >= t[l]!) fire |= 1 << l;
+  let ruleBits = 0;
+  for (const l of rules.labels) ruleBits |= 1 << LABELS.indexOf(l);
+  let bits = fire | ruleBits;
+  if (opts?.context === true && (bits & ~1) !== 0) bits |= 1;
+  if ((bits & 1) === 0) return rules;
+  if (rcpt === 'third_party') bits |= 2;
+  if (bits === ruleBits) return rules;
+  const labels: Label[] = [];
+  const spans: Partial<Record<Label, Span[]>> = {};
+  for (let l = 0; l < NL; l++) {
+    if ((bits & (1 << l)) === 0) continue;
+    const label = LABELS[l]!;
+    labels.push(label);
+    const rs = rules.spans[label];
+    if ((ruleBits & (1 << l)) !== 0 && rs !== undefined && rs.length > 0) {
+      spans[label] = rs;
+      continue;
+    }
+    spans[label] = modelSpans(model, norm, l, window.length);
+  }
+  // A label the context added with no grams of its own: the other labels' spans explain it.
+  return { labels, spans };
+}
+
+function modelSpans(model: LinearModel, norm: string, l: number, textLength: number): Span[] {
+  let s = mapSpans(topGrams(model, norm, l, TOP_GRAMS));
+  if (s.length === 0) {
+    // No gram with a positive weight: the rules' hits (any label), else the whole text read.
+    const hits = [...LAST_RUN.hits, ...LAST_RUN.labelHits.flatMap((h) => h ?? [])];
+    s = mapSpans(hits.map((h) => [h.start, h.end] as [number, number]).filter(([a, b]) => b > a));
+  }
+  if (s.length === 0) s = [[0, textLength]];
+  return s;
+}
+
+/** Classify many messages; same results as calling classify on each. */
+export function classifyBatch(items: ReadonlyArray<string | { text: string; to?: Recipient }>, opts?: ClassifyOptions): Classification[] {
+  return items.map((it) => (typeof it === 'string' ? classify(it, undefined, opts) : classify(it.text, it.to, opts)));
+}

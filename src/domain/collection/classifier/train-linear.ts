@@ -1,0 +1,260 @@
+/**
+ * Training of the linear model (linear.ts), pure and deterministic: the same messages give the same
+ * bytes. scripts/train.ts reads the training splits and writes linear-model.ts; the reproducibility test
+ * trains twice.
+ *
+ * - features: linear.ts (grams of the normalised text, the rules' hits), computed once per message;
+ * - learner: one-vs-rest logistic regression, all labels in one pass, AdaGrad SGD with L2 on the
+ *   touched weights, a fixed number of epochs over a seeded shuffle;
+ * - thresholds: K-fold cross-validation by group (a written family, a real source, else the message),
+ *   so a threshold is chosen on families the fold's model never saw; per label, the logit that gives the
+ *   best F1 of the whole classifier (rules ∪ model, collection first as the prerequisite), with
+ *   collection precision kept ≥ COLLECTION_MIN_PRECISION when possible;
+ * - the shipped weights: the model trained on every message, gram weights quantised to int8 per label.
+ */
+import { LABELS, type Label, type Recipient } from '../types.js';
+import { classifyWindow, LAST_RUN, runRules } from './classify.js';
+import { denseFeatures, DENSE, encodeModel, forEachGram, NL, type LinearModel } from './linear.js';
+
+export interface TrainMessage {
+  id: string;
+  text: string;
+  to: Recipient;
+  labels: readonly Label[];
+  /** Cross-validation group (family, source); messages of one group stay in one fold. */
+  group: string;
+}
+
+export interface TrainOptions {
+  bits?: number;
+  epochs?: number;
+  folds?: number;
+  seed?: number;
+  lambda?: number;
+  rate?: number;
+  log?: (line: string) => void;
+}
+
+export const DEFAULTS = { bits: 16, epochs: 10, folds: 5, seed: 11, lambda: 1e-6, rate: 0.2 } as const;
+const COLLECTION_MIN_PRECISION = 0.96;
+
+interface Featured {
+  grams: Int32Array;
+  inv: number;
+  dense: Int32Array;
+  y: number;
+  ruleBits: number;
+  to: Recipient;
+}
+
+function rng(seed: number): () => number {
+  let s = seed | 0;
+  return () => {
+    s = (s + 0x6d2b79f5) | 0;
+    let t = Math.imul(s ^ (s >>> 15), 1 | s);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function labelBits(labels: readonly Label[]): number {
+  let b = 0;
+  for (const l of labels) b |= 1 << LABELS.indexOf(l);
+  return b;
+}
+
+export function featurize(msgs: readonly TrainMessage[], bits: number): Featured[] {
+  const scratch = new Int32Array(DENSE);
+  return msgs.map((m) => {
+    const rules = runRules(classifyWindow(m.text), m.to);
+    const norm = LAST_RUN.n.norm;
+    const nd = denseFeatures(LAST_RUN.hits, LAST_RUN.labelHits, rules.labels, m.to, LAST_RUN.court, scratch);
+    const court = LAST_RUN.court;
+    const grams: number[] = [];
+    if (!court) forEachGram(norm, bits, (b) => grams.push(b));
+    return {
+      grams: Int32Array.from(grams),
+      inv: grams.length > 0 ? 1 / Math.sqrt(grams.length) : 0,
+      dense: scratch.slice(0, nd),
+      y: labelBits(m.labels),
+      ruleBits: labelBits(rules.labels),
+      to: m.to,
+    };
+  });
+}
+
+interface Weights {
+  g: Float64Array;
+  d: Float64Array;
+  b: Float64Array;
+}
+
+function trainWeights(data: readonly Featured[], idx: readonly number[], o: Required<Omit<TrainOptions, 'log'>>): Weights {
+  const g = new Float64Array(NL << o.bits);
+  const gg = new Float64Array(NL << o.bits);
+  const d = new Float64Array(DENSE * NL);
+  const dg = new Float64Array(DENSE * NL);
+  const b = new Float64Array(NL);
+  const bg = new Float64Array(NL);
+  const r = rng(o.seed);
+  const order = idx.slice();
+  const z = new Float64Array(NL);
+  const grad = new Float64Array(NL);
+  const eps = 1e-8;
+  for (let ep = 0; ep < o.epochs; ep++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(r() * (i + 1));
+      const t = order[i]!;
+      order[i] = order[j]!;
+      order[j] = t;
+    }
+    for (const k of order) {
+      const x = data[k]!;
+      for (let l = 0; l < NL; l++) z[l] = b[l]!;
+      for (let j = 0; j < x.grams.length; j++) {
+        const base = x.grams[j]! * NL;
+        for (let l = 0; l < NL; l++) z[l]! += g[base + l]! * x.inv;
+      }
+      for (let j = 0; j < x.dense.length; j++) {
+        const base = x.dense[j]! * NL;
+        for (let l = 0; l < NL; l++) z[l]! += d[base + l]!;
+      }
+      for (let l = 0; l < NL; l++) {
+        const p = 1 / (1 + Math.exp(-z[l]!));
+        grad[l] = p - ((x.y >> l) & 1);
+      }
+      for (let l = 0; l < NL; l++) {
+        const gr = grad[l]!;
+        bg[l]! += gr * gr;
+        b[l]! -= (o.rate * gr) / Math.sqrt(bg[l]! + eps);
+      }
+      for (let j = 0; j < x.grams.length; j++) {
+        const base = x.grams[j]! * NL;
+        for (let l = 0; l < NL; l++) {
+          const w = g[base + l]!;
+          const gr = grad[l]! * x.inv + o.lambda * w;
+          gg[base + l]! += gr * gr;
+          g[base + l] = w - (o.rate * gr) / Math.sqrt(gg[base + l]! + eps);
+        }
+      }
+      for (let j = 0; j < x.dense.length; j++) {
+        const base = x.dense[j]! * NL;
+        for (let l = 0; l < NL; l++) {
+          const w = d[base + l]!;
+          const gr = grad[l]! + o.lambda * w;
+          dg[base + l]! += gr * gr;
+          d[base + l] = w - (o.rate * gr) / Math.sqrt(dg[base + l]! + eps);
+        }
+      }
+    }
+  }
+  return { g, d, b };
+}
+
+function logits(w: Weights, x: Featured, out: Float64Array): void {
+  for (let l = 0; l < NL; l++) out[l] = w.b[l]!;
+  for (let j = 0; j < x.grams.length; j++) {
+    const base = x.grams[j]! * NL;
+    for (let l = 0; l < NL; l++) out[l]! += w.g[base + l]! * x.inv;
+  }
+  for (let j = 0; j < x.dense.length; j++) {
+    const base = x.dense[j]! * NL;
+    for (let l = 0; l < NL; l++) out[l]! += w.d[base + l]!;
+  }
+}
+
+function fnv(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const GRID: number[] = [];
+for (let t = -3; t <= 6.0001; t += 0.25) GRID.push(Math.round(t * 100) / 100);
+
+function f1(tp: number, fp: number, fn: number): number {
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+
+/**
+ * Per-label thresholds from out-of-fold logits: the whole classifier's decision (rules ∪ model;
+ * collection as the prerequisite; a third-party recipient of a collection message is third_party).
+ */
+export function chooseThresholds(data: readonly Featured[], oof: readonly Float64Array[]): Float64Array {
+  const th = new Float64Array(NL);
+  // collection first.
+  let best = { t: GRID[GRID.length - 1]!, f: -1, ok: false };
+  for (const t of GRID) {
+    let tp = 0, fp = 0, fn = 0;
+    for (let i = 0; i < data.length; i++) {
+      const p = (data[i]!.ruleBits & 1) !== 0 || oof[i]![0]! >= t;
+      const y = (data[i]!.y & 1) !== 0;
+      if (p && y) tp++;
+      else if (p) fp++;
+      else if (y) fn++;
+    }
+    const prec = tp + fp === 0 ? 1 : tp / (tp + fp);
+    const ok = prec >= COLLECTION_MIN_PRECISION;
+    const f = f1(tp, fp, fn);
+    if ((ok && !best.ok) || (ok === best.ok && f > best.f)) best = { t, f, ok };
+  }
+  th[0] = best.t;
+  const col = data.map((x, i) => (x.ruleBits & 1) !== 0 || oof[i]![0]! >= th[0]!);
+  for (let l = 1; l < NL; l++) {
+    let bt = GRID[GRID.length - 1]!;
+    let bf = -1;
+    for (const t of GRID) {
+      let tp = 0, fp = 0, fn = 0;
+      for (let i = 0; i < data.length; i++) {
+        const x = data[i]!;
+        const p = col[i]! && ((x.ruleBits >> l) & 1 || oof[i]![l]! >= t || (l === 1 && x.to === 'third_party'));
+        const y = ((x.y >> l) & 1) !== 0;
+        if (p && y) tp++;
+        else if (p) fp++;
+        else if (y) fn++;
+      }
+      const f = f1(tp, fp, fn);
+      if (f > bf) {
+        bf = f;
+        bt = t;
+      }
+    }
+    th[l] = bt;
+  }
+  return th;
+}
+
+function quantise(w: Weights, thresholds: Float64Array, bits: number): LinearModel {
+  const scales = new Float64Array(NL);
+  for (let l = 0; l < NL; l++) {
+    let max = 0;
+    for (let i = l; i < w.g.length; i += NL) max = Math.max(max, Math.abs(w.g[i]!));
+    scales[l] = max > 0 ? max / 127 : 1;
+  }
+  const grams = new Int8Array(w.g.length);
+  for (let i = 0; i < w.g.length; i++) grams[i] = Math.round(w.g[i]! / scales[i % NL]!);
+  return { bits, thresholds, bias: w.b, scales, dense: w.d, grams };
+}
+
+/** Trains the model on `msgs` and returns it with its file bytes. */
+export function trainLinear(msgs: readonly TrainMessage[], options: TrainOptions = {}): { model: LinearModel; bytes: Uint8Array; oof: Float64Array[] } {
+  const o = { ...DEFAULTS, ...options };
+  const log = options.log ?? (() => {});
+  const data = featurize(msgs, o.bits);
+  log(`features: ${msgs.length} messages, 2^${o.bits} gram buckets, ${DENSE} rule features`);
+  const fold = msgs.map((m) => fnv(`${o.seed}:${m.group}`) % o.folds);
+  const oof: Float64Array[] = msgs.map(() => new Float64Array(NL));
+  for (let f = 0; f < o.folds; f++) {
+    const tr: number[] = [];
+    const te: number[] = [];
+    fold.forEach((k, i) => (k === f ? te : tr).push(i));
+    const w = trainWeights(data, tr, o);
+    for (const i of te) logits(w, data[i]!, oof[i]!);
+    log(`fold ${f + 1}/${o.folds}: trained on ${tr.length}, scored ${te.length}`);
+  }
+  const thresholds = chooseThresholds(data, oof);
+  log(`thresholds: ${LABELS.map((l, i) => `${l} ${thresholds[i]}`).join(', ')}`);
+  const all = msgs.map((_, i) => i);
+  const model = quantise(trainWeights(data, all, o), thresholds, o.bits);
+  return { model, bytes: encodeModel(model), oof };
+}
