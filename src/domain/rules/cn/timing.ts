@@ -292,8 +292,8 @@ function flood(c: CaseData, ix: CaseIndex, g: Group, buckets: DayBucket[], kind:
   const measure =
     before && from
       ? {
-          zh: `每日 ${limit} 次的界线出自${source.zh}（${from}起）；此前的 ${before} 天按同一界线列出，引用的是当日有效的其他规定。`,
-          en: `The limit of ${limit} a day comes from ${source.en} (from ${from}); the ${before} earlier day${before === 1 ? ' is' : 's are'} listed by the same measure and cited under what else applied on ${before === 1 ? 'it' : 'them'}.`,
+          zh: `每日 ${limit} 次的界线出自${source.zh}（${from}起）；此前的 ${before} 天按同一界线列出，只引用当日已经有效的规定。`,
+          en: `The limit of ${limit} a day comes from ${source.en} (from ${from}); the ${before} earlier day${before === 1 ? ' is' : 's are'} listed by the same measure, citing only what was in force on the day.`,
         }
       : { zh: '', en: '' };
   const none = uncoveredText(ix, all, cited, { zh: '来电', en: 'calls' });
