@@ -351,6 +351,8 @@ export interface OcrReviewItem {
   review: string[];
   screenshot: string | null;
   box: number[] | null;
+  /** Width of the scaled screenshot the box refers to. */
+  box_w: number | null;
   corrected: boolean;
 }
 
@@ -372,7 +374,7 @@ export async function listOcrReview(ctx: AppContext, opts: { all?: boolean; limi
     if (!opts.all && (review.length === 0 || corrected)) continue;
     out.push({
       id: Number(r.id), kind: r.kind, direction: r.direction, at: Number(r.at), text: r.text, ocr_text: (m.ocr_text as string) ?? null,
-      confidence: typeof m.confidence === 'number' ? m.confidence : null, review, screenshot: (m.screenshot as string) ?? null, box: (m.box as number[]) ?? null, corrected,
+      confidence: typeof m.confidence === 'number' ? m.confidence : null, review, screenshot: (m.screenshot as string) ?? null, box: (m.box as number[]) ?? null, box_w: typeof m.box_w === 'number' ? m.box_w : null, corrected,
     });
   }
   return out;

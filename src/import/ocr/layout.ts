@@ -51,6 +51,8 @@ export interface OcrCallRow {
 
 export interface ScreenAnalysis {
   kind: ScreenKind;
+  /** Width of the scaled image the boxes refer to. */
+  width: number;
   counterpart: { number: string | null; name: string | null; text: string } | null;
   separators: { text: string; label: TimeLabel; y: number }[];
   messages: OcrMessage[];
@@ -102,7 +104,7 @@ export function analyzeScreen(page: OcrPage): ScreenAnalysis {
   const details = lines.filter((l) => l.text.length <= 24 && (CALL_DETAIL.test(l.text.trim()) || /\d+分\d+秒|^\d+秒/.test(l.text))).length;
   const numberRows = lines.filter((l) => PHONEISH.test(l.text.trim()) && l.x0 < W * 0.4).length;
   const centred = lines.filter((l) => Math.abs((l.x0 + l.x1) / 2 - W / 2) < W * 0.1 && parseTimeLabel(l.text)?.hour != null).length;
-  if (details >= 2 && numberRows + details >= 4 && details > centred) return { kind: 'call-log', counterpart: null, separators: [], messages: [], calls: callRows(page, lines) };
+  if (details >= 2 && numberRows + details >= 4 && details > centred) return { kind: 'call-log', width: W, counterpart: null, separators: [], messages: [], calls: callRows(page, lines) };
 
   const head = header(page);
   const separators: ScreenAnalysis['separators'] = [];
@@ -166,7 +168,7 @@ export function analyzeScreen(page: OcrPage): ScreenAnalysis {
     cur = { direction: dir, text: l.text, conf: l.conf, box: [l.x0, l.y0, l.x1, l.y1], group, index, y1: l.y1, h, bg: l.bg, n: 1 };
   }
   flush();
-  return { kind, counterpart, separators, messages, calls: [] };
+  return { kind, width: W, counterpart, separators, messages, calls: [] };
 }
 
 function callRows(page: OcrPage, lines: OcrLine[]): OcrCallRow[] {
@@ -264,7 +266,7 @@ export function screenEvents(a: ScreenAnalysis, opts: { captured: LocalDate | nu
       if (r.conf < LOW_CONFIDENCE) lowConfidence++;
       events.push({
         kind: 'call', direction: r.direction, at, tz: opts.tz, number: r.number, counterpartName: r.name, text: null, durationS: r.durationS, callStatus: r.status,
-        meta: { source: 'ocr', confidence: round3(r.conf), screenshot: opts.sha256, box: r.box, ocr_text: [r.title, r.labelText].filter(Boolean).join(' '), review: flags, time_exact: r.label.hour != null },
+        meta: { source: 'ocr', confidence: round3(r.conf), screenshot: opts.sha256, box: r.box, box_w: a.width, ocr_text: [r.title, r.labelText].filter(Boolean).join(' '), review: flags, time_exact: r.label.hour != null },
         dedupeKey: key(['call', r.number ?? r.name, at, r.direction, r.status]),
       });
     }
@@ -301,7 +303,7 @@ export function screenEvents(a: ScreenAnalysis, opts: { captured: LocalDate | nu
       counterpartName: cp?.name ?? null,
       text: m.text,
       durationS: null,
-      meta: { source: 'ocr', app: a.kind, confidence: round3(m.conf), screenshot: opts.sha256, box: m.box, ocr_text: m.text, review: flags, group_index: m.index },
+      meta: { source: 'ocr', app: a.kind, confidence: round3(m.conf), screenshot: opts.sha256, box: m.box, box_w: a.width, ocr_text: m.text, review: flags, group_index: m.index },
       dedupeKey: key([a.kind, who, at, m.direction, m.index, normText(m.text)]),
     });
   }

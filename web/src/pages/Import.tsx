@@ -14,6 +14,7 @@ import { FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import { ApiError, get, uploadFile } from '../api/client.js';
 import type { JobView } from '../api/types.js';
 import { ErrorNotice, Limits, PageHeader } from '../components/common.js';
+import { OcrReview } from '../components/OcrReview.js';
 import { useI18n } from '../i18n/index.js';
 import type { MsgKey } from '../i18n/zh.js';
 import { formatBytes } from '../lib/format.js';
@@ -330,6 +331,8 @@ export default function Import(_props: PageProps) {
           </Flex>
         </Card>
       ) : null}
+
+      <OcrReview refreshKey={done.length} />
 
       <Collapse
         className="howto"
