@@ -44,6 +44,8 @@ export interface LineView {
   applies: boolean;
   reason: Text2 | null;
   rate: number | null;
+  /** The LPR quote of the 4 × LPR line; `note` says when it is the table's last quote or one the person entered. */
+  lpr?: { date: string | null; oneYear: number; origin?: string; note?: Text2 | null; source?: string } | null;
   over: boolean | null;
   excess_fen: number | null;
   paid_above_fen: number | null;

@@ -48,6 +48,11 @@ function LineRow({ line }: { line: LineView }) {
         </p>
       ) : null}
       {state === 'unknown' && line.problem ? <p className="muted small">{line.problem}</p> : null}
+      {line.lpr?.note ? (
+        <p className="muted small" data-lpr-origin={line.lpr.origin}>
+          {pick(line.lpr.note)}
+        </p>
+      ) : null}
       {!binding ? (
         <p className="muted small">
           {t('loans.line.notApplies')}
