@@ -108,7 +108,9 @@ describe('collectors linked to lenders honestly (issue 12 §2)', () => {
     expect(serviceKind('【招商银行】您尾号1234的信用卡本期账单金额3,000.00元，最低还款300.00元，到期还款日10月05日。')).toBe('statement');
     expect(serviceKind('【借呗】您本月应还款1,200元，还款日为10月15日，请确保账户余额充足。')).toBe('statement');
     expect(serviceKind('征信修复、网贷逾期协商还款、停息挂账，专业团队帮您解决，咨询V:abc123')).toBe('advert');
+    expect(serviceKind('【招商银行】您的信用卡本期账单3,000元，到期还款日10月05日，请按时还款，以免逾期影响征信。')).toBe('statement');
     expect(serviceKind('【安逸花】您的借款已逾期3天，请立即还款。')).toBeNull();
+    expect(serviceKind('【招商银行】您的信用卡账单已逾期，最低还款额300元未还，请立即还款。')).toBeNull();
     expect(serviceKind('验证码都不会看？再不还钱爆你通讯录', ['collection', 'threat_contacts'])).toBeNull();
     const base = Date.UTC(2024, 5, 1, 2);
     const g = groupCollectors(

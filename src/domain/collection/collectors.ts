@@ -132,6 +132,7 @@ export function signatureClaims(text: string): { name: string; span: [number, nu
 export type ServiceKind = 'verification_code' | 'salary' | 'statement' | 'advert';
 
 const OVERDUE_RE = /逾期|欠款|拖欠|催收|违约|未还|尚未还|立即还款|尽快还款|马上还款|起诉|诉讼|上门|通讯录|紧急联系人|征信记录/;
+const PREVENTIVE_RE = /(?:以免|避免|防止|谨防|切勿|请勿|以防)[^，。,.!！;；]{0,12}/g;
 const SERVICE_RES: [ServiceKind, RegExp][] = [
   ['verification_code', /验证码|校验码|动态码|动态密码|确认码|激活码|短信码/],
   ['salary', /工资|代发|薪资|薪金|奖金|报销款|公积金/],
@@ -150,7 +151,8 @@ export function serviceKind(full: string | null, labels: readonly Label[] = []):
   if (labels.some((l) => ABUSE.includes(l))) return null;
   const text = window(full);
   if (ADVERT_RE.test(text) && ADVERT_CONTACT_RE.test(text)) return 'advert';
-  if (OVERDUE_RE.test(text)) return null;
+  // "请按时还款，以免逾期影响征信" in a reminder before the due date is not an overdue notice.
+  if (OVERDUE_RE.test(text.replace(PREVENTIVE_RE, ''))) return null;
   for (const [kind, re] of SERVICE_RES) if (re.test(text)) return kind;
   return null;
 }
