@@ -18,6 +18,10 @@ import { readHeadSync } from '../store/sealed.js';
 
 let queue: Promise<unknown> = Promise.resolve();
 
+/** Whose each job is (data folder and case), kept off the job itself: API answers carry no paths. */
+const jobScope = new Map<string, string>();
+const scopeOf = (ctx: AppContext) => `${ctx.dataDir}\u0000${ctx.caseId}`;
+
 function safeName(name: string): string {
   const base = name.replace(/[/\\\0]/g, '_').replace(/^\.+/, '').slice(0, 120);
   return base || 'upload';
@@ -29,8 +33,9 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
   const dir = join(ctx.dataDir, 'uploads', id);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, safeName(fileName));
-  const job: JobProgress = { id, kind: 'import', file: safeName(fileName), bytesRead: 0, bytesTotal: size, records: 0, added: 0, startedAt: Date.now(), state: 'running', stage: 'upload', caseId: ctx.caseId };
+  const job: JobProgress = { id, kind: 'import', file: safeName(fileName), bytesRead: 0, bytesTotal: size, records: 0, added: 0, startedAt: Date.now(), state: 'running', stage: 'upload' };
   putJob(job);
+  jobScope.set(id, scopeOf(ctx));
   // The key the file is staged with is the one its import reads it with, even if the passphrase changes in between.
   const fileKey = ctx.fileKey;
   try {
@@ -39,8 +44,9 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     job.state = 'failed';
-    job.error = `上传中断 upload interrupted: ${(e as Error).message}`;
-    throw new AppError('BAD_INPUT', job.error);
+    job.error = '上传中断了（页面被刷新或关闭，或连接断了），这个文件没有导入。请重新选择它。 / The upload was interrupted (the page was reloaded or closed, or the connection dropped); nothing was imported. Choose the file again.';
+    job.detail = (e as Error).message;
+    throw new AppError('BAD_INPUT', `上传中断 upload interrupted: ${(e as Error).message}`);
   }
   job.stage = 'import';
   queue = queue.then(async () => {
@@ -77,7 +83,9 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
 
 /** Import jobs of the last hour, newest first: the import page shows them again after a reload. */
 export function listImportJobs(ctx: AppContext): JobProgress[] {
-  return listJobs().filter((j) => j.kind === 'import' && j.caseId === ctx.caseId).sort((a, b) => b.startedAt - a.startedAt);
+  const scope = scopeOf(ctx);
+  for (const k of jobScope.keys()) if (!getJob(k)) jobScope.delete(k);
+  return listJobs().filter((j) => j.kind === 'import' && jobScope.get(j.id) === scope).sort((a, b) => b.startedAt - a.startedAt);
 }
 
 export function jobStatus(id: string): JobProgress {

@@ -2,8 +2,6 @@
 export interface JobProgress {
   id: string;
   kind: 'import';
-  /** The case the job writes to (jobs are listed per case). */
-  caseId?: number;
   file: string;
   bytesRead: number;
   bytesTotal: number;

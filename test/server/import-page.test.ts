@@ -81,5 +81,18 @@ describe('import page API', () => {
     expect(jobs.map((j) => j.state)).toEqual(['failed', 'done', 'done']);
     const noKey = await app.inject({ method: 'GET', url: '/api/jobs' });
     expect(noKey.statusCode).toBe(401);
+    expect(JSON.stringify(jobs)).not.toContain(opened.ctx.dataDir);
+  });
+
+  it('another data folder served by the same process sees none of these jobs', async () => {
+    const other = await openApp({ dataDir: mkdtempSync(join(tmpdir(), 'huxun-import-page-2-')) });
+    const app2 = await buildServer(other.ctx);
+    try {
+      const r = await app2.inject({ method: 'GET', url: '/api/jobs', headers: { 'x-huxun-key': app2.secret } });
+      expect(r.json()).toEqual([]);
+    } finally {
+      await app2.close();
+      await other.close();
+    }
   });
 });

@@ -144,13 +144,16 @@ export default function Import(_props: PageProps) {
     if (items.some((x) => x.phase === 'waiting')) void pump();
   }, [items, pump]);
 
-  // After a reload: the imports the server is running or finished in the last hour.
+  // After a reload: the imports the server is running or finished in the last hour (started before this page
+  // opened: a file chosen meanwhile is already on the page).
   useEffect(() => {
     let cancelled = false;
+    const openedAt = Date.now();
     get<JobView[]>('/api/jobs')
       .then((jobs) => {
         if (cancelled || !jobs.length) return;
         const restored: Item[] = jobs
+          .filter((j) => (j.startedAt ?? 0) < openedAt)
           .slice()
           .reverse()
           .map((j) => ({ key: j.id, name: j.file ?? '', size: j.bytesTotal, file: null, iphone: null, phase: phaseOf(j), uploaded: j.bytesTotal, job: j, error: null }));
