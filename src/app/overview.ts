@@ -6,6 +6,7 @@ import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 import { runFindings } from './findings.js';
 import { loanReport } from './loans.js';
+import { listUserLpr } from './lpr.js';
 import { CHANNELS } from '../law/index.js';
 import type { Text2 } from '../domain/law.js';
 import { ruleMeta } from '../domain/rules/cn/meta.js';
@@ -36,8 +37,9 @@ export async function overview(ctx: AppContext) {
   }
   let overLine = 0;
   let totalExcess = 0;
+  const userLpr = loans.length ? await listUserLpr(ctx) : [];
   for (const l of loans) {
-    const r = loanReport(l);
+    const r = loanReport(l, userLpr);
     const worst = r.lines.filter((x) => x.applies && x.over && x.excessFen != null).sort((a, b) => (b.excessFen ?? 0) - (a.excessFen ?? 0))[0];
     if (worst) {
       overLine++;

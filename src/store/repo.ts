@@ -392,6 +392,11 @@ export async function listNumberMarks(db: Q, caseId: number): Promise<{ number: 
   return rows.map((r) => ({ number: r.number, mark: r.mark, decidedAt: Number(r.decided_at) }));
 }
 
+/** What a collector claims to be (authorities in its signatures), kept current for the person's own collectors too. */
+export async function setCollectorClaims(db: Q, caseId: number, id: number, claims: string[]): Promise<void> {
+  await db.updateTable('collectors').set({ claims: JSON.stringify(claims) }).where('case_id', '=', caseId).where('id', '=', id).execute();
+}
+
 /** The person's choice of loan for a collector: it becomes theirs (kept across regrouping). */
 export async function setCollectorLoan(db: Q, caseId: number, id: number, loanId: number | null, lenderName: string | null): Promise<void> {
   await db
