@@ -3,7 +3,7 @@
  * with a what-if slider (the same engine as the server, src/domain/plan, run in the page so the slider redraws at
  * once), proposals that become 协商还款申请书 with the numbers in them, payments and agreements, .ics reminders.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Empty, Flex, Input, InputNumber, Segmented, Select, Slider, Space, Statistic, Switch, Table, Tag } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { AgreementView, BudgetView, DebtView, PaymentView, PlanCase } from '../../../src/app/plan.js';
@@ -85,7 +85,7 @@ function chartOption(plan: PlanResult, t: (k: MsgKey) => string) {
   };
 }
 
-function BudgetCard({ data, onSaved }: { data: BudgetView; onSaved(): void }) {
+const BudgetCard = memo(function BudgetCard({ data, onSaved }: { data: BudgetView; onSaved(): void }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
   const [income, setIncome] = useState(() => toForm(data.budget.income));
@@ -154,9 +154,9 @@ function BudgetCard({ data, onSaved }: { data: BudgetView; onSaved(): void }) {
       </Button>
     </Card>
   );
-}
+});
 
-function DebtCard({ d, payClaimed, onPayClaimed, onChanged }: { d: DebtView; payClaimed: boolean; onPayClaimed(v: boolean): void; onChanged(): void }) {
+const DebtCard = memo(function DebtCard({ d, payClaimed, onPayClaimed, onChanged }: { d: DebtView; payClaimed: boolean; onPayClaimed(loan: number, v: boolean): void; onChanged(): void }) {
   const { t, pick } = useI18n();
   const [claim, setClaim] = useState(d.claimed_source === 'entered' ? fenToInput(d.claimed_fen) : '');
   const [busy, setBusy] = useState(false);
@@ -201,12 +201,12 @@ function DebtCard({ d, payClaimed, onPayClaimed, onChanged }: { d: DebtView; pay
         <Button onClick={saveClaim} loading={busy}>
           {t('plan.debt.claim.save')}
         </Button>
-        <Switch checked={payClaimed} onChange={onPayClaimed} aria-label={t('plan.debt.payClaimed')} /> <span>{t('plan.debt.payClaimed')}</span>
+        <Switch checked={payClaimed} onChange={(v) => onPayClaimed(d.loan, v)} aria-label={t('plan.debt.payClaimed')} /> <span>{t('plan.debt.payClaimed')}</span>
       </Flex>
       {err ? <ErrorNotice error={err} compact /> : null}
     </Card>
   );
-}
+});
 
 function ProposalRow({ p, options, onAgreed }: { p: Proposal; options: PlanOptionsReq; onAgreed(): void }) {
   const { t, lang } = useI18n();
@@ -352,18 +352,68 @@ function PaymentForm({ debts, onSaved }: { debts: DebtView[]; onSaved(): void })
   );
 }
 
+/** The heavy part of the plan (chart, per-lender table, proposals), drawn from the deferred plan. */
+const PlanDetails = memo(function PlanDetails({ plan, option, proposals, options, onAgreed }: { plan: PlanResult; option: ReturnType<typeof chartOption> | null; proposals: Proposal[]; options: PlanOptionsReq; onAgreed(): void }) {
+  const { t } = useI18n();
+  return (
+    <>
+              {option ? <Chart option={option} height={300} label={t('plan.chart.label')} /> : null}
+
+              <Table
+                size="small"
+                className="plan-table"
+                pagination={false}
+                rowKey="loan"
+                scroll={{ x: true }}
+                dataSource={plan.lenders}
+                columns={[
+                  { title: '#', dataIndex: 'rank', width: 40 },
+                  { title: t('plan.col.lender'), dataIndex: 'lender' },
+                  { title: t('plan.col.pays'), render: (_: unknown, l: PlanResult['lenders'][number]) => formatYuan(l.target_fen - l.unpaid_fen) },
+                  { title: t('plan.col.paidOff'), render: (_: unknown, l: PlanResult['lenders'][number]) => l.paid_off ?? '—' },
+                ]}
+                expandable={{
+                  expandedRowRender: (l: PlanResult['lenders'][number]) => (
+                    <ul className="plan-months">
+                      {l.months.map((m) => (
+                        <li key={m.month}>
+                          {m.month}: {formatYuan(m.pay_fen)}
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+                }}
+              />
+
+              <h3 className="plan-sub">{t('plan.proposals.title')}</h3>
+              <p className="muted">{t('plan.proposals.help')}</p>
+              <ul className="plan-proposals">
+                {proposals.map((p) => (
+                  <ProposalRow key={p.loan} p={p} options={options} onAgreed={onAgreed} />
+                ))}
+              </ul>
+    </>
+  );
+});
+
 export default function Plan() {
   const { t, lang } = useI18n();
   const { message } = AntApp.useApp();
   const mobile = useIsMobile();
   const [version, setVersion] = useState(0);
-  const reload = () => setVersion((v) => v + 1);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const onPayClaimed = useCallback((loan: number, v: boolean) => setPayClaimed((p) => (v ? [...p, loan] : p.filter((x) => x !== loan))), []);
   const res = useApi((signal) => get<PlanCase>('/api/plan/case', { signal }), [version]);
   const agreements = useApi((signal) => get<AgreementView[]>('/api/plan/agreements', { signal }), [version]);
   const pc = res.data;
 
   const [strategy, setStrategy] = useState('legal-first' as Strategy);
-  const [monthlyYuan, setMonthlyYuan] = useState(null as number | null);
+  const [monthlyYuan, setMonthlyYuanRaw] = useState(null as number | null);
+  const [touched, setTouched] = useState(false);
+  const setMonthlyYuan = (v: number) => {
+    setTouched(true);
+    setMonthlyYuanRaw(v);
+  };
   const [keepUp, setKeepUp] = useState(0.3);
   const [start, setStart] = useState('');
   const [payDay, setPayDay] = useState(10);
@@ -382,7 +432,9 @@ export default function Plan() {
     setPayDay(c.pay_day);
     setPayClaimed(c.pay_claimed);
     setOrder(c.order.length ? c.order : pc.debts.map((d) => d.loan));
-    setMonthlyYuan((m) => m ?? Math.round((c.monthly_fen ?? pc.budget.totals.surplus_fen) / 100));
+    // The saved amount, else the budget's surplus (followed as the budget changes) until the person moves the slider.
+    if (!touched) setMonthlyYuanRaw(Math.round((c.monthly_fen ?? pc.budget.totals.surplus_fen) / 100));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [pc]);
 
   const surplus = pc?.budget.totals.surplus_fen ?? 0;
@@ -397,9 +449,12 @@ export default function Plan() {
     () => (pc && start ? buildPlan({ debts, monthly_fen: monthlyFen, start, strategy, order, keep_up: keepUp }) : null),
     [pc, debts, monthlyFen, start, strategy, order, keepUp],
   );
-  const proposals = useMemo(() => (plan ? plan.lenders.map((l) => proposalFor(l, payDay)).filter((p): p is Proposal => p !== null) : []), [plan, payDay]);
-  const option = useMemo(() => (plan && plan.totals.length ? chartOption(plan, t) : null), [plan, t]);
-  const options: PlanOptionsReq = { strategy, monthly_fen: monthlyFen, order, keep_up: keepUp, start, pay_day: payDay, pay_claimed: payClaimed };
+  // The summary follows the slider at once; the chart, the table and the proposals follow in a deferred render
+  // (React drops the ones a newer slider position makes stale), so the slider never waits for them.
+  const deferred = useDeferredValue(plan);
+  const proposals = useMemo(() => (deferred ? deferred.lenders.map((l) => proposalFor(l, payDay)).filter((p): p is Proposal => p !== null) : []), [deferred, payDay]);
+  const option = useMemo(() => (deferred && deferred.totals.length ? chartOption(deferred, t) : null), [deferred, t]);
+  const options: PlanOptionsReq = useMemo(() => ({ strategy, monthly_fen: monthlyFen, order, keep_up: keepUp, start, pay_day: payDay, pay_claimed: payClaimed }), [strategy, monthlyFen, order, keepUp, start, payDay, payClaimed]);
   const pvp = useMemo(() => (pc?.adopted ? paidVsPlanned(pc.adopted.lenders, pc.payments.map((p: PaymentView) => ({ loan: p.loan_id, date: p.date, amount_fen: p.amount_fen })), pc.today.slice(0, 7)) : []), [pc]);
   const names = new Map((pc?.debts ?? []).map((d) => [d.loan, d.lender]));
 
@@ -457,7 +512,7 @@ export default function Plan() {
             {pc.debts.length ? (
               <Flex vertical gap={8}>
                 {pc.debts.map((d) => (
-                  <DebtCard key={`${d.loan}-${version}`} d={d} payClaimed={payClaimed.includes(d.loan)} onPayClaimed={(v) => setPayClaimed((p) => (v ? [...p, d.loan] : p.filter((x) => x !== d.loan)))} onChanged={reload} />
+                  <DebtCard key={`${d.loan}-${version}`} d={d} payClaimed={payClaimed.includes(d.loan)} onPayClaimed={onPayClaimed} onChanged={reload} />
                 ))}
               </Flex>
             ) : (
@@ -494,7 +549,7 @@ export default function Plan() {
                 {t('plan.monthly')}
               </label>
               <Flex gap={12} align="center" wrap>
-                <Slider className="plan-slider" min={0} max={sliderMax} step={50} value={monthlyYuan ?? 0} onChange={(v) => setMonthlyYuan(v)} style={{ flex: 1, minWidth: 200 }} aria-label={t('plan.monthly')} data-testid="plan-slider" />
+                <Slider className="plan-slider" min={0} max={sliderMax} step={50} value={monthlyYuan ?? 0} onChange={(v) => setMonthlyYuan(v)} style={{ flex: 1, minWidth: 200 }} ariaLabelForHandle={t('plan.monthly')} data-testid="plan-slider" />
                 <InputNumber id="plan-monthly" min={0} max={1e9} value={monthlyYuan ?? 0} onChange={(v) => setMonthlyYuan(typeof v === 'number' ? Math.round(v) : 0)} addonAfter={t('common.yuan')} style={{ width: 170 }} data-testid="plan-monthly" />
               </Flex>
               <p className="muted">{t('plan.monthly.surplus', { surplus: formatYuan(surplus) })}</p>
@@ -523,41 +578,7 @@ export default function Plan() {
               {plan.end === null && monthlyFen > 0 ? <Alert type="warning" showIcon message={t('plan.sum.unpaid', { unpaid: formatYuan(plan.unpaid_fen) })} /> : null}
               {monthlyFen === 0 ? <Alert type="info" showIcon message={t('plan.sum.zero')} /> : null}
 
-              {option ? <Chart option={option} height={300} label={t('plan.chart.label')} /> : null}
-
-              <Table
-                size="small"
-                className="plan-table"
-                pagination={false}
-                rowKey="loan"
-                scroll={{ x: true }}
-                dataSource={plan.lenders}
-                columns={[
-                  { title: '#', dataIndex: 'rank', width: 40 },
-                  { title: t('plan.col.lender'), dataIndex: 'lender' },
-                  { title: t('plan.col.pays'), render: (_: unknown, l: PlanResult['lenders'][number]) => formatYuan(l.target_fen - l.unpaid_fen) },
-                  { title: t('plan.col.paidOff'), render: (_: unknown, l: PlanResult['lenders'][number]) => l.paid_off ?? '—' },
-                ]}
-                expandable={{
-                  expandedRowRender: (l: PlanResult['lenders'][number]) => (
-                    <ul className="plan-months">
-                      {l.months.map((m) => (
-                        <li key={m.month}>
-                          {m.month}: {formatYuan(m.pay_fen)}
-                        </li>
-                      ))}
-                    </ul>
-                  ),
-                }}
-              />
-
-              <h3 className="plan-sub">{t('plan.proposals.title')}</h3>
-              <p className="muted">{t('plan.proposals.help')}</p>
-              <ul className="plan-proposals">
-                {proposals.map((p) => (
-                  <ProposalRow key={p.loan} p={p} options={options} onAgreed={reload} />
-                ))}
-              </ul>
+              {deferred ? <PlanDetails plan={deferred} option={option} proposals={proposals} options={options} onAgreed={reload} /> : null}
               {err ? <ErrorNotice error={err} compact /> : null}
               <Space wrap>
                 <Button type="primary" onClick={adopt} loading={adopting} data-testid="plan-adopt">
