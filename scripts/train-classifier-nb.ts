@@ -12,7 +12,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { classify, setNbModel } from '../src/domain/collection/classifier/classify.js';
+import { classifyRules as classify, setNbModel } from '../src/domain/collection/classifier/classify.js';
 import { computeMetrics, parseJsonl, type LabelledMessage } from '../src/domain/collection/classifier/metrics.js';
 import { bigrams, type NbModel } from '../src/domain/collection/classifier/nb.js';
 import { normalizeCore } from '../src/domain/collection/classifier/normalize.js';

@@ -3,7 +3,8 @@
  * label, over
  *
  * - hashed character 1–4-grams of the NORMALISED text (normalize.ts; digits folded to 0), each gram
- *   counted once per occurrence and scaled by 1/√(grams in the text);
+ *   each distinct gram (bucket) once, scaled by 1/√(distinct grams in the text): repeating a text does not
+ *   change its score;
  * - the rules' own evidence as binary "dense" features: every collection/veto rule that hit, every label
  *   slot whose rules hit, the labels the rules gave, the recipient, and the genuine-court-notice test.
  *
@@ -42,6 +43,29 @@ export interface LinearModel {
 
 const P1 = 0x01000193;
 
+/** Per bucket: the stamp of the last text that had the gram (each distinct gram counts once). */
+let seenTable = new Uint8Array(0);
+let seenStamp = 0;
+function seenFor(bits: number): Uint8Array {
+  if (seenTable.length !== 1 << bits) {
+    seenTable = new Uint8Array(1 << bits);
+    seenStamp = 0;
+  }
+  return seenTable;
+}
+function nextStamp(): number {
+  if (++seenStamp === 256) {
+    seenTable.fill(0);
+    seenStamp = 1;
+  }
+  return seenStamp;
+}
+
+/** The value of each gram of a text with `count` distinct grams. */
+export function gramScale(count: number): number {
+  return count === 0 ? 0 : 1 / Math.sqrt(count);
+}
+
 /** Folds a code unit for the grams: digits → '0'. */
 function fold(c: number): number {
   return c >= 0x30 && c <= 0x39 ? 0x30 : c;
@@ -53,19 +77,24 @@ function bucket(h: number, k: number, shift: number): number {
 }
 
 /**
- * The grams of a normalised text: for each, calls visit(bucket, start, end) in a fixed order (by start,
- * then length). Returns the number of grams.
+ * The distinct grams (buckets) of a normalised text: for each, its first occurrence, calls
+ * visit(bucket, start, end) in a fixed order (by start, then length). Returns how many.
  */
 export function forEachGram(norm: string, bits: number, visit: (b: number, start: number, end: number) => void): number {
   const n = norm.length;
   const shift = 32 - bits;
+  const seen = seenFor(bits);
+  const st = nextStamp();
   let count = 0;
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
     const max = Math.min(4, n - i);
     for (let k = 1; k <= max; k++) {
       h = Math.imul(h ^ fold(norm.charCodeAt(i + k - 1)), P1);
-      visit(bucket(h, k, shift), i, i + k);
+      const b = bucket(h, k, shift);
+      if (seen[b] === st) continue;
+      seen[b] = st;
+      visit(b, i, i + k);
       count++;
     }
   }
@@ -116,6 +145,8 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
   const g = model.grams;
   const shift = 32 - model.bits;
   const n = norm.length;
+  const seen = seenFor(model.bits);
+  const st = nextStamp();
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
   let count = 0;
   for (let i = 0; i < n; i++) {
@@ -125,7 +156,10 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
       let c = norm.charCodeAt(i + k - 1);
       if (c >= 0x30 && c <= 0x39) c = 0x30;
       h = Math.imul(h ^ c, P1);
-      const b = (Math.imul(h ^ (h >>> 15) ^ k, 0x9e3779b1) >>> shift) << 3;
+      const u = Math.imul(h ^ (h >>> 15) ^ k, 0x9e3779b1) >>> shift;
+      if (seen[u] === st) continue;
+      seen[u] = st;
+      const b = u << 3;
       a0 += g[b]!;
       a1 += g[b + 1]!;
       a2 += g[b + 2]!;
@@ -137,7 +171,7 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
       count++;
     }
   }
-  const inv = count > 0 ? 1 / Math.sqrt(count) : 0;
+  const inv = gramScale(count);
   const s = model.scales;
   out[0] = a0 * s[0]! * inv;
   out[1] = a1 * s[1]! * inv;

@@ -67,6 +67,19 @@ export interface ClassifyOptions {
 }
 
 const scores = new Float64Array(NL);
+/** How much higher the collection logit must be when no rule matched at all (see classify). */
+export const NO_CUE_MARGIN = 1;
+let noCueMargin: number = NO_CUE_MARGIN;
+/** For evaluation scripts. */
+export function setNoCueMargin(m: number): void {
+  noCueMargin = m;
+}
+
+function ruleCue(): boolean {
+  if (LAST_RUN.hits.length > 0) return true;
+  for (const h of LAST_RUN.labelHits) if (h !== undefined && h.length > 0) return true;
+  return false;
+}
 const dense = new Int32Array(DENSE);
 const TOP_GRAMS = 3;
 
@@ -106,6 +119,9 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   for (let l = 0; l < NL; l++) if (scores[l]! >= t[l]!) fire |= 1 << l;
   let ruleBits = 0;
   for (const l of rules.labels) ruleBits |= 1 << LABELS.indexOf(l);
+  // With no rule cue at all (no collection, veto or label rule matched), the model alone must be surer
+  // that a message is collection: everyday chat shares many grams (明天, 下午, 你) with collection.
+  if ((fire & 1) !== 0 && ruleBits === 0 && opts?.context !== true && !ruleCue() && scores[0]! < t[0]! + noCueMargin) fire &= ~1;
   let bits = fire | ruleBits;
   if (opts?.context === true && (bits & ~1) !== 0) bits |= 1;
   if ((bits & 1) === 0) return rules;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { classify, setNbModel } from './classify.js';
+import { classifyRules as classify, setNbModel } from './classify.js';
 import { bigrams, nbLogOdds, unpackModel } from './nb.js';
 import { NB_FEATURES, NB_PACKED, NB_PRIOR } from './nb-model.js';
 

@@ -4,7 +4,7 @@
  * ids were tuned on; its even ids were not), and on blind-5 (the same split: odd ids tuned on, even not).
  */
 import { describe, expect, it } from 'vitest';
-import { classify } from './classify.js';
+import { classify } from './model.js';
 import { loadFixture, OWN_FIXTURE } from './fixtures.test-helper.js';
 import { computeMetrics, isHeldOut } from './metrics.js';
 

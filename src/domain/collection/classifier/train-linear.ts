@@ -14,7 +14,7 @@
  */
 import { LABELS, type Label, type Recipient } from '../types.js';
 import { classifyWindow, LAST_RUN, runRules } from './classify.js';
-import { denseFeatures, DENSE, encodeModel, forEachGram, NL, type LinearModel } from './linear.js';
+import { denseFeatures, DENSE, encodeModel, forEachGram, gramScale, NL, type LinearModel } from './linear.js';
 
 export interface TrainMessage {
   id: string;
@@ -74,7 +74,7 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
     if (!court) forEachGram(norm, bits, (b) => grams.push(b));
     return {
       grams: Int32Array.from(grams),
-      inv: grams.length > 0 ? 1 / Math.sqrt(grams.length) : 0,
+      inv: gramScale(grams.length),
       dense: scratch.slice(0, nd),
       y: labelBits(m.labels),
       ruleBits: labelBits(rules.labels),
