@@ -99,8 +99,8 @@ for (const engine of engines()) {
       c = await setCollectorLoan(ctx, c!.id, loan.loan.id!);
       expect(c).toMatchObject({ lender: '福州奇富网络小额贷款有限公司', loan_id: loan.loan.id, lender_source: 'user', needs_loan: false });
       // A new message regroups: the choice stays.
-      await sms(ctx, '13600000001', '2024-06-02 10:00', '【XX调解中心】请今日处理。');
-      expect((await listCollectorsView(ctx)).find((x) => x.numbers.includes('13600000001'))).toMatchObject({ loan_id: loan.loan.id, lender_source: 'user' });
+      await sms(ctx, '13600000001', '2024-06-02 10:00', '【XX市人民法院】你的欠款案件已立案，请今日处理。');
+      expect((await listCollectorsView(ctx)).find((x) => x.numbers.includes('13600000001'))).toMatchObject({ loan_id: loan.loan.id, lender_source: 'user', claims: ['XX市人民法院', 'XX调解中心'] });
       const rec = (await listEvidence(ctx)).filter((r) => r.kind === 'collector').map((r) => r.payload as { action: string; loan_id: number });
       expect(rec).toEqual([expect.objectContaining({ action: 'choose_loan', loan_id: loan.loan.id })]);
     });

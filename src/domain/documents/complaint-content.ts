@@ -254,6 +254,13 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
       if (account) respondents.push({ label: zh ? '合同编号或卡号后四位' : 'Contract or card number', value: account });
     }
   }
+  // What the collectors claim to be (an authority in a signature): evidence of impersonation, never the lender.
+  const claims = distinct(scoped.collectors.flatMap((k) => k.claims ?? []));
+  if (claims.length && channel !== '12315')
+    respondents.push({
+      label: zh ? '催收方自称' : 'Collectors claimed to be',
+      value: zh ? `${joinList(claims.slice(0, 5), lang)}（涉嫌冒充，并非放贷机构）` : `${joinList(claims.slice(0, 5), lang)} (apparently impersonated; not the lender)`,
+    });
   const ov = overview(c, findings);
   const numbers = distinct([...scoped.collectors.flatMap((k) => k.numbers), ...ov.numbers]);
   if (unknownLender) {

@@ -90,6 +90,7 @@ describe('complaints per lender, routed to the authority that supervises it (iss
     expect(k.respondents.find((r) => r.label === '被投诉机构')!.value).toContain('尚未查明');
     expect(k.respondents.find((r) => r.label === '催收号码')!.value).toBe('共1个（号码及通话、短信记录见证据清单）');
     expect(k.sourceFindings.map((f) => f.rule)).toEqual(['cn.impersonation']);
+    expect(k.respondents.find((r) => r.label === '催收方自称')!.value).toBe('XX仲裁委员会（涉嫌冒充，并非放贷机构）');
     const t = textOf(buildComplaint(c, '12378', law, { lenderKey: UNKNOWN_LENDER }).model);
     expect(t).toContain(FIND_LENDER.zh);
     for (const w of ['借款合同', '关于我们', '征信']) expect(t).toContain(w);
