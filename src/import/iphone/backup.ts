@@ -87,15 +87,15 @@ export function openSqliteImage(bytes: Buffer, what: string, file: string): Data
   if (bytes.length < 100 || !bytes.subarray(0, 16).equals(SQLITE_MAGIC)) {
     throw new IphoneBackupError('DAMAGED', `${what} 不是完整的数据库文件 / ${what} is not a complete SQLite database`, file);
   }
-  let img = bytes;
   // WAL mode (file format versions 2/2) cannot be deserialized; the image itself is a consistent database.
-  if (img[18] === 2 || img[19] === 2) {
-    img = Buffer.from(bytes);
-    img[18] = 1;
-    img[19] = 1;
+  // Patched in place: the bytes were read for this (a second copy of a large sms.db would double the memory).
+  if (bytes[18] === 2 || bytes[19] === 2) {
+    bytes[18] = 1;
+    bytes[19] = 1;
   }
   try {
-    const db = new Database(img, { readonly: true });
+    // SQLite copies the image: the caller may drop its buffer once this returns.
+    const db = new Database(bytes, { readonly: true });
     db.pragma('query_only = 1');
     return db;
   } catch (e) {
@@ -199,7 +199,9 @@ export function* readMessages(db: Database.Database, file: string, tz: string, o
     `${col('is_from_me')} AS from_me, ${col('service')} AS service, ${col('item_type')} AS item_type, ` +
     `${col('associated_message_type')} AS assoc, ${col('cache_has_attachments')} AS has_att, ${col('is_read')} AS is_read, ` +
     `${hasHandle ? 'h.id' : 'NULL'} AS handle, ` +
-    `${hasChat ? '(SELECT c.chat_identifier FROM chat_message_join j JOIN chat c ON c.ROWID = j.chat_id WHERE j.message_id = m.ROWID LIMIT 1)' : 'NULL'} AS chat ` +
+    // The chat's identifier only where the row has no handle (outgoing rows of some versions): a lookup per row
+    // would be quadratic in a database without the message_id index.
+    `${hasChat ? `CASE WHEN ${hasHandle ? 'h.id' : 'NULL'} IS NULL THEN (SELECT c.chat_identifier FROM chat_message_join j JOIN chat c ON c.ROWID = j.chat_id WHERE j.message_id = m.ROWID LIMIT 1) END` : 'NULL'} AS chat ` +
     `FROM message m ${hasHandle ? 'LEFT JOIN handle h ON h.ROWID = m.handle_id' : ''} ORDER BY m.ROWID`;
   const stmt = db.prepare(sql).safeIntegers(true);
   let skippedNoDate = 0;
@@ -350,7 +352,7 @@ export async function* readIphoneBackup(src: BackupSource, opts: IphoneReadOptio
   for (const k of todo) {
     opts.signal?.throwIfAborted();
     const f = IPHONE_FILES[k];
-    const bytes = await readBackupFile(src, found[k]!);
+    let bytes = await readBackupFile(src, found[k]!);
     if (!bytes) {
       opts.onNote?.(`备份目录列出了 ${f.path}，但备份里没有这个文件（${found[k]}），已跳过 / the manifest lists ${f.path} but its file ${found[k]} is missing: skipped`);
       opts.onStep?.({ step: k, records, done: ++done, total: todo.length });
@@ -358,6 +360,7 @@ export async function* readIphoneBackup(src: BackupSource, opts: IphoneReadOptio
     }
     readAny = true;
     const db = openSqliteImage(bytes, f.path.replace(/^.*\//, ''), src.name);
+    bytes = null;
     try {
       if (k === 'contacts') {
         for (const contact of readContacts(db)) {
