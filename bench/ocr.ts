@@ -62,7 +62,7 @@ function eventsExact(truth: TruthEvent[], got: ReturnType<typeof screenEvents>['
   return ok;
 }
 
-export interface OcrBenchRow { file: string; chars: number; cer: number; cerPunct: number; events: number; exact: number; ms: number; w: number; h: number; problem?: string }
+export interface OcrBenchRow { file: string; chars: number; cer: number; cerPunct: number; events: number; exact: number; ms: number; cpuMs: number; w: number; h: number; problem?: string }
 
 export async function runOcrBench(opts: { seed?: number; dir?: string; log?: (s: string) => void } = {}): Promise<OcrBenchRow[]> {
   const log = opts.log ?? console.log;
@@ -81,14 +81,14 @@ export async function runOcrBench(opts: { seed?: number; dir?: string; log?: (s:
   const first = recognizeImage(readFileSync(join(dir, screens[0]!.file)));
   const loadMs = await ocrWorker.loadMs!;
   await first;
-  log(`model load: ${loadMs.toFixed(0)} ms in the worker (first screenshot answered after ${((performance.now() - t0) / 1000).toFixed(2)} s, worker start included); ${load()}`);
+  log(`model load: ${loadMs.toFixed(0)} ms (the two ONNX sessions), after ${ocrWorker.moduleMs.toFixed(0)} ms loading the engine's JS in the worker; first screenshot answered ${((performance.now() - t0) / 1000).toFixed(2)} s after the worker was started; ${load()}`);
   const rows: OcrBenchRow[] = [];
-  log('image                                   size        chars   CER   CER(punct)  events exact   ms');
+  log('image                                  size        chars   CER   CER(punct)  events exact  wall ms  cpu ms');
   for (const variant of ['png', 'lowq.jpg']) {
     for (const s of screens) {
       const file = variant === 'png' ? s.file : s.file.replace(/\.png$/, '.lowq.jpg');
       const bytes = readFileSync(join(dir, file));
-      const { page, ms } = await recognizeImage(bytes);
+      const { page, ms, cpuMs } = await recognizeImage(bytes);
       const hyp = page.lines.map((l) => tidyText(l.text)).join('\n');
       const ref = s.lines.join('\n');
       let events: ReturnType<typeof screenEvents>['events'] = [];
@@ -98,9 +98,9 @@ export async function runOcrBench(opts: { seed?: number; dir?: string; log?: (s:
       } catch (e) {
         problem = (e as Error).message.slice(0, 60);
       }
-      const row: OcrBenchRow = { file, chars: strip(ref).length, cer: cer(ref, hyp), cerPunct: cer(punct(ref), punct(hyp)), events: s.events.length, exact: eventsExact(s.events, events), ms, w: page.originalWidth, h: page.originalHeight, problem };
+      const row: OcrBenchRow = { file, chars: strip(ref).length, cer: cer(ref, hyp), cerPunct: cer(punct(ref), punct(hyp)), events: s.events.length, exact: eventsExact(s.events, events), ms, cpuMs, w: page.originalWidth, h: page.originalHeight, problem };
       rows.push(row);
-      log(`${file.padEnd(38)} ${`${row.w}×${row.h}`.padEnd(11)} ${String(row.chars).padStart(5)} ${(row.cer * 100).toFixed(2).padStart(5)} % ${(row.cerPunct * 100).toFixed(2).padStart(6)} %   ${`${row.exact}/${row.events}`.padStart(7)}  ${ms.toFixed(0).padStart(6)}${problem ? `  ✗ ${problem}` : ''}`);
+      log(`${file.padEnd(38)} ${`${row.w}×${row.h}`.padEnd(11)} ${String(row.chars).padStart(5)} ${(row.cer * 100).toFixed(2).padStart(5)} % ${(row.cerPunct * 100).toFixed(2).padStart(6)} %   ${`${row.exact}/${row.events}`.padStart(7)}  ${ms.toFixed(0).padStart(7)} ${cpuMs.toFixed(0).padStart(7)}${problem ? `  ✗ ${problem}` : ''}`);
     }
   }
   for (const variant of ['png', 'lowq.jpg']) {
@@ -109,7 +109,12 @@ export async function runOcrBench(opts: { seed?: number; dir?: string; log?: (s:
     const err = rs.reduce((a, r) => a + r.cer * r.chars, 0);
     const errP = rs.reduce((a, r) => a + r.cerPunct * r.chars, 0);
     const phone = rs.filter((r) => r.h <= 2600);
-    log(`${variant === 'png' ? 'clean     ' : 'forwarded '}: CER ${((err / chars) * 100).toFixed(2)} % (${((errP / chars) * 100).toFixed(2)} % punctuation mapped) over ${chars} chars; events exact ${rs.reduce((a, r) => a + r.exact, 0)}/${rs.reduce((a, r) => a + r.events, 0)}; ${(phone.length / (phone.reduce((a, r) => a + r.ms, 0) / 1000)).toFixed(2)} phone screenshots/s`);
+    const long = rs.filter((r) => r.h > 2600);
+    log(
+      `${variant === 'png' ? 'clean     ' : 'forwarded '}: CER ${((err / chars) * 100).toFixed(2)} % (${((errP / chars) * 100).toFixed(2)} % punctuation mapped) over ${chars} chars; events exact ${rs.reduce((a, r) => a + r.exact, 0)}/${rs.reduce((a, r) => a + r.events, 0)}; ` +
+        `${(phone.length / (phone.reduce((a, r) => a + r.ms, 0) / 1000)).toFixed(2)} phone screenshots/s wall (${(phone.reduce((a, r) => a + r.cpuMs, 0) / phone.length).toFixed(0)} ms CPU each)` +
+        (long.length ? `; long ${long.map((r) => `${r.w}×${r.h} ${(r.ms / 1000).toFixed(1)} s wall, ${(r.cpuMs / 1000).toFixed(1)} s CPU`).join(', ')}` : ''),
+    );
   }
   log(`peak RSS (process, OCR worker included): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; ${load()}`);
   const mods = ocrModulesBytes();

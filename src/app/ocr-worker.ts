@@ -5,19 +5,19 @@
  * (sources.md §1.4); inside a worker they stay in the worker.
  */
 import { parentPort } from 'node:worker_threads';
-import { loadEngine, modelLoadMs, recognize } from '../import/ocr/engine.js';
+import { loadEngine, modelLoadMs, moduleLoadMs, recognize } from '../import/ocr/engine.js';
 import type { OcrPage } from '../import/ocr/types.js';
 
 export type OcrRequest = { id: number; bytes: Uint8Array };
 export type OcrReply =
-  | { type: 'ready'; loadMs: number }
-  | { type: 'page'; id: number; page: OcrPage; ms: number }
+  | { type: 'ready'; loadMs: number; moduleMs: number }
+  | { type: 'page'; id: number; page: OcrPage; ms: number; cpuMs: number }
   | { type: 'error'; id: number; error: { name: string; message: string; problem?: string } };
 
 if (parentPort) {
   const port = parentPort;
   const ready = loadEngine().then(
-    () => port.postMessage({ type: 'ready', loadMs: modelLoadMs } satisfies OcrReply),
+    () => port.postMessage({ type: 'ready', loadMs: modelLoadMs, moduleMs: moduleLoadMs } satisfies OcrReply),
     (e: Error) => port.postMessage({ type: 'error', id: -1, error: { name: e.name, message: e.message } } satisfies OcrReply),
   );
   // One screenshot at a time, in order.
@@ -25,9 +25,11 @@ if (parentPort) {
   port.on('message', (m: OcrRequest) => {
     chain = chain.then(async () => {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       try {
         const page = await recognize(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
-        port.postMessage({ type: 'page', id: m.id, page, ms: performance.now() - t0 } satisfies OcrReply);
+        const c = process.cpuUsage(c0);
+        port.postMessage({ type: 'page', id: m.id, page, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 } satisfies OcrReply);
       } catch (e) {
         const err = e as Error & { problem?: string };
         port.postMessage({ type: 'error', id: m.id, error: { name: err.name, message: err.message, problem: err.problem } } satisfies OcrReply);

@@ -46,9 +46,11 @@ export { sniffImage };
 class OcrWorker {
   private worker: Worker | null = null;
   private seq = 0;
-  private pending = new Map<number, { resolve: (p: { page: OcrPage; ms: number }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  private pending = new Map<number, { resolve: (p: { page: OcrPage; ms: number; cpuMs: number }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
   private idle: NodeJS.Timeout | null = null;
+  /** Model (ONNX sessions) load time, and the time to load the engine's JS before it. */
   loadMs: Promise<number> | null = null;
+  moduleMs = 0;
 
   private start(): Worker {
     if (this.worker) return this.worker;
@@ -58,7 +60,10 @@ class OcrWorker {
     this.loadMs = new Promise<number>((res, rej) => ((ready = res), (failed = rej)));
     this.loadMs.catch(() => {});
     w.on('message', (m: OcrReply) => {
-      if (m.type === 'ready') return ready(m.loadMs);
+      if (m.type === 'ready') {
+        this.moduleMs = m.moduleMs;
+        return ready(m.loadMs);
+      }
       if (m.type === 'error' && m.id === -1) {
         const e = new AppError('UNSUPPORTED_FORMAT', `OCR 模型无法加载 the OCR models could not be loaded: ${m.error.message}`);
         failed(e);
@@ -69,7 +74,7 @@ class OcrWorker {
       if (!p) return;
       this.pending.delete(m.id);
       clearTimeout(p.timer);
-      if (m.type === 'page') p.resolve({ page: m.page, ms: m.ms });
+      if (m.type === 'page') p.resolve({ page: m.page, ms: m.ms, cpuMs: m.cpuMs });
       else p.reject(m.error.name === 'ImageError' ? new ImageError(m.error.problem as never, m.error.message) : new Error(m.error.message));
       this.settle();
     });
@@ -101,7 +106,14 @@ class OcrWorker {
     this.idle.unref();
   }
 
-  recognize(bytes: Buffer): Promise<{ page: OcrPage; ms: number }> {
+  /** Starts the worker and loads the models ahead of the first screenshot (the import page asks when it opens). */
+  warm(): void {
+    if (this.worker) return;
+    this.start();
+    this.settle();
+  }
+
+  recognize(bytes: Buffer): Promise<{ page: OcrPage; ms: number; cpuMs: number }> {
     const w = this.start();
     w.ref();
     if (this.idle) clearTimeout(this.idle);
@@ -136,6 +148,11 @@ export const ocrWorker = new OcrWorker();
 /** Reads one image in the OCR worker (for the benchmark and the tests). */
 export function recognizeImage(bytes: Buffer) {
   return ocrWorker.recognize(bytes);
+}
+
+/** Loads the OCR models in the background (stopped again after IDLE_MS without screenshots). */
+export function warmOcr(): void {
+  ocrWorker.warm();
 }
 
 export async function stopOcr(): Promise<void> {

@@ -13,14 +13,16 @@
 import type { OcrLine, OcrPage, Rgb } from './types.js';
 import { ImageError, MAX_PIXELS, probeImage } from './header.js';
 
-export const WORK_WIDTH = 736; // a multiple of 32 (the detector's stride), near the 600–720 px found best
+export const WORK_WIDTH = Number(process.env.HUXUN_OCR_WIDTH) || 736; // a multiple of 32 (the detector's stride), near the 600–720 px found best
 export const TILE_H = 1600;
 export const OVERLAP = 256;
 
 type OcrInstance = { detect(image: string | Buffer): Promise<{ text: string; mean: number; box?: number[][] }[]> };
 
 let created: Promise<OcrInstance> | null = null;
+/** Time to create the two ONNX sessions (the models); moduleLoadMs is loading the JS (opencv-js is 11 MB of it). */
 export let modelLoadMs = 0;
+export let moduleLoadMs = 0;
 
 /** Loads the models once (about 0.2 s); later calls return the same instance. */
 export function loadEngine(): Promise<OcrInstance> {
@@ -28,8 +30,11 @@ export function loadEngine(): Promise<OcrInstance> {
     const t0 = performance.now();
     const mod = (await import('@gutenye/ocr-node')) as unknown as { default: { create(o?: object): Promise<OcrInstance> } };
     await speedUpInput();
-    const ocr = await mod.default.create();
-    modelLoadMs = performance.now() - t0;
+    moduleLoadMs = performance.now() - t0;
+    const t1 = performance.now();
+    const threads = Number(process.env.HUXUN_OCR_THREADS) || 0;
+    const ocr = await mod.default.create(threads ? { onnxOptions: { intraOpNumThreads: threads, interOpNumThreads: 1 } } : {});
+    modelLoadMs = performance.now() - t1;
     return ocr;
   })();
   return created;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { correctOcrText, getScreenshotDate, listOcrReview, screenshotBytes, setScreenshotDate, sniffImage } from '../../app/ocr.js';
+import { correctOcrText, getScreenshotDate, listOcrReview, screenshotBytes, setScreenshotDate, sniffImage, warmOcr } from '../../app/ocr.js';
 import { OcrCorrectSchema, OcrTakenAtSchema, type OcrReviewItemView } from '../../shared/ocr-api.js';
 import type { RouteModule } from './index.js';
 
@@ -9,7 +9,11 @@ const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', web
 
 /** Screenshot OCR: the capture date asked in the UI, the events to check, corrections, and the screenshot itself. */
 export const ocrRoutes: RouteModule = (api, ctx) => {
-  api.get('/ocr/taken-at', async () => getScreenshotDate(ctx));
+  // The import page asks for the date when it opens: the models load meanwhile, before the first screenshot arrives.
+  api.get('/ocr/taken-at', async () => {
+    warmOcr();
+    return getScreenshotDate(ctx);
+  });
   api.put('/ocr/taken-at', async (req) => setScreenshotDate(ctx, OcrTakenAtSchema.parse(req.body).taken_at));
   api.get('/ocr/review', async (req): Promise<OcrReviewItemView[]> => {
     const all = z.object({ all: z.enum(['0', '1']).optional() }).parse(req.query ?? {}).all === '1';
