@@ -1,4 +1,4 @@
-import { classify } from '../domain/collection/classifier/index.js';
+import { classify, loadModel } from '../domain/collection/classifier/index.js';
 import type { Recipient } from '../domain/collection/types.js';
 
 export interface ClassifyLineResult {
@@ -27,8 +27,9 @@ export function classifyJsonlLine(line: string, lineNo: number, file: string): {
 /**
  * Builds the classifier's lazy tables (the traditional→simplified map, character flags) once. The
  * server calls it right after it starts listening, so that the first import does not block every
- * other request for the ~150 ms (more under load) that building them takes.
+ * other request for the ~150 ms (more under load) that building them takes, and loads the linear model.
  */
 export function warmClassifier(): void {
+  loadModel();
   classify('您的借款已逾期，请尽快還款', 'debtor');
 }

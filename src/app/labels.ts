@@ -2,17 +2,20 @@
  * Labels of events: the classifier applied to the messages it is meant for. Kept out of the import's
  * parsing worker, which then need not load the classifier's rule tables.
  */
-import { classify } from '../domain/collection/classifier/index.js';
+import { classify, type ClassifyOptions } from '../domain/collection/classifier/index.js';
 import type { Label, NewEvent, Span } from '../domain/collection/types.js';
 import { EVENT_ROW as COL, type EventRowValues } from '../store/event-row.js';
 
-/** Labels for an event's text: only messages the borrower received (or a contact received) can be collection. */
-export function labelEvent(e: NewEvent): { labels: Label[]; spans: Partial<Record<Label, Span[]>> } {
+/**
+ * Labels for an event's text: only messages the borrower received (or a contact received) can be collection.
+ * `context`: the message comes from a collector or a thread with collection messages (label-context.ts).
+ */
+export function labelEvent(e: NewEvent, opts?: ClassifyOptions): { labels: Label[]; spans: Partial<Record<Label, Span[]>> } {
   if (!e.text || e.direction === 'out' || (e.kind !== 'sms' && e.kind !== 'im' && e.kind !== 'letter' && e.kind !== 'visit' && e.kind !== 'third_party_report')) {
     return { labels: [], spans: {} };
   }
   const to = e.recipient ?? (e.kind === 'third_party_report' ? 'third_party' : 'debtor');
-  const c = classify(e.text, to);
+  const c = classify(e.text, to, opts);
   return { labels: c.labels, spans: c.spans };
 }
 

@@ -4,6 +4,7 @@ import type { UploadLimits } from './routes/http.js';
 import { buildServer } from './app.js';
 import { checkChain } from '../app/evidence.js';
 import { warmClassifier } from '../app/classify.js';
+import { relabelIfStale } from '../app/relabel.js';
 import { isLoopbackHost } from './guard.js';
 
 export interface StartOptions {
@@ -112,6 +113,12 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   setImmediate(warmClassifier);
   // Checked after listening (and unlocking) so that a long chain does not delay the page.
   const chainCheck = unlockedCtx.then((ctx) => checkChain(ctx));
+  // Labels made by another classifier version are made again (issue 11 §5; src/app/relabel.ts), with progress on stderr.
+  void chainCheck
+    .catch(() => undefined)
+    .then(() => unlockedCtx)
+    .then((ctx) => relabelIfStale(ctx, (p) => process.stderr.write(`重新打标签 relabelling messages: ${p.done}/${p.total}\n`)))
+    .catch((e: unknown) => process.stderr.write(`relabel: ${(e as Error).message}\n`));
   return {
     url: `${origin}/?k=${app.secret}`,
     origin: `${origin}/`,

@@ -8,6 +8,8 @@ import { bundleCommands } from './bundle.js';
 import { documentCommands } from './documents.js';
 import { lenderCommands } from './lenders.js';
 import { planCommands } from './plan.js';
+import { complaintCommands, reportCommands } from './complaints.js';
 import { lawCommands } from './law.js';
+import { relabelCommands } from './relabel.js';
 
-export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands, ...documentCommands, ...lenderCommands, ...planCommands, ...lawCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands, ...documentCommands, ...lenderCommands, ...planCommands, ...lawCommands, ...relabelCommands, ...complaintCommands, ...reportCommands];
