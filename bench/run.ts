@@ -44,6 +44,11 @@ if (want('security')) {
   const { runSecurityBench } = await import('./security.js');
   await runSecurityBench();
 }
+if (want('plan')) {
+  section('plan: 30 loans over 120 months (target ≤ 20 ms)');
+  const { runPlanBench } = await import('./plan.js');
+  runPlanBench();
+}
 if (want('ocr')) {
   section('ocr: screenshots (rendered phone screens, clean and forwarded copies)');
   const { runOcrBench } = await import('./ocr.js');

@@ -13,25 +13,32 @@ export function escapeIcsText(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 }
 
-/** Folds one content line at 75 octets (continuation lines start with a space). */
+function utf8Bytes(cp: number): number {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/** Folds one content line at 75 octets (continuation lines start with a space), never inside a character. */
 export function foldIcsLine(line: string): string {
-  const enc = new TextEncoder();
-  if (enc.encode(line).length <= 75) return line;
+  // ASCII-only lines up to 75 characters (most of them) need no counting.
+  if (line.length <= 75 && !/[^\x00-\x7f]/.test(line)) return line;
   const parts: string[] = [];
-  let cur = '';
-  let curLen = 0;
-  const limit = () => (parts.length === 0 ? 75 : 74);
-  for (const ch of line) {
-    const n = enc.encode(ch).length;
-    if (curLen + n > limit()) {
-      parts.push(cur);
-      cur = '';
-      curLen = 0;
+  let start = 0;
+  let len = 0;
+  let limit = 75;
+  for (let i = 0; i < line.length; ) {
+    const cp = line.codePointAt(i)!;
+    const n = utf8Bytes(cp);
+    const w = cp > 0xffff ? 2 : 1;
+    if (len + n > limit) {
+      parts.push(line.slice(start, i));
+      start = i;
+      len = 0;
+      limit = 74; // the leading space of a continuation line is one of its 75 octets
     }
-    cur += ch;
-    curLen += n;
+    len += n;
+    i += w;
   }
-  parts.push(cur);
+  parts.push(line.slice(start));
   return parts.join('\r\n ');
 }
 
