@@ -1,5 +1,6 @@
 /**
- * Classifier throughput: classify ≥100k generated messages on one core and print messages/second.
+ * Classifier throughput: classify ≥100k generated messages on one core and print messages/second, for the
+ * rules alone and for the rules + linear model (issue 11: the model may take at most 2× the rules' time).
  *
  *   npx tsx bench/classifier.ts [count]
  *
@@ -8,7 +9,9 @@
  * traditional characters, spaced-out characters, pinyin abbreviations and emoji mixed in.
  * Speed work that must not change results is checked with bench/classifier-identity.ts.
  */
-import { classify } from '../src/domain/collection/classifier/index.js';
+import { availableParallelism, loadavg } from 'node:os';
+import { classify, classifyRules, loadModel } from '../src/domain/collection/classifier/index.js';
+import { LINEAR_MODEL } from '../src/domain/collection/classifier/linear-model.js';
 import type { Recipient } from '../src/domain/collection/types.js';
 
 export interface ClassifierBenchResult {
@@ -105,39 +108,57 @@ export function generateMessages(count: number, seed = 42): Array<{ text: string
   return out;
 }
 
-/** Classify `count` generated messages on this thread and report throughput. */
-export function runClassifierBench(count = 200_000, log: (line: string) => void = console.log): ClassifierBenchResult {
-  const msgs = generateMessages(count);
-  // Warm-up: builds the opencc table and lets V8 optimise.
-  for (let i = 0; i < Math.min(20_000, msgs.length); i++) classify(msgs[i]!.text, msgs[i]!.to);
-  let chars = 0;
+type Fn = (text: string, to?: Recipient) => { labels: readonly string[] };
+
+/** Times fn over msgs on this thread (after a warm-up); returns wall and CPU seconds and how many got labels. */
+function timeRun(fn: Fn, msgs: ReadonlyArray<{ text: string; to: Recipient }>): { seconds: number; cpuSeconds: number; labelled: number } {
+  for (let i = 0; i < Math.min(20_000, msgs.length); i++) fn(msgs[i]!.text, msgs[i]!.to);
   let labelled = 0;
   const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
-  for (const m of msgs) {
-    const c = classify(m.text, m.to);
-    if (c.labels.length > 0) labelled++;
-    chars += m.text.length;
-  }
+  for (const m of msgs) if (fn(m.text, m.to).labels.length > 0) labelled++;
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(c0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-  const result: ClassifierBenchResult = {
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, labelled };
+}
+
+/**
+ * Classify `count` generated messages on this thread with the rules alone (classifyRules, today's
+ * classifier before the model) and with the classifier (rules + linear model), the same messages in the
+ * same run, alternating rounds (rules, model, rules, model) so that machine load hits both alike; prints
+ * both, the time ratio (target ≤ 2×) and the machine's load average. Returns the classifier's figures.
+ */
+export function runClassifierBench(count = 200_000, log: (line: string) => void = console.log): ClassifierBenchResult {
+  const msgs = generateMessages(count);
+  const chars = msgs.reduce((s, m) => s + m.text.length, 0);
+  const loadMs = loadModel();
+  log(`machine load average (1/5/15 min): ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores; model ${(LINEAR_MODEL.length / 1e6).toFixed(2)} MB base64, loaded in ${loadMs.toFixed(0)} ms`);
+  const best = { rules: { seconds: Infinity, cpuSeconds: Infinity, labelled: 0 }, model: { seconds: Infinity, cpuSeconds: Infinity, labelled: 0 } };
+  for (let round = 0; round < 2; round++) {
+    for (const [name, fn] of [['rules', classifyRules], ['model', classify]] as const) {
+      const r = timeRun(fn, msgs);
+      if (r.cpuSeconds < best[name].cpuSeconds) best[name] = r;
+    }
+  }
+  const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
+  for (const [name, r] of [['rules only (classifyRules)', best.rules], ['rules + model (classify)', best.model]] as const) {
+    log(
+      `${name.padEnd(27)}: ${msgs.length} messages (${(chars / msgs.length).toFixed(1)} chars avg, ${r.labelled} labelled), one thread: ` +
+        `${r.seconds.toFixed(2)} s wall = ${fmt(msgs.length / r.seconds)} msg/s; ${r.cpuSeconds.toFixed(2)} s CPU = ${fmt(msgs.length / r.cpuSeconds)} msg/s ` +
+        `(${((r.cpuSeconds / msgs.length) * 1e6).toFixed(2)} µs/msg)`,
+    );
+  }
+  log(`time per message, model / rules: ${(best.model.cpuSeconds / best.rules.cpuSeconds).toFixed(2)}× CPU, ${(best.model.seconds / best.rules.seconds).toFixed(2)}× wall (target ≤ 2×; best of 2 rounds each)`);
+  const r = best.model;
+  return {
     messages: msgs.length,
     chars,
-    seconds,
-    messagesPerSecond: msgs.length / seconds,
-    cpuSeconds,
-    messagesPerCpuSecond: msgs.length / cpuSeconds,
-    labelled,
+    seconds: r.seconds,
+    messagesPerSecond: msgs.length / r.seconds,
+    cpuSeconds: r.cpuSeconds,
+    messagesPerCpuSecond: msgs.length / r.cpuSeconds,
+    labelled: r.labelled,
   };
-  const fmt = (x: number): string => Math.round(x).toLocaleString('en-US');
-  log(
-    `classifier: ${result.messages} messages (${(chars / msgs.length).toFixed(1)} chars avg, ${labelled} labelled), one thread: ` +
-      `${seconds.toFixed(2)} s wall = ${fmt(result.messagesPerSecond)} msg/s; ` +
-      `${cpuSeconds.toFixed(2)} s CPU = ${fmt(result.messagesPerCpuSecond)} msg/s`,
-  );
-  return result;
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -135,7 +135,9 @@ export function denseFeatures(
     if (lh !== undefined && lh.length > 0) out[k++] = D_SLOT + s;
   }
   for (let i = 0; i < ruleLabels.length; i++) out[k++] = D_LABEL + LABEL_INDEX[ruleLabels[i]!];
-  out[k++] = D_TO + TO_INDEX[to];
+  // Only a third-party recipient is a feature: the import reads every incoming message as to the debtor, while
+  // the corpora mark many ordinary messages 'unknown', so 'debtor' would teach the model a bias it cannot use.
+  if (to === 'third_party') out[k++] = D_TO + TO_INDEX[to];
   if (court) out[k++] = D_COURT;
   return k;
 }

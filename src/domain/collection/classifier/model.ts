@@ -68,7 +68,7 @@ export interface ClassifyOptions {
 
 const scores = new Float64Array(NL);
 /** How much higher the collection logit must be when no rule matched at all (see classify). */
-export const NO_CUE_MARGIN = 1;
+export const NO_CUE_MARGIN = 0;
 let noCueMargin: number = NO_CUE_MARGIN;
 /** For evaluation scripts. */
 export function setNoCueMargin(m: number): void {

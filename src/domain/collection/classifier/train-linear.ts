@@ -35,7 +35,7 @@ export interface TrainOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULTS = { bits: 16, epochs: 10, folds: 5, seed: 11, lambda: 1e-6, rate: 0.2 } as const;
+export const DEFAULTS = { bits: 15, epochs: 10, folds: 5, seed: 11, lambda: 1e-6, rate: 0.2 } as const;
 const COLLECTION_MIN_PRECISION = 0.96;
 
 interface Featured {
