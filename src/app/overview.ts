@@ -10,13 +10,14 @@ import { listUserLpr } from './lpr.js';
 import { CHANNELS } from '../law/index.js';
 import type { Text2 } from '../domain/law.js';
 import { ruleMeta } from '../domain/rules/cn/meta.js';
+import { followUpSummary } from './followup.js';
 
 export interface NextStep {
   id: string;
   priority: number;
   title: Text2;
   detail: Text2;
-  page: 'contacts' | 'loans' | 'findings' | 'documents' | 'import' | 'evidence' | 'plan';
+  page: 'contacts' | 'loans' | 'findings' | 'documents' | 'import' | 'evidence' | 'plan' | 'followup';
 }
 
 export async function overview(ctx: AppContext) {
@@ -77,6 +78,15 @@ export async function overview(ctx: AppContext) {
     }
     next.push({ id: 'evidence', priority: 40, page: 'evidence', title: { zh: '导出可核验的证据包，备份一份', en: 'Export a verifiable evidence bundle and keep a copy' }, detail: { zh: '证据包里的每条记录都有哈希链，任何人都可以核对没有被改动。', en: 'Every record is hash-chained; anyone can check nothing was changed.' } });
   }
+  // Issue 16 (投诉跟进): complaints sent whose answer deadline or reminder has come.
+  const complaints = await followUpSummary(ctx);
+  if (complaints.due > 0) {
+    next.push({
+      id: 'followup', priority: 95, page: 'followup',
+      title: { zh: `${complaints.due} 件投诉已到期未答复：催办或升级`, en: `${complaints.due} complaint(s) past their date with no answer: chase or escalate` },
+      detail: { zh: '护讯可以生成催办函，或按投诉路线向下一个部门投诉，并写明前次投诉的日期和受理编号。', en: 'Huxun drafts a follow-up letter, or a complaint to the next body on the route quoting the earlier date and reference.' },
+    });
+  }
   next.sort((a, b) => b.priority - a.priority);
 
   // This week: the last 7 local days, today included.
@@ -103,6 +113,7 @@ export async function overview(ctx: AppContext) {
     debts: { loans: loans.length, over_line: overLine, total_excess_fen: totalExcess },
     week: { calls, messages, collection, by_day: [...byDay.values()] },
     events: eventCount,
+    complaints,
   };
 }
 

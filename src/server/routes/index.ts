@@ -9,6 +9,7 @@ import { overviewRoutes } from './overview.js';
 import { settingsRoutes } from './settings.js';
 import { documentRoutes } from './documents.js';
 import { planRoutes } from './plan.js';
+import { followupRoutes } from './followup.js';
 import { ocrRoutes } from './ocr.js';
 
 export interface RouteOptions {
@@ -18,4 +19,4 @@ export interface RouteOptions {
 export type RouteModule = (api: FastifyInstance, ctx: AppContext, opts: RouteOptions) => Promise<void> | void;
 
 /** /api/health and /api/unlock live in app.ts: they must answer before the app is unlocked. */
-export const routes: RouteModule[] = [loanRoutes, timelineRoutes, evidenceRoutes, bundleRoutes, findingsRoutes, overviewRoutes, settingsRoutes, documentRoutes, planRoutes, ocrRoutes];
+export const routes: RouteModule[] = [loanRoutes, timelineRoutes, evidenceRoutes, bundleRoutes, findingsRoutes, overviewRoutes, settingsRoutes, documentRoutes, planRoutes, ocrRoutes, followupRoutes];

@@ -1,0 +1,4 @@
+export * from './deadlines.js';
+export * from './lifecycle.js';
+export * from './ics.js';
+export * from './letters.js';
