@@ -4,7 +4,7 @@
  * The arithmetic is in src/domain/plan (pure); the web runs the same engine for the what-if slider.
  */
 import type { LenderType } from '../domain/law.js';
-import { budgetTotals, buildPlan, checkBudget, emptyBudget, owedForLoan, paidVsPlanned, planToIcs, proposalFor, HARDSHIP_KEYS, STRATEGIES, type Budget, type BudgetTotals, type Claim, type Owed, type Plan, type PlanDebt, type PlanMonth, type Proposal, type Strategy } from '../domain/plan/index.js';
+import { budgetTotals, buildPlan, latestDemand, type DemandMessage, checkBudget, emptyBudget, owedForLoan, paidVsPlanned, planToIcs, proposalFor, HARDSHIP_KEYS, STRATEGIES, type Budget, type BudgetTotals, type Claim, type Owed, type Plan, type PlanDebt, type PlanMonth, type Proposal, type Strategy } from '../domain/plan/index.js';
 import { formatYuan } from '../domain/money.js';
 import { localDate } from '../domain/time.js';
 import type { Loan } from '../domain/loans/types.js';
@@ -101,35 +101,52 @@ export async function setClaim(ctx: AppContext, loanId: number, amountFen: numbe
   return (await listDebts(ctx)).find((d) => d.loan === loanId)!;
 }
 
-/** Events of third-party findings per loan (through the collector's loan or lender name). */
-async function harassmentByLoan(ctx: AppContext, loans: readonly Loan[]): Promise<Map<number, number>> {
-  const out = new Map<number, number>();
-  if (!loans.length) return out;
+/**
+ * From the timeline, per loan (through the collector's loan or lender name): how many events of third-party
+ * findings its collectors caused, and the latest demand its collectors' messages name.
+ */
+async function caseSignals(ctx: AppContext, loans: readonly Loan[]): Promise<{ harassment: Map<number, number>; demands: Map<number, Claim> }> {
+  const harassment = new Map<number, number>();
+  const demands = new Map<number, Claim>();
+  if (!loans.length) return { harassment, demands };
   const { findings, caseData } = await runFindings(ctx);
   const ids = new Set<number>();
   for (const f of findings) if (HARASSMENT_RULES.has(f.rule)) for (const id of f.eventIds) ids.add(id);
-  if (!ids.size) return out;
   const collectors = new Map(caseData.collectors.map((c) => [c.id, c]));
+  const messages = new Map<number, DemandMessage[]>();
   for (const e of caseData.events) {
-    if (!ids.has(e.id) || e.collectorId == null) continue;
+    if (e.collectorId == null) continue;
     const c = collectors.get(e.collectorId);
     if (!c) continue;
+    const isMessage = (e.kind === 'sms' || e.kind === 'im') && e.direction === 'in' && e.text;
+    if (!ids.has(e.id) && !isMessage) continue;
     for (const l of loans) {
-      if (c.loanId === l.id || (c.lenderName && c.lenderName === l.lenderName)) out.set(l.id, (out.get(l.id) ?? 0) + 1);
+      if (!(c.loanId === l.id || (c.lenderName && c.lenderName === l.lenderName))) continue;
+      if (ids.has(e.id)) harassment.set(l.id, (harassment.get(l.id) ?? 0) + 1);
+      if (isMessage) {
+        const list = messages.get(l.id) ?? [];
+        list.push({ id: e.id, at: e.at, text: e.text });
+        messages.set(l.id, list);
+      }
     }
   }
-  return out;
+  for (const [loanId, list] of messages) {
+    const d = latestDemand(list);
+    if (d) demands.set(loanId, { amountFen: d.amountFen, date: localDate(d.at, ctx.tz), source: 'message', eventId: d.eventId });
+  }
+  return { harassment, demands };
 }
 
 /** Every loan with what the lender claims and what is legally supportable (src/domain/plan/owed.ts). */
 export async function listDebts(ctx: AppContext): Promise<DebtView[]> {
   const loans = await repo.listLoans(ctx.store.db, ctx.caseId);
-  const [cl, harass, agreements] = await Promise.all([claims(ctx), harassmentByLoan(ctx, loans), planRepo.listAgreements(ctx.store.db, ctx.caseId)]);
+  const [cl, signals, agreements] = await Promise.all([claims(ctx), caseSignals(ctx, loans), planRepo.listAgreements(ctx.store.db, ctx.caseId)]);
   return loans
     .filter((l) => l.status !== 'settled')
     .map((l) => {
       const report = loanReport(l);
-      const owed = owedForLoan(l, report, cl[String(l.id)] ?? null);
+      // The demand the person entered, else the latest one in the collectors' messages, else the schedule's.
+      const owed = owedForLoan(l, report, cl[String(l.id)] ?? signals.demands.get(l.id) ?? null);
       const def = owed.line ? LEGAL_LINES.find((x) => x.id === owed.line!.id) : undefined;
       const ag = agreements.filter((a) => a.loanId === l.id).pop();
       const agData = ag?.data as { monthly_fen: number; months: number; first_date: string } | undefined;
@@ -140,7 +157,7 @@ export async function listDebts(ctx: AppContext): Promise<DebtView[]> {
         lender_type: l.lenderType,
         product: l.productName ?? null,
         apr: report.rates ? report.rates.nominal.value : null,
-        harassment: harass.get(l.id) ?? 0,
+        harassment: signals.harassment.get(l.id) ?? 0,
         line_view: owed.line
           ? {
               id: owed.line.id, label: owed.line.label, rate: owed.line.rate, tier: owed.line.tier, tier_label: def?.tier ? TIER_LABEL[def.tier] : null,

@@ -9,6 +9,7 @@ import { checkChain } from '../../src/app/evidence.js';
 import { addLoan, showLoan, loanFromSimpleTerms } from '../../src/app/loans.js';
 import { renderDocument } from '../../src/app/documents.js';
 import { addAgreement, addPayment, adoptPlan, getBudget, listAgreements, listDebts, listPayments, makePlan, negotiationAnswers, planIcs, setBudget, setClaim } from '../../src/app/plan.js';
+import { addManualEvent, markCollector } from '../../src/app/timeline.js';
 import { engines, openTestApp } from '../support/stores.js';
 
 const opened: OpenedApp[] = [];
@@ -32,11 +33,19 @@ for (const engine of engines()) {
       expect(b.totals.surplus_fen).toBe(200_000);
       await expect(setBudget(ctx, { income: { salary: -1 } })).rejects.toMatchObject({ code: 'BAD_INPUT' });
 
+      // A collector of the platform names the amount in an SMS: it becomes the claim until the person enters one.
+      await markCollector(ctx, '速借花催收', ['13800138000'], null, platform.loan.id!);
+      await addManualEvent(ctx, { kind: 'sms', at: '2026-11-18 10:00', number: '13800138000', text: '【速借花】您的欠款共计14,200.00元已严重逾期，请今日处理。' });
+      const fromSms = (await listDebts(ctx)).find((x) => x.loan === platform.loan.id)!;
+      expect(fromSms).toMatchObject({ claimed_fen: 1_420_000, claimed_source: 'message', claimed_date: '2026-11-18' });
+      expect(fromSms.claimed_event).toBeGreaterThan(0);
+
       // The lender's demand with penalties: 15 000; supportable stays at the 24 % line.
       await setClaim(ctx, platform.loan.id!, 1_500_000, '2026-11-20');
       const debts = await listDebts(ctx);
       const d = debts.find((x) => x.loan === platform.loan.id)!;
       expect(d.claimed_fen).toBe(1_500_000);
+      expect(d.claimed_source).toBe('entered');
       // 85 104 × 12: the 等额本息 annuity of the 9 000 received at 2 % a month.
       expect(d.supportable_fen).toBe(1_021_248);
       expect(d.line_view?.id).toBe('24');

@@ -5,3 +5,4 @@ export * from './engine.js';
 export * from './proposal.js';
 export * from './ics.js';
 export * from './paid.js';
+export * from './demands.js';

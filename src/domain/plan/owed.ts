@@ -1,8 +1,8 @@
 /**
  * What is owed, twice: what the lender claims, and what is legally supportable.
  *
- * - claimed: the latest demand the person entered (with its date), or else what the contract schedule still
- *   asks: Σ installments (+ extra per-period fees) − Σ payments recorded.
+ * - claimed: the latest demand the person entered (with its date), else the latest demand read from the
+ *   lender's collectors' messages (demands.ts), else what the contract schedule still asks: Σ installments (+ extra per-period fees) − Σ payments recorded.
  * - supportable: the amount actually received plus charges up to the line that applies to the lender, i.e.
  *   the schedule RE-PRICED at that line on the real principal (src/domain/loans/legalLines.ts), less what
  *   was paid, and never more than the claim. Where several lines apply, the lowest one. Penalties, overdue
@@ -21,6 +21,10 @@ export interface Claim {
   amountFen: Fen;
   /** YYYY-MM-DD of the demand. */
   date: string;
+  /** 'entered' by the person (default), or read from a collector's 'message' (src/domain/plan/demands.ts). */
+  source?: 'entered' | 'message';
+  /** The message it was read from. */
+  eventId?: number | null;
 }
 
 export interface OwedLine {
@@ -37,8 +41,10 @@ export interface OwedLine {
 
 export interface Owed {
   claimed_fen: Fen;
-  claimed_source: 'entered' | 'schedule';
+  claimed_source: 'entered' | 'message' | 'schedule';
   claimed_date: string | null;
+  /** The collector's message the claim was read from. */
+  claimed_event: number | null;
   paid_fen: Fen;
   /** Received principal plus charges up to the line, less payments, at most the claim. */
   supportable_fen: Fen;
@@ -68,7 +74,7 @@ export function owedForLoan(loan: Pick<LoanInput, 'payments'>, report: LegalLine
   if (!line) {
     const anyApplies = report.lines.some((l) => l.applies);
     return {
-      claimed_fen: claimed, claimed_source: claim ? 'entered' : 'schedule', claimed_date: claim?.date ?? null, paid_fen: paid,
+      claimed_fen: claimed, claimed_source: claim ? (claim.source ?? 'entered') : 'schedule', claimed_date: claim?.date ?? null, claimed_event: claim?.eventId ?? null, paid_fen: paid,
       supportable_fen: claimed, disputable_fen: 0, line: null,
       no_line_reason: anyApplies
         ? { zh: '这笔借款的利率或对应的LPR无法计算，计划按贷款方主张的金额安排。', en: 'The rate of this loan or the LPR for it cannot be computed, so the plan uses the amount the lender claims.' }
@@ -78,7 +84,7 @@ export function owedForLoan(loan: Pick<LoanInput, 'payments'>, report: LegalLine
   const atLine = Math.max(0, line.repriced!.repricedTotalFen - paid);
   const supportable = Math.min(claimed, atLine);
   return {
-    claimed_fen: claimed, claimed_source: claim ? 'entered' : 'schedule', claimed_date: claim?.date ?? null, paid_fen: paid,
+    claimed_fen: claimed, claimed_source: claim ? (claim.source ?? 'entered') : 'schedule', claimed_date: claim?.date ?? null, claimed_event: claim?.eventId ?? null, paid_fen: paid,
     supportable_fen: supportable, disputable_fen: claimed - supportable,
     line: { id: line.lineId, label: line.label, rate: line.lineRate!, tier: line.tier, verified: line.verified, citationIds: [...line.citationIds], over: line.over === true },
     no_line_reason: null,

@@ -674,6 +674,7 @@ export const en: Record<MsgKey, string> = {
   'plan.debts.add': 'Record a loan',
   'plan.debt.apr': 'true annual rate {rate}',
   'plan.debt.claimed.entered': 'Lender claims',
+  'plan.debt.claimed.message': 'Demanded in their messages',
   'plan.debt.claimed.schedule': 'Left under the contract',
   'plan.debt.supportable': 'Supportable',
   'plan.debt.disputable': 'You can dispute',

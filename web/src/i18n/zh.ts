@@ -675,6 +675,7 @@ export const zh = {
   'plan.debts.add': '去记录借款',
   'plan.debt.apr': '真实年化 {rate}',
   'plan.debt.claimed.entered': '对方主张',
+  'plan.debt.claimed.message': '短信里催要的金额',
   'plan.debt.claimed.schedule': '按合同还剩',
   'plan.debt.supportable': '依法可支持',
   'plan.debt.disputable': '可以请求核减',

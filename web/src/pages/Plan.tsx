@@ -182,7 +182,7 @@ const DebtCard = memo(function DebtCard({ d, payClaimed, onPayClaimed, onChanged
         <span className="muted">{t(`plan.type.${d.lender_type}` as MsgKey)}{d.apr != null ? ` · ${t('plan.debt.apr', { rate: formatRate(d.apr, 1) })}` : ''}</span>
       </Flex>
       <div className="plan-owed">
-        <Statistic title={t(d.claimed_source === 'entered' ? 'plan.debt.claimed.entered' : 'plan.debt.claimed.schedule')} value={formatYuan(d.claimed_fen)} />
+        <Statistic title={t(d.claimed_source === 'entered' ? 'plan.debt.claimed.entered' : d.claimed_source === 'message' ? 'plan.debt.claimed.message' : 'plan.debt.claimed.schedule')} value={formatYuan(d.claimed_fen)} />
         <Statistic title={t('plan.debt.supportable')} value={formatYuan(d.supportable_fen)} valueStyle={{ color: '#1d6770' }} />
         <Statistic title={t('plan.debt.disputable')} value={formatYuan(d.disputable_fen)} valueStyle={{ color: d.disputable_fen > 0 ? '#b42318' : undefined }} />
       </div>
