@@ -12,7 +12,7 @@ import { bj, call, caseOf, collector, contact, ev, line, loan, msg } from '../sr
 import type { Label } from '../src/domain/collection/types.js';
 import { RULE_LAW } from '../src/app/rule-law.js';
 import { RULE_INFO } from '../src/domain/documents/topics.js';
-import { CHANNELS, CN_RULE_IDS, CITATIONS, LEGAL_LINES, getCitation, hasCitation, isCitable, publicSecurityCitation } from '../src/law/index.js';
+import { CHANNELS, CN_RULE_IDS, CITATIONS, LEGAL_LINES, formatCitation, getCitation, hasCitation, isCitable, publicSecurityCitation } from '../src/law/index.js';
 
 /** A case that makes every rule fire, across the 2026-01-01 change and with every lender type. */
 function richCase() {
@@ -76,7 +76,7 @@ describe('one rule table, law data passed in (no mirrors)', () => {
   it('the law view the app builds is src/law’s data', () => {
     expect(Object.keys(RULE_LAW.citations).sort()).toEqual(CITATIONS.map((c) => c.id).sort());
     for (const c of CITATIONS) {
-      expect(RULE_LAW.citations[c.id], c.id).toEqual({ tier: c.tier, verified: c.verified, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo });
+      expect(RULE_LAW.citations[c.id], c.id).toEqual({ tier: c.tier, verified: c.verified, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo, title: { zh: formatCitation(c, 'zh'), en: formatCitation(c, 'en') } });
     }
     expect(RULE_LAW.channels.map((c) => ({ id: c.id, lenderTypes: c.lenderTypes }))).toEqual(CHANNELS.map((c) => ({ id: c.id, lenderTypes: c.lenderTypes })));
     for (const l of LEGAL_LINES) expect(RULE_LAW.lines[l.id], l.id).toEqual({ tier: l.tier, verified: l.verified });

@@ -5,11 +5,13 @@
  */
 import type { CitationMeta } from '../domain/rules/engine.js';
 import type { RuleLaw } from '../domain/rules/types.js';
-import { CHANNELS, CITATIONS, LEGAL_LINES } from '../law/index.js';
+import { CHANNELS, CITATIONS, LEGAL_LINES, formatCitation } from '../law/index.js';
 
 export function buildRuleLaw(): RuleLaw {
   const citations: Record<string, CitationMeta[string]> = {};
-  for (const c of CITATIONS) citations[c.id] = { tier: c.tier, verified: c.verified, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo };
+  for (const c of CITATIONS) {
+    citations[c.id] = { tier: c.tier, verified: c.verified, effectiveFrom: c.effectiveFrom, effectiveTo: c.effectiveTo, title: { zh: formatCitation(c, 'zh'), en: formatCitation(c, 'en') } };
+  }
   const lines: Record<string, { tier: NonNullable<(typeof LEGAL_LINES)[number]['tier']>; verified: NonNullable<(typeof LEGAL_LINES)[number]['verified']> }> = {};
   for (const l of LEGAL_LINES) if (l.tier && l.verified) lines[l.id] = { tier: l.tier, verified: l.verified };
   return {

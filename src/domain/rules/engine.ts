@@ -4,7 +4,7 @@
  * Pure: no I/O, no clock. Rules refer to citations only by id; the tier and the days a citation is in force
  * come from the CitationMeta of the law view the app passes in (CaseData.law.citations, built from src/law).
  */
-import type { Tier, Verification } from '../law.js';
+import type { Text2, Tier, Verification } from '../law.js';
 import { dayString, parseDay } from './localtime.js';
 import { withPrepared } from './prepare.js';
 import type { CaseData, Finding, Rule, Severity } from './types.js';
@@ -59,6 +59,8 @@ export interface CitationMetaEntry {
   /** YYYY-MM-DD; last day in force, or null. */
   effectiveTo: string | null;
   verified?: Verification;
+  /** How a document names it (src/law formatCitation), e.g. 《治安管理处罚法》（2012年修正）第四十二条第（五）项. */
+  title?: Text2;
 }
 export type CitationMeta = Readonly<Record<string, CitationMetaEntry>>;
 
@@ -108,7 +110,8 @@ export class CitationTally {
   private readonly one = [0];
 
   constructor(
-    private readonly meta: CitationMeta,
+    /** The law view's citations the tally reads (tier, days in force, title). */
+    readonly meta: CitationMeta,
     ids: readonly string[],
   ) {
     this.ids = [...new Set(ids)];

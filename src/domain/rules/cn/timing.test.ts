@@ -103,7 +103,7 @@ describe('cn.call-flood', () => {
     const [f] = callFloodRule.evaluate(caseOf({ ...base(), events: seven }));
     expect(f!.citationIds).toEqual(['civil-code.art1033.item1']);
     expect(f!.details!.days).toEqual([{ date: '2025-06-10', calls: 7, limitInForce: false, covered: true }]);
-    expect(f!.summary.zh).toContain('每日 6 次的界线出自中国银行业协会催收工作指引（2026-01-30起）');
+    expect(f!.summary.zh).toContain('每日 6 次的界线出自中国银行业协会《金融机构个人消费类贷款催收工作指引（试行）》（2026-01-30起）');
   });
 
   it('counts each lender separately, and ignores calls that are not from collectors', () => {
@@ -151,7 +151,8 @@ describe('night calls and floods of any date cite what applied then (issue 12 §
     const uses = n.details!.citations as { id: string; eventIds?: number[] }[];
     expect(uses.find((u) => u.id === 'psl-2012.art42.item5')!.eventIds).toEqual([4, 5, 6]); // the messages only
     expect(n.tier).toBe('statute');
-    expect(n.summary.zh).toContain('民法典第一千零三十三条第（一）项');
+    expect(n.summary.zh).toContain('《民法典》第一千零三十三条第（一）项');
+    expect(n.summary.zh).toContain('《治安管理处罚法》（2012年修正）第四十二条第（五）项');
     expect(n.summary.zh).not.toContain('GB/T');
     const floods = fs.filter((f) => f.rule === 'cn.call-flood');
     expect(floods.map((f) => f.details!.kind).sort()).toEqual(['answered', 'unanswered']);

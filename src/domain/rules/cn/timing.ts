@@ -288,7 +288,7 @@ function flood(c: CaseData, ix: CaseIndex, g: Group, buckets: DayBucket[], kind:
   // The daily limit is the standard's (answered) or the guideline's (attempts); on days before it, it is only a measure.
   const from = c.law.citations[cid]?.effectiveFrom ?? null;
   const before = days.filter((d) => !d.limitInForce).length;
-  const source = kind === 'answered' ? { zh: '推荐性国家标准 GB/T 45251-2025', en: 'the national standard GB/T 45251-2025' } : { zh: '中国银行业协会催收工作指引', en: 'the China Banking Association guideline' };
+  const source = c.law.citations[cid]?.title ?? { zh: cid, en: cid };
   const measure =
     before && from
       ? {
