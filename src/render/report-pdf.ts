@@ -253,9 +253,9 @@ export async function renderReportPdf(r: ReportData, opts: ReportPdfOptions = {}
   if (!r.findings.length) w.text(t.none);
   r.findings.forEach((f, i) => {
     w.ensure(60);
-    w.text(`${i + 1}. ${f.title[lang]}（${f.tier[lang]}）`, { size: 10.5, bold: true });
+    w.text(lang === 'zh' ? `${i + 1}. ${f.title.zh}（${f.tier.zh}）` : `${i + 1}. ${f.title.en} (${f.tier.en})`, { size: 10.5, bold: true });
     w.text(f.summary[lang], { size: 9.5 });
-    if (f.citations.length) w.text(`${t.basis}：${f.citations.join('；')}`, { size: 8.5, color: COLOR.muted });
+    if (f.citations.length) w.text(`${t.basis}${lang === 'zh' ? '：' : ': '}${f.citations.join(lang === 'zh' ? '；' : '; ')}`, { size: 8.5, color: COLOR.muted });
     doc.moveDown(0.4);
   });
 
