@@ -29,7 +29,8 @@ export function citationBlock(c: LawCitation, lang: Lang): CitationBlock {
     article: c.article ? c.article[lang] : null,
     excerpt: c.excerpt[lang],
     tierLabel: c.tierLabel[lang],
-    verified: c.verified !== 'unverified',
+    // 'secondary' (read only where quoted or reported) is shown as not checked against the official text.
+    verified: c.verified === 'verified_primary' || c.verified === 'verified_secondary',
     citationId: c.id,
   };
   if (c.excerptIsSummary) b.excerptIsSummary = true;

@@ -36,6 +36,8 @@ export interface LawView {
 export type UnverifiedPolicy = 'mark' | 'omit';
 
 export const UNVERIFIED_MARK: Text2 = { zh: '〔未核实〕', en: '[unverified]' };
+/** A citation read only where it was quoted or reported (status 'secondary', docs/law/cn-law.md 2026-12). */
+export const SECONDARY_MARK: Text2 = { zh: '〔二手来源〕', en: '[secondary source]' };
 
 /**
  * The citations among `ids` that a document may show: known to src/law, in the given order, without duplicates;
@@ -62,7 +64,7 @@ export function shortTier(c: LawCitation, lang: 'zh' | 'en'): string {
   return (cut > 0 ? s.slice(0, cut) : s).trim();
 }
 
-/** "《…》第五十六条〔未核实〕" — the title, marked when unverified. */
+/** "《…》第五十六条〔未核实〕" — the title, marked when unverified or read only in secondary sources. */
 export function citationTitle(c: LawCitation, lang: 'zh' | 'en'): string {
-  return c.title[lang] + (c.verified === 'unverified' ? UNVERIFIED_MARK[lang] : '');
+  return c.title[lang] + (c.verified === 'unverified' ? UNVERIFIED_MARK[lang] : c.verified === 'secondary' ? SECONDARY_MARK[lang] : '');
 }
