@@ -82,6 +82,8 @@ function ruleCue(): boolean {
 }
 const dense = new Int32Array(DENSE);
 const TOP_GRAMS = 3;
+/** In context, the logit another label needs to make a message collection (0 = even odds). */
+const CONTEXT_MIN_LOGIT = 0;
 
 function mapSpans(ranges: ReadonlyArray<[number, number]>): Span[] {
   const n = LAST_RUN.n;
@@ -123,7 +125,14 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   // that a message is collection: everyday chat shares many grams (明天, 下午, 你) with collection.
   if ((fire & 1) !== 0 && ruleBits === 0 && opts?.context !== true && !ruleCue() && scores[0]! < t[0]! + noCueMargin) fire &= ~1;
   let bits = fire | ruleBits;
-  if (opts?.context === true && (bits & ~1) !== 0) bits |= 1;
+  // Context makes a message collection when another label is sure on its own: a rule of that label matched,
+  // or the model gives it at least even odds (the thresholds of the other labels are chosen among collection
+  // messages, too lenient to decide collection by themselves).
+  if (opts?.context === true && (bits & 1) === 0) {
+    let sure = ruleCue() && (LAST_RUN.labelHits.some((h) => h !== undefined && h.length > 0));
+    for (let l = 1; l < NL && !sure; l++) if (scores[l]! >= Math.max(t[l]!, CONTEXT_MIN_LOGIT)) sure = true;
+    if (sure) bits |= 1;
+  }
   if ((bits & 1) === 0) return rules;
   if (rcpt === 'third_party') bits |= 2;
   if (bits === ruleBits) return rules;
