@@ -69,6 +69,28 @@ describe('chat screens', () => {
     expect(screenEvents(a, { ...opts, captured: null })).toMatchObject({ needsDate: true, events: [] });
   });
 
+  it('delivery notes, the input bar and centred system notices are not messages; a time beside a bubble is its own', () => {
+    const g: Rgb = [137, 137, 137];
+    const p = page(
+      [
+        L('95588', 300, 32, 400, [250, 250, 250]),
+        L('11月20日 09:00', 290, 126, 446, WHITE, g),
+        L('您尾号1234的账户已逾期', 38, 183, 420, [233, 233, 233]),
+        L('09:12', 40, 222, 100, WHITE, g),
+        L('以下为新消息', 318, 300, 418, WHITE, [150, 150, 150]),
+        L('好的，我知道了', 450, 360, 700, [52, 199, 89]),
+        L('已送达', 640, 400, 700, WHITE, g),
+        L('短信', 60, 1520, 120, WHITE, [160, 160, 160]),
+      ],
+      WHITE,
+    );
+    const ev = screenEvents(analyzeScreen(p), opts).events;
+    expect(ev.map((e) => [e.direction, local(e.at), e.text])).toEqual([
+      ['in', '2026-11-20T09:12', '您尾号1234的账户已逾期'],
+      ['out', '2026-11-20T09:00', '好的，我知道了'],
+    ]);
+  });
+
   it('low-confidence text is marked for review', () => {
     const p = wechat();
     p.lines[5] = { ...p.lines[5]!, conf: 0.6 };

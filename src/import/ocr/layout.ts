@@ -34,6 +34,8 @@ export interface OcrMessage {
   /** Index of the separator group and position in it (null before the first separator). */
   group: number | null;
   index: number;
+  /** A time printed beside the bubble itself (some Android apps), over the separator's. */
+  label?: TimeLabel;
 }
 
 export interface OcrCallRow {
@@ -75,8 +77,10 @@ export function tidyText(s: string): string {
     .trim();
 }
 
-const STATUS_BAR = /^(\d{1,2}:\d{2}|\d{1,3}%|[45]G|LTE|HD|Wi-?Fi|中国(移动|联通|电信)|[\d:%.]{1,6}|[<‹〈＜(（]?|…|\.{3})$/;
+const STATUS_BAR = /^(\d{1,2}:\d{2}|\d{1,3}%|[45]G\+?|LTE|HD|VoLTE|Wi-?Fi|中国(移动|联通|电信)|[\d.]+\s?[KM]?B\/s|[<‹〈＜(（]|…|\.{3})$/;
 const PHONEISH = /^[+＋]?[\d\s\-()（）]{5,20}$/;
+const NOT_MESSAGE = /^(已送达|已读|送达|已发送|发送失败|未送达|已撤回|对方已读|Delivered|Read)$/;
+const INPUT_BAR = /^(短信|信息|彩信|发送短信|输入信息|输入消息|文本信息|iMessage|短信\/彩信|发消息|按住说话|发送)$/;
 const CALL_DETAIL = /^(呼入|呼出|未接|已接|来电|去电|已拨|拒接|响铃|拨出|打入|未接来电|[\u4e00-\u9fa5]{0,4}(呼入|呼出|未接))/;
 const CALL_WORDS = /呼入|呼出|未接|已接|来电|去电|已拨|拒接|响铃|通话|拨出|打入/;
 
@@ -87,7 +91,9 @@ function digits(s: string): string {
 function header(page: OcrPage): OcrLine | null {
   // The title is the first text in the top band (status bar + navigation bar ≈ 0.25 × width) that is not status-bar
   // text (clock, battery, signal, carrier). A line of larger type on the same bar (a name above a number) wins.
-  const band = page.lines.filter((l) => l.y1 < page.width * 0.3 && !STATUS_BAR.test(l.text.trim()) && !parseTimeLabel(l.text));
+  // Above the first centred time separator: a header is never below one.
+  const firstSep = page.lines.find((l) => Math.abs((l.x0 + l.x1) / 2 - page.width / 2) < page.width * 0.1 && parseTimeLabel(l.text)?.hour != null);
+  const band = page.lines.filter((l) => l.y1 < page.width * 0.3 && (!firstSep || l.y1 <= firstSep.y0) && !STATUS_BAR.test(l.text.trim()) && !parseTimeLabel(l.text));
   const first = band[0];
   if (!first) return null;
   let best = first;
@@ -112,8 +118,14 @@ export function analyzeScreen(page: OcrPage): ScreenAnalysis {
   for (const l of lines) {
     if (l === head || (head && l.y1 <= head.y1)) continue;
     const mid = (l.x0 + l.x1) / 2;
-    const label = Math.abs(mid - W / 2) < W * 0.1 ? parseTimeLabel(l.text) : null;
+    const centred = Math.abs(mid - W / 2) < W * 0.1;
+    const label = centred ? parseTimeLabel(l.text) : null;
     if (label && label.hour != null) separators.push({ text: l.text, label, y: l.y0 });
+    // Not messages: delivery notes (已送达), the input bar's placeholder, centred system notices on the page
+    // background (你撤回了一条消息, 以下是新消息).
+    else if (NOT_MESSAGE.test(l.text.replace(/\s/g, ''))) continue;
+    else if (l.y0 > page.height - W * 0.25 && INPUT_BAR.test(l.text.replace(/\s/g, ''))) continue;
+    else if (Math.abs(mid - W / 2) < W * 0.05 && l.x0 > W * 0.2 && near(l.bg, page.bg) && chroma(l.ink) < 30 && lum(l.ink) > 90 && lum(l.ink) < 200) continue;
     else body.push(l);
   }
   if (separators.length === 0) {
@@ -145,11 +157,16 @@ export function analyzeScreen(page: OcrPage): ScreenAnalysis {
     return g;
   };
   const flush = () => {
-    if (cur) messages.push({ direction: cur.direction, text: tidyText(cur.text), conf: cur.conf, box: cur.box, group: cur.group, index: cur.index });
+    if (cur) messages.push({ direction: cur.direction, text: tidyText(cur.text), conf: cur.conf, box: cur.box, group: cur.group, index: cur.index, ...(cur.label ? { label: cur.label } : {}) });
     cur = null;
   };
   const counts = new Map<number | null, number>();
   for (const l of body) {
+    const own = parseTimeLabel(l.text);
+    if (own && own.hour != null && cur) {
+      (cur as OcrMessage).label = own;
+      continue;
+    }
     const dir = dirOf(l);
     const h = l.y1 - l.y0;
     const group = groupAt(l.y0);
@@ -288,8 +305,13 @@ export function screenEvents(a: ScreenAnalysis, opts: { captured: LocalDate | nu
       untimed++;
       continue;
     }
-    const date = dates[m.group];
-    const label = a.separators[m.group]!.label;
+    let date = dates[m.group];
+    let label = a.separators[m.group]!.label;
+    if (m.label) {
+      // Its own time: a date when it has one, else the separator's date.
+      if (m.label.month != null || m.label.daysAgo !== 0 || m.label.weekday != null) date = resolveDate(m.label, opts.captured, date ?? null) ?? null;
+      label = m.label;
+    }
     if (!date) continue;
     const at = fromLocal(date.y, date.m, date.d, label.hour ?? 0, label.minute ?? 0, 0, opts.tz);
     const flags = review(m.text, m.conf);
