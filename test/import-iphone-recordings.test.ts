@@ -63,8 +63,13 @@ for (const engine of engines()) {
       expect(sms.map((e) => e.text)).toContain('最后通牒：今天不还就上门 😡 回复TD退订');
       const before = await counts(o);
       expect(before.evidence).toBe(7 + 2);
-      const again = await importFile(o.ctx, dir);
+      const seen: number[] = [];
+      const again = await importFile(o.ctx, dir, { onProgress: (p) => seen.push(p.bytesRead / p.bytesTotal) });
       expect(again).toMatchObject({ eventsAdded: 0, contactsAdded: 0 });
+      // Progress only goes forward and ends at the whole.
+      expect(seen.length).toBeGreaterThan(1);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      expect(seen[seen.length - 1]).toBe(1);
       expect(await counts(o)).toEqual(before);
       expect((await checkChain(o.ctx)).ok).toBe(true);
     });

@@ -368,11 +368,24 @@ export async function* readIphoneBackup(src: BackupSource, opts: IphoneReadOptio
           yield { type: 'contact', contact };
         }
       } else {
+        const table = k === 'sms' ? 'message' : 'ZCALLRECORD';
+        let rows = 0;
+        try {
+          rows = Number((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n) || 0;
+        } catch {
+          // no such table: the reader below says so
+        }
         const gen = k === 'sms' ? readMessages(db, src.name, opts.tz, opts.onNote) : readCalls(db, src.name, opts.tz, opts.onNote);
+        let seen = 0;
         for (const event of gen) {
           records++;
+          seen++;
           yield { type: 'event', event };
-          if ((records & 1023) === 0) opts.signal?.throwIfAborted();
+          if ((records & 1023) === 0) {
+            opts.signal?.throwIfAborted();
+            // Progress within the part, by rows read (some rows are skipped: the fraction is a floor).
+            if (rows > 0) opts.onStep?.({ step: k, records, done: done + Math.min(0.99, seen / rows), total: todo.length });
+          }
         }
       }
     } finally {
