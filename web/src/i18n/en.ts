@@ -1,4 +1,5 @@
 /** English (second language). The type makes sure every key of zh.ts is here. */
+import { followupEn } from './followup.js';
 import type { MsgKey } from './zh.js';
 
 export const en: Record<MsgKey, string> = {
@@ -729,6 +730,7 @@ export const en: Record<MsgKey, string> = {
   'plan.col.paid': 'Paid',
   'plan.proposals.title': 'A proposal for each lender',
   'plan.proposals.help': 'Each proposal spreads what the plan pays that lender evenly over the same months. “Repayment request” makes the letter with these numbers; check it and send it yourself.',
+  'plan.proposals.all': 'Show all {n} proposals',
   'plan.proposal.text': 'From {first}, ¥{monthly} a month for {months} months, ¥{total} in all',
   'plan.proposal.last': ' (the last one ¥{last})',
   'plan.proposal.cardLimit': 'A card’s personalised plan lasts at most 5 years (60 months); this one is longer. Consider a larger amount or another order.',
@@ -765,4 +767,5 @@ export const en: Record<MsgKey, string> = {
   'plan.pay.row': '{date}: ¥{amount} to {lender}',
   'plan.pay.hasReceipt': 'Receipt',
   'plan.err.amount': 'Enter an amount in yuan, at most two decimals.',
+  ...followupEn,
 };

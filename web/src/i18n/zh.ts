@@ -2,6 +2,7 @@
  * 简体中文 (the source language). Every visible string of the web UI lives here; en.ts mirrors the keys.
  * Tone: calm and kind; the reader is under stress. Say what happened and what to do next.
  */
+import { followupZh } from './followup.js';
 export const zh = {
   'app.name': '护讯',
   'app.tagline': '整理证据 · 看清债务 · 依法维权',
@@ -730,6 +731,7 @@ export const zh = {
   'plan.col.paid': '实际',
   'plan.proposals.title': '给每家的协商方案',
   'plan.proposals.help': '每家的方案把计划里给它的钱平均分到同样的月数里。点“协商还款申请书”会生成带这些数字的申请书，核对后自己寄出或在对方App里提交。',
+  'plan.proposals.all': '显示全部 {n} 家的方案',
   'plan.proposal.text': '自 {first} 起每月 {monthly} 元，共 {months} 期，合计 {total} 元',
   'plan.proposal.last': '（最后一期 {last} 元）',
   'plan.proposal.cardLimit': '信用卡个性化分期最长5年（60期），这个方案更长，请考虑提高每月金额或调整顺序。',
@@ -766,6 +768,7 @@ export const zh = {
   'plan.pay.row': '{date} 还给 {lender} {amount} 元',
   'plan.pay.hasReceipt': '有凭证',
   'plan.err.amount': '请填写金额（元），最多两位小数。',
+  ...followupZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

@@ -352,9 +352,13 @@ function PaymentForm({ debts, onSaved }: { debts: DebtView[]; onSaved(): void })
   );
 }
 
+const FIRST_PROPOSALS = 5;
+
 /** The heavy part of the plan (chart, per-lender table, proposals), drawn from the deferred plan. */
 const PlanDetails = memo(function PlanDetails({ plan, option, proposals, options, onAgreed }: { plan: PlanResult; option: ReturnType<typeof chartOption> | null; proposals: Proposal[]; options: PlanOptionsReq; onAgreed(): void }) {
   const { t } = useI18n();
+  // The first few proposals, the rest on request: a phone screen, and a lighter redraw while the slider moves.
+  const [showAll, setShowAll] = useState(false);
   return (
     <>
               {option ? <Chart option={option} height={300} label={t('plan.chart.label')} /> : null}
@@ -388,10 +392,15 @@ const PlanDetails = memo(function PlanDetails({ plan, option, proposals, options
               <h3 className="plan-sub">{t('plan.proposals.title')}</h3>
               <p className="muted">{t('plan.proposals.help')}</p>
               <ul className="plan-proposals">
-                {proposals.map((p) => (
+                {(showAll ? proposals : proposals.slice(0, FIRST_PROPOSALS)).map((p) => (
                   <ProposalRow key={p.loan} p={p} options={options} onAgreed={onAgreed} />
                 ))}
               </ul>
+              {!showAll && proposals.length > FIRST_PROPOSALS ? (
+                <Button onClick={() => setShowAll(true)} data-testid="proposals-all">
+                  {t('plan.proposals.all', { n: proposals.length })}
+                </Button>
+              ) : null}
     </>
   );
 });
