@@ -415,3 +415,25 @@ export async function followUpSummary(ctx: AppContext): Promise<FollowUpSummary>
     .map((c) => ({ id: c.id, channel_name: c.channel_name, lender_name: c.lender_name, reference: c.reference, state: c.state, next_date: c.next_date, next_kind: c.next_kind, days_left: c.days_left }));
   return { open: open.length, due: open.filter((c) => c.state === 'due').length, upcoming };
 }
+
+/** What the follow-up form offers: channels (letter channels first), the case's lenders, methods and outcomes. */
+export async function complaintOptions(ctx: AppContext) {
+  const lenders = await lendersOf(ctx);
+  const letters = LETTER_CHANNELS as readonly string[];
+  const channels = [...LAW_VIEW.channels()]
+    .filter((c) => c.id !== '12363')
+    .sort((a, b) => Number(!letters.includes(a.id)) - Number(!letters.includes(b.id)))
+    .map((c) => ({ id: c.id, name: c.name, letter: letters.includes(c.id), deadline: DEADLINE_NOTE(c.id) }));
+  return {
+    channels,
+    lenders: lenders.map((l) => ({ key: l.key, name: l.brand && l.brand !== l.name ? `${l.name}（${l.brand}）` : l.name, type: l.type })),
+    methods: SUBMIT_METHODS.map((m) => ({ id: m, label: METHOD_LABEL[m] })),
+    outcomes: ANSWER_OUTCOMES.map((o) => ({ id: o, label: OUTCOME_LABEL[o] })),
+    today: today(ctx),
+  };
+}
+
+/** Whether the law data gives the channel an answer deadline (for some lender types). */
+function DEADLINE_NOTE(channel: string): boolean {
+  return ['bank', 'credit_card', 'other', null].some((t) => deadlineRule(channel, t) != null);
+}

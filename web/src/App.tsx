@@ -10,9 +10,11 @@ import enUSModule from 'antd/es/locale/en_US.js';
 import {
   AccountBookOutlined,
   AlertOutlined,
+  AuditOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   FieldTimeOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   HomeOutlined,
   MenuOutlined,
@@ -46,6 +48,8 @@ const PAGES: { [K in PageKey]: LazyPage } = {
   contacts: lazy(() => import('./pages/Contacts.js')),
   settings: lazy(() => import('./pages/Settings.js')),
   plan: lazy(() => import('./pages/Plan.js')),
+  followup: lazy(() => import('./pages/FollowUp.js')),
+  report: lazy(() => import('./pages/Report.js')),
 };
 
 const NAV: { key: PageKey; label: MsgKey; icon: ReactNode }[] = [
@@ -57,6 +61,8 @@ const NAV: { key: PageKey; label: MsgKey; icon: ReactNode }[] = [
   { key: 'findings', label: 'nav.findings', icon: <AlertOutlined /> },
   { key: 'evidence', label: 'nav.evidence', icon: <SafetyCertificateOutlined /> },
   { key: 'documents', label: 'nav.documents', icon: <FileTextOutlined /> },
+  { key: 'followup', label: 'nav.followup', icon: <AuditOutlined /> },
+  { key: 'report', label: 'nav.report', icon: <FileSearchOutlined /> },
   { key: 'contacts', label: 'nav.contacts', icon: <TeamOutlined /> },
   { key: 'settings', label: 'nav.settings', icon: <SettingOutlined /> },
 ];

@@ -1,6 +1,6 @@
 /** 投诉跟进 and the evidence report (issue 16). */
 import { z } from 'zod';
-import { addComplaint, answerComplaint, complaintsIcs, escalationLetter, followUpSummary, getComplaint, listComplaints, stepDocument, updateFollowUp } from '../../app/followup.js';
+import { addComplaint, answerComplaint, complaintOptions, complaintsIcs, escalationLetter, followUpSummary, getComplaint, listComplaints, stepDocument, updateFollowUp } from '../../app/followup.js';
 import { evidenceReport, evidenceReportPdf } from '../../app/report.js';
 import { AnswerSchema, ComplaintSchema, FollowUpPatchSchema } from '../../shared/followup.js';
 import type { RouteModule } from './index.js';
@@ -20,6 +20,7 @@ function attachment(name: string): string {
 export const followupRoutes: RouteModule = (api, ctx) => {
   api.get('/complaints', async () => listComplaints(ctx));
   api.get('/complaints/summary', async () => followUpSummary(ctx));
+  api.get('/complaints/options', async () => complaintOptions(ctx));
   api.post('/complaints', async (req, reply) => reply.status(201).send(await addComplaint(ctx, ComplaintSchema.parse(req.body))));
   // A GET so that a plain link downloads it.
   api.get('/complaints/ics', async (req, reply) => {

@@ -7,7 +7,7 @@ export interface Text2 {
   en: string;
 }
 
-export type PageKey = 'overview' | 'loans' | 'import' | 'timeline' | 'findings' | 'evidence' | 'documents' | 'contacts' | 'settings' | 'plan';
+export type PageKey = 'overview' | 'loans' | 'import' | 'timeline' | 'findings' | 'evidence' | 'documents' | 'contacts' | 'settings' | 'plan' | 'followup' | 'report';
 
 export interface NextStep {
   id: string;

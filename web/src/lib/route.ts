@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { PageKey } from '../api/types.js';
 
-export const PAGES: readonly PageKey[] = ['overview', 'loans', 'import', 'timeline', 'findings', 'evidence', 'documents', 'contacts', 'settings', 'plan'];
+export const PAGES: readonly PageKey[] = ['overview', 'loans', 'import', 'timeline', 'findings', 'evidence', 'documents', 'contacts', 'settings', 'plan', 'followup', 'report'];
 
 export interface Route {
   page: PageKey;

@@ -9,6 +9,7 @@ import { useI18n, type MsgKey } from '../i18n/index.js';
 import { formatYuan } from '../lib/money.js';
 import { navigate } from '../lib/route.js';
 import { useApi } from '../lib/useApi.js';
+import { FollowUpSummary } from '../components/FollowUpSummary.js';
 
 /** What a new person sees when the overview route is not available yet: the standard first steps. */
 const FIRST_STEPS: { title: MsgKey; detail: MsgKey; page: PageKey }[] = [
@@ -73,6 +74,7 @@ export default function Overview() {
           ))}
         </ol>
       </section>
+      <FollowUpSummary />
 
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
