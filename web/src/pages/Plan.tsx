@@ -513,26 +513,6 @@ export default function Plan() {
         <Flex vertical gap={16}>
           <BudgetCard key={`b${version}`} data={pc.budget} onSaved={reload} />
 
-          <section aria-labelledby="plan-debts-h">
-            <h2 id="plan-debts-h" className="section-title">
-              {t('plan.debts.title')}
-            </h2>
-            <p className="muted">{t('plan.debts.help')}</p>
-            {pc.debts.length ? (
-              <Flex vertical gap={8}>
-                {pc.debts.map((d) => (
-                  <DebtCard key={`${d.loan}-${version}`} d={d} payClaimed={payClaimed.includes(d.loan)} onPayClaimed={onPayClaimed} onChanged={reload} />
-                ))}
-              </Flex>
-            ) : (
-              <Empty description={t('plan.debts.none')}>
-                <Button type="primary" onClick={() => navigate('loans')}>
-                  {t('plan.debts.add')}
-                </Button>
-              </Empty>
-            )}
-          </section>
-
           {pc.debts.length && plan ? (
             <Card size="small" title={<h2 className="card-h">{t('plan.plan.title')}</h2>}>
               <label className="plan-label">{t('plan.strategy')}</label>
@@ -600,6 +580,26 @@ export default function Plan() {
               <p className="muted">{pc.adopted ? t('plan.adopted', { date: pc.adopted.adopted_on }) : t('plan.ics.help')}</p>
             </Card>
           ) : null}
+
+          <section aria-labelledby="plan-debts-h">
+            <h2 id="plan-debts-h" className="section-title">
+              {t('plan.debts.title')}
+            </h2>
+            <p className="muted">{t('plan.debts.help')}</p>
+            {pc.debts.length ? (
+              <Flex vertical gap={8}>
+                {pc.debts.map((d) => (
+                  <DebtCard key={`${d.loan}-${version}`} d={d} payClaimed={payClaimed.includes(d.loan)} onPayClaimed={onPayClaimed} onChanged={reload} />
+                ))}
+              </Flex>
+            ) : (
+              <Empty description={t('plan.debts.none')}>
+                <Button type="primary" onClick={() => navigate('loans')}>
+                  {t('plan.debts.add')}
+                </Button>
+              </Empty>
+            )}
+          </section>
 
           {pc.debts.length ? (
             <Card size="small" title={<h2 className="card-h">{t('plan.pay.title')}</h2>}>
