@@ -141,7 +141,7 @@ function AnswerForm({ c, options, onDone }: { c: ComplaintView; options: Complai
     }
   };
   return (
-    <div className="fu-answer">
+    <Form layout="vertical" className="fu-answer" onSubmitCapture={(e) => e.preventDefault()}>
       <h4>{t('fu.answer.title')}</h4>
       <Flex gap={8} wrap>
         <Field id={`fu-ad-${c.id}`} label={t('fu.answer.date')}>
@@ -156,7 +156,7 @@ function AnswerForm({ c, options, onDone }: { c: ComplaintView; options: Complai
       </Field>
       {err ? <ErrorNotice error={err} compact /> : null}
       <Button onClick={save}>{t('fu.answer.save')}</Button>
-    </div>
+    </Form>
   );
 }
 
@@ -174,13 +174,13 @@ function Reminder({ c, onDone }: { c: ComplaintView; onDone(): void }) {
     }
   };
   return (
-    <Flex gap={8} align="flex-end" wrap>
+    <Form layout="inline" onSubmitCapture={(e) => e.preventDefault()}>
       <Field id={`fu-rm-${c.id}`} label={t('fu.reminder.set')}>
         <Input id={`fu-rm-${c.id}`} type="date" value={date} min={c.submitted_on} onChange={(e) => setDate(e.target.value)} />
       </Field>
       <Button onClick={save}>{t('fu.reminder.save')}</Button>
       {err ? <ErrorNotice error={err} compact /> : null}
-    </Flex>
+    </Form>
   );
 }
 
