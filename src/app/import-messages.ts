@@ -7,8 +7,10 @@ import { ImportFormatError } from '../import/types.js';
 import { IphoneBackupError } from '../import/iphone/backup.js';
 
 export interface ImportFailure {
-  /** The sentence to show. */
+  /** The sentence to show (Chinese, then English). */
   message: string;
+  /** The same in each language, when it was written here (the page shows the reader's half); null otherwise. */
+  text: { zh: string; en: string } | null;
   /** The original error text, for whoever helps. */
   detail: string;
   /** Where such a file belongs: the evidence page, or null (fix the file and import again). */
@@ -50,24 +52,23 @@ export function sniffKind(head: Buffer, name: string): FileKind {
   return control > sample.length * 0.02 ? 'unknown' : 'text';
 }
 
-const READS =
-  '护讯能读：「SMS Backup & Restore」导出的短信和通话记录（.xml）、通讯录（.vcf）、CSV 表格、iPhone 的电脑备份（整个备份文件夹）、通话录音（.m4a .mp3 .amr .wav .aac）和截图。' +
-  ' / Huxun reads SMS Backup & Restore XML (messages and calls), vCard contacts, CSV, iPhone computer backups (the whole backup folder), call recordings and screenshots.';
+const READS_ZH =
+  '护讯能读：「SMS Backup & Restore」导出的短信和通话记录（.xml）、通讯录（.vcf）、CSV 表格、iPhone 的电脑备份（整个备份文件夹）、通话录音（.m4a .mp3 .amr .wav .aac）和截图。';
+const READS_EN = 'Huxun reads SMS Backup & Restore XML (messages and calls), vCard contacts, CSV, iPhone computer backups (the whole backup folder), call recordings and screenshots.';
 
 /** The message for a file that failed to import. `head` is its first bytes (may be empty when unreadable). */
 export function explainImportFailure(file: string, head: Buffer, err: unknown): ImportFailure {
   const detail = err instanceof Error ? err.message : String(err);
   const q = `「${file}」`;
   // Already written for a person (how to make an unencrypted backup, a folder that is not a backup…).
-  if (err instanceof IphoneBackupError) return { message: err.message.replace(/^[^:]*: /, ''), detail, hint: null, what: 'backup' };
+  if (err instanceof IphoneBackupError) return { message: err.message.replace(/^[^:]*: /, ''), text: null, detail, hint: null, what: 'backup' };
   const unknownFormat = /无法识别文件格式|unrecognised file format|文件为空|the file is empty|文件是空的/.test(detail);
   const what = sniffKind(head, file);
-  const evidence = (zh: string, en: string): ImportFailure => ({
-    message: `${q}${zh}请到「证据」页把它作为证据添加：它会原样保存，记入证据链，也会放进证据包。 / ${file} ${en} Add it on the Evidence page: it is kept as it is, entered in the evidence chain and put in the bundle.`,
-    detail, hint: 'evidence', what,
-  });
-  if (!unknownFormat && !(err instanceof ImportFormatError)) return { message: detail, detail, hint: null, what };
-  if (what === 'empty') return { message: `${q}是空文件，里面什么也没有。请重新导出一次。 / ${file} is empty: export it again.`, detail, hint: null, what };
+  const say = (zh: string, en: string, hint: 'evidence' | null = null): ImportFailure => ({ message: `${zh} / ${en}`, text: { zh, en }, detail, hint, what });
+  const evidence = (zh: string, en: string): ImportFailure =>
+    say(`${q}${zh}请到「证据」页把它作为证据添加：它会原样保存，记入证据链，也会放进证据包。`, `${file} ${en} Add it on the Evidence page: it is kept as it is, entered in the evidence chain and put in the bundle.`, 'evidence');
+  if (!unknownFormat && !(err instanceof ImportFormatError)) return { message: detail, text: null, detail, hint: null, what };
+  if (what === 'empty') return say(`${q}是空文件，里面什么也没有。请重新导出一次。`, `${file} is empty: export it again.`);
   if (unknownFormat) {
     switch (what) {
       case 'pdf':
@@ -83,18 +84,19 @@ export function explainImportFailure(file: string, head: Buffer, err: unknown): 
       case 'audio':
         return evidence('是音频文件，但护讯认不出它的格式（通话录音支持 .m4a .mp3 .amr .wav .aac）。', 'is audio in a format Huxun does not recognise (call recordings: .m4a .mp3 .amr .wav .aac).');
       case 'zip':
-        return {
-          message: `${q}是压缩包，但里面不是 iPhone 备份。请先解压，再把里面的短信、通话或通讯录备份文件（.xml、.vcf、.csv）拖进来；iPhone 备份请用「选择 iPhone 备份文件夹」。 / ${file} is an archive but not an iPhone backup: unpack it and import the backup files inside; for an iPhone backup use "Choose iPhone backup folder".`,
-          detail, hint: null, what,
-        };
+        return say(
+          `${q}是压缩包，但里面不是 iPhone 备份。请先解压，再把里面的短信、通话或通讯录备份文件（.xml、.vcf、.csv）拖进来；iPhone 备份请用「选择 iPhone 备份文件夹」。`,
+          `${file} is an archive but not an iPhone backup: unpack it and import the backup files inside; for an iPhone backup use "Choose iPhone backup folder".`,
+        );
       default:
-        return { message: `${q}不是护讯认识的格式。${READS}`, detail, hint: null, what };
+        return say(`${q}不是护讯认识的格式。${READS_ZH}`, `${file} is not a format Huxun knows. ${READS_EN}`);
     }
   }
   // A known format that breaks part-way: the file is damaged or cut short.
-  const line = err instanceof ImportFormatError && err.line != null ? `（第 ${err.line} 行附近 / near line ${err.line}）` : '';
-  return {
-    message: `${q}看起来是备份文件，但内容不完整或已损坏${line}，一条也没有导入。请在手机上重新导出一份，完整传到电脑上再导入。 / ${file} looks like a backup but is damaged or cut short${line}; nothing was imported. Export it again on the phone and copy it over whole.`,
-    detail, hint: null, what,
-  };
+  const lineZh = err instanceof ImportFormatError && err.line != null ? `（第 ${err.line} 行附近）` : '';
+  const lineEn = err instanceof ImportFormatError && err.line != null ? ` (near line ${err.line})` : '';
+  return say(
+    `${q}看起来是备份文件，但内容不完整或已损坏${lineZh}，一条也没有导入。请在手机上重新导出一份，完整传到电脑上再导入。`,
+    `${file} looks like a backup but is damaged or cut short${lineEn}; nothing was imported. Export it again on the phone and copy it over whole.`,
+  );
 }

@@ -44,7 +44,11 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     job.state = 'failed';
-    job.error = '上传中断了（页面被刷新或关闭，或连接断了），这个文件没有导入。请重新选择它。 / The upload was interrupted (the page was reloaded or closed, or the connection dropped); nothing was imported. Choose the file again.';
+    job.errorText = {
+      zh: '上传中断了（页面被刷新或关闭，或连接断了），这个文件没有导入。请重新选择它。',
+      en: 'The upload was interrupted (the page was reloaded or closed, or the connection dropped); nothing was imported. Choose the file again.',
+    };
+    job.error = `${job.errorText.zh} / ${job.errorText.en}`;
     job.detail = (e as Error).message;
     throw new AppError('BAD_INPUT', `上传中断 upload interrupted: ${(e as Error).message}`);
   }
@@ -72,6 +76,7 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
       const f = explainImportFailure(job.file, head, e);
       job.state = 'failed';
       job.error = f.message;
+      job.errorText = f.text;
       job.detail = f.detail;
       job.hint = f.hint;
     } finally {

@@ -11,6 +11,8 @@ export interface JobProgress {
   state: 'running' | 'done' | 'failed';
   /** For a person: what the file is and where it belongs (import-messages.ts). */
   error?: string;
+  /** `error` in each language when it was written for the page (it shows the reader's half). */
+  errorText?: { zh: string; en: string } | null;
   /** The error as the code gave it, for whoever helps. */
   detail?: string;
   /** Where a file that could not be imported belongs ('evidence'), if elsewhere. */

@@ -71,6 +71,9 @@ describe('import page API', () => {
     expect(j.error).toMatch(/^「借款合同\.pdf」是 PDF 文件/);
     expect(j.hint).toBe('evidence');
     expect(j.detail).toMatch(/PDF/);
+    const text = (j as Job & { errorText: { zh: string; en: string } }).errorText;
+    expect(text.zh).toMatch(/^「借款合同\.pdf」是 PDF 文件.*「证据」页/);
+    expect(text.en).toMatch(/is a PDF.*Evidence page/);
   });
 
   it('lists the case\'s import jobs, newest first (the page after a reload)', async () => {

@@ -112,6 +112,8 @@ export interface JobView {
   records: number;
   /** For a person: what the file is and where it belongs. */
   error?: string;
+  /** `error` in each language, when the server wrote it so. */
+  errorText?: { zh: string; en: string } | null;
   /** The error as the code gave it. */
   detail?: string;
   hint?: 'evidence' | null;

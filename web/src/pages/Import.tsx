@@ -50,7 +50,7 @@ function phaseOf(job: JobView): Phase {
 }
 
 export default function Import(_props: PageProps) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [items, setItems] = useState([] as Item[]);
   const [pickProblem, setPickProblem] = useState(null as MsgKey | null);
   const running = useRef(false);
@@ -289,7 +289,7 @@ export default function Import(_props: PageProps) {
                         title={t('err.import.title')}
                         description={
                           <div>
-                            <p className="error-next prewrap">{it.job.error}</p>
+                            <p className="error-next prewrap">{pick(it.job.errorText ?? it.job.error)}</p>
                             {it.job.hint === 'evidence' ? (
                               <Button size="small" type="primary" onClick={() => navigate('evidence')}>
                                 {t('import.failed.evidence')}
@@ -307,7 +307,7 @@ export default function Import(_props: PageProps) {
                     ) : (
                       <ErrorNotice error={it.error ?? new ApiError('IMPORT_FAILED', it.job?.error ?? '', 400)} />
                     )}
-                    {it.file || it.iphone ? (
+                    {(it.file || it.iphone) && it.job?.hint !== 'evidence' ? (
                       <Button size="small" onClick={() => patch(it.key, { phase: 'waiting', error: null, job: null })}>
                         {t('common.retry')}
                       </Button>
