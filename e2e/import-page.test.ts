@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSyntheticBackup } from '../src/import/iphone/synthetic.js';
 import { ensureWebBuilt } from './support/build.js';
-import { HAVE_CHROMIUM, launch, screenshot } from './support/browser.js';
+import { axeSerious, describeViolations, HAVE_CHROMIUM, launch, screenshot } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 describe.skipIf(!HAVE_CHROMIUM)('import page (Chromium)', () => {
@@ -56,6 +56,8 @@ describe.skipIf(!HAVE_CHROMIUM)('import page (Chromium)', () => {
     await page.getByTestId('import-summary').waitFor();
     await expect(page.getByTestId('import-summary').innerText()).resolves.toMatch(/通催收电话/);
     await screenshot(page, 'import-page-iphone-pdf');
+    const axe = await axeSerious(page);
+    expect(axe, describeViolations(axe)).toEqual([]);
 
     await page.reload();
     await page.locator('.import-item[data-phase=failed]').waitFor({ timeout: 15_000 });
