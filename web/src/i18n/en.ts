@@ -685,6 +685,7 @@ export const en: Record<MsgKey, string> = {
   'plan.debt.claim.placeholder': 'Latest amount demanded',
   'plan.debt.claim.save': 'Save',
   'plan.debt.payClaimed': 'Pay what the lender claims',
+  'plan.debt.payClaimed.legalFirst': '(“Legal first” pays supportable amounts only)',
   'plan.type.bank': 'Bank',
   'plan.type.consumer_finance': 'Consumer finance company',
   'plan.type.microloan': 'Microloan company',

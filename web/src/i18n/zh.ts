@@ -686,6 +686,7 @@ export const zh = {
   'plan.debt.claim.placeholder': '对方最近催要的金额',
   'plan.debt.claim.save': '保存',
   'plan.debt.payClaimed': '按对方主张的金额还',
+  'plan.debt.payClaimed.legalFirst': '（“依法优先”只按可支持的金额还）',
   'plan.type.bank': '银行',
   'plan.type.consumer_finance': '消费金融公司',
   'plan.type.microloan': '小额贷款公司',

@@ -156,7 +156,7 @@ const BudgetCard = memo(function BudgetCard({ data, onSaved }: { data: BudgetVie
   );
 });
 
-const DebtCard = memo(function DebtCard({ d, payClaimed, onPayClaimed, onChanged }: { d: DebtView; payClaimed: boolean; onPayClaimed(loan: number, v: boolean): void; onChanged(): void }) {
+const DebtCard = memo(function DebtCard({ d, payClaimed, claimedAllowed, onPayClaimed, onChanged }: { d: DebtView; payClaimed: boolean; claimedAllowed: boolean; onPayClaimed(loan: number, v: boolean): void; onChanged(): void }) {
   const { t, pick } = useI18n();
   const [claim, setClaim] = useState(d.claimed_source === 'entered' ? fenToInput(d.claimed_fen) : '');
   const [busy, setBusy] = useState(false);
@@ -201,7 +201,8 @@ const DebtCard = memo(function DebtCard({ d, payClaimed, onPayClaimed, onChanged
         <Button onClick={saveClaim} loading={busy}>
           {t('plan.debt.claim.save')}
         </Button>
-        <Switch checked={payClaimed} onChange={(v) => onPayClaimed(d.loan, v)} aria-label={t('plan.debt.payClaimed')} /> <span>{t('plan.debt.payClaimed')}</span>
+        <Switch checked={payClaimed && claimedAllowed} disabled={!claimedAllowed} onChange={(v) => onPayClaimed(d.loan, v)} aria-label={t('plan.debt.payClaimed')} /> <span>{t('plan.debt.payClaimed')}</span>
+        {!claimedAllowed ? <span className="muted">{t('plan.debt.payClaimed.legalFirst')}</span> : null}
       </Flex>
       {err ? <ErrorNotice error={err} compact /> : null}
     </Card>
@@ -589,7 +590,7 @@ export default function Plan() {
             {pc.debts.length ? (
               <Flex vertical gap={8}>
                 {pc.debts.map((d) => (
-                  <DebtCard key={`${d.loan}-${version}`} d={d} payClaimed={payClaimed.includes(d.loan)} onPayClaimed={onPayClaimed} onChanged={reload} />
+                  <DebtCard key={`${d.loan}-${version}`} d={d} payClaimed={payClaimed.includes(d.loan)} claimedAllowed={strategy !== 'legal-first'} onPayClaimed={onPayClaimed} onChanged={reload} />
                 ))}
               </Flex>
             ) : (
