@@ -25,6 +25,8 @@ import { checkChain, recordEvidence } from './evidence.js';
 
 /** Version of the follow-up records' evidence payloads. */
 export const FOLLOWUP_VERSION = 1;
+/** The app version named with a document Huxun generated (as the bundle's manifest names it). */
+const APP_VERSION = '0.1.0';
 
 export interface DeadlineView {
   due_on: string;
@@ -252,7 +254,7 @@ export async function addComplaint(ctx: AppContext, input: ComplaintInput): Prom
     if (!(LETTER_CHANNELS as readonly string[]).includes(input.channel)) throw new AppError('BAD_INPUT', `generate: 护讯不为渠道 ${input.channel} 生成投诉信 no letter for this channel; give the text sent instead`);
     const d = await renderDocument(ctx, { type: 'complaint', channel: input.channel, lender: lender?.key ?? null, format: input.generate });
     const a = await addAttachment(ctx, { name: d.fileName, stream: Readable.from([d.bytes]), note: `投诉跟进：${input.channel} ${submitted} 提交的投诉信` });
-    doc = { sha256: a.sha256, name: a.name, meta: { source: 'generated', type: 'complaint', channel: input.channel, lender: lender?.key ?? null, format: input.generate, citation_ids: d.citationIds, size: a.size } };
+    doc = { sha256: a.sha256, name: a.name, meta: { source: 'generated', type: 'complaint', channel: input.channel, lender: lender?.key ?? null, format: input.generate, citation_ids: d.citationIds, size: a.size, generated_at: ctx.now(), app_version: APP_VERSION } };
   }
 
   const deadline = answerDeadline(input.channel, lender?.type ?? null, submitted);

@@ -145,5 +145,11 @@ describe('CLI: huxun complaint add / list --json / answer', () => {
     const ics = join(data, 'r.ics');
     expect((await runCli(['complaint', 'ics', '--out', ics, ...d])).code).toBe(0);
     expect(readFileSync(ics, 'utf8')).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    // The submission and the answer are evidence records: a bundle carries them and verifies.
+    const zip = join(data, 'b.zip');
+    const ex = await runCli(['export', 'bundle', '--out', zip, ...d]);
+    expect(ex.code, ex.stderr).toBe(0);
+    const ver = await runCli(['verify', zip, ...d]);
+    expect(ver.code, ver.stderr + ver.stdout).toBe(0);
   });
 });
