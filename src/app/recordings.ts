@@ -11,7 +11,8 @@
  * (the attachment is known by its hash, the event by a key made from it).
  */
 import { createHash } from 'node:crypto';
-import { basename } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { samePhone } from '../domain/collection/phone.js';
 import type { NewEvent } from '../domain/collection/types.js';
 import { stableKey } from '../import/index.js';
@@ -23,6 +24,27 @@ import { AppError } from './errors.js';
 import { eventPayloadParts } from './event-payload.js';
 import { runImport, type ImportFileOptions, type ImportFileResult } from './import.js';
 import { storeAttachmentBytes, type PreparedBatch } from './import-prepare.js';
+
+const AUDIO_EXT = /\.(m4a|mp3|amr|awb|wav|aac|3gp)$/i;
+
+/**
+ * A folder given to `huxun import` (a phone's call_rec / CallRecord folder) becomes its recordings, sorted by
+ * name, together with what `others` makes of it (the screenshots in it); an iPhone backup folder stays as it is.
+ */
+export function expandRecordingFolder(path: string, others: (p: string) => string[] = (p) => [p]): string[] {
+  const rest = others(path);
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return rest;
+  }
+  if (!st.isDirectory() || existsSync(join(path, 'Manifest.db')) || existsSync(join(path, 'Manifest.plist'))) return rest;
+  const audio = readdirSync(path).filter((n) => AUDIO_EXT.test(n)).sort().map((n) => join(path, n));
+  if (!audio.length) return rest;
+  // `others` gives the folder back when it found nothing of its own in it.
+  return rest.length === 1 && rest[0] === path ? audio : [...rest, ...audio];
+}
 
 /** A recording is read whole (for its hash and its duration): hours of phone audio are far below this. */
 export const RECORDING_MAX_BYTES = 512 * 1024 * 1024;

@@ -24,6 +24,20 @@ describe('huxun import BACKUP_FOLDER and recordings (CLI)', () => {
     expect(evs.map((e) => e.text)).toContain('最后通牒：今天不还就上门 😡 回复TD退订');
   });
 
+  it('a folder of recordings imports each recording', async () => {
+    const data = tempDataDir();
+    const dir = mkdtempSync(join(tmpdir(), 'hx-cli-call-rec-'));
+    copyFileSync(new URL('../fixtures/recordings/tone-3s.amr', import.meta.url), join(dir, '13800000001_20260301120000.amr'));
+    copyFileSync(new URL('../fixtures/recordings/tone-3s.m4a', import.meta.url), join(dir, 'Call recording 13800000002_260301_130000.m4a'));
+    const r = await runCli(['import', dir, '--data', data, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = r.json<{ files: { format: string; eventsAdded: number; recording: { linked: string } }[] }>();
+    expect(s.files.map((f) => [f.format, f.eventsAdded, f.recording.linked])).toEqual([
+      ['call-recording', 1, 'new-call'],
+      ['call-recording', 1, 'new-call'],
+    ]);
+  });
+
   it('an encrypted backup: exit 1 with how to make an unencrypted one', async () => {
     const data = tempDataDir();
     const dir = join(mkdtempSync(join(tmpdir(), 'hx-cli-iphone-')), 'enc');

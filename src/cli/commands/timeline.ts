@@ -4,6 +4,7 @@ import { classifyJsonlLine } from '../../app/classify.js';
 import { eta } from '../../app/progress.js';
 import { importFiles } from '../../app/import.js';
 import { expandScreenshotFolder, screenshotNote } from '../../app/ocr.js';
+import { expandRecordingFolder } from '../../app/recordings.js';
 import { listCollectorsView, listContactsView, markCollector, queryEvents, reportContact, setCollectorLoan, unmarkCollector } from '../../app/timeline.js';
 import { UsageError } from '../args.js';
 import { table } from '../io.js';
@@ -24,7 +25,7 @@ export const timelineCommands: Command[] = [
       if (!args.length) throw new UsageError('import needs at least one FILE');
       const summary = await withApp(flags, 'cli: import', async (ctx) => {
         const started = new Map<string, number>();
-        return importFiles(ctx, args.flatMap(expandScreenshotFolder), (p) => {
+        return importFiles(ctx, args.flatMap((a) => expandRecordingFolder(a, expandScreenshotFolder)), (p) => {
           if (!started.has(p.file)) started.set(p.file, Date.now());
           const { mbPerS, secondsLeft } = eta({ ...p, startedAt: started.get(p.file)! }, Date.now());
           const pct = p.bytesTotal ? Math.floor((p.bytesRead / p.bytesTotal) * 100) : 0;
