@@ -170,7 +170,7 @@ export interface ScreenshotResult {
   eventsAdded: number;
   /** Bubbles already stored from an overlapping screenshot (read with a slightly different text). */
   duplicates: number;
-  /** Bubbles above the first time separator: no time visible on this screenshot. */
+  /** Bubbles above the first time separator (no time visible on this screenshot) or cut off at its bottom edge. */
   untimed: number;
   lowConfidence: number;
   contacts: 0;
@@ -461,7 +461,7 @@ export function screenshotNote(f: object): string {
   const s = f as ScreenshotResult;
   const parts = [`截图 ${s.screen}`];
   if (s.duplicates) parts.push(`${s.duplicates} 条与其他截图重叠 overlapping`);
-  if (s.untimed) parts.push(`${s.untimed} 条没有可见时间未导入 without a visible time, skipped`);
+  if (s.untimed) parts.push(`${s.untimed} 条没有可见时间或被截断，未导入 without a visible time or cut off, skipped`);
   if (s.lowConfidence) parts.push(`${s.lowConfidence} 条识别把握低，请核对 low confidence, please check`);
   if (s.takenAt) parts.push(`截图日期 taken ${s.takenAt} (${s.takenAtFrom})`);
   return `; ${parts.join(', ')}`;

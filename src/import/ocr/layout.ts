@@ -59,6 +59,8 @@ export interface ScreenAnalysis {
   separators: { text: string; label: TimeLabel; y: number }[];
   messages: OcrMessage[];
   calls: OcrCallRow[];
+  /** Bubbles cut off at the bottom edge (left out). */
+  cut?: number;
 }
 
 const chroma = (c: Rgb) => Math.max(...c) - Math.min(...c);
@@ -157,10 +159,17 @@ export function analyzeScreen(page: OcrPage): ScreenAnalysis {
     return g;
   };
   const flush = () => {
+    // A bubble whose last line touches the bottom edge is cut off by the screen: its text is not whole. Left out
+    // (counted as without time); the next screenshot of the thread shows it whole.
+    if (cur && page.height - cur.y1 < cur.h * 0.8) {
+      cut++;
+      cur = null;
+    }
     if (cur) messages.push({ direction: cur.direction, text: tidyText(cur.text), conf: cur.conf, box: cur.box, group: cur.group, index: cur.index, ...(cur.label ? { label: cur.label } : {}) });
     cur = null;
   };
   const counts = new Map<number | null, number>();
+  let cut = 0;
   for (const l of body) {
     const own = parseTimeLabel(l.text);
     if (own && own.hour != null && cur) {
@@ -185,7 +194,7 @@ export function analyzeScreen(page: OcrPage): ScreenAnalysis {
     cur = { direction: dir, text: l.text, conf: l.conf, box: [l.x0, l.y0, l.x1, l.y1], group, index, y1: l.y1, h, bg: l.bg, n: 1 };
   }
   flush();
-  return { kind, width: W, counterpart, separators, messages, calls: [] };
+  return { kind, width: W, counterpart, separators, messages, calls: [], cut };
 }
 
 function callRows(page: OcrPage, lines: OcrLine[]): OcrCallRow[] {
@@ -254,7 +263,7 @@ const normText = (s: string) => s.replace(/[\s\p{P}\p{S}]/gu, '');
  */
 export function screenEvents(a: ScreenAnalysis, opts: { captured: LocalDate | null; tz: string; sha256: string; file: string }): EventsFromScreen {
   const events: NewEvent[] = [];
-  let untimed = 0;
+  let untimed = a.cut ?? 0;
   let needsDate = false;
   let lowConfidence = 0;
   const key = (parts: unknown[]) => `ocr:${createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32)}`;

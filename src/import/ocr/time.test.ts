@@ -27,6 +27,8 @@ describe('time labels of chat separators and call rows', () => {
     expect(at('14:32')).toBe('2026-11-27 14:32');
     expect(at('2026/11/27 14:32')).toBe('2026-11-27 14:32');
     expect(at('18：05')).toBe('2026-11-27 18:05');
+    expect(at('星期—09:57')).toBe('2026-11-23 09:57'); // 一 read as a dash
+    expect(at('星期曰 09:57')).toBe('2026-11-22 09:57');
   });
 
   it('carries the year from the separator above, one ahead across new year', () => {

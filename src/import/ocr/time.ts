@@ -37,6 +37,9 @@ export function normaliseLabel(s: string): string {
     .replace(/[：∶﹕]/g, ':')
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/^(短信|信息|iMessage|SMS|彩信)[·・.\-]?/i, '')
+    // OCR reads 一 as a dash and 日 as 曰 (星期— → 星期一).
+    .replace(/(星期|周|礼拜)[—\-–ー_－]/g, '$1一')
+    .replace(/(星期|周|礼拜)曰/g, '$1日')
     .replace(/[,，。.]$/, '');
 }
 
