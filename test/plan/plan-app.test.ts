@@ -10,6 +10,7 @@ import { addLoan, showLoan, loanFromSimpleTerms } from '../../src/app/loans.js';
 import { renderDocument } from '../../src/app/documents.js';
 import { addAgreement, addPayment, adoptPlan, getBudget, listAgreements, listDebts, listPayments, makePlan, negotiationAnswers, planIcs, setBudget, setClaim } from '../../src/app/plan.js';
 import { addManualEvent, markCollector } from '../../src/app/timeline.js';
+import { overview } from '../../src/app/overview.js';
 import { engines, openTestApp } from '../support/stores.js';
 
 const opened: OpenedApp[] = [];
@@ -26,6 +27,10 @@ for (const engine of engines()) {
       ctx.now = () => Date.UTC(2026, 11, 5, 4, 0, 0);
       const platform = await addLoan(ctx, loanFromSimpleTerms({ lenderName: '速借花', lenderType: 'platform', contractDate: '2024-03-01', principalFen: 1_000_000, receivedFen: 900_000, periods: 12, installmentFen: 100_000 }));
       const card = await addLoan(ctx, loanFromSimpleTerms({ lenderName: '某银行信用卡', lenderType: 'credit_card', contractDate: '2024-05-01', principalFen: 600_000, receivedFen: 600_000, periods: 6, installmentFen: 103_000 }));
+
+      // 总览 proposes the plan among its first steps once there are loans.
+      const ov = await overview(ctx);
+      expect(ov.next.map((n) => n.page)).toContain('plan');
 
       // Budget: the defaults until saved; then 6 000 income − (2 000 + 1 500 + 200 + 200 + 100) = 2 000 left.
       expect((await getBudget(ctx)).saved).toBe(false);
