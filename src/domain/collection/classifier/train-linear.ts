@@ -32,10 +32,12 @@ export interface TrainOptions {
   seed?: number;
   lambda?: number;
   rate?: number;
+  /** Weight of a positive example of the labels other than collection (1 = none). */
+  posWeight?: number;
   log?: (line: string) => void;
 }
 
-export const DEFAULTS = { bits: 15, epochs: 10, folds: 5, seed: 11, lambda: 1e-6, rate: 0.2 } as const;
+export const DEFAULTS = { bits: 15, epochs: 10, folds: 5, seed: 11, lambda: 1e-6, rate: 0.2, posWeight: 1 } as const;
 const COLLECTION_MIN_PRECISION = 0.96;
 
 interface Featured {
@@ -121,7 +123,8 @@ function trainWeights(data: readonly Featured[], idx: readonly number[], o: Requ
       }
       for (let l = 0; l < NL; l++) {
         const p = 1 / (1 + Math.exp(-z[l]!));
-        grad[l] = p - ((x.y >> l) & 1);
+        const y = (x.y >> l) & 1;
+        grad[l] = (p - y) * (y === 1 && l > 0 ? o.posWeight : 1);
       }
       for (let l = 0; l < NL; l++) {
         const gr = grad[l]!;
