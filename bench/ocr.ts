@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- ocr`: screenshots → text and events, on phone screens rendered here (test/fixtures/ocr/render.ts:
  * HTML in Chromium at device scale 3, the exact text known), each also as a forwarded copy (half size, JPEG q45).
- * Prints per image: character error rate (raw, and with full-width punctuation mapped to ASCII), events whose time,
+ * Prints per image: character error rate (raw, and with full-width punctuation mapped to ASCII; of a chat, over the
+ * header, separators and bubbles as the importer reads them; of a call log, over every line), events whose time,
  * direction and number (and for calls duration and missed) are exact, OCR time, and then the model load time, peak
  * RSS of the process (the OCR worker included) and the size OCR adds to node_modules.
  *
@@ -94,12 +95,20 @@ export async function runOcrBench(opts: { seed?: number; dir?: string; log?: (s:
       const ref = s.lines.join('\n');
       let events: ReturnType<typeof screenEvents>['events'] = [];
       let problem: string | undefined;
+      let read = hyp;
       try {
-        events = screenEvents(analyzeScreen(page), { captured: parseIsoDate(s.takenAt), tz: 'Asia/Shanghai', sha256: 'x', file }).events;
+        const a = analyzeScreen(page);
+        events = screenEvents(a, { captured: parseIsoDate(s.takenAt), tz: 'Asia/Shanghai', sha256: 'x', file }).events;
+        // A chat's text as the importer reads it: header, separators and whole bubbles in order (a bubble the bottom
+        // edge cuts off is neither in the truth nor read).
+        if (a.kind !== 'call-log') {
+          const parts = [...a.separators.map((x) => ({ y: x.y, t: x.text })), ...a.messages.map((m) => ({ y: m.box[1], t: m.text }))].sort((p, q) => p.y - q.y);
+          read = [a.counterpart?.text ?? '', ...parts.map((p) => p.t)].join('\n');
+        }
       } catch (e) {
         problem = (e as Error).message.slice(0, 60);
       }
-      const row: OcrBenchRow = { file, chars: strip(ref).length, cer: cer(ref, hyp), cerPunct: cer(punct(ref), punct(hyp)), events: s.events.length, exact: eventsExact(s.events, events), ms, cpuMs, w: page.originalWidth, h: page.originalHeight, problem };
+      const row: OcrBenchRow = { file, chars: strip(ref).length, cer: cer(ref, read), cerPunct: cer(punct(ref), punct(read)), events: s.events.length, exact: eventsExact(s.events, events), ms, cpuMs, w: page.originalWidth, h: page.originalHeight, problem };
       rows.push(row);
       log(`${file.padEnd(38)} ${`${row.w}×${row.h}`.padEnd(11)} ${String(row.chars).padStart(5)} ${(row.cer * 100).toFixed(2).padStart(5)} % ${(row.cerPunct * 100).toFixed(2).padStart(6)} %   ${`${row.exact}/${row.events}`.padStart(7)}  ${ms.toFixed(0).padStart(7)} ${cpuMs.toFixed(0).padStart(7)}${problem ? `  ✗ ${problem}` : ''}`);
     }
