@@ -338,7 +338,7 @@ export async function stepDocument(ctx: AppContext, id: number, kind: 'urge' | '
   const history: StepSubmission[] = chainOf(row, all).map((r) => {
     const d = answerDeadline(r.channel, r.lenderType, r.submittedOn, r.dueStep);
     return {
-      id: r.id, channelName: channelName(r.channel), submittedOn: r.submittedOn, method: ((SUBMIT_METHODS as readonly string[]).includes(r.method) ? r.method : 'web') as SubmitMethod,
+      id: r.id, channelName: r.channel === 'lender' && r.lenderName ? { zh: r.lenderName, en: r.lenderName } : channelName(r.channel), submittedOn: r.submittedOn, method: ((SUBMIT_METHODS as readonly string[]).includes(r.method) ? r.method : 'web') as SubmitMethod,
       reference: r.reference, lenderName: r.lenderName, documentSha256: r.documentSha256, dueOn: d?.due ?? null, remindOn: r.remindOn, dueWhat: d?.what ?? null,
     };
   });
@@ -352,7 +352,7 @@ export async function stepDocument(ctx: AppContext, id: number, kind: 'urge' | '
   });
   const chain = await checkChain(ctx);
   const model = buildStepDocument({
-    kind, today: today(ctx), lang, history, to: step.channel_name, borrower: { name: answers.borrower_name ?? null, phone: answers.borrower_phone ?? null }, citations, chainHead: chain.head,
+    kind, today: today(ctx), lang, history, to: step.channel === 'lender' && row.lenderName ? { zh: row.lenderName, en: row.lenderName } : step.channel_name, borrower: { name: answers.borrower_name ?? null, phone: answers.borrower_phone ?? null }, citations, chainHead: chain.head,
   });
   const base = `${model.title}-${step.channel}-${today(ctx)}`.replace(/[\\/:*?"<>|\s（）()]+/g, '_');
   const about = { channel: step.channel, missing: [], citationIds: citations.map((c) => c.citationId!) };

@@ -77,7 +77,8 @@ for (const engine of engines()) {
       expect(urge).not.toMatch(/未核实|草稿/);
       const esc = (await stepDocument(ctx, c.id, 'escalate', 'txt')).bytes.toString('utf8');
       expect(esc).toContain('国家金融监督管理总局');
-      expect(esc).toContain('2026年1月20日通过App 内投诉向贷款机构本身（投诉渠道）提交投诉，受理编号 TS-2026-0120-001');
+      expect(esc).toContain('2026年1月20日通过App向某某银行股份有限公司提交投诉，受理编号 TS-2026-0120-001。');
+      expect(urge).toContain('某某银行股份有限公司：');
       expect(esc).toContain(c.document!.sha256);
       const pdf = await stepDocument(ctx, c.id, 'escalate', 'pdf');
       expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');

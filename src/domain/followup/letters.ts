@@ -47,7 +47,7 @@ function fmtDate(d: string, zh: boolean): string {
 function submissionLine(s: StepSubmission, zh: boolean): string {
   const how = METHOD_LABEL[s.method][zh ? 'zh' : 'en'];
   const ref = s.reference ? (zh ? `，受理编号 ${s.reference}` : `, reference ${s.reference}`) : zh ? '（未取得受理编号）' : ' (no reference number given)';
-  const about = s.lenderName ? (zh ? `，投诉对象：${s.lenderName}` : `, about ${s.lenderName}`) : '';
+  const about = s.lenderName && s.lenderName !== s.channelName.zh ? (zh ? `，投诉对象：${s.lenderName}` : `, about ${s.lenderName}`) : '';
   return zh
     ? `${fmtDate(s.submittedOn, true)}通过${how}向${s.channelName.zh}提交投诉${ref}${about}。`
     : `${s.submittedOn}: complaint to ${s.channelName.en} by ${how}${ref}${about}.`;

@@ -11,7 +11,7 @@ export type SubmitMethod = (typeof SUBMIT_METHODS)[number];
 
 export const METHOD_LABEL: Record<SubmitMethod, Text2> = {
   web: { zh: '网上表单', en: 'web form' },
-  app: { zh: 'App 内投诉', en: 'in the app' },
+  app: { zh: 'App', en: 'the app' },
   phone: { zh: '电话', en: 'phone' },
   letter: { zh: '信件', en: 'letter' },
   email: { zh: '电子邮件', en: 'e-mail' },
