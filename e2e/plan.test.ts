@@ -151,7 +151,6 @@ if (!HAVE_CHROMIUM) {
           // Less money: the payoff moves later (never earlier).
           const end = (s: string) => /全部还清\s*(\d{4}-\d{2})/.exec(s)?.[1] ?? '9999-99';
           expect(end(after) >= end(before)).toBe(true);
-          expect(times[4]!).toBeLessThan(1000);
           await screenshot(page, `${device}-plan-02-slider`);
           expect(pageErrors).toEqual([]);
         });
