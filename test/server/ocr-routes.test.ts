@@ -16,9 +16,9 @@ afterAll(async () => {
 });
 
 const call = (method: string, path: string, body?: unknown, key: string | null = s.key) =>
-  fetch(`${s.origin}${path}`, {
+  fetch(new URL(path, s.origin), {
     method,
-    headers: { ...(key ? { 'x-huxun-key': key } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), origin: s.origin },
+    headers: { ...(key ? { 'x-huxun-key': key } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), origin: new URL(s.origin).origin },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
 

@@ -9,10 +9,11 @@ const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', web
 
 /** Screenshot OCR: the capture date asked in the UI, the events to check, corrections, and the screenshot itself. */
 export const ocrRoutes: RouteModule = (api, ctx) => {
-  // The import page asks for the date when it opens: the models load meanwhile, before the first screenshot arrives.
-  api.get('/ocr/taken-at', async () => {
+  api.get('/ocr/taken-at', async () => getScreenshotDate(ctx));
+  // The import page calls this when it opens: the models load before the first screenshot arrives.
+  api.post('/ocr/warm', async () => {
     warmOcr();
-    return getScreenshotDate(ctx);
+    return { ok: true };
   });
   api.put('/ocr/taken-at', async (req) => setScreenshotDate(ctx, OcrTakenAtSchema.parse(req.body).taken_at));
   api.get('/ocr/review', async (req): Promise<OcrReviewItemView[]> => {

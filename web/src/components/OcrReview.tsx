@@ -105,6 +105,10 @@ export function OcrReview({ refreshKey = 0 }: { refreshKey?: number }) {
   useEffect(() => {
     void load();
   }, [load, refreshKey]);
+  useEffect(() => {
+    // Load the OCR models while the person picks screenshots (a failure here only means a slower first one).
+    post('/api/ocr/warm', {}).catch(() => {});
+  }, []);
 
   const saveDate = async (v: string) => {
     setError(null);
