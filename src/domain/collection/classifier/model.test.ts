@@ -15,13 +15,12 @@ const ROOT = new URL('../../../../', import.meta.url);
 const read = (rel: string): string => fs.readFileSync(new URL(rel, ROOT), 'utf8');
 
 describe('linear model', () => {
-  it('loads within 300 ms and is at most 20 MB', () => {
+  // Load time is a benchmark figure (npm run bench -- classifier), never a test assertion.
+  it('is at most 20 MB and decodes to the bytes it was encoded from', () => {
     expect(LINEAR_MODEL.length).toBeLessThanOrEqual(20e6);
-    const t0 = performance.now();
     const m = decodeModel(fromBase64(LINEAR_MODEL));
-    expect(performance.now() - t0).toBeLessThan(300);
     expect(encodeModel(m)).toEqual(fromBase64(LINEAR_MODEL));
-    expect(loadModel()).toBeLessThan(300);
+    loadModel();
     expect(classifierVersion()).toMatch(/^r\d+\+lr-[0-9a-f]{8}$/);
   });
 
