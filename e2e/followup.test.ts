@@ -98,5 +98,32 @@ if (!HAVE_CHROMIUM) {
       expect(v, describeViolations(v)).toEqual([]);
       expect(pageErrors).toEqual([]);
     });
+
+    it('both pages fit a 375 px phone screen without sideways scrolling', { timeout: 90_000 }, async () => {
+      const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+      const p = await phone.newPage();
+      try {
+        await p.goto(server.url);
+        await p.locator('h1.page-title').first().waitFor();
+        for (const key of ['followup', 'report']) {
+          await p.goto(`${server.url}#/${key}`);
+          await p.locator('h1.page-title').first().waitFor();
+          await p.waitForLoadState('networkidle');
+          await p.locator('.fu-card, .page-report .ant-statistic').first().waitFor({ timeout: 20_000 });
+          const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          expect(overflow, `#/${key} is wider than the screen`).toBeLessThanOrEqual(1);
+          const clipped = await p.evaluate(() =>
+            [...document.querySelectorAll('main p, main h1, main h2, main h3, main h4, main code, main .ant-tag, main button, main label')]
+              .filter((el) => !el.closest('.ant-table') && el.getBoundingClientRect().width > 0)
+              .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1)
+              .map((el) => (el.textContent ?? '').slice(0, 40)),
+          );
+          expect(clipped, `#/${key} has content wider than the screen`).toEqual([]);
+          await screenshot(p, `phone-${key}-01`);
+        }
+      } finally {
+        await phone.close();
+      }
+    });
   });
 }

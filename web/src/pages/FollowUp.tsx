@@ -230,7 +230,7 @@ function ComplaintCard({ c, options, onChanged, onEscalate }: { c: ComplaintView
           <small>
             {t('fu.kept', { name: c.document.name ?? '' })}
             <br />
-            <code>{t('fu.kept.hash', { hash: c.document.sha256 })}</code>
+            <code style={{ wordBreak: 'break-all' }}>{t('fu.kept.hash', { hash: c.document.sha256 })}</code>
           </small>
         </p>
       ) : null}

@@ -87,7 +87,7 @@ export default function Report(_props: PageProps) {
             {r.chain.head ? (
               <>
                 <p>{t('rep.chain.text', { n: r.chain.count })}</p>
-                <code className="hash">{r.chain.head}</code>
+                <code className="hash" style={{ wordBreak: 'break-all' }}>{r.chain.head}</code>
               </>
             ) : (
               <p>{t('rep.chain.none')}</p>
