@@ -85,6 +85,9 @@ describe('screenshots → events (real OCR worker)', { timeout: 240_000 }, () =>
     }));
     expect(['ok', expect.stringMatching(/没有带时间/)]).toContainEqual(again);
     expect((await events()).filter((e) => e.kind === 'sms').length).toBe(t.events.length);
+    // Its attachment is linked to an event it shows again.
+    const scrolled = (await listAttachmentViews(o.ctx)).find((a) => a.name === 'scrolled.jpg');
+    if (again === 'ok') expect(sms.map((e) => e.id)).toContain(scrolled?.eventId);
     const chain = await checkChain(o.ctx);
     expect(chain.ok).toBe(true);
   });

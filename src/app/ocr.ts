@@ -303,9 +303,13 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
     await ctx.store.db.transaction().execute(async (trx) => {
       const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
       const keep: NewEvent[] = [];
+      let repeats: number | null = null;
       for (const e of got.events) {
-        if (e.kind !== 'call' && (await overlapsStored(trx, ctx.caseId, e))) result.duplicates++;
-        else keep.push(e);
+        const same = e.kind !== 'call' ? await overlapsStored(trx, ctx.caseId, e) : null;
+        if (same != null) {
+          result.duplicates++;
+          repeats ??= same;
+        } else keep.push(e);
       }
       keep.forEach((e, i) => (e.position = i));
       const rows = keep.map((e) => eventRowValues({ event: e, labels: [], spans: {}, importId }));
@@ -322,6 +326,8 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
       });
       result.eventsAdded = payloads.length;
       await evidence.appendCanonicalMany('event', payloads, now);
+      // A screenshot whose every bubble was already stored is linked to the first event it shows again.
+      firstId ??= repeats;
       const added = await repo.insertAttachment(trx, ctx.caseId, {
         sha256, mime: MIME[info!.format] ?? 'application/octet-stream', size: bytes.length, name: file, source: 'import', claimedAt: null, receivedAt: now, eventId: firstId, note: null,
       });
@@ -339,11 +345,11 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
   return result;
 }
 
-/** An OCR bubble already stored from another screenshot of the thread, read with a slightly different text. */
-async function overlapsStored(db: repo.Q, caseId: number, e: NewEvent): Promise<boolean> {
-  const rows = await db.selectFrom('events').select(['dedupe_key', 'direction', 'number', 'counterpart_name', 'text', 'meta']).where('case_id', '=', caseId).where('at', '=', e.at).where('kind', '=', e.kind).execute();
+/** The id of an OCR bubble already stored from another screenshot of the thread (also read with a slightly different text), or null. */
+async function overlapsStored(db: repo.Q, caseId: number, e: NewEvent): Promise<number | null> {
+  const rows = await db.selectFrom('events').select(['id', 'dedupe_key', 'direction', 'number', 'counterpart_name', 'text', 'meta']).where('case_id', '=', caseId).where('at', '=', e.at).where('kind', '=', e.kind).execute();
   for (const r of rows) {
-    if (r.dedupe_key === e.dedupeKey) return true;
+    if (r.dedupe_key === e.dedupeKey) return Number(r.id);
     if (r.direction !== e.direction || (r.number ?? null) !== e.number || (r.counterpart_name ?? null) !== (e.counterpartName ?? null)) continue;
     let meta: Record<string, unknown> = {};
     try {
@@ -352,9 +358,9 @@ async function overlapsStored(db: repo.Q, caseId: number, e: NewEvent): Promise<
       continue;
     }
     if (meta.source !== 'ocr' || meta.group_index !== e.meta?.group_index) continue;
-    if (textSimilarity(String(meta.ocr_text ?? r.text ?? ''), e.text ?? '') >= 0.8) return true;
+    if (textSimilarity(String(meta.ocr_text ?? r.text ?? ''), e.text ?? '') >= 0.8) return Number(r.id);
   }
-  return false;
+  return null;
 }
 
 export interface OcrReviewItem {
