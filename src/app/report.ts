@@ -12,7 +12,7 @@ import type { AppContext } from './context.js';
 import { checkChain } from './evidence.js';
 import { RULE_TITLES, runFindings } from './findings.js';
 
-export async function evidenceReport(ctx: AppContext): Promise<ReportData> {
+export async function evidenceReport(ctx: AppContext, lang: 'zh' | 'en' = 'zh'): Promise<ReportData> {
   const [{ findings, caseData }, chain] = await Promise.all([runFindings(ctx), checkChain(ctx)]);
   return buildReport({
     today: localDate(ctx.now(), ctx.tz),
@@ -27,14 +27,14 @@ export async function evidenceReport(ctx: AppContext): Promise<ReportData> {
       if (!hasCitation(id)) return null;
       const c = getCitation(id);
       if (c.verified === 'unverified') return null;
-      return formatCitation(c, 'zh');
+      return formatCitation(c, lang);
     },
     chain: { head: chain.head, count: chain.count, ok: chain.ok },
   });
 }
 
 export async function evidenceReportPdf(ctx: AppContext, lang: 'zh' | 'en' = 'zh'): Promise<{ bytes: Buffer; fileName: string; report: ReportData }> {
-  const report = await evidenceReport(ctx);
+  const report = await evidenceReport(ctx, lang);
   const bytes = await renderReportPdf(report, { lang });
   return { bytes, fileName: `${lang === 'zh' ? '催收情况证据报告' : 'evidence-report'}-${report.generatedOn}.pdf`, report };
 }

@@ -36,7 +36,7 @@ export const followupRoutes: RouteModule = (api, ctx) => {
     const d = q.step === 'letter' ? await escalationLetter(ctx, id, q.format, q.lang) : await stepDocument(ctx, id, q.step, q.format, q.lang);
     return reply.header('content-type', d.mime).header('content-disposition', attachment(d.fileName)).send(d.bytes);
   });
-  api.get('/report', async () => evidenceReport(ctx));
+  api.get('/report', async (req) => evidenceReport(ctx, LangQuery.parse(req.query ?? {}).lang));
   api.get('/report/pdf', async (req, reply) => {
     const { lang } = LangQuery.parse(req.query ?? {});
     const r = await evidenceReportPdf(ctx, lang);

@@ -15,7 +15,7 @@ import type { PageProps } from '../App.js';
 
 export default function Report(_props: PageProps) {
   const { t, pick, lang } = useI18n();
-  const res = useApi((signal) => get<ReportData>('/api/report', { signal }), []);
+  const res = useApi((signal) => get<ReportData>(`/api/report?lang=${lang === 'en' ? 'en' : 'zh'}`, { signal }), [lang]);
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<unknown>(null);
   const r = res.data;
