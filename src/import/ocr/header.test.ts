@@ -48,6 +48,14 @@ describe('image header probe (before any decoding)', () => {
     expect(probeImage(vp8x)).toEqual({ format: 'webp', width: 1170, height: 2532 });
   });
 
+  it('reads the WebP that sharp writes (lossy VP8, lossless VP8L)', async () => {
+    const sharp = (await import('sharp')).default;
+    const img = sharp({ create: { width: 390, height: 844, channels: 3, background: '#ededed' } });
+    expect(probeImage(await img.clone().webp({ quality: 50 }).toBuffer())).toEqual({ format: 'webp', width: 390, height: 844 });
+    expect(probeImage(await img.clone().webp({ lossless: true }).toBuffer())).toEqual({ format: 'webp', width: 390, height: 844 });
+    expect(probeImage(await img.clone().jpeg().toBuffer())).toEqual({ format: 'jpeg', width: 390, height: 844 });
+  });
+
   it('refuses a 20000×20000 image, a truncated header, HEIC and non-images with their own problem', () => {
     expect(problem(() => probeImage(pngHeader(20000, 20000)))).toBe('too_large');
     expect(problem(() => probeImage(pngHeader(1170, 2532).subarray(0, 20)))).toBe('truncated');
