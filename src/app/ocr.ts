@@ -363,8 +363,19 @@ async function overlapsStored(db: repo.Q, caseId: number, e: NewEvent): Promise<
   return null;
 }
 
+function parseLabels(v: unknown): string[] {
+  try {
+    const x = JSON.parse(String(v ?? '[]')) as unknown;
+    return Array.isArray(x) ? x.map(String) : [];
+  } catch {
+    return [];
+  }
+}
+
 export interface OcrReviewItem {
   id: number;
+  /** The classifier's labels: the page keeps abusive text hidden until the person chooses to see it. */
+  labels: string[];
   kind: string;
   direction: string;
   at: number;
@@ -383,7 +394,7 @@ export interface OcrReviewItem {
 export async function listOcrReview(ctx: AppContext, opts: { all?: boolean; limit?: number } = {}): Promise<OcrReviewItem[]> {
   const rows = await ctx.store.db
     .selectFrom('events')
-    .select(['id', 'kind', 'direction', 'at', 'text', 'meta'])
+    .select(['id', 'kind', 'direction', 'at', 'text', 'meta', 'labels'])
     .where('case_id', '=', ctx.caseId)
     .where('meta', 'like', '%"source":"ocr"%')
     .orderBy('at')
@@ -396,7 +407,7 @@ export async function listOcrReview(ctx: AppContext, opts: { all?: boolean; limi
     const corrected = m.corrected != null;
     if (!opts.all && (review.length === 0 || corrected)) continue;
     out.push({
-      id: Number(r.id), kind: r.kind, direction: r.direction, at: Number(r.at), text: r.text, ocr_text: (m.ocr_text as string) ?? null,
+      id: Number(r.id), kind: r.kind, direction: r.direction, at: Number(r.at), text: r.text, ocr_text: (m.ocr_text as string) ?? null, labels: parseLabels(r.labels),
       confidence: typeof m.confidence === 'number' ? m.confidence : null, review, screenshot: (m.screenshot as string) ?? null, box: (m.box as number[]) ?? null, box_w: typeof m.box_w === 'number' ? m.box_w : null, corrected,
     });
   }

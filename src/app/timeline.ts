@@ -96,6 +96,20 @@ export function toView(e: TimelineEvent, collectors: Map<number, string>, contac
     contact: e.contactId,
     contact_name: e.contactId != null ? contacts.get(e.contactId) ?? null : null,
     contact_number: e.contactNumber ?? null,
+    ...(e.meta?.source === 'ocr' ? { ocr: ocrView(e.meta) } : {}),
+  };
+}
+
+/** The screenshot an OCR event was read from and the box of its text (meta written by src/import/ocr/layout.ts). */
+function ocrView(m: Record<string, unknown>): NonNullable<EventView['ocr']> {
+  return {
+    screenshot: typeof m.screenshot === 'string' ? m.screenshot : null,
+    box: Array.isArray(m.box) ? (m.box as number[]) : null,
+    box_w: typeof m.box_w === 'number' ? m.box_w : null,
+    confidence: typeof m.confidence === 'number' ? m.confidence : null,
+    review: Array.isArray(m.review) ? (m.review as string[]) : [],
+    ocr_text: typeof m.ocr_text === 'string' ? m.ocr_text : null,
+    corrected: m.corrected != null,
   };
 }
 

@@ -170,4 +170,6 @@ export interface EventView {
   contact: number | null;
   contact_name: string | null;
   contact_number: string | null;
+  /** Present for an event read from a screenshot: the screenshot (GET /api/ocr/screenshot/:sha256) and where its text is. */
+  ocr?: { screenshot: string | null; box: number[] | null; box_w: number | null; confidence: number | null; review: string[]; ocr_text: string | null; corrected: boolean };
 }

@@ -14,6 +14,8 @@ export type OcrCorrect = z.infer<typeof OcrCorrectSchema>;
 /** An event read from a screenshot, as the review list shows it. */
 export interface OcrReviewItemView {
   id: number;
+  /** The classifier's labels (abusive text stays hidden until the person chooses to see it). */
+  labels: string[];
   kind: string;
   direction: string;
   /** Epoch ms. */

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Tag } from 'antd';
 import { get, post, put } from '../api/client.js';
 import type { OcrReviewItemView, OcrTakenAt } from '../../../src/shared/ocr-api.js';
-import { ErrorNotice } from './common.js';
+import { ErrorNotice, isAbusive } from './common.js';
 import { useI18n } from '../i18n/index.js';
 import type { MsgKey } from '../i18n/zh.js';
 import { formatAt } from '../lib/format.js';
@@ -16,7 +16,8 @@ import { formatAt } from '../lib/format.js';
 const FLAG: Record<string, MsgKey> = { low_confidence: 'ocr.flag.low_confidence', amount: 'ocr.flag.amount', number: 'ocr.flag.number' };
 const CROP_W = 320;
 
-function Crop({ item }: { item: OcrReviewItemView }) {
+/** The part of a screenshot a text was read from (also shown beside an event on the timeline). */
+export function Crop({ item }: { item: Pick<OcrReviewItemView, 'screenshot' | 'box' | 'box_w'> }) {
   const { t } = useI18n();
   if (!item.screenshot || !item.box || item.box.length < 4) return null;
   const [x0, y0, x1, y1] = item.box as [number, number, number, number];
@@ -48,6 +49,7 @@ function ReviewRow({ item, onSaved }: { item: OcrReviewItemView; onSaved: (i: Oc
   const { t } = useI18n();
   const [text, setText] = useState(item.text ?? '');
   const [busy, setBusy] = useState(false);
+  const [shown, setShown] = useState(!isAbusive(item.labels));
   const [error, setError] = useState<unknown>(null);
   const save = async () => {
     setBusy(true);
@@ -62,6 +64,11 @@ function ReviewRow({ item, onSaved }: { item: OcrReviewItemView; onSaved: (i: Oc
   };
   return (
     <Card size="small" className="ocr-item" data-testid="ocr-item">
+      {!shown ? (
+        <Button size="small" onClick={() => setShown(true)}>
+          {t('ocr.show')}
+        </Button>
+      ) : (
       <Flex gap={12} wrap>
         <Crop item={item} />
         <div style={{ flex: '1 1 260px', minWidth: 0 }}>
@@ -80,6 +87,7 @@ function ReviewRow({ item, onSaved }: { item: OcrReviewItemView; onSaved: (i: Oc
           {error ? <ErrorNotice error={error} compact /> : null}
         </div>
       </Flex>
+      )}
     </Card>
   );
 }

@@ -312,6 +312,7 @@ export const en: Record<MsgKey, string> = {
   'ocr.flag.low_confidence': 'uncertain',
   'ocr.flag.amount': 'amount',
   'ocr.flag.number': 'number',
+  'ocr.show': 'This may contain abuse or threats: show it to check',
   'import.howto.recordings': 'Call recordings',
   'import.howto.recordings.body': '.m4a, .mp3, .amr, .wav and .aac are read. A recording is kept as evidence, as it is. With a number and time in its file name (Xiaomi: 张三(13812345678)_20240612074213.mp3), Huxun links it to the call within a minute of that time; without such a call in the call log, a call is added from the file name. A file name without a time: kept as evidence only.',
 

@@ -313,6 +313,7 @@ export const zh = {
   'ocr.flag.low_confidence': '把握不大',
   'ocr.flag.amount': '金额',
   'ocr.flag.number': '号码',
+  'ocr.show': '这条可能含辱骂或威胁，点此显示后核对',
   'import.howto.recordings': '通话录音',
   'import.howto.recordings.body': '支持 .m4a、.mp3、.amr、.wav、.aac。录音会原样保存为证据。文件名里有号码和时间的（比如小米的「张三(13812345678)_20240612074213.mp3」），护讯会把它对上一分钟之内的那一通电话；通话记录里没有的，就按文件名新建一条通话。文件名里没有时间的，只保存为证据。',
 

@@ -14,6 +14,7 @@ import { ErrorNotice, isAbusive, Limits, Loading, PageHeader, SensitiveText } fr
 import { Field } from '../components/Field.js';
 import { VirtualList } from '../components/VirtualList.js';
 import { LabelChips, LabelTags } from '../components/LabelTags.js';
+import { Crop } from '../components/OcrReview.js';
 import { useI18n, type MsgKey } from '../i18n/index.js';
 import { formatAt, formatDuration } from '../lib/format.js';
 import { navigate } from '../lib/route.js';
@@ -557,6 +558,7 @@ export default function Timeline({ params }: PageProps) {
                 <SensitiveText text={open.text} spans={open.spans} hidden={(isAbusive(open.labels) || (quiet && open.labels.includes('collection'))) && !revealed.has(open.id)} onReveal={() => reveal(open.id)} />
               </Card>
             ) : null}
+            {open.ocr && !((isAbusive(open.labels) || (quiet && open.labels.includes('collection'))) && !revealed.has(open.id)) ? <Crop item={open.ocr} /> : null}
             <Flex gap={8} wrap className="detail-actions">
               <Button onClick={() => navigate('evidence', { event: open.id })}>{t('tl.d.attach')}</Button>
               {open.collector != null ? (
