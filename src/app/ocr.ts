@@ -12,6 +12,7 @@
  * (the store's unique index drops it); a bubble whose text was read slightly differently (one character) is
  * matched against the OCR events already stored at that minute by text similarity.
  */
+import type { OcrReviewItemView } from '../shared/ocr-api.js';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -372,23 +373,8 @@ function parseLabels(v: unknown): string[] {
   }
 }
 
-export interface OcrReviewItem {
-  id: number;
-  /** The classifier's labels: the page keeps abusive text hidden until the person chooses to see it. */
-  labels: string[];
-  kind: string;
-  direction: string;
-  at: number;
-  text: string | null;
-  ocr_text: string | null;
-  confidence: number | null;
-  review: string[];
-  screenshot: string | null;
-  box: number[] | null;
-  /** Width of the scaled screenshot the box refers to. */
-  box_w: number | null;
-  corrected: boolean;
-}
+/** One source of truth for the review list's shape: the API schema module the web client also uses. */
+export type OcrReviewItem = OcrReviewItemView;
 
 /** OCR events the user should check: low confidence, amounts and numbers (or all OCR events with all=true). */
 export async function listOcrReview(ctx: AppContext, opts: { all?: boolean; limit?: number } = {}): Promise<OcrReviewItem[]> {

@@ -86,9 +86,12 @@ describe('huxun import (CLI, real SQLite)', () => {
     const trunc = join(data, 'trunc.xml');
     const full = smsXml(c.sms);
     writeFileSync(trunc, full.slice(0, Math.floor(full.length * 0.6)));
-    const other = join(data, 'photo.xml');
-    writeFileSync(other, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]));
-    for (const [f, pattern] of [[empty, /空|empty/], [trunc, /trunc|incomplete|不完整|截断|end/i], [other, /vCard|CSV|XML/]] as const) {
+    // Formats are detected by content, whatever the name says: PNG bytes are a (cut-off) screenshot, not XML.
+    const photo = join(data, 'photo.xml');
+    writeFileSync(photo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]));
+    const other = join(data, 'other.bin');
+    writeFileSync(other, Buffer.from([0x00, 0x13, 0x37, 0xfe, 0xff, 0x00, 0x42, 0x07, 1, 2, 3, 4]));
+    for (const [f, pattern] of [[empty, /空|empty/], [trunc, /trunc|incomplete|不完整|截断|end/i], [photo, /图片|image/], [other, /vCard|CSV|XML/]] as const) {
       const r = await runCli(['import', f, '--data', data]);
       expect(r.code, f).toBe(1);
       expect(r.stderr).toMatch(pattern);
