@@ -21,6 +21,7 @@ import { addAttachment } from './attachments.js';
 import type { AppContext } from './context.js';
 import { caseLenders, LAW_VIEW, renderDocument, type RenderedDocument } from './documents.js';
 import { AppError } from './errors.js';
+import type { ComplaintView, DeadlineView, FollowUpSummary, NextStepView } from '../shared/followup.js';
 import { checkChain, recordEvidence } from './evidence.js';
 
 /** Version of the follow-up records' evidence payloads. */
@@ -28,55 +29,8 @@ export const FOLLOWUP_VERSION = 1;
 /** The app version named with a document Huxun generated (as the bundle's manifest names it). */
 const APP_VERSION = '0.1.0';
 
-export interface DeadlineView {
-  due_on: string;
-  days: number;
-  unit: 'calendar' | 'working';
-  step: number;
-  extendable: boolean;
-  what: Text2;
-  caveat: Text2 | null;
-  citations: { id: string; title: Text2; excerpt: Text2; verified: string; tier: Text2 }[];
-}
 
-export interface NextStepView {
-  kind: 'urge' | 'escalate';
-  channel: string;
-  channel_name: Text2;
-  title: Text2;
-  why: Text2;
-}
 
-export interface ComplaintView {
-  id: number;
-  parent_id: number | null;
-  channel: string;
-  channel_name: Text2;
-  lender_key: string | null;
-  lender_name: string | null;
-  lender_type: string | null;
-  submitted_on: string;
-  method: SubmitMethod;
-  method_label: Text2;
-  reference: string | null;
-  document: { sha256: string; name: string | null; meta: Record<string, unknown> } | null;
-  evidence_seq: number | null;
-  deadline: DeadlineView | null;
-  /** Why there is no deadline: the person sets a reminder. */
-  no_deadline: Text2 | null;
-  remind_on: string | null;
-  answer: { on: string; outcome: AnswerOutcome; outcome_label: Text2; text: string | null; evidence_seq: number | null } | null;
-  note: string | null;
-  state: FollowUpState;
-  next_date: string | null;
-  next_kind: 'deadline' | 'reminder' | null;
-  days_left: number | null;
-  due_soon: boolean;
-  /** The complaints sent after this one for the same matter. */
-  children: number[];
-  /** What to do now when it is due (empty otherwise). */
-  next_steps: NextStepView[];
-}
 
 function channelName(id: string): Text2 {
   return LAW_VIEW.channel(id)?.name ?? { zh: id, en: id };
@@ -401,12 +355,7 @@ export async function complaintsIcs(ctx: AppContext, lang: 'zh' | 'en' = 'zh'): 
   return followUpIcs(items, ctx.now(), lang);
 }
 
-export interface FollowUpSummary {
-  open: number;
-  due: number;
-  /** The open complaints, the soonest date first. */
-  upcoming: { id: number; channel_name: Text2; lender_name: string | null; reference: string | null; state: FollowUpState; next_date: string | null; next_kind: 'deadline' | 'reminder' | null; days_left: number | null }[];
-}
+export type { ComplaintView, DeadlineView, FollowUpSummary, NextStepView } from '../shared/followup.js';
 
 /** For 总览: open complaints and what is due next. */
 export async function followUpSummary(ctx: AppContext): Promise<FollowUpSummary> {
