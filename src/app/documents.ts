@@ -2,6 +2,7 @@
  * Documents: assemble the case as documents need it (facts from the store, citations from src/law),
  * build the content model, and render it as HTML preview, PDF, DOCX or text sized for online forms.
  */
+import { listUserLpr } from './lpr.js';
 import type { Channel } from '../domain/law.js';
 import {
   answersProblem, buildComplaintText, buildDocument, channelsForType, clampAnswers, DOCUMENT_TYPES, FORM_LIMITS, LENDER_CHANNELS, proposeChannels, proposeLenderComplaints,
@@ -159,12 +160,14 @@ export async function documentCase(ctx: AppContext, answers: Record<string, stri
   const people = [...reachedIds].map((id) => contacts.get(id)).filter((c): c is NonNullable<typeof c> => Boolean(c));
   const chain = await checkChain(ctx);
   const attachments = await repo.listAttachments(ctx.store.db, ctx.caseId);
+  // Quotes the person recorded with `huxun law lpr add` count for contracts after the table's last quote.
+  const userLpr = await listUserLpr(ctx);
   return {
     today: localDate(ctx.now(), ctx.tz),
     tz: ctx.tz,
     borrower: { name: answers.borrower_name ?? null, phone: answers.borrower_phone ?? null, idLast4: answers.borrower_id_last4 ?? null, city: answers.borrower_city ?? null },
     loans: caseData.loans.map((l) => {
-      const r = loanReport(l);
+      const r = loanReport(l, userLpr);
       return {
         id: l.id,
         lenderName: l.lenderName,

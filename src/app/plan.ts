@@ -3,6 +3,7 @@
  * proposals that feed the 协商还款申请书, payments and agreements as evidence records, .ics reminders.
  * The arithmetic is in src/domain/plan (pure); the web runs the same engine for the what-if slider.
  */
+import { listUserLpr } from './lpr.js';
 import type { LenderType } from '../domain/law.js';
 import { budgetTotals, buildPlan, latestDemand, type DemandMessage, checkBudget, emptyBudget, owedForLoan, paidVsPlanned, planToIcs, proposalFor, HARDSHIP_KEYS, STRATEGIES, type Budget, type BudgetTotals, type Claim, type Owed, type Plan, type PlanDebt, type PlanMonth, type Proposal, type Strategy } from '../domain/plan/index.js';
 import { formatYuan } from '../domain/money.js';
@@ -140,11 +141,11 @@ async function caseSignals(ctx: AppContext, loans: readonly Loan[]): Promise<{ h
 /** Every loan with what the lender claims and what is legally supportable (src/domain/plan/owed.ts). */
 export async function listDebts(ctx: AppContext): Promise<DebtView[]> {
   const loans = await repo.listLoans(ctx.store.db, ctx.caseId);
-  const [cl, signals, agreements] = await Promise.all([claims(ctx), caseSignals(ctx, loans), planRepo.listAgreements(ctx.store.db, ctx.caseId)]);
+  const [cl, signals, agreements, userLpr] = await Promise.all([claims(ctx), caseSignals(ctx, loans), planRepo.listAgreements(ctx.store.db, ctx.caseId), listUserLpr(ctx)]);
   return loans
     .filter((l) => l.status !== 'settled')
     .map((l) => {
-      const report = loanReport(l);
+      const report = loanReport(l, userLpr);
       // The demand the person entered, else the latest one in the collectors' messages, else the schedule's.
       const owed = owedForLoan(l, report, cl[String(l.id)] ?? signals.demands.get(l.id) ?? null);
       const def = owed.line ? LEGAL_LINES.find((x) => x.id === owed.line!.id) : undefined;
