@@ -48,6 +48,8 @@ export function acquireLock(dataDir: string, what: string, url?: string): DataLo
       const release = () => {
         if (released) return;
         released = true;
+        // A process that opens and closes the folder many times (tests, a server unlocked again) keeps no listener per lock.
+        process.removeListener('exit', release);
         const cur = readLock(dataDir);
         if (cur && cur.pid === process.pid) rmSync(file, { force: true });
       };

@@ -23,3 +23,13 @@ describe('data-folder lock', () => {
     expect(again.json()).toEqual([]);
   });
 });
+
+describe('data-folder lock in one process', () => {
+  it('leaves no exit listener behind once released, however often the folder is opened', async () => {
+    const { acquireLock } = await import('../../src/store/lock.js');
+    const data = tempDataDir();
+    const before = process.listenerCount('exit');
+    for (let i = 0; i < 20; i++) acquireLock(data, 'test').release();
+    expect(process.listenerCount('exit')).toBe(before);
+  });
+});
