@@ -14,7 +14,7 @@
  */
 import type { OcrReviewItemView } from '../shared/ocr-api.js';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { NewEvent } from '../domain/collection/types.js';
@@ -26,12 +26,12 @@ import { parseIsoDate, type LocalDate } from '../import/ocr/time.js';
 import type { OcrPage } from '../import/ocr/types.js';
 import { eventRowValues } from '../store/event-row.js';
 import * as repo from '../store/repo.js';
-import { isSealed, openReadStream, sealBuffer, settleSealedWrite, unsealBuffer } from '../store/sealed.js';
+import { isSealed, openReadStream, unsealBuffer } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { EvidenceWriter, recordEvidence } from './evidence.js';
 import { eventPayloadParts } from './event-payload.js';
-import { attachmentPath } from './import-prepare.js';
+import { attachmentPath, storeAttachmentBytes } from './import-prepare.js';
 import { labelEvent, labelRow } from './labels.js';
 import type { OcrReply } from './ocr-worker.js';
 
@@ -292,14 +292,7 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
   const importId = await repo.startImport(ctx.store.db, ctx.caseId, file, 'screenshot', bytes.length, ctx.now());
   result.importId = importId;
   // The screenshot's bytes go to the content-addressed store first (sealed with a passphrase); the rows follow in one transaction.
-  const stored = attachmentPath(ctx.dataDir, sha256);
-  if (!existsSync(stored)) {
-    mkdirSync(join(ctx.dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
-    const tmp = `${stored}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    writeFileSync(tmp, ctx.fileKey ? sealBuffer(ctx.fileKey, bytes) : bytes, { mode: 0o600 });
-    renameSync(tmp, stored);
-    settleSealedWrite(ctx.dataDir, stored, ctx.fileKey);
-  }
+  storeAttachmentBytes(ctx.dataDir, sha256, bytes, ctx.fileKey);
   try {
     await ctx.store.db.transaction().execute(async (trx) => {
       const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
