@@ -299,7 +299,7 @@ function bySpan(a: Span, b: Span): number {
  * overlapping or touching spans. O(n log n): a long message can have hundreds of thousands of hits
  * (one per repeated trigger word), and the insertion sort this replaces took 22 s on 300k characters.
  */
-function mergeSpans(spans: Span[]): Span[] {
+export function mergeSpans(spans: Span[]): Span[] {
   const n = spans.length;
   if (n <= 1) return spans;
   spans.sort(bySpan);

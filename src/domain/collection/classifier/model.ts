@@ -14,7 +14,7 @@
  * changes (src/app/relabel.ts).
  */
 import { LABELS, type Classification, type Label, type Recipient, type Span } from '../types.js';
-import { classifyWindow, LAST_RUN, runRules } from './classify.js';
+import { classifyWindow, LAST_RUN, mergeSpans, runRules } from './classify.js';
 import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, topGrams, type LinearModel } from './linear.js';
 import { LINEAR_MODEL } from './linear-model.js';
 
@@ -88,14 +88,7 @@ const CONTEXT_MIN_LOGIT = 0;
 function mapSpans(ranges: ReadonlyArray<[number, number]>): Span[] {
   const n = LAST_RUN.n;
   const out: Span[] = ranges.map(([s, e]) => (n.map === null || n.ends === null ? [s, e] : [n.map[s]!, n.ends[e - 1]!]));
-  out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: Span[] = [];
-  for (const sp of out) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
-    else merged.push([sp[0], sp[1]]);
-  }
-  return merged.filter((s) => s[1] > s[0]);
+  return mergeSpans(out).filter((s) => s[1] > s[0]);
 }
 
 /** Logits of the last classification (for the training script and tests). */
