@@ -6,6 +6,16 @@ export class UsageError extends Error {
   }
 }
 
+/** A flag's YYYY-MM-DD value; undefined when the flag is absent and not `required`. */
+export function dateFlag(v: string | undefined, flag: string, required = true): string | undefined {
+  if (v === undefined) {
+    if (required) throw new UsageError(`missing ${flag} YYYY-MM-DD`);
+    return undefined;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${flag}: expected YYYY-MM-DD, got ${JSON.stringify(v)}`);
+  return v;
+}
+
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string[]>;

@@ -1,4 +1,6 @@
 /** Output conventions: data on stdout (JSON with --json), progress and messages on stderr. */
+import { chmodSync, renameSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Flags } from './args.js';
 
@@ -82,4 +84,17 @@ export function promptHidden(prompt: string, input: NodeJS.ReadStream = process.
     input.on('data', onData);
     input.resume();
   });
+}
+
+/**
+ * Writes a file only its owner can read (0600: a letter or report names the borrower, their debts and their contacts)
+ * under a temp name, then renames it, so a reader never sees half a file. Returns the absolute path.
+ */
+export function writePrivate(out: string, bytes: Buffer | string): string {
+  const path = resolve(out);
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, bytes, { mode: 0o600 });
+  chmodSync(tmp, 0o600); // writeFileSync keeps the mode of a leftover temp file
+  renameSync(tmp, path);
+  return path;
 }

@@ -1,24 +1,13 @@
 /** 投诉跟进 commands (issue 16): record a complaint sent, list them, record answers, reminders, next-step documents. */
-import { chmodSync, renameSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { addAttachmentFile } from '../../app/attachments.js';
 import { evidenceReportPdf } from '../../app/report.js';
 import { addComplaint, answerComplaint, complaintsIcs, escalationLetter, listComplaints, stepDocument, updateFollowUp, type ComplaintView } from '../../app/followup.js';
 import { ANSWER_OUTCOMES, SUBMIT_METHODS } from '../../domain/followup/index.js';
-import { UsageError, type Flags } from '../args.js';
-import { table } from '../io.js';
+import { dateFlag, UsageError, type Flags } from '../args.js';
+import { table, writePrivate } from '../io.js';
 import { withApp, type Command } from '../registry.js';
 
 const STATE_ZH: Record<ComplaintView['state'], string> = { submitted: '等待答复', due: '已到期未答复', answered: '已答复', escalated: '已升级' };
-
-function date(v: string | undefined, flag: string, required = true): string | undefined {
-  if (v === undefined) {
-    if (required) throw new UsageError(`missing ${flag} YYYY-MM-DD`);
-    return undefined;
-  }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${flag}: expected YYYY-MM-DD, got ${JSON.stringify(v)}`);
-  return v;
-}
 
 function idArg(args: string[], what: string): number {
   const id = Number(args[0]);
@@ -30,15 +19,6 @@ function format(flags: Flags): 'pdf' | 'docx' | 'txt' {
   const f = flags.str('format') ?? 'pdf';
   if (f !== 'pdf' && f !== 'docx' && f !== 'txt') throw new UsageError('--format must be pdf, docx or txt');
   return f;
-}
-
-function writePrivate(out: string, bytes: Buffer | string): string {
-  const path = resolve(out);
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, bytes, { mode: 0o600 });
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, path);
-  return path;
 }
 
 function when(c: ComplaintView): string {
@@ -80,7 +60,7 @@ export const complaintCommands: Command[] = [
       if (!channel) throw new UsageError('complaint add needs --channel CH');
       const how = flags.str('how') ?? 'web';
       if (!(SUBMIT_METHODS as readonly string[]).includes(how)) throw new UsageError(`--how must be one of ${SUBMIT_METHODS.join(', ')}`);
-      const d = date(flags.str('date'), '--date')!;
+      const d = dateFlag(flags.str('date'), '--date')!;
       const gen = flags.str('generate');
       if (gen !== undefined && !['pdf', 'docx', 'txt'].includes(gen)) throw new UsageError('--generate must be pdf, docx or txt');
       const file = flags.str('file');
@@ -89,7 +69,7 @@ export const complaintCommands: Command[] = [
       const v = await withApp(flags, 'cli: complaint add', async (ctx) => {
         const sha = file ? (await addAttachmentFile(ctx, file, { note: `投诉跟进：${channel} ${d} 提交的文本` })).sha256 : null;
         return addComplaint(ctx, {
-          channel, submitted_on: d, method: how, lender: flags.str('lender') ?? null, reference: flags.str('ref') ?? null, remind_on: date(flags.str('remind'), '--remind', false) ?? null,
+          channel, submitted_on: d, method: how, lender: flags.str('lender') ?? null, reference: flags.str('ref') ?? null, remind_on: dateFlag(flags.str('remind'), '--remind', false) ?? null,
           text: flags.str('text') ?? null, attachment_sha256: sha, generate: (gen as 'pdf' | 'docx' | 'txt' | undefined) ?? null, parent_id: parent ?? null, note: flags.str('note') ?? null,
         });
       });
@@ -124,7 +104,7 @@ export const complaintCommands: Command[] = [
       const id = idArg(args, 'complaint answer');
       const outcome = flags.str('outcome');
       if (!outcome || !(ANSWER_OUTCOMES as readonly string[]).includes(outcome)) throw new UsageError(`--outcome must be one of ${ANSWER_OUTCOMES.join(', ')}`);
-      const d = date(flags.str('date'), '--date')!;
+      const d = dateFlag(flags.str('date'), '--date')!;
       const v = await withApp(flags, 'cli: complaint answer', (ctx) => answerComplaint(ctx, id, { answered_on: d, outcome, text: flags.str('text') ?? null }));
       io.data(v, () => `已记录答复 answer recorded.\n${render(v)}`);
     },
@@ -140,7 +120,7 @@ export const complaintCommands: Command[] = [
       const ref = flags.str('ref');
       if (on === undefined && ref === undefined) throw new UsageError('complaint remind needs --on YYYY-MM-DD (or none) or --ref');
       const patch: { remind_on?: string | null; reference?: string | null } = {};
-      if (on !== undefined) patch.remind_on = on === 'none' ? null : date(on, '--on')!;
+      if (on !== undefined) patch.remind_on = on === 'none' ? null : dateFlag(on, '--on')!;
       if (ref !== undefined) patch.reference = ref;
       const v = await withApp(flags, 'cli: complaint remind', (ctx) => updateFollowUp(ctx, id, patch));
       io.data(v, () => render(v));

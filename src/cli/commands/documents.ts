@@ -1,8 +1,6 @@
-import { chmodSync, renameSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { listDocumentTypes, proposedChannels, proposedComplaints, renderDocument, type DocumentInput } from '../../app/documents.js';
 import { UsageError } from '../args.js';
-import { table } from '../io.js';
+import { table, writePrivate } from '../io.js';
 import { withApp, type Command, type CommandInput } from '../registry.js';
 
 const FORMATS = ['pdf', 'docx', 'txt'] as const;
@@ -38,12 +36,7 @@ async function runDocument(type: string, { flags, io }: CommandInput) {
     redact: flags.bool('redact'),
   };
   const doc = await withApp(flags, `cli: document ${type}`, (ctx) => renderDocument(ctx, { ...input, format, length }));
-  const path = resolve(out);
-  const tmp = `${path}.tmp-${process.pid}`;
-  // 0600: a letter names the borrower, their debts and their contacts. Temp name + rename, so a reader never sees half a file.
-  writeFileSync(tmp, doc.bytes, { mode: 0o600 });
-  chmodSync(tmp, 0o600); // writeFileSync keeps the mode of a leftover temp file
-  renameSync(tmp, path);
+  const path = writePrivate(out, doc.bytes);
   const missing = doc.missing.filter((q) => q.required);
   io.data({ path, bytes: doc.bytes.length, format, type, channel: doc.channel, citations: doc.citationIds, missing: doc.missing.map((q) => q.key) }, () => {
     const lines = [`已生成 written ${path} (${doc.bytes.length} bytes)`];

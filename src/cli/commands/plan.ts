@@ -1,6 +1,4 @@
 /** 还款计划 commands (issue 14): budget, plan, demands, payments, agreements, reminders, the letter with the plan's numbers. */
-import { chmodSync, renameSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { addAttachmentFile } from '../../app/attachments.js';
 import { renderDocument } from '../../app/documents.js';
 import {
@@ -8,8 +6,8 @@ import {
 } from '../../app/plan.js';
 import { formatYuan, parseYuan } from '../../domain/money.js';
 import { HARDSHIP_KEYS, INCOME_KEYS, SPEND_KEYS, STRATEGIES, type Strategy } from '../../domain/plan/index.js';
-import { UsageError, type Flags } from '../args.js';
-import { table } from '../io.js';
+import { dateFlag, UsageError, type Flags } from '../args.js';
+import { table, writePrivate } from '../io.js';
 import { withApp, type Command } from '../registry.js';
 
 function yuan(v: string, flag: string): number {
@@ -23,15 +21,6 @@ function ids(v: string | undefined, flag: string): number[] | undefined {
   const out = v.split(/[,，\s]+/).filter(Boolean).map(Number);
   if (out.some((x) => !Number.isInteger(x) || x <= 0)) throw new UsageError(`${flag}: expected loan IDs separated by commas, e.g. 3,1,2`);
   return out;
-}
-
-function date(v: string | undefined, flag: string, required = true): string | undefined {
-  if (v === undefined) {
-    if (required) throw new UsageError(`missing ${flag} YYYY-MM-DD`);
-    return undefined;
-  }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new UsageError(`${flag}: expected YYYY-MM-DD, got ${JSON.stringify(v)}`);
-  return v;
 }
 
 const SPEND_ZH: Record<string, string> = { rent: '房租/房贷', food: '吃饭', utilities: '水电燃气', transport: '交通', phone: '通讯', medical: '医疗', children: '子女', parents: '赡养老人', other: '其他' };
@@ -103,15 +92,6 @@ function renderPlan(v: PlanView): string {
   return out.join('\n');
 }
 
-function writePrivate(out: string, bytes: Buffer | string): string {
-  const path = resolve(out);
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, bytes, { mode: 0o600 });
-  chmodSync(tmp, 0o600);
-  renameSync(tmp, path);
-  return path;
-}
-
 export const planCommands: Command[] = [
   {
     name: 'budget set',
@@ -132,7 +112,7 @@ export const planCommands: Command[] = [
       const hardship = flags.all('hardship').map((h) => {
         const [kind, since, ...note] = h.split(':');
         if (!(HARDSHIP_KEYS as readonly string[]).includes(kind ?? '')) throw new UsageError(`--hardship: KIND one of ${HARDSHIP_KEYS.join(', ')}`);
-        return { kind, since: since ? date(since, '--hardship') : null, note: note.join(':') || null };
+        return { kind, since: since ? dateFlag(since, '--hardship') : null, note: note.join(':') || null };
       });
       const v = await withApp(flags, 'cli: budget set', async (ctx) => {
         const cur = (await getBudget(ctx)).budget;
@@ -188,7 +168,7 @@ export const planCommands: Command[] = [
       if (!loan) throw new UsageError('plan claim needs --loan ID');
       const a = flags.str('amount');
       const amount = a === undefined ? null : yuan(a, '--amount');
-      const d = await withApp(flags, 'cli: plan claim', (ctx) => setClaim(ctx, loan, amount, date(flags.str('date'), '--date', false)));
+      const d = await withApp(flags, 'cli: plan claim', (ctx) => setClaim(ctx, loan, amount, dateFlag(flags.str('date'), '--date', false)));
       io.data(d, () => `loan ${d.loan} ${d.lender}: 主张 claimed ¥${formatYuan(d.claimed_fen)}; 依法可支持 supportable ¥${formatYuan(d.supportable_fen)}; 有争议 disputable ¥${formatYuan(d.disputable_fen)}${d.line_view ? ` (${d.line_view.label.zh})` : ''}`);
     },
   },
@@ -245,7 +225,7 @@ export const planCommands: Command[] = [
       const loan = flags.int('loan');
       if (!loan) throw new UsageError('payment add needs --loan ID');
       const amount = yuan(flags.required('amount'), '--amount');
-      const d = date(flags.str('date'), '--date')!;
+      const d = dateFlag(flags.str('date'), '--date')!;
       const receipt = flags.str('receipt');
       const v = await withApp(flags, 'cli: payment add', async (ctx) => {
         const sha = receipt ? (await addAttachmentFile(ctx, receipt, { note: `还款凭证 receipt: loan ${loan}, ${d}` })).sha256 : null;
@@ -276,7 +256,7 @@ export const planCommands: Command[] = [
       const last = flags.str('last');
       const v = await withApp(flags, 'cli: agreement add', (ctx) =>
         addAgreement(ctx, {
-          loan_id: loan, date: date(flags.str('date'), '--date')!, monthly_fen: yuan(flags.required('monthly'), '--monthly'), months, first_date: date(flags.str('first'), '--first')!,
+          loan_id: loan, date: dateFlag(flags.str('date'), '--date')!, monthly_fen: yuan(flags.required('monthly'), '--monthly'), months, first_date: dateFlag(flags.str('first'), '--first')!,
           last_fen: last !== undefined ? yuan(last, '--last') : undefined, note: flags.str('note') ?? null,
         }),
       );
