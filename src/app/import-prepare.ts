@@ -115,6 +115,18 @@ export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): Asy
   yield* prepareRecords(records, job, fileKey, () => bytesRead, () => hash.digest('hex'));
 }
 
+/** A stream's bytes in one buffer; `tooLarge()` is thrown (and the stream destroyed) once more than `max` bytes came. */
+export async function readAtMost(s: AsyncIterable<Buffer>, max: number, tooLarge: () => Error): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of s) {
+    n += c.length;
+    if (n > max) throw tooLarge();
+    chunks.push(c);
+  }
+  return Buffer.concat(chunks);
+}
+
 /**
  * Lays out parsed records as batches (rows, payloads, contacts, attachment metadata; media bytes stored as
  * they come). Also used by imports whose records do not come from one stream (an iPhone backup folder).

@@ -23,7 +23,7 @@ import { isSealedFile, openReadStream } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { runImport, type ImportFileOptions, type ImportFileResult } from './import.js';
-import { prepareRecords } from './import-prepare.js';
+import { prepareRecords, readAtMost } from './import-prepare.js';
 import { importRecording } from './recordings.js';
 
 /** One database of a backup read into memory (sms.db of a heavy user is hundreds of MB; Buffer max is 4 GiB). */
@@ -55,15 +55,8 @@ export function folderSource(dir: string): BackupSource {
   };
 }
 
-async function readAllStream(s: AsyncIterable<Buffer>, max: number, what: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for await (const c of s) {
-    n += c.length;
-    if (n > max) throw new AppError('BAD_INPUT', `${what}: 文件太大 the file is too large`);
-    chunks.push(c);
-  }
-  return Buffer.concat(chunks);
+function readAllStream(s: AsyncIterable<Buffer>, max: number, what: string): Promise<Buffer> {
+  return readAtMost(s, max, () => new AppError('BAD_INPUT', `${what}: 文件太大 the file is too large`));
 }
 
 /** The zip's files under the folder that holds Manifest.db / Manifest.plist, or null when it is not an iPhone backup. */

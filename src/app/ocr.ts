@@ -31,7 +31,7 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { EvidenceWriter, recordEvidence } from './evidence.js';
 import { eventPayloadParts } from './event-payload.js';
-import { attachmentPath, storeAttachmentBytes } from './import-prepare.js';
+import { attachmentPath, readAtMost, storeAttachmentBytes } from './import-prepare.js';
 import { labelEvent, labelRow } from './labels.js';
 import type { OcrReply } from './ocr-worker.js';
 
@@ -225,20 +225,8 @@ export async function getScreenshotDate(ctx: AppContext): Promise<{ taken_at: st
 }
 
 function readImage(ctx: AppContext, path: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let n = 0;
-    const s = openReadStream(path, ctx.fileKey);
-    s.on('data', (c: Buffer) => {
-      n += c.length;
-      if (n > MAX_SCREENSHOT_BYTES) {
-        s.destroy();
-        reject(new AppError('BAD_INPUT', `${basename(path)}: 文件超过 ${MAX_SCREENSHOT_BYTES >> 20} MB，不像截图 / over ${MAX_SCREENSHOT_BYTES >> 20} MB, not a screenshot`));
-      } else chunks.push(c);
-    });
-    s.on('error', reject);
-    s.on('end', () => resolve(Buffer.concat(chunks)));
-  });
+  return readAtMost(openReadStream(path, ctx.fileKey) as AsyncIterable<Buffer>, MAX_SCREENSHOT_BYTES, () =>
+    new AppError('BAD_INPUT', `${basename(path)}: 文件超过 ${MAX_SCREENSHOT_BYTES >> 20} MB，不像截图 / over ${MAX_SCREENSHOT_BYTES >> 20} MB, not a screenshot`));
 }
 
 const MIME: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif', bmp: 'image/bmp', heic: 'image/heic' };

@@ -23,7 +23,7 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { eventPayloadParts } from './event-payload.js';
 import { runImport, type ImportFileOptions, type ImportFileResult } from './import.js';
-import { storeAttachmentBytes, type PreparedBatch } from './import-prepare.js';
+import { readAtMost, storeAttachmentBytes, type PreparedBatch } from './import-prepare.js';
 
 const AUDIO_EXT = /\.(m4a|mp3|amr|awb|wav|aac|3gp)$/i;
 
@@ -62,17 +62,6 @@ export interface RecordingInfo {
   at: number | null;
 }
 
-async function readWhole(path: string, key: Buffer | null, max: number, file: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for await (const c of openReadStream(path, key) as AsyncIterable<Buffer>) {
-    n += c.length;
-    if (n > max) throw new AppError('BAD_INPUT', `${file}: 录音文件太大（超过 ${max / 1024 / 1024} MB）/ the recording is larger than ${max / 1024 / 1024} MB`);
-    chunks.push(c);
-  }
-  return Buffer.concat(chunks);
-}
-
 /** The call of the case a recording belongs to, if there is one (see the top of this file). */
 async function findCall(ctx: AppContext, at: number, number: string | null): Promise<{ id: number; at: number } | null> {
   const rows = await ctx.store.db
@@ -97,10 +86,9 @@ export async function importRecording(
   opts: Pick<ImportFileOptions, 'onProgress' | 'signal'> = {},
 ): Promise<ImportFileResult & { recording: RecordingInfo }> {
   const file = basename(path);
-  if (size > RECORDING_MAX_BYTES) {
-    throw new AppError('BAD_INPUT', `${file}: 录音文件太大（超过 ${RECORDING_MAX_BYTES / 1024 / 1024} MB）/ the recording is larger than ${RECORDING_MAX_BYTES / 1024 / 1024} MB`);
-  }
-  const bytes = await readWhole(path, ctx.fileKey, RECORDING_MAX_BYTES, file);
+  const tooLarge = () => new AppError('BAD_INPUT', `${file}: 录音文件太大（超过 ${RECORDING_MAX_BYTES / 1024 / 1024} MB）/ the recording is larger than ${RECORDING_MAX_BYTES / 1024 / 1024} MB`);
+  if (size > RECORDING_MAX_BYTES) throw tooLarge();
+  const bytes = await readAtMost(openReadStream(path, ctx.fileKey) as AsyncIterable<Buffer>, RECORDING_MAX_BYTES, tooLarge);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const durationS = await recordingDuration(bytes, container);
   const name = parseRecordingName(file, ctx.tz);
