@@ -122,7 +122,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   // or the model gives it at least even odds (the thresholds of the other labels are chosen among collection
   // messages, too lenient to decide collection by themselves).
   if (opts?.context === true && (bits & 1) === 0) {
-    let sure = ruleCue() && (LAST_RUN.labelHits.some((h) => h !== undefined && h.length > 0));
+    let sure = LAST_RUN.labelHits.some((h) => h !== undefined && h.length > 0);
     for (let l = 1; l < NL && !sure; l++) if (scores[l]! >= Math.max(t[l]!, CONTEXT_MIN_LOGIT)) sure = true;
     if (sure) bits |= 1;
   }
