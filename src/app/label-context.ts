@@ -7,9 +7,9 @@
  */
 import { sql } from 'kysely';
 import { classifierVersion } from '../domain/collection/classifier/index.js';
-import type { Label, Recipient } from '../domain/collection/types.js';
+import type { Label } from '../domain/collection/types.js';
 import type { AppContext } from './context.js';
-import { labelEvent } from './labels.js';
+import { labelStoredEvent } from './labels.js';
 
 /** Kinds the classifier reads (labels.ts); third_party_report events are derived by refreshDerived, not classified. */
 export const MESSAGE_KINDS = ['sms', 'im', 'letter', 'visit'] as const;
@@ -46,7 +46,7 @@ export async function applyLabelContext(ctx: AppContext): Promise<number> {
         order by e.id`.execute(trx)
     ).rows;
     for (const r of rows) {
-      const c = labelEvent({ kind: r.kind, direction: r.direction, text: r.text, recipient: (r.recipient ?? undefined) as Recipient | undefined } as Parameters<typeof labelEvent>[0], { context: true });
+      const c = labelStoredEvent(r, { context: true });
       if (!c.labels.includes('collection' as Label)) continue;
       n++;
       await sql`update events set labels = ${JSON.stringify(c.labels)}, spans = ${JSON.stringify(c.spans)} where case_id = ${ctx.caseId} and id = ${r.id}`.execute(trx);

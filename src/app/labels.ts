@@ -19,6 +19,11 @@ export function labelEvent(e: NewEvent, opts?: ClassifyOptions): { labels: Label
   return { labels: c.labels, spans: c.spans };
 }
 
+/** Labels for a stored event, from its columns as the events table holds them (relabel.ts, label-context.ts). */
+export function labelStoredEvent(r: { kind: string; direction: string; text: string | null; recipient: string | null }, opts?: ClassifyOptions): ReturnType<typeof labelEvent> {
+  return labelEvent({ kind: r.kind, direction: r.direction, text: r.text, recipient: (r.recipient ?? undefined) as NewEvent['recipient'] } as NewEvent, opts);
+}
+
 /** Classifies an event row in place (its labels and spans); true for a collection message. */
 export function labelRow(row: EventRowValues): boolean {
   const { labels, spans } = labelEvent({

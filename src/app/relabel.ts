@@ -11,11 +11,10 @@
  */
 import { sql } from 'kysely';
 import { classifierVersion } from '../domain/collection/classifier/index.js';
-import type { Recipient } from '../domain/collection/types.js';
 import type { AppContext } from './context.js';
 import { refreshDerived } from './derived.js';
 import { lastContextual, MESSAGE_KINDS } from './label-context.js';
-import { labelEvent } from './labels.js';
+import { labelStoredEvent } from './labels.js';
 
 const PROGRESS_EVERY = 2000;
 
@@ -68,7 +67,7 @@ export async function relabelCase(ctx: AppContext, opts: { force?: boolean; onPr
     const total = rows.length;
     opts.onProgress?.({ done: 0, total });
     for (const r of rows) {
-      const { labels, spans } = labelEvent({ kind: r.kind, direction: r.direction, text: r.text, recipient: (r.recipient ?? undefined) as Recipient | undefined } as Parameters<typeof labelEvent>[0]);
+      const { labels, spans } = labelStoredEvent(r);
       const l = JSON.stringify(labels);
       const s = JSON.stringify(spans);
       if (l !== r.labels || s !== r.spans) {
