@@ -1,9 +1,9 @@
 /** Settings, passphrase (SQLCipher), backup and restore of the local database. */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import { isValidTimeZone } from '../domain/time.js';
-import { quoteSqlString, setStorePassphrase, storePassphrase } from '../store/db.js';
+import { hasPlainSqliteHeader, quoteSqlString, setStorePassphrase, storePassphrase } from '../store/db.js';
 import { changeFilePassphrase } from '../store/sealed.js';
 import { rekeyRestoreFiles } from './restore.js';
 import * as repo from '../store/repo.js';
@@ -40,13 +40,10 @@ function displayDir(dir: string): string {
   return `…/${basename(dir)}`;
 }
 
+/** Reads the database file's first 16 bytes only (hasPlainSqliteHeader), not the whole file. */
 function isEncrypted(dataDir: string): boolean {
-  try {
-    const head = readFileSync(join(dataDir, 'huxun.db')).subarray(0, 16).toString('latin1');
-    return !head.startsWith('SQLite format 3');
-  } catch {
-    return false;
-  }
+  const file = join(dataDir, 'huxun.db');
+  return existsSync(file) && !hasPlainSqliteHeader(file);
 }
 
 export async function updateSettings(ctx: AppContext, patch: { lang?: 'zh' | 'en'; tz?: string; quiet_mode?: boolean }): Promise<SettingsView> {
