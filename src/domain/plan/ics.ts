@@ -6,6 +6,7 @@
  * updates the reminders of the months it shares with the old one.
  */
 import { formatYuan } from '../money.js';
+import { addDays } from '../time.js';
 import type { Plan } from './engine.js';
 import { dayOf } from './proposal.js';
 
@@ -46,11 +47,6 @@ function ymdCompact(d: string): string {
   return d.replace(/-/g, '');
 }
 
-function nextDay(d: string): string {
-  const t = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)) + 1);
-  return new Date(t).toISOString().slice(0, 10);
-}
-
 export interface IcsOptions {
   /** Day of the month to pay (1…31, clamped to the month's end). */
   payDay: number;
@@ -77,7 +73,7 @@ export function planToIcs(plan: Plan, opts: IcsOptions): string {
         `UID:huxun-plan-${l.loan}-${m.month.replace('-', '')}@huxun.local`,
         `DTSTAMP:${stamp}`,
         `DTSTART;VALUE=DATE:${ymdCompact(date)}`,
-        `DTEND;VALUE=DATE:${ymdCompact(nextDay(date))}`,
+        `DTEND;VALUE=DATE:${ymdCompact(addDays(date, 1))}`,
         `SUMMARY:${escapeIcsText(summary)}`,
         `DESCRIPTION:${escapeIcsText(desc)}`,
         'TRANSP:TRANSPARENT',
