@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureWebBuilt } from './support/build.js';
-import { axeSerious, CHROMIUM, describeViolations, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
+import { axeSerious, CHROMIUM, describeViolations, HAVE_CHROMIUM, collectPageErrors, launch, newDeviceContext, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -55,17 +55,9 @@ if (!HAVE_CHROMIUM) {
 
         beforeAll(async () => {
           server = await startTestServer();
-          context = await browser.newContext(
-            device === 'phone'
-              ? { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', acceptDownloads: true }
-              : { viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: true },
-          );
+          context = await newDeviceContext(browser, device);
           page = await context.newPage();
-          page.on('pageerror', (e) => pageErrors.push(e.message));
-          // The Content-Security-Policy must not block anything the UI does (antd styles, echarts, downloads).
-          page.on('console', (m) => {
-            if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
-          });
+          collectPageErrors(page, pageErrors);
         }, 60_000);
 
         afterAll(async () => {

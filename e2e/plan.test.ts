@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureWebBuilt } from './support/build.js';
-import { axeSerious, CHROMIUM, describeViolations, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
+import { axeSerious, CHROMIUM, describeViolations, HAVE_CHROMIUM, collectPageErrors, launch, newDeviceContext, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 /** 30 loans of varied lenders, seeded through the API from inside the page (same origin, the launch cookie). */
@@ -62,16 +62,9 @@ if (!HAVE_CHROMIUM) {
         const pageErrors: string[] = [];
         beforeAll(async () => {
           server = await startTestServer();
-          context = await browser.newContext(
-            device === 'phone'
-              ? { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', acceptDownloads: true }
-              : { viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: true },
-          );
+          context = await newDeviceContext(browser, device);
           page = await context.newPage();
-          page.on('pageerror', (e) => pageErrors.push(e.message));
-          page.on('console', (m) => {
-            if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) pageErrors.push(m.text());
-          });
+          collectPageErrors(page, pageErrors);
           await page.goto(server.url);
           await page.locator('h1.page-title').first().waitFor();
           await seedLoans(page, 30);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ensureWebBuilt } from './support/build.js';
-import { CHROMIUM, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
+import { CHROMIUM, collectPageErrors, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 const PASS = '我的护讯密码 2026';
@@ -40,11 +40,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('unlock from the browser', (
   it('asks for the passphrase, refuses a wrong one, and opens the overview with the right one', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) problems.push(m.text());
-    });
+    const problems = collectPageErrors(page, []);
     await page.goto(server.url);
     // The key left the address bar (303 to "/"), and the page still works through the cookie.
     expect(new URL(page.url()).search).toBe('');

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ROOT } from './build.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -16,6 +16,27 @@ export function launch(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
   });
+}
+
+/** The two screens every page is tried on: a laptop and a 375 px phone, in Chinese, downloads allowed. */
+export function newDeviceContext(browser: Browser, device: 'desktop' | 'phone'): Promise<BrowserContext> {
+  return browser.newContext(
+    device === 'phone'
+      ? { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', acceptDownloads: true }
+      : { viewport: { width: 1280, height: 860 }, locale: 'zh-CN', acceptDownloads: true },
+  );
+}
+
+/**
+ * Collects the page's uncaught errors and every Content-Security-Policy violation into `into`: the policy
+ * must not block anything the UI does (antd styles, echarts, downloads).
+ */
+export function collectPageErrors(page: Page, into: string[]): string[] {
+  page.on('pageerror', (e) => into.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) into.push(m.text());
+  });
+  return into;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
