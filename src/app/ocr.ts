@@ -310,12 +310,13 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
       await evidence.appendCanonicalMany('event', payloads, now);
       // A screenshot whose every bubble was already stored is linked to the first event it shows again.
       firstId ??= repeats;
+      const mime = MIME[info!.format] ?? 'application/octet-stream';
       const added = await repo.insertAttachment(trx, ctx.caseId, {
-        sha256, mime: MIME[info!.format] ?? 'application/octet-stream', size: bytes.length, name: file, source: 'import', claimedAt: null, receivedAt: now, eventId: firstId, note: null,
+        sha256, mime, size: bytes.length, name: file, source: 'import', claimedAt: null, receivedAt: now, eventId: firstId, note: null,
       });
       if (added) {
         result.attachments = 1;
-        await evidence.append('attachment', { sha256, size: bytes.length, mime: MIME[info!.format] ?? 'application/octet-stream', name: file, source: 'import', claimed_at: null, event_id: firstId }, now);
+        await evidence.append('attachment', { sha256, size: bytes.length, mime, name: file, source: 'import', claimed_at: null, event_id: firstId }, now);
       }
       await evidence.flush();
     });
