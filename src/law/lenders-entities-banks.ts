@@ -6,7 +6,7 @@
  * 'unverified' and must be checked on the bank's own site, app or card before a person relies on them. Pages found by
  * search that list "客服电话" for lenders often give fake numbers (e.g. "00861-…"); none of those is used here.
  */
-import { CHANNELS_FOR, KNOWLEDGE, SRC, nfraHq, nfraOffice, province, provinceFromName } from './lenders-sources.js';
+import { SRC, lenderEntity, nfraHq, nfraOffice, province, provinceFromName } from './lenders-sources.js';
 import type { LenderEntity, LenderFactStatus, RegistryLenderType, ServiceNumber, SourcedFact } from './lenders-types.js';
 
 const CHECK_NUMBER = 'Check it on the bank\'s own site, app or card before calling.';
@@ -38,23 +38,7 @@ interface BankInput {
 }
 
 function bank(i: BankInput): LenderEntity {
-  const type = i.type ?? 'bank';
-  const e: LenderEntity = {
-    id: `bank.${i.id}`,
-    name: i.name,
-    shortNames: i.shortNames,
-    type,
-    regulator: i.regulator,
-    province: i.province,
-    channels: CHANNELS_FOR[type],
-    serviceNumbers: i.serviceNumbers ?? [],
-    source: i.source ?? KNOWLEDGE,
-    status: i.status ?? 'unverified',
-  };
-  if (i.aliases) e.aliases = i.aliases;
-  if (i.exactOnly) e.exactOnly = i.exactOnly;
-  if (i.note) e.note = i.note;
-  return e;
+  return lenderEntity(`bank.${i.id}`, i.type ?? 'bank', i.regulator, i);
 }
 
 /** Nationwide banks: NFRA headquarters. */

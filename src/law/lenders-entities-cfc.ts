@@ -3,7 +3,7 @@
  * registration. 31 licences by 2025 (消金头条, SRC.zhudaiLists); the list below was assembled from the sources named on
  * each entry and, where none was found, from the authors' knowledge (status 'unverified').
  */
-import { CHANNELS_FOR, KNOWLEDGE, SRC, nfraOffice, province, provinceFromName } from './lenders-sources.js';
+import { KNOWLEDGE, SRC, lenderEntity, nfraOffice, province, provinceFromName } from './lenders-sources.js';
 import type { LenderEntity, LenderFactStatus, ServiceNumber, SourcedFact } from './lenders-types.js';
 
 interface CfcInput {
@@ -33,26 +33,12 @@ function cfc(i: CfcInput): LenderEntity {
     i.status = 'secondary';
     i.note = `${i.note ? `${i.note} ` : ''}Named as a licensed consumer finance company in the source; the full registered name is the authors' knowledge.`;
   }
-  const e: LenderEntity = {
-    id: `cfc.${i.id}`,
-    name: i.name,
-    shortNames: i.shortNames,
-    type: 'consumer_finance',
-    regulator: i.office
-      ? i.officeSource
-        ? nfraOffice(i.office, i.officeSource, 'secondary')
-        : nfraOffice(i.office)
-      : { value: '国家金融监督管理总局（注册地派出机构未核实）', source: 'place of registration not found', status: 'unverified' },
-    province: i.province,
-    channels: CHANNELS_FOR.consumer_finance,
-    serviceNumbers: i.serviceNumbers ?? [],
-    source: i.source ?? KNOWLEDGE,
-    status: i.status ?? 'unverified',
-  };
-  if (i.aliases) e.aliases = i.aliases;
-  if (i.exactOnly) e.exactOnly = i.exactOnly;
-  if (i.note) e.note = i.note;
-  return e;
+  const regulator: SourcedFact = i.office
+    ? i.officeSource
+      ? nfraOffice(i.office, i.officeSource, 'secondary')
+      : nfraOffice(i.office)
+    : { value: '国家金融监督管理总局（注册地派出机构未核实）', source: 'place of registration not found', status: 'unverified' };
+  return lenderEntity(`cfc.${i.id}`, 'consumer_finance', regulator, i);
 }
 
 export const CFC_ENTITIES: LenderEntity[] = [

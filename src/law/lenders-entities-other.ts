@@ -4,7 +4,7 @@
  * supervised by the local financial regulator of their province of registration; a platform has no regulator of its own
  * for the borrower (complain about the lender named in the contract).
  */
-import { CHANNELS_FOR, KNOWLEDGE, SRC, localRegulator, noRegulator, province, provinceFromName } from './lenders-sources.js';
+import { KNOWLEDGE, SRC, lenderEntity, localRegulator, noRegulator, province, provinceFromName } from './lenders-sources.js';
 import type { LenderEntity, LenderFactStatus, RegistryLenderType, ServiceNumber, SourcedFact } from './lenders-types.js';
 
 interface Input {
@@ -21,22 +21,7 @@ interface Input {
 }
 
 function make(kind: 'mlc' | 'guar' | 'plat', type: RegistryLenderType, i: Input): LenderEntity {
-  const e: LenderEntity = {
-    id: `${kind}.${i.id}`,
-    name: i.name,
-    shortNames: i.shortNames,
-    type,
-    regulator: type === 'platform' ? noRegulator() : localRegulator(i.province.value),
-    province: i.province,
-    channels: CHANNELS_FOR[type],
-    serviceNumbers: i.serviceNumbers ?? [],
-    source: i.source ?? KNOWLEDGE,
-    status: i.status ?? 'unverified',
-  };
-  if (i.aliases) e.aliases = i.aliases;
-  if (i.exactOnly) e.exactOnly = i.exactOnly;
-  if (i.note) e.note = i.note;
-  return e;
+  return lenderEntity(`${kind}.${i.id}`, type, type === 'platform' ? noRegulator() : localRegulator(i.province.value), i);
 }
 
 const mlc = (i: Input) => make('mlc', 'microloan', i);

@@ -3,7 +3,7 @@
  * date where known) or a document title. What was read where is summarised next to each constant, so that a reviewer
  * can re-check it; the status each fact gets is decided where it is used (see docs/lenders.md for the rules).
  */
-import type { RegistryLenderType, SourcedFact } from './lenders-types.js';
+import type { LenderEntity, LenderFactStatus, RegistryLenderType, ServiceNumber, SourcedFact } from './lenders-types.js';
 
 /** A fact the authors know but did not find in a source with the search tool (2026-12). Always 'unverified'. */
 export const KNOWLEDGE = "authors' knowledge; no source found with the search tool (2026-12)";
@@ -202,3 +202,36 @@ export const CHANNELS_FOR: Record<RegistryLenderType, string[]> = {
   private: ['police', 'court'],
   other: ['lender', '12315'],
 };
+
+/** What every entity list gives for an entry (lenders-entities-*.ts); the list decides the id, type and regulator. */
+export interface EntityInput {
+  name: string;
+  shortNames: string[];
+  aliases?: string[];
+  exactOnly?: string[];
+  province: SourcedFact;
+  source?: string;
+  status?: LenderFactStatus;
+  serviceNumbers?: ServiceNumber[];
+  note?: string;
+}
+
+/** An entity: the type's channels, no service numbers, KNOWLEDGE and 'unverified' unless the input says otherwise. */
+export function lenderEntity(id: string, type: RegistryLenderType, regulator: SourcedFact, i: EntityInput): LenderEntity {
+  const e: LenderEntity = {
+    id,
+    name: i.name,
+    shortNames: i.shortNames,
+    type,
+    regulator,
+    province: i.province,
+    channels: CHANNELS_FOR[type],
+    serviceNumbers: i.serviceNumbers ?? [],
+    source: i.source ?? KNOWLEDGE,
+    status: i.status ?? 'unverified',
+  };
+  if (i.aliases) e.aliases = i.aliases;
+  if (i.exactOnly) e.exactOnly = i.exactOnly;
+  if (i.note) e.note = i.note;
+  return e;
+}
