@@ -3,8 +3,7 @@
  * reminder date, with an alarm at 09:00 the day before. Same conventions as the plan's file (src/domain/plan/ics.ts):
  * CRLF, lines folded at 75 octets, text escaped, stable UIDs so that a newer file updates the same reminders.
  */
-import { escapeIcsText, foldIcsLine } from '../plan/ics.js';
-import { addDays } from '../time.js';
+import { escapeIcsText, foldIcsLine, icsDayEvent, icsStamp } from '../plan/ics.js';
 
 export interface IcsReminder {
   complaintId: number;
@@ -15,25 +14,10 @@ export interface IcsReminder {
 }
 
 export function followUpIcs(items: readonly IcsReminder[], now: number, lang: 'zh' | 'en' = 'zh'): string {
-  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = icsStamp(now);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Huxun//Complaint follow-up//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeIcsText(lang === 'zh' ? '护讯投诉跟进' : 'Huxun complaint follow-up')}`];
   for (const r of items) {
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:huxun-complaint-${r.complaintId}-${r.kind}@huxun.local`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${r.date.replace(/-/g, '')}`,
-      `DTEND;VALUE=DATE:${addDays(r.date, 1).replace(/-/g, '')}`,
-      `SUMMARY:${escapeIcsText(r.summary)}`,
-      `DESCRIPTION:${escapeIcsText(r.description)}`,
-      'TRANSP:TRANSPARENT',
-      'BEGIN:VALARM',
-      'ACTION:DISPLAY',
-      `DESCRIPTION:${escapeIcsText(r.summary)}`,
-      'TRIGGER:-PT15H',
-      'END:VALARM',
-      'END:VEVENT',
-    );
+    lines.push(...icsDayEvent(`huxun-complaint-${r.complaintId}-${r.kind}@huxun.local`, stamp, r.date, r.summary, r.description));
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldIcsLine).join('\r\n') + '\r\n';

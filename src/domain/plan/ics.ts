@@ -47,6 +47,31 @@ function ymdCompact(d: string): string {
   return d.replace(/-/g, '');
 }
 
+/** The DTSTAMP form of an epoch-ms time (UTC, e.g. 20260105T093000Z). */
+export function icsStamp(now: number): string {
+  return new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** One all-day event on `date` (YYYY-MM-DD) with a display alarm at 09:00 the day before; lines unfolded. */
+export function icsDayEvent(uid: string, stamp: string, date: string, summary: string, description: string): string[] {
+  return [
+    'BEGIN:VEVENT',
+    `UID:${uid}`,
+    `DTSTAMP:${stamp}`,
+    `DTSTART;VALUE=DATE:${ymdCompact(date)}`,
+    `DTEND;VALUE=DATE:${ymdCompact(addDays(date, 1))}`,
+    `SUMMARY:${escapeIcsText(summary)}`,
+    `DESCRIPTION:${escapeIcsText(description)}`,
+    'TRANSP:TRANSPARENT',
+    'BEGIN:VALARM',
+    'ACTION:DISPLAY',
+    `DESCRIPTION:${escapeIcsText(summary)}`,
+    'TRIGGER:-PT15H',
+    'END:VALARM',
+    'END:VEVENT',
+  ];
+}
+
 export interface IcsOptions {
   /** Day of the month to pay (1…31, clamped to the month's end). */
   payDay: number;
@@ -58,7 +83,7 @@ export interface IcsOptions {
 /** The plan's reminders as an .ics text. */
 export function planToIcs(plan: Plan, opts: IcsOptions): string {
   const zh = (opts.lang ?? 'zh') === 'zh';
-  const stamp = new Date(opts.now).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = icsStamp(opts.now);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Huxun//Repayment plan//ZH', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${escapeIcsText(zh ? '护讯还款计划' : 'Huxun repayment plan')}`];
   for (const l of plan.lenders) {
     for (const m of l.months) {
@@ -68,22 +93,7 @@ export function planToIcs(plan: Plan, opts: IcsOptions): string {
       const desc = zh
         ? `护讯还款计划：本月向${l.lender}还款 ${amount} 元。只还到贷款方的官方还款渠道（App、对公账户），不要转给个人账户或声称能“停催”的中介。还款后在护讯里记下这笔还款并保存凭证。`
         : `Huxun plan: pay ${l.lender} ¥${amount} this month. Pay only through the lender's official channel (its app or company account), never to a personal account or an agent who promises to stop the calls. Record the payment in Huxun and keep the receipt.`;
-      lines.push(
-        'BEGIN:VEVENT',
-        `UID:huxun-plan-${l.loan}-${m.month.replace('-', '')}@huxun.local`,
-        `DTSTAMP:${stamp}`,
-        `DTSTART;VALUE=DATE:${ymdCompact(date)}`,
-        `DTEND;VALUE=DATE:${ymdCompact(addDays(date, 1))}`,
-        `SUMMARY:${escapeIcsText(summary)}`,
-        `DESCRIPTION:${escapeIcsText(desc)}`,
-        'TRANSP:TRANSPARENT',
-        'BEGIN:VALARM',
-        'ACTION:DISPLAY',
-        `DESCRIPTION:${escapeIcsText(summary)}`,
-        'TRIGGER:-PT15H',
-        'END:VALARM',
-        'END:VEVENT',
-      );
+      lines.push(...icsDayEvent(`huxun-plan-${l.loan}-${m.month.replace('-', '')}@huxun.local`, stamp, date, summary, desc));
     }
   }
   lines.push('END:VCALENDAR');
