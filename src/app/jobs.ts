@@ -7,14 +7,13 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
-import { createWriteStream } from '../store/sealed.js';
+import { createWriteStream, readHeadSync } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { countCollectorCalls, importFile, type ImportFileResult } from './import.js';
 import { explainImportFailure } from './import-messages.js';
 import { refreshDerived } from './derived.js';
 import { getJob, listJobs, putJob, type JobProgress } from './progress.js';
-import { readHeadSync } from '../store/sealed.js';
 
 let queue: Promise<unknown> = Promise.resolve();
 
