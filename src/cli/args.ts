@@ -6,6 +6,24 @@ export class UsageError extends Error {
   }
 }
 
+/** --format of a written document: pdf (the default), docx or txt. */
+export function formatFlag(flags: Flags): 'pdf' | 'docx' | 'txt' {
+  const f = flags.str('format') ?? 'pdf';
+  if (f !== 'pdf' && f !== 'docx' && f !== 'txt') throw new UsageError('--format must be pdf, docx or txt');
+  return f;
+}
+
+/** The --answer key=value flags of a document as a map (a later key wins). */
+export function answersOf(list: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of list) {
+    const i = a.indexOf('=');
+    if (i <= 0) throw new UsageError(`--answer expects key=value, got ${JSON.stringify(a)}`);
+    out[a.slice(0, i)] = a.slice(i + 1);
+  }
+  return out;
+}
+
 /** A flag's YYYY-MM-DD value; undefined when the flag is absent and not `required`. */
 export function dateFlag(v: string | undefined, flag: string, required = true): string | undefined {
   if (v === undefined) {

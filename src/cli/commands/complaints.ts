@@ -3,7 +3,7 @@ import { addAttachmentFile } from '../../app/attachments.js';
 import { evidenceReportPdf } from '../../app/report.js';
 import { addComplaint, answerComplaint, complaintsIcs, escalationLetter, listComplaints, stepDocument, updateFollowUp, type ComplaintView } from '../../app/followup.js';
 import { ANSWER_OUTCOMES, SUBMIT_METHODS } from '../../domain/followup/index.js';
-import { dateFlag, UsageError, type Flags } from '../args.js';
+import { dateFlag, formatFlag, UsageError, type Flags } from '../args.js';
 import { table, writePrivate } from '../io.js';
 import { withApp, type Command } from '../registry.js';
 
@@ -13,12 +13,6 @@ function idArg(args: string[], what: string): number {
   const id = Number(args[0]);
   if (!args[0] || !Number.isInteger(id) || id <= 0) throw new UsageError(`${what} needs a complaint ID (see huxun complaint list)`);
   return id;
-}
-
-function format(flags: Flags): 'pdf' | 'docx' | 'txt' {
-  const f = flags.str('format') ?? 'pdf';
-  if (f !== 'pdf' && f !== 'docx' && f !== 'txt') throw new UsageError('--format must be pdf, docx or txt');
-  return f;
 }
 
 function when(c: ComplaintView): string {
@@ -138,7 +132,7 @@ export const complaintCommands: Command[] = [
       if (!['urge', 'escalate', 'letter'].includes(step)) throw new UsageError('--step must be urge, escalate or letter');
       const out = flags.str('out');
       if (!out) throw new UsageError('complaint document needs --out FILE');
-      const f = format(flags);
+      const f = formatFlag(flags);
       const d = await withApp(flags, 'cli: complaint document', (ctx) => (step === 'letter' ? escalationLetter(ctx, id, f, io.lang) : stepDocument(ctx, id, step as 'urge' | 'escalate', f, io.lang)));
       const path = writePrivate(out, d.bytes);
       io.data({ path, bytes: d.bytes.length, channel: d.channel }, () => `已生成 written ${path} (${d.channel}). 发出后用 huxun complaint add --parent ${id} 记下来 record it when sent.`);

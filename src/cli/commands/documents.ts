@@ -1,21 +1,11 @@
 import { listDocumentTypes, proposedChannels, proposedComplaints, renderDocument, type DocumentInput } from '../../app/documents.js';
-import { UsageError } from '../args.js';
+import { answersOf, UsageError } from '../args.js';
 import { table, writePrivate } from '../io.js';
 import { withApp, type Command, type CommandInput } from '../registry.js';
 
 const FORMATS = ['pdf', 'docx', 'txt'] as const;
 const LENGTHS = ['short', 'medium', 'full'] as const;
 const FLAGS = ['channel', 'lender', 'format', 'length', 'out', 'answer', 'contact', 'redact'];
-
-function answersOf(list: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const a of list) {
-    const i = a.indexOf('=');
-    if (i <= 0) throw new UsageError(`--answer expects key=value, got ${JSON.stringify(a)}`);
-    out[a.slice(0, i)] = a.slice(i + 1);
-  }
-  return out;
-}
 
 async function runDocument(type: string, { flags, io }: CommandInput) {
   const format = (flags.str('format') ?? 'pdf') as (typeof FORMATS)[number];

@@ -6,7 +6,7 @@ import {
 } from '../../app/plan.js';
 import { formatYuan, parseYuan } from '../../domain/money.js';
 import { HARDSHIP_KEYS, INCOME_KEYS, SPEND_KEYS, STRATEGIES, type Strategy } from '../../domain/plan/index.js';
-import { dateFlag, UsageError, type Flags } from '../args.js';
+import { answersOf, dateFlag, formatFlag, UsageError, type Flags } from '../args.js';
 import { table, writePrivate } from '../io.js';
 import { withApp, type Command } from '../registry.js';
 
@@ -197,14 +197,8 @@ export const planCommands: Command[] = [
       if (!loan) throw new UsageError('plan letter needs --loan ID');
       const out = flags.str('out');
       if (!out) throw new UsageError('plan letter needs --out FILE');
-      const format = (flags.str('format') ?? 'pdf') as 'pdf' | 'docx' | 'txt';
-      if (!['pdf', 'docx', 'txt'].includes(format)) throw new UsageError('--format must be pdf, docx or txt');
-      const given: Record<string, string> = {};
-      for (const a of flags.all('answer')) {
-        const eq = a.indexOf('=');
-        if (eq <= 0) throw new UsageError(`--answer expects key=value, got ${JSON.stringify(a)}`);
-        given[a.slice(0, eq)] = a.slice(eq + 1);
-      }
+      const format = formatFlag(flags);
+      const given = answersOf(flags.all('answer'));
       const opts = planOptions(flags);
       const doc = await withApp(flags, 'cli: plan letter', async (ctx) => {
         const answers = { ...given, ...(await negotiationAnswers(ctx, loan, opts, io.lang)) };
