@@ -60,10 +60,11 @@ export function table(headers: string[], rows: (string | number | null | undefin
  */
 export function promptHidden(prompt: string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WritableStream = process.stderr): Promise<string | null> {
   return new Promise((resolve) => {
-    output.write(prompt);
     const decoder = new StringDecoder('utf8'); // a Chinese character may arrive split across reads
     const wasRaw = input.isRaw;
+    // Echo goes off before the prompt shows: whatever is typed or pasted as soon as it appears must not be echoed.
     input.setRawMode(true);
+    output.write(prompt);
     let chars: string[] = [];
     const finish = (v: string | null) => {
       input.off('data', onData);
