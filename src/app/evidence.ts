@@ -8,6 +8,7 @@ import type { Q } from '../store/repo.js';
 import type { Store } from '../store/db.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
+import type { ChainStatus } from '../shared/views.js';
 
 export function rowToRecord(r: repo.EvidenceRow): EvidenceRecord {
   return { seq: r.seq, kind: r.kind, at_received: r.receivedAt, payload: JSON.parse(r.payload), prev_hash: r.prevHash, hash: r.hash };
@@ -81,12 +82,7 @@ export async function recordEvidence(ctx: AppContext, db: Q, kind: string, paylo
   return rec;
 }
 
-export interface ChainStatus {
-  ok: boolean;
-  count: number;
-  head: string | null;
-  problem?: { seq: number | null; reason: string };
-}
+export type { ChainStatus } from '../shared/views.js';
 
 /** Re-hashes the whole stored chain (streaming). */
 export async function checkChain(ctx: AppContext): Promise<ChainStatus> {

@@ -11,16 +11,11 @@ import { CHANNELS } from '../law/index.js';
 import type { Text2 } from '../domain/law.js';
 import { ruleMeta } from '../domain/rules/cn/meta.js';
 import { followUpSummary } from './followup.js';
+import type { NextStep, OverviewView } from '../shared/views.js';
 
-export interface NextStep {
-  id: string;
-  priority: number;
-  title: Text2;
-  detail: Text2;
-  page: 'contacts' | 'loans' | 'findings' | 'documents' | 'import' | 'evidence' | 'plan' | 'followup';
-}
+export type { NextStep } from '../shared/views.js';
 
-export async function overview(ctx: AppContext) {
+export async function overview(ctx: AppContext): Promise<OverviewView> {
   const db = ctx.store.db;
   const [eventCount, loans, contactsTouched, imports] = await Promise.all([
     repo.countEvents(db, ctx.caseId),

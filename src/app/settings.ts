@@ -9,16 +9,9 @@ import { rekeyRestoreFiles } from './restore.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
+import type { SettingsView } from '../shared/views.js';
 
-export interface SettingsView {
-  lang: 'zh' | 'en';
-  tz: string;
-  quiet_mode: boolean;
-  /** The data folder for display (`~/.huxun`): API responses carry no absolute path. */
-  data_dir: string;
-  engine: string;
-  encrypted: boolean;
-}
+export type { SettingsView } from '../shared/views.js';
 
 export async function getSettings(ctx: AppContext): Promise<SettingsView> {
   const db = ctx.store.db;

@@ -12,6 +12,7 @@ import { labelEvent } from './labels.js';
 import { refreshDerived } from './derived.js';
 import { registryFacts } from './lender-identity.js';
 import type { EventView } from '../shared/api.js';
+import type { CollectorLenderView, CollectorView, ContactView } from '../shared/views.js';
 
 export type { EventView };
 
@@ -114,7 +115,7 @@ function ocrView(m: Record<string, unknown>): NonNullable<EventView['ocr']> {
 }
 
 /** What the registry says about a collector's lender, as views show it (null fields: not known). */
-export function collectorLender(c: Collector) {
+export function collectorLender(c: Collector): CollectorLenderView {
   const { entity, brand } = registryFacts(c.lenderEntityId, c.lenderBrandId);
   return {
     lender: c.lenderName,
@@ -135,7 +136,7 @@ export function collectorLender(c: Collector) {
   };
 }
 
-export async function listCollectorsView(ctx: AppContext) {
+export async function listCollectorsView(ctx: AppContext): Promise<CollectorView[]> {
   const cols = await repo.listCollectors(ctx.store.db, ctx.caseId);
   const counts = await sql<{ collector_id: number; calls: number; messages: number; first: number; last: number; labelled: number }>`
     select collector_id,
@@ -162,7 +163,7 @@ export async function listCollectorsView(ctx: AppContext) {
   });
 }
 
-export async function listContactsView(ctx: AppContext, onlyTouched = false) {
+export async function listContactsView(ctx: AppContext, onlyTouched = false): Promise<ContactView[]> {
   const contacts = await repo.listContacts(ctx.store.db, ctx.caseId);
   const rows = await sql<{ contact_id: number; id: number; kind: string; at: number; recipient: string | null }>`
     select contact_id, id, kind, at, recipient from events

@@ -2,6 +2,8 @@
  * Shapes of what the HTTP API returns (responses). Request bodies come from src/shared/api.ts.
  * Fields the UI does not rely on are optional, so that a server that adds fields keeps working.
  */
+import type { CollectorView, ChainStatus } from '../../../src/shared/views.js';
+
 export interface Text2 {
   zh: string;
   en: string;
@@ -9,19 +11,7 @@ export interface Text2 {
 
 export type PageKey = 'overview' | 'loans' | 'import' | 'timeline' | 'findings' | 'evidence' | 'documents' | 'contacts' | 'settings' | 'plan' | 'followup' | 'report';
 
-export interface NextStep {
-  id: string;
-  priority: number;
-  title: Text2;
-  detail: Text2;
-  page: PageKey;
-}
 
-export interface Overview {
-  next: NextStep[];
-  debts: { loans: number; over_line: number; total_excess_fen: number };
-  week: { calls: number; messages: number; collection: number; by_day: { date: string; calls: number; messages: number }[] };
-}
 
 export interface CitationView {
   id: string;
@@ -135,31 +125,9 @@ export interface JobView {
 }
 
 export type { EventView } from '../../../src/shared/api.js';
+// Response shapes declared once for server and web (src/shared/views.ts).
+export type { NextStep, OverviewView as Overview, CollectorView, ContactView, SettingsView as Settings, ChainStatus } from '../../../src/shared/views.js';
 
-export interface CollectorView {
-  id: number;
-  name: string;
-  numbers: string[];
-  lender: string | null;
-  loan_id: number | null;
-  calls: number;
-  messages: number;
-  first_contact: string | null;
-  last_contact: string | null;
-  /** The registry's entity and brand of its lender, when known (issue 12 §2). */
-  lender_entity?: string | null;
-  lender_brand?: string | null;
-  lender_type?: string | null;
-  lender_regulator?: string | null;
-  /** signature | brand | service_number | loan | user, or null when unknown. */
-  lender_source?: string | null;
-  multi_lender?: boolean;
-  /** Authorities or offices it claims to be (never its lender). */
-  claims?: string[];
-  /** No loan linked: the person is asked to pick one. */
-  needs_loan?: boolean;
-  marked_by_user?: boolean;
-}
 
 export interface CollectorDossier extends CollectorView {
   per_day: { date: string; calls: number; messages: number }[];
@@ -169,15 +137,6 @@ export interface CollectorDossier extends CollectorView {
   findings: FindingView[] | string[] | number;
 }
 
-export interface ContactView {
-  id: number;
-  name: string;
-  numbers: string[];
-  relation: string | null;
-  is_guarantor: boolean;
-  touched: boolean;
-  events: number[];
-}
 
 export interface ChannelView {
   id: string;
@@ -244,7 +203,7 @@ export function normaliseAttachment(a: AttachmentWire): AttachmentView {
 }
 
 export interface EvidenceView {
-  chain: { ok: boolean; count: number; head: string | null; problem?: string | { seq?: number | null; reason?: string } | null };
+  chain: ChainStatus;
   attachments: AttachmentWire[];
 }
 
@@ -310,10 +269,3 @@ export interface LenderComplaintView {
   channels: (ChannelView & { why: Text2 })[];
 }
 
-export interface Settings {
-  lang: 'zh' | 'en' | string;
-  tz: string;
-  quiet_mode: boolean;
-  data_dir: string;
-  encrypted: boolean;
-}
