@@ -145,6 +145,64 @@ for (const engine of engines()) {
       expect((await checkChain(o.ctx)).ok).toBe(true);
     });
 
+    it('a recording imported before its call log: the log merges into the recording\'s call (either order one call), the chain stays valid', async () => {
+      const { callsXml } = await import('./support/backup.js');
+      const at = Date.parse('2026-03-03T20:15:00+08:00');
+      // The log's call starts 25 s before the recording's name says; a second call from another number in the same minute stays.
+      const log = [
+        { number: '10690000999', date: at - 25_000, type: 1, duration: 62 },
+        { number: '13900002222', date: at - 10_000, type: 3, duration: 0 },
+      ];
+      const rdir = tmp();
+      const w = join(rdir, '20260303_201500.000+0800_in_10690000999_催收.wav');
+      writeFileSync(w, wav(2.5));
+      const p = join(rdir, 'calls.xml');
+      writeFileSync(p, callsXml(log as never));
+
+      // Recording first, then the log.
+      const o = await app(engine);
+      const rec = await importFile(o.ctx, w);
+      expect(rec.recording).toMatchObject({ linked: 'new-call' });
+      const evBefore = await counts(o);
+      const r = await importFile(o.ctx, p);
+      expect(r).toMatchObject({ events: 2, eventsAdded: 1, linkedToRecordings: 1 });
+      const calls = await o.ctx.store.db.selectFrom('events').selectAll().where('kind', '=', 'call').orderBy('at').execute();
+      expect(calls.map((c) => c.number)).toEqual(['10690000999', '13900002222']);
+      const merged = calls[0]!;
+      expect(Number(merged.id)).toBe(rec.recording!.eventId);
+      // The phone's own record wins for time, status and duration; the name's time is kept.
+      expect(merged).toMatchObject({ direction: 'in', call_status: 'answered', duration_s: 62 });
+      expect(Number(merged.at)).toBe(at - 25_000);
+      const meta = JSON.parse(merged.meta);
+      expect(meta).toMatchObject({ source: 'recording', name_at: at, merged_call: { file: 'calls.xml', import_id: r.importId, duration_s: 62 } });
+      const att = await o.ctx.store.db.selectFrom('attachments').selectAll().executeTakeFirstOrThrow();
+      expect(Number(att.event_id)).toBe(Number(merged.id));
+      // One evidence record for the link (a correction of the recording's event record) beside the other call's record.
+      const after = await counts(o);
+      expect(after.evidence).toBe(evBefore.evidence + 2);
+      const corr = await o.ctx.store.db.selectFrom('evidence').selectAll().where('kind', '=', 'correction').execute();
+      expect(corr).toHaveLength(1);
+      const cp = JSON.parse(corr[0]!.payload);
+      const target = await o.ctx.store.db.selectFrom('evidence').selectAll().where('seq', '=', cp.corrects).executeTakeFirstOrThrow();
+      expect(target.kind).toBe('event');
+      expect(JSON.parse(target.payload)).toMatchObject({ event_id: Number(merged.id), at, duration_s: 3 });
+      expect(cp.replacement).toMatchObject({ event_id: Number(merged.id), at: at - 25_000, duration_s: 62, linked_call: { file: 'calls.xml' } });
+      expect((await checkChain(o.ctx)).ok).toBe(true);
+      // Importing the log again, or the recording again, adds nothing.
+      expect(await importFile(o.ctx, p)).toMatchObject({ eventsAdded: 0 });
+      expect(await importFile(o.ctx, w)).toMatchObject({ eventsAdded: 0 });
+      expect(await counts(o)).toEqual(after);
+
+      // Log first, then the recording: the same one call per call, the recording linked to it.
+      const o2 = await app(engine);
+      await importFile(o2.ctx, p);
+      const rec2 = await importFile(o2.ctx, w);
+      expect(rec2.recording).toMatchObject({ linked: 'existing-call' });
+      const calls2 = await o2.ctx.store.db.selectFrom('events').selectAll().where('kind', '=', 'call').orderBy('at').execute();
+      expect(calls2.map((c) => [c.number, Number(c.at)])).toEqual(calls.map((c) => [c.number, Number(c.at)]));
+      expect((await checkChain(o2.ctx)).ok).toBe(true);
+    });
+
     it('stores a recording sealed when a passphrase is set', async () => {
       const o = await app(engine);
       o.ctx.fileKey = await changeFilePassphrase(o.ctx.dataDir, null, '一个口令 pass', { scrypt: { N: 1 << 10, r: 8, p: 1 } });

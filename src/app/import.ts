@@ -24,6 +24,7 @@ import { importScreenshot, sniffImage } from './ocr.js';
 import { EVENT_ROW, type EventRowValues } from '../store/event-row.js';
 import type { WorkerInput, WorkerMessage } from './import-worker.js';
 import { importIphoneFolder, routeSpecialImport } from './import-special.js';
+import { RecordingCallLinks } from './import-links.js';
 
 export interface ImportFileResult {
   file: string;
@@ -43,6 +44,8 @@ export interface ImportFileResult {
   thread: 'worker' | 'inline';
   /** Non-fatal findings of the import (an iPhone backup missing a database), zh / en. */
   notes?: string[];
+  /** Calls of this file merged into the call a recording imported earlier had made (import-links.ts), not added again. */
+  linkedToRecordings?: number;
   /** A call recording: its duration and the call it was linked to (recordings.ts). */
   recording?: import('./recordings.js').RecordingInfo;
 }
@@ -167,7 +170,7 @@ export async function importFile(ctx: AppContext, path: string, opts: ImportFile
   const format = detectFormat(head, file);
   const useWorker = opts.thread === 'worker' || (opts.thread !== 'inline' && size >= WORKER_MIN_BYTES);
   return runImport(ctx, { file, format, size, thread: useWorker ? 'worker' : 'inline' }, (importId) => {
-    const job: PrepareJob = { path, file, format, importId, tz: ctx.tz, dataDir: ctx.dataDir, fileKey: ctx.fileKey };
+    const job: PrepareJob = { path, file, format, importId, caseId: ctx.caseId, tz: ctx.tz, dataDir: ctx.dataDir, fileKey: ctx.fileKey };
     return useWorker ? workerBatches(job, signal, opts.stats) : prepareImport(job, signal);
   }, opts);
 }
@@ -207,6 +210,8 @@ export async function runImport(
     await bulkWrite(ctx.store, (db) => db.transaction().execute(async (trx) => {
       const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
       const pendingAttachments: PreparedAttachment[] = [];
+      // Calls a recording made before its call log came: that log's row for the call merges into it.
+      const links = format === 'call-recording' ? null : await RecordingCallLinks.load(trx, ctx.caseId);
       for await (const b of batches(importId)) {
         if (signal?.aborted) throw new AppError('BAD_INPUT', `${file}: 导入已取消 import cancelled`);
         const now = ctx.now();
@@ -217,13 +222,32 @@ export async function runImport(
           let end = start;
           let chars = 0;
           while (end < b.events.length && (end === start || chars < SLICE_CHARS)) chars += eventTextLength(b.events[end++]!);
-          const slice = start === 0 && end === b.events.length ? b.events : b.events.slice(start, end);
+          let slice = start === 0 && end === b.events.length ? b.events : b.events.slice(start, end);
+          let slicePayloads = b.payloads.slice(start, end);
+          if (links) {
+            const keep: number[] = [];
+            for (let i = 0; i < slice.length; i++) {
+              const d = links.decide(slice[i]!);
+              if (!d) keep.push(i);
+              else if (d.action === 'merge') {
+                await links.merge(trx, ctx.caseId, evidence, d.target, slice[i]!, { importId, file }, now);
+                res.linkedToRecordings = (res.linkedToRecordings ?? 0) + 1;
+              }
+              // 'already': merged by an earlier import of the same log, nothing to add.
+            }
+            if (keep.length < slice.length) {
+              const rows = slice;
+              const pays = slicePayloads;
+              slice = keep.map((i) => rows[i]!);
+              slicePayloads = keep.map((i) => pays[i]!);
+            }
+          }
           for (const row of slice) if (labelRow(row)) res.collection++;
           const ids = await repo.insertEventRows(ctx.store, trx, ctx.caseId, slice, now);
           const payloads: string[] = [];
           for (let i = 0; i < ids.length; i++) {
             const id = ids[i];
-            const p = b.payloads[start + i]!;
+            const p = slicePayloads[i]!;
             if (id != null) payloads.push(p.head + id + p.tail);
           }
           res.eventsAdded += payloads.length;
