@@ -10,6 +10,7 @@
  */
 import type { Label } from '../../collection/types.js';
 import type { Text2 } from '../../law.js';
+import type { Severity } from '../types.js';
 
 /** What a finding is about, as far as documents care (which demands it supports). */
 export type Topic =
@@ -35,6 +36,19 @@ export interface RuleMeta {
   quoteLabel?: Label;
   /** Complaint channel ids (src/law/channels.ts) that can be right for a finding of this rule, in the channels' order. */
   channels: readonly string[];
+  /**
+   * How serious the conduct is, as the rule rates its findings (a finding may come out lower, e.g. when no rule was in
+   * force on its dates). The findings page orders its cards by this, then by `rank`.
+   */
+  severity: Severity;
+  /** Order among the rules of the same severity on the findings page, 1 first (most serious conduct first). */
+  rank: number;
+  /**
+   * The rule in plain Chinese for a person under stress: one or two sentences, no statute names or jargon. It restates
+   * only what the rule's cited provisions say (src/domain/rules/cn/names.ts, src/law); the provisions themselves are
+   * listed under 出处 on the findings page.
+   */
+  plain: Text2;
 }
 
 const LICENSED = ['lender', '12378', 'local_regulator', 'nifa'] as const;
@@ -47,6 +61,12 @@ export const CN_RULE_META = [
     short: { zh: '催收方联系了你的亲友', en: 'Collectors contacted your contacts' },
     topics: ['third_party'],
     channels: [...LICENSED, '12321', 'pi_regulator', 'police', '12315', '12348', 'court'],
+    severity: 'high',
+    rank: 5,
+    plain: {
+      zh: '催收只能找借款人本人。找你的亲友、同事催收或告诉他们你欠钱，不符合国家标准和行业规范；被打扰的亲友也可以自己维权。',
+      en: 'Collectors may pursue only the borrower. Chasing your family, friends or colleagues, or telling them about your debt, goes against the national standard and the industry rules; the people disturbed can also act for themselves.',
+    },
   },
   {
     id: 'cn.threat-contacts',
@@ -56,6 +76,12 @@ export const CN_RULE_META = [
     topics: ['threat'],
     quoteLabel: 'threat_contacts',
     channels: [...LICENSED, '12377', 'pi_regulator', 'police', '12348', 'court'],
+    severity: 'high',
+    rank: 3,
+    plain: {
+      zh: '催收不许用恐吓、威胁的办法。威胁要告诉你的亲友、单位，或要公开你的欠款，就是这种威胁。',
+      en: 'Collectors may not use intimidation or threats. Threatening to tell your family, friends or employer, or to make your debt public, is such a threat.',
+    },
   },
   {
     id: 'cn.threat-violence',
@@ -65,6 +91,12 @@ export const CN_RULE_META = [
     topics: ['threat'],
     quoteLabel: 'threat_violence',
     channels: [...LICENSED, 'police', '12348'],
+    severity: 'critical',
+    rank: 1,
+    plain: {
+      zh: '威胁伤害你、你的家人或你的财产，是违反治安管理的行为，可以报警。是否构成犯罪，由公安机关和法院认定。',
+      en: 'Threatening to harm you, your family or your property is a public-security violation: you can call the police. Whether it is a crime is for the police and the courts to decide.',
+    },
   },
   {
     id: 'cn.insult',
@@ -74,6 +106,12 @@ export const CN_RULE_META = [
     topics: ['insult'],
     quoteLabel: 'insult',
     channels: [...LICENSED, '12377', 'police', '12348', 'court'],
+    severity: 'high',
+    rank: 6,
+    plain: {
+      zh: '催收不许辱骂、侮辱借款人。当着别人的面侮辱你，或反复发侮辱信息，还可能违反治安管理。',
+      en: 'Collectors may not insult you. Insulting you in front of others, or sending insults again and again, may also be a public-security violation.',
+    },
   },
   {
     id: 'cn.impersonation',
@@ -83,6 +121,12 @@ export const CN_RULE_META = [
     topics: ['impersonation'],
     quoteLabel: 'impersonation',
     channels: [...LICENSED, 'police', '12348'],
+    severity: 'high',
+    rank: 1,
+    plain: {
+      zh: '催收方不许冒充警察、法院、政府或律师。冒充国家机关工作人员骗人，是违反治安管理的行为，情节严重的可能构成犯罪。',
+      en: 'Collectors may not pose as the police, a court, the government or a lawyer. Posing as a state official to deceive is a public-security violation and, if serious, may be a crime.',
+    },
   },
   {
     id: 'cn.false-legal',
@@ -92,6 +136,12 @@ export const CN_RULE_META = [
     topics: ['impersonation'],
     quoteLabel: 'false_legal',
     channels: [...LICENSED, 'police', '12315', '12348'],
+    severity: 'high',
+    rank: 7,
+    plain: {
+      zh: '催收方不许夸大法律后果来吓你，比如说要抓你、要立案、发“短信传票”。行业规范禁止这样做。',
+      en: 'Collectors may not exaggerate the legal consequences to frighten you, such as saying you will be arrested, that a case is being filed, or sending a “summons by text”. The industry rules forbid it.',
+    },
   },
   {
     id: 'cn.visit-threat',
@@ -101,6 +151,12 @@ export const CN_RULE_META = [
     topics: ['threat'],
     quoteLabel: 'visit_threat',
     channels: [...LICENSED, 'police', '12348'],
+    severity: 'high',
+    rank: 2,
+    plain: {
+      zh: '催收不许用恐吓、威胁的办法。说要到你家、单位或老家上门来吓你，就是这种威胁。',
+      en: 'Collectors may not use intimidation or threats. Threatening to turn up at your home, workplace or home town is such a threat.',
+    },
   },
   {
     id: 'cn.night-contact',
@@ -109,6 +165,12 @@ export const CN_RULE_META = [
     short: { zh: '夜间催收', en: 'Night-time collection' },
     topics: ['timing'],
     channels: [...LICENSED, '12321', '12315', '12348'],
+    severity: 'medium',
+    rank: 2,
+    plain: {
+      zh: '晚上 22 点到第二天早上 8 点，催收方不应该联系你（除非你同意过）。国家标准和行业规范都这样要求。',
+      en: 'Collectors should not contact you between 22:00 and 08:00 (unless you agreed to it). The national standard and the industry rules both say so.',
+    },
   },
   {
     id: 'cn.call-flood',
@@ -117,6 +179,12 @@ export const CN_RULE_META = [
     short: { zh: '频繁来电', en: 'Call floods' },
     topics: ['timing'],
     channels: [...LICENSED, '12321', 'police', '12315', '12348', 'court'],
+    severity: 'medium',
+    rank: 1,
+    plain: {
+      zh: '催收电话有次数限制：接通的每天不超过 3 次；你没接的时候，同一天不应超过 6 次。',
+      en: 'Collection calls have daily limits: at most 3 answered calls a day, and no more than 6 attempts a day when you do not answer.',
+    },
   },
   {
     id: 'cn.after-agreement',
@@ -125,6 +193,12 @@ export const CN_RULE_META = [
     short: { zh: '协商后仍催收', en: 'Collection after an agreement' },
     topics: ['after_agreement'],
     channels: [...LICENSED, '12315', '12348'],
+    severity: 'high',
+    rank: 8,
+    plain: {
+      zh: '你和发卡银行签了分期还款协议以后，银行应当停止催收，除非你没有按协议还款。',
+      en: 'Once you and the card issuer signed an installment agreement, the bank must stop collecting, unless you did not pay as agreed.',
+    },
   },
   {
     id: 'cn.over-legal-line',
@@ -133,6 +207,12 @@ export const CN_RULE_META = [
     short: { zh: '利率超过红线', en: 'Rate above a legal line' },
     topics: ['rate'],
     channels: [...LICENSED, '12315', '12348', 'court'],
+    severity: 'high',
+    rank: 9,
+    plain: {
+      zh: '利息和费用高过适用的利率线时，超出的部分你可以在协商或诉讼中要求减掉，由法院决定。',
+      en: 'When interest and fees are above the line that applies, you can ask for the part above it to be taken off, in negotiation or in court; a court decides.',
+    },
   },
   {
     id: 'cn.contacts-at-scale',
@@ -141,6 +221,12 @@ export const CN_RULE_META = [
     short: { zh: '大范围联系亲友', en: 'Contacts reached at scale' },
     topics: ['third_party', 'contact_list'],
     channels: [...LICENSED, '12321', '12377', 'pi_regulator', 'police', '12348', 'court'],
+    severity: 'high',
+    rank: 4,
+    plain: {
+      zh: '催收方一个个联系你通讯录里的人，说明他们拿到并在使用你的通讯录。使用别人的个人信息必须合法、必要，不能这样用。',
+      en: 'Collectors reaching contact after contact shows they hold and use your contact list. Using other people\'s personal information must be lawful and necessary; this is not.',
+    },
   },
 ] as const satisfies readonly RuleMeta[];
 
