@@ -144,14 +144,80 @@ export interface UsersTable {
   id: Generated<number>;
   username: string;
   password_hash: string;
-  role: string; // admin | caseworker
+  role: string; // borrower | caseworker | supervisor | admin (0008; docs/roles.md)
   created_at: number;
+  /** 1: cannot log in; existing sessions are refused (0008). */
+  disabled: Generated<number>;
+  /** Base32 TOTP secret (RFC 6238) of a staff account that enrolled; never returned by a route (0008). */
+  totp_secret: string | null;
+  updated_at: Generated<number>;
 }
 
+/** Only the SHA-256 of the cookie's token is stored (0002; times 0008). */
 export interface SessionsTable {
   token_hash: string;
   user_id: number;
+  /** Absolute expiry. */
   expires_at: number;
+  created_at: Generated<number>;
+  last_seen_at: Generated<number>;
+  /** Idle expiry: moved forward by each request. */
+  idle_expires_at: Generated<number>;
+}
+
+/** A failed login, by 'u:<username>' and by 'a:<address>' (0008): the rate limit and back-off read these. */
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  key: string;
+  at: number;
+}
+
+/** Append-only (triggers refuse UPDATE/DELETE, 0008): who did what to which case. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  case_id: number | null;
+  user_id: number | null;
+  at: number;
+  action: string;
+  method: string;
+  route: string;
+  target: string | null;
+}
+
+export interface CaseNotesTable {
+  id: Generated<number>;
+  case_id: number;
+  author_id: number;
+  text: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface CaseTasksTable {
+  id: Generated<number>;
+  case_id: number;
+  author_id: number;
+  title: string;
+  due_on: string | null;
+  done_at: number | null;
+  assignee_id: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A case shared with the organisation (0008): by an invite code staff made (hash only) or an uploaded export. */
+export interface CaseSharesTable {
+  id: Generated<number>;
+  case_id: number;
+  source: string; // invite | upload
+  created_by: number | null;
+  created_at: number;
+  invite_hash: string | null;
+  invite_expires_at: number | null;
+  redeemed_at: number | null;
+  borrower_user_id: number | null;
+  revoked_at: number | null;
+  revoked_by: number | null;
 }
 
 export interface CaseMembersTable {
@@ -228,6 +294,11 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   case_members: CaseMembersTable;
+  login_attempts: LoginAttemptsTable;
+  audit_log: AuditLogTable;
+  case_notes: CaseNotesTable;
+  case_tasks: CaseTasksTable;
+  case_shares: CaseSharesTable;
   plan_payments: PlanPaymentsTable;
   plan_agreements: PlanAgreementsTable;
   complaints: ComplaintsTable;

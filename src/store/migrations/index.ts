@@ -6,6 +6,7 @@ import { type Kysely, type Migration, sql } from 'kysely';
 import { planMigration } from './0005_plan.js';
 import { followupMigration } from './0006_followup.js';
 import { labelledByMigration } from './0007_labelled_by.js';
+import { orgMigration } from './0008_org.js';
 import { caseKeysMigration } from './0009_case_keys.js';
 
 type Dialect = 'sqlite' | 'postgres';
@@ -70,6 +71,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0005_plan': planMigration(dialect),
     '0006_followup': followupMigration(dialect),
     '0007_labelled_by': labelledByMigration(),
+    '0008_org': orgMigration(dialect),
     '0009_case_keys': caseKeysMigration(dialect),
   };
 }
