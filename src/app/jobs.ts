@@ -92,8 +92,9 @@ export function listImportJobs(ctx: AppContext): JobProgress[] {
   return listJobs().filter((j) => j.kind === 'import' && jobScope.get(j.id) === scope).sort((a, b) => b.startedAt - a.startedAt);
 }
 
-export function jobStatus(id: string): JobProgress {
+/** A job of this case only: another case's job id answers as unknown (the organisation server serves many cases). */
+export function jobStatus(ctx: AppContext, id: string): JobProgress {
   const j = getJob(id);
-  if (!j) throw new AppError('NOT_FOUND', `no such job ${id}`);
+  if (!j || jobScope.get(id) !== scopeOf(ctx)) throw new AppError('NOT_FOUND', `no such job ${id}`);
   return j;
 }

@@ -99,7 +99,8 @@ export async function buildServer(ctx: AppContext | null, opts: ServerOptions = 
         if (route === '/api/health' || route === '/api/unlock') return;
         return reply.status(423).send({ error: { code: 'LOCKED', message: '数据已加密，请先在网页中输入密码解锁 the data is encrypted: unlock it first' } });
       });
-      for (const r of routes) await r(api, live, { limits });
+      const ctxOf = async () => live;
+      for (const r of routes) await r(api, ctxOf, { limits });
     },
     { prefix: '/api' },
   );

@@ -3,7 +3,7 @@ import { collectorDossierView } from '../../app/dossier.js';
 import { listFindings } from '../../app/findings.js';
 import type { RouteModule } from './index.js';
 
-export const findingsRoutes: RouteModule = (api, ctx) => {
-  api.get('/findings', async () => listFindings(ctx));
-  api.get('/collectors/:id', async (req) => collectorDossierView(ctx, z.object({ id: z.coerce.number().int() }).parse(req.params).id));
+export const findingsRoutes: RouteModule = (api, ctxOf) => {
+  api.get('/findings', async (req) => listFindings(await ctxOf(req)));
+  api.get('/collectors/:id', async (req) => collectorDossierView(await ctxOf(req), z.object({ id: z.coerce.number().int() }).parse(req.params).id));
 };

@@ -6,14 +6,14 @@ import type { RouteModule } from './index.js';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
 
-export const loanRoutes: RouteModule = (api, ctx) => {
-  api.get('/loans', async () => listLoans(ctx));
-  api.post('/loans', async (req, reply) => reply.status(201).send(await addLoan(ctx, req.body)));
+export const loanRoutes: RouteModule = (api, ctxOf) => {
+  api.get('/loans', async (req) => listLoans(await ctxOf(req)));
+  api.post('/loans', async (req, reply) => reply.status(201).send(await addLoan(await ctxOf(req), req.body)));
   api.post('/loans/preview', async (req) => previewLoan(req.body));
-  api.get('/loans/:id', async (req) => showLoan(ctx, IdParam.parse(req.params).id));
-  api.put('/loans/:id', async (req) => updateLoan(ctx, IdParam.parse(req.params).id, req.body));
+  api.get('/loans/:id', async (req) => showLoan(await ctxOf(req), IdParam.parse(req.params).id));
+  api.put('/loans/:id', async (req) => updateLoan(await ctxOf(req), IdParam.parse(req.params).id, req.body));
   api.delete('/loans/:id', async (req, reply) => {
-    await deleteLoan(ctx, IdParam.parse(req.params).id);
+    await deleteLoan(await ctxOf(req), IdParam.parse(req.params).id);
     return reply.status(204).send();
   });
   api.post('/schedules', async (req) => {

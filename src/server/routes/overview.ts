@@ -1,6 +1,6 @@
 import { overview } from '../../app/overview.js';
 import type { RouteModule } from './index.js';
 
-export const overviewRoutes: RouteModule = (api, ctx) => {
-  api.get('/overview', async () => overview(ctx));
+export const overviewRoutes: RouteModule = (api, ctxOf) => {
+  api.get('/overview', async (req) => overview(await ctxOf(req)));
 };
