@@ -1,17 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { NewContact, NewEvent } from '../../domain/collection/types.js';
 import { appleTimeToMs, ENCRYPTED_MESSAGE, IphoneBackupError, readIphoneBackup, type BackupSource } from './backup.js';
 import { parsePlist } from './plist.js';
-import { buildSyntheticBackup, COLLECTOR } from './synthetic.js';
+import { buildSyntheticBackup, COLLECTOR, fileId } from './synthetic.js';
 import { decodeAttributedBody, encodeAttributedBody } from './typedstream.js';
 
 const root = mkdtempSync(join(tmpdir(), 'hx-iphone-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
 const dir = () => join(root, `b${n++}`);
+
+function walk(d: string): string[] {
+  return readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+}
 
 function folder(d: string): BackupSource {
   return { name: 'backup', read: async (rel) => (existsSync(join(d, rel)) ? readFileSync(join(d, rel)) : null) };
@@ -82,6 +87,45 @@ describe('iPhone backup', () => {
     const r = await readAll(d);
     expect(r.sms.map((e) => e.text)).toEqual(want.sms.map((s) => s.text));
     expect(r.calls).toHaveLength(3);
+  });
+
+  it('applies sms.db-wal and CallHistory.storedata-wal: the newest rows that live only in the logs are read, the backup is not written to', async () => {
+    const d = dir();
+    const want = buildSyntheticBackup(d, { walPending: true });
+    const files = () => new Map(walk(d).map((f) => [f, createHash('sha256').update(readFileSync(f)).digest('hex')]));
+    const before = files();
+    const r = await readAll(d);
+    expect(r.sms.map((e) => ({ at: e.at, direction: e.direction, number: e.number, text: e.text }))).toEqual(want.sms);
+    expect(r.sms.map((e) => e.text)).toContain('只在 WAL 里的最新一条：今晚十点前不还就去你单位');
+    expect(r.calls.map((e) => ({ at: e.at, direction: e.direction, number: e.number, status: e.callStatus, durationS: e.durationS }))).toEqual(want.calls);
+    expect(r.notes).toEqual([]);
+    // Nothing written into the backup folder (no -shm, no checkpoint).
+    expect(files()).toEqual(before);
+    // The newest rows are in the logs only: without them the databases hold the older rows.
+    const wals = walk(d).filter((f) => f.endsWith(fileId('HomeDomain', 'Library/SMS/sms.db-wal')) || f.endsWith(fileId('HomeDomain', 'Library/CallHistoryDB/CallHistory.storedata-wal')));
+    expect(wals).toHaveLength(2);
+    for (const f of wals) rmSync(f);
+    const bare = await readAll(d);
+    expect(bare.sms).toHaveLength(want.sms.length - 1);
+    expect(bare.calls).toHaveLength(want.calls.length - 1);
+    expect(bare.notes.join('\n')).toMatch(/missing|没有这个文件/);
+  });
+
+  it('a log cut inside its last frame keeps the transactions committed before it; a foreign log is skipped with a note', async () => {
+    const d = dir();
+    buildSyntheticBackup(d, { walPending: true, damagedWal: true });
+    const r = await readAll(d);
+    // The call's only transaction is in the cut frame: dropped, as SQLite's own recovery would.
+    expect(r.calls).toHaveLength(3);
+    expect(r.sms.length).toBeGreaterThanOrEqual(4);
+    expect(r.notes).toEqual([]);
+    const d2 = dir();
+    buildSyntheticBackup(d2, { walPending: true });
+    const id = fileId('HomeDomain', 'Library/SMS/sms.db-wal');
+    writeFileSync(join(d2, id.slice(0, 2), id), Buffer.alloc(5000, 7));
+    const r2 = await readAll(d2);
+    expect(r2.sms).toHaveLength(4);
+    expect(r2.notes.join('\n')).toMatch(/sms\.db-wal 读不了/);
   });
 
   it('probes the message table: no guid, attributedBody or service columns', async () => {

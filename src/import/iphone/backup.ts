@@ -17,8 +17,10 @@
  *
  * The source gives bytes (BackupSource: a folder, or a zip the web page made of the few files needed);
  * each database is opened in memory from its bytes (never written out again: with a passphrase set the
- * plaintext must not reach the disk). A database in WAL mode is opened as a rollback-journal one (the
- * backup holds one consistent file; a separate -wal is not read — whether backups carry one is unverified).
+ * plaintext must not reach the disk). When the manifest lists the database's write-ahead log (`sms.db-wal`,
+ * `CallHistory.storedata-wal`, …), its committed frames are applied to the image first (wal.ts): the newest
+ * messages and calls of a phone may live only there. Whether real backups carry one is unverified (iLEAPP
+ * globs `sms.db*`); the backup folder itself is never written to.
  * Not read: encrypted backups (a clear message says how to make an unencrypted one), iOS ≤ 9 backups with
  * Manifest.mbdb, iOS ≤ 7 call_history.db, attachments of messages (their count is kept in meta).
  */
@@ -29,6 +31,7 @@ import { stableKey } from '../stream.js';
 import { ImportFormatError, type ImportRecord } from '../types.js';
 import { APPLE_EPOCH_S, parsePlist, PlistError, type PlistValue } from './plist.js';
 import { decodeAttributedBody } from './typedstream.js';
+import { applyWal } from './wal.js';
 
 /** Where an importer finds a backup's files: paths relative to the backup folder ("Manifest.db", "3d/3d0d…"). */
 export interface BackupSource {
@@ -333,10 +336,13 @@ export function* readContacts(db: Database.Database): Generator<NewContact> {
 export async function* readIphoneBackup(src: BackupSource, opts: IphoneReadOptions): AsyncGenerator<ImportRecord> {
   const { manifest } = await openManifest(src);
   const found: Partial<Record<IphoneFileKey, string>> = {};
+  const walOf: Partial<Record<IphoneFileKey, string>> = {};
   try {
     for (const [k, f] of Object.entries(IPHONE_FILES) as [IphoneFileKey, { domain: string; path: string }][]) {
       const id = lookupFileId(manifest, f.domain, f.path);
       if (id) found[k] = id;
+      const wal = lookupFileId(manifest, f.domain, `${f.path}-wal`);
+      if (wal) walOf[k] = wal;
     }
   } finally {
     manifest.close();
@@ -359,6 +365,14 @@ export async function* readIphoneBackup(src: BackupSource, opts: IphoneReadOptio
       continue;
     }
     readAny = true;
+    const walId = walOf[k];
+    const walBytes = walId ? await readBackupFile(src, walId) : null;
+    if (walId && !walBytes) opts.onNote?.(`备份目录列出了 ${f.path}-wal，但备份里没有这个文件，最新的几条可能缺失 / the manifest lists ${f.path}-wal but its file is missing: the newest rows may be missing`);
+    if (walBytes?.length) {
+      const applied = applyWal(bytes, walBytes);
+      if (applied.problem) opts.onNote?.(`${f.path}-wal 读不了（${applied.problem}），只读了主数据库，最新的几条可能缺失 / ${f.path}-wal could not be applied (${applied.problem}): the newest rows may be missing`);
+      bytes = applied.image;
+    }
     const db = openSqliteImage(bytes, f.path.replace(/^.*\//, ''), src.name);
     bytes = null;
     try {

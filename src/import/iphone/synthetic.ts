@@ -3,7 +3,7 @@
  * describes (used by the tests, not by the app). Every part can be left out or damaged for the bad cases.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { encodeAttributedBody } from './typedstream.js';
@@ -26,6 +26,13 @@ export interface SyntheticOptions {
   truncatedBody?: boolean;
   /** sms.db in WAL mode, as on a phone. */
   wal?: boolean;
+  /**
+   * sms.db and CallHistory.storedata in WAL mode with their newest rows (one message, one call) only in
+   * `sms.db-wal` / `CallHistory.storedata-wal`, listed in Manifest.db like any file; `damagedWal` cuts the logs short
+   * inside their last frame (the committed frames before it still count).
+   */
+  walPending?: boolean;
+  damagedWal?: boolean;
   /** Write the databases flat (`<id>`) instead of `<id[0:2]>/<id>`. */
   flat?: boolean;
   /** Manifest.plist as a binary plist. */
@@ -40,12 +47,23 @@ export interface SyntheticExpect {
   calls: { at: number; direction: 'in' | 'out'; number: string; status: string; durationS: number }[];
 }
 
-function dbFile(path: string, build: (db: Database.Database) => void, wal = false): void {
-  const db = new Database(path);
-  if (wal) db.pragma('journal_mode = WAL');
+function dbFile(path: string, build: (db: Database.Database) => void, wal = false, pending?: { build: (db: Database.Database) => void; walPath: string; cut?: boolean }): void {
+  // With rows pending in the log, the database is built beside its place and both files are copied while the
+  // connection is open: closing the last connection would checkpoint the log into the database.
+  const at = pending ? `${path}.build` : path;
+  const db = new Database(at);
+  if (wal || pending) db.pragma('journal_mode = WAL');
   build(db);
-  if (wal) db.pragma('wal_checkpoint(TRUNCATE)');
+  if (wal || pending) db.pragma('wal_checkpoint(TRUNCATE)');
+  if (pending) {
+    db.pragma('wal_autocheckpoint = 0');
+    pending.build(db);
+    copyFileSync(at, path);
+    const log = readFileSync(`${at}-wal`);
+    writeFileSync(pending.walPath, pending.cut ? log.subarray(0, log.length - 100) : log);
+  }
   db.close();
+  if (pending) for (const f of [at, `${at}-wal`, `${at}-shm`]) rmSync(f, { force: true });
 }
 
 /** Builds the backup in `dir` (created) and returns what an importer should read from it. */
@@ -56,8 +74,8 @@ export function buildSyntheticBackup(dir: string, o: SyntheticOptions = {}): Syn
     calls: ['HomeDomain', 'Library/CallHistoryDB/CallHistory.storedata'],
     contacts: ['HomeDomain', 'Library/AddressBook/AddressBook.sqlitedb'],
   } as const;
-  const where = (k: keyof typeof files) => {
-    const id = fileId(files[k][0], files[k][1]);
+  const where = (k: keyof typeof files, suffix = '') => {
+    const id = fileId(files[k][0], files[k][1] + suffix);
     const sub = o.flat ? dir : join(dir, id.slice(0, 2));
     mkdirSync(sub, { recursive: true });
     return join(sub, id);
@@ -77,6 +95,12 @@ export function buildSyntheticBackup(dir: string, o: SyntheticOptions = {}): Syn
       { at: ms(T0_S + 900), direction: 'out', number: '13812345678', status: 'outgoing', durationS: 30 },
     ],
   };
+  const pendingSms = { at: ms(T0_S + 180), direction: 'in' as const, number: COLLECTOR, text: '只在 WAL 里的最新一条：今晚十点前不还就去你单位' };
+  const pendingCall = { at: ms(T0_S + 1200), direction: 'in' as const, number: '13900001111', status: 'missed', durationS: 0 };
+  if (o.walPending) {
+    expect.sms.push(pendingSms);
+    expect.calls.push(pendingCall);
+  }
   if (!o.missing?.includes('sms')) {
     dbFile(where('sms'), (db) => {
       db.exec(`CREATE TABLE handle (ROWID INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL, country TEXT, service TEXT NOT NULL, uncanonicalized_id TEXT)`);
@@ -122,7 +146,14 @@ export function buildSyntheticBackup(dir: string, o: SyntheticOptions = {}): Syn
           db.prepare('INSERT INTO message (guid, text, attributedBody, handle_id, service, date) VALUES (?, NULL, ?, 1, ?, ?)').run('GUID-cut', full.subarray(0, 60), 'SMS', s(T0_S + 140));
         }
       }
-    }, o.wal);
+    }, o.wal, o.walPending ? {
+      walPath: where('sms', '-wal'),
+      cut: o.damagedWal,
+      build: (db) => {
+        const n = db.prepare('INSERT INTO message (guid, text, handle_id, service, date, is_from_me, is_read) VALUES (?, ?, 1, ?, ?, 0, 0)').run('GUID-wal', pendingSms.text, 'SMS', s(T0_S + 180));
+        db.prepare('INSERT INTO chat_message_join VALUES (1, ?, ?)').run(n.lastInsertRowid, s(T0_S + 180));
+      },
+    } : undefined);
   }
   if (!o.missing?.includes('calls')) {
     dbFile(where('calls'), (db) => {
@@ -134,7 +165,13 @@ export function buildSyntheticBackup(dir: string, o: SyntheticOptions = {}): Syn
       // ZADDRESS as a BLOB, as some iOS versions store it.
       ins.run(1, 0, T0_S + 600.5, 95.2, Buffer.from('13900001111', 'utf8'), 'cn', 'com.apple.Telephony', 'UID-2');
       ins.run(1, 1, T0_S + 900, 30, FRIEND, 'cn', 'com.apple.Telephony', 'UID-3');
-    });
+    }, false, o.walPending ? {
+      walPath: where('calls', '-wal'),
+      cut: o.damagedWal,
+      build: (db) => {
+        db.prepare('INSERT INTO ZCALLRECORD (ZANSWERED, ZCALLTYPE, ZORIGINATED, ZDATE, ZDURATION, ZADDRESS, ZUNIQUE_ID) VALUES (0, 1, 0, ?, 0, ?, ?)').run(T0_S + 1200, '13900001111', 'UID-WAL');
+      },
+    } : undefined);
   }
   if (!o.missing?.includes('contacts')) {
     dbFile(where('contacts'), (db) => {
@@ -150,6 +187,7 @@ export function buildSyntheticBackup(dir: string, o: SyntheticOptions = {}): Syn
     db.exec('CREATE TABLE Properties (key TEXT PRIMARY KEY, value BLOB)');
     const ins = db.prepare('INSERT INTO Files VALUES (?, ?, ?, 1, NULL)');
     for (const k of Object.keys(files) as (keyof typeof files)[]) ins.run(fileId(files[k][0], files[k][1]), files[k][0], files[k][1]);
+    if (o.walPending) for (const k of ['sms', 'calls'] as const) ins.run(fileId(files[k][0], `${files[k][1]}-wal`), files[k][0], `${files[k][1]}-wal`);
     db.prepare("INSERT INTO Files VALUES (?, 'HomeDomain', 'Library/SMS', 2, NULL)").run(fileId('HomeDomain', 'Library/SMS'));
   });
   if (o.encrypted) {

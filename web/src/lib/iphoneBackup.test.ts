@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import { buildSyntheticBackup } from '../../../src/import/iphone/synthetic.js';
-import { crc32, IPHONE_FILE_IDS, pickIphoneBackup, storedZip } from './iphoneBackup.js';
+import { buildSyntheticBackup, fileId } from '../../../src/import/iphone/synthetic.js';
+import { IPHONE_FILES } from '../../../src/import/iphone/backup.js';
+import { crc32, IPHONE_FILE_IDS, IPHONE_WAL_IDS, pickIphoneBackup, storedZip } from './iphoneBackup.js';
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
@@ -39,6 +40,17 @@ describe('iPhone backup folder in the browser', () => {
     }
     expect(got.get('Manifest.db')!.equals(readFileSync(join(dir, 'Manifest.db')))).toBe(true);
     expect(got.size).toBe(5);
+  });
+
+  it('also picks the databases\' write-ahead logs (sms.db-wal…), whose newest rows the importer applies', () => {
+    const files = Object.values(IPHONE_FILES);
+    expect(IPHONE_FILE_IDS).toEqual(files.map((f) => fileId(f.domain, f.path)));
+    expect(IPHONE_WAL_IDS).toEqual(files.map((f) => fileId(f.domain, `${f.path}-wal`)));
+    const base = mkdtempSync(join(tmpdir(), 'hx-web-iphone-'));
+    const dir = join(base, 'backup');
+    buildSyntheticBackup(dir, { walPending: true });
+    const pick = pickIphoneBackup(walk(dir).map((p) => Object.assign(new File([readFileSync(p)], p.split('/').pop()!), { webkitRelativePath: relative(base, p) })));
+    expect(pick.ok && pick.files.map((f) => f.name)).toEqual(expect.arrayContaining([IPHONE_WAL_IDS[0], IPHONE_WAL_IDS[1]].map((id) => `${id.slice(0, 2)}/${id}`)));
   });
 
   it('says when a folder is not a backup', () => {

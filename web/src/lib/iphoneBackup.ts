@@ -15,6 +15,17 @@ export const IPHONE_FILE_IDS = [
   '31bb7ba8914766d4ba40d6dfb6113c8b614be442',
 ] as const;
 
+/**
+ * fileIDs of their write-ahead logs (`sms.db-wal`…, sha1 of HomeDomain-<path>-wal): a backup may carry the newest
+ * rows only there (the importer applies them, src/import/iphone/wal.ts).
+ */
+export const IPHONE_WAL_IDS = [
+  'cd47480f213dba9bc38ee792775d17e3f5a73a59',
+  'c0339210e4f85752a4bedaaab45deb02da195e15',
+  'eb3717bd45a919ffef61863d2013e6a35f13d013',
+  'a9aaf31e300bbb71f1602c65e27a29a6c85f98f8',
+] as const;
+
 export interface PickedFile {
   /** Path inside the zip, relative to the backup folder ("Manifest.db", "3d/3d0d…"). */
   name: string;
@@ -53,6 +64,15 @@ export function pickIphoneBackup(files: ArrayLike<File & { webkitRelativePath?: 
       if (f) {
         picked.push({ name: rel, file: f });
         dbs++;
+        break;
+      }
+    }
+  }
+  for (const id of IPHONE_WAL_IDS) {
+    for (const rel of [`${id.slice(0, 2)}/${id}`, id]) {
+      const f = byPath.get(root + rel);
+      if (f) {
+        picked.push({ name: rel, file: f });
         break;
       }
     }
