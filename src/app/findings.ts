@@ -6,7 +6,9 @@ import type { Text2 } from '../domain/law.js';
 import { toIsoLocal } from '../domain/time.js';
 import { CHANNELS, TIER_LABEL } from '../law/index.js';
 import * as repo from '../store/repo.js';
+import type { FindingsPageView } from '../shared/findings.js';
 import { citationView, type CitationView } from './citations.js';
+import { buildFindingCards } from './finding-cards.js';
 import type { AppContext } from './context.js';
 import { loanLineResults } from './loans.js';
 import { RULE_LAW } from './rule-law.js';
@@ -89,4 +91,10 @@ export async function runFindings(ctx: AppContext): Promise<{ findings: Finding[
 export async function listFindings(ctx: AppContext): Promise<FindingView[]> {
   const { findings } = await runFindings(ctx);
   return findings.map((f) => findingView(f, ctx.tz));
+}
+
+/** The findings page: one card per kind of conduct, most serious first (src/app/finding-cards.ts). */
+export async function findingsPage(ctx: AppContext): Promise<FindingsPageView> {
+  const { findings, caseData } = await runFindings(ctx);
+  return buildFindingCards(findings, caseData);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { collectorDossierView } from '../../app/dossier.js';
-import { listFindings } from '../../app/findings.js';
+import { findingsPage, listFindings } from '../../app/findings.js';
 import type { RouteModule } from './index.js';
 
 export const findingsRoutes: RouteModule = (api, ctxOf) => {
