@@ -50,7 +50,7 @@ export function trainingSet(read: Reader): TrainMessage[] {
   add(realSplit(read).train, 'r', (m) => `source:${(m as RealLine).source_id}`);
   add(parseJsonl(read(SHARED_DEV)), 'd', (m) => `d:${m.id}`);
   add(parseJsonl(read(`${FIX}huxun-dev.jsonl`)).filter((m) => !isHeldOut(m.id)), 'h', (m) => `h:${m.id}`);
-  for (const f of ['blind-2', 'blind-3']) add(parseJsonl(read(`${FIX}${f}.jsonl`)), f, (m) => `${f}:${m.id}`);
+  for (const f of ['blind-2', 'blind-3', 'blind-6']) add(parseJsonl(read(`${FIX}${f}.jsonl`)), f, (m) => `${f}:${m.id}`);
   for (const f of ['blind-4', 'blind-5']) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
   return out;
 }
