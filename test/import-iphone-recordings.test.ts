@@ -13,11 +13,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { OpenedApp } from '../src/app/context.js';
 import { checkChain } from '../src/app/evidence.js';
 import { importFile, importFiles } from '../src/app/import.js';
-import { attachmentPath } from '../src/app/import-prepare.js';
+import { FsBlobStore } from '../src/store/blobs.js';
 import { buildSyntheticBackup } from '../src/import/iphone/synthetic.js';
 import { wav } from '../src/import/recording-testing.js';
 import { changeFilePassphrase, createWriteStream, isSealedFile } from '../src/store/sealed.js';
 import { engines, openTestApp } from './support/stores.js';
+
+/** The file of an attachment of the local app's case (case 1), per case since issue 15 (src/store/blobs.ts). */
+const attachmentPath = (dataDir: string, sha256: string) => new FsBlobStore(dataDir, () => null).pathOf(1, sha256);
 
 const opened: OpenedApp[] = [];
 afterAll(async () => {

@@ -16,7 +16,7 @@ import { addAttachment, checkAttachmentFiles } from '../src/app/attachments.js';
 import { decryptBundleFile, exportBundle, isEncryptedBundle, verifyBundleFile } from '../src/app/bundle.js';
 import type { OpenedApp } from '../src/app/context.js';
 import { importFile } from '../src/app/import.js';
-import { attachmentPath } from '../src/app/import-prepare.js';
+import { FsBlobStore } from '../src/store/blobs.js';
 import { jobStatus, startUploadImport } from '../src/app/jobs.js';
 import { openApp } from '../src/app/context.js';
 import { setPassphrase } from '../src/app/settings.js';
@@ -24,6 +24,11 @@ import { changeFilePassphrase, createWriteStream, isSealedFile, openFileKey } fr
 import { runCli, tempDataDir } from './support/cli.js';
 import { callsXml, sampleCase, smsXml } from './support/backup.js';
 import { openTestApp } from './support/stores.js';
+
+/** The file of an attachment of the local app's case (case 1), per case since issue 15 (src/store/blobs.ts). */
+const attachmentPath = (dataDir: string, sha256: string) => new FsBlobStore(dataDir, () => null).pathOf(1, sha256);
+/** Every file (not folder) under dir, relative. */
+const filesUnder = (dir: string) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((d) => d.isFile()).map((d) => join(d.parentPath ?? d.path, d.name).slice(dir.length));
 
 // Cheap scrypt for keys.json in tests; its cost is stored in the file, so the code path is the real one.
 const FAST = { N: 1 << 10, r: 8, p: 1 };
@@ -75,7 +80,7 @@ describe('sealed attachment files (real SQLite)', () => {
     expect(disk.includes(bytes.subarray(100_000, 100_032))).toBe(false);
     expect(statSync(p).mode & 0o777).toBe(0o600);
     // No temp file left behind in the attachments folder.
-    expect(readdirSync(join(o.ctx.dataDir, 'attachments')).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(filesUnder(join(o.ctx.dataDir, 'attachments')).filter((n) => n.includes('/.'))).toEqual([]);
 
     expect(await checkAttachmentFiles(o.ctx)).toMatchObject({ ok: true, checked: 1 });
 
@@ -188,7 +193,7 @@ describe('interrupted writes', () => {
       },
     });
     await expect(addAttachment(o.ctx, { name: 'a.png', stream: att })).rejects.toThrow(/connection reset/);
-    expect(readdirSync(join(o.ctx.dataDir, 'attachments'))).toEqual([]);
+    expect(filesUnder(join(o.ctx.dataDir, 'attachments'))).toEqual([]);
   });
 });
 

@@ -1,20 +1,44 @@
 /**
- * Attachments (recordings, screenshots, PDFs, photos): stored by sha256 in the data folder,
- * recorded in the evidence chain with when the app received them, separately from what the
- * item says its date is.
+ * Attachments (recordings, screenshots, PDFs, photos): stored per case by sha256 through the case's BlobStore
+ * (src/store/blobs.ts), recorded in the evidence chain with when the app received them, separately from what the
+ * item says its date is. Bytes are read only through readAttachment, which asks the case's own `attachments` row
+ * first: a case never reaches another case's file by its hash.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { createReadStream, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { parseDateTime } from '../domain/time.js';
+import { FsBlobStore, type BlobStore } from '../store/blobs.js';
 import * as repo from '../store/repo.js';
-import { createWriteStream, openReadStream, SealError, settleSealedWrite } from '../store/sealed.js';
+import { SealError } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { recordEvidence } from './evidence.js';
-import { attachmentPath } from './import-prepare.js';
+
+/**
+ * The attachment store of a context: the one it carries (an object store, docs/scaling.md), else the data folder's.
+ * The file key is read at each use: setting or removing the passphrase changes ctx.fileKey while the app runs.
+ */
+export function blobsOf(ctx: AppContext): BlobStore {
+  return (ctx as AppContext & { blobs?: BlobStore }).blobs ?? new FsBlobStore(ctx.dataDir, () => ctx.fileKey);
+}
+
+/**
+ * The plaintext of one of the case's attachments. NOT_FOUND unless this case recorded it (its own row), whatever
+ * files exist: another case's sha256 names nothing here.
+ */
+export async function readAttachment(ctx: AppContext, sha256: string): Promise<Readable> {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('BAD_INPUT', 'sha256: expected 64 hex digits');
+  const row = await ctx.store.db.selectFrom('attachments').select('sha256').where('case_id', '=', ctx.caseId).where('sha256', '=', sha256).executeTakeFirst();
+  const s = row ? await blobsOf(ctx).openRead(ctx.caseId, sha256) : null;
+  if (!s) throw new AppError('NOT_FOUND', `附件不存在 attachment not found: ${sha256.slice(0, 12)}…`);
+  return s;
+}
+
+/** sha256 of no bytes: an empty upload is refused, and its blob removed unless it was there before. */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
 const MIME: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp', '.heic': 'image/heic',
@@ -73,41 +97,14 @@ export async function addAttachment(ctx: AppContext, input: AddAttachmentInput):
     if (claimedAt == null) throw new AppError('BAD_INPUT', `claimed_at: expected YYYY-MM-DD[ HH:MM], got ${JSON.stringify(input.claimedAt)}`);
   } else claimedAt = claimedDateFromName(input.name, ctx.tz);
 
-  mkdirSync(join(ctx.dataDir, 'attachments'), { recursive: true, mode: 0o700 });
-  const tmp = join(ctx.dataDir, 'attachments', `.incoming-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-  const hash = createHash('sha256');
-  let size = 0;
-  try {
-    // The hash and size are of the plaintext (what the chain records and bundles carry); with a file key the
-    // bytes reach the disk sealed (src/store/sealed.ts), mode 0600 either way.
-    await pipeline(
-      input.stream,
-      new Transform({
-        transform(chunk: Buffer, _e, cb) {
-          hash.update(chunk);
-          size += chunk.length;
-          cb(null, chunk);
-        },
-      }),
-      createWriteStream(tmp, ctx.fileKey),
-    );
-  } catch (e) {
-    // An interrupted upload must not leave its bytes behind in the data folder.
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  // The hash and size are of the plaintext (what the chain records and bundles carry); with a file key the bytes
+  // reach the disk sealed (src/store/sealed.ts), mode 0600 either way. An interrupted upload leaves nothing.
+  const blobs = blobsOf(ctx);
+  const hadEmpty = await blobs.has(ctx.caseId, EMPTY_SHA256);
+  const { sha256, size } = await blobs.add(ctx.caseId, input.stream);
   if (size === 0) {
-    rmSync(tmp, { force: true });
+    if (!hadEmpty) await blobs.delete(ctx.caseId, sha256);
     throw new AppError('BAD_INPUT', `${input.name}: 文件是空的 the file is empty`);
-  }
-  const sha256 = hash.digest('hex');
-  const final = attachmentPath(ctx.dataDir, sha256);
-  if (existsSync(final)) rmSync(tmp, { force: true });
-  else {
-    mkdirSync(join(ctx.dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
-    renameSync(tmp, final);
-    // No await between the rename and this: a passphrase removed meanwhile must not strand a sealed file.
-    settleSealedWrite(ctx.dataDir, final, ctx.fileKey);
   }
   const name = basename(input.name);
   const mime = guessMime(name);
@@ -141,16 +138,17 @@ export async function listAttachmentViews(ctx: AppContext) {
 export async function checkAttachmentFiles(ctx: AppContext): Promise<{ ok: boolean; checked: number; bad: { sha256: string; name: string | null; problem: string }[] }> {
   const bad: { sha256: string; name: string | null; problem: string }[] = [];
   const list = await repo.listAttachments(ctx.store.db, ctx.caseId);
+  const blobs = blobsOf(ctx);
   for (const a of list) {
-    const p = attachmentPath(ctx.dataDir, a.sha256);
-    if (!existsSync(p)) {
+    const stream = await blobs.openRead(ctx.caseId, a.sha256);
+    if (!stream) {
       bad.push({ sha256: a.sha256, name: a.name, problem: 'missing' });
       continue;
     }
     const h = createHash('sha256');
     try {
       // Sealed or plain (files are converted one by one when a passphrase is set or removed): the plaintext is hashed.
-      await pipeline(openReadStream(p, ctx.fileKey), new Transform({ transform(c: Buffer, _e, cb) { h.update(c); cb(); } }));
+      await pipeline(stream, new Transform({ transform(c: Buffer, _e, cb) { h.update(c); cb(); } }));
     } catch (e) {
       if (!(e instanceof SealError)) throw e;
       // A sealed file that does not open is as good as changed; a wrong or missing key is said as such.

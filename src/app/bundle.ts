@@ -12,9 +12,9 @@ import { verifyBundle, writeBundle, type VerifyBundleResult, type WriteBundleRes
 import * as repo from '../store/repo.js';
 import { createWriteStream, isSealedFile, openReadStream, SealError, sealStream, unsealStream } from '../store/sealed.js';
 import type { AppContext } from './context.js';
+import { blobsOf } from './attachments.js';
 import { AppError } from './errors.js';
 import { rowToRecord } from './evidence.js';
-import { attachmentPath } from './import-prepare.js';
 import { queryEvents } from './timeline.js';
 
 /** The file name suffix of an encrypted bundle: `huxun-evidence-20240612.zip.hxseal`. */
@@ -42,18 +42,21 @@ export async function exportBundle(ctx: AppContext, outPath: string, opts: Expor
   const records: EvidenceRecord[] = [];
   for await (const r of repo.iterateEvidence(ctx.store.db, ctx.caseId)) records.push(rowToRecord(r));
   if (!records.length) throw new AppError('BAD_INPUT', '还没有任何证据记录：请先导入或添加记录 nothing recorded yet');
-  const attachments = (await repo.listAttachments(ctx.store.db, ctx.caseId)).map((a) => {
-    const path = attachmentPath(ctx.dataDir, a.sha256);
-    // Sealed or plain on disk, the bundle carries the plaintext (writeBundle re-hashes it against the chain).
-    return { sha256: a.sha256, name: a.name ?? undefined, path, open: () => openReadStream(path, ctx.fileKey, { highWaterMark: 1 << 20 }) };
-  });
-  for (const a of attachments) if (!existsSync(a.path)) throw new AppError('CONFLICT', `附件文件缺失 attachment file missing: ${a.name ?? a.sha256}`);
+  const blobs = blobsOf(ctx);
+  const attachments = await repo.listAttachments(ctx.store.db, ctx.caseId);
+  for (const a of attachments) if (!(await blobs.has(ctx.caseId, a.sha256))) throw new AppError('CONFLICT', `附件文件缺失 attachment file missing: ${a.name ?? a.sha256}`);
+  // Sealed or plain on disk, the bundle carries the plaintext (writeBundle re-hashes it against the chain).
+  const open = async (sha256: string) => {
+    const s = await blobs.openRead(ctx.caseId, sha256);
+    if (!s) throw new AppError('CONFLICT', `附件文件缺失 attachment file missing: ${sha256}`);
+    return s;
+  };
   const events = await queryEvents(ctx);
   const contacts = await repo.listContacts(ctx.store.db, ctx.caseId);
   const collectors = await repo.listCollectors(ctx.store.db, ctx.caseId);
   const r = await writeBundle(resolve(outPath), {
     records,
-    attachments: attachments.map(({ sha256, name, open }) => ({ sha256, name, open })),
+    attachments: attachments.map((a) => ({ sha256: a.sha256, name: a.name ?? undefined, open: () => open(a.sha256) })),
     events,
     redactThirdParties: opts.redactThirdParties ?? false,
     thirdParties: { names: contacts.map((c) => c.name), numbers: contacts.flatMap((c) => c.numbers) },

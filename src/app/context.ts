@@ -5,6 +5,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_TZ } from '../domain/time.js';
+import { moveLegacyAttachments } from '../store/blobs.js';
 import { acquireLock, type DataLock } from '../store/lock.js';
 import { openStore, PASSPHRASE_MESSAGES, StoreError, type Store } from '../store/db.js';
 import { tightenDataDir } from '../store/private-fs.js';
@@ -104,6 +105,8 @@ export async function openApp(opts: OpenOptions): Promise<OpenedApp> {
     throw e;
   }
   const caseId = await repo.ensureDefaultCase(store.db, DEFAULT_TZ, Date.now());
+  // Attachment files of older versions (one folder for all cases) move into their cases once (src/store/blobs.ts).
+  await moveLegacyAttachments(store.db, dataDir, caseId);
   const c = await repo.getCase(store.db, caseId);
   const ctx: AppContext = { store, caseId, tz: c?.tz ?? DEFAULT_TZ, dataDir, fileKey, now: () => Date.now() };
   const opened = store;

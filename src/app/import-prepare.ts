@@ -7,14 +7,13 @@
  * parser waited a third of the time for the writer.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import type { NewContact } from '../domain/collection/types.js';
 import { parseAny } from '../import/index.js';
 import type { FormatId, ImportInput, ImportRecord } from '../import/types.js';
+import { FsBlobStore } from '../store/blobs.js';
 import { eventRowValues, type EventRowValues } from '../store/event-row.js';
-import { openReadStream, sealBuffer, settleSealedWrite } from '../store/sealed.js';
+import { openReadStream } from '../store/sealed.js';
 import { eventPayloadParts } from './event-payload.js';
 
 export interface PrepareJob {
@@ -23,6 +22,8 @@ export interface PrepareJob {
   file: string;
   format: FormatId;
   importId: number;
+  /** The case the import is for: MMS images are stored in its attachments (src/store/blobs.ts). */
+  caseId: number;
   tz: string;
   dataDir: string;
   /**
@@ -65,26 +66,11 @@ export interface PreparedBatch {
 // scavenge time of 250 (the copying of survivors), with 30 MB more peak RSS.
 const BATCH = 250;
 
-export function attachmentPath(dataDir: string, sha256: string): string {
-  return join(dataDir, 'attachments', sha256.slice(0, 2), sha256);
-}
+// Attachment bytes are stored per case through a BlobStore (src/store/blobs.ts; blobsOf(ctx) in attachments.ts), not
+// by a path in the data folder: the shared attachments/<xx>/<sha256> layout is gone (issue 15).
 
 /**
- * Content-addressed write: a temp name, then rename; an existing file is left as it is. Sealed when a file key is
- * set (the name stays the sha256 of the plaintext), mode 0600 either way.
- */
-export function storeAttachmentBytes(dataDir: string, sha256: string, bytes: Buffer, fileKey: Buffer | null = null): void {
-  const p = attachmentPath(dataDir, sha256);
-  if (existsSync(p)) return;
-  mkdirSync(join(dataDir, 'attachments', sha256.slice(0, 2)), { recursive: true, mode: 0o700 });
-  const tmp = `${p}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
-  writeFileSync(tmp, fileKey ? sealBuffer(fileKey, bytes) : bytes, { mode: 0o600 });
-  renameSync(tmp, p);
-  settleSealedWrite(dataDir, p, fileKey);
-}
-
-/**
- * Reads and prepares one file in batches. Media bytes go to the content-addressed store as they come, so
+ * Reads and prepares one file in batches. Media bytes go to the case's attachment store as they come, so
  * memory stays flat however many MMS images a backup holds; only their metadata travels in the batch.
  */
 export async function* prepareImport(job: PrepareJob, signal?: AbortSignal): AsyncGenerator<PreparedBatch> {
@@ -133,7 +119,7 @@ export async function readAtMost(s: AsyncIterable<Buffer>, max: number, tooLarge
  */
 export async function* prepareRecords(
   source: AsyncIterable<ImportRecord> | Iterable<ImportRecord>,
-  job: Pick<PrepareJob, 'importId' | 'file' | 'dataDir'>,
+  job: Pick<PrepareJob, 'importId' | 'file' | 'dataDir' | 'caseId'>,
   fileKey: Buffer | null,
   bytesRead: () => number,
   sha256: () => string | null,
@@ -142,6 +128,8 @@ export async function* prepareRecords(
   let batch = empty();
   let records = 0;
   let last: { key: string; at: number } | null = null;
+  // The data folder's store also in a worker thread (which has no AppContext); an object store would come in the job.
+  const blobs = new FsBlobStore(job.dataDir, () => fileKey);
   for await (const rec of source) {
     records++;
     if (rec.type === 'event') {
@@ -152,7 +140,7 @@ export async function* prepareRecords(
       batch.contacts.push(rec.contact);
     } else {
       const a = rec.attachment;
-      storeAttachmentBytes(job.dataDir, a.sha256, a.bytes, fileKey);
+      await blobs.put(job.caseId, a.sha256, a.bytes);
       const eventAt = a.eventKey != null && last?.key === a.eventKey ? last.at : null;
       batch.attachments.push({ sha256: a.sha256, mime: a.mime, name: a.name, size: a.bytes.length, eventKey: a.eventKey, eventAt });
     }

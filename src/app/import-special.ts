@@ -145,7 +145,7 @@ async function importIphoneSource(ctx: AppContext, src: BackupSource, file: stri
         opts.onProgress?.({ file, bytesRead: progress, bytesTotal: size, records: s.records });
       },
     });
-    return prepareRecords(records, { importId, file, dataDir: ctx.dataDir }, ctx.fileKey, () => Math.max(progress, 0), () => (read ? hash.digest('hex') : null));
+    return prepareRecords(records, { importId, file, dataDir: ctx.dataDir, caseId: ctx.caseId }, ctx.fileKey, () => Math.max(progress, 0), () => (read ? hash.digest('hex') : null));
   }, opts);
   return { ...res, notes };
 }

@@ -14,24 +14,26 @@
  */
 import type { OcrReviewItemView } from '../shared/ocr-api.js';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { NewEvent } from '../domain/collection/types.js';
-import { claimedDateFromName } from './attachments.js';
+import { blobsOf, claimedDateFromName, readAttachment } from './attachments.js';
 import { localDate } from '../domain/time.js';
 import { exifDate, ImageError, probeImage, sniffImage } from '../import/ocr/header.js';
 import { analyzeScreen, screenEvents, textSimilarity } from '../import/ocr/layout.js';
 import { parseIsoDate, type LocalDate } from '../import/ocr/time.js';
+import { captureDateFromName } from '../import/ocr/name-date.js';
+import { CaptureDateNeeded } from './ocr-date.js';
 import type { OcrPage } from '../import/ocr/types.js';
 import { eventRowValues } from '../store/event-row.js';
 import * as repo from '../store/repo.js';
-import { isSealed, openReadStream, unsealBuffer } from '../store/sealed.js';
+import { openReadStream } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { EvidenceWriter, recordEvidence } from './evidence.js';
 import { eventPayloadParts } from './event-payload.js';
-import { attachmentPath, readAtMost, storeAttachmentBytes } from './import-prepare.js';
+import { readAtMost } from './import-prepare.js';
 import { labelEvent, labelRow } from './labels.js';
 import type { OcrReply } from './ocr-worker.js';
 
@@ -183,6 +185,8 @@ export interface ScreenshotResult {
   /** The capture date used, and where it came from. */
   takenAt: string | null;
   takenAtFrom: 'flag' | 'exif' | 'file-name' | 'setting' | null;
+  /** The file-name pattern the date came from (src/import/ocr/name-date.ts), when it came from the name. */
+  takenAtPattern?: string | null;
   ocrMs: number;
 }
 
@@ -191,8 +195,11 @@ export interface ScreenshotOptions {
   takenAt?: string;
 }
 
-/** The capture date: the flag, else EXIF, else a date in the file name (Screenshot_20261127-…), else the case's setting. */
-async function captureDate(ctx: AppContext, bytes: Buffer, name: string, flag?: string): Promise<{ date: LocalDate | null; text: string | null; from: ScreenshotResult['takenAtFrom'] }> {
+/**
+ * The capture date: the flag, else EXIF, else a date in the file name (Screenshot_20261103-214501, IMG_…, 微信图片_…,
+ * macOS names: name-date.ts), else the case's setting.
+ */
+async function captureDate(ctx: AppContext, bytes: Buffer, name: string, flag?: string): Promise<{ date: LocalDate | null; text: string | null; from: ScreenshotResult['takenAtFrom']; pattern?: string }> {
   if (flag) {
     const d = parseIsoDate(flag);
     if (!d) throw new AppError('BAD_INPUT', `--taken-at: 需要 YYYY-MM-DD expected YYYY-MM-DD, got ${JSON.stringify(flag)}`);
@@ -200,11 +207,8 @@ async function captureDate(ctx: AppContext, bytes: Buffer, name: string, flag?: 
   }
   const exif = exifDate(bytes);
   if (exif && parseIsoDate(exif)) return { date: parseIsoDate(exif), text: exif, from: 'exif' };
-  const fromName = claimedDateFromName(name, ctx.tz);
-  if (fromName != null) {
-    const t = localDate(fromName, ctx.tz);
-    return { date: parseIsoDate(t), text: t, from: 'file-name' };
-  }
+  const fromName = captureDateFromName(name, ctx.tz);
+  if (fromName) return { date: parseIsoDate(fromName.date), text: fromName.date, from: 'file-name', pattern: fromName.pattern };
   const setting = await repo.getSetting(ctx.store.db, ctx.caseId, OCR_TAKEN_AT_SETTING);
   if (setting && parseIsoDate(setting)) return { date: parseIsoDate(setting), text: setting, from: 'setting' };
   return { date: null, text: null, from: null };
@@ -266,21 +270,19 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
     return fail(e);
   }
   const got = screenEvents(analysis, { captured: taken.date, tz: ctx.tz, sha256, file });
-  if (got.needsDate) {
-    throw new AppError('BAD_INPUT', `${file}: 截图里的时间写的是「昨天」「星期三」这类相对日期，需要知道截图是哪天截的：命令行加 --taken-at YYYY-MM-DD，或在导入页面填写截图日期后重新导入 / the screenshot's times are relative (昨天, 星期三): give the date it was taken (--taken-at YYYY-MM-DD, or the capture date on the import page) and import it again`);
-  }
+  if (got.needsDate) throw new CaptureDateNeeded(file);
   if (got.events.length === 0) {
     throw new AppError('BAD_INPUT', `${file}: 截图里没有带时间的消息或通话（时间分隔条不在画面内？请连同上方的时间一起截图）/ no message or call with a visible time in this screenshot (include the time separator above the messages)`);
   }
   const result: ScreenshotResult = {
     file, format: 'screenshot', importId: 0, screen: analysis.kind, records: got.events.length, events: got.events.length, eventsAdded: 0, duplicates: 0,
     untimed: got.untimed, lowConfidence: got.lowConfidence, contacts: 0, contactsAdded: 0, attachments: 0, collection: 0, thread: 'worker', sha256,
-    takenAt: taken.text, takenAtFrom: taken.from, ocrMs: Math.round(ms),
+    takenAt: taken.text, takenAtFrom: taken.from, takenAtPattern: taken.pattern ?? null, ocrMs: Math.round(ms),
   };
   const importId = await repo.startImport(ctx.store.db, ctx.caseId, file, 'screenshot', bytes.length, ctx.now());
   result.importId = importId;
-  // The screenshot's bytes go to the content-addressed store first (sealed with a passphrase); the rows follow in one transaction.
-  storeAttachmentBytes(ctx.dataDir, sha256, bytes, ctx.fileKey);
+  // The screenshot's bytes go to the case's attachment store first (sealed with a passphrase); the rows follow in one transaction.
+  await blobsOf(ctx).put(ctx.caseId, sha256, bytes);
   try {
     await ctx.store.db.transaction().execute(async (trx) => {
       const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
@@ -413,13 +415,11 @@ export async function correctOcrText(ctx: AppContext, eventId: number, text: str
   return items.find((i) => i.id === eventId)!;
 }
 
-/** Bytes of a stored screenshot (for the crop beside the text). */
-export function screenshotBytes(ctx: AppContext, sha256: string): Buffer {
-  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('BAD_INPUT', 'sha256: expected 64 hex digits');
-  const p = attachmentPath(ctx.dataDir, sha256);
-  if (!existsSync(p)) throw new AppError('NOT_FOUND', 'screenshot not found');
-  const raw = readFileSync(p);
-  return ctx.fileKey && isSealed(raw) ? unsealBuffer(ctx.fileKey, raw) : raw;
+/** Bytes of a stored screenshot (for the crop beside the text): only one this case holds (readAttachment). */
+export async function screenshotBytes(ctx: AppContext, sha256: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of await readAttachment(ctx, sha256)) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
 }
 
 const IMAGE_EXT = /\.(png|jpe?g|webp|heic|heif)$/i;
@@ -448,6 +448,6 @@ export function screenshotNote(f: object): string {
   if (s.duplicates) parts.push(`${s.duplicates} 条与其他截图重叠 overlapping`);
   if (s.untimed) parts.push(`${s.untimed} 条没有可见时间或被截断，未导入 without a visible time or cut off, skipped`);
   if (s.lowConfidence) parts.push(`${s.lowConfidence} 条识别把握低，请核对 low confidence, please check`);
-  if (s.takenAt) parts.push(`截图日期 taken ${s.takenAt} (${s.takenAtFrom})`);
+  if (s.takenAt) parts.push(`截图日期 taken ${s.takenAt} (${s.takenAtFrom}${s.takenAtPattern ? `: ${s.takenAtPattern}` : ''})`);
   return `; ${parts.join(', ')}`;
 }

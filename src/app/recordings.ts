@@ -23,7 +23,8 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { eventPayloadParts } from './event-payload.js';
 import { runImport, type ImportFileOptions, type ImportFileResult } from './import.js';
-import { readAtMost, storeAttachmentBytes, type PreparedBatch } from './import-prepare.js';
+import { blobsOf } from './attachments.js';
+import { readAtMost, type PreparedBatch } from './import-prepare.js';
 
 const AUDIO_EXT = /\.(m4a|mp3|amr|awb|wav|aac|3gp)$/i;
 
@@ -117,7 +118,7 @@ export async function importRecording(
   const note = durationS != null ? `通话录音，时长 ${durationS} 秒 / call recording, ${durationS} s` : '通话录音 / call recording';
   const res = await runImport(ctx, { file, format: 'call-recording', size: bytes.length, thread: 'inline' }, async function* (importId) {
     // Stored before the transaction writes its row (content-addressed: a failed import leaves only an unreferenced file).
-    storeAttachmentBytes(ctx.dataDir, sha256, bytes, ctx.fileKey);
+    await blobsOf(ctx).put(ctx.caseId, sha256, bytes);
     if (event) {
       batch.records = 2;
       batch.events.push(eventRowValues({ event, labels: [], spans: {}, importId }));

@@ -607,12 +607,28 @@ function fsyncPath(path: string): void {
   }
 }
 
-/** Content-addressed attachment files (attachments/xx/<sha256>); temp files are left alone. */
+/**
+ * Content-addressed attachment files: per case, attachments/cases/<caseId>/xx/<sha256> (src/store/blobs.ts), and
+ * the shared layout of older versions, attachments/xx/<sha256>, until the app has moved them; temp files are left
+ * alone.
+ */
 function* attachmentFiles(dataDir: string): Generator<string> {
   const root = join(dataDir, 'attachments');
+  yield* shaFiles(root);
+  let cases: string[];
+  try {
+    cases = readdirSync(join(root, 'cases'));
+  } catch {
+    return;
+  }
+  for (const c of cases) if (/^[1-9][0-9]*$/.test(c)) yield* shaFiles(join(root, 'cases', c));
+}
+
+/** <dir>/xx/<sha256> files. */
+function* shaFiles(dir: string): Generator<string> {
   let dirs: string[];
   try {
-    dirs = readdirSync(root);
+    dirs = readdirSync(dir);
   } catch {
     return;
   }
@@ -620,11 +636,11 @@ function* attachmentFiles(dataDir: string): Generator<string> {
     if (!/^[0-9a-f]{2}$/.test(d)) continue;
     let names: string[];
     try {
-      names = readdirSync(join(root, d));
+      names = readdirSync(join(dir, d));
     } catch {
       continue;
     }
-    for (const n of names) if (/^[0-9a-f]{64}$/.test(n) && n.startsWith(d)) yield join(root, d, n);
+    for (const n of names) if (/^[0-9a-f]{64}$/.test(n) && n.startsWith(d)) yield join(dir, d, n);
   }
 }
 

@@ -231,7 +231,7 @@ describe('local API access', () => {
     let left: string[] = [];
     for (let i = 0; i < 40; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      left = leftovers(dataDir).filter((p) => !/attachments\/[0-9a-f]{2}\/[0-9a-f]{64}/.test(p));
+      left = leftovers(dataDir).filter((p) => !/attachments\/cases\/\d+\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(p));
       if (left.length === 0) break;
     }
     expect(left).toEqual([]);
