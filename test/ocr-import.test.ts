@@ -6,12 +6,15 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedApp } from '../src/app/context.js';
 import { listAttachmentViews } from '../src/app/attachments.js';
 import { checkChain } from '../src/app/evidence.js';
-import { importFile } from '../src/app/import.js';
+import { importFile, importFiles } from '../src/app/import.js';
+import { jobStatus, startUploadImport } from '../src/app/jobs.js';
+import { takenAtCommand } from '../src/app/ocr-date.js';
 import { correctOcrText, listOcrReview, setScreenshotDate, stopOcr } from '../src/app/ocr.js';
 import { queryEvents } from '../src/app/timeline.js';
 import { openTestApp } from './support/stores.js';
@@ -56,6 +59,38 @@ describe('screenshots → events (real OCR worker)', { timeout: 240_000 }, () =>
     const r = await importFile(o.ctx, join(FIX, 'wechat-light.jpg'));
     expect(r).toMatchObject({ format: 'screenshot', eventsAdded: 4, attachments: 1 });
     await setScreenshotDate(o.ctx, null);
+  });
+
+  it('capture date: the import names the screenshots that need one, a date in the file name is used, the upload job re-runs with the date asked inline', async () => {
+    const t = T('wechat-light.jpg');
+    const plain = join(tmp, 'chat.jpg');
+    writeFileSync(plain, readFileSync(join(FIX, 'wechat-light.jpg')));
+    const s = await importFiles(o.ctx, [plain]);
+    expect(s.needsDate).toEqual([plain]);
+    expect(s.failed[0]!.error).toMatch(/--taken-at/);
+    expect(takenAtCommand(s.needsDate, 'Asia/Shanghai', Date.parse('2026-12-05T20:00:00Z'))).toBe(`huxun import ${plain} --taken-at 2026-12-06`);
+
+    // The upload job: without a date it fails with hint 'capture-date' and a plain message; with x-taken-at it imports.
+    const bytes = readFileSync(plain);
+    const until = async (id: string) => {
+      for (;;) {
+        const j = jobStatus(o.ctx, id);
+        if (j.state !== 'running') return j;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const j1 = await until((await startUploadImport(o.ctx, 'chat.jpg', Readable.from([bytes]), bytes.length)).id);
+    expect(j1).toMatchObject({ state: 'failed', hint: 'capture-date' });
+    expect(j1.errorText?.zh).toMatch(/哪天截的/);
+    const j2 = await until((await startUploadImport(o.ctx, 'chat.jpg', Readable.from([bytes]), bytes.length, { takenAt: t.takenAt })).id);
+    // The same screenshot was imported above with this date: the same events (same days), nothing new.
+    expect(j2).toMatchObject({ state: 'done', result: { events: 4, eventsAdded: 0, takenAt: t.takenAt, takenAtFrom: 'flag' } });
+
+    // A date in the file name (WeChat's saved-image name) is the capture date when EXIF has none: same events, nothing new.
+    const named = join(tmp, `微信图片_${t.takenAt.replace(/-/g, '')}213000.jpg`);
+    writeFileSync(named, bytes);
+    const r = await importFile(o.ctx, named);
+    expect(r).toMatchObject({ takenAt: t.takenAt, takenAtFrom: 'file-name', takenAtPattern: 'wechat', events: 4, eventsAdded: 0 });
   });
 
   it('an SMS thread: times, directions and the number exact; the screenshot stored and linked; re-import and an overlapping crop add nothing', async () => {

@@ -5,6 +5,7 @@
  */
 import { ImportFormatError } from '../import/types.js';
 import { IphoneBackupError } from '../import/iphone/backup.js';
+import { isCaptureDateNeeded } from './ocr-date.js';
 
 export interface ImportFailure {
   /** The sentence to show (Chinese, then English). */
@@ -13,8 +14,11 @@ export interface ImportFailure {
   text: { zh: string; en: string } | null;
   /** The original error text, for whoever helps. */
   detail: string;
-  /** Where such a file belongs: the evidence page, or null (fix the file and import again). */
-  hint: 'evidence' | null;
+  /**
+   * Where such a file belongs: the evidence page; 'capture-date' for a screenshot that needs the day it was taken
+   * (the page asks for it and reads the screenshot again); or null (fix the file and import again).
+   */
+  hint: 'evidence' | 'capture-date' | null;
   /** What the file was taken to be. */
   what: FileKind;
 }
@@ -62,6 +66,15 @@ export function explainImportFailure(file: string, head: Buffer, err: unknown): 
   const q = `「${file}」`;
   // Already written for a person (how to make an unencrypted backup, a folder that is not a backup…).
   if (err instanceof IphoneBackupError) return { message: err.message.replace(/^[^:]*: /, ''), text: null, detail, hint: null, what: 'backup' };
+  if (isCaptureDateNeeded(err)) {
+    return {
+      message: detail, detail, hint: 'capture-date', what: 'image',
+      text: {
+        zh: `${q}里的时间写的是「昨天」「星期三」「上午」这类说法，要知道截图是哪天截的才能算出具体日期。请在下面填上截图日期，护讯会只把这些截图再识别一遍。`,
+        en: `${file} shows times like "yesterday", "Wednesday" or "morning": Huxun needs the day the screenshot was taken. Enter it below and only these screenshots are read again.`,
+      },
+    };
+  }
   const unknownFormat = /无法识别文件格式|unrecognised file format|文件为空|the file is empty|文件是空的/.test(detail);
   const what = sniffKind(head, file);
   const say = (zh: string, en: string, hint: 'evidence' | null = null): ImportFailure => ({ message: `${zh} / ${en}`, text: { zh, en }, detail, hint, what });

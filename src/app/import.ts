@@ -25,6 +25,7 @@ import { EVENT_ROW, type EventRowValues } from '../store/event-row.js';
 import type { WorkerInput, WorkerMessage } from './import-worker.js';
 import { importIphoneFolder, routeSpecialImport } from './import-special.js';
 import { RecordingCallLinks } from './import-links.js';
+import { isCaptureDateNeeded } from './ocr-date.js';
 
 export interface ImportFileResult {
   file: string;
@@ -302,6 +303,8 @@ export async function runImport(
 export interface ImportSummary {
   files: ImportFileResult[];
   failed: { file: string; error: string }[];
+  /** Screenshots (paths as given) that need the day they were taken (ocr-date.ts): import them again with --taken-at. */
+  needsDate: string[];
   collectors: number;
   contactsTouched: number;
 }
@@ -328,14 +331,16 @@ export async function countCollectorCalls(ctx: AppContext, files: ImportFileResu
 export async function importFiles(ctx: AppContext, paths: string[], onProgress?: (p: ImportProgressInfo) => void, opts: { takenAt?: string } = {}): Promise<ImportSummary> {
   const files: ImportFileResult[] = [];
   const failed: { file: string; error: string }[] = [];
+  const needsDate: string[] = [];
   for (const p of paths) {
     try {
       files.push(await importFile(ctx, p, { onProgress, takenAt: opts.takenAt }));
     } catch (e) {
       failed.push({ file: p, error: (e as Error).message });
+      if (isCaptureDateNeeded(e)) needsDate.push(p);
     }
   }
   const derived = await refreshDerived(ctx);
   await countCollectorCalls(ctx, files);
-  return { files, failed, collectors: derived.collectors, contactsTouched: derived.contactsTouched };
+  return { files, failed, needsDate, collectors: derived.collectors, contactsTouched: derived.contactsTouched };
 }

@@ -27,7 +27,7 @@ function safeName(name: string): string {
 }
 
 /** Saves the uploaded stream, then queues its import. Imports run one at a time. */
-export async function startUploadImport(ctx: AppContext, fileName: string, body: Readable, size: number): Promise<JobProgress> {
+export async function startUploadImport(ctx: AppContext, fileName: string, body: Readable, size: number, opts: { takenAt?: string } = {}): Promise<JobProgress> {
   const id = randomUUID();
   const dir = join(ctx.dataDir, 'uploads', id);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -54,7 +54,8 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
   job.stage = 'import';
   queue = queue.then(async () => {
     try {
-      const res: ImportFileResult = await importFile({ ...ctx, fileKey }, path, { onProgress: (p) => {
+      // takenAt: the day a screenshot was taken, as the page asked it for a screenshot that needed one (ocr-date.ts).
+      const res: ImportFileResult = await importFile({ ...ctx, fileKey }, path, { takenAt: opts.takenAt, onProgress: (p) => {
         job.bytesRead = p.bytesRead;
         job.bytesTotal = p.bytesTotal;
         job.records = p.records;

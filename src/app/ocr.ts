@@ -23,6 +23,8 @@ import { localDate } from '../domain/time.js';
 import { exifDate, ImageError, probeImage, sniffImage } from '../import/ocr/header.js';
 import { analyzeScreen, screenEvents, textSimilarity } from '../import/ocr/layout.js';
 import { parseIsoDate, type LocalDate } from '../import/ocr/time.js';
+import { captureDateFromName } from '../import/ocr/name-date.js';
+import { CaptureDateNeeded } from './ocr-date.js';
 import type { OcrPage } from '../import/ocr/types.js';
 import { eventRowValues } from '../store/event-row.js';
 import * as repo from '../store/repo.js';
@@ -183,6 +185,8 @@ export interface ScreenshotResult {
   /** The capture date used, and where it came from. */
   takenAt: string | null;
   takenAtFrom: 'flag' | 'exif' | 'file-name' | 'setting' | null;
+  /** The file-name pattern the date came from (src/import/ocr/name-date.ts), when it came from the name. */
+  takenAtPattern?: string | null;
   ocrMs: number;
 }
 
@@ -191,8 +195,11 @@ export interface ScreenshotOptions {
   takenAt?: string;
 }
 
-/** The capture date: the flag, else EXIF, else a date in the file name (Screenshot_20261127-…), else the case's setting. */
-async function captureDate(ctx: AppContext, bytes: Buffer, name: string, flag?: string): Promise<{ date: LocalDate | null; text: string | null; from: ScreenshotResult['takenAtFrom'] }> {
+/**
+ * The capture date: the flag, else EXIF, else a date in the file name (Screenshot_20261103-214501, IMG_…, 微信图片_…,
+ * macOS names: name-date.ts), else the case's setting.
+ */
+async function captureDate(ctx: AppContext, bytes: Buffer, name: string, flag?: string): Promise<{ date: LocalDate | null; text: string | null; from: ScreenshotResult['takenAtFrom']; pattern?: string }> {
   if (flag) {
     const d = parseIsoDate(flag);
     if (!d) throw new AppError('BAD_INPUT', `--taken-at: 需要 YYYY-MM-DD expected YYYY-MM-DD, got ${JSON.stringify(flag)}`);
@@ -200,11 +207,8 @@ async function captureDate(ctx: AppContext, bytes: Buffer, name: string, flag?: 
   }
   const exif = exifDate(bytes);
   if (exif && parseIsoDate(exif)) return { date: parseIsoDate(exif), text: exif, from: 'exif' };
-  const fromName = claimedDateFromName(name, ctx.tz);
-  if (fromName != null) {
-    const t = localDate(fromName, ctx.tz);
-    return { date: parseIsoDate(t), text: t, from: 'file-name' };
-  }
+  const fromName = captureDateFromName(name, ctx.tz);
+  if (fromName) return { date: parseIsoDate(fromName.date), text: fromName.date, from: 'file-name', pattern: fromName.pattern };
   const setting = await repo.getSetting(ctx.store.db, ctx.caseId, OCR_TAKEN_AT_SETTING);
   if (setting && parseIsoDate(setting)) return { date: parseIsoDate(setting), text: setting, from: 'setting' };
   return { date: null, text: null, from: null };
@@ -266,16 +270,14 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
     return fail(e);
   }
   const got = screenEvents(analysis, { captured: taken.date, tz: ctx.tz, sha256, file });
-  if (got.needsDate) {
-    throw new AppError('BAD_INPUT', `${file}: 截图里的时间写的是「昨天」「星期三」这类相对日期，需要知道截图是哪天截的：命令行加 --taken-at YYYY-MM-DD，或在导入页面填写截图日期后重新导入 / the screenshot's times are relative (昨天, 星期三): give the date it was taken (--taken-at YYYY-MM-DD, or the capture date on the import page) and import it again`);
-  }
+  if (got.needsDate) throw new CaptureDateNeeded(file);
   if (got.events.length === 0) {
     throw new AppError('BAD_INPUT', `${file}: 截图里没有带时间的消息或通话（时间分隔条不在画面内？请连同上方的时间一起截图）/ no message or call with a visible time in this screenshot (include the time separator above the messages)`);
   }
   const result: ScreenshotResult = {
     file, format: 'screenshot', importId: 0, screen: analysis.kind, records: got.events.length, events: got.events.length, eventsAdded: 0, duplicates: 0,
     untimed: got.untimed, lowConfidence: got.lowConfidence, contacts: 0, contactsAdded: 0, attachments: 0, collection: 0, thread: 'worker', sha256,
-    takenAt: taken.text, takenAtFrom: taken.from, ocrMs: Math.round(ms),
+    takenAt: taken.text, takenAtFrom: taken.from, takenAtPattern: taken.pattern ?? null, ocrMs: Math.round(ms),
   };
   const importId = await repo.startImport(ctx.store.db, ctx.caseId, file, 'screenshot', bytes.length, ctx.now());
   result.importId = importId;
@@ -446,6 +448,6 @@ export function screenshotNote(f: object): string {
   if (s.duplicates) parts.push(`${s.duplicates} 条与其他截图重叠 overlapping`);
   if (s.untimed) parts.push(`${s.untimed} 条没有可见时间或被截断，未导入 without a visible time or cut off, skipped`);
   if (s.lowConfidence) parts.push(`${s.lowConfidence} 条识别把握低，请核对 low confidence, please check`);
-  if (s.takenAt) parts.push(`截图日期 taken ${s.takenAt} (${s.takenAtFrom})`);
+  if (s.takenAt) parts.push(`截图日期 taken ${s.takenAt} (${s.takenAtFrom}${s.takenAtPattern ? `: ${s.takenAtPattern}` : ''})`);
   return `; ${parts.join(', ')}`;
 }

@@ -15,8 +15,8 @@ export interface JobProgress {
   errorText?: { zh: string; en: string } | null;
   /** The error as the code gave it, for whoever helps. */
   detail?: string;
-  /** Where a file that could not be imported belongs ('evidence'), if elsewhere. */
-  hint?: 'evidence' | null;
+  /** Where a file that could not be imported belongs ('evidence'), if elsewhere; 'capture-date': a screenshot that needs the day it was taken. */
+  hint?: 'evidence' | 'capture-date' | null;
   /** Where the work is: 'upload' while the file arrives, 'import' while it is read and written. */
   stage?: 'upload' | 'import';
   result?: unknown;

@@ -4,6 +4,7 @@ import { classifyJsonlLine } from '../../app/classify.js';
 import { eta } from '../../app/progress.js';
 import { importFiles } from '../../app/import.js';
 import { expandScreenshotFolder, screenshotNote } from '../../app/ocr.js';
+import { takenAtCommand } from '../../app/ocr-date.js';
 import { expandRecordingFolder } from '../../app/recordings.js';
 import { listCollectorsView, listContactsView, markCollector, queryEvents, reportContact, setCollectorLoan, unmarkCollector } from '../../app/timeline.js';
 import { UsageError } from '../args.js';
@@ -34,6 +35,9 @@ export const timelineCommands: Command[] = [
       });
       io.endProgress();
       for (const f of summary.failed) io.err(`✗ ${f.error}`);
+      if (summary.needsDate.length) {
+        io.err(`这些截图需要截图日期（那天的日期，相对说法从它算起），请这样再导入一次 / these screenshots need the day they were taken; import them again with:\n  ${takenAtCommand(summary.needsDate, flags.str('tz') ?? undefined)}\n（把日期换成截图那天 / put the day they were taken）`);
+      }
       io.data(summary, () => {
         const lines = summary.files.flatMap((f) => [
           `✓ ${f.file} (${f.format}): ${f.eventsAdded}/${f.events} 条事件新增 events added, ${f.contactsAdded}/${f.contacts} 位联系人 contacts, ${f.attachments} 个附件 attachments, ${f.collection} 条催收 collection messages, ${f.collectorCalls ?? 0} 通催收电话 collector calls${screenshotNote(f)}`,

@@ -11,7 +11,9 @@ export const timelineRoutes: RouteModule = (api, ctxOf, { limits }) => {
   api.post('/imports', async (req, reply) => {
     const name = fileNameHeader(req);
     const size = Number(req.headers['content-length'] ?? 0);
-    const job = await withUpload(req, 'the file', limits.imports, async (body) => startUploadImport(await ctxOf(req), name, body, size));
+    // x-taken-at: the day a screenshot was taken (YYYY-MM-DD), sent when the page asked for it (app/ocr-date.ts).
+    const takenAt = typeof req.headers['x-taken-at'] === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.headers['x-taken-at']) ? req.headers['x-taken-at'] : undefined;
+    const job = await withUpload(req, 'the file', limits.imports, async (body) => startUploadImport(await ctxOf(req), name, body, size, { takenAt }));
     return reply.status(202).send(job);
   });
 

@@ -106,7 +106,7 @@ export interface JobView {
   errorText?: { zh: string; en: string } | null;
   /** The error as the code gave it. */
   detail?: string;
-  hint?: 'evidence' | null;
+  hint?: 'evidence' | 'capture-date' | null;
   stage?: 'upload' | 'import';
   startedAt?: number;
   result?: {

@@ -7,6 +7,10 @@
  *
  * A file that cannot be imported gets the server's plain message (what the file is, where it belongs; the
  * parser's words folded away as detail) and, for a PDF or a photo, a button to the evidence page.
+ *
+ * Screenshots whose times are relative (昨天 / 星期三 / 上午) and whose day nothing gives (no EXIF, no date in the file
+ * name) come back with hint 'capture-date': the page asks for that day inline — one date for them all, today in
+ * Asia/Shanghai by default, editable per screenshot — and uploads only those again with it (x-taken-at).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Collapse, Flex, Progress, Tag, Upload } from 'antd';
@@ -37,7 +41,16 @@ interface Item {
   job: JobView | null;
   /** A failure before the server took the file (network, size). */
   error: unknown;
+  /** The day a screenshot was taken, when the page asked for it (sent as x-taken-at). */
+  takenAt?: string | null;
 }
+
+/** Today in Asia/Shanghai as YYYY-MM-DD (the default capture date the page proposes). */
+export function todayInShanghai(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+const needsDate = (x: Item) => x.phase === 'failed' && x.job?.hint === 'capture-date';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -53,6 +66,8 @@ export default function Import(_props: PageProps) {
   const { t, pick } = useI18n();
   const [items, setItems] = useState([] as Item[]);
   const [pickProblem, setPickProblem] = useState(null as MsgKey | null);
+  const [batchDate, setBatchDate] = useState(todayInShanghai);
+  const [dateOf, setDateOf] = useState({} as Record<string, string>);
   const running = useRef(false);
   const watching = useRef(new Set<string>());
   const alive = useRef(true);
@@ -114,7 +129,7 @@ export default function Import(_props: PageProps) {
       let job: JobView;
       try {
         const named = it.iphone ? Object.assign(body, { name: it.name }) : (body as Blob & { name?: string });
-        job = await uploadFile<JobView>('/api/imports', named, {}, (p) => patch(it.key, { uploaded: p.loaded }));
+        job = await uploadFile<JobView>('/api/imports', named, it.takenAt ? { 'x-taken-at': it.takenAt } : {}, (p) => patch(it.key, { uploaded: p.loaded }));
       } catch (e) {
         patch(it.key, { phase: 'failed', error: e });
         return;
@@ -189,6 +204,14 @@ export default function Import(_props: PageProps) {
       setItems((xs) => [...xs, { key: `${Date.now()}-${Math.random()}`, name, size: pick.bytes, file: null, iphone: pick.files, phase: 'waiting', uploaded: 0, job: null, error: null }]);
     };
     input.click();
+  };
+
+  const undated = items.filter(needsDate);
+  const rerunWithDates = () => {
+    const valid = (d: string | undefined) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null);
+    setItems((xs) =>
+      xs.map((x) => (needsDate(x) && x.file ? { ...x, phase: 'waiting', job: null, error: null, uploaded: 0, takenAt: valid(dateOf[x.key]) ?? valid(batchDate) } : x)),
+    );
   };
 
   const done = items.filter((x) => x.phase === 'done' && x.job?.result);
@@ -307,7 +330,7 @@ export default function Import(_props: PageProps) {
                     ) : (
                       <ErrorNotice error={it.error ?? new ApiError('IMPORT_FAILED', it.job?.error ?? '', 400)} />
                     )}
-                    {(it.file || it.iphone) && it.job?.hint !== 'evidence' ? (
+                    {(it.file || it.iphone) && it.job?.hint !== 'evidence' && it.job?.hint !== 'capture-date' ? (
                       <Button size="small" onClick={() => patch(it.key, { phase: 'waiting', error: null, job: null })}>
                         {t('common.retry')}
                       </Button>
@@ -318,6 +341,45 @@ export default function Import(_props: PageProps) {
             );
           })}
         </section>
+      ) : null}
+
+      {undated.length ? (
+        <Card className="import-dates" data-testid="import-dates" title={<h2 className="card-h">{t('import.date.title')}</h2>}>
+          <p>{t('import.date.body')}</p>
+          <Flex gap={8} wrap align="center">
+            <label htmlFor="import-date-all">{t('import.date.all')}</label>
+            <input id="import-date-all" type="date" value={batchDate} onChange={(e) => setBatchDate(e.target.value)} data-testid="import-date-all" />
+          </Flex>
+          <ul className="import-date-list">
+            {undated.map((x) => (
+              <li key={x.key}>
+                {x.file ? (
+                  <Flex gap={8} wrap align="center">
+                    <label htmlFor={`date-${x.key}`} className="file-name">
+                      {t('import.date.one', { name: x.name })}
+                    </label>
+                    <input
+                      id={`date-${x.key}`}
+                      type="date"
+                      value={dateOf[x.key] ?? batchDate}
+                      onChange={(e) => setDateOf((m) => ({ ...m, [x.key]: e.target.value }))}
+                      data-testid="import-date-one"
+                    />
+                  </Flex>
+                ) : (
+                  <span>
+                    <strong className="file-name">{x.name}</strong> <span className="muted small">{t('import.date.lost')}</span>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+          {undated.some((x) => x.file) ? (
+            <Button type="primary" onClick={rerunWithDates} disabled={busy} data-testid="import-date-run">
+              {t('import.date.run')}
+            </Button>
+          ) : null}
+        </Card>
       ) : null}
 
       {done.length && !busy ? (
