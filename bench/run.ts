@@ -49,6 +49,12 @@ if (want('plan')) {
   const { runPlanBench } = await import('./plan.js');
   runPlanBench();
 }
+if (only.includes('server')) {
+  // Only when asked for (it seeds a PostgreSQL database of a million events): npm run bench -- server [--cases N …].
+  section('server: organisation server under load (PostgreSQL, loopback; targets: timeline p95 ≤ 150 ms, 0 errors, flat memory)');
+  const { runServerBench } = await import('./server.js');
+  await runServerBench(only);
+}
 if (want('ocr')) {
   section('ocr: screenshots (rendered phone screens, clean and forwarded copies)');
   const { runOcrBench } = await import('./ocr.js');

@@ -1,0 +1,271 @@
+/**
+ * Load benchmark of the organisation server (issue 15): `npm run bench -- server`. Not a test.
+ *
+ * PostgreSQL on this machine (DATABASE_URL, else a private cluster started with .ci/pg.sh on port 54339 and stopped
+ * after), a fresh database created here and dropped after, loopback only. Seeds N cases × M events (default
+ * 200 × 5,000: bench/server-seed.ts), creates caseworker accounts through the app's own functions (createUser,
+ * shareImportedCase, assignCase), starts the server in a child process, logs every account in, and drives the
+ * sessions with autocannon, each session one keep-alive connection browsing one kind of page of its own cases:
+ * the case list, a timeline page (`/api/cases/:id/events?limit=100&offset=…`) or the findings. Prints throughput,
+ * p50/p95/p99 latency and non-2xx answers per route kind, the server's RSS at start, middle and end, and the load
+ * average. Targets: timeline p95 ≤ 150 ms, 0 errors, flat memory.
+ *
+ * When the organisation server is not available (no startOrgServer), it falls back to the local server on the same
+ * database, acting on its one (lowest) case with the launch key: timelines and findings of that case, overview
+ * instead of the case list. It says so.
+ *
+ *   npm run bench -- server -- --cases 20 --events 1000 --sessions 10 --duration 10   (quick)
+ *   npx tsx bench/server.ts --cases 200 --events 5000 --sessions 50 --duration 30
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { openStore } from '../src/store/db.js';
+import { seedCases } from './server-seed.js';
+
+interface Args {
+  cases: number;
+  events: number;
+  sessions: number;
+  duration: number;
+  mode: 'auto' | 'org' | 'local';
+}
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { cases: 200, events: 5000, sessions: 50, duration: 30, mode: 'auto' };
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i]!.replace(/^--/, '');
+    if (k === 'cases' || k === 'events' || k === 'sessions' || k === 'duration') a[k] = Math.max(1, Number(argv[++i]));
+    else if (k === 'mode') a.mode = argv[++i] as Args['mode'];
+  }
+  return a;
+}
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
+
+function rssKb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) : 0;
+}
+
+function pct(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** A PostgreSQL server: the one DATABASE_URL names, or a private one started for this run. */
+function postgres(log: (s: string) => void): { url: string; stop(): void } {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop() {} };
+  const port = '54339';
+  log(`no DATABASE_URL: starting a private PostgreSQL on 127.0.0.1:${port} (.ci/pg.sh)`);
+  const root = execFileSync('bash', ['.ci/pg.sh', 'start'], { env: { ...process.env, PGPORT: port }, encoding: 'utf8' }).trim();
+  return { url: `postgres://app:app@127.0.0.1:${port}/app`, stop: () => execFileSync('bash', ['.ci/pg.sh', 'stop', root]) };
+}
+
+async function startChild(mode: 'org' | 'local', url: string, dataDir: string): Promise<{ child: ChildProcess; origin: string; key?: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server-child.ts'], {
+    env: { ...process.env, DATABASE_URL: url, BENCH_MODE: mode, BENCH_DATA: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const line = await new Promise<string>((resolve, reject) => {
+    const rl = createInterface({ input: child.stdout! });
+    rl.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${err.slice(-2000)}`)));
+  });
+  return { child, ...(JSON.parse(line) as { origin: string; key?: string }) };
+}
+
+interface Session {
+  headers: Record<string, string>;
+  cases: number[];
+}
+
+type Kind = 'case list' | 'timeline' | 'findings' | 'overview';
+
+export async function runServerBench(argv: string[] = [], log: (s: string) => void = console.log): Promise<void> {
+  const args = parseArgs(argv);
+  log(`machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average at start ${load()}`);
+  const server = postgres(log);
+  const name = `huxun_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const u = new URL(server.url);
+  u.pathname = `/${name}`;
+  const url = u.toString();
+  const dataDir = mkdtempSync(join(tmpdir(), 'huxun-bench-server-'));
+  let child: ChildProcess | null = null;
+  try {
+    // ----- schema and seed -----
+    const store = await openStore({ databaseUrl: url });
+    await store.close();
+    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const seed = await seedCases(pool, {
+      cases: args.cases,
+      events: args.events,
+      progress: (n) => n % 50 === 0 && log(`  seeded ${n}/${args.cases} cases`),
+    });
+    const size = (await pool.query<{ s: string }>(`select pg_size_pretty(pg_database_size(current_database())) as s`)).rows[0]!.s;
+    await pool.end();
+    log(`seed: ${args.cases} cases × ${args.events.toLocaleString('en-US')} events = ${seed.events.toLocaleString('en-US')} events in ${(seed.ms / 1000).toFixed(1)} s (${Math.round(seed.events / (seed.ms / 1000)).toLocaleString('en-US')} events/s, multi-row insert per case); database ${size}`);
+
+    // ----- accounts (the organisation server's own functions), or the local fallback -----
+    let mode: 'org' | 'local' = args.mode === 'local' ? 'local' : 'org';
+    const accounts = mode === 'org' ? await import('../src/app/org/accounts.js').catch(() => null) : null;
+    const orgCases = mode === 'org' ? await import('../src/app/org/cases.js').catch(() => null) : null;
+    const start = (await import('../src/server/start.js')) as Record<string, unknown>;
+    if (mode === 'org' && (!accounts || !orgCases || typeof start.startOrgServer !== 'function')) {
+      if (args.mode === 'org') throw new Error('the organisation server is not available in this checkout');
+      mode = 'local';
+      log('the organisation server is not available: falling back to the local server on the lowest case (timeline, findings, overview)');
+    }
+    const password = 'bench-password-不是真的';
+    const users: { username: string; cases: number[] }[] = [];
+    if (mode === 'org') {
+      const t = performance.now();
+      const org = await accounts!.openOrg({ databaseUrl: url, dataDir });
+      try {
+        const a = await accounts!.createUser(org, { username: 'bench-admin', password, role: 'admin' });
+        const adminUser = { ...a, totp: false };
+        for (const id of seed.caseIds) await orgCases!.shareImportedCase(org, adminUser, id);
+        for (let i = 0; i < args.sessions; i++) {
+          const w = await accounts!.createUser(org, { username: `worker${i + 1}`, password, role: 'caseworker' });
+          // Cases dealt round-robin: 200 cases over 50 caseworkers is 4 each.
+          const mine = seed.caseIds.filter((_, k) => k % args.sessions === i);
+          for (const id of mine) await orgCases!.assignCase(org, id, w.id, true);
+          users.push({ username: w.username, cases: mine.length ? mine : [seed.caseIds[i % seed.caseIds.length]!] });
+        }
+      } finally {
+        await org.close();
+      }
+      log(`accounts: 1 admin + ${args.sessions} caseworkers (argon2id), ${seed.caseIds.length} cases shared and assigned in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    }
+
+    // ----- server and sessions -----
+    const started = await startChild(mode, url, dataDir);
+    child = started.child;
+    const origin = started.origin;
+    const sessions: Session[] = [];
+    if (mode === 'org') {
+      const t = performance.now();
+      for (const usr of users) {
+        const res = await fetch(`${origin}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin },
+          body: JSON.stringify({ username: usr.username, password }),
+        });
+        if (res.status !== 200) throw new Error(`login ${usr.username}: ${res.status} ${await res.text()}`);
+        const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+        sessions.push({ headers: { cookie }, cases: usr.cases });
+      }
+      log(`logins: ${sessions.length} sessions in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    } else {
+      for (let i = 0; i < args.sessions; i++) sessions.push({ headers: { 'x-huxun-key': started.key! }, cases: [seed.caseIds[0]!] });
+    }
+    const pathOf = (kind: Kind, caseId: number, page: number) => {
+      const base = mode === 'org' ? `/api/cases/${caseId}` : '/api';
+      if (kind === 'case list') return '/api/org/cases';
+      if (kind === 'overview') return `${base}/overview`;
+      if (kind === 'findings') return `${base}/findings`;
+      return `${base}/events?limit=100&offset=${page * 100}`;
+    };
+    // Half the sessions read timelines, a quarter case lists (overview in the local fallback), a quarter findings.
+    const kinds: Kind[] = ['timeline', mode === 'org' ? 'case list' : 'overview', 'timeline', 'findings'];
+    const pages = Math.max(1, Math.floor(args.events / 100));
+
+    // Warm-up (JIT, pool, caches), not measured.
+    await runLoad(origin, sessions, kinds, pathOf, pages, Math.min(5, args.duration));
+    const pid = child.pid!;
+    const rss: { at: string; kb: number }[] = [{ at: 'start', kb: rssKb(pid) }];
+    const timer = setTimeout(() => rss.push({ at: 'middle', kb: rssKb(pid) }), (args.duration * 1000) / 2);
+    const loadStart = load();
+    const results = await runLoad(origin, sessions, kinds, pathOf, pages, args.duration);
+    clearTimeout(timer);
+    rss.push({ at: 'end', kb: rssKb(pid) });
+    log(`load: ${sessions.length} sessions (one connection each), ${args.duration} s, mode ${mode}; load average before ${loadStart}, after ${load()}`);
+    for (const [kind, r] of results) {
+      const s = r.latencies.sort((a, b) => a - b);
+      log(
+        `  ${kind.padEnd(9)} ${String(r.connections).padStart(3)} conn: ${(s.length / args.duration).toFixed(1).padStart(7)} req/s, ` +
+          `p50 ${pct(s, 50).toFixed(0)} ms, p95 ${pct(s, 95).toFixed(0)} ms, p99 ${pct(s, 99).toFixed(0)} ms, ` +
+          `non-2xx ${r.non2xx}, errors ${r.errors}${kind === 'timeline' ? `  (target p95 ≤ 150 ms: ${pct(s, 95) <= 150 ? 'met' : 'NOT met'})` : ''}`,
+      );
+    }
+    const total = [...results.values()].reduce((n, r) => n + r.latencies.length, 0);
+    log(`  total: ${(total / args.duration).toFixed(1)} req/s, non-2xx ${[...results.values()].reduce((n, r) => n + r.non2xx, 0)}, errors ${[...results.values()].reduce((n, r) => n + r.errors, 0)}`);
+    log(`server RSS: ${rss.map((r) => `${r.at} ${mb(r.kb)}`).join(', ')}`);
+  } finally {
+    child?.kill('SIGTERM');
+    if (child && child.exitCode === null) await new Promise((r) => child!.once('exit', r));
+    await admin.query(`drop database if exists ${name} with (force)`).catch(() => undefined);
+    await admin.end();
+    server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+interface KindResult {
+  connections: number;
+  latencies: number[];
+  non2xx: number;
+  errors: number;
+}
+
+/** One autocannon instance per route kind, all at once; each connection is one session reading its own cases. */
+async function runLoad(
+  origin: string,
+  sessions: Session[],
+  kinds: Kind[],
+  pathOf: (kind: Kind, caseId: number, page: number) => string,
+  pages: number,
+  duration: number,
+): Promise<Map<Kind, KindResult>> {
+  const byKind = new Map<Kind, Session[]>();
+  sessions.forEach((s, i) => byKind.set(kinds[i % kinds.length]!, [...(byKind.get(kinds[i % kinds.length]!) ?? []), s]));
+  const out = new Map<Kind, KindResult>();
+  await Promise.all(
+    [...byKind].map(async ([kind, group]) => {
+      const res: KindResult = { connections: group.length, latencies: [], non2xx: 0, errors: 0 };
+      out.set(kind, res);
+      let next = 0;
+      let n = 0;
+      const inst = autocannon({
+        url: origin,
+        connections: group.length,
+        duration,
+        timeout: 30,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (req, context) => {
+              // The connection's session is chosen on its first request and kept (a browser tab of one user).
+              if (context.session === undefined) context.session = group[next++ % group.length];
+              const s = context.session as Session;
+              const caseId = s.cases[n % s.cases.length]!;
+              const page = (n * 7) % pages;
+              n++;
+              return { ...req, path: pathOf(kind, caseId, page), headers: { ...req.headers, ...s.headers } };
+            },
+          },
+        ],
+      });
+      inst.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+        res.latencies.push(ms);
+        if (status < 200 || status > 299) res.non2xx++;
+      });
+      inst.on('reqError', () => res.errors++);
+      await inst;
+    }),
+  );
+  return out;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]!).href) await runServerBench(process.argv.slice(2));
