@@ -1,6 +1,7 @@
 /**
- * Documents over the real law data: every citation a document shows exists in src/law, unverified ones are marked
- * or left out, summaries are flagged, and the channel proposal routes findings the way the reference's channel table
+ * Documents over the real law data: every citation a document shows exists in src/law and may be cited in an outgoing
+ * document (verified, or secondary quoted word for word); unverified ones and unquoted secondary ones are left out,
+ * summaries are named without their paraphrase, and the channel proposal routes findings the way the reference's channel table
  * says. Also runs the PRC rule pack on a small case and builds every document from its findings, as the app does.
  */
 import { describe, expect, it } from 'vitest';
@@ -72,11 +73,13 @@ function checkDocument(m: DocModel, citationIds: string[], where: string): void 
   for (const b of citationBlocks(m)) {
     expect(hasCitation(b.citationId!), `${where}: ${b.citationId}`).toBe(true);
     const c = getCitation(b.citationId!);
-    expect(b.verified, `${where}: ${c.id}`).toBe(c.verified !== 'unverified');
+    const solid = c.verified === 'verified_primary' || c.verified === 'verified_secondary';
+    expect(solid || (c.verified === 'secondary' && c.excerptKind !== 'summary'), `${where}: ${c.id} may not be cited`).toBe(true);
+    expect(b.verified, `${where}: ${c.id}`).toBe(solid);
     expect(b.excerptIsSummary === true, `${where}: ${c.id}`).toBe(c.excerptKind === 'summary');
     expect(citationIds).toContain(c.id);
     if (m.lang === 'zh-CN') {
-      expect(b.excerpt).toBe(c.excerpt.zh);
+      expect(b.excerpt).toBe(c.excerptKind === 'summary' ? '' : c.excerpt.zh);
       expect(b.law).toContain(c.law.zh);
       if (c.article) expect(b.article).toBe(c.article);
     }
@@ -103,7 +106,7 @@ describe('documents over src/law', () => {
     for (const f of sampleCase().findings) for (const id of f.citationIds) expect(hasCitation(id), id).toBe(true);
   });
 
-  it('every citation in every document exists in src/law and is shown as verified only when it is', () => {
+  it('every citation in every document exists in src/law and may be cited; unverified ones never reach a document', () => {
     const c = lawCase();
     for (const d of DOCUMENT_TYPES) {
       const channels = d.perChannel ? [...LETTER_CHANNELS] : [undefined];
@@ -116,11 +119,11 @@ describe('documents over src/law', () => {
     }
     const lender = buildDocument(c, law, { type: 'complaint', channel: 'lender' });
     const ids = citationBlocks(lender.model).map((b) => b.citationId);
-    expect(ids).toContain(UNVERIFIED_ID);
-    expect(ids).toContain(SUMMARY_ID);
-    const omit = buildDocument(c, law, { type: 'complaint', channel: 'lender', unverified: 'omit' });
-    expect(citationBlocks(omit.model).map((b) => b.citationId)).not.toContain(UNVERIFIED_ID);
-    expect(omit.citationIds).not.toContain(UNVERIFIED_ID);
+    expect(ids).not.toContain(UNVERIFIED_ID);
+    expect(lender.citationIds).not.toContain(UNVERIFIED_ID);
+    // A summary is cited by name (its paraphrase stays out): in the list of conduct, and among the ids shown.
+    expect(lender.citationIds).toContain(SUMMARY_ID);
+    expect(textOf(lender.model)).toContain(formatCitation(getCitation(SUMMARY_ID), 'zh'));
   });
 
   it('a citation id src/law lacks never reaches a document', () => {
@@ -142,6 +145,7 @@ describe('documents over src/law', () => {
     const blocks = citationBlocks(r.model);
     expect(blocks.map((b) => b.citationId)).toEqual(expect.arrayContaining(['pipl.art15', 'pipl.art44', 'pipl.art45', 'pipl.art47']));
     expect(blocks.find((b) => b.citationId === 'pipl.art47')!.excerptIsSummary).toBe(true);
+    expect(blocks.find((b) => b.citationId === 'pipl.art47')!.excerpt).toBe('');
     expect(textOf(r.model)).toContain(formatCitation(getCitation('pipl.art15'), 'zh'));
   });
 

@@ -7,8 +7,9 @@ import type { Channel } from '../domain/law.js';
 import {
   answersProblem, buildComplaintText, buildDocument, channelsForType, clampAnswers, DOCUMENT_TYPES, FORM_LIMITS, LENDER_CHANNELS, proposeChannels, proposeLenderComplaints,
   LETTER_CHANNELS, scopeLender, scopeUnknown, UNKNOWN_LENDER,
-  type DocumentCase, type DocumentEvent, type DocumentLender, type Question, type DocumentRequest, type DocumentType, type FormLength, type LawCitation, type LawView,
+  type DocumentCase, type DocumentEvent, type DocumentLender, type DocumentPurpose, type Question, type DocumentRequest, type DocumentType, type FormLength, type LawCitation, type LawView,
 } from '../domain/documents/index.js';
+import { collectorActivity } from '../domain/report/index.js';
 import type { Collector } from '../domain/collection/types.js';
 import type { Loan } from '../domain/loans/types.js';
 import { getLenderBrand, getLenderEntity, type LenderEntity } from '../law/lenders.js';
@@ -55,6 +56,11 @@ export interface DocumentInput {
   answers?: Record<string, string | number | boolean | null>;
   lang?: 'zh' | 'en';
   redact?: boolean;
+  /**
+   * 'draft' (default): the person's own copy, with the draft banner and the notes addressed to them; 'send': the version
+   * the person sends, once they confirmed they checked the facts (no banner, no notes). The preview is always a draft.
+   */
+  for?: DocumentPurpose;
 }
 
 const ANSWERS_KEY = 'document_answers';
@@ -162,6 +168,8 @@ export async function documentCase(ctx: AppContext, answers: Record<string, stri
   const attachments = await repo.listAttachments(ctx.store.db, ctx.caseId);
   // Quotes the person recorded with `huxun law lpr add` count for contracts after the table's last quote.
   const userLpr = await listUserLpr(ctx);
+  // Calls and messages per collector, counted as the evidence report counts them (one source for the letters and the report).
+  const activity = new Map(collectorActivity(caseData.events, ctx.tz).map(({ collectorId, ...a }) => [collectorId, a]));
   return {
     today: localDate(ctx.now(), ctx.tz),
     tz: ctx.tz,
@@ -182,7 +190,10 @@ export async function documentCase(ctx: AppContext, answers: Record<string, stri
         })),
       };
     }),
-    collectors: caseData.collectors.map((c) => ({ id: c.id, name: c.name, numbers: c.numbers, lenderName: c.lenderName, claims: c.claims ?? [], loanId: c.loanId })),
+    collectors: caseData.collectors.map((c) => ({
+      id: c.id, name: c.name, numbers: c.numbers, lenderName: c.lenderName ?? (c.loanId != null ? caseData.loans.find((l) => l.id === c.loanId)?.lenderName ?? null : null),
+      claims: c.claims ?? [], loanId: c.loanId, activity: activity.get(c.id) ?? null,
+    })),
     lenders: caseLenders(caseData.loans, caseData.collectors),
     findings,
     events,
@@ -229,7 +240,8 @@ function request(input: DocumentInput, c: DocumentCase): DocumentRequest {
     if (!(LETTER_CHANNELS as readonly string[]).includes(channel)) throw new AppError('BAD_INPUT', `channel: 未知渠道 unknown channel ${JSON.stringify(channel)}; expected one of ${LETTER_CHANNELS.join(', ')}`);
     if (!LENDER_CHANNELS.includes(channel)) lenderKey = null;
   }
-  return { type, channel, lender, lenderKey, contact: input.contact ?? null, lang: input.lang ?? 'zh', redact: input.redact ? {} : false };
+  if (input.for !== undefined && input.for !== 'draft' && input.for !== 'send') throw new AppError('BAD_INPUT', `for: expected draft or send, got ${JSON.stringify(input.for)}`);
+  return { type, channel, lender, lenderKey, contact: input.contact ?? null, lang: input.lang ?? 'zh', redact: input.redact ? {} : false, purpose: input.for ?? 'draft' };
 }
 
 /** One complaint per lender, each with the channels that supervise it and why (issue 12 §3). */
@@ -256,7 +268,8 @@ export async function proposedChannels(ctx: AppContext) {
 export async function previewDocument(ctx: AppContext, input: DocumentInput) {
   const answers = await mergeAnswers(ctx, input.answers);
   const c = await documentCase(ctx, answers);
-  const req = request(input, c);
+  // The preview is the person's view: always the draft, whatever `for` says.
+  const req = { ...request(input, c), purpose: 'draft' as const };
   const r = buildDocument(c, LAW_VIEW, req);
   const short = req.type === 'complaint' ? buildComplaintText(c, req.channel!, LAW_VIEW, 'short', { lang: req.lang, redact: req.redact, lender: req.lender, lenderKey: req.lenderKey }) : null;
   return {
@@ -290,7 +303,7 @@ export async function renderDocument(ctx: AppContext, input: DocumentInput & { f
   const c = await documentCase(ctx, answers);
   const req = request(input, c);
   const r = buildDocument(c, LAW_VIEW, req);
-  const base = `${r.model.title}${req.channel ? `-${req.channel}` : ''}-${c.today}`.replace(/[\\/:*?"<>|\s]+/g, '_');
+  const base = `${r.model.title}${req.channel ? `-${req.channel}` : ''}-${c.today}${req.purpose === 'send' ? '' : '-草稿'}`.replace(/[\\/:*?"<>|\s]+/g, '_');
   const about = { channel: req.channel ?? null, missing: r.missing };
   if (input.format === 'pdf') return { bytes: await renderPdf(r.model), fileName: `${base}.pdf`, mime: 'application/pdf', citationIds: r.citationIds, ...about };
   if (input.format === 'docx') return { bytes: await renderDocx(r.model), fileName: `${base}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', citationIds: r.citationIds, ...about };

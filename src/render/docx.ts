@@ -12,6 +12,7 @@ import {
   HeadingLevel,
   LevelFormat,
   Packer,
+  PageBreak,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -23,7 +24,7 @@ import {
   type IRunOptions,
 } from 'docx';
 import { toRuns, type Block, type DocModel, type RichText } from '../domain/documents/model.js';
-import { labels } from './labels.js';
+import { citationExcerpt, labels } from './labels.js';
 import { relativeColumnWidths } from './layout.js';
 
 export const DOCX_FONTS = {
@@ -91,12 +92,8 @@ function block(b: Block, model: DocModel, listNo: { n: number }): (Paragraph | T
       const head = L.lawTitle(b.law) + (b.article ? (model.lang === 'zh-CN' ? b.article : ` ${b.article}`) : '');
       return [
         new Paragraph({ border, indent: { left: 240 }, spacing: { after: 0 }, keepNext: true, children: runsOf([{ text: head, bold: true }]) }),
-        new Paragraph({ border, indent: { left: 240 }, spacing: { after: 0 }, keepNext: true, children: runsOf((b.excerptIsSummary ? b.excerpt : L.quote(b.excerpt)), { size: 20 }) }),
-        new Paragraph({
-          border,
-          indent: { left: 240 },
-          children: runsOf(`${b.tierLabel} · ${b.verified ? L.verified : L.unverified}`, { size: 17, color: b.verified ? '666666' : 'A33A00' }),
-        }),
+        ...(citationExcerpt(b, L) ? [new Paragraph({ border, indent: { left: 240 }, spacing: { after: 0 }, keepNext: true, children: runsOf(citationExcerpt(b, L), { size: 20 }) })] : []),
+        new Paragraph({ border, indent: { left: 240 }, children: runsOf(b.tierLabel, { size: 17, color: '666666' }) }),
       ];
     }
     case 'signature':
@@ -125,6 +122,11 @@ export async function renderDocx(model: DocModel): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: runsOf(model.title, { font: DOCX_FONTS.heading }) })];
   if (model.subtitle) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: runsOf(model.subtitle, { color: '666666', size: 21 }) }));
   for (const b of model.blocks) children.push(...block(b, model, listNo));
+  // The annex (附件) starts on a new page.
+  if (model.annex?.length) {
+    children.push(new Paragraph({ children: [new PageBreak()] }));
+    for (const b of model.annex) children.push(...block(b, model, listNo));
+  }
 
   const footerLines: Paragraph[] = [];
   if (model.footer) footerLines.push(new Paragraph({ alignment: AlignmentType.CENTER, children: runsOf(model.footer, { size: 15, color: '666666' }) }));

@@ -25,8 +25,8 @@ function block(b: Block): string {
         .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table></div>`;
     case 'citation': {
-      const excerpt = b.excerptIsSummary ? esc(b.excerpt) : `“${esc(b.excerpt)}”`;
-      return `<blockquote class="doc-citation"><div><strong>${esc(b.law)}${b.article ? ` ${esc(b.article)}` : ''}</strong> <small>〔${esc(b.tierLabel)}${b.verified ? '' : '；未核实'}〕</small></div><div>${excerpt}</div></blockquote>`;
+      const excerpt = b.excerptIsSummary || !b.excerpt.trim() ? '' : `<div>“${esc(b.excerpt)}”</div>`;
+      return `<blockquote class="doc-citation"><div><strong>${esc(b.law)}${b.article ? ` ${esc(b.article)}` : ''}</strong> <small>〔${esc(b.tierLabel)}〕</small></div>${excerpt}</blockquote>`;
     }
     case 'signature':
       return `<div class="doc-signature">${b.lines.map((l) => `<div>${esc(l)}</div>`).join('')}</div>`;
@@ -37,6 +37,8 @@ function block(b: Block): string {
 
 export function renderHtml(model: DocModel): string {
   return `<article class="doc" lang="${model.lang}"><h1>${esc(model.title)}</h1>${model.subtitle ? `<p class="doc-subtitle">${esc(model.subtitle)}</p>` : ''}${model.blocks.map(block).join('\n')}${
+    model.annex?.length ? `<hr class="doc-annex">${model.annex.map(block).join('\n')}` : ''
+  }${
     model.footer ? `<footer>${esc(model.footer)}</footer>` : ''
   }</article>`;
 }

@@ -2,8 +2,6 @@
 import type { DocLang } from '../domain/documents/model.js';
 
 export interface Labels {
-  verified: string;
-  unverified: string;
   page(i: number, n: number): string;
   lawTitle(law: string): string;
   quote(s: string): string;
@@ -15,8 +13,6 @@ export interface Labels {
 }
 
 const ZH: Labels = {
-  verified: '已核对原文',
-  unverified: '未核对原文，请以官方公布的文本为准',
   page: (i, n) => `第 ${i} 页 / 共 ${n} 页`,
   lawTitle: (law) => (law.startsWith('《') ? law : `《${law}》`),
   quote: (s) => `“${s}”`,
@@ -27,8 +23,6 @@ const ZH: Labels = {
 };
 
 const EN: Labels = {
-  verified: 'checked against the official text',
-  unverified: 'not checked against the official text; rely on the official version',
   page: (i, n) => `Page ${i} of ${n}`,
   lawTitle: (law) => law,
   quote: (s) => `“${s}”`,
@@ -40,4 +34,13 @@ const EN: Labels = {
 
 export function labels(lang: DocLang): Labels {
   return lang === 'zh-CN' ? ZH : EN;
+}
+
+/**
+ * A citation's excerpt as documents print it: the law's words in quotation marks; nothing for a summary (the project's
+ * paraphrase is not presented as the law's text in a document that leaves the app) or an empty excerpt.
+ */
+export function citationExcerpt(b: { excerpt: string; excerptIsSummary?: boolean }, L: Labels): string {
+  if (b.excerptIsSummary || !b.excerpt.trim()) return '';
+  return L.quote(b.excerpt);
 }

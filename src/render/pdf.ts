@@ -7,7 +7,7 @@ import { toRuns, type Block, type DocModel, type RichText, type TextRun } from '
 import { loadFonts, type FontSet } from './fonts.js';
 import { breakLongRuns, drawnText, segmentText, SOFT_HYPHEN, type Segment } from './segments.js';
 import { PDF_MAX_UNBROKEN_CHARS } from '../domain/limits.js';
-import { labels } from './labels.js';
+import { citationExcerpt, labels } from './labels.js';
 import { relativeColumnWidths } from './layout.js';
 
 export interface PdfOptions {
@@ -177,8 +177,8 @@ function citation(w: Writer, b: Extract<Block, { type: 'citation' }>, lang: DocM
   const indent = 12;
   const width = w.width - indent;
   const head = [{ text: L.lawTitle(b.law) + (b.article ? (lang === 'zh-CN' ? b.article : ` ${b.article}`) : ''), bold: true }];
-  const body = [{ text: (b.excerptIsSummary ? b.excerpt : L.quote(b.excerpt)) }];
-  const meta = [{ text: `${b.tierLabel} · ${b.verified ? L.verified : L.unverified}` }];
+  const body = [{ text: citationExcerpt(b, L) }];
+  const meta = [{ text: b.tierLabel }];
   const h = w.height(head, width, 10.5) + w.height(body, width, 10) + w.height(meta, width, 8.5) + 6;
   if (h < w.bottom - MARGIN.top) w.ensure(h);
   const y0 = w.doc.y;
@@ -187,7 +187,7 @@ function citation(w: Writer, b: Extract<Block, { type: 'citation' }>, lang: DocM
   w.gap(1);
   w.write(body, { x: MARGIN.left + indent, width, size: 10 });
   w.gap(2);
-  w.write(meta, { x: MARGIN.left + indent, width, size: 8.5, color: b.verified ? COLOR.muted : '#a33a00' });
+  w.write(meta, { x: MARGIN.left + indent, width, size: 8.5, color: COLOR.muted });
   if (w.doc.bufferedPageRange().count === p0) {
     w.doc.save().lineWidth(2).strokeColor(COLOR.cite).moveTo(MARGIN.left + 3, y0).lineTo(MARGIN.left + 3, w.doc.y).stroke().restore();
   }
@@ -262,7 +262,7 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
     w.write([{ text: model.subtitle }], { size: 10.5, align: 'center', color: COLOR.muted });
   }
   w.gap(14);
-  for (const b of model.blocks) {
+  const draw = (b: Block) => {
     switch (b.type) {
       case 'heading':
         heading(w, b);
@@ -286,6 +286,12 @@ export async function renderPdf(model: DocModel, opts: PdfOptions = {}): Promise
         note(w, b);
         break;
     }
+  };
+  for (const b of model.blocks) draw(b);
+  // The annex (附件) starts on a page of its own, so that the letter's page count is the letter's.
+  if (model.annex?.length) {
+    doc.addPage();
+    for (const b of model.annex) draw(b);
   }
   pageNumbers(w, model);
   doc.end();

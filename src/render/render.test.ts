@@ -75,8 +75,10 @@ describe.skipIf(!POPPLER)('renderPdf', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf, 'complaint');
     const flat = text.replace(/\s+/g, '');
-    for (const s of ['关于某某消费金融有限公司违规催收的投诉书', '再不还钱就爆你通讯录', '2025年12月3日至2026年1月4日', '13900001111', '《中华人民共和国个人信息保护法》第十条', '未核对原文', '依法处理相关催收人员', '投诉人：王小明', '草稿：本文书由护讯'])
+    for (const s of ['关于某某消费金融有限公司违规催收的投诉书', '再不还钱就爆你通讯录', '2025年12月3日至2026年1月4日', '13900001111', '《中华人民共和国个人信息保护法》第十条', '行业自律（非强制）', '依法处理相关催收人员', '投诉人：王小明', '草稿：本文书由护讯'])
       expect(flat).toContain(s);
+    // A citation shows how binding it is, never a note on how its text was checked (that stays in the app's views).
+    for (const s of ['未核对原文', '已核对原文']) expect(flat).not.toContain(s);
     const pages = text.split('\f').filter((p) => p.trim());
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(flat).toContain(`第1页/共${pages.length}页`);

@@ -12,7 +12,8 @@ describe('renderText', () => {
     expect(t).toContain('- 立即停止向第三人催收；');
     expect(t).toContain('日期：2026-01-01；时间：23:10；号码：13900001111；类型：来电；内容摘要：未接通（响铃 40 秒）');
     expect(t).toContain('《中华人民共和国个人信息保护法》第十条：“任何组织');
-    expect(t).toContain('（行业自律（非强制）；未核对原文，请以官方公布的文本为准）');
+    expect(t).toContain('（行业自律（非强制））');
+    expect(t).not.toContain('未核对原文');
     expect(t.endsWith('投诉人：王小明\n联系电话：138****5678\n2026年1月5日')).toBe(true);
   });
 

@@ -20,7 +20,7 @@
  * 4. the title is always kept (cut with "…" only if the title alone exceeds the limit).
  */
 import { blockPriority, plainText, type Block, type DocModel, type Priority } from '../domain/documents/model.js';
-import { labels } from './labels.js';
+import { citationExcerpt, labels } from './labels.js';
 
 export interface TextOptions {
   /** How the limit counts: code points (default) or UTF-16 code units (HTML maxlength, JS length). */
@@ -85,8 +85,9 @@ function blockText(b: Block, model: DocModel, compact: boolean): string {
     case 'citation': {
       const name = L.lawTitle(b.law) + (b.article ? (model.lang === 'zh-CN' ? b.article : ` ${b.article}`) : '');
       if (compact) return name;
-      const tail = model.lang === 'zh-CN' ? `（${b.tierLabel}；${b.verified ? L.verified : L.unverified}）` : ` (${b.tierLabel}; ${b.verified ? L.verified : L.unverified})`;
-      return `${name}${model.lang === 'zh-CN' ? '：' : ': '}${(b.excerptIsSummary ? b.excerpt : L.quote(b.excerpt))}${tail}`;
+      const tail = model.lang === 'zh-CN' ? `（${b.tierLabel}）` : ` (${b.tierLabel})`;
+      const ex = citationExcerpt(b, L);
+      return ex ? `${name}${model.lang === 'zh-CN' ? '：' : ': '}${ex}${tail}` : `${name}${tail}`;
     }
     case 'signature':
       return b.lines.join('\n');
@@ -106,7 +107,9 @@ function items(model: DocModel, compact: boolean): Item[] {
   const out: Item[] = [];
   if (model.subtitle) out.push({ text: model.subtitle, prio: 'normal', heading: null, section: [] });
   const open: { level: number; idx: number }[] = [];
-  for (const b of model.blocks) {
+  // The annex (附件) follows the letter; within a length limit it goes first.
+  const annex = (model.annex ?? []).map((b): Block => (b.type === 'heading' ? b : { ...b, priority: 'low' }));
+  for (const b of [...model.blocks, ...annex]) {
     const text = blockText(b, model, compact);
     if (b.type === 'heading') {
       while (open.length && open[open.length - 1]!.level >= b.level) open.pop();

@@ -113,10 +113,18 @@ export const DocumentPreviewSchema = z.object({
   answers: AnswersSchema,
 });
 
+/**
+ * Who a rendered document is for: 'draft' (default), the person's own copy with the draft banner and the notes for them;
+ * 'send', the version the person sends, once they have confirmed that they checked the facts (no banner, no notes).
+ */
+export const DocumentPurposeSchema = z.enum(['draft', 'send']);
+export type DocumentPurposeReq = z.infer<typeof DocumentPurposeSchema>;
+
 /** POST /api/documents/render */
 export const DocumentRenderSchema = DocumentPreviewSchema.extend({
   format: z.enum(['pdf', 'docx', 'txt']),
   length: z.enum(['short', 'medium', 'full']).optional(),
+  for: DocumentPurposeSchema.optional(),
 });
 
 export type ScheduleRequest = z.infer<typeof ScheduleRequestSchema>;

@@ -5,7 +5,7 @@ import { withApp, type Command, type CommandInput } from '../registry.js';
 
 const FORMATS = ['pdf', 'docx', 'txt'] as const;
 const LENGTHS = ['short', 'medium', 'full'] as const;
-const FLAGS = ['channel', 'lender', 'format', 'length', 'out', 'answer', 'contact', 'redact'];
+const FLAGS = ['channel', 'lender', 'format', 'length', 'out', 'answer', 'contact', 'redact', 'final'];
 
 async function runDocument(type: string, { flags, io }: CommandInput) {
   const format = (flags.str('format') ?? 'pdf') as (typeof FORMATS)[number];
@@ -24,17 +24,20 @@ async function runDocument(type: string, { flags, io }: CommandInput) {
     answers: answersOf(flags.all('answer')),
     lang: io.lang,
     redact: flags.bool('redact'),
+    // --final: the version to send, once the person has checked every fact (no draft banner, no notes for the person).
+    for: flags.bool('final') ? 'send' : 'draft',
   };
   const doc = await withApp(flags, `cli: document ${type}`, (ctx) => renderDocument(ctx, { ...input, format, length }));
   const path = writePrivate(out, doc.bytes);
   const missing = doc.missing.filter((q) => q.required);
-  io.data({ path, bytes: doc.bytes.length, format, type, channel: doc.channel, citations: doc.citationIds, missing: doc.missing.map((q) => q.key) }, () => {
+  io.data({ path, bytes: doc.bytes.length, format, type, channel: doc.channel, for: input.for, citations: doc.citationIds, missing: doc.missing.map((q) => q.key) }, () => {
     const lines = [`已生成 written ${path} (${doc.bytes.length} bytes)`];
     if (missing.length) {
       lines.push('还缺这些信息，文书里留了空白；可以用 --answer 补上 (missing facts, left blank; add them with --answer key=value):');
       for (const q of missing) lines.push(`  --answer ${q.key}=…   ${q.label.zh} / ${q.label.en}`);
     }
-    lines.push('这是草稿：请核对每一项事实后再自己提交。护讯不能代你投诉，也不能保证结果。不要付钱给“反催收”“代理维权”机构。');
+    if (input.for === 'send') lines.push('这是提交版（--final）：没有草稿提示。提交前请再看一遍；护讯不能代你投诉，也不能保证结果。');
+    else lines.push('这是草稿：请核对每一项事实；核对无误后加 --final 生成提交版（不带草稿提示）。护讯不能代你投诉，也不能保证结果。不要付钱给“反催收”“代理维权”机构。');
     return lines.join('\n');
   });
 }
@@ -66,7 +69,7 @@ export const documentCommands: Command[] = [
   },
   {
     name: 'document complaint',
-    usage: 'document complaint --channel CH [--lender LOAN_ID|KEY] --format pdf|docx|txt [--length short|medium|full] --out FILE [--answer k=v]… [--redact]',
+    usage: 'document complaint --channel CH [--lender LOAN_ID|KEY] --format pdf|docx|txt [--length short|medium|full] --out FILE [--answer k=v]… [--redact] [--final]',
     summary: '投诉信 complaint letter for a channel',
     flags: FLAGS,
     run: (i) => runDocument('complaint', i),

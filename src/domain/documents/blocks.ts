@@ -1,6 +1,6 @@
 /** Block helpers shared by the document builders. */
 import type { DocumentCase, Lang } from './case.js';
-import type { LawCitation } from './law-view.js';
+import { shortTier, type LawCitation } from './law-view.js';
 import type { Block, CitationBlock, DocLang, DocModel, NoteBlock } from './model.js';
 import { caseRedactor, redactDeep, type RedactOptions } from './redact.js';
 
@@ -23,13 +23,14 @@ export function citationBlock(c: LawCitation, lang: Lang): CitationBlock {
     const m = /^(.*?)(《.*)$/s.exec(law);
     if (m && m[1]!.trim()) law = `${m[2]}（${m[1]!.trim()}）`;
   }
+  // Only citable sources reach documents (usableCitations). A summary ("（概述…）") is the project's paraphrase, not the
+  // law's words: the letter names the article and quotes nothing. The tier is given in its short form ("部门规章").
   const b: CitationBlock = {
     type: 'citation',
     law,
     article: c.article ? c.article[lang] : null,
-    excerpt: c.excerpt[lang],
-    tierLabel: c.tierLabel[lang],
-    // 'secondary' (read only where quoted or reported) is shown as not checked against the official text.
+    excerpt: c.excerptIsSummary ? '' : c.excerpt[lang],
+    tierLabel: shortTier(c, lang),
     verified: c.verified === 'verified_primary' || c.verified === 'verified_secondary',
     citationId: c.id,
   };
@@ -49,6 +50,20 @@ export const AGENT_WARNING = {
 
 export function note(text: string): NoteBlock {
   return { type: 'note', text };
+}
+
+/**
+ * Who a rendering is for: 'draft', the preview and the person's own copy (with the draft banner and the notes addressed
+ * to the person), or 'send', the version the person sends after confirming they checked the facts (no banner, no notes:
+ * every note block of a document speaks to the person, never to the addressee).
+ */
+export type DocumentPurpose = 'draft' | 'send';
+
+/** The model for its purpose: for sending, without the person's notes. */
+export function forPurpose(model: DocModel, purpose: DocumentPurpose | undefined): DocModel {
+  if (purpose !== 'send') return model;
+  const keep = (bs: readonly Block[]) => bs.filter((b) => b.type !== 'note');
+  return { ...model, blocks: keep(model.blocks), ...(model.annex ? { annex: keep(model.annex) } : {}) };
 }
 
 /** The case's redaction applied to a model (a copy), or the model as is. */

@@ -8,6 +8,7 @@
 import type { CallStatus, Direction, EventKind, Label, Recipient, Span } from '../collection/types.js';
 import type { LenderType, Text2 } from '../law.js';
 import type { Fen } from '../money.js';
+import type { CollectorActivity } from '../report/index.js';
 import type { Finding } from '../rules/types.js';
 import type { DocumentLender } from './lenders.js';
 
@@ -70,6 +71,8 @@ export interface DocumentCollector {
   claims?: string[];
   /** The loan of the case it collects for, when known. */
   loanId?: number | null;
+  /** Its incoming calls and messages (answered, missed, per day), as the evidence report counts them (collectorActivity). */
+  activity?: Omit<CollectorActivity, 'collectorId'> | null;
 }
 
 /** An event a finding cites, as much of it as documents show. */

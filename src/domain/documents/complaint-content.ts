@@ -10,11 +10,14 @@ import type { DocumentCase, DocumentCollector, DocumentLoan, EvidenceIndex, Lang
 import { findingsForChannel, isLetterChannel, type LetterChannel } from './channels.js';
 import { authorityAsk, lenderDemands, lenderNames, type Demand } from './demands.js';
 import { factRows, overview, type FactRow, type FactsOverview } from './facts.js';
-import { dayOf, fmtPeriod, fmtRate, joinList, LENDER_TYPE_LABEL } from './format.js';
-import { usableCitations, type LawCitation, type LawView, type UnverifiedPolicy } from './law-view.js';
+import { dayOf, fmtDate, fmtPeriod, fmtRate, joinList, LENDER_TYPE_LABEL } from './format.js';
+import { usableCitations, type LawCitation, type LawView } from './law-view.js';
+import { callFacts, type CallFacts } from './calls.js';
+import { REGULATOR_RULES } from './regulator-rules.js';
+import type { DocumentPurpose } from './blocks.js';
 import { answer, Missing } from './questions.js';
-import { ruleName } from './topics.js';
-import { LENDER_CHANNELS, UNKNOWN_LENDER, lenderAddressee, lenderTitle, routeReason, typeLabel, type DocumentLender } from './lenders.js';
+import { hasTopic, ruleName } from './topics.js';
+import { LENDER_CHANNELS, UNKNOWN_LENDER, cleanRegulator, lenderAddressee, lenderTitle, routeReason, typeLabel, type DocumentLender, type DocumentLenderType } from './lenders.js';
 
 export interface ComplaintOptions {
   /** Default 'zh'. */
@@ -26,10 +29,10 @@ export interface ComplaintOptions {
    * not identified. Addressed to the authority that supervises it; takes precedence over `lender`.
    */
   lenderKey?: string | null;
-  /** Unverified citations: shown marked 〔未核实〕 ('mark', default) or left out ('omit'). */
-  unverified?: UnverifiedPolicy;
-  /** Most fact rows listed in the letter (the rest are counted and left to the evidence bundle). Default 60. */
+  /** Most event rows in the annex's event list (the rest are counted and left to the evidence bundle). Default 500. */
   maxFactRows?: number;
+  /** 'draft' (default): preview and the person's copy, with the draft banner; 'send': the version sent (blocks.ts forPurpose). */
+  purpose?: DocumentPurpose;
 }
 
 export interface FindingEntry {
@@ -39,6 +42,7 @@ export interface FindingEntry {
   /** "2024年6月1日至2024年6月12日", or '' for findings without events. */
   period: string;
   count: number;
+  /** What happened, in one plain sentence with counts (from the findings' data, never their app-side caveats). */
   summary: string;
   citations: LawCitation[];
 }
@@ -67,7 +71,17 @@ export interface ComplaintContent {
   respondents: LabelledValue[];
   loans: DocumentLoan[];
   overview: FactsOverview;
+  /** Calls and messages, night contacts, floods, per collector and per lender (calls.ts). */
+  calls: CallFacts;
   facts: { rows: FactRow[]; total: number };
+  /**
+   * The provisions the letter cites, in the order the addressee acts on them: to a regulator (and the lender), first the
+   * rules that regulator enforces on the lender's type (regulator-rules.ts) and the other lending rules, then statutes;
+   * to the police and the information channels, statutes first.
+   */
+  provisions: { lead: LawCitation[]; rest: LawCitation[] };
+  /** The lender type whose rules lead (null: none). */
+  leadType: DocumentLenderType | null;
   findings: FindingEntry[];
   /** The findings the letter is about (the case's, narrowed to the lender and the channel). */
   sourceFindings: Finding[];
@@ -177,7 +191,6 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
   if (!isLetterChannel(channel)) throw new RangeError(`no complaint letter for channel ${JSON.stringify(channel)}`);
   const lang = opts.lang ?? 'zh';
   const zh = lang === 'zh';
-  const policy = opts.unverified ?? 'mark';
   const ch = law.channel(channel);
   const aboutLender = LENDER_CHANNELS.includes(channel);
   const chosen = opts.lenderKey && opts.lenderKey !== UNKNOWN_LENDER ? (c.lenders ?? []).find((l) => l.key === opts.lenderKey) ?? null : null;
@@ -225,7 +238,8 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
         (zh ? `${lenderTitle(lender, lang)}（${tl.zh}）` : `${lenderTitle(lender, lang)} (${tl.en})`) +
         (lender.multiLender ? (zh ? '；该品牌与多家机构合作放贷，具体放贷机构以借款合同为准' : '; this brand lends through several institutions: the contract names the lender') : ''),
     });
-    if (lender.regulator && channel !== 'lender') respondents.push({ label: zh ? '监管机构' : 'Supervised by', value: lender.regulator });
+    const reg = cleanRegulator(lender.regulator);
+    if (reg && channel !== 'lender') respondents.push({ label: zh ? '监管机构' : 'Supervised by', value: reg });
   } else if (unknownLender) {
     respondents.push({
       label: zh ? '被投诉机构' : 'Lender',
@@ -268,32 +282,40 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
     if (numbers.length)
       respondents.push({ label: zh ? '催收号码' : 'Collectors’ numbers', value: zh ? `共${numbers.length}个（号码及通话、短信记录见证据清单）` : `${numbers.length} (numbers and records in the evidence index)` });
   } else if (numbers.length && channel !== '12315') {
-    const shown = numbers.slice(0, 30);
+    const shown = numbers.slice(0, 8);
     const more = numbers.length - shown.length;
     respondents.push({
       label: zh ? '催收号码' : 'Collectors’ numbers',
-      value: joinList(shown, lang) + (more > 0 ? (zh ? ` 等共${numbers.length}个` : ` and ${more} more`) : ''),
+      value: joinList(shown, lang) + (more > 0 ? (zh ? ` 等共${numbers.length}个（全部号码见附件）` : ` and ${more} more (all in the annex)`) : ''),
     });
   }
 
-  // Findings with citations
-  const entries: FindingEntry[] = findings.map((f) => {
-    const period = f.from !== null && f.to !== null ? fmtPeriod(dayOf(f.from, c.tz), dayOf(f.to, c.tz), lang) : '';
+  // Conduct with citations: one entry per rule (a rule gives one finding per lender), most serious first as the findings are.
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
+  const entries: FindingEntry[] = [...byRule].map(([rule, fs]) => {
+    const froms = fs.map((f) => f.from).filter((x): x is number => x !== null);
+    const tos = fs.map((f) => f.to).filter((x): x is number => x !== null);
+    const period = froms.length && tos.length ? fmtPeriod(dayOf(Math.min(...froms), c.tz), dayOf(Math.max(...tos), c.tz), lang) : '';
     return {
-      rule: f.rule,
-      name: ruleName(c, f.rule, lang),
-      severity: f.severity,
+      rule,
+      name: ruleName(c, rule, lang),
+      severity: fs[0]!.severity,
       period,
-      count: f.count,
-      summary: f.summary[lang],
-      citations: channelCitations(channel, usableCitations(law, f.citationIds, policy)),
+      count: fs.reduce((n, f) => n + f.count, 0),
+      summary: conductSentence(c, rule, fs, scoped.loans, lang),
+      citations: channelCitations(channel, usableCitations(law, fs.flatMap((f) => f.citationIds))),
     };
   });
 
   const dctx = { c, channel, findings, loans: scoped.loans, lang, agency };
   const demands = lenderDemands(dctx);
   const ask = authorityAsk(dctx);
-  const demandCitations = [...ask, ...demands].map((d) => usableCitations(law, d.citationIds, policy));
+  const demandCitations = [...ask, ...demands].map((d) => usableCitations(law, d.citationIds));
 
   const lenderText = lender
     ? lender.name
@@ -347,8 +369,10 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
   }
 
   if (lender) addressee = lenderAddressee(lender, channel, lang) ?? addressee;
+  const leadType: DocumentLenderType | null = lender?.type ?? scoped.loans[0]?.lenderType ?? (channel === 'local_regulator' ? 'microloan' : null);
+  const provisions = orderProvisions(channel, entries, leadType, findings, law);
   const routing = lender ? routeReason(lender, channel)?.[lang] ?? null : null;
-  const citationIds = distinct([...entries.flatMap((e) => e.citations.map((x) => x.id)), ...demandCitations.flat().map((x) => x.id)]);
+  const citationIds = distinct([...provisions.lead, ...provisions.rest, ...entries.flatMap((e) => e.citations), ...demandCitations.flat()].map((x) => x.id));
   return {
     channel,
     lender,
@@ -363,7 +387,10 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
     respondents,
     loans: scoped.loans,
     overview: ov,
-    facts: factRows(c, findings, lang, opts.maxFactRows ?? 60),
+    calls: callFacts(c, scoped.collectors, findings),
+    facts: factRows(c, findings, lang, opts.maxFactRows ?? 500),
+    provisions,
+    leadType,
     findings: entries,
     sourceFindings: findings,
     ask,
@@ -394,4 +421,100 @@ export function loanLine(l: DocumentLoan, lang: Lang): string {
     parts.push(zh ? `超出${label}部分${formatYuan(line.excessFen)}元` : `CNY ${formatYuan(line.excessFen)} above ${label}`);
   }
   return parts.join(zh ? '，' : ', ');
+}
+
+/** Channels whose addressee supervises or is the lender: the lending rules lead. */
+const LENDING_FIRST: readonly LetterChannel[] = ['lender', '12378', 'local_regulator', 'nifa'];
+/** Order of tiers after the regulator's own rules: lending rules first, or statutes first. */
+const TIERS_LENDING: readonly Tier[] = ['regulation', 'normative_document', 'national_standard', 'industry_guideline', 'statute', 'administrative_regulation', 'judicial_interpretation'];
+const TIERS_LAW: readonly Tier[] = ['statute', 'administrative_regulation', 'judicial_interpretation', 'regulation', 'normative_document', 'national_standard', 'industry_guideline'];
+const LENDING_TIERS: readonly Tier[] = ['regulation', 'normative_document'];
+
+/**
+ * The provisions a letter cites. To a regulator or the lender: the rules that regulator enforces on the lender's type
+ * (when there is collection conduct), then the findings' other lending rules, then standards, guidelines and statutes.
+ * To the police and the information channels: the statutes first.
+ */
+function orderProvisions(channel: LetterChannel, entries: readonly FindingEntry[], type: DocumentLenderType | null, findings: readonly Finding[], law: LawView): { lead: LawCitation[]; rest: LawCitation[] } {
+  const all = distinctCitations(entries.flatMap((e) => e.citations));
+  if (!LENDING_FIRST.includes(channel)) {
+    const sorted = [...all].sort((a, b) => TIERS_LAW.indexOf(a.tier) - TIERS_LAW.indexOf(b.tier));
+    const lead = sorted.filter((c) => POLICE_TIERS.includes(c.tier));
+    return { lead, rest: sorted.filter((c) => !lead.includes(c)) };
+  }
+  const conduct = findings.some((f) => f.rule !== 'cn.over-legal-line');
+  const pi = hasTopic(findings, 'third_party') || hasTopic(findings, 'contact_list');
+  const rules = type ? REGULATOR_RULES[type] : null;
+  const own = conduct && rules ? usableCitations(law, [...rules.conduct, ...(pi ? rules.pi : [])]) : [];
+  const sorted = [...all].sort((a, b) => TIERS_LENDING.indexOf(a.tier) - TIERS_LENDING.indexOf(b.tier));
+  const lead = distinctCitations([...own, ...sorted.filter((c) => LENDING_TIERS.includes(c.tier))]);
+  return { lead, rest: sorted.filter((c) => !lead.some((x) => x.id === c.id)) };
+}
+
+function distinctCitations(cs: readonly LawCitation[]): LawCitation[] {
+  const seen = new Set<string>();
+  return cs.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
+}
+
+const n0 = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/**
+ * What a kind of conduct amounts to, in one plain sentence with counts, from the findings' data (their summaries carry
+ * the app's caveats for the person, which a letter leaves out).
+ */
+export function conductSentence(c: DocumentCase, rule: string, fs: readonly Finding[], loans: readonly DocumentLoan[], lang: Lang): string {
+  const zh = lang === 'zh';
+  const count = fs.reduce((n, f) => n + f.count, 0);
+  switch (rule) {
+    case 'cn.night-contact': {
+      const calls = fs.reduce((n, f) => n + n0(f.details?.['calls']), 0);
+      const dates = new Set(fs.flatMap((f) => (Array.isArray(f.details?.['byDate']) ? (f.details!['byDate'] as { date: string }[]).map((d) => d.date) : []))).size;
+      return zh
+        ? `在22:00至次日8:00之间催收${count}次（其中电话${calls}次），涉及${dates}天。`
+        : `${count} collection contacts between 22:00 and 08:00 (${calls} calls), on ${dates} days.`;
+    }
+    case 'cn.call-flood': {
+      const parts: string[] = [];
+      for (const kind of ['unanswered', 'answered'] as const) {
+        const own = fs.filter((f) => f.details?.['kind'] === kind);
+        if (!own.length) continue;
+        const days = new Set(own.flatMap((f) => (Array.isArray(f.details?.['days']) ? (f.details!['days'] as { date: string }[]).map((d) => d.date) : []))).size;
+        const limit = n0(own[0]!.details?.['limit']);
+        const max = Math.max(...own.map((f) => n0(f.details?.['maxPerDay'])));
+        parts.push(
+          kind === 'unanswered'
+            ? zh ? `有${days}天在我未接听时一天拨打超过${limit}次（最多一天${max}次）` : `on ${days} days more than ${limit} attempts a day while I did not answer (up to ${max})`
+            : zh ? `有${days}天接通的催收电话一天超过${limit}次（最多一天${max}次）` : `on ${days} days more than ${limit} answered calls a day (up to ${max})`,
+        );
+      }
+      return zh ? `${parts.join('；')}。` : `${parts.join('; ')}.`.replace(/^./, (x) => x.toUpperCase());
+    }
+    case 'cn.over-legal-line':
+      return fs
+        .map((f) => {
+          const d = f.details ?? {};
+          const loan = loans.find((l) => l.id === d['loanId']);
+          const line = loan?.lines.find((l) => l.lineId === d['lineId']);
+          const label = line?.label?.[lang] ?? (zh ? `年化${fmtRate(n0(d['lineRate']))}` : `${fmtRate(n0(d['lineRate']))} a year`);
+          const lenderName = typeof d['lenderName'] === 'string' ? d['lenderName'] : loan?.lenderName ?? '';
+          return zh
+            ? `${lenderName}借款的年化利率约${fmtRate(n0(d['aprNominal']))}，超过${label}，超出部分按我的计算为${formatYuan(n0(d['excessFen']))}元。`
+            : `The loan from ${lenderName} costs about ${fmtRate(n0(d['aprNominal']))} a year, above ${label}; by my calculation CNY ${formatYuan(n0(d['excessFen']))} lies above it.`;
+        })
+        .join('');
+    case 'cn.after-agreement': {
+      const agreed = fs.map((f) => f.details?.['agreementDate']).find((x): x is string => typeof x === 'string');
+      return zh ? `${agreed ? `${fmtDate(agreed, lang)}签署分期还款协议后，` : '达成还款协议后，'}仍催收${count}次。` : `${count} collection contacts after the repayment agreement${agreed ? ` signed on ${fmtDate(agreed, lang)}` : ''}.`;
+    }
+    case 'cn.third-party-contact':
+    case 'cn.contacts-at-scale': {
+      const people = c.contactsReached.count;
+      return zh
+        ? `共${count}次${people ? `，被联系的亲友、同事等共${people}人` : ''}。`
+        : `${count} times${people ? `; ${people} of my family, friends or colleagues were reached` : ''}.`;
+    }
+    default:
+      // The letter names the conduct before this sentence ("威胁联系亲友或曝光（…）：共3次。").
+      return zh ? `共${count}次。` : `${count} times.`;
+  }
 }

@@ -10,6 +10,13 @@ function citations(m: DocModel): CitationBlock[] {
   return m.blocks.filter((b): b is CitationBlock => b.type === 'citation');
 }
 
+/** The annex's list of every event (附件三). */
+function eventTable(m: DocModel) {
+  const t = (m.annex ?? []).find((b) => b.type === 'table' && b.headers[0] === '日期');
+  if (!t || t.type !== 'table') throw new Error('no event table in the annex');
+  return t;
+}
+
 describe('complaint letter', () => {
   it('states the case facts: complainant, lender, dates, counts, contacts, yuan above the line, evidence', () => {
     const c = sampleCase();
@@ -48,8 +55,7 @@ describe('complaint letter', () => {
 
   it('quotes message text only for findings about the text', () => {
     const { model } = buildComplaint(sampleCase(), 'lender', fakeLaw());
-    const table = model.blocks.find((b) => b.type === 'table')!;
-    if (table.type !== 'table') throw new Error('no table');
+    const table = eventTable(model);
     const byDate = new Map(table.rows.map((r) => [`${r[0]} ${r[1]}`, r[6]]));
     expect(byDate.get('2024-06-02 10:00')).toContain('通讯录里所有人');
     expect(byDate.get('2024-06-05 14:00')).toContain('法院执行局');
@@ -87,7 +93,10 @@ describe('complaint letter', () => {
     expect(t).not.toContain('威胁');
     expect(t).not.toContain('冒充');
     expect(t).not.toContain('核减');
-    expect(t).not.toContain('cfc-2024.art56');
+    // The consumer-finance rule on collection conduct leads (night calls are harassment), but not its personal-information
+    // rule: no finding is about contacts.
+    expect(citations(buildComplaint(c, 'lender', fakeLaw()).model)[0]!.citationId).toBe('cfc-2024.art56');
+    expect(t).not.toContain('cfc-2024.art55');
   });
 
   it('for any subset of findings, the letter and its short text claim only those', () => {
@@ -124,18 +133,18 @@ describe('complaint letter', () => {
     expect(s.missing.filter((q) => q.required).map((q) => q.key).sort()).toEqual(['borrower_address', 'respondent_name']);
   });
 
-  it('leaves out citations src/law lacks, and marks or omits unverified ones', () => {
+  it('leaves out citations src/law lacks and unverified ones, with no mark (outgoing documents cite only what is solid)', () => {
     const c = sampleCase();
     const law = fakeLaw({ unknown: ['criminal-law.art279'], unverified: ['gbt-45251-2025.night', 'cfc-2024.art57'] });
-    const marked = buildComplaint(c, 'lender', law);
-    const ids = citations(marked.model).map((b) => b.citationId);
-    expect(ids).not.toContain('criminal-law.art279');
-    expect(marked.citationIds).not.toContain('criminal-law.art279');
-    expect(citations(marked.model).find((b) => b.citationId === 'gbt-45251-2025.night')!.verified).toBe(false);
-    expect(textOf(marked.model)).toContain('〔cfc-2024.art57〕〔未核实〕');
-    const omitted = buildComplaint(c, 'lender', law, { unverified: 'omit' });
-    expect(citations(omitted.model).map((b) => b.citationId)).not.toContain('gbt-45251-2025.night');
-    expect(textOf(omitted.model)).not.toContain('cfc-2024.art57');
+    const r = buildComplaint(c, 'lender', law);
+    const ids = citations(r.model).map((b) => b.citationId);
+    for (const id of ['criminal-law.art279', 'gbt-45251-2025.night', 'cfc-2024.art57']) {
+      expect(ids).not.toContain(id);
+      expect(r.citationIds).not.toContain(id);
+      expect(textOf(r.model)).not.toContain(id);
+    }
+    expect(textOf(r.model)).not.toContain('未核实');
+    expect(ids).toContain('cfc-2024.art56');
   });
 
   it('passes a summary excerpt on as a summary, never as a quotation', () => {
@@ -193,8 +202,7 @@ describe('complaint letter', () => {
     c.events.push(...many);
     c.findings.push(finding('cn.call-flood', many, { channels: ['lender'], severity: 'low' }));
     const { model } = buildComplaint(c, 'lender', fakeLaw(), { maxFactRows: 20 });
-    const table = model.blocks.find((b) => b.type === 'table');
-    if (!table || table.type !== 'table') throw new Error('no table');
+    const table = eventTable(model);
     expect(table.rows.length).toBe(20);
     const issues = table.rows.map((r) => r[5]).join(' ');
     for (const name of ['冒充', '威胁联系亲友', '第三人', '夜间', '频繁']) expect(issues).toContain(name);

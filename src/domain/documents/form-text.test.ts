@@ -28,7 +28,7 @@ describe('online-form texts', () => {
     expect(short.text).toContain('请求：');
     expect(medium.text).toContain('联系电话：13600006666');
     // Medium is more than short cut off: it has each finding with its period.
-    expect(medium.text).toContain('向与债务无关的第三人催收：2024年6月3日至2024年6月4日，共2次');
+    expect(medium.text).toContain('向与债务无关的第三人催收（2024年6月3日至2024年6月4日）：共2次，被联系的亲友、同事等共2人。违反');
   });
 
   it('full has everything: each row, each citation with its excerpt, the hashes', () => {

@@ -86,27 +86,14 @@ function titles(cs: readonly LawCitation[], lang: Lang): string[] {
   return cs.map((c) => citationTitle(c, lang));
 }
 
-/**
- * Which tiers a channel acts on, first: the lending rules for the lender and its regulators, the statutes for the
- * police and the information channels. Ties go to the citation more findings share.
- */
-const TIER_PREFERENCE: Record<'lending' | 'law', readonly Tier[]> = {
-  lending: ['regulation', 'normative_document', 'statute', 'administrative_regulation', 'judicial_interpretation', 'national_standard', 'industry_guideline'],
-  law: ['statute', 'administrative_regulation', 'judicial_interpretation', 'regulation', 'normative_document', 'national_standard', 'industry_guideline'],
-};
-
-/** Citations of the findings in the order a short text names them, without duplicates. */
+/** The letter's provisions in the order the addressee acts on them (complaint-content.ts orderProvisions). */
 function topCitations(k: ComplaintContent): LawCitation[] {
-  const order = TIER_PREFERENCE[k.channel === 'police' || k.channel === '12321' || k.channel === '12377' || k.channel === 'pi_regulator' ? 'law' : 'lending'];
-  const seen = new Map<string, { c: LawCitation; n: number; first: number }>();
-  let i = 0;
-  for (const f of k.findings)
-    for (const c of f.citations) {
-      const e = seen.get(c.id);
-      if (e) e.n++;
-      else seen.set(c.id, { c, n: 1, first: i++ });
-    }
-  return [...seen.values()].sort((a, b) => order.indexOf(a.c.tier) - order.indexOf(b.c.tier) || b.n - a.n || a.first - b.first).map((e) => e.c);
+  return [...k.provisions.lead, ...k.provisions.rest];
+}
+
+/** "违反" to a regulator or the lender; "涉嫌违反" (the legal term for suspected offences) to the police. */
+function breaks(k: ComplaintContent, lang: Lang): string {
+  return lang === 'zh' ? (k.mode === 'police' ? '涉嫌违反' : '违反') : k.mode === 'police' ? 'may breach' : 'breaches';
 }
 
 /** The requests in reading order (to the lender: its demands, then the reply; to an authority: its asks first), with their citations. */
@@ -185,7 +172,7 @@ function citationsPart(k: ComplaintContent, lang: Lang, max: number): Part {
   return part(
     P.citation,
     ...listVariants(t, (shown, rest) =>
-      zh ? `上述行为涉嫌违反${shown.join('、')}${rest || t.length > 1 ? '等规定' : ''}，请依法核查认定。` : `This may breach ${shown.join('; ')}${rest ? ' and other rules' : ''}; please investigate and decide.`,
+      zh ? `上述行为${breaks(k, lang)}${shown.join('、')}${rest || t.length > 1 ? '等规定' : ''}，请依法查处。` : `This ${breaks(k, lang)} ${shown.join('; ')}${rest ? ' and other rules' : ''}; please act on it.`,
     ).slice(0, -1),
   );
 }
@@ -222,15 +209,15 @@ function headerPart(k: ComplaintContent, lang: Lang): Part {
 function findingDetailParts(k: ComplaintContent, lang: Lang): Part[] {
   const zh = lang === 'zh';
   return k.findings.map((f, i) => {
-    const head = zh
-      ? `${i + 1}. ${f.name}${f.period ? `：${f.period}` : ''}${f.count && f.period ? `，共${f.count}次` : ''}。`
-      : `${i + 1}. ${f.name}${f.period ? `: ${f.period}` : ''}${f.count && f.period ? `, ${f.count} times` : ''}.`;
+    const head = zh ? `${i + 1}. ${f.name}${f.period ? `（${f.period}）` : ''}：` : `${i + 1}. ${f.name}${f.period ? ` (${f.period})` : ''}: `;
     const cites = titles(f.citations, lang);
-    const basis = cites.length ? (zh ? `涉嫌违反${cites.join('、')}。` : ` May breach ${cites.join('; ')}.`) : '';
-    const basis1 = cites.length ? (zh ? `涉嫌违反${cites[0]}${cites.length > 1 ? '等' : ''}。` : ` May breach ${cites[0]}${cites.length > 1 ? ' and others' : ''}.`) : '';
+    const b = breaks(k, lang);
+    const basis = cites.length ? (zh ? `${b}${cites.join('、')}。` : ` ${b.charAt(0).toUpperCase()}${b.slice(1)} ${cites.join('; ')}.`) : '';
+    const basis1 = cites.length ? (zh ? `${b}${cites[0]}${cites.length > 1 ? '等' : ''}。` : ` ${b.charAt(0).toUpperCase()}${b.slice(1)} ${cites[0]}${cites.length > 1 ? ' and others' : ''}.`) : '';
     const summary = f.summary ? cpTruncate(f.summary, 160) : '';
     // Later findings shrink first.
-    return part(P.finding - i / (k.findings.length + 1), head + summary + basis, head + basis, head + basis1, head, '');
+    const count = f.count && f.period ? (zh ? `${f.count}次。` : `${f.count} times.`) : '';
+    return part(P.finding - i / (k.findings.length + 1), head + summary + basis, head + count + basis, head + count + basis1, head + count, '');
   });
 }
 
@@ -254,7 +241,7 @@ function compact(k: ComplaintContent, length: 'short' | 'medium'): string {
     part(P.quote - i / 10, lang === 'zh' ? `${fmtDate(r.date, lang)} ${r.time} ${r.kind}（${r.number}）：“${r.quote}”` : `${r.date} ${r.time} ${r.kind} (${r.number}): "${r.quote}"`, ''),
   );
   const n = k.findings.length;
-  const total = n ? part(P.facts, lang === 'zh' ? `经整理，共有${n}项涉嫌违规的情形，主要如下：` : `I found ${n} kinds of conduct that may breach the rules; the main ones:`) : part(P.facts, '');
+  const total = n ? part(P.facts, lang === 'zh' ? `催收方的行为${breaks(k, lang)}以下规定：` : `The collectors' conduct ${breaks(k, lang)} these rules:`) : part(P.facts, '');
   const parts = [
     headerPart(k, lang),
     whoPart(k, lang),
@@ -283,21 +270,25 @@ function full(k: ComplaintContent): string {
   out.push(L('事实经过：', 'What happened:'));
   const ov = overviewSentence(k);
   if (ov) out.push(ov);
-  for (const r of k.facts.rows) {
-    out.push(`${r.date} ${r.time} ${r.kind} ${r.number || '—'} → ${r.target}：${r.rules.join(L('；', '; '))}${r.quote ? ` “${r.quote}”` : ''}`);
+  for (const x of k.calls.byCollector) {
+    out.push(
+      L(
+        `${x.name}（${joinList(x.numbers, lang)}）：来电${x.calls}次（接听${x.answered}次，未接${x.missed}次），短信${x.messages}条，夜间${x.night}次`,
+        `${x.name} (${joinList(x.numbers, lang)}): ${x.calls} calls (${x.answered} answered, ${x.missed} missed), ${x.messages} messages, ${x.night} at night`,
+      ),
+    );
   }
-  if (k.facts.total > k.facts.rows.length) out.push(L(`（以上为其中${k.facts.rows.length}条，共${k.facts.total}条记录，见证据材料）`, `(${k.facts.rows.length} of ${k.facts.total} events shown; all are in the evidence)`));
   out.push('');
   if (k.findings.length) {
-    out.push(L('涉嫌违规的情形及依据（是否违法违规请依法认定）：', 'Conduct that may breach the rules (for you to decide):'));
+    out.push(k.mode === 'police' ? L('涉嫌违法的行为：', 'The offences:') : L('违反的规定：', 'The rules broken:'));
     k.findings.forEach((f, i) => {
-      out.push(`${i + 1}. ${f.name}${f.period ? L(`（${f.period}，${f.count}次）`, ` (${f.period}, ${f.count} times)`) : ''}`);
-      if (f.summary) out.push(f.summary);
-      for (const c of f.citations) {
-        const ex = c.excerptIsSummary ? c.excerpt[lang] : `“${c.excerpt[lang]}”`;
-        out.push(`   ${citationTitle(c, lang)}［${shortTier(c, lang)}］${ex}`);
-      }
+      const cites = f.citations.map((c) => citationTitle(c, lang));
+      out.push(`${i + 1}. ${f.name}${f.period ? L(`（${f.period}）`, ` (${f.period})`) : ''}${L('：', ': ')}${f.summary}${cites.length ? L(`${breaks(k, lang)}${cites.join('、')}。`, ` ${breaks(k, lang)} ${cites.join('; ')}.`) : ''}`);
     });
+    for (const c of topCitations(k)) {
+      const ex = c.excerptIsSummary ? '' : `“${c.excerpt[lang]}”`;
+      out.push(`   ${citationTitle(c, lang)}［${shortTier(c, lang)}］${ex}`);
+    }
     out.push('');
   }
   const asks = orderedAsks(k);
@@ -309,10 +300,15 @@ function full(k: ComplaintContent): string {
     });
     out.push('');
   }
-  out.push(L('证据清单：', 'Evidence:'));
+  out.push(`${k.borrowerName ?? BLANK}  ${fmtDate(k.today, lang)}`, '');
+  out.push(L('附件一：证据清单', 'Annex 1: evidence index'));
   k.evidence.attachments.forEach((a, i) => out.push(`${i + 1}. ${a.name}（${a.kind}）SHA-256: ${a.sha256}`));
   if (k.evidence.recordCount) out.push(L(`原始记录${k.evidence.recordCount}条，哈希链链头：${k.evidence.chainHead ?? '—'}`, `${k.evidence.recordCount} original records; hash-chain head: ${k.evidence.chainHead ?? '—'}`));
-  out.push('', `${k.borrowerName ?? BLANK}  ${fmtDate(k.today, lang)}`);
+  if (k.facts.rows.length) {
+    out.push('', L('附件三：催收记录明细', 'Annex 3: the events'));
+    for (const r of k.facts.rows) out.push(`${r.date} ${r.time} ${r.kind} ${r.number || '—'} → ${r.target}：${r.rules.join(L('；', '; '))}${r.quote ? ` “${r.quote}”` : ''}`);
+    if (k.facts.total > k.facts.rows.length) out.push(L(`（以上为其中${k.facts.rows.length}条，共${k.facts.total}条记录，见证据包）`, `(${k.facts.rows.length} of ${k.facts.total} events shown; all are in the evidence bundle)`));
+  }
   return out.join('\n');
 }
 

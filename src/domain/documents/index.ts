@@ -5,7 +5,8 @@
 import type { DocumentCase, Lang } from './case.js';
 import { buildComplaint, type BuildOptions, type DocumentResult } from './complaint.js';
 import { buildContactsNote } from './contacts-note.js';
-import type { LawView, UnverifiedPolicy } from './law-view.js';
+import type { LawView } from './law-view.js';
+import { forPurpose, type DocumentPurpose } from './blocks.js';
 import { buildNegotiation } from './negotiation.js';
 import { buildPiRequest } from './pi-request.js';
 import type { RedactOptions } from './redact.js';
@@ -29,8 +30,13 @@ export type {
   QuestionKind,
   ReachedContact,
 } from './case.js';
-export { UNVERIFIED_MARK, citationTitle, shortTier, usableCitations } from './law-view.js';
-export type { LawCitation, LawView, UnverifiedPolicy } from './law-view.js';
+export { CAVEAT_MARKERS, citationTitle, isOutgoingCitable, shortTier, usableCitations } from './law-view.js';
+export type { LawCitation, LawView } from './law-view.js';
+export { DRAFT_NOTICE, forPurpose } from './blocks.js';
+export type { DocumentPurpose } from './blocks.js';
+export { REGULATOR_RULES } from './regulator-rules.js';
+export { callFacts, callSentences } from './calls.js';
+export type { CallFacts, CollectorCalls } from './calls.js';
 export { LETTER_CHANNELS, findingsForChannel, isLetterChannel, proposeChannels, proposeLenderComplaints } from './channels.js';
 export type { ChannelProposal, LenderComplaintProposal, LetterChannel } from './channels.js';
 export { FIND_LENDER, LENDER_CHANNELS, UNKNOWN_LENDER, channelsForType, lenderAddressee, lenderTitle, routeReason, typeLabel } from './lenders.js';
@@ -71,14 +77,20 @@ export interface DocumentRequest {
   lenderKey?: string | null;
   /** For 'third_party_statement': the contact whose events prefill the table. */
   contact?: string | null;
-  unverified?: UnverifiedPolicy;
+  /** 'draft' (default): the preview and the person's own copy, with the draft banner; 'send': the version sent, after the person confirmed the facts. */
+  purpose?: DocumentPurpose;
   redact?: RedactOptions | false;
   maxFactRows?: number;
 }
 
 /** Builds any document type: one entry point for the app layer. */
 export function buildDocument(c: DocumentCase, law: LawView, req: DocumentRequest): DocumentResult {
-  const common = { lang: req.lang, redact: req.redact, unverified: req.unverified } as const;
+  const r = buildModel(c, law, req);
+  return { ...r, model: forPurpose(r.model, req.purpose) };
+}
+
+function buildModel(c: DocumentCase, law: LawView, req: DocumentRequest): DocumentResult {
+  const common = { lang: req.lang, redact: req.redact } as const;
   switch (req.type) {
     case 'complaint': {
       if (!req.channel) throw new RangeError('a complaint needs a channel');

@@ -124,14 +124,27 @@ export function routeReason(l: DocumentLender, channel: string): Text2 | null {
   }
 }
 
+/**
+ * The regulator's name as a letter gives it: without the registry's notes on how sure it is ("（注册地派出机构未核实）"),
+ * which belong in the app's views; null when nothing of the name is left.
+ */
+export function cleanRegulator(reg: string | null | undefined): string | null {
+  if (!reg) return null;
+  const s = reg.replace(/[（(][^（()）]*(?:未核实|推定|二手|unverified|inferred)[^（()）]*[)）]/g, '').trim();
+  return s || null;
+}
+
 /** Who a letter to this channel about this lender is addressed to. */
 export function lenderAddressee(l: DocumentLender, channel: string, lang: 'zh' | 'en'): string | null {
   const zh = lang === 'zh';
+  const regulator = cleanRegulator(l.regulator);
   if (channel === 'lender') return zh ? `致：${l.name}（投诉受理部门）` : `To: ${l.name} (complaints department)`;
-  if (channel === '12378' && l.type !== 'platform' && l.regulator)
-    return zh ? `致：国家金融监督管理总局（12378）／${l.regulator}` : `To: NFRA (12378) / ${l.regulator}`;
+  if (channel === '12378' && l.type !== 'platform' && regulator)
+    return regulator === NFRA.zh
+      ? zh ? '致：国家金融监督管理总局（12378）' : 'To: NFRA (12378)'
+      : zh ? `致：国家金融监督管理总局（12378）／${regulator}` : `To: NFRA (12378) / ${regulator}`;
   if (channel === 'local_regulator') {
-    const reg = l.regulator ?? (l.province ? `${l.province}地方金融管理局` : null);
+    const reg = regulator ?? (l.province ? `${l.province}地方金融管理局` : null);
     if (reg) return zh ? `致：${reg}` : `To: ${reg}`;
   }
   return null;

@@ -61,12 +61,12 @@ export interface CitationBlock extends BlockBase {
   excerpt: string;
   /** How binding the source is, already worded for the reader, e.g. 法律 / 国家推荐性标准（非强制）. */
   tierLabel: string;
-  /** Whether the text was checked against the official source. */
+  /** Whether the law data marks the source verified (documents cite only citable sources; renderers do not print it). */
   verified: boolean;
   citationId?: string;
   /**
    * True when `excerpt` is a summary (src/law excerptKind 'summary', text starting with "（概述"), not the law's words:
-   * renderers must not put it in quotation marks. (Added by the documents builders.)
+   * renderers print the title only (a paraphrase is not cited as the law's text in a document that leaves the app).
    */
   excerptIsSummary?: boolean;
 }
@@ -93,6 +93,11 @@ export interface DocModel {
   subtitle?: string;
   /** Printed at the foot of every page (e.g. "证据链 head 3f2a…"). */
   footer?: string;
+  /**
+   * Attachments after the letter (附件: the evidence index, the full event list), starting on a new page, so that the
+   * letter itself stays short enough to be read.
+   */
+  annex?: readonly Block[];
 }
 
 /** The plain text of inline text. */

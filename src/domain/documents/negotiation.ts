@@ -10,7 +10,7 @@ import { BLANK, loanLine } from './complaint-content.js';
 import type { DocumentResult } from './complaint.js';
 import { DOC_CITATIONS, lineLabel, overLines } from './demands.js';
 import { fmtDate, fmtYuan, joinList } from './format.js';
-import { citationTitle, usableCitations, type LawView, type UnverifiedPolicy } from './law-view.js';
+import { citationTitle, usableCitations, type LawView } from './law-view.js';
 import type { Block } from './model.js';
 import { answer, dateAnswer, intAnswer, Missing, moneyAnswer } from './questions.js';
 import type { RedactOptions } from './redact.js';
@@ -19,7 +19,6 @@ export interface NegotiationOptions {
   lang?: Lang;
   /** The lender to write to (by name); default: the first loan's lender. */
   lender?: string | null;
-  unverified?: UnverifiedPolicy;
   redact?: RedactOptions | false;
 }
 
@@ -32,7 +31,6 @@ export const NEGOTIATION_NOTE: Record<Lang, string> = {
 export function buildNegotiation(c: DocumentCase, law: LawView, opts: NegotiationOptions = {}): DocumentResult {
   const lang = opts.lang ?? 'zh';
   const L = (a: string, b: string) => pick(lang, a, b);
-  const policy = opts.unverified ?? 'mark';
   const missing = new Missing();
   const lenderName = opts.lender ?? c.loans[0]?.lenderName ?? null;
   const loans: DocumentLoan[] = lenderName ? c.loans.filter((l) => l.lenderName === lenderName) : [];
@@ -47,7 +45,7 @@ export function buildNegotiation(c: DocumentCase, law: LawView, opts: Negotiatio
   const first = missing.need(dateAnswer(c, 'first_payment_date'), 'first_payment_date');
 
   const cardLoan = loans.some((l) => l.lenderType === 'credit_card');
-  const planCitations = cardLoan ? usableCitations(law, [DOC_CITATIONS.ccPlan], policy) : [];
+  const planCitations = cardLoan ? usableCitations(law, [DOC_CITATIONS.ccPlan]) : [];
   const over = overLines(loans);
 
   const blocks: Block[] = [note(NEGOTIATION_NOTE[lang])];

@@ -10,7 +10,7 @@ import { BLANK, scopeCase } from './complaint-content.js';
 import type { DocumentResult } from './complaint.js';
 import { DOC_CITATIONS } from './demands.js';
 import { fmtDate, joinList } from './format.js';
-import { citationTitle, usableCitations, type LawCitation, type LawView, type UnverifiedPolicy } from './law-view.js';
+import { citationTitle, usableCitations, type LawCitation, type LawView } from './law-view.js';
 import type { Block } from './model.js';
 import { answer, Missing } from './questions.js';
 import type { RedactOptions } from './redact.js';
@@ -20,7 +20,6 @@ export interface PiRequestOptions {
   lang?: Lang;
   /** The lender to write to (by name); default: the first loan's lender. */
   lender?: string | null;
-  unverified?: UnverifiedPolicy;
   redact?: RedactOptions | false;
 }
 
@@ -28,7 +27,6 @@ export interface PiRequestOptions {
 export function buildPiRequest(c: DocumentCase, law: LawView, opts: PiRequestOptions = {}): DocumentResult {
   const lang = opts.lang ?? 'zh';
   const L = (a: string, b: string) => pick(lang, a, b);
-  const policy = opts.unverified ?? 'mark';
   const missing = new Missing();
   const lenderName = opts.lender ?? c.loans[0]?.lenderName ?? null;
   const scoped = scopeCase(c, lenderName);
@@ -39,7 +37,7 @@ export function buildPiRequest(c: DocumentCase, law: LawView, opts: PiRequestOpt
   const idLast4 = missing.need(answer(c, 'borrower_id_last4'), 'borrower_id_last4');
   const account = missing.need(answer(c, 'loan_account'), 'loan_account');
 
-  const cite = (id: string): LawCitation[] => usableCitations(law, [id], policy);
+  const cite = (id: string): LawCitation[] => usableCitations(law, [id]);
   const basis = (cs: LawCitation[]) => (cs.length ? L(`（依据：${cs.map((x) => citationTitle(x, 'zh')).join('、')}）`, ` (basis: ${cs.map((x) => citationTitle(x, 'en')).join('; ')})`) : '');
   const withdraw = cite(DOC_CITATIONS.piplWithdraw);
   const restrict = cite(DOC_CITATIONS.piplRights);
@@ -120,7 +118,7 @@ export function buildPiRequest(c: DocumentCase, law: LawView, opts: PiRequestOpt
   ];
   blocks.push({ type: 'list', ordered: true, priority: 'key', items });
 
-  const all = usableCitations(law, [DOC_CITATIONS.piplWithdraw, DOC_CITATIONS.piplRights, DOC_CITATIONS.piplAccess, DOC_CITATIONS.piplDelete, DOC_CITATIONS.piplResponse, DOC_CITATIONS.ndRequests], policy);
+  const all = usableCitations(law, [DOC_CITATIONS.piplWithdraw, DOC_CITATIONS.piplRights, DOC_CITATIONS.piplAccess, DOC_CITATIONS.piplDelete, DOC_CITATIONS.piplResponse, DOC_CITATIONS.ndRequests]);
   if (all.length) {
     blocks.push(heading(L('四、法律依据', '4. The law')));
     for (const x of all) blocks.push(citationBlock(x, lang));

@@ -151,7 +151,7 @@ export function sampleCase(): DocumentCase {
 /** All the text of a model, one block per line (for assertions). */
 export function textOf(m: DocModel): string {
   const out: string[] = [m.title, m.subtitle ?? '', m.footer ?? ''];
-  for (const b of m.blocks) out.push(blockText(b));
+  for (const b of [...m.blocks, ...(m.annex ?? [])]) out.push(blockText(b));
   return out.join('\n');
 }
 

@@ -94,6 +94,50 @@ function hhmm(at: number, tz: string): string {
   return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
 }
 
+/** One collector's incoming collection calls and messages: totals, answered and unanswered calls, and calls per local date. */
+export interface CollectorActivity {
+  collectorId: number;
+  calls: number;
+  /** Calls the borrower answered (call status 'answered'). */
+  answered: number;
+  /** Calls that did not reach the borrower: missed, rejected, blocked, voicemail (the flood rule's "unanswered"). */
+  missed: number;
+  messages: number;
+  /** Local dates YYYY-MM-DD → calls and messages that day. */
+  perDay: Record<string, { calls: number; messages: number }>;
+  first: string | null;
+  last: string | null;
+}
+
+const UNANSWERED: ReadonlySet<string> = new Set(['missed', 'rejected', 'blocked', 'voicemail']);
+
+/**
+ * Per collector, what the report's per-day chart counts (incoming calls and messages of the collector), by local date
+ * in the event's zone: one count for the report, the letters and the page.
+ */
+export function collectorActivity(events: readonly TimelineEvent[], tz: string): CollectorActivity[] {
+  const out = new Map<number, CollectorActivity>();
+  for (const e of events) {
+    if (e.direction !== 'in' || e.collectorId == null || !(e.kind === 'call' || e.kind === 'sms' || e.kind === 'im')) continue;
+    const d = localDate(e.at, e.tz || tz);
+    let a = out.get(e.collectorId);
+    if (!a) out.set(e.collectorId, (a = { collectorId: e.collectorId, calls: 0, answered: 0, missed: 0, messages: 0, perDay: {}, first: d, last: d }));
+    const day = (a.perDay[d] ??= { calls: 0, messages: 0 });
+    if (e.kind === 'call') {
+      a.calls++;
+      day.calls++;
+      if (e.callStatus === 'answered') a.answered++;
+      else if (e.callStatus && UNANSWERED.has(e.callStatus)) a.missed++;
+    } else {
+      a.messages++;
+      day.messages++;
+    }
+    if (d < a.first!) a.first = d;
+    if (d > a.last!) a.last = d;
+  }
+  return [...out.values()];
+}
+
 export function buildReport(i: ReportInput): ReportData {
   const tz = i.tz;
   const byId = new Map(i.events.map((e) => [e.id, e]));
@@ -104,7 +148,8 @@ export function buildReport(i: ReportInput): ReportData {
 
   // Per day: incoming collection calls and messages.
   const perDay = new Map<string, ReportDay>();
-  const perCollector = new Map<number, { calls: number; messages: number }>();
+  // Per collector: the same counts the letters use (collectorActivity).
+  const perCollector = new Map(collectorActivity(i.events, tz).map((a) => [a.collectorId, { calls: a.calls, messages: a.messages }]));
   let calls = 0, messages = 0;
   for (const e of i.events) {
     if (e.direction !== 'in' || !isCollection(e) || !(isCall(e) || isMsg(e))) continue;
@@ -113,12 +158,6 @@ export function buildReport(i: ReportInput): ReportData {
     if (isCall(e)) (slot.calls++, calls++);
     else (slot.messages++, messages++);
     perDay.set(d, slot);
-    if (e.collectorId != null) {
-      const c = perCollector.get(e.collectorId) ?? { calls: 0, messages: 0 };
-      if (isCall(e)) c.calls++;
-      else c.messages++;
-      perCollector.set(e.collectorId, c);
-    }
   }
   const dates = [...perDay.keys()].sort();
   const days: ReportDay[] = [];
