@@ -1,5 +1,5 @@
 /** Errors a use case raises on purpose; the CLI and the API turn them into exit codes and statuses. */
-export type AppErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNSUPPORTED_FORMAT' | 'LOCKED' | 'FORBIDDEN' | 'UNAUTHORIZED';
+export type AppErrorCode = 'BAD_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNSUPPORTED_FORMAT' | 'LOCKED' | 'FORBIDDEN' | 'UNAUTHORIZED' | 'RATE_LIMITED';
 
 export class AppError extends Error {
   constructor(
@@ -26,5 +26,7 @@ export function httpStatus(code: AppErrorCode): number {
     case 'CONFLICT':
     case 'LOCKED':
       return 409;
+    case 'RATE_LIMITED':
+      return 429;
   }
 }

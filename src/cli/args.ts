@@ -40,7 +40,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take no value. Every other --flag takes one (`--x v` or `--x=v`). */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'version', 'redact-third-parties', 'quiet', 'no-open', 'guarantor', 'mark', 'force', 'touched', 'labelled', 'redact', 'encrypt', 'final']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'version', 'redact-third-parties', 'quiet', 'no-open', 'guarantor', 'mark', 'force', 'touched', 'labelled', 'redact', 'encrypt', 'final', 'org', 'behind-tls', 'disabled', 'enable']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positionals: string[] = [];

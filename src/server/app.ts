@@ -39,22 +39,7 @@ export async function buildServer(ctx: AppContext | null, opts: ServerOptions = 
   const app = Fastify({ logger: false, bodyLimit: limits.json });
   const guard = installGuard(app, secret);
 
-  app.setErrorHandler((err, _req, reply) => {
-    if (err instanceof AppError) return reply.status(httpStatus(err.code)).send({ error: { code: err.code, message: err.message, details: err.details } });
-    if (err instanceof ZodError) {
-      const first = err.issues[0];
-      const msg = first ? `${first.path.join('.') || '(body)'}: ${first.message}` : 'invalid input';
-      return reply.status(400).send({ error: { code: 'BAD_INPUT', message: msg, details: err.issues } });
-    }
-    const e = err as Error & { statusCode?: number; code?: string; name?: string };
-    if (['ImportFormatError', 'LoanInputError', 'RangeError', 'RateFileError', 'IrrError', 'EvidenceFormatError', 'BundleError', 'DocumentError'].includes(e.name ?? '')) {
-      return reply.status(400).send({ error: { code: 'BAD_INPUT', message: e.message } });
-    }
-    // A refused upload may still be arriving: close the connection after the answer instead of reading the rest.
-    if (e.statusCode === 413) reply.header('connection', 'close');
-    if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: e.code ?? 'BAD_REQUEST', message: e.message } });
-    return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误 internal error' } });
-  });
+  installErrorHandler(app);
 
   // Locked start: routes are registered now (Fastify cannot add them later) on this object, which
   // unlocking fills with the opened context; until then the hook below answers 423 instead.
@@ -118,6 +103,27 @@ export async function buildServer(ctx: AppContext | null, opts: ServerOptions = 
   const server = app as unknown as HuxunServer;
   server.secret = secret;
   return server;
+}
+
+/** Errors as { error: { code, message } } with the status their code means; anything unexpected is a 500 without details. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof AppError && err.code === 'RATE_LIMITED') reply.header('retry-after', String((err.details as { retry_after_s?: number } | undefined)?.retry_after_s ?? 60));
+    if (err instanceof AppError) return reply.status(httpStatus(err.code)).send({ error: { code: err.code, message: err.message, details: err.details } });
+    if (err instanceof ZodError) {
+      const first = err.issues[0];
+      const msg = first ? `${first.path.join('.') || '(body)'}: ${first.message}` : 'invalid input';
+      return reply.status(400).send({ error: { code: 'BAD_INPUT', message: msg, details: err.issues } });
+    }
+    const e = err as Error & { statusCode?: number; code?: string; name?: string };
+    if (['ImportFormatError', 'LoanInputError', 'RangeError', 'RateFileError', 'IrrError', 'EvidenceFormatError', 'BundleError', 'DocumentError'].includes(e.name ?? '')) {
+      return reply.status(400).send({ error: { code: 'BAD_INPUT', message: e.message } });
+    }
+    // A refused upload may still be arriving: close the connection after the answer instead of reading the rest.
+    if (e.statusCode === 413) reply.header('connection', 'close');
+    if (e.statusCode && e.statusCode < 500) return reply.status(e.statusCode).send({ error: { code: e.code ?? 'BAD_REQUEST', message: e.message } });
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: '服务器内部错误 internal error' } });
+  });
 }
 
 const PLAIN_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">

@@ -1,4 +1,4 @@
-import { lockDataFolder, openApp, type AppContext, type OpenedApp } from '../app/context.js';
+import { lockDataFolder, openApp, resolveDataDir, type AppContext, type OpenedApp } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import type { UploadLimits } from './routes/http.js';
 import { buildServer } from './app.js';
@@ -38,14 +38,15 @@ export function refuseUnsafe(opts: Pick<StartOptions, 'host' | 'databaseUrl'>): 
     throw new AppError(
       'FORBIDDEN',
       `护讯目前只能在本机地址（127.0.0.1）上运行：还没有账号和登录，绑定 ${opts.host} 会让同一网络里的任何人读到全部资料。` +
-        `Huxun serves on this computer only (127.0.0.1) for now: there are no accounts or logins yet, so binding ${opts.host} would let anyone on the network read everything.`,
+        `Huxun serves on this computer only (127.0.0.1) for now: there are no accounts or logins yet, so binding ${opts.host} would let anyone on the network read everything. ` +
+        '要给机构多人使用，请用 huxun serve --org（见 README“Serving and security”）。For several people in an organisation, use huxun serve --org (README, Serving and security).',
     );
   }
   if (opts.databaseUrl) {
     throw new AppError(
       'FORBIDDEN',
-      '多人使用的 PostgreSQL 服务器模式还没有完成（需要账号和权限），现在不能用 --database / DATABASE_URL 启动网页服务；命令行命令可以照常使用。' +
-        'The multi-user PostgreSQL server mode is not ready (it needs accounts and roles): serving with --database / DATABASE_URL is refused for now; the CLI commands still work with it.',
+      '本地应用不提供 PostgreSQL 网页服务（没有账号和登录）；多人使用请运行机构服务器：huxun serve --org --database postgres://…；命令行命令可以照常使用 --database。' +
+        'The local app does not serve a PostgreSQL database (it has no accounts or logins): run the organisation server for that, huxun serve --org --database postgres://…; the CLI commands still work with --database.',
     );
   }
 }
@@ -127,6 +128,52 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     chainCheck,
     async close() {
       await closeAll(app);
+    },
+  };
+}
+
+export interface OrgStartOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  port: number;
+  host: string;
+  behindTls?: boolean;
+  limits?: Partial<UploadLimits>;
+}
+
+export const ORG_NEEDS_POSTGRES =
+  '机构服务器需要 PostgreSQL：请用 --database postgres://… 或 DATABASE_URL 指定数据库。' +
+  'The organisation server needs PostgreSQL: give it with --database postgres://… or DATABASE_URL.';
+
+/**
+ * The organisation server (issue 15): accounts and sessions instead of the launch key, so any host may be bound.
+ * PostgreSQL only (several app servers share it; the local SQLite file is one person's). The first admin
+ * comes from `huxun org create-admin`; without one nobody can log in.
+ */
+export async function startOrgServer(opts: OrgStartOptions): Promise<{ origin: string; close(): Promise<void> }> {
+  if (!opts.databaseUrl || !/^postgres(ql)?:\/\//.test(opts.databaseUrl)) throw new AppError('BAD_INPUT', ORG_NEEDS_POSTGRES);
+  const { openOrg } = await import('../app/org/accounts.js');
+  const { buildOrgServer } = await import('./org.js');
+  const org = await openOrg({ databaseUrl: opts.databaseUrl, dataDir: resolveDataDir(opts.dataDir) });
+  let app: Awaited<ReturnType<typeof buildOrgServer>> | null = null;
+  try {
+    app = await buildOrgServer(org, { behindTls: opts.behindTls, limits: opts.limits });
+    await app.listen({ port: opts.port, host: opts.host });
+  } catch (e) {
+    await app?.close();
+    await org.close();
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`端口 ${opts.port} 已被占用，请用 --port 换一个。Port ${opts.port} is in use; pick another with --port.`);
+    throw e;
+  }
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : opts.port;
+  const hostPart = opts.host.includes(':') && !opts.host.startsWith('[') ? `[${opts.host}]` : opts.host;
+  const server = app;
+  return {
+    origin: `${opts.behindTls ? 'https' : 'http'}://${hostPart}:${port}/`,
+    async close() {
+      await server.close();
+      await org.close();
     },
   };
 }

@@ -11,5 +11,7 @@ import { planCommands } from './plan.js';
 import { complaintCommands, reportCommands } from './complaints.js';
 import { lawCommands } from './law.js';
 import { relabelCommands } from './relabel.js';
+import { caseCommands } from './case.js';
+import { orgCommands } from './org.js';
 
-export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands, ...documentCommands, ...lenderCommands, ...planCommands, ...lawCommands, ...relabelCommands, ...complaintCommands, ...reportCommands];
+export const COMMANDS: Command[] = [...serveCommands, ...loanCommands, ...timelineCommands, ...evidenceCommands, ...findingsCommands, ...bundleCommands, ...documentCommands, ...lenderCommands, ...planCommands, ...lawCommands, ...relabelCommands, ...caseCommands, ...complaintCommands, ...reportCommands, ...orgCommands];

@@ -1,14 +1,35 @@
-import { startServer } from '../../server/start.js';
+import { startOrgServer, startServer } from '../../server/start.js';
 import type { Command } from '../registry.js';
 
 export const serveCommands: Command[] = [
   {
     name: 'serve',
-    usage: 'serve [--port N] [--host H]',
-    summary: '启动本地网页应用 start the local web app (default command)',
-    flags: ['port', 'host'],
+    usage: 'serve [--port N] [--host H] | serve --org --database postgres://… [--host 0.0.0.0] [--port N] [--behind-tls]',
+    summary: '启动本地网页应用，或 --org 启动机构服务器 start the local web app (default command), or with --org the organisation server',
+    help:
+      '--org: 机构服务器（账号、角色、审计），需要 PostgreSQL；第一个管理员用 huxun org create-admin 创建。--behind-tls：由 HTTPS 反向代理转发（Cookie 加 Secure，信任 X-Forwarded-For）。\n' +
+      '--org: the organisation server (accounts, roles, audit), PostgreSQL only; make the first admin with huxun org create-admin. --behind-tls: served through an HTTPS reverse proxy (Secure cookie, X-Forwarded-For trusted).',
+    flags: ['port', 'host', 'org', 'behind-tls'],
     async run({ flags, io }) {
       const portFlag = flags.int('port') ?? (process.env.PORT ? Number(process.env.PORT) : undefined);
+      if (flags.bool('org')) {
+        const org = await startOrgServer({
+          dataDir: flags.str('data'),
+          databaseUrl: flags.str('database') ?? process.env.DATABASE_URL,
+          port: portFlag ?? 7878,
+          host: flags.str('host') ?? '127.0.0.1',
+          behindTls: flags.bool('behind-tls'),
+        });
+        io.err(`护讯机构服务器已启动 Huxun organisation server is running: ${org.origin}`);
+        io.err('按 Ctrl+C 停止 Press Ctrl+C to stop.');
+        io.out(org.origin);
+        await new Promise<void>((resolve) => {
+          const stop = () => void org.close().then(resolve);
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        return 0;
+      }
       const running = await startServer({
         dataDir: flags.str('data'),
         databaseUrl: flags.str('database') ?? process.env.DATABASE_URL,

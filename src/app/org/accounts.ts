@@ -1,0 +1,217 @@
+/**
+ * Accounts and sessions of the organisation server (issue 15). Everything lives in the database, not in
+ * process memory, so that several app servers behind a load balancer share sessions and the login limits.
+ *
+ * Sessions: a random 256-bit token in the cookie, only its SHA-256 stored; a new one at every login (a token
+ * presented before login is deleted, never promoted: no session fixation); idle expiry (moved by use) and
+ * absolute expiry; logout deletes it. The CSRF token is an HMAC of the session token: the page gets it from
+ * login or /api/auth/me, and nothing more is stored.
+ *
+ * Login limits (ASVS 2.2.1): failures are counted per account name (existing or not: the same answer for both)
+ * and per address; past a threshold each further failure doubles the wait, up to an hour; a success clears the
+ * account's count.
+ */
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { openStore, type Store } from '../../store/db.js';
+import { tightenDataDir } from '../../store/private-fs.js';
+import { openFileKey } from '../../store/sealed.js';
+import type { Role, SessionView, UserListItem, UserView } from '../../shared/accounts.js';
+import { NewUserSchema, PasswordSchema, ROLES, UserPatchSchema, UsernameSchema } from '../../shared/accounts.js';
+import { AppError } from '../errors.js';
+import { checkTotp, hashPassword, verifyPassword } from './passwords.js';
+
+/** What the organisation server holds for every request; each request's case context is made from it (caseContext). */
+export interface OrgApp {
+  store: Store;
+  dataDir: string;
+  fileKey: Buffer | null;
+  now(): number;
+}
+
+export async function openOrg(opts: { databaseUrl?: string; dataDir: string; now?: () => number }): Promise<OrgApp & { close(): Promise<void> }> {
+  tightenDataDir(opts.dataDir);
+  const store = await openStore({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
+  const fileKey = openFileKey(opts.dataDir, undefined);
+  return { store, dataDir: opts.dataDir, fileKey, now: opts.now ?? (() => Date.now()), close: () => store.close() };
+}
+
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_MAX_MS = 12 * 3600_000;
+/** Failures before the wait starts, per account name and per address. */
+export const ACCOUNT_THRESHOLD = 5;
+export const ADDRESS_THRESHOLD = 20;
+const FAILURE_WINDOW_MS = 24 * 3600_000;
+const FIRST_WAIT_MS = 60_000;
+const MAX_WAIT_MS = 3600_000;
+
+export interface SessionUser extends UserView {
+  totp: boolean;
+}
+
+const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
+export const csrfOf = (token: string) => createHmac('sha256', token).update('huxun-csrf').digest('base64url');
+const normName = (u: string) => u.normalize('NFC').trim().toLowerCase();
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+
+function view(u: { id: number; username: string; role: string }): UserView {
+  return { id: Number(u.id), username: u.username, role: isRole(u.role) ? u.role : 'borrower' };
+}
+
+// ---------- accounts ----------
+
+export async function createUser(org: OrgApp, input: { username: string; password: string; role: Role }): Promise<UserView> {
+  const u = NewUserSchema.parse(input);
+  const username = normName(u.username);
+  const taken = await org.store.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  if (taken) throw new AppError('CONFLICT', `用户名已被使用 the username ${username} is taken`);
+  const now = org.now();
+  const row = await org.store.db
+    .insertInto('users')
+    .values({ username, password_hash: await hashPassword(u.password), role: u.role, created_at: now, updated_at: now, totp_secret: null })
+    .returning(['id', 'username', 'role'])
+    .executeTakeFirstOrThrow();
+  return view(row);
+}
+
+/** The one-time setup: refused once any admin exists (never a default password). */
+export async function createFirstAdmin(org: OrgApp, username: string, password: string): Promise<UserView> {
+  const admin = await org.store.db.selectFrom('users').select('id').where('role', '=', 'admin').executeTakeFirst();
+  if (admin) throw new AppError('CONFLICT', '已经有管理员账号了：请用它登录后添加账号。An admin account exists already: log in with it to add accounts.');
+  return createUser(org, { username, password, role: 'admin' });
+}
+
+export async function listUsers(org: OrgApp): Promise<UserListItem[]> {
+  const rows = await org.store.db.selectFrom('users').select(['id', 'username', 'role', 'disabled', 'totp_secret', 'created_at']).orderBy('id').execute();
+  return rows.map((r) => ({ ...view(r), disabled: Boolean(r.disabled), totp: Boolean(r.totp_secret), created_at: Number(r.created_at) }));
+}
+
+export async function updateUser(org: OrgApp, userId: number, patch: unknown): Promise<UserListItem> {
+  const p = UserPatchSchema.parse(patch);
+  const set: Record<string, unknown> = { updated_at: org.now() };
+  if (p.disabled !== undefined) set.disabled = p.disabled ? 1 : 0;
+  if (p.role !== undefined) set.role = p.role;
+  if (p.password !== undefined) set.password_hash = await hashPassword(p.password);
+  const r = await org.store.db.updateTable('users').set(set).where('id', '=', userId).executeTakeFirst();
+  if (!Number(r.numUpdatedRows)) throw new AppError('NOT_FOUND', 'no such user');
+  // A disabled account, a new role or a reset password ends its sessions at once.
+  await org.store.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  return (await listUsers(org)).find((u) => u.id === userId)!;
+}
+
+export async function findUser(org: OrgApp, username: string): Promise<UserView | null> {
+  const r = await org.store.db.selectFrom('users').select(['id', 'username', 'role']).where('username', '=', normName(username)).executeTakeFirst();
+  return r ? view(r) : null;
+}
+
+export async function changePassword(org: OrgApp, userId: number, current: string, password: string): Promise<void> {
+  PasswordSchema.parse(password);
+  const r = await org.store.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  if (!(await verifyPassword(r?.password_hash ?? null, current))) throw new AppError('UNAUTHORIZED', '当前密码不对 the current password is wrong');
+  await org.store.db.updateTable('users').set({ password_hash: await hashPassword(password), updated_at: org.now() }).where('id', '=', userId).execute();
+  await org.store.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function setTotp(org: OrgApp, userId: number, secret: string | null): Promise<void> {
+  await org.store.db.updateTable('users').set({ totp_secret: secret, updated_at: org.now() }).where('id', '=', userId).execute();
+}
+
+// ---------- login limits ----------
+
+/** When the key may try again (epoch ms), or 0. */
+async function blockedUntil(org: OrgApp, key: string, threshold: number, now: number): Promise<number> {
+  const r = await org.store.db
+    .selectFrom('login_attempts')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('last')])
+    .where('key', '=', key)
+    .where('at', '>', now - FAILURE_WINDOW_MS)
+    .executeTakeFirst();
+  const n = Number(r?.n ?? 0);
+  if (n < threshold) return 0;
+  const wait = Math.min(FIRST_WAIT_MS * 2 ** Math.min(n - threshold, 20), MAX_WAIT_MS);
+  return Number(r?.last ?? 0) + wait;
+}
+
+async function recordFailure(org: OrgApp, keys: string[], now: number): Promise<void> {
+  await org.store.db.insertInto('login_attempts').values(keys.map((key) => ({ key, at: now }))).execute();
+  await org.store.db.deleteFrom('login_attempts').where('at', '<', now - FAILURE_WINDOW_MS).execute();
+}
+
+const BAD_LOGIN = '用户名或密码不对。the username or password is wrong';
+
+function rateLimited(until: number, now: number): AppError {
+  const s = Math.ceil((until - now) / 1000);
+  return new AppError('RATE_LIMITED', `尝试次数太多，请 ${s} 秒后再试。Too many attempts: try again in ${s} s.`, { retry_after_s: s });
+}
+
+// ---------- sessions ----------
+
+export interface LoginResult extends SessionView {
+  /** The cookie's value: the only copy of the token. */
+  token: string;
+}
+
+/**
+ * Logs in: the same answer (401 BAD_LOGIN) for an unknown account, a wrong password, a disabled account or a wrong
+ * second factor; 429 while the account name or the address must wait. `previousToken` (a cookie sent with the
+ * login) is deleted: the session after login is always a new one.
+ */
+export async function login(org: OrgApp, input: { username: string; password: string; totp?: string }, address: string, previousToken?: string): Promise<LoginResult> {
+  const now = org.now();
+  const name = normName(input.username);
+  const keys = [`u:${name}`, `a:${address}`];
+  const until = Math.max(await blockedUntil(org, keys[0]!, ACCOUNT_THRESHOLD, now), await blockedUntil(org, keys[1]!, ADDRESS_THRESHOLD, now));
+  if (until > now) throw rateLimited(until, now);
+  const u = await org.store.db.selectFrom('users').selectAll().where('username', '=', name).executeTakeFirst();
+  let ok = await verifyPassword(u?.password_hash ?? null, input.password);
+  if (ok && u && u.disabled) ok = false;
+  if (ok && u?.totp_secret) {
+    if (!input.totp) {
+      // The password was right: ask for the code (counted as a failure, so that this answer cannot be used to guess passwords without limit).
+      await recordFailure(org, keys, now);
+      throw new AppError('UNAUTHORIZED', '请输入验证器应用上的 6 位验证码。Enter the 6-digit code from your authenticator app.', { totp_required: true });
+    }
+    ok = checkTotp(u.totp_secret, input.totp, now);
+  }
+  if (!ok || !u) {
+    await recordFailure(org, keys, now);
+    throw new AppError('UNAUTHORIZED', BAD_LOGIN);
+  }
+  await org.store.db.deleteFrom('login_attempts').where('key', '=', keys[0]!).execute();
+  if (previousToken) await logout(org, previousToken);
+  const token = randomBytes(32).toString('base64url');
+  await org.store.db
+    .insertInto('sessions')
+    .values({ token_hash: hashToken(token), user_id: Number(u.id), created_at: now, last_seen_at: now, idle_expires_at: now + SESSION_IDLE_MS, expires_at: now + SESSION_MAX_MS })
+    .execute();
+  await org.store.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+  return { token, user: view(u), csrf: csrfOf(token) };
+}
+
+/** The user of a live session, or null (unknown, expired, idle too long, or the account disabled). Use moves the idle expiry. */
+export async function sessionUser(org: OrgApp, token: string | undefined): Promise<SessionUser | null> {
+  if (!token || token.length > 100) return null;
+  const now = org.now();
+  const h = hashToken(token);
+  const r = await org.store.db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.username', 'users.role', 'users.disabled', 'users.totp_secret', 'sessions.expires_at', 'sessions.idle_expires_at', 'sessions.last_seen_at'])
+    .where('sessions.token_hash', '=', h)
+    .executeTakeFirst();
+  if (!r) return null;
+  if (r.disabled || now >= Number(r.expires_at) || now >= Number(r.idle_expires_at)) {
+    await org.store.db.deleteFrom('sessions').where('token_hash', '=', h).execute();
+    return null;
+  }
+  // One write a minute at most per session: browsing does not turn every read into a write.
+  if (now - Number(r.last_seen_at) >= 60_000) {
+    await org.store.db.updateTable('sessions').set({ last_seen_at: now, idle_expires_at: Math.min(now + SESSION_IDLE_MS, Number(r.expires_at)) }).where('token_hash', '=', h).execute();
+  }
+  return { ...view(r), totp: Boolean(r.totp_secret) };
+}
+
+export async function logout(org: OrgApp, token: string): Promise<void> {
+  await org.store.db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+}
+
+export { UsernameSchema };
