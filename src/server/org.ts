@@ -29,6 +29,8 @@ export interface OrgServerOptions {
   /** Served over HTTPS by a proxy in front: the cookie is Secure (__Host-), the origin https, X-Forwarded-For trusted. */
   behindTls?: boolean;
   limits?: Partial<UploadLimits>;
+  /** Told of every route as it is registered (the IDOR suite covers each one, so a new route is covered too). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 declare module 'fastify' {
@@ -73,6 +75,10 @@ export async function buildOrgServer(org: OrgApp, opts: OrgServerOptions = {}): 
   // No request logging: URLs and bodies can hold personal data.
   const app = Fastify({ logger: false, bodyLimit: limits.json, trustProxy: tls });
   installErrorHandler(app);
+  if (opts.onRoute) {
+    const tell = opts.onRoute;
+    app.addHook('onRoute', (r) => tell({ method: r.method, url: r.url }));
+  }
 
   app.addHook('onRequest', async (req, reply) => {
     reply.headers(SECURITY_HEADERS);

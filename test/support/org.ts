@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { createUser, type OrgApp } from '../../src/app/org/accounts.js';
-import { buildOrgServer } from '../../src/server/org.js';
+import { buildOrgServer, type OrgServerOptions } from '../../src/server/org.js';
 import type { Role } from '../../src/shared/accounts.js';
 import { engines, makeStore, PG_URL } from './stores.js';
 
@@ -36,11 +36,11 @@ export interface OrgHarness {
 
 let n = 0;
 
-export async function orgHarness(): Promise<OrgHarness> {
+export async function orgHarness(opts: OrgServerOptions = {}): Promise<OrgHarness> {
   const ts = await makeStore(orgEngine());
   const clock = { now: Date.UTC(2026, 11, 5, 8, 0, 0) };
   const org: OrgApp = { store: ts.store, dataDir: ts.dataDir, fileKey: null, now: () => clock.now };
-  const app = await buildOrgServer(org);
+  const app = await buildOrgServer(org, opts);
   const client = (address = '10.0.0.1'): Client => {
     const c: Client = {
       csrf: null,
