@@ -38,7 +38,7 @@ function dirSize(p: string): number {
 
 /** node_modules folders that only the OCR brought in (package-lock: @gutenye/ocr-node and its dependency tree). */
 function ocrModulesBytes(): { bytes: number; parts: [string, number][] } {
-  const names = ['@gutenye', 'onnxruntime-node', 'onnxruntime-common', 'sharp', '@img', '@techstark', 'js-clipper', 'tiny-invariant', 'adm-zip', 'global-agent', 'color', 'color-convert', 'color-name', 'color-string', 'simple-swizzle', 'is-arrayish', 'serialize-error', 'matcher'];
+  const names = ['@gutenye', 'heic-decode', 'libheif-js', 'onnxruntime-node', 'onnxruntime-common', 'sharp', '@img', '@techstark', 'js-clipper', 'tiny-invariant', 'adm-zip', 'global-agent', 'color', 'color-convert', 'color-name', 'color-string', 'simple-swizzle', 'is-arrayish', 'serialize-error', 'matcher'];
   const parts = names.map((n) => [n, dirSize(join('node_modules', n))] as [string, number]).filter(([, b]) => b > 0);
   return { bytes: parts.reduce((a, [, b]) => a + b, 0), parts };
 }

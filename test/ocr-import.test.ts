@@ -135,6 +135,17 @@ describe('screenshots → events (real OCR worker)', { timeout: 240_000 }, () =>
     expect(got).toEqual(t.events.map((e) => [e.number, e.at, e.direction, !!e.missed, e.durationS]).sort());
   });
 
+  it('a HEIC screenshot (as an iPhone sends it) is decoded in the worker: the same calls as its JPG, stored as image/heic', async () => {
+    const t = T('call-log.jpg');
+    const before = (await events()).filter((e) => e.kind === 'call').length;
+    const r = await importFile(o.ctx, join(import.meta.dirname, 'fixtures', 'heic', 'call-log.heic'), { takenAt: t.takenAt });
+    // Every row read again from the HEIC is a call already stored from the JPG (same number, minute, direction): nothing new.
+    expect(r).toMatchObject({ format: 'screenshot', screen: 'call-log', events: t.events.length, eventsAdded: 0, attachments: 1 });
+    expect((await events()).filter((e) => e.kind === 'call')).toHaveLength(before);
+    const att = (await listAttachmentViews(o.ctx)).find((a) => a.name === 'call-log.heic');
+    expect(att).toMatchObject({ mime: 'image/heic' });
+  });
+
   it('a correction keeps the OCR text and is an evidence record', async () => {
     const all = await listOcrReview(o.ctx, { all: true });
     expect(all.length).toBeGreaterThan(0);

@@ -4,14 +4,15 @@
  * opencv-js installs process-wide uncaughtException/unhandledRejection handlers on first use (sources.md §1.4).
  *
  * The image arrives as bytes (never a path). It is checked from its header first (ocr/header.ts), then decoded
- * once by sharp with a pixel limit, scaled to at most WORK_WIDTH px wide (as accurate as full size and 3× faster;
+ * once by sharp with a pixel limit (a HEIC first by heic-decode, libheif compiled to WASM: the sharp build on npm
+ * has no HEVC decoder; its size was checked from the header before, see HEIC_MAX_PIXELS), scaled to at most WORK_WIDTH px wide (as accurate as full size and 3× faster;
  * memory grows with pixels: 3.1 GB for a 1170×6450 screenshot at full size), and cut into tiles of TILE_H px with
  * OVERLAP px of overlap; each tile is read on its own and a line belongs to the tile whose middle band holds it.
  * For each line the engine also samples colours (the bubble behind the text, the ink), which the layout uses
  * (a green bubble is the user's own, red ink is a missed call).
  */
 import type { OcrLine, OcrPage, Rgb } from './types.js';
-import { ImageError, MAX_PIXELS, probeImage } from './header.js';
+import { HEIC_MAX_PIXELS, ImageError, MAX_PIXELS, probeImage } from './header.js';
 
 export const WORK_WIDTH = Number(process.env.HUXUN_OCR_WIDTH) || 736; // a multiple of 32 (the detector's stride), near the 600–720 px found best
 export const TILE_H = 1600;
@@ -105,6 +106,36 @@ function ink(data: Buffer, w: number, bg: Rgb, x0: number, y0: number, x1: numbe
   return n ? [Math.round(r / n), Math.round(g / n), Math.round(b / n)] : bg;
 }
 
+type HeicDecode = (o: { buffer: Uint8Array }) => Promise<{ width: number; height: number; data: Uint8ClampedArray }>;
+let heicDecoder: Promise<HeicDecode | null> | null = null;
+
+/** heic-decode, loaded on the first HEIC (its WASM is 8 MB: screenshots in other formats never load it). */
+function heicModule(): Promise<HeicDecode | null> {
+  heicDecoder ??= import('heic-decode').then(
+    (m) => ((m as { default?: HeicDecode }).default ?? (m as unknown as HeicDecode)),
+    () => null,
+  );
+  return heicDecoder;
+}
+
+/** A HEIC's primary image as RGBA; ImageError('heic') (asking for JPG) when it cannot be read. */
+async function decodeHeic(bytes: Buffer, width: number, height: number): Promise<{ rgba: Buffer; width: number; height: number }> {
+  const fail = (why: string) => new ImageError('heic', `这张 HEIC 图片读不出来（${why}）：请在手机上把截图存为 JPG/PNG（iPhone：设置 → 相机 → 格式 → 兼容性最佳），或用微信发送后保存 / this HEIC image cannot be read (${why}): save the screenshot as JPG or PNG (iPhone: Settings → Camera → Formats → Most Compatible)`);
+  // The header gave the size; the decoder is only asked for what was checked (HEIC_MAX_PIXELS).
+  if (width * height > HEIC_MAX_PIXELS) throw fail('too large');
+  const decode = await heicModule();
+  if (!decode) throw fail('no HEIC decoder installed');
+  let img: Awaited<ReturnType<HeicDecode>>;
+  try {
+    img = await decode({ buffer: bytes });
+  } catch (e) {
+    throw fail(String((e as Error).message).split('\n')[0]!.slice(0, 80));
+  }
+  // A primary image larger than its ispe said is not decoded further.
+  if (img.width * img.height > HEIC_MAX_PIXELS) throw fail('too large');
+  return { rgba: Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength), width: img.width, height: img.height };
+}
+
 export interface RecognizeOptions {
   /** Called after each tile: tiles done, tiles in all. */
   onTile?: (done: number, total: number) => void;
@@ -120,8 +151,9 @@ export async function recognize(bytes: Buffer, opts: RecognizeOptions = {}): Pro
   const h = Math.max(1, Math.round(info.height * scale));
   // One decode, scaled while decoding (JPEG shrink-on-load); RGB raw, at most ~736 × (40000 × 736 / width) × 3 bytes.
   let data: Buffer;
+  const input = info.format === 'heic' ? await decodeHeic(bytes, info.width, info.height) : null;
   try {
-    ({ data } = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
+    ({ data } = await sharp(input ? input.rgba : bytes, input ? { raw: { width: input.width, height: input.height, channels: 4 }, limitInputPixels: MAX_PIXELS } : { limitInputPixels: MAX_PIXELS, failOn: 'error' })
       .resize({ width: w, height: h, fit: 'fill', kernel: 'lanczos3' })
       .flatten({ background: '#ffffff' })
       .removeAlpha()

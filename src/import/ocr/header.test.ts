@@ -1,6 +1,7 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { exifDate, ImageError, probeImage, sniffImage } from './header.js';
+import { readFileSync } from 'node:fs';
+import { exifDate, heicSize, ImageError, probeImage, sniffImage } from './header.js';
 
 function crc32(b: Buffer): number {
   let c = ~0;
@@ -63,6 +64,24 @@ describe('image header probe (before any decoding)', () => {
     expect(problem(() => probeImage(Buffer.from('%PDF-1.7 hello')))).toBe('not_image');
     expect(problem(() => probeImage(pngHeader(10, 10)))).toBe('too_small');
     expect(sniffImage(Buffer.from('<?xml version="1.0"?><smses>'))).toBeNull();
+  });
+
+  it('reads a HEIC\'s size from its ispe box before decoding, and refuses a huge one there', () => {
+    const heic = readFileSync(new URL('../../../test/fixtures/heic/call-log.heic', import.meta.url));
+    expect(probeImage(heic)).toEqual({ format: 'heic', width: 584, height: 1264 });
+    expect(heicSize(heic)).toEqual({ width: 584, height: 1264 });
+    // The same file claiming 12000×12000 (144 MP) stops at the header: nothing is decoded.
+    const big = Buffer.from(heic);
+    const at = big.indexOf(Buffer.from('ispe', 'latin1'));
+    big.writeUInt32BE(12000, at + 8);
+    big.writeUInt32BE(12000, at + 12);
+    expect(problem(() => probeImage(big))).toBe('too_large');
+    // 8000×8100 (64.8 MP): over HEIC_MAX_PIXELS (and the lower MAX_PIXELS every format has).
+    big.writeUInt32BE(8000, at + 8);
+    big.writeUInt32BE(8100, at + 12);
+    expect(problem(() => probeImage(big))).toBe('too_large');
+    // A HEIC cut before its meta box has no size: refused with the message asking for JPG.
+    expect(problem(() => probeImage(heic.subarray(0, 40)))).toBe('heic');
   });
 
   it('finds the EXIF capture date of a JPEG', () => {

@@ -1,8 +1,11 @@
 /**
  * Image type and size from the first bytes, before anything is decoded: a 20000×20000 image is refused here,
  * so memory stays bounded whatever arrives. PNG (IHDR), JPEG (the first SOFn marker), WebP (VP8 / VP8L / VP8X),
- * GIF, BMP; HEIC/HEIF is recognised by its ftyp box and refused with a message asking for JPG (the sharp build
- * shipped on npm has no HEVC decoder).
+ * GIF, BMP; HEIC/HEIF (iPhone photos and screenshots sent as they are) by its ftyp box, its size from the largest
+ * `ispe` property in meta/iprp/ipco (a grid image's own ispe is the whole picture; its tiles' are smaller), so a
+ * huge HEIC is refused before the WASM decoder (engine.ts, heic-decode / libheif-js) allocates its pixels. A HEIC
+ * whose size cannot be read, or that the decoder cannot read (an AVIF, a HEVC variant it lacks), gets a message
+ * asking for JPG.
  */
 import type { ImageFormat } from './types.js';
 
@@ -10,6 +13,12 @@ import type { ImageFormat } from './types.js';
 export const MAX_SIDE = 40_000;
 export const MAX_PIXELS = 50_000_000;
 export const MIN_SIDE = 64;
+/**
+ * A HEIC is decoded whole to RGBA inside the WASM heap before it is scaled (4 bytes a pixel, plus a copy): at most
+ * this many pixels (the brief's 64 MP; MAX_PIXELS, lower, applies to every format first, so a 48 MP iPhone photo
+ * passes and a larger one is refused).
+ */
+export const HEIC_MAX_PIXELS = 64_000_000;
 
 export type ImageProblem = 'not_image' | 'heic' | 'too_large' | 'too_small' | 'truncated' | 'unsupported' | 'no_text' | 'unknown_layout';
 
@@ -46,7 +55,7 @@ export function sniffImage(head: Uint8Array): ImageFormat | null {
 }
 
 const M = {
-  heic: 'HEIC/HEIF 照片（iPhone 默认格式）暂不能识别：请在手机上把截图存为 JPG/PNG（iPhone：设置 → 相机 → 格式 → 兼容性最佳），或用微信发送后保存 / HEIC images cannot be read here: save the screenshot as JPG or PNG (iPhone: Settings → Camera → Formats → Most Compatible)',
+  heic: '这张 HEIC/HEIF 图片读不出来（文件不完整，或是护讯不认识的 HEIC 变体）：请在手机上把截图存为 JPG/PNG（iPhone：设置 → 相机 → 格式 → 兼容性最佳），或用微信发送后保存 / this HEIC image cannot be read (incomplete, or a HEIC variant Huxun does not know): save the screenshot as JPG or PNG (iPhone: Settings → Camera → Formats → Most Compatible)',
   truncated: '图片文件不完整（可能没下载完或被截断），请重新保存一份 / the image file is incomplete (truncated); save it again',
   notImage: '不是 PNG、JPEG 或 WebP 图片 / not a PNG, JPEG or WebP image',
 };
@@ -59,8 +68,12 @@ function tooLarge(w: number, h: number): ImageError {
 export function probeImage(head: Uint8Array): ImageInfo {
   const format = sniffImage(head);
   if (format == null) throw new ImageError('not_image', M.notImage);
-  if (format === 'heic') throw new ImageError('heic', M.heic);
   const b = Buffer.from(head.buffer, head.byteOffset, head.byteLength);
+  if (format === 'heic') {
+    const size = heicSize(b);
+    if (!size) throw new ImageError('heic', M.heic);
+    if (size.width * size.height > HEIC_MAX_PIXELS) throw tooLarge(size.width, size.height);
+  }
   let size: { width: number; height: number } | null = null;
   if (format === 'png') {
     if (b.length < 24 || b.toString('latin1', 12, 16) !== 'IHDR') throw new ImageError('truncated', M.truncated);
@@ -69,11 +82,52 @@ export function probeImage(head: Uint8Array): ImageInfo {
   else if (format === 'webp') size = webpSize(b);
   else if (format === 'gif') size = b.length >= 10 ? { width: b.readUInt16LE(6), height: b.readUInt16LE(8) } : null;
   else if (format === 'bmp') size = { width: Math.abs(b.readInt32LE(18)), height: Math.abs(b.readInt32LE(22)) };
+  else if (format === 'heic') size = heicSize(b);
   if (!size) throw new ImageError('truncated', M.truncated);
   const { width, height } = size;
   if (width > MAX_SIDE || height > MAX_SIDE || width * height > MAX_PIXELS) throw tooLarge(width, height);
   if (width < MIN_SIDE || height < MIN_SIDE) throw new ImageError('too_small', `图片只有 ${width}×${height} 像素，太小，读不出文字 / the image is only ${width}×${height} px, too small to read`);
   return { format, width, height };
+}
+
+/** Boxes of an ISO BMFF byte range: [type, start of body, end]. A box running past the range ends the walk. */
+function* boxes(b: Buffer, start: number, end: number): Generator<[string, number, number]> {
+  let p = start;
+  while (p + 8 <= end) {
+    let size = b.readUInt32BE(p);
+    let body = p + 8;
+    if (size === 1) {
+      if (p + 16 > end) return;
+      const big = b.readBigUInt64BE(p + 8);
+      if (big > BigInt(end - p)) return;
+      size = Number(big);
+      body = p + 16;
+    } else if (size === 0) size = end - p;
+    if (size < body - p || p + size > end) return;
+    yield [b.toString('latin1', p + 4, p + 8), body, p + size];
+    p += size;
+  }
+}
+
+/** The largest `ispe` (image spatial extents) of a HEIF's meta box: the picture's size before decoding, or null. */
+export function heicSize(b: Buffer): { width: number; height: number } | null {
+  let best: { width: number; height: number } | null = null;
+  for (const [type, body, end] of boxes(b, 0, b.length)) {
+    if (type !== 'meta') continue;
+    for (const [t2, b2, e2] of boxes(b, body + 4, end)) {
+      if (t2 !== 'iprp') continue;
+      for (const [t3, b3, e3] of boxes(b, b2, e2)) {
+        if (t3 !== 'ipco') continue;
+        for (const [t4, b4, e4] of boxes(b, b3, e3)) {
+          if (t4 !== 'ispe' || e4 - b4 < 12) continue;
+          const width = b.readUInt32BE(b4 + 4);
+          const height = b.readUInt32BE(b4 + 8);
+          if (!best || width * height > best.width * best.height) best = { width, height };
+        }
+      }
+    }
+  }
+  return best;
 }
 
 function jpegSize(b: Buffer): { width: number; height: number } | null {
