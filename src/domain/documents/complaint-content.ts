@@ -371,6 +371,9 @@ export function complaintContent(c: DocumentCase, channel: string, law: LawView,
   if (lender) addressee = lenderAddressee(lender, channel, lang) ?? addressee;
   const leadType: DocumentLenderType | null = lender?.type ?? scoped.loans[0]?.lenderType ?? (channel === 'local_regulator' ? 'microloan' : null);
   const provisions = orderProvisions(channel, entries, leadType, findings, law);
+  // Each kind of conduct names its provisions in the letter's order (the regulator's own rules first, or the statutes).
+  const rank = new Map([...provisions.lead, ...provisions.rest].map((x, i) => [x.id, i]));
+  for (const e of entries) e.citations.sort((a, b) => (rank.get(a.id) ?? 1e9) - (rank.get(b.id) ?? 1e9));
   const routing = lender ? routeReason(lender, channel)?.[lang] ?? null : null;
   const citationIds = distinct([...provisions.lead, ...provisions.rest, ...entries.flatMap((e) => e.citations), ...demandCitations.flat()].map((x) => x.id));
   return {
@@ -469,9 +472,7 @@ export function conductSentence(c: DocumentCase, rule: string, fs: readonly Find
     case 'cn.night-contact': {
       const calls = fs.reduce((n, f) => n + n0(f.details?.['calls']), 0);
       const dates = new Set(fs.flatMap((f) => (Array.isArray(f.details?.['byDate']) ? (f.details!['byDate'] as { date: string }[]).map((d) => d.date) : []))).size;
-      return zh
-        ? `在22:00至次日8:00之间催收${count}次（其中电话${calls}次），涉及${dates}天。`
-        : `${count} collection contacts between 22:00 and 08:00 (${calls} calls), on ${dates} days.`;
+      return zh ? `共${count}次（其中电话${calls}次），涉及${dates}天。` : `${count} contacts (${calls} calls), on ${dates} days.`;
     }
     case 'cn.call-flood': {
       const parts: string[] = [];

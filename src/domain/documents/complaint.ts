@@ -183,7 +183,14 @@ export function complaintModel(k: ComplaintContent): DocModel {
       items: k.findings.map((f) => {
         const cites = f.citations.map((x) => citationTitle(x, lang));
         const when = f.period ? L(`（${f.period}）`, ` (${f.period})`) : '';
-        const breach = cites.length ? (police ? L(`涉嫌违反${cites.join('、')}。`, ` May breach ${cites.join('; ')}.`) : L(`违反${cites.join('、')}。`, ` Breaches ${cites.join('; ')}.`)) : '';
+        // A rate above a line is not a breach of the line's source: the source is the basis for the reduction asked for.
+        const breach = !cites.length
+          ? ''
+          : f.rule === 'cn.over-legal-line'
+            ? L(`依据${cites.join('、')}，超出部分应予核减。`, ` Under ${cites.join('; ')}, the part above it should be reduced.`)
+            : police
+              ? L(`涉嫌违反${cites.join('、')}。`, ` May breach ${cites.join('; ')}.`)
+              : L(`违反${cites.join('、')}。`, ` Breaches ${cites.join('; ')}.`);
         return [{ text: `${f.name}${when}${L('：', ': ')}`, bold: true }, { text: `${f.summary}${breach}` }];
       }),
     });

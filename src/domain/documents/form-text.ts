@@ -211,7 +211,7 @@ function findingDetailParts(k: ComplaintContent, lang: Lang): Part[] {
   return k.findings.map((f, i) => {
     const head = zh ? `${i + 1}. ${f.name}${f.period ? `（${f.period}）` : ''}：` : `${i + 1}. ${f.name}${f.period ? ` (${f.period})` : ''}: `;
     const cites = titles(f.citations, lang);
-    const b = breaks(k, lang);
+    const b = f.rule === 'cn.over-legal-line' ? (zh ? '依据' : 'under') : breaks(k, lang);
     const basis = cites.length ? (zh ? `${b}${cites.join('、')}。` : ` ${b.charAt(0).toUpperCase()}${b.slice(1)} ${cites.join('; ')}.`) : '';
     const basis1 = cites.length ? (zh ? `${b}${cites[0]}${cites.length > 1 ? '等' : ''}。` : ` ${b.charAt(0).toUpperCase()}${b.slice(1)} ${cites[0]}${cites.length > 1 ? ' and others' : ''}.`) : '';
     const summary = f.summary ? cpTruncate(f.summary, 160) : '';
@@ -283,7 +283,8 @@ function full(k: ComplaintContent): string {
     out.push(k.mode === 'police' ? L('涉嫌违法的行为：', 'The offences:') : L('违反的规定：', 'The rules broken:'));
     k.findings.forEach((f, i) => {
       const cites = f.citations.map((c) => citationTitle(c, lang));
-      out.push(`${i + 1}. ${f.name}${f.period ? L(`（${f.period}）`, ` (${f.period})`) : ''}${L('：', ': ')}${f.summary}${cites.length ? L(`${breaks(k, lang)}${cites.join('、')}。`, ` ${breaks(k, lang)} ${cites.join('; ')}.`) : ''}`);
+      const b = f.rule === 'cn.over-legal-line' ? L('依据', 'under') : breaks(k, lang);
+      out.push(`${i + 1}. ${f.name}${f.period ? L(`（${f.period}）`, ` (${f.period})`) : ''}${L('：', ': ')}${f.summary}${cites.length ? L(`${b}${cites.join('、')}。`, ` ${b} ${cites.join('; ')}.`) : ''}`);
     });
     for (const c of topCitations(k)) {
       const ex = c.excerptIsSummary ? '' : `“${c.excerpt[lang]}”`;
