@@ -67,7 +67,7 @@ export default function Import(_props: PageProps) {
   const [items, setItems] = useState([] as Item[]);
   const [pickProblem, setPickProblem] = useState(null as MsgKey | null);
   const [batchDate, setBatchDate] = useState(todayInShanghai);
-  const [dateOf, setDateOf] = useState({} as Record<string, string>);
+  const [dateOf, setDateOf] = useState<Record<string, string>>({});
   const running = useRef(false);
   const watching = useRef(new Set<string>());
   const alive = useRef(true);
