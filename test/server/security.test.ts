@@ -210,7 +210,7 @@ describe('local API access', () => {
     }
     // Give a destroyed write stream its moment to close, then look.
     await new Promise((r) => setTimeout(r, 100));
-    expect(leftovers(dataDir).filter((p) => !/attachments\/[0-9a-f]{2}\/[0-9a-f]{64}/.test(p))).toEqual([]);
+    expect(leftovers(dataDir).filter((p) => !/attachments\/cases\/\d+\/[0-9a-f]{2}\/[0-9a-f]{64}$/.test(p))).toEqual([]);
     // The server is still there for the next request.
     expect((await send(s.origin, { path: '/api/health', headers: key() })).status).toBe(200);
   });
