@@ -208,8 +208,8 @@ export async function buildOrgServer(org: OrgApp, opts: OrgServerOptions = {}): 
             try {
               await authorize(org, u, action, caseId);
             } catch (e) {
-              // Refused attempts on a case are kept too (who tried what), for the supervisors and the case's borrower.
-              if (isStaff(u.role) || e instanceof AppError) await audit(org, { caseId, userId: u.id, action: `denied:${action}`, method: req.method, route, target }).catch(() => undefined);
+              // Refused attempts on a case are kept too, from anyone (who tried what), for the supervisors and the case's borrower.
+              await audit(org, { caseId, userId: u.id, action: `denied:${action}`, method: req.method, route, target }).catch(() => undefined);
               throw e;
             }
             const ctx = await caseContext(org, caseId);
