@@ -3,13 +3,15 @@
  * see its true rate and each legal line in plain words with the yuan above it and the citations.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { App as AntApp, Button, Card, Checkbox, Col, Drawer, Empty, Flex, Form, Input, Popconfirm, Row, Segmented, Select, Table, Tag } from 'antd';
+import { App as AntApp, Button, Card, Checkbox, Col, Collapse, Drawer, Empty, Flex, Form, Input, Popconfirm, Row, Segmented, Select, Table, Tag } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Installment, LoanInput, ScheduleRequest } from '../../../src/shared/api.js';
+import { splitLines } from '../../../src/shared/findings.js';
 import { del, get, post, put } from '../api/client.js';
 import type { LineView, LoanView } from '../api/types.js';
 import { Citations, ErrorNotice, Limits, Loading, PageHeader, TierTag } from '../components/common.js';
 import { Field } from '../components/Field.js';
+import { Glossed } from '../components/findings/Rich.js';
 import { useI18n, type MsgKey } from '../i18n/index.js';
 import { formatRate, formatYuan, fenToInput } from '../lib/money.js';
 import { useApi, useDebounced, useIsMobile } from '../lib/useApi.js';
@@ -64,6 +66,43 @@ function LineRow({ line }: { line: LineView }) {
   );
 }
 
+/**
+ * A loan's lines: those that apply to the lender's type first (src/law/lines.ts says which), so the figure a person reads
+ * first is the one that concerns their lender; the others collapsed below, each with why it does not apply.
+ */
+function LineList({ lines, compact }: { lines: LineView[]; compact?: boolean }) {
+  const { t } = useI18n();
+  const { applies, others } = splitLines(lines);
+  return (
+    <>
+      <ul className={`lines${compact ? ' compact' : ''}`} data-testid="lines-apply">
+        {applies.map((line) => (
+          <LineRow key={line.id} line={line} />
+        ))}
+      </ul>
+      {others.length ? (
+        <Collapse
+          size="small"
+          className="lines-others"
+          items={[
+            {
+              key: 'others',
+              label: t('fc.lines.others', { n: others.length }),
+              children: (
+                <ul className={`lines${compact ? ' compact' : ''}`} data-testid="lines-other">
+                  {others.map((line) => (
+                    <LineRow key={line.id} line={line} />
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
+        />
+      ) : null}
+    </>
+  );
+}
+
 export function RateBlock({ view }: { view: Pick<LoanView, 'rates' | 'lines' | 'problem'> }) {
   const { t } = useI18n();
   const r = view.rates;
@@ -71,7 +110,9 @@ export function RateBlock({ view }: { view: Pick<LoanView, 'rates' | 'lines' | '
   return (
     <div className="rate-block">
       <div className="rate-main">
-        <span className="rate-label">{t('loans.rate.true')}</span>
+        <span className="rate-label">
+          <Glossed text={t('loans.rate.true')} />
+        </span>
         <span className="rate-value" data-testid="apr">
           {formatRate(r?.apr_nominal)}
         </span>
@@ -79,7 +120,7 @@ export function RateBlock({ view }: { view: Pick<LoanView, 'rates' | 'lines' | '
       {r?.apr_nominal != null ? <p className="rate-explain">{t('loans.rate.explain', { rate: formatRate(r.apr_nominal) })}</p> : <p className="muted">{view.problem ?? t('loans.rate.none')}</p>}
       {r ? (
         <p className="muted small">
-          {t('loans.rate.others', { effective: formatRate(r.apr_effective), xirr: formatRate(r.xirr), periodic: formatRate(r.periodic_rate, 3) })}
+          <Glossed text={t('loans.rate.others', { effective: formatRate(r.apr_effective), xirr: formatRate(r.xirr), periodic: formatRate(r.periodic_rate, 3) })} />
         </p>
       ) : null}
       {crossed ? <p className="rate-crossed">{t('loans.rate.crossed', { n: crossed })}</p> : null}
@@ -133,11 +174,7 @@ function LoanCard({ view, onEdit, onDeleted }: { view: LoanView; onEdit(): void;
       <ErrorNotice error={err} />
       <RateBlock view={view} />
       <h3 className="sub-h">{t('loans.lines')}</h3>
-      <ul className="lines">
-        {view.lines.map((line) => (
-          <LineRow key={line.id} line={line} />
-        ))}
-      </ul>
+      <LineList lines={view.lines} />
     </Card>
   );
 }
@@ -546,11 +583,7 @@ function LoanEditor({ initial, editingId, open, onClose, onSaved }: { initial: L
             preview ? (
               <>
                 <RateBlock view={preview} />
-                <ul className="lines compact">
-                  {preview.lines.map((l) => (
-                    <LineRow key={l.id} line={l} />
-                  ))}
-                </ul>
+                <LineList lines={preview.lines} compact />
               </>
             ) : previewErr ? (
               <ErrorNotice error={previewErr} compact />
