@@ -2,7 +2,8 @@
  * Which labelled messages train the linear model and which only measure it (issue 11). Pure: the caller
  * passes a reader for paths relative to the repository root.
  *
- * Trained on: the written corpus's `train` split, the real corpus's `train` sources, the shared dev set,
+ * Trained on: the written corpus's `train` split, all of written-2 (train only: families written 2026-12 for
+ * what the model missed), the real corpus's `train` sources, the shared dev set,
  * the project's own dev set except its held-back fifth (ids divisible by 5), blind-2, blind-3 and the odd
  * (already tuned-on) ids of blind-4 and blind-5.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
@@ -39,6 +40,11 @@ function written(read: Reader): WrittenLine[] {
   return parseJsonl(read(`${FIX}written/written.jsonl`)) as WrittenLine[];
 }
 
+/** written-2.jsonl has no blind split (every line is `train`); the filter keeps it safe if one is added. */
+function written2(read: Reader): WrittenLine[] {
+  return (parseJsonl(read(`${FIX}written/written-2.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
+}
+
 const odd = (m: LabelledMessage): boolean => Number(/\d+/.exec(m.id)?.[0] ?? 0) % 2 === 1;
 
 export function trainingSet(read: Reader): TrainMessage[] {
@@ -47,6 +53,7 @@ export function trainingSet(read: Reader): TrainMessage[] {
     for (const m of msgs) out.push({ id: `${prefix}:${m.id}`, text: m.text, to: m.to ?? 'unknown', labels: m.labels, group: group(m) });
   };
   add(written(read).filter((m) => m.split === 'train'), 'w', (m) => `family:${(m as WrittenLine).family}`);
+  add(written2(read), 'w2', (m) => `family:${(m as WrittenLine).family}`);
   add(realSplit(read).train, 'r', (m) => `source:${(m as RealLine).source_id}`);
   add(parseJsonl(read(SHARED_DEV)), 'd', (m) => `d:${m.id}`);
   add(parseJsonl(read(`${FIX}huxun-dev.jsonl`)).filter((m) => !isHeldOut(m.id)), 'h', (m) => `h:${m.id}`);
@@ -73,5 +80,6 @@ export function trainSets(read: Reader): Record<string, LabelledMessage[]> {
   return {
     'real train': realSplit(read).train,
     'written train': written(read).filter((m) => m.split === 'train'),
+    'written-2 train': written2(read),
   };
 }
