@@ -29,7 +29,9 @@ function LineRow({ line }: { line: LineView }) {
     <li className={`line line-${state}${binding ? '' : ' line-reference'}`} data-line={line.id}>
       <Flex justify="space-between" align="center" wrap gap={6}>
         <span className="line-label">
-          <strong>{pick(line.label)}</strong>
+          <strong>
+            <Glossed text={pick(line.label)} />
+          </strong>
           {line.rate != null ? <span className="muted"> · {formatRate(line.rate)}</span> : null}
         </span>
         <span>
@@ -58,7 +60,7 @@ function LineRow({ line }: { line: LineView }) {
       {!binding ? (
         <p className="muted small">
           {t('loans.line.notApplies')}
-          {line.reason ? pick(line.reason) : ''}
+          {line.reason ? <Glossed text={pick(line.reason)} /> : null}
         </p>
       ) : null}
       <Citations items={line.citations} />
