@@ -109,7 +109,7 @@ describe('findings cards', () => {
     });
     const { cards } = buildFindingCards(runRules(CN_RULES, data), data);
     const c = cards.find((x) => x.rule === 'cn.over-legal-line')!;
-    expect(richToString(c.sentence.zh)).toBe('你在快借小贷的借款，真实年化利率约 45.2%，高于适用的 24.0% 利率线；按合同要还的钱比按这条线算多 1,234.56 元。');
+    expect(richToString(c.sentence.zh)).toBe('你在快借小贷的借款，真实年化利率约 45.2%，高于适用的 24% 利率线；按合同要还的钱比按这条线算多 1,234.56 元。');
     expect(c.sentence.zh.some((p) => typeof p !== 'string' && p.term === 'true-rate')).toBe(true);
     expect(c.count).toBe(1);
   });

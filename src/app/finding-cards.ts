@@ -142,8 +142,9 @@ function sentenceOf(x: Facts): Text2 {
   }
 }
 
+/** 0.352 → "35.2%", 0.24 → "24%". */
 function pct(r: number): string {
-  return `${(r * 100).toFixed(1)}%`;
+  return `${Number((r * 100).toFixed(1))}%`;
 }
 
 /** Per loan, the line it exceeds by most (the lowest line that applies): its rate, the line and the yuan above it. */
