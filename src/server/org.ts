@@ -16,13 +16,13 @@ import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { changePassword, createUser, csrfOf, listUsers, login, logout, sessionUser, setTotp, updateUser, type OrgApp, type SessionUser } from '../app/org/accounts.js';
 import { audit, listAudit } from '../app/org/audit.js';
-import { addNote, addTask, assignCase, caseContext, createOrgCase, listCasesFor, listNotes, listTasks, redeemInvite, renewInvite, revokeShare, setConsent, shareView, updateNote, updateTask } from '../app/org/cases.js';
+import { addNote, addTask, assignCase, caseContext, createOrgCase, importSharedCase, listCasesFor, listNotes, listTasks, redeemInvite, renewInvite, revokeShare, setConsent, shareView, updateNote, updateTask } from '../app/org/cases.js';
 import { checkTotp, newTotpSecret, otpauthUri } from '../app/org/passwords.js';
 import { allowed, authorize, isStaff, type Action } from '../app/org/policy.js';
 import { AssignSchema, ConsentSchema, LoginSchema, NewUserSchema, PasswordChangeSchema, TotpConfirmSchema, type SessionView } from '../shared/accounts.js';
 import { installErrorHandler, WEB_DIST } from './app.js';
 import { SECURITY_HEADERS } from './guard.js';
-import { DEFAULT_LIMITS, type UploadLimits } from './routes/http.js';
+import { DEFAULT_LIMITS, textHeader, withUploadedFile, type UploadLimits } from './routes/http.js';
 import { caseRoutes, type CtxOf } from './routes/index.js';
 
 export interface OrgServerOptions {
@@ -167,6 +167,19 @@ export async function buildOrgServer(org: OrgApp, opts: OrgServerOptions = {}): 
         const r = await createOrgCase(org, u, req.body);
         await audit(org, { caseId: r.case_id, userId: u.id, action: 'case.create', method: req.method, route: req.routeOptions.url ?? '' });
         return reply.status(201).send(r);
+      });
+      // An encrypted .hxcase export from the local app, as application/octet-stream; its passphrase URI-encoded in x-case-passphrase.
+      await api.register(async (imp) => {
+        imp.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+        imp.post('/org/import', async (req, reply) => {
+          const u = userOf(req);
+          await authorize(org, u, 'case.import');
+          const passphrase = textHeader(req, 'x-case-passphrase', 1024);
+          if (!passphrase) throw new AppError('BAD_INPUT', '请输入导出案件时设置的密码 x-case-passphrase: the passphrase the export was made with');
+          const r = await withUploadedFile(req, 'the case file', limits.imports, 'huxun-case-', (path) => importSharedCase(org, u, path, passphrase));
+          await audit(org, { caseId: r.case_id, userId: u.id, action: 'case.import', method: req.method, route: req.routeOptions.url ?? '' });
+          return reply.status(201).send(r);
+        });
       });
       api.get('/org/users', async (req) => {
         await authorize(org, userOf(req), 'org.users.list');

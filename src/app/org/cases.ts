@@ -9,6 +9,7 @@ import * as repo from '../../store/repo.js';
 import type { CaseListItem, InviteView, NoteView, ShareView, TaskView } from '../../shared/accounts.js';
 import { NewCaseSchema, NoteSchema, RedeemSchema, TaskPatchSchema, TaskSchema } from '../../shared/accounts.js';
 import type { AppContext } from '../context.js';
+import { importCaseFile } from '../case-transfer.js';
 import { AppError } from '../errors.js';
 import { createUser, login, type LoginResult, type OrgApp, type SessionUser } from './accounts.js';
 
@@ -73,13 +74,31 @@ export async function createOrgCase(org: OrgApp, user: SessionUser, input: unkno
   return { case_id: caseId, invite: code, expires_at: now + INVITE_DAYS * 86400_000 };
 }
 
-/** A case that arrived as an export (src/app/case-transfer.ts): shared, its importer assigned, an invite for the borrower to claim it. */
-export async function shareImportedCase(org: OrgApp, user: SessionUser, caseId: number): Promise<InviteView> {
+export interface ImportedCaseView {
+  case_id: number;
+  events: number;
+  evidence: number;
+  attachments: number;
+  /** Staff uploads: the code the borrower claims the case with (shown once). A borrower's own upload has none. */
+  invite: string | null;
+}
+
+/**
+ * An encrypted case export from the local app (src/app/case-transfer.ts) becomes a new case shared with the
+ * organisation. Uploaded by its borrower: theirs, waiting for a supervisor to assign it. Uploaded by staff: the
+ * uploader is assigned and gets an invite code for the borrower to claim it.
+ */
+export async function importSharedCase(org: OrgApp, user: SessionUser, path: string, passphrase: string): Promise<ImportedCaseView> {
+  const borrower = user.role === 'borrower';
   const now = org.now();
-  const code = newInviteCode();
-  await org.store.db.insertInto('case_shares').values({ case_id: caseId, source: 'upload', created_by: user.id, created_at: now, invite_hash: hashInvite(code), invite_expires_at: now + INVITE_DAYS * 86400_000, redeemed_at: null, borrower_user_id: null, revoked_at: null, revoked_by: null }).execute();
-  await org.store.db.insertInto('case_members').values({ case_id: caseId, user_id: user.id }).execute();
-  return { case_id: caseId, invite: code, expires_at: now + INVITE_DAYS * 86400_000 };
+  const r = await importCaseFile(org.store, org.dataDir, path, passphrase, { ownerUserId: borrower ? user.id : null, now, fileKey: org.fileKey });
+  const code = borrower ? null : newInviteCode();
+  await org.store.db
+    .insertInto('case_shares')
+    .values({ case_id: r.caseId, source: 'upload', created_by: user.id, created_at: now, invite_hash: code ? hashInvite(code) : null, invite_expires_at: code ? now + INVITE_DAYS * 86400_000 : null, redeemed_at: borrower ? now : null, borrower_user_id: borrower ? user.id : null, revoked_at: null, revoked_by: null })
+    .execute();
+  if (!borrower) await org.store.db.insertInto('case_members').values({ case_id: r.caseId, user_id: user.id }).execute();
+  return { case_id: r.caseId, events: r.events, evidence: r.evidence, attachments: r.attachments, invite: code };
 }
 
 /** A fresh invite code for a case the borrower has not claimed yet (the old code stops working). */

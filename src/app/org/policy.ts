@@ -27,6 +27,7 @@ export const ACTIONS = [
   'case.invite',
   'case.assign',
   'case.create',
+  'case.import',
   'org.cases.all',
   'org.users.list',
   'org.users.manage',
@@ -53,6 +54,8 @@ export const MATRIX: Record<Action, Record<Role, Rule>> = {
   'case.invite': r('never', 'member', 'shared', 'never'),
   'case.assign': r('never', 'never', 'shared', 'never'),
   'case.create': r('never', 'always', 'always', 'never'),
+  // An encrypted case export from the local app becomes a new case: a borrower's own, or one staff received.
+  'case.import': r('always', 'always', 'always', 'never'),
   'org.cases.all': r('never', 'never', 'always', 'never'),
   'org.users.list': r('never', 'never', 'always', 'always'),
   'org.users.manage': r('never', 'never', 'never', 'always'),
