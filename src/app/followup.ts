@@ -206,7 +206,8 @@ export async function addComplaint(ctx: AppContext, input: ComplaintInput): Prom
     doc = { sha256: a.sha256, name: a.name, meta: { source: 'text', size: a.size, mime: a.mime } };
   } else if (input.generate) {
     if (!(LETTER_CHANNELS as readonly string[]).includes(input.channel)) throw new AppError('BAD_INPUT', `generate: 护讯不为渠道 ${input.channel} 生成投诉信 no letter for this channel; give the text sent instead`);
-    const d = await renderDocument(ctx, { type: 'complaint', channel: input.channel, lender: lender?.key ?? null, format: input.generate });
+    // The letter as sent (no draft banner): recording it is the person's statement that they sent it.
+    const d = await renderDocument(ctx, { type: 'complaint', channel: input.channel, lender: lender?.key ?? null, format: input.generate, for: 'send' });
     const a = await addAttachment(ctx, { name: d.fileName, stream: Readable.from([d.bytes]), note: `投诉跟进：${input.channel} ${submitted} 提交的投诉信` });
     doc = { sha256: a.sha256, name: a.name, meta: { source: 'generated', type: 'complaint', channel: input.channel, lender: lender?.key ?? null, format: input.generate, citation_ids: d.citationIds, size: a.size, generated_at: ctx.now(), app_version: APP_VERSION } };
   }

@@ -194,8 +194,14 @@ export function complaintModel(k: ComplaintContent): DocModel {
         return [{ text: `${f.name}${when}${L('：', ': ')}`, bold: true }, { text: `${f.summary}${breach}` }];
       }),
     });
+    // At most LETTER_PROVISIONS quoted (the others are named above), always including the source of a rate line the
+    // letter asks to reduce by (the 24 % line's 法发〔2017〕22号 第二条 in its own words).
+    const rateIds = new Set(k.findings.filter((f) => f.rule === 'cn.over-legal-line').flatMap((f) => f.citations.map((x) => x.id)));
     const lead = k.provisions.lead.slice(0, LETTER_PROVISIONS);
-    const rest = k.provisions.rest.slice(0, Math.max(0, LETTER_PROVISIONS - lead.length));
+    const room = Math.max(0, LETTER_PROVISIONS - lead.length);
+    const mustRest = k.provisions.rest.filter((x) => rateIds.has(x.id));
+    const pickedRest = new Set([...mustRest, ...k.provisions.rest.filter((x) => !rateIds.has(x.id)).slice(0, Math.max(0, room - mustRest.length))]);
+    const rest = k.provisions.rest.filter((x) => pickedRest.has(x));
     const leadLabel = k.leadType ? typeLabel(k.leadType)[lang] : null;
     if (lead.length) {
       blocks.push(

@@ -1,6 +1,6 @@
 /** English (second language). The type makes sure every key of zh.ts is here. */
 import { followupEn } from './followup.js';
-import { findingsEn } from './findings.js';
+import { documentsSendEn } from './documents-send.js';
 import type { MsgKey } from './zh.js';
 
 export const en: Record<MsgKey, string> = {
@@ -777,5 +777,5 @@ export const en: Record<MsgKey, string> = {
   'plan.pay.hasReceipt': 'Receipt',
   'plan.err.amount': 'Enter an amount in yuan, at most two decimals.',
   ...followupEn,
-  ...findingsEn,
+  ...documentsSendEn,
 };

@@ -3,7 +3,7 @@
  * Tone: calm and kind; the reader is under stress. Say what happened and what to do next.
  */
 import { followupZh } from './followup.js';
-import { findingsZh } from './findings.js';
+import { documentsSendZh } from './documents-send.js';
 export const zh = {
   'app.name': '护讯',
   'app.tagline': '整理证据 · 看清债务 · 依法维权',
@@ -778,7 +778,7 @@ export const zh = {
   'plan.pay.hasReceipt': '有凭证',
   'plan.err.amount': '请填写金额（元），最多两位小数。',
   ...followupZh,
-  ...findingsZh,
+  ...documentsSendZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

@@ -3,7 +3,7 @@
  * it as PDF / DOCX / text, or copy the short text for an online complaint form.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { App as AntApp, Button, Card, Col, Empty, Flex, Form, Input, Radio, Row, Select } from 'antd';
+import { App as AntApp, Button, Card, Checkbox, Col, Empty, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
 import type { DocumentPreviewReq, DocumentRenderReq } from '../../../src/shared/api.js';
 import { download, get, post } from '../api/client.js';
@@ -74,6 +74,8 @@ export default function Documents({ params }: PageProps) {
   const [busy, setBusy] = useState(null as string | null);
   const [renderErr, setRenderErr] = useState(null as unknown);
   const [downloaded, setDownloaded] = useState(null as string | null);
+  // The person confirms once that they checked the facts; downloads are then the version to send (no draft banner).
+  const [confirmed, setConfirmed] = useState(false);
 
   // Pick the first complaint-like document when arriving from a finding, or the first one.
   useEffect(() => {
@@ -145,9 +147,9 @@ export default function Documents({ params }: PageProps) {
     setBusy(format);
     setRenderErr(null);
     try {
-      const body: DocumentRenderReq = { ...req, format, length: format === 'txt' ? length : undefined };
+      const body: DocumentRenderReq = { ...req, format, length: format === 'txt' ? length : undefined, for: confirmed ? 'send' : 'draft' };
       const r = await download('POST', '/api/documents/render', body, `huxun-${type}.${format}`);
-      setDownloaded(t('docs.downloaded', { name: r.name }));
+      setDownloaded(t('docs.downloaded.version', { name: r.name, version: t(confirmed ? 'docs.version.send' : 'docs.version.draft') }));
     } catch (e) {
       setRenderErr(e);
     } finally {
@@ -242,6 +244,10 @@ export default function Documents({ params }: PageProps) {
                 })}
               </Form>
               <h3 className="sub-h">{t('docs.download')}</h3>
+              <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="doc-confirm">
+                {t('docs.confirm')}
+              </Checkbox>
+              <p className="muted small">{t('docs.confirm.hint')}</p>
               <Flex gap={8} wrap>
                 <Button type="primary" icon={<DownloadOutlined />} loading={busy === 'pdf'} onClick={() => render('pdf')} data-testid="doc-pdf">
                   {t('docs.pdf')}
