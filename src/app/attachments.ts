@@ -16,6 +16,8 @@ import { SealError } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { recordEvidence } from './evidence.js';
+import type { AttachmentView } from '../shared/views.js';
+export type { AttachmentView } from '../shared/views.js';
 
 /**
  * The attachment store of a context: the one it carries (an object store, docs/scaling.md), else the data folder's.
@@ -68,18 +70,6 @@ export interface AddAttachmentInput {
   claimedAt?: string | null;
 }
 
-export interface AttachmentView {
-  sha256: string;
-  name: string | null;
-  mime: string;
-  size: number;
-  source: string;
-  received_at: number;
-  claimed_at: number | null;
-  event_id: number | null;
-  note: string | null;
-  added: boolean;
-}
 
 export async function addAttachment(ctx: AppContext, input: AddAttachmentInput): Promise<AttachmentView> {
   const source = input.source ?? 'user';

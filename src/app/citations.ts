@@ -1,25 +1,9 @@
 /** Citation views: everything the UI, the CLI and documents show about a cited rule comes from src/law. */
 import type { Text2, Tier, Verification } from '../domain/law.js';
 import { formatCitation, getCitation, TIER_LABEL, VERIFICATION_LABEL } from '../law/index.js';
+import type { CitationView } from '../shared/views.js';
+export type { CitationView } from '../shared/views.js';
 
-export interface CitationView {
-  id: string;
-  /** e.g. 《消费金融公司管理办法》第五十六条 */
-  title: string;
-  title_en: string;
-  law: string;
-  article: string | null;
-  excerpt: string;
-  excerpt_en: string;
-  excerpt_is_summary: boolean;
-  tier: Tier;
-  tier_label: Text2;
-  verified: Verification;
-  verified_label: Text2;
-  source: string;
-  effective_from: string | null;
-  effective_to: string | null;
-}
 
 export function citationView(id: string): CitationView {
   const c = getCitation(id);

@@ -12,6 +12,8 @@ import { buildFindingCards } from './finding-cards.js';
 import type { AppContext } from './context.js';
 import { loanLineResults } from './loans.js';
 import { RULE_LAW } from './rule-law.js';
+import type { FindingView } from '../shared/views.js';
+export type { FindingView } from '../shared/views.js';
 
 /** What each tier means for a person, in plain words. */
 export const TIER_EXPLAIN: Record<string, Text2> = {
@@ -26,23 +28,6 @@ export const TIER_EXPLAIN: Record<string, Text2> = {
 
 export const RULE_TITLES: Record<string, Text2> = Object.fromEntries(CN_RULES.map((r) => [r.id, r.title]));
 
-export interface FindingView {
-  rule: string;
-  title: Text2;
-  description: Text2;
-  tier: string;
-  tier_label: Text2;
-  tier_explain: Text2;
-  severity: string;
-  citations: (CitationView & { law_name: string })[];
-  events: number[];
-  from: string | null;
-  to: string | null;
-  count: number;
-  summary: Text2;
-  channels: { id: string; name: Text2; contact: string; handles: Text2 }[];
-  details?: Record<string, unknown>;
-}
 
 export async function loadCaseData(ctx: AppContext): Promise<CaseData> {
   const db = ctx.store.db;

@@ -11,39 +11,10 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { recordEvidence } from './evidence.js';
 import { listUserLpr, lprForDate, type UserLprQuote } from './lpr.js';
+import type { LineView, LoanView } from '../shared/views.js';
+export type { LineView, LoanView } from '../shared/views.js';
 
-export interface LineView {
-  id: string;
-  label: Text2;
-  meaning: Text2;
-  applies: boolean;
-  reason: Text2 | null;
-  rate: number | null;
-  /**
-   * The LPR quote of an 'lpr4' line: origin 'table', 'last_known' (the contract date is after the table: its last quote,
-   * with a note that a newer one may exist) or 'user' (entered by the person, with its source); note shown with it.
-   */
-  lpr: { date: string | null; oneYear: number; origin?: string; note?: Text2 | null; source?: string } | null;
-  loan_rate: number | null;
-  over: boolean | null;
-  excess_fen: number | null;
-  repriced_total_fen: number | null;
-  paid_above_fen: number | null;
-  tier: string | null;
-  tier_label: Text2 | null;
-  verified: string | null;
-  problem: string | null;
-  citations: CitationView[];
-}
 
-export interface LoanView {
-  loan: Loan | (LoanInput & { id: null });
-  real_principal_fen: number;
-  total_payable_fen: number;
-  rates: { periodic_rate: number; apr_nominal: number; apr_effective: number; xirr: number | null; conventions: Record<string, string> } | null;
-  problem: string | null;
-  lines: LineView[];
-}
 
 /** The 4 × LPR article is 第二十六条 in the text in force 2020-08-20 … 2020-12-31, 第二十五条 from 2021-01-01 (D1). */
 const AUG_2020_TEXT = { from: '2020-08-20', to: '2020-12-31', current: 'private-lending-2020.art25', then: 'private-lending-2020-08.art26' } as const;

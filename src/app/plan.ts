@@ -19,6 +19,8 @@ import { recordEvidence } from './evidence.js';
 import { runFindings } from './findings.js';
 import { loanReport } from './loans.js';
 import type { Text2 } from '../domain/law.js';
+import type { BudgetView, DebtView, PlanOptions, PlanChoice, PlanCase, AdoptedPlan, PlanView, PaymentView, AgreementView } from '../shared/views.js';
+export type { BudgetView, DebtView, PlanOptions, PlanChoice, PlanCase, AdoptedPlan, PlanView, PaymentView, AgreementView } from '../shared/views.js';
 
 const BUDGET_KEY = 'plan_budget';
 const CLAIMS_KEY = 'plan_claims';
@@ -44,12 +46,6 @@ async function setJson(ctx: AppContext, key: string, v: unknown): Promise<void> 
 
 // ---------------------------------------------------------------- budget
 
-export interface BudgetView {
-  budget: Budget;
-  totals: BudgetTotals;
-  /** false until the person has saved a budget (the figures are the defaults). */
-  saved: boolean;
-}
 
 export async function getBudget(ctx: AppContext): Promise<BudgetView> {
   const raw = await getJson<unknown>(ctx, BUDGET_KEY, null);
@@ -75,17 +71,6 @@ export async function setBudget(ctx: AppContext, input: unknown): Promise<Budget
 
 // ---------------------------------------------------------------- what is owed
 
-export interface DebtView extends Owed {
-  loan: number;
-  lender: string;
-  lender_type: LenderType;
-  product: string | null;
-  /** The loan's true rate ('irr-nominal'); null when unknown. */
-  apr: number | null;
-  harassment: number;
-  line_view: { id: string; label: Text2; rate: number; tier: string | null; tier_label: Text2 | null; verified: string | null; over: boolean; citations: CitationView[] } | null;
-  agreement: { date: string; monthly_fen: number; months: number; first_date: string } | null;
-}
 
 async function claims(ctx: AppContext): Promise<Record<string, Claim>> {
   return getJson<Record<string, Claim>>(ctx, CLAIMS_KEY, {});
@@ -172,40 +157,11 @@ export async function listDebts(ctx: AppContext): Promise<DebtView[]> {
 
 // ---------------------------------------------------------------- plans
 
-export interface PlanOptions {
-  strategy?: Strategy;
-  monthly_fen?: number;
-  order?: number[];
-  keep_up?: number;
-  start?: string;
-  pay_day?: number;
-  pay_claimed?: number[];
-}
 
-export interface PlanChoice extends Required<Omit<PlanOptions, 'monthly_fen' | 'start'>> {
-  monthly_fen: number | null;
-  start: string | null;
-}
 
 const DEFAULT_CHOICE: PlanChoice = { strategy: 'legal-first', monthly_fen: null, order: [], keep_up: 0.3, start: null, pay_day: 10, pay_claimed: [] };
 
-/** What the plan page needs to plan in the browser as well: debts, budget, saved choice, defaults. */
-export interface PlanCase {
-  debts: DebtView[];
-  budget: BudgetView;
-  choice: PlanChoice;
-  /** The month after this one (local time): the default first month. */
-  next_month: string;
-  today: string;
-  adopted: AdoptedPlan | null;
-  payments: PaymentView[];
-}
 
-export interface AdoptedPlan {
-  adopted_on: string;
-  options: Required<Omit<PlanOptions, 'order' | 'pay_claimed'>> & { order: number[]; pay_claimed: number[] };
-  lenders: { loan: number; months: PlanMonth[] }[];
-}
 
 function nextMonthOf(today: string): string {
   const y = Number(today.slice(0, 4)), m = Number(today.slice(5, 7));
@@ -228,17 +184,6 @@ export function planDebts(debts: readonly DebtView[], payClaimed: readonly numbe
   }));
 }
 
-export interface PlanView {
-  plan: Plan;
-  proposals: Proposal[];
-  /** The monthly amount is within what the budget leaves. */
-  fits: boolean;
-  surplus_fen: number;
-  pay_day: number;
-  /** How the monthly amount was chosen. */
-  monthly_source: 'given' | 'budget';
-  paid_vs_planned: ReturnType<typeof paidVsPlanned>;
-}
 
 function resolveOptions(pc: PlanCase, opts: PlanOptions) {
   const strategy = opts.strategy ?? pc.choice.strategy;
@@ -352,17 +297,6 @@ export function hardshipText(b: Budget, lang: 'zh' | 'en'): string | null {
 
 // ---------------------------------------------------------------- payments and agreements
 
-export interface PaymentView {
-  id: number;
-  loan_id: number;
-  lender: string | null;
-  date: string;
-  amount_fen: number;
-  payee: string | null;
-  receipt_sha256: string | null;
-  note: string | null;
-  evidence_seq: number | null;
-}
 
 export async function listPayments(ctx: AppContext): Promise<PaymentView[]> {
   const [rows, loans] = await Promise.all([planRepo.listPayments(ctx.store.db, ctx.caseId), repo.listLoans(ctx.store.db, ctx.caseId)]);
@@ -419,17 +353,6 @@ export interface AgreementInput {
   note?: string | null;
 }
 
-export interface AgreementView {
-  id: number;
-  loan_id: number;
-  date: string;
-  monthly_fen: number;
-  months: number;
-  first_date: string;
-  total_fen: number;
-  schedule: { date: string; amount_fen: number }[];
-  evidence_seq: number | null;
-}
 
 function addMonthsYmd(d: string, k: number): string {
   const y = Number(d.slice(0, 4)), m = Number(d.slice(5, 7)), day = Number(d.slice(8, 10));

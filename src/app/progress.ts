@@ -1,28 +1,7 @@
-/** Progress of long jobs, kept in memory so the UI can poll it while the job's transaction is open. */
-export interface JobProgress {
-  id: string;
-  kind: 'import';
-  file: string;
-  bytesRead: number;
-  bytesTotal: number;
-  records: number;
-  added: number;
-  startedAt: number;
-  state: 'running' | 'done' | 'failed';
-  /** For a person: what the file is and where it belongs (import-messages.ts). */
-  error?: string;
-  /** `error` in each language when it was written for the page (it shows the reader's half). */
-  errorText?: { zh: string; en: string } | null;
-  /** The error as the code gave it, for whoever helps. */
-  detail?: string;
-  /** Where a file that could not be imported belongs ('evidence'), if elsewhere; 'capture-date': a screenshot that needs the day it was taken. */
-  hint?: 'evidence' | 'capture-date' | null;
-  /** Where the work is: 'upload' while the file arrives, 'import' while it is read and written. */
-  stage?: 'upload' | 'import';
-  result?: unknown;
-}
 
 const jobs = new Map<string, JobProgress>();
+import type { JobProgress } from '../shared/views.js';
+export type { JobProgress } from '../shared/views.js';
 
 export function putJob(p: JobProgress) {
   jobs.set(p.id, p);

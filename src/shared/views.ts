@@ -3,7 +3,10 @@
  * one declaration for both sides, so that a change to what the server sends fails the type check of the
  * page that reads it (issue 15, "one contract between server and web"). Request schemas: ./api.ts.
  */
-import type { Text2 } from '../domain/law.js';
+import type { LenderType, Text2, Tier, Verification } from '../domain/law.js';
+import type { Loan, LoanInput } from '../domain/loans/types.js';
+import type { Budget, BudgetTotals, Owed, Plan, PlanMonth, Proposal, Strategy } from '../domain/plan/index.js';
+import type { PaidVsPlanned } from '../domain/plan/paid.js';
 import type { FollowUpSummary } from './followup.js';
 
 /** A page of the web app that a next step opens. */
@@ -93,4 +96,211 @@ export interface ChainStatus {
   count: number;
   head: string | null;
   problem?: { seq: number | null; reason: string };
+}
+
+// ---- moved from ../app/citations.ts (its functions return these)
+
+export interface CitationView {
+  id: string;
+  /** e.g. 《消费金融公司管理办法》第五十六条 */
+  title: string;
+  title_en: string;
+  law: string;
+  article: string | null;
+  excerpt: string;
+  excerpt_en: string;
+  excerpt_is_summary: boolean;
+  tier: Tier;
+  tier_label: Text2;
+  verified: Verification;
+  verified_label: Text2;
+  source: string;
+  effective_from: string | null;
+  effective_to: string | null;
+}
+
+// ---- moved from ../app/loans.ts (its functions return these)
+
+export interface LineView {
+  id: string;
+  label: Text2;
+  meaning: Text2;
+  applies: boolean;
+  reason: Text2 | null;
+  rate: number | null;
+  /**
+   * The LPR quote of an 'lpr4' line: origin 'table', 'last_known' (the contract date is after the table: its last quote,
+   * with a note that a newer one may exist) or 'user' (entered by the person, with its source); note shown with it.
+   */
+  lpr: { date: string | null; oneYear: number; origin?: string; note?: Text2 | null; source?: string } | null;
+  loan_rate: number | null;
+  over: boolean | null;
+  excess_fen: number | null;
+  repriced_total_fen: number | null;
+  paid_above_fen: number | null;
+  tier: string | null;
+  tier_label: Text2 | null;
+  verified: string | null;
+  problem: string | null;
+  citations: CitationView[];
+}
+
+export interface LoanView {
+  loan: Loan | (LoanInput & { id: null });
+  real_principal_fen: number;
+  total_payable_fen: number;
+  rates: { periodic_rate: number; apr_nominal: number; apr_effective: number; xirr: number | null; conventions: Record<string, string> } | null;
+  problem: string | null;
+  lines: LineView[];
+}
+
+// ---- moved from ../app/plan.ts (its functions return these)
+
+export interface BudgetView {
+  budget: Budget;
+  totals: BudgetTotals;
+  /** false until the person has saved a budget (the figures are the defaults). */
+  saved: boolean;
+}
+
+export interface DebtView extends Owed {
+  loan: number;
+  lender: string;
+  lender_type: LenderType;
+  product: string | null;
+  /** The loan's true rate ('irr-nominal'); null when unknown. */
+  apr: number | null;
+  harassment: number;
+  line_view: { id: string; label: Text2; rate: number; tier: string | null; tier_label: Text2 | null; verified: string | null; over: boolean; citations: CitationView[] } | null;
+  agreement: { date: string; monthly_fen: number; months: number; first_date: string } | null;
+}
+
+export interface PlanOptions {
+  strategy?: Strategy;
+  monthly_fen?: number;
+  order?: number[];
+  keep_up?: number;
+  start?: string;
+  pay_day?: number;
+  pay_claimed?: number[];
+}
+
+export interface PlanChoice extends Required<Omit<PlanOptions, 'monthly_fen' | 'start'>> {
+  monthly_fen: number | null;
+  start: string | null;
+}
+
+/** What the plan page needs to plan in the browser as well: debts, budget, saved choice, defaults. */
+export interface PlanCase {
+  debts: DebtView[];
+  budget: BudgetView;
+  choice: PlanChoice;
+  /** The month after this one (local time): the default first month. */
+  next_month: string;
+  today: string;
+  adopted: AdoptedPlan | null;
+  payments: PaymentView[];
+}
+
+export interface AdoptedPlan {
+  adopted_on: string;
+  options: Required<Omit<PlanOptions, 'order' | 'pay_claimed'>> & { order: number[]; pay_claimed: number[] };
+  lenders: { loan: number; months: PlanMonth[] }[];
+}
+
+export interface PlanView {
+  plan: Plan;
+  proposals: Proposal[];
+  /** The monthly amount is within what the budget leaves. */
+  fits: boolean;
+  surplus_fen: number;
+  pay_day: number;
+  /** How the monthly amount was chosen. */
+  monthly_source: 'given' | 'budget';
+  paid_vs_planned: PaidVsPlanned[];
+}
+
+export interface PaymentView {
+  id: number;
+  loan_id: number;
+  lender: string | null;
+  date: string;
+  amount_fen: number;
+  payee: string | null;
+  receipt_sha256: string | null;
+  note: string | null;
+  evidence_seq: number | null;
+}
+
+export interface AgreementView {
+  id: number;
+  loan_id: number;
+  date: string;
+  monthly_fen: number;
+  months: number;
+  first_date: string;
+  total_fen: number;
+  schedule: { date: string; amount_fen: number }[];
+  evidence_seq: number | null;
+}
+
+// ---- moved from ../app/progress.ts (its functions return these)
+
+/** Progress of long jobs, kept in memory so the UI can poll it while the job's transaction is open. */
+export interface JobProgress {
+  id: string;
+  kind: 'import';
+  file: string;
+  bytesRead: number;
+  bytesTotal: number;
+  records: number;
+  added: number;
+  startedAt: number;
+  state: 'running' | 'done' | 'failed';
+  /** For a person: what the file is and where it belongs (import-messages.ts). */
+  error?: string;
+  /** `error` in each language when it was written for the page (it shows the reader's half). */
+  errorText?: { zh: string; en: string } | null;
+  /** The error as the code gave it, for whoever helps. */
+  detail?: string;
+  /** Where a file that could not be imported belongs ('evidence'), if elsewhere; 'capture-date': a screenshot that needs the day it was taken. */
+  hint?: 'evidence' | 'capture-date' | null;
+  /** Where the work is: 'upload' while the file arrives, 'import' while it is read and written. */
+  stage?: 'upload' | 'import';
+  result?: unknown;
+}
+
+// ---- moved from ../app/attachments.ts (its functions return these)
+
+export interface AttachmentView {
+  sha256: string;
+  name: string | null;
+  mime: string;
+  size: number;
+  source: string;
+  received_at: number;
+  claimed_at: number | null;
+  event_id: number | null;
+  note: string | null;
+  added: boolean;
+}
+
+// ---- moved from ../app/findings.ts (its functions return these)
+
+export interface FindingView {
+  rule: string;
+  title: Text2;
+  description: Text2;
+  tier: string;
+  tier_label: Text2;
+  tier_explain: Text2;
+  severity: string;
+  citations: (CitationView & { law_name: string })[];
+  events: number[];
+  from: string | null;
+  to: string | null;
+  count: number;
+  summary: Text2;
+  channels: { id: string; name: Text2; contact: string; handles: Text2 }[];
+  details?: Record<string, unknown>;
 }

@@ -6,7 +6,7 @@
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Collapse, Empty, Flex, Input, InputNumber, Segmented, Select, Slider, Space, Statistic, Switch, Table, Tag } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
-import type { AgreementView, BudgetView, DebtView, PaymentView, PlanCase } from '../../../src/app/plan.js';
+import type { AgreementView, BudgetView, DebtView, PaymentView, PlanCase } from '../../../src/shared/views.js';
 import { buildPlan, type Plan as PlanResult, type PlanDebt, type Strategy } from '../../../src/domain/plan/engine.js';
 import { HARDSHIP_KEYS, INCOME_KEYS, SPEND_KEYS, budgetTotals, type Budget, type HardshipKey } from '../../../src/domain/plan/budget.js';
 import { proposalFor, type Proposal } from '../../../src/domain/plan/proposal.js';
