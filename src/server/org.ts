@@ -16,7 +16,7 @@ import type { AppContext } from '../app/context.js';
 import { AppError } from '../app/errors.js';
 import { changePassword, createUser, csrfOf, listUsers, login, logout, sessionUser, setTotp, updateUser, type OrgApp, type SessionUser } from '../app/org/accounts.js';
 import { audit, listAudit } from '../app/org/audit.js';
-import { addNote, addTask, assignCase, caseContext, createOrgCase, importSharedCase, listCasesFor, listNotes, listTasks, redeemInvite, renewInvite, revokeShare, setConsent, shareView, updateNote, updateTask } from '../app/org/cases.js';
+import { addNote, addTask, assignCase, caseContext, createOrgCase, importSharedCase, listCasesWithSummaries, orgLenderReport, listNotes, listTasks, redeemInvite, renewInvite, revokeShare, setConsent, shareView, updateNote, updateTask } from '../app/org/cases.js';
 import { checkTotp, newTotpSecret, otpauthUri } from '../app/org/passwords.js';
 import { allowed, authorize, isStaff, type Action } from '../app/org/policy.js';
 import { AssignSchema, ConsentSchema, LoginSchema, NewUserSchema, PasswordChangeSchema, TotpConfirmSchema, type SessionView } from '../shared/accounts.js';
@@ -157,9 +157,19 @@ export async function buildOrgServer(org: OrgApp, opts: OrgServerOptions = {}): 
       });
 
       // ----- organisation -----
+      // The case list reads a summary of each case: one audit record for the listing, not one per case.
       api.get('/org/cases', async (req) => {
         const u = userOf(req);
-        return listCasesFor(org, u, allowed(u.role, 'org.cases.all', null));
+        const list = await listCasesWithSummaries(org, u, allowed(u.role, 'org.cases.all', null));
+        if (isStaff(u.role)) await audit(org, { caseId: null, userId: u.id, action: 'org.case-list', method: req.method, route: req.routeOptions.url ?? '', target: JSON.stringify({ cases: list.length }) });
+        return list;
+      });
+      api.get('/org/report/lenders', async (req) => {
+        const u = userOf(req);
+        await authorize(org, u, 'org.report');
+        const r = await orgLenderReport(org);
+        await audit(org, { caseId: null, userId: u.id, action: 'org.report', method: req.method, route: req.routeOptions.url ?? '' });
+        return r;
       });
       api.post('/org/cases', async (req, reply) => {
         const u = userOf(req);

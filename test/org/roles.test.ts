@@ -61,6 +61,7 @@ const MATRIX: [string, string, (id: number) => string, unknown, boolean[]][] = [
   ['list accounts', 'GET', () => '/api/org/users', undefined, [N, N, N, N, Y, Y]],
   ['add an account', 'POST', () => '/api/org/users', { username: 'newstaff', password: PASSWORD, role: 'caseworker' }, [N, N, N, N, N, Y]],
   ["the organisation's audit log", 'GET', () => '/api/org/audit', undefined, [N, N, N, N, Y, N]],
+  ['the per-lender report', 'GET', () => '/api/org/report/lenders', undefined, [N, N, N, N, Y, N]],
 ];
 
 describe('role matrix', () => {

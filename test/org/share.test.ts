@@ -73,6 +73,29 @@ describe('an encrypted case export uploaded to the organisation', () => {
   });
 });
 
+describe('case list and the per-lender report', () => {
+  it('lists summaries, and names a case in the report only when its borrower consented', async () => {
+    const cw = await h.user('caseworker');
+    const sup = await h.user('supervisor');
+    const r = (await cw.client.req('POST', '/api/org/import', file, pass(PASS))).json() as { case_id: number; invite: string };
+    const base = `/api/cases/${r.case_id}`;
+    await cw.client.req('POST', `${base}/collectors`, { name: '催收甲', numbers: ['13900000077'], lender: '秘密花呗' });
+    await cw.client.req('POST', `${base}/events`, { kind: 'sms', at: '2026-11-01T23:30:00+08:00', number: '13900000077', text: '再不还钱就打给你全家，让你身败名裂', direction: 'in' });
+    const list = (await cw.client.req('GET', '/api/org/cases')).json() as { id: number; summary: { case_id: number; events: number } | null }[];
+    expect(list.find((c) => c.id === r.case_id)?.summary).toMatchObject({ case_id: r.case_id, events: 1 });
+    const refs = async () => ((await sup.client.req('GET', '/api/org/report/lenders')).json() as { lenders: { case_refs: string[] }[] }).lenders.flatMap((l) => l.case_refs);
+    const name = (await sup.client.req('GET', '/api/org/cases')).json().find((c: { id: number }) => c.id === r.case_id).name as string;
+    const before = await refs();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before).not.toContain(name);
+    const borrower = h.client('10.40.0.9');
+    const claim = await borrower.req('POST', '/api/auth/redeem', { invite: r.invite, username: 'wu-consent', password: PASSWORD });
+    borrower.csrf = claim.json().csrf;
+    await borrower.req('PUT', `${base}/share/consent`, { consent: true });
+    expect(await refs()).toContain(name);
+  });
+});
+
 describe('notes and tasks', () => {
   it('staff write notes (only the author edits one) and tasks the borrower can read', async () => {
     const cw = await h.user('caseworker');

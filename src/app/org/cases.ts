@@ -10,11 +10,13 @@ import type { CaseListItem, InviteView, NoteView, ShareView, TaskView } from '..
 import { NewCaseSchema, NoteSchema, RedeemSchema, TaskPatchSchema, TaskSchema } from '../../shared/accounts.js';
 import type { AppContext } from '../context.js';
 import { importCaseFile } from '../case-transfer.js';
+import { caseSummaries, consentedCases, lenderReport, ORG_REPORT_CONSENT as CONSENT_SETTING } from '../org-report.js';
+import type { CaseSummary, LenderReport } from '../../shared/org.js';
 import { AppError } from '../errors.js';
 import { createUser, login, type LoginResult, type OrgApp, type SessionUser } from './accounts.js';
 
 /** The per-case setting the organisation's lender report reads (src/app/org-report.ts): '1' when the borrower consents to be named. */
-export const CONSENT_SETTING = 'org_report_consent';
+export { ORG_REPORT_CONSENT as CONSENT_SETTING } from '../org-report.js';
 const INVITE_DAYS = 14;
 const hashInvite = (code: string) => createHash('sha256').update(code.trim().toUpperCase().replace(/[\s-]/g, '')).digest('hex');
 
@@ -58,6 +60,24 @@ export async function listCasesFor(org: OrgApp, user: SessionUser, all: boolean)
     })
     // Staff see a revoked case in the list (so they know it is gone), never its contents.
     .filter((c) => user.role === 'borrower' || c.shared || c.revoked_at !== null);
+}
+
+/**
+ * The case list with each case's summary (status, next step, findings, collectors' lenders: src/app/org-report.ts);
+ * a case whose share was revoked is listed for staff without its summary (its contents are no longer theirs to see).
+ */
+export async function listCasesWithSummaries(org: OrgApp, user: SessionUser, all: boolean): Promise<(CaseListItem & { summary: CaseSummary | null })[]> {
+  const list = await listCasesFor(org, user, all);
+  const readable = list.filter((c) => user.role === 'borrower' || c.shared).map((c) => c.id);
+  const sums = new Map((await caseSummaries(org.store, readable)).map((s) => [s.case_id, s]));
+  return list.map((c) => ({ ...c, summary: sums.get(c.id) ?? null }));
+}
+
+/** The per-lender report over the organisation's shared cases; a case is named only where its borrower consented. */
+export async function orgLenderReport(org: OrgApp): Promise<LenderReport> {
+  const rows = await org.store.db.selectFrom('case_shares').select('case_id').where('revoked_at', 'is', null).execute();
+  const ids = [...new Set(rows.map((r) => Number(r.case_id)))].sort((a, b) => a - b);
+  return lenderReport(org.store, ids, await consentedCases(org.store, ids));
 }
 
 /** A new case for a borrower, shared with the organisation from the start; its creator is assigned; the invite code is shown once. */
