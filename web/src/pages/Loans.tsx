@@ -12,6 +12,8 @@ import type { LineView, LoanView } from '../api/types.js';
 import { Citations, ErrorNotice, Limits, Loading, PageHeader, TierTag } from '../components/common.js';
 import { Field } from '../components/Field.js';
 import { Glossed } from '../components/findings/Rich.js';
+import { BINDING } from '../../../src/shared/glossary.js';
+import type { Tier } from '../../../src/domain/law.js';
 import { useI18n, type MsgKey } from '../i18n/index.js';
 import { formatRate, formatYuan, fenToInput } from '../lib/money.js';
 import { useApi, useDebounced, useIsMobile } from '../lib/useApi.js';
@@ -42,7 +44,13 @@ function LineRow({ line }: { line: LineView }) {
           ) : (
             <Tag>{t('loans.line.unknown')}</Tag>
           )}
-          <TierTag tier={line.tier} label={line.tier_label} />
+          {line.tier && line.tier in BINDING ? (
+            <Tag className="line-binding" title={pick(line.tier_label)}>
+              {pick(BINDING[line.tier as Tier])}
+            </Tag>
+          ) : (
+            <TierTag tier={line.tier} label={line.tier_label} />
+          )}
         </span>
       </Flex>
       {state === 'over' && line.excess_fen != null ? (
