@@ -151,14 +151,21 @@ export function callSentences(f: CallFacts, lang: Lang, totals = true): string[]
   const zh = lang === 'zh';
   const out: string[] = [];
   if (totals && f.calls + f.messages > 0 && f.from && f.to) {
-    const ans = f.answered || f.missed ? (zh ? `（我接听${f.answered}次，未接或拒接${f.missed}次）` : ` (${f.answered} answered, ${f.missed} missed or rejected)`) : '';
+    const ans =
+      !f.answered && !f.missed
+        ? ''
+        : f.answered === f.calls
+          ? zh ? '（每次都接听了）' : ' (all answered)'
+          : f.missed === f.calls
+            ? zh ? '（我都没有接听）' : ' (none answered)'
+            : zh ? `（我接听${f.answered}次，未接或拒接${f.missed}次）` : ` (${f.answered} answered, ${f.missed} missed or rejected)`;
     out.push(
       zh
         ? `${fmtPeriod(f.from, f.to, lang)}，催收方用${f.numbers}个号码给我打来电话${f.calls}次${ans}，发来短信或消息${f.messages}条。`
         : `From ${fmtPeriod(f.from, f.to, lang)}, collectors used ${f.numbers} numbers to call me ${f.calls} times${ans} and send ${f.messages} messages.`,
     );
   }
-  if (totals && f.busiest && f.busiest.calls > 1) {
+  if (totals && f.busiest && f.busiest.calls > 1 && f.callDays > 1) {
     const avg = f.callDays ? Math.round((f.calls / f.callDays) * 10) / 10 : 0;
     out.push(
       zh

@@ -11,7 +11,7 @@ import type { DocumentCase, Lang, Question } from './case.js';
 import { AGENT_WARNING, applyRedaction, citationBlock, docLang, DRAFT_NOTICE, forPurpose, heading, note, para, pick } from './blocks.js';
 import { BLANK, complaintContent, loanLine, type ComplaintContent, type ComplaintOptions } from './complaint-content.js';
 import { fmtDate, fmtPeriod, joinList, plural, zhOrdinal } from './format.js';
-import { citationTitle, type LawView } from './law-view.js';
+import { citationTitle, type LawCitation, type LawView } from './law-view.js';
 import type { Block, DocModel } from './model.js';
 import type { RedactOptions } from './redact.js';
 import type { Demand } from './demands.js';
@@ -81,6 +81,24 @@ export function overviewSentence(k: ComplaintContent): string {
     (later ? ` ${later}` : '') +
     thirdText
   );
+}
+
+/**
+ * Offences (刑法, 治安管理处罚法 and the interpretations of crimes) are for the police and the courts to establish: a letter
+ * says 涉嫌违反 for them, and 违反 for the lending rules, standards and civil law.
+ */
+function isOffence(c: LawCitation): boolean {
+  return /刑法|治安管理处罚法|刑事|寻衅滋事|Criminal Law|Public Security/.test(c.law.zh + c.law.en);
+}
+
+function breachText(cs: readonly LawCitation[], lang: Lang): string {
+  const zh = lang === 'zh';
+  const rules = cs.filter((c) => !isOffence(c)).map((c) => citationTitle(c, lang));
+  const offences = cs.filter(isOffence).map((c) => citationTitle(c, lang));
+  const parts: string[] = [];
+  if (rules.length) parts.push(zh ? `违反${rules.join('、')}` : `Breaches ${rules.join('; ')}`);
+  if (offences.length) parts.push(zh ? `涉嫌违反${offences.join('、')}` : `${rules.length ? 'may breach' : 'May breach'} ${offences.join('; ')}`);
+  return parts.length ? (zh ? `${parts.join('；')}。` : ` ${parts.join('; ')}.`) : '';
 }
 
 /** Collectors shown by name in the letter; the rest are summed in one row (all of them are in the annex). */
@@ -190,7 +208,7 @@ export function complaintModel(k: ComplaintContent): DocModel {
             ? L(`依据${cites.join('、')}，超出部分应予核减。`, ` Under ${cites.join('; ')}, the part above it should be reduced.`)
             : police
               ? L(`涉嫌违反${cites.join('、')}。`, ` May breach ${cites.join('; ')}.`)
-              : L(`违反${cites.join('、')}。`, ` Breaches ${cites.join('; ')}.`);
+              : breachText(f.citations, lang);
         return [{ text: `${f.name}${when}${L('：', ': ')}`, bold: true }, { text: `${f.summary}${breach}` }];
       }),
     });

@@ -110,7 +110,7 @@ export function lenderDemands(x: DemandContext): Demand[] {
   if (findings.some((f) => f.rule !== 'cn.over-legal-line')) {
     push(
       'conduct',
-      { zh: '立即停止上述涉嫌违规的催收行为，并对相关催收人员和受托催收机构进行核查、依规处理。', en: 'Stop the collection conduct described above at once, and investigate and deal with the collectors and the collection agency involved.' },
+      { zh: '立即停止上述违规催收行为，并对相关催收人员和受托催收机构进行核查、依规处理。', en: 'Stop the collection conduct described above at once, and investigate and deal with the collectors and the collection agency involved.' },
       { zh: '停止违规催收', en: 'stop the improper collection' },
     );
   }
