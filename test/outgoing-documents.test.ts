@@ -18,6 +18,7 @@ import { addLoan, loanFromSimpleTerms } from '../src/app/loans.js';
 import { addManualEvent, markCollector, reportContact } from '../src/app/timeline.js';
 import { CAVEAT_MARKERS, DOCUMENT_TYPES, DRAFT_NOTICE, LETTER_CHANNELS } from '../src/domain/documents/index.js';
 import { AGENT_WARNING } from '../src/domain/documents/blocks.js';
+import { buildServer } from '../src/server/app.js';
 import { runCli, tempDataDir } from './support/cli.js';
 import { openTestApp } from './support/stores.js';
 
@@ -149,6 +150,24 @@ describe('outgoing documents', () => {
     const docx = await docxText((await renderDocument(ctx, { ...input, format: 'docx', for: 'send' })).bytes);
     expect(docx).not.toContain('草稿');
     await expect(renderDocument(ctx, { ...input, format: 'txt', for: 'final' as never })).rejects.toThrow(/draft or send/);
+  });
+
+  it('HTTP: POST /api/documents/render takes for: send, and refuses anything else', async () => {
+    const app = await buildServer(ctx);
+    try {
+      const post = (payload: object) => app.inject({ method: 'POST', url: '/api/documents/render', headers: { 'x-huxun-key': app.secret }, payload });
+      const base = { type: 'complaint', channel: '12378', answers: ANSWERS, format: 'txt' };
+      const draft = await post(base);
+      expect(draft.statusCode).toBe(200);
+      expect(draft.body).toContain('草稿');
+      const send = await post({ ...base, for: 'send' });
+      expect(send.statusCode).toBe(200);
+      expect(send.body).not.toContain('草稿');
+      expect(send.body).toContain('投诉人（签名）：李明');
+      expect((await post({ ...base, for: 'final' })).statusCode).toBe(400);
+    } finally {
+      await app.close();
+    }
   });
 
   it('CLI: document complaint writes the draft, --final the version to send', async () => {
