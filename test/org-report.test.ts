@@ -9,6 +9,7 @@ import { addComplaint } from '../src/app/followup.js';
 import { addLoan, loanFromSimpleTerms } from '../src/app/loans.js';
 import { caseSummaries, digestStats, lenderReport, setOrgReportConsent } from '../src/app/org-report.js';
 import { addManualEvent, markCollector, reportContact } from '../src/app/timeline.js';
+import { openStore } from '../src/store/db.js';
 import * as repo from '../src/store/repo.js';
 import { CASE_SUMMARY_COLUMNS, LENDER_REPORT_COLUMNS } from '../src/shared/org.js';
 import { engines, openTestApp } from './support/stores.js';
@@ -122,6 +123,17 @@ for (const engine of engines()) {
       expect(digestStats).toEqual({ computed: 1, cached: 3 });
       expect(again.lenders.find((l) => l.key === 'name:快易借')).toMatchObject({ insults: 4, messages: 4 });
       expect(await caseSummaries(o.ctx.store, [d.caseId + 1000])).toEqual([]);
+      if (engine === 'sqlite') {
+        // Another process on the same database (a restarted server) reads the digests kept with the cases.
+        const other = await openStore({ dataDir: o.ctx.dataDir });
+        try {
+          digestStats.computed = digestStats.cached = 0;
+          expect((await lenderReport(other, ids, new Set())).lenders).toEqual(again.lenders);
+          expect(digestStats).toEqual({ computed: 0, cached: 4 });
+        } finally {
+          await other.close();
+        }
+      }
     }, 120_000);
   });
 }

@@ -77,6 +77,7 @@ interface CaseRow {
 
 interface Stamp {
   key: string;
+  complaints: number;
   events: number;
   collectors: number;
   lastActivity: number | null;
@@ -85,6 +86,13 @@ interface Stamp {
 const CACHE_MAX = 5000;
 /** Per store (a process may hold several: tests, a server and a CLI import), then per case id. */
 const caches = new WeakMap<Store, Map<number, { stamp: string; digest: CaseDigest }>>();
+
+/**
+ * A case's digest and the stamp it was made for, kept in its settings: derived data, recomputed whenever the stamp
+ * differs (this key is left out of the stamp). Bump the version when the digest's shape or counting changes.
+ */
+export const DIGEST_KEY = 'org_report_digest';
+const DIGEST_VERSION = 'd1';
 
 /** Measured: how many case digests the last call computed (the rest came from the cache). For tests and the bench. */
 export const digestStats = { computed: 0, cached: 0 };
@@ -106,22 +114,23 @@ async function loadCases(store: Store, caseIds: number[]): Promise<CaseRow[]> {
 async function stamps(store: Store, ids: number[]): Promise<Map<number, Stamp>> {
   const db = store.db;
   const list = sql.join(ids);
-  const [ev, evd, col, loans, settings] = await Promise.all([
+  const [ev, evd, col, loans, settings, complaints] = await Promise.all([
     sql<{ case_id: number; n: number; max_at: number | null; max_id: number | null }>`select case_id, count(*) as n, max(at) as max_at, max(id) as max_id from events where case_id in (${list}) group by case_id`.execute(db),
     sql<{ case_id: number; seq: number | null; received: number | null }>`select case_id, max(seq) as seq, max(received_at) as received from evidence where case_id in (${list}) group by case_id`.execute(db),
     sql<{ case_id: number; n: number; max_id: number | null }>`select case_id, count(*) as n, max(id) as max_id from collectors where case_id in (${list}) group by case_id`.execute(db),
     sql<{ case_id: number; n: number; upd: number | null }>`select case_id, count(*) as n, max(updated_at) as upd from loans where case_id in (${list}) group by case_id`.execute(db),
-    sql<{ case_id: number; n: number; len: number | null }>`select case_id, count(*) as n, sum(length(value)) as len from settings where case_id in (${list}) group by case_id`.execute(db),
+    sql<{ case_id: number; n: number; len: number | null }>`select case_id, count(*) as n, sum(length(value)) as len from settings where case_id in (${list}) and key <> ${DIGEST_KEY} group by case_id`.execute(db),
+    sql<{ case_id: number; n: number }>`select case_id, count(*) as n from complaints where case_id in (${list}) group by case_id`.execute(db),
   ]);
   const by = <T extends { case_id: number }>(rows: T[]) => new Map(rows.map((r) => [Number(r.case_id), r]));
-  const [e, v, c, l, s] = [by(ev.rows), by(evd.rows), by(col.rows), by(loans.rows), by(settings.rows)];
+  const [e, v, c, l, s, q] = [by(ev.rows), by(evd.rows), by(col.rows), by(loans.rows), by(settings.rows), by(complaints.rows)];
   const out = new Map<number, Stamp>();
   for (const id of ids) {
     const a = e.get(id), b = v.get(id), k = c.get(id), m = l.get(id), t = s.get(id);
     // Relabelling changes no evidence but regroups collectors (new ids); a loan edit changes updated_at.
     const key = [b?.seq, a?.n, a?.max_id, a?.max_at, k?.n, k?.max_id, m?.n, m?.upd, t?.n, t?.len].map((x) => (x == null ? '-' : Number(x))).join(':');
     const times = [a?.max_at, b?.received].filter((x): x is number => x != null).map(Number);
-    out.set(id, { key, events: Number(a?.n ?? 0), collectors: Number(k?.n ?? 0), lastActivity: times.length ? Math.max(...times) : null });
+    out.set(id, { key: `${DIGEST_VERSION}:${key}`, complaints: Number(q.get(id)?.n ?? 0), events: Number(a?.n ?? 0), collectors: Number(k?.n ?? 0), lastActivity: times.length ? Math.max(...times) : null });
   }
   return out;
 }
@@ -134,12 +143,44 @@ async function digestOf(store: Store, c: CaseRow, stamp: Stamp): Promise<CaseDig
     digestStats.cached++;
     return hit.digest;
   }
-  const digest = await computeDigest(caseContext(store, c));
-  digestStats.computed++;
+  // Kept beside the case too, so that a restarted or another app server does not run the engine again for it.
+  let digest = await storedDigest(store, c.id, stamp.key);
+  if (digest) digestStats.cached++;
+  else {
+    digest = await computeDigest(caseContext(store, c));
+    digestStats.computed++;
+    await repo.setSetting(store.db, c.id, DIGEST_KEY, JSON.stringify({ stamp: stamp.key, digest }));
+  }
   cache.delete(c.id);
   cache.set(c.id, { stamp: stamp.key, digest });
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
   return digest;
+}
+
+async function storedDigest(store: Store, caseId: number, stamp: string): Promise<CaseDigest | null> {
+  const raw = await repo.getSetting(store.db, caseId, DIGEST_KEY);
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as { stamp?: unknown; digest?: CaseDigest };
+    return v.stamp === stamp && v.digest && Array.isArray(v.digest.findings) && Array.isArray(v.digest.lenders) ? v.digest : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Runs fn over items, at most n at a time (database round trips overlap; the engine's CPU does not). */
+async function eachLimited<T, R>(items: T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
 }
 
 /** The lender a case's lender counts under across cases: the registry's name where known. */
@@ -220,16 +261,15 @@ export async function caseSummaries(store: Store, caseIds: number[]): Promise<Ca
   const cases = await loadCases(store, caseIds);
   if (!cases.length) return [];
   const st = await stamps(store, cases.map((c) => c.id));
-  const out: CaseSummary[] = [];
-  for (const c of cases) {
+  return eachLimited(cases, 4, async (c): Promise<CaseSummary> => {
     const s = st.get(c.id)!;
     const d = await digestOf(store, c, s);
-    const follow = await followUpSummary(caseContext(store, c));
+    const follow = s.complaints ? await followUpSummary(caseContext(store, c)) : { open: 0, due: 0, upcoming: [] };
     const bySeverity = Object.fromEntries(SEVERITIES.map((k) => [k, 0])) as Record<OrgSeverity, number>;
     for (const f of d.findings) bySeverity[f.severity] += f.findings;
     const total = d.findings.reduce((a, f) => a + f.findings, 0);
     const status: CaseStatus = s.events === 0 && total === 0 ? 'empty' : follow.due > 0 ? 'answer_due' : follow.open > 0 ? 'complaint_open' : total > 0 ? 'to_complain' : 'no_findings';
-    out.push({
+    return {
       case_id: c.id,
       name: c.name,
       status,
@@ -241,12 +281,11 @@ export async function caseSummaries(store: Store, caseIds: number[]): Promise<Ca
       events: s.events,
       collectors: s.collectors,
       last_activity: s.lastActivity,
-    });
-  }
-  return out;
+    };
+  });
 }
 
-function nextStep(follow: Awaited<ReturnType<typeof followUpSummary>>, d: CaseDigest, s: Stamp): CaseNextStep | null {
+function nextStep(follow: Pick<Awaited<ReturnType<typeof followUpSummary>>, 'upcoming'>, d: CaseDigest, s: Stamp): CaseNextStep | null {
   const u = follow.upcoming[0];
   if (u) {
     const who = u.channel_name;
@@ -287,8 +326,9 @@ export async function lenderReport(store: Store, caseIds: number[], consentedCas
   // Tokens by position among the report's cases (ascending id): stable within a report, say nothing of the case.
   const token = new Map([...ids].sort((a, b) => a - b).map((id, i) => [id, `案件 A${i + 1}`]));
   const rows = new Map<string, LenderReportRow & { refs: Set<number> }>();
-  for (const c of cases) {
-    const d = await digestOf(store, c, st.get(c.id)!);
+  const digests = await eachLimited(cases, 4, (c) => digestOf(store, c, st.get(c.id)!));
+  for (const [i, c] of cases.entries()) {
+    const d = digests[i]!;
     for (const f of d.lenders) {
       let r = rows.get(f.key);
       if (!r) {
