@@ -165,6 +165,16 @@ describe('outgoing documents', () => {
       expect(send.body).not.toContain('草稿');
       expect(send.body).toContain('投诉人（签名）：李明');
       expect((await post({ ...base, for: 'final' })).statusCode).toBe(400);
+      // The 协商还款申请书 of the repayment plan too.
+      const loanId = (await runFindings(ctx)).caseData.loans[0]!.id;
+      const plan = (f?: string) => app.inject({ method: 'POST', url: '/api/plan/negotiation', headers: { 'x-huxun-key': app.secret }, payload: { loan_id: loanId, format: 'txt', answers: ANSWERS, ...(f ? { for: f } : {}) } });
+      const pd = await plan();
+      expect(pd.statusCode, pd.body).toBe(200);
+      expect(pd.body).toContain('草稿');
+      const ps = await plan('send');
+      expect(ps.statusCode).toBe(200);
+      expect(ps.body).toContain('协商还款申请书');
+      expect(ps.body).not.toContain('草稿');
     } finally {
       await app.close();
     }

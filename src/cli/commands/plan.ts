@@ -189,9 +189,9 @@ export const planCommands: Command[] = [
   },
   {
     name: 'plan letter',
-    usage: 'plan letter --loan ID --out FILE [--format pdf|docx|txt] [--answer key=value]… [plan options]',
+    usage: 'plan letter --loan ID --out FILE [--format pdf|docx|txt] [--answer key=value]… [--final] [plan options]',
     summary: '带计划数字的协商还款申请书 the 协商还款申请书 with the plan\'s numbers',
-    flags: ['loan', 'out', 'format', 'answer', ...PLAN_FLAGS],
+    flags: ['loan', 'out', 'format', 'answer', 'final', ...PLAN_FLAGS],
     async run({ flags, io }) {
       const loan = flags.int('loan');
       if (!loan) throw new UsageError('plan letter needs --loan ID');
@@ -202,11 +202,12 @@ export const planCommands: Command[] = [
       const opts = planOptions(flags);
       const doc = await withApp(flags, 'cli: plan letter', async (ctx) => {
         const answers = { ...given, ...(await negotiationAnswers(ctx, loan, opts, io.lang)) };
-        return renderDocument(ctx, { type: 'negotiation', loan_id: loan, format, lang: io.lang, answers });
+        // --final: the version to send, once the person has checked it (no draft notes).
+        return renderDocument(ctx, { type: 'negotiation', loan_id: loan, format, lang: io.lang, answers, for: flags.bool('final') ? 'send' : 'draft' });
       });
       const path = writePrivate(out, doc.bytes);
       io.data({ path, bytes: doc.bytes.length, missing: doc.missing.map((q) => q.key) }, () =>
-        [`已生成 written ${path}`, ...doc.missing.filter((q) => q.required).map((q) => `  还缺 missing: --answer ${q.key}=…   ${q.label.zh}`), '这是草稿：核对后自己寄出或提交。'].join('\n'),
+        [`已生成 written ${path}`, ...doc.missing.filter((q) => q.required).map((q) => `  还缺 missing: --answer ${q.key}=…   ${q.label.zh}`), flags.bool('final') ? '这是提交版（--final）：核对无误后自己寄出或提交。' : '这是草稿：核对后加 --final 生成提交版，自己寄出或提交。'].join('\n'),
       );
     },
   },

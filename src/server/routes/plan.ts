@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { renderDocument } from '../../app/documents.js';
 import { addAgreement, addPayment, adoptPlan, getBudget, listAgreements, listDebts, listPayments, makePlan, negotiationAnswers, planCase, planIcs, setBudget, setClaim } from '../../app/plan.js';
+import { DocumentPurposeSchema } from '../../shared/api.js';
 import { AgreementSchema, BudgetSchema, ClaimSchema, PaymentSchema, PlanOptionsSchema } from '../../shared/plan.js';
 import type { RouteModule } from './index.js';
 
@@ -12,6 +13,8 @@ const NegotiationSchema = z.object({
   options: PlanOptionsSchema.optional(),
   /** Other answers of the letter (name, phone…), as on the documents page. */
   answers: z.record(z.string().max(100), z.union([z.string().max(5000), z.number(), z.boolean(), z.null()])).optional(),
+  /** 'send': the version to send, without the draft notes (as on the documents page). */
+  for: DocumentPurposeSchema.optional(),
 });
 
 export const planRoutes: RouteModule = (api, ctxOf) => {
@@ -38,7 +41,7 @@ export const planRoutes: RouteModule = (api, ctxOf) => {
   api.post('/plan/negotiation', async (req, reply) => {
     const b = NegotiationSchema.parse(req.body);
     const fromPlan = await negotiationAnswers(await ctxOf(req), b.loan_id, b.options ?? {}, b.lang ?? 'zh');
-    const d = await renderDocument(await ctxOf(req), { type: 'negotiation', loan_id: b.loan_id, format: b.format, lang: b.lang, answers: { ...(b.answers ?? {}), ...fromPlan } });
+    const d = await renderDocument(await ctxOf(req), { type: 'negotiation', loan_id: b.loan_id, format: b.format, lang: b.lang, answers: { ...(b.answers ?? {}), ...fromPlan }, for: b.for ?? 'draft' });
     return reply.header('content-type', d.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(d.fileName)}`).send(d.bytes);
   });
 };
