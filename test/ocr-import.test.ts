@@ -15,7 +15,7 @@ import { checkChain } from '../src/app/evidence.js';
 import { importFile, importFiles } from '../src/app/import.js';
 import { jobStatus, startUploadImport } from '../src/app/jobs.js';
 import { takenAtCommand } from '../src/app/ocr-date.js';
-import { correctOcrText, listOcrReview, setScreenshotDate, stopOcr } from '../src/app/ocr.js';
+import { correctOcrText, listOcrReview, ocrWorker, setScreenshotDate, stopOcr } from '../src/app/ocr.js';
 import { queryEvents } from '../src/app/timeline.js';
 import { openTestApp } from './support/stores.js';
 
@@ -50,6 +50,8 @@ describe('screenshots → events (real OCR worker)', { timeout: 240_000 }, () =>
     expect(await msg(importFile(o.ctx, join(tmp, 'blank.png')))).toMatch(/没有找到文字/);
     expect(await events()).toEqual([]);
     expect((await checkChain(o.ctx)).count).toBe(0);
+    // The worker loaded the engine through engine.ts's fast entry (opencv by require), not the slower fallback.
+    expect(ocrWorker.entry).toBe('fast');
   });
 
   it('a relative date without a capture date asks for one; the date set in the UI is then used', async () => {
@@ -101,7 +103,7 @@ describe('screenshots → events (real OCR worker)', { timeout: 240_000 }, () =>
     expect(sms.map((e) => [e.direction, e.at.slice(0, 16).replace('T', ' '), e.number])).toEqual(t.events.map((e) => [e.direction, e.at, e.number]));
     const att = (await listAttachmentViews(o.ctx)).find((a) => a.name === 'sms-android.jpg');
     expect(att).toMatchObject({ mime: 'image/jpeg', source: 'import' });
-    expect(sms.map((e) => e.id)).toContain(att!.eventId);
+    expect(sms.map((e) => e.id)).toContain(att!.event_id);
     expect((await importFile(o.ctx, join(FIX, 'sms-android.jpg'), { takenAt: t.takenAt })).eventsAdded).toBe(0);
     // A second screenshot after scrolling: the thread's header stays, the list moved up by 40 % (its upper
     // bubbles are gone, the rest is already stored).
@@ -122,7 +124,7 @@ describe('screenshots → events (real OCR worker)', { timeout: 240_000 }, () =>
     expect((await events()).filter((e) => e.kind === 'sms').length).toBe(t.events.length);
     // Its attachment is linked to an event it shows again.
     const scrolled = (await listAttachmentViews(o.ctx)).find((a) => a.name === 'scrolled.jpg');
-    if (again === 'ok') expect(sms.map((e) => e.id)).toContain(scrolled?.eventId);
+    if (again === 'ok') expect(sms.map((e) => e.id)).toContain(scrolled?.event_id);
     const chain = await checkChain(o.ctx);
     expect(chain.ok).toBe(true);
   });

@@ -12,6 +12,7 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { countCollectorCalls, importFile, type ImportFileResult } from './import.js';
 import { explainImportFailure } from './import-messages.js';
+import { warmOcr } from './ocr.js';
 import { refreshDerived } from './derived.js';
 import { getJob, listJobs, putJob, type JobProgress } from './progress.js';
 
@@ -52,6 +53,8 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
     throw new AppError('BAD_INPUT', `上传中断 upload interrupted: ${(e as Error).message}`);
   }
   job.stage = 'import';
+  // A screenshot: the OCR models start loading now (in their worker), not when its turn in the queue comes.
+  if (/\.(png|jpe?g|webp|heic|heif)$/i.test(fileName)) warmOcr();
   queue = queue.then(async () => {
     try {
       // takenAt: the day a screenshot was taken, as the page asked it for a screenshot that needed one (ocr-date.ts).

@@ -5,19 +5,19 @@
  * (sources.md §1.4); inside a worker they stay in the worker.
  */
 import { parentPort } from 'node:worker_threads';
-import { loadEngine, modelLoadMs, moduleLoadMs, recognize } from '../import/ocr/engine.js';
+import { engineEntry, loadEngine, modelLoadMs, moduleLoadMs, recognize } from '../import/ocr/engine.js';
 import type { OcrPage } from '../import/ocr/types.js';
 
 export type OcrRequest = { id: number; bytes: Uint8Array };
 export type OcrReply =
-  | { type: 'ready'; loadMs: number; moduleMs: number }
+  | { type: 'ready'; loadMs: number; moduleMs: number; entry: 'fast' | 'package' }
   | { type: 'page'; id: number; page: OcrPage; ms: number; cpuMs: number }
   | { type: 'error'; id: number; error: { name: string; message: string; problem?: string } };
 
 if (parentPort) {
   const port = parentPort;
   const ready = loadEngine().then(
-    () => port.postMessage({ type: 'ready', loadMs: modelLoadMs, moduleMs: moduleLoadMs } satisfies OcrReply),
+    () => port.postMessage({ type: 'ready', loadMs: modelLoadMs, moduleMs: moduleLoadMs, entry: engineEntry } satisfies OcrReply),
     (e: Error) => port.postMessage({ type: 'error', id: -1, error: { name: e.name, message: e.message } } satisfies OcrReply),
   );
   // One screenshot at a time, in order.

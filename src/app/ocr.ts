@@ -54,6 +54,8 @@ class OcrWorker {
   /** Model (ONNX sessions) load time, and the time to load the engine's JS before it. */
   loadMs: Promise<number> | null = null;
   moduleMs = 0;
+  /** How the worker loaded the engine (engine.ts fastModule, or the package's own entry when that failed). */
+  entry: 'fast' | 'package' | null = null;
 
   private start(): Worker {
     if (this.worker) return this.worker;
@@ -65,6 +67,7 @@ class OcrWorker {
     w.on('message', (m: OcrReply) => {
       if (m.type === 'ready') {
         this.moduleMs = m.moduleMs;
+        this.entry = m.entry;
         return ready(m.loadMs);
       }
       if (m.type === 'error' && m.id === -1) {

