@@ -16,7 +16,7 @@ import { SealError } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { recordEvidence } from './evidence.js';
-import type { AttachmentView } from '../shared/views.js';
+import type { AttachmentView, StoredAttachmentView } from '../shared/views.js';
 export type { AttachmentView } from '../shared/views.js';
 
 /**
@@ -120,8 +120,12 @@ export async function addAttachmentFile(ctx: AppContext, path: string, opts: Omi
   return addAttachment(ctx, { ...opts, name: basename(path), stream: createReadStream(path) });
 }
 
-export async function listAttachmentViews(ctx: AppContext) {
-  return repo.listAttachments(ctx.store.db, ctx.caseId);
+/** The case's attachments in the shape GET /api/evidence and POST /api/evidence both use (src/shared/views.ts). */
+export async function listAttachmentViews(ctx: AppContext): Promise<StoredAttachmentView[]> {
+  return (await repo.listAttachments(ctx.store.db, ctx.caseId)).map((a) => ({
+    sha256: a.sha256, name: a.name, mime: a.mime, size: a.size, source: a.source,
+    received_at: a.receivedAt, claimed_at: a.claimedAt, event_id: a.eventId, note: a.note,
+  }));
 }
 
 /** Re-hashes every stored attachment file against its recorded sha256. */

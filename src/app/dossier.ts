@@ -4,8 +4,9 @@ import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
 import { runFindings } from './findings.js';
 import { collectorLender } from './timeline.js';
+import type { CollectorDossierView } from '../shared/views.js';
 
-export async function collectorDossierView(ctx: AppContext, id: number) {
+export async function collectorDossierView(ctx: AppContext, id: number): Promise<CollectorDossierView> {
   const { findings, caseData } = await runFindings(ctx);
   const col = caseData.collectors.find((c) => c.id === id);
   if (!col) throw new AppError('NOT_FOUND', `催收方 #${id} 不存在 collector ${id} not found`);

@@ -12,7 +12,7 @@ import { labelEvent } from './labels.js';
 import { refreshDerived } from './derived.js';
 import { registryFacts } from './lender-identity.js';
 import type { EventView } from '../shared/api.js';
-import type { CollectorLenderView, CollectorView, ContactView } from '../shared/views.js';
+import type { CollectorLenderView, CollectorView, ContactView, NotCollectorView } from '../shared/views.js';
 
 export type { EventView };
 
@@ -305,7 +305,7 @@ export async function unmarkCollector(ctx: AppContext, numbers: string[]): Promi
 }
 
 /** Numbers the person marked "not a collector". */
-export async function listNotCollectors(ctx: AppContext) {
+export async function listNotCollectors(ctx: AppContext): Promise<NotCollectorView[]> {
   return (await repo.listNumberMarks(ctx.store.db, ctx.caseId)).filter((m) => m.mark === 'not_collector').map((m) => ({ number: m.number, at: toIsoLocal(m.decidedAt, ctx.tz) }));
 }
 
@@ -313,7 +313,7 @@ export async function listNotCollectors(ctx: AppContext) {
  * The person picks the loan a collector belongs to (null: unknown again). The choice wins over what grouping found,
  * is kept across regrouping, and is an evidence record.
  */
-export async function setCollectorLoan(ctx: AppContext, collectorId: number, loanId: number | null) {
+export async function setCollectorLoan(ctx: AppContext, collectorId: number, loanId: number | null): Promise<CollectorView> {
   const col = (await repo.listCollectors(ctx.store.db, ctx.caseId)).find((c) => c.id === collectorId);
   if (!col) throw new AppError('NOT_FOUND', `催收方 #${collectorId} 不存在 collector ${collectorId} not found`);
   const loan = loanId != null ? await loanOf(ctx, loanId) : null;

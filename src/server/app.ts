@@ -25,6 +25,8 @@ export interface ServerOptions {
    * (POST /api/unlock). Throws an error with code BAD_PASSPHRASE when it does not open it.
    */
   unlock?: (passphrase: string) => Promise<AppContext>;
+  /** Told of every route as it is registered (the contract test lists the served routes with it). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** The Fastify app and its launch key (tests and scripts send it as x-huxun-key). */
@@ -38,6 +40,10 @@ export async function buildServer(ctx: AppContext | null, opts: ServerOptions = 
   // No request logging: URLs and bodies can hold personal data.
   const app = Fastify({ logger: false, bodyLimit: limits.json });
   const guard = installGuard(app, secret);
+  if (opts.onRoute) {
+    const tell = opts.onRoute;
+    app.addHook('onRoute', (r) => tell({ method: r.method, url: r.url }));
+  }
 
   installErrorHandler(app);
 

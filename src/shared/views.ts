@@ -272,6 +272,9 @@ export interface JobProgress {
 
 // ---- moved from ../app/attachments.ts (its functions return these)
 
+/** An attachment as stored (GET /api/evidence); AttachmentView adds whether an upload added it. */
+export type StoredAttachmentView = Omit<AttachmentView, 'added'>;
+
 export interface AttachmentView {
   sha256: string;
   name: string | null;
@@ -304,3 +307,28 @@ export interface FindingView {
   channels: { id: string; name: Text2; contact: string; handles: Text2 }[];
   details?: Record<string, unknown>;
 }
+
+// ---- collectors, verification
+
+/** GET /api/not-collectors: numbers the person marked "not a collector". */
+export interface NotCollectorView {
+  number: string;
+  /** When it was marked (ISO 8601 local time with offset). */
+  at: string;
+}
+
+/** GET /api/collectors/:id: a collector with when and how often it made contact, and the findings it is in. */
+export interface CollectorDossierView extends CollectorView {
+  answered: number;
+  unanswered: number;
+  per_day: { date: string; calls: number; messages: number }[];
+  /** 7 × 24 counts: weekday (0 = Sunday) × local hour. */
+  hour_weekday: number[][];
+  /** Rule ids of the findings it appears in, most serious first. */
+  findings: string[];
+}
+
+/** POST /api/verify: what the page shows of a bundle check (src/export/bundle.ts VerifyBundleResult conforms to it). */
+export type VerifyView =
+  | { ok: true; records: number; attachments: number; head: string; redactedRecords: number; files: number; folder: string }
+  | { ok: false; problem: string; message: string; file?: string; issues: { problem: string; message: string; file?: string }[] };

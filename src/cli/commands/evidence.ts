@@ -32,7 +32,7 @@ export const evidenceCommands: Command[] = [
       const { list, tz } = await withApp(flags, 'cli: evidence list', async (ctx) => ({ list: await listAttachmentViews(ctx), tz: ctx.tz }));
       io.data(list, () =>
         list.length
-          ? table(['sha256', '文件 name', '类型', '大小', '来源 source', '收到 received', '声称日期 claimed'], list.map((a) => [a.sha256.slice(0, 16), a.name, a.mime, a.size, a.source, toIsoLocal(a.receivedAt, tz).slice(0, 19), a.claimedAt != null ? toIsoLocal(a.claimedAt, tz).slice(0, 19) : '']))
+          ? table(['sha256', '文件 name', '类型', '大小', '来源 source', '收到 received', '声称日期 claimed'], list.map((a) => [a.sha256.slice(0, 16), a.name, a.mime, a.size, a.source, toIsoLocal(a.received_at, tz).slice(0, 19), a.claimed_at != null ? toIsoLocal(a.claimed_at, tz).slice(0, 19) : '']))
           : '还没有附件 no attachments yet',
       );
     },
