@@ -12,6 +12,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     pipelining?: number;
+    /** Requests per second per connection at most. */
+    connectionRate?: number;
     timeout?: number;
     headers?: Record<string, string>;
     requests?: Request[];

@@ -6,7 +6,8 @@
  * 200 × 5,000: bench/server-seed.ts), creates caseworker accounts through the app's own functions (createUser,
  * shareImportedCase, assignCase), starts the server in a child process, logs every account in, and drives the
  * sessions with autocannon, each session one keep-alive connection browsing one kind of page of its own cases:
- * the case list, a timeline page (`/api/cases/:id/events?limit=100&offset=…`) or the findings. Prints throughput,
+ * the case list, a timeline page (`/api/cases/:id/events?limit=100&offset=…`) or the findings, at `--rate` requests
+ * a second per session (default 1: a person clicking through pages; 0: no pause, to find the ceiling). Prints throughput,
  * p50/p95/p99 latency and non-2xx answers per route kind, the server's RSS at start, middle and end, and the load
  * average. Targets: timeline p95 ≤ 150 ms, 0 errors, flat memory.
  *
@@ -33,14 +34,17 @@ interface Args {
   events: number;
   sessions: number;
   duration: number;
+  /** Requests per second per session (a person clicking through pages); 0: as fast as the server answers. */
+  rate: number;
   mode: 'auto' | 'org' | 'local';
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { cases: 200, events: 5000, sessions: 50, duration: 30, mode: 'auto' };
+  const a: Args = { cases: 200, events: 5000, sessions: 50, duration: 30, rate: 1, mode: 'auto' };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!.replace(/^--/, '');
     if (k === 'cases' || k === 'events' || k === 'sessions' || k === 'duration') a[k] = Math.max(1, Number(argv[++i]));
+    else if (k === 'rate') a.rate = Math.max(0, Number(argv[++i]));
     else if (k === 'mode') a.mode = argv[++i] as Args['mode'];
   }
   return a;
@@ -52,6 +56,13 @@ const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
 function rssKb(pid: number): number {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) : 0;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc (clock ticks of 1/100 s on Linux). */
+function cpuSeconds(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+  return (Number(rest[11]) + Number(rest[12])) / 100;
 }
 
 function pct(sorted: number[], p: number): number {
@@ -214,15 +225,22 @@ export async function runServerBench(argv: string[] = [], log: (s: string) => vo
     const pages = Math.max(1, Math.floor(args.events / 100));
 
     // Warm-up (JIT, pool, caches), not measured.
-    await runLoad(origin, sessions, kinds, pathOf, pages, Math.min(5, args.duration));
+    await runLoad(origin, sessions, kinds, pathOf, pages, Math.min(5, args.duration), args.rate);
     const pid = child.pid!;
     const rss: { at: string; kb: number }[] = [{ at: 'start', kb: rssKb(pid) }];
     const timer = setTimeout(() => rss.push({ at: 'middle', kb: rssKb(pid) }), (args.duration * 1000) / 2);
     const loadStart = load();
-    const results = await runLoad(origin, sessions, kinds, pathOf, pages, args.duration);
+    const cpu0 = cpuSeconds(pid);
+    const t0 = performance.now();
+    const results = await runLoad(origin, sessions, kinds, pathOf, pages, args.duration, args.rate);
     clearTimeout(timer);
     rss.push({ at: 'end', kb: rssKb(pid) });
-    log(`load: ${sessions.length} sessions (one connection each), ${args.duration} s, mode ${mode}; load average before ${loadStart}, after ${load()}`);
+    const cpu = cpuSeconds(pid) - cpu0;
+    const wall = (performance.now() - t0) / 1000;
+    log(
+      `load: ${sessions.length} sessions (one connection each, ${args.rate > 0 ? `${args.rate} request/s each` : 'no pause between requests'}), ${args.duration} s, mode ${mode}; ` +
+        `load average before ${loadStart}, after ${load()}`,
+    );
     for (const [kind, r] of results) {
       const s = r.latencies.sort((a, b) => a - b);
       log(
@@ -234,6 +252,8 @@ export async function runServerBench(argv: string[] = [], log: (s: string) => vo
     const total = [...results.values()].reduce((n, r) => n + r.latencies.length, 0);
     log(`  total: ${(total / args.duration).toFixed(1)} req/s, non-2xx ${[...results.values()].reduce((n, r) => n + r.non2xx, 0)}, errors ${[...results.values()].reduce((n, r) => n + r.errors, 0)}`);
     log(`server RSS: ${rss.map((r) => `${r.at} ${mb(r.kb)}`).join(', ')}`);
+    // What the server process itself used: independent of how many other processes share the machine.
+    log(`server CPU: ${cpu.toFixed(1)} s in ${wall.toFixed(0)} s (${((cpu / wall) * 100).toFixed(0)} % of one core), ${total ? ((cpu * 1000) / total).toFixed(1) : '—'} ms per request`);
   } finally {
     child?.kill('SIGTERM');
     if (child && child.exitCode === null) await new Promise((r) => child!.once('exit', r));
@@ -259,6 +279,7 @@ async function runLoad(
   pathOf: (kind: Kind, caseId: number, page: number) => string,
   pages: number,
   duration: number,
+  rate: number,
 ): Promise<Map<Kind, KindResult>> {
   const byKind = new Map<Kind, Session[]>();
   sessions.forEach((s, i) => byKind.set(kinds[i % kinds.length]!, [...(byKind.get(kinds[i % kinds.length]!) ?? []), s]));
@@ -274,6 +295,7 @@ async function runLoad(
         connections: group.length,
         duration,
         timeout: 30,
+        ...(rate > 0 ? { connectionRate: rate } : {}),
         requests: [
           {
             method: 'GET',
