@@ -14,7 +14,7 @@ import { formatYuan } from '../domain/money.js';
 import { SEVERITY_WEIGHT, TIER_WEIGHT } from '../domain/rules/engine.js';
 import { ruleMeta } from '../domain/rules/cn/meta.js';
 import type { CaseData, Finding, Severity } from '../domain/rules/types.js';
-import { localDate } from '../domain/time.js';
+import { clockFor, dayString } from '../domain/rules/localtime.js';
 import { CHANNELS } from '../law/index.js';
 import type { EventView } from '../shared/api.js';
 import { EVENTS_PER_CARD, type FindingCardCitation, type FindingCardView, type FindingsPageView } from '../shared/findings.js';
@@ -244,6 +244,10 @@ export function compareCards(a: Pick<FindingCardView, 'rule' | 'severity'>, b: P
  */
 export function buildFindingCards(findings: readonly Finding[], data: CaseData): FindingsPageView {
   const tz = data.tz;
+  // Local days through the rules' cached clock (one time-zone lookup per hour of the case, not one per event).
+  const clock = clockFor(tz);
+  const localDay = (at: number) => clock.dayNumber(at);
+  const localDate = (at: number) => dayString(localDay(at));
   const eventById = new Map(data.events.map((e) => [e.id, e]));
   const collectorById = new Map(data.collectors.map((c) => [c.id, c]));
   const collectorNames = new Map(data.collectors.map((c) => [c.id, c.name]));
@@ -263,14 +267,14 @@ export function buildFindingCards(findings: readonly Finding[], data: CaseData):
       .map((id) => eventById.get(id))
       .filter((e): e is TimelineEvent => !!e)
       .sort((a, b) => a.at - b.at || a.id - b.id);
-    const days = new Set(events.map((e) => localDate(e.at, tz)));
-    const from = events.length ? localDate(events[0]!.at, tz) : null;
-    const to = events.length ? localDate(events[events.length - 1]!.at, tz) : null;
+    const days = new Set(events.map((e) => localDay(e.at)));
+    const from = events.length ? localDate(events[0]!.at) : null;
+    const to = events.length ? localDate(events[events.length - 1]!.at) : null;
     const numbers = new Set(events.map((e) => e.number).filter((n): n is string => !!n));
     // Collectors: those of the events, in order of first contact.
-    const colIds: number[] = [];
-    for (const e of events) if (e.collectorId != null && !colIds.includes(e.collectorId)) colIds.push(e.collectorId);
-    const collectors = colIds.map((id) => {
+    const colIds = new Set<number>();
+    for (const e of events) if (e.collectorId != null) colIds.add(e.collectorId);
+    const collectors = [...colIds].map((id) => {
       const c = collectorById.get(id);
       return { id, name: c?.name ?? `#${id}`, numbers: (c?.numbers ?? []).map(maskCollectorNumber) };
     });
