@@ -29,6 +29,7 @@ import { useIsMobile } from './lib/useApi.js';
 import { SettingsProvider } from './lib/settings.js';
 import { ErrorNotice, Loading } from './components/common.js';
 import { ApiError, get } from './api/client.js';
+import { OrgGate } from './pages/Org.js';
 import { Unlock } from './pages/Unlock.js';
 
 export interface PageProps {
@@ -200,11 +201,11 @@ function Shell() {
  * can load: say which address to open. Any other failure lets the shell show it page by page.
  */
 function Gate({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<'checking' | 'locked' | 'open' | ApiError>('checking');
+  const [state, setState] = useState<'checking' | 'locked' | 'open' | 'org' | ApiError>('checking');
   useEffect(() => {
     let live = true;
-    get<{ locked?: boolean }>('/api/health').then(
-      (h) => live && setState(h?.locked ? 'locked' : 'open'),
+    get<{ locked?: boolean; mode?: string }>('/api/health').then(
+      (h) => live && setState(h?.mode === 'org' ? 'org' : h?.locked ? 'locked' : 'open'),
       (e: unknown) => live && setState(e instanceof ApiError && e.code === 'NEED_KEY' ? e : 'open'),
     );
     return () => {
@@ -213,6 +214,7 @@ function Gate({ children }: { children: ReactNode }) {
   }, []);
   if (state === 'checking') return <Loading />;
   if (state === 'locked') return <Unlock onUnlocked={() => setState('open')} />;
+  if (state === 'org') return <OrgGate>{children}</OrgGate>;
   if (state instanceof ApiError) {
     return (
       <main className="unlock" id="main">

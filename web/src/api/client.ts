@@ -24,6 +24,29 @@ function errorFromBody(status: number, body: unknown): ApiError {
   return new ApiError(status === 404 ? 'NOT_FOUND' : `HTTP_${status}`, '', status);
 }
 
+/**
+ * Organisation server (issue 15): the case the page works on and the session's CSRF token. The pages keep their
+ * paths (/api/loans…); in organisation mode a case path goes to /api/cases/ID/… and every change carries the token.
+ * The local app sets neither, and everything stays as it was.
+ */
+let caseBase: string | null = null;
+let csrfToken: string | null = null;
+
+export function setOrgSession(s: { caseId: number | null; csrf: string | null }): void {
+  caseBase = s.caseId === null ? null : `/api/cases/${s.caseId}`;
+  csrfToken = s.csrf;
+}
+
+/** The path a page's /api/… call goes to (the open case's, in organisation mode). */
+export function apiPath(path: string): string {
+  if (!caseBase || !path.startsWith('/api/') || /^\/api\/(auth|org|health|cases)(\/|$|\?)/.test(path)) return path;
+  return caseBase + path.slice(4);
+}
+
+function csrfHeaders(method: string): Record<string, string> {
+  return csrfToken && method !== 'GET' && method !== 'HEAD' ? { 'x-csrf-token': csrfToken } : {};
+}
+
 async function parseJson(res: Response): Promise<unknown> {
   const text = await res.text();
   if (!text) return null;
@@ -37,9 +60,9 @@ async function parseJson(res: Response): Promise<unknown> {
 export async function request<T>(method: string, path: string, body?: unknown, init?: { signal?: AbortSignal }): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, {
+    res = await fetch(apiPath(path), {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { ...csrfHeaders(method), ...(body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: init?.signal,
     });
@@ -77,7 +100,8 @@ export interface UploadProgress {
 export function uploadFile<T>(path: string, file: Blob & { name?: string }, headers: Record<string, string>, onProgress?: (p: UploadProgress) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
+    xhr.open('POST', apiPath(path));
+    for (const [k, v] of Object.entries(csrfHeaders('POST'))) xhr.setRequestHeader(k, v);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('accept', 'application/json');
     if (file.name) xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
@@ -119,9 +143,9 @@ function fileNameFrom(res: Response, fallback: string): string {
 export async function download(method: 'GET' | 'POST', path: string, body: unknown, fallbackName: string): Promise<{ name: string; size: number; blob: Blob }> {
   let res: Response;
   try {
-    res = await fetch(path, {
+    res = await fetch(apiPath(path), {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      headers: { ...csrfHeaders(method), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
@@ -138,7 +162,7 @@ export async function download(method: 'GET' | 'POST', path: string, body: unkno
 export async function postForText(path: string, body: unknown): Promise<string> {
   let res: Response;
   try {
-    res = await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    res = await fetch(apiPath(path), { method: 'POST', headers: { ...csrfHeaders('POST'), 'content-type': 'application/json' }, body: JSON.stringify(body) });
   } catch (e) {
     throw new ApiError('NETWORK', (e as Error).message, 0);
   }

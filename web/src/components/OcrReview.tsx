@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Tag } from 'antd';
-import { get, post, put } from '../api/client.js';
+import { apiPath, get, post, put } from '../api/client.js';
 import type { OcrReviewItemView, OcrTakenAt } from '../../../src/shared/ocr-api.js';
 import { ErrorNotice, isAbusive } from './common.js';
 import { useI18n } from '../i18n/index.js';
@@ -33,7 +33,7 @@ export function Crop({ item }: { item: Pick<OcrReviewItemView, 'screenshot' | 'b
       style={{
         width: Math.round(w * s),
         height: Math.round((y1 - y0 + pad * 2) * s),
-        backgroundImage: `url(/api/ocr/screenshot/${item.screenshot})`,
+        backgroundImage: `url(${apiPath(`/api/ocr/screenshot/${item.screenshot}`)})`,
         backgroundSize: `${Math.round(pageW * s)}px auto`,
         backgroundPosition: `${-Math.round((x0 - pad) * s)}px ${-Math.round((y0 - pad) * s)}px`,
         backgroundRepeat: 'no-repeat',

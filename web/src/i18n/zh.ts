@@ -4,6 +4,7 @@
  */
 import { followupZh } from './followup.js';
 import { documentsSendZh } from './documents-send.js';
+import { orgZh } from './org.js';
 export const zh = {
   'app.name': '护讯',
   'app.tagline': '整理证据 · 看清债务 · 依法维权',
@@ -779,6 +780,7 @@ export const zh = {
   'plan.err.amount': '请填写金额（元），最多两位小数。',
   ...followupZh,
   ...documentsSendZh,
+  ...orgZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

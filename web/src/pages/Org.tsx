@@ -1,0 +1,196 @@
+/**
+ * The organisation server's pages (issue 15): log in (or make an account with an invite code), the case list, and
+ * a bar above the open case. The case pages are the local app's, pointed at /api/cases/ID/… (api/client.ts apiPath).
+ */
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Button, Input, Segmented, Table, Tag } from 'antd';
+import { ApiError, get, post, setOrgSession } from '../api/client.js';
+import type { CaseListItem, SessionView } from '../../../src/shared/accounts.js';
+import type { CaseSummary } from '../../../src/shared/org.js';
+import { ErrorNotice, Loading } from '../components/common.js';
+import { useI18n, type Lang, type MsgKey } from '../i18n/index.js';
+
+type OrgCase = CaseListItem & { summary: CaseSummary | null };
+
+function Login({ onIn }: { onIn(s: SessionView): void }) {
+  const { t, lang, setLang } = useI18n();
+  const [mode, setMode] = useState<'login' | 'invite'>('login');
+  const [user, setUser] = useState('');
+  const [pass, setPass] = useState('');
+  const [totp, setTotp] = useState('');
+  const [invite, setInvite] = useState('');
+  const [needTotp, setNeedTotp] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [msg, setMsg] = useState<MsgKey | null>(null);
+  const [err, setErr] = useState<unknown>(null);
+
+  const submit = async () => {
+    setBusy(true);
+    setMsg(null);
+    setErr(null);
+    try {
+      const s =
+        mode === 'login'
+          ? await post<SessionView>('/api/auth/login', { username: user, password: pass, ...(totp ? { totp } : {}) })
+          : await post<SessionView>('/api/auth/redeem', { invite, username: user, password: pass });
+      onIn(s);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401 && (e.details as { totp_required?: boolean } | undefined)?.totp_required) setNeedTotp(true);
+      else if (e instanceof ApiError && e.status === 401) setMsg('org.login.wrong');
+      else if (e instanceof ApiError && e.status === 429) setMsg('org.login.limited');
+      else setErr(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="unlock" id="main">
+      <Segmented
+        className="unlock-lang"
+        size="small"
+        aria-label={t('settings.lang')}
+        value={lang}
+        onChange={(v) => setLang(v as Lang)}
+        options={[
+          { value: 'zh-CN', label: t('settings.lang.zh') },
+          { value: 'en', label: t('settings.lang.en') },
+        ]}
+      />
+      <p className="brand">{t('app.name')}</p>
+      <h1 className="page-title">{t('org.login.title')}</h1>
+      <p>{mode === 'login' ? t('org.login.sub') : t('org.login.invite.hint')}</p>
+      <form
+        className="unlock-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        {mode === 'invite' ? (
+          <>
+            <label htmlFor="org-invite">{t('org.login.invite.code')}</label>
+            <Input id="org-invite" value={invite} onChange={(e) => setInvite(e.target.value)} autoComplete="off" />
+          </>
+        ) : null}
+        <label htmlFor="org-user">{t('org.login.user')}</label>
+        <Input id="org-user" autoFocus value={user} onChange={(e) => setUser(e.target.value)} autoComplete="username" />
+        <label htmlFor="org-pass">{t('org.login.pass')}</label>
+        <Input.Password id="org-pass" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete={mode === 'login' ? 'current-password' : 'new-password'} />
+        {needTotp && mode === 'login' ? (
+          <>
+            <label htmlFor="org-totp">{t('org.login.totp')}</label>
+            <Input id="org-totp" value={totp} inputMode="numeric" maxLength={6} onChange={(e) => setTotp(e.target.value.trim())} autoComplete="one-time-code" />
+          </>
+        ) : null}
+        {msg ? (
+          <p className="unlock-wrong" role="alert">
+            {t(msg)}
+          </p>
+        ) : null}
+        <Button type="primary" htmlType="submit" loading={busy} disabled={!user || !pass} data-testid="org-login">
+          {mode === 'login' ? t('org.login.go') : t('org.login.invite.go')}
+        </Button>
+        <Button type="link" onClick={() => setMode(mode === 'login' ? 'invite' : 'login')}>
+          {mode === 'login' ? t('org.login.invite') : t('org.login.go')}
+        </Button>
+      </form>
+      <ErrorNotice error={err} />
+    </main>
+  );
+}
+
+function CaseList({ onOpen }: { onOpen(c: OrgCase): void }) {
+  const { t, pick } = useI18n();
+  const [cases, setCases] = useState<OrgCase[] | null>(null);
+  const [err, setErr] = useState<unknown>(null);
+  useEffect(() => {
+    get<OrgCase[]>('/api/org/cases').then(setCases, setErr);
+  }, []);
+  if (err) return <ErrorNotice error={err} />;
+  if (!cases) return <Loading />;
+  return (
+    <section className="page" aria-labelledby="org-cases-h">
+      <h1 id="org-cases-h" className="page-title">
+        {t('org.cases.title')}
+      </h1>
+      <Table<OrgCase>
+        rowKey="id"
+        dataSource={cases}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: t('org.cases.empty') }}
+        columns={[
+          { title: t('org.cases.name'), dataIndex: 'name', render: (_v, c) => `#${c.id} ${c.name}` },
+          { title: t('org.cases.status'), render: (_v, c) => (c.shared || !c.revoked_at ? pick(c.summary?.status_label) : <Tag>{t('org.cases.revoked')}</Tag>) },
+          { title: t('org.cases.next'), render: (_v, c) => pick(c.summary?.next_step?.title) },
+          { title: t('org.cases.findings'), render: (_v, c) => c.summary?.findings.total ?? '' },
+          { title: t('org.cases.lenders'), render: (_v, c) => (c.summary?.lenders ?? []).join('、') },
+          {
+            title: '',
+            render: (_v, c) =>
+              c.shared || c.summary ? (
+                <Button size="small" type="primary" onClick={() => onOpen(c)} data-testid={`org-open-${c.id}`}>
+                  {t('org.cases.open')}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+    </section>
+  );
+}
+
+/**
+ * In organisation mode: nothing of a case shows before login, and the case pages show only once a case is open.
+ * `children` is the local app's shell, mounted anew for each case (key) so that no page keeps another case's data.
+ */
+export function OrgGate({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const [session, setSession] = useState<SessionView | null | 'checking'>('checking');
+  const [open, setOpen] = useState<OrgCase | null>(null);
+  useEffect(() => {
+    get<SessionView>('/api/auth/me').then(
+      (s) => {
+        setOrgSession({ caseId: null, csrf: s.csrf });
+        setSession(s);
+      },
+      () => setSession(null),
+    );
+  }, []);
+  const signIn = useCallback((s: SessionView) => {
+    setOrgSession({ caseId: null, csrf: s.csrf });
+    setSession(s);
+  }, []);
+  const openCase = useCallback(
+    (c: OrgCase | null) => {
+      if (session && session !== 'checking') setOrgSession({ caseId: c?.id ?? null, csrf: session.csrf });
+      setOpen(c);
+    },
+    [session],
+  );
+  if (session === 'checking') return <Loading />;
+  if (!session) return <Login onIn={signIn} />;
+  const logout = async () => {
+    await post('/api/auth/logout', {}).catch(() => undefined);
+    setOrgSession({ caseId: null, csrf: null });
+    setOpen(null);
+    setSession(null);
+  };
+  return (
+    <div className="org">
+      <header className="org-bar" role="banner">
+        <span>{t('org.bar.user', { user: session.user.username, role: t(`org.role.${session.user.role}` as MsgKey) })}</span>
+        {open ? <strong data-testid="org-case">{t('org.bar.case', { name: open.name })}</strong> : null}
+        {open ? (
+          <Button size="small" onClick={() => openCase(null)}>
+            {t('org.bar.back')}
+          </Button>
+        ) : null}
+        <Button size="small" onClick={() => void logout()}>
+          {t('org.bar.logout')}
+        </Button>
+      </header>
+      {open ? <div key={open.id}>{children}</div> : <CaseList onOpen={(c) => openCase(c)} />}
+    </div>
+  );
+}
