@@ -1,0 +1,58 @@
+/** `huxun org …` and `huxun serve --org` (issue 15): the one-time first admin, staff accounts, PostgreSQL only. */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PG_URL } from '../support/stores.js';
+import { runCli, tempDataDir } from '../support/cli.js';
+
+const url = PG_URL;
+let dbUrl = '';
+let name = '';
+
+describe.skipIf(!url)('organisation accounts from the CLI (PostgreSQL)', () => {
+  beforeAll(async () => {
+    name = `huxun_cli_${process.pid}_${Date.now()}`;
+    const a = new pg.Client({ connectionString: url });
+    await a.connect();
+    await a.query(`create database ${name}`);
+    await a.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    dbUrl = u.toString();
+  });
+  afterAll(async () => {
+    delete process.env.HUXUN_NEW_PASSWORD;
+    const a = new pg.Client({ connectionString: url });
+    await a.connect();
+    await a.query(`drop database if exists ${name} with (force)`);
+    await a.end();
+  });
+
+  it('creates the first admin once, then staff accounts; never with a short password', async () => {
+    const data = ['--data', tempDataDir(), '--database', dbUrl];
+    process.env.HUXUN_NEW_PASSWORD = 'short';
+    expect((await runCli(['org', 'create-admin', 'boss', ...data])).code).not.toBe(0);
+    process.env.HUXUN_NEW_PASSWORD = 'a long enough password 主管';
+    const first = await runCli(['org', 'create-admin', 'boss', ...data]);
+    expect(first.code, first.stderr).toBe(0);
+    const again = await runCli(['org', 'create-admin', 'other', ...data]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/已经有管理员[\s\S]*admin account exists/);
+    expect((await runCli(['org', 'user', 'add', 'wang', '--role', 'caseworker', ...data])).code).toBe(0);
+    expect((await runCli(['org', 'user', 'add', 'li', '--role', 'borrower', ...data])).code).toBe(2);
+    expect((await runCli(['org', 'user', 'disable', 'wang', ...data])).code).toBe(0);
+    const list = await runCli(['org', 'user', 'list', '--json', ...data]);
+    expect(list.json()).toMatchObject([
+      { username: 'boss', role: 'admin', disabled: false },
+      { username: 'wang', role: 'caseworker', disabled: true },
+    ]);
+    expect(list.stdout).not.toMatch(/argon2/);
+  });
+});
+
+describe('serve --org', () => {
+  it('refuses SQLite with a message naming PostgreSQL', async () => {
+    const r = await runCli(['serve', '--org', '--data', tempDataDir(), '--port', '0']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/PostgreSQL/);
+  });
+});
