@@ -6,6 +6,7 @@
  * that the other does not follow fails `npm test`.
  */
 import type { ReportData } from '../domain/report/index.js';
+import type { AuditEntryView, CaseListItem, InviteView, NoteView, ShareView, TaskView } from './accounts.js';
 import type { EventView, Installment, RestorePointView } from './api.js';
 import type { FindingsPageView } from './findings.js';
 import type { ComplaintView, FollowUpSummary } from './followup.js';
@@ -101,7 +102,24 @@ export interface LocalApiContract {
   'POST /restore-points/rollback': { staged: true };
 }
 
+/** What the organisation server adds to a case (under /api/cases/:caseId): staff notes and tasks, the audit, sharing. */
+export interface OrgCaseApiContract {
+  'GET /notes': NoteView[];
+  'POST /notes': NoteView;
+  'PUT /notes/:noteId': NoteView;
+  'GET /tasks': TaskView[];
+  'POST /tasks': TaskView;
+  'PUT /tasks/:taskId': TaskView;
+  'GET /audit': AuditEntryView[];
+  'GET /share': ShareView;
+  'POST /share/revoke': ShareView;
+  'PUT /share/consent': ShareView;
+  'POST /invite': InviteView;
+  'PUT /members': { assigned: CaseListItem['assigned'] };
+}
+
 export type CaseRoute = keyof ApiContract;
+export type OrgCaseRoute = keyof OrgCaseApiContract;
 export type LocalRoute = keyof LocalApiContract;
 
 /** Every case route and how it answers (a route missing here, or here but not served, fails the contract test). */
@@ -125,4 +143,9 @@ export const CASE_ROUTES: Record<CaseRoute, RouteKind> = {
 export const LOCAL_ROUTES: Record<LocalRoute, RouteKind> = {
   'GET /settings': 'json', 'PUT /settings': 'json', 'POST /settings/passphrase': 'json', 'GET /backup': 'file', 'POST /restore': 'upload',
   'GET /restore-points': 'json', 'POST /restore-points/rollback': 'json',
+};
+
+export const ORG_CASE_ROUTES: Record<OrgCaseRoute, RouteKind> = {
+  'GET /notes': 'json', 'POST /notes': 'json', 'PUT /notes/:noteId': 'json', 'GET /tasks': 'json', 'POST /tasks': 'json', 'PUT /tasks/:taskId': 'json',
+  'GET /audit': 'json', 'GET /share': 'json', 'POST /share/revoke': 'json', 'PUT /share/consent': 'json', 'POST /invite': 'json', 'PUT /members': 'json',
 };

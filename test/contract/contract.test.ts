@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { openApp } from '../../src/app/context.js';
 import { buildServer } from '../../src/server/app.js';
-import { CASE_ROUTES, LOCAL_ROUTES, type ApiContract, type LocalApiContract } from '../../src/shared/contract.js';
+import { CASE_ROUTES, LOCAL_ROUTES, ORG_CASE_ROUTES, type ApiContract, type LocalApiContract, type OrgCaseApiContract } from '../../src/shared/contract.js';
+import type * as orgCases from '../../src/app/org/cases.js';
+import type * as orgAudit from '../../src/app/org/audit.js';
 import { orgHarness } from '../support/org.js';
 import type * as loans from '../../src/app/loans.js';
 import type * as timeline from '../../src/app/timeline.js';
@@ -59,7 +61,7 @@ describe('the API contract (src/shared/contract.ts)', () => {
     const seen: { method: string | string[]; url: string }[] = [];
     const h = await orgHarness({ onRoute: (r) => seen.push(r) });
     try {
-      expect(keysOf(seen, '/api/cases/:caseId')).toEqual(Object.keys(CASE_ROUTES).sort());
+      expect(keysOf(seen, '/api/cases/:caseId')).toEqual([...Object.keys(CASE_ROUTES), ...Object.keys(ORG_CASE_ROUTES)].sort());
       const all = keysOf(seen, '/api');
       for (const local of Object.keys(LOCAL_ROUTES)) expect(all).not.toContain(local);
     } finally {
@@ -119,6 +121,18 @@ describe('the API contract (src/shared/contract.ts)', () => {
     expectTypeOf<Out<typeof settings.setPassphrase>>().toExtend<LocalApiContract['POST /settings/passphrase']>();
     expectTypeOf<Out<typeof restore.stageRestore>>().toExtend<LocalApiContract['POST /restore']>();
     expectTypeOf<Out<typeof restore.stageRollback>>().toExtend<LocalApiContract['POST /restore-points/rollback']>();
+    expectTypeOf<Out<typeof orgCases.listNotes>>().toExtend<OrgCaseApiContract['GET /notes']>();
+    expectTypeOf<Out<typeof orgCases.addNote>>().toExtend<OrgCaseApiContract['POST /notes']>();
+    expectTypeOf<Out<typeof orgCases.updateNote>>().toExtend<OrgCaseApiContract['PUT /notes/:noteId']>();
+    expectTypeOf<Out<typeof orgCases.listTasks>>().toExtend<OrgCaseApiContract['GET /tasks']>();
+    expectTypeOf<Out<typeof orgCases.addTask>>().toExtend<OrgCaseApiContract['POST /tasks']>();
+    expectTypeOf<Out<typeof orgCases.updateTask>>().toExtend<OrgCaseApiContract['PUT /tasks/:taskId']>();
+    expectTypeOf<Out<typeof orgAudit.listAudit>>().toExtend<OrgCaseApiContract['GET /audit']>();
+    expectTypeOf<Out<typeof orgCases.shareView>>().toExtend<OrgCaseApiContract['GET /share']>();
+    expectTypeOf<Out<typeof orgCases.revokeShare>>().toExtend<OrgCaseApiContract['POST /share/revoke']>();
+    expectTypeOf<Out<typeof orgCases.setConsent>>().toExtend<OrgCaseApiContract['PUT /share/consent']>();
+    expectTypeOf<Out<typeof orgCases.renewInvite>>().toExtend<OrgCaseApiContract['POST /invite']>();
+    expectTypeOf<{ assigned: Out<typeof orgCases.assignCase> }>().toExtend<OrgCaseApiContract['PUT /members']>();
     // And the check can fail: a shape the contract does not promise is refused.
     expectTypeOf<{ next: string }>().not.toExtend<ApiContract['GET /overview']>();
     expect(Object.keys(CASE_ROUTES).length).toBeGreaterThan(50);
