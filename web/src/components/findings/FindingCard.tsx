@@ -135,7 +135,7 @@ export function FindingCard({ card, rank }: { card: FindingCardView; rank: numbe
           },
           {
             key: 'sources',
-            label: t('fc.sources', { n: card.citations.length }),
+            label: card.other_citations.length ? t('fc.sources.withOther', { n: card.citations.length, m: card.other_citations.length }) : t('fc.sources', { n: card.citations.length }),
             children: (
               <div className="finding-sources">
                 {card.citations.length ? <SourceList items={card.citations} /> : <p className="muted">{t('fc.sources.none')}</p>}
