@@ -133,6 +133,13 @@ describe('screenshots → events (real OCR worker)', { timeout: 240_000 }, () =>
     const t = T('call-log.jpg');
     await importFile(o.ctx, join(FIX, 'call-log.jpg'), { takenAt: t.takenAt });
     const calls = (await events()).filter((e) => e.kind === 'call');
+    // Progress of a screenshot: a start at once, then per OCR tile, ending at the whole.
+    const seen: number[] = [];
+    await importFile(o.ctx, join(FIX, 'call-log.jpg'), { takenAt: t.takenAt, onProgress: (p) => seen.push(p.bytesRead / p.bytesTotal) });
+    expect(seen[0]).toBe(0);
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen[seen.length - 1]).toBe(1);
     const got = calls.map((e) => [e.number, e.at.slice(0, 16).replace('T', ' '), e.direction, e.call_status === 'missed', e.duration_s]).sort();
     expect(got).toEqual(t.events.map((e) => [e.number, e.at, e.direction, !!e.missed, e.durationS]).sort());
   });

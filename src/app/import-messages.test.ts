@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat } from '../import/index.js';
 import { IphoneBackupError, ENCRYPTED_MESSAGE } from '../import/iphone/backup.js';
 import { ImportFormatError } from '../import/types.js';
+import { AppError } from './errors.js';
 import { explainImportFailure, sniffKind } from './import-messages.js';
+import { CaptureDateNeeded } from './ocr-date.js';
 
 function fail(name: string, head: Buffer): ImportFailureLike {
   try {
@@ -38,6 +40,21 @@ describe('import failure messages', () => {
     expect(z.hint).toBeNull();
     const t = fail('notes.txt', Buffer.from('这不是备份文件\n'));
     expect(t.message).toMatch(/不是护讯认识的格式。护讯能读/);
+  });
+
+  it('a picture OCR read no screen in (a cat photo, a blank image, another app) belongs on the evidence page; a screenshot needing its date asks for it', () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const cat = explainImportFailure('猫.png', png, new AppError('BAD_INPUT', '猫.png: 图片里没有找到文字（空白图片或照片？）/ no text found', { problem: 'no_text' }));
+    expect(cat).toMatchObject({ hint: 'evidence', what: 'image' });
+    expect(cat.text!.zh).toMatch(/^「猫\.png」是一张图片.*「证据」页/);
+    expect(cat.detail).toContain('没有找到文字');
+    const app = explainImportFailure('抖音.png', png, new AppError('BAD_INPUT', 'x', { problem: 'unknown_layout' }));
+    expect(app.text!.zh).toContain('不像这几种截图');
+    // A HEIC it cannot read, a truncated image: their own message (what to do with the file), no evidence button.
+    expect(explainImportFailure('a.heic', png, new AppError('BAD_INPUT', 'HEIC…JPG', { problem: 'heic' })).hint).toBeNull();
+    const dated = explainImportFailure('chat.jpg', png, new CaptureDateNeeded('chat.jpg'));
+    expect(dated).toMatchObject({ hint: 'capture-date' });
+    expect(dated.text!.zh).toMatch(/哪天截的/);
   });
 
   it('a damaged backup says so, with the line; iPhone messages pass through; other errors stay as they are', () => {

@@ -5,6 +5,7 @@
  */
 import { ImportFormatError } from '../import/types.js';
 import { IphoneBackupError } from '../import/iphone/backup.js';
+import { AppError } from './errors.js';
 import { isCaptureDateNeeded } from './ocr-date.js';
 
 export interface ImportFailure {
@@ -66,6 +67,15 @@ export function explainImportFailure(file: string, head: Buffer, err: unknown): 
   const q = `「${file}」`;
   // Already written for a person (how to make an unencrypted backup, a folder that is not a backup…).
   if (err instanceof IphoneBackupError) return { message: err.message.replace(/^[^:]*: /, ''), text: null, detail, hint: null, what: 'backup' };
+  // A picture OCR found no chat, SMS or call log in (a photo of a cat, of an IOU, a blank image, another app): what it
+  // is, and that it belongs with the evidence if it matters — OCR's own reason kept as the detail.
+  const problem = err instanceof AppError ? (err.details as { problem?: string } | undefined)?.problem : undefined;
+  if (problem === 'no_text' || problem === 'unknown_layout') {
+    const q = `「${file}」`;
+    const zh = `${q}是一张图片，护讯没能从中读出短信、微信聊天或通话记录（${problem === 'no_text' ? '图里没有找到文字' : '不像这几种截图'}；护讯认得安卓和 iPhone 的短信、微信聊天、通话记录截图）。如果它是照片、借条或其他材料，请到「证据」页把它作为证据添加：它会原样保存，记入证据链，也会放进证据包。`;
+    const en = `${file} is an image in which Huxun found no SMS, chat or call-log screen (${problem === 'no_text' ? 'no text in it' : 'not one of those screens'}). If it is a photo, an IOU or other material, add it on the Evidence page: it is kept as it is, entered in the evidence chain and put in the bundle.`;
+    return { message: `${zh} / ${en}`, text: { zh, en }, detail, hint: 'evidence', what: 'image' };
+  }
   if (isCaptureDateNeeded(err)) {
     return {
       message: detail, detail, hint: 'capture-date', what: 'image',

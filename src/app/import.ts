@@ -165,7 +165,7 @@ export async function importFile(ctx: AppContext, path: string, opts: ImportFile
   }
   // Formats that are not one stream of records: call recordings (and, by folder or zip, iPhone backups).
   // Screenshots (PNG, JPEG, WebP; HEIC gets a message asking for JPG): read by OCR in a worker thread (ocr.ts).
-  if (sniffImage(head)) return importScreenshot(ctx, path, { takenAt: opts.takenAt });
+  if (sniffImage(head)) return importScreenshot(ctx, path, { takenAt: opts.takenAt, onProgress: opts.onProgress });
   const routed = await routeSpecialImport(ctx, path, head, size, opts);
   if (routed) return routed;
   const format = detectFormat(head, file);

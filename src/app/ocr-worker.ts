@@ -12,6 +12,7 @@ export type OcrRequest = { id: number; bytes: Uint8Array };
 export type OcrReply =
   | { type: 'ready'; loadMs: number; moduleMs: number; entry: 'fast' | 'package' }
   | { type: 'page'; id: number; page: OcrPage; ms: number; cpuMs: number }
+  | { type: 'tile'; id: number; done: number; total: number }
   | { type: 'error'; id: number; error: { name: string; message: string; problem?: string } };
 
 if (parentPort) {
@@ -27,7 +28,9 @@ if (parentPort) {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       try {
-        const page = await recognize(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength));
+        const page = await recognize(Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength), {
+          onTile: (done, total) => port.postMessage({ type: 'tile', id: m.id, done, total } satisfies OcrReply),
+        });
         const c = process.cpuUsage(c0);
         port.postMessage({ type: 'page', id: m.id, page, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 } satisfies OcrReply);
       } catch (e) {

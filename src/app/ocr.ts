@@ -49,7 +49,7 @@ export { sniffImage };
 class OcrWorker {
   private worker: Worker | null = null;
   private seq = 0;
-  private pending = new Map<number, { resolve: (p: { page: OcrPage; ms: number; cpuMs: number }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }>();
+  private pending = new Map<number, { resolve: (p: { page: OcrPage; ms: number; cpuMs: number }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout; onTile?: (done: number, total: number) => void }>();
   private idle: NodeJS.Timeout | null = null;
   /** Model (ONNX sessions) load time, and the time to load the engine's JS before it. */
   loadMs: Promise<number> | null = null;
@@ -78,6 +78,7 @@ class OcrWorker {
       }
       const p = this.pending.get(m.id);
       if (!p) return;
+      if (m.type === 'tile') return p.onTile?.(m.done, m.total);
       this.pending.delete(m.id);
       clearTimeout(p.timer);
       if (m.type === 'page') p.resolve({ page: m.page, ms: m.ms, cpuMs: m.cpuMs });
@@ -119,7 +120,8 @@ class OcrWorker {
     this.settle();
   }
 
-  recognize(bytes: Buffer): Promise<{ page: OcrPage; ms: number; cpuMs: number }> {
+  /** Reads one image; onTile is told after each tile (a long screenshot has several): the import's progress. */
+  recognize(bytes: Buffer, onTile?: (done: number, total: number) => void): Promise<{ page: OcrPage; ms: number; cpuMs: number }> {
     const w = this.start();
     w.ref();
     if (this.idle) clearTimeout(this.idle);
@@ -130,7 +132,7 @@ class OcrWorker {
         reject(new AppError('BAD_INPUT', `识别超时（${OCR_TIMEOUT_MS / 1000} 秒）OCR took too long`));
         void this.close();
       }, OCR_TIMEOUT_MS);
-      this.pending.set(id, { resolve, reject, timer });
+      this.pending.set(id, { resolve, reject, timer, onTile });
       const copy = new Uint8Array(bytes);
       w.postMessage({ id, bytes: copy }, [copy.buffer]);
     });
@@ -196,6 +198,11 @@ export interface ScreenshotResult {
 export interface ScreenshotOptions {
   /** YYYY-MM-DD: the date the screenshot was taken (what 昨天 / 星期三 count from). */
   takenAt?: string;
+  /**
+   * Progress as the import page shows it: a start at once, then after each OCR tile (the bytes are a stand-in,
+   * the share of tiles read; the last tenth is the writing).
+   */
+  onProgress?: (p: { file: string; bytesRead: number; bytesTotal: number; records: number }) => void;
 }
 
 /**
@@ -248,7 +255,8 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
   }
   const bytes = await readImage(ctx, path);
   const fail = (e: unknown): never => {
-    if (e instanceof ImageError) throw new AppError('BAD_INPUT', `${file}: ${e.message}`);
+    // The problem travels with the message: the import page offers the evidence page for a photo (import-messages.ts).
+    if (e instanceof ImageError) throw new AppError('BAD_INPUT', `${file}: ${e.message}`, { problem: e.problem });
     throw e;
   };
   let info;
@@ -262,7 +270,9 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
   let page: OcrPage;
   let ms: number;
   try {
-    ({ page, ms } = await ocrWorker.recognize(bytes));
+    opts.onProgress?.({ file, bytesRead: 0, bytesTotal: bytes.length, records: 0 });
+    ({ page, ms } = await ocrWorker.recognize(bytes, (done, total) =>
+      opts.onProgress?.({ file, bytesRead: Math.floor((bytes.length * 0.9 * done) / total), bytesTotal: bytes.length, records: 0 })));
   } catch (e) {
     return fail(e);
   }
@@ -330,6 +340,7 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
     throw e;
   }
   await repo.finishImport(ctx.store.db, importId, { status: 'done', records: result.records, added: result.eventsAdded, error: null, sha256 }, ctx.now());
+  opts.onProgress?.({ file, bytesRead: bytes.length, bytesTotal: bytes.length, records: result.records });
   return result;
 }
 

@@ -302,7 +302,7 @@ export const en: Record<MsgKey, string> = {
   'import.howto.others': 'OPPO, vivo, OnePlus, realme and other Android phones',
   'import.howto.others.body': 'The built-in backup formats of these phones are not public; Huxun does not read them. Export messages and calls with "SMS Backup & Restore" (.xml) or take screenshots; export contacts as .vcf from Contacts; call recordings are usually in Recordings, Record/Call or 录音/通话录音.',
   'import.howto.screens': 'Screenshots',
-  'import.howto.screens.body': 'Drop screenshots of SMS threads, WeChat chats and call logs here, many at once, long screenshots too. The counterpart\'s number or name and the time should be visible. Check the text read from blurry screenshots that were forwarded many times.',
+  'import.howto.screens.body': 'Drop screenshots of SMS threads, WeChat chats and call logs here, many at once, long screenshots and iPhone HEIC files too. The counterpart\'s number or name and the time should be visible. Check the text read from blurry screenshots that were forwarded many times.',
   'ocr.title': 'Screenshots',
   'ocr.takenAt': 'Day the screenshots were taken',
   'ocr.takenAt.save': 'Save date',

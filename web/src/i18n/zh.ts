@@ -303,7 +303,7 @@ export const zh = {
   'import.howto.others': 'OPPO、vivo、一加、realme 等其他安卓手机',
   'import.howto.others.body': '这些手机自带的备份格式没有公开，护讯不读。短信和通话记录用「SMS Backup & Restore」导出 .xml，或者截图；通讯录在「联系人」里导出 .vcf；通话录音一般在「Recordings」「Record/Call」或「录音/通话录音」文件夹里。',
   'import.howto.screens': '截图',
-  'import.howto.screens.body': '短信、微信聊天和通话记录的截图可以直接拖进来，一次可以拖很多张，长截图也可以。截图要能看到对方的号码或名字和时间。多次转发、很模糊的截图，识别出的文字要您核对。',
+  'import.howto.screens.body': '短信、微信聊天和通话记录的截图可以直接拖进来，一次可以拖很多张，长截图也可以，iPhone 的 HEIC 格式也可以。截图要能看到对方的号码或名字和时间。多次转发、很模糊的截图，识别出的文字要您核对。',
   'ocr.title': '截图识别',
   'ocr.takenAt': '截图是哪天截的',
   'ocr.takenAt.save': '保存日期',
