@@ -97,6 +97,9 @@ export const CASE_TABLES: readonly TableSpec[] = [
   { name: 'complaints', id: true, key: 'id' },
 ];
 
+/** Settings that are caches of derived data, rebuilt where the case goes: not exported. */
+const DERIVED_SETTINGS = new Set(['org_report_digest']);
+
 /** Case-owned tables that do not travel, and why. */
 export const NOT_TRANSFERRED: Readonly<Record<string, string>> = {
   case_members: 'accounts of the server the case leaves; the importing server assigns its own staff',
@@ -196,6 +199,8 @@ export async function exportCaseFile(ctx: AppContext, outPath: string, passphras
       for (const spec of CASE_TABLES) {
         let n = 0;
         for await (const r of pages(db, ctx.caseId, spec)) {
+          // Derived data the receiving store rebuilds for itself (the organisation's report digest).
+          if (spec.name === 'settings' && DERIVED_SETTINGS.has(String(r.key))) continue;
           const row = plainRow(r);
           if (spec.name === 'attachments') {
             const ref = row.event_id == null ? null : await eventRef(db, ctx.caseId, Number(row.event_id));

@@ -5,7 +5,7 @@
  * through the case's collectors (caseLenders: registry entity or brand, the borrower's loan, the name entered).
  *
  * The engine's result per case is digested to counts and kept in memory, keyed by a stamp of what the findings read
- * (evidence head, events, collectors, loans, settings): a page of 200 cases runs the engine only for cases that
+ * (evidence head, collectors, loans, settings: no event row is read): a page of 200 cases runs the engine only for cases that
  * changed. The cache is a cache: any app server can rebuild it, nothing depends on it (docs/scaling.md).
  *
  * Privacy: the report carries counts and lender names only. No phone number or contact name leaves this module; a
@@ -67,6 +67,9 @@ interface LenderFacts {
 interface CaseDigest {
   findings: CaseFindingCount[];
   lenders: LenderFacts[];
+  events: number;
+  /** Epoch ms of the latest event. */
+  lastEventAt: number | null;
 }
 
 interface CaseRow {
@@ -78,9 +81,9 @@ interface CaseRow {
 interface Stamp {
   key: string;
   complaints: number;
-  events: number;
   collectors: number;
-  lastActivity: number | null;
+  /** received_at of the case's last evidence record. */
+  lastRecord: number | null;
 }
 
 const CACHE_MAX = 5000;
@@ -92,7 +95,7 @@ const caches = new WeakMap<Store, Map<number, { stamp: string; digest: CaseDiges
  * differs (this key is left out of the stamp). Bump the version when the digest's shape or counting changes.
  */
 export const DIGEST_KEY = 'org_report_digest';
-const DIGEST_VERSION = 'd1';
+const DIGEST_VERSION = 'd2';
 
 /** Measured: how many case digests the last call computed (the rest came from the cache). For tests and the bench. */
 export const digestStats = { computed: 0, cached: 0 };
@@ -110,27 +113,33 @@ async function loadCases(store: Store, caseIds: number[]): Promise<CaseRow[]> {
   return ids.map((id) => byId.get(id)).filter((c): c is CaseRow => Boolean(c));
 }
 
-/** What the findings of each case read, in five grouped queries for the whole page of cases. */
+/**
+ * What the findings of each case read, for a whole page of cases in a few queries that touch no event row: every
+ * event, contact, loan and attachment change is an evidence record in the same transaction (its head moves),
+ * relabelling regroups the collectors (new ids), a loan edit moves updated_at, settings hold the LPR quotes. The event
+ * count and last event time come from the digest, made when the stamp was.
+ */
 async function stamps(store: Store, ids: number[]): Promise<Map<number, Stamp>> {
   const db = store.db;
   const list = sql.join(ids);
-  const [ev, evd, col, loans, settings, complaints] = await Promise.all([
-    sql<{ case_id: number; n: number; max_at: number | null; max_id: number | null }>`select case_id, count(*) as n, max(at) as max_at, max(id) as max_id from events where case_id in (${list}) group by case_id`.execute(db),
-    sql<{ case_id: number; seq: number | null; received: number | null }>`select case_id, max(seq) as seq, max(received_at) as received from evidence where case_id in (${list}) group by case_id`.execute(db),
+  const [evd, col, loans, settings, complaints] = await Promise.all([
+    // The head per case through the (case_id, seq) key: an index lookup per case, not a scan of the chain.
+    sql<{ case_id: number; seq: number | null; received: number | null }>`select c.id as case_id,
+      (select e.seq from evidence e where e.case_id = c.id order by e.seq desc limit 1) as seq,
+      (select e.received_at from evidence e where e.case_id = c.id order by e.seq desc limit 1) as received
+      from cases c where c.id in (${list})`.execute(db),
     sql<{ case_id: number; n: number; max_id: number | null }>`select case_id, count(*) as n, max(id) as max_id from collectors where case_id in (${list}) group by case_id`.execute(db),
     sql<{ case_id: number; n: number; upd: number | null }>`select case_id, count(*) as n, max(updated_at) as upd from loans where case_id in (${list}) group by case_id`.execute(db),
     sql<{ case_id: number; n: number; len: number | null }>`select case_id, count(*) as n, sum(length(value)) as len from settings where case_id in (${list}) and key <> ${DIGEST_KEY} group by case_id`.execute(db),
     sql<{ case_id: number; n: number }>`select case_id, count(*) as n from complaints where case_id in (${list}) group by case_id`.execute(db),
   ]);
   const by = <T extends { case_id: number }>(rows: T[]) => new Map(rows.map((r) => [Number(r.case_id), r]));
-  const [e, v, c, l, s, q] = [by(ev.rows), by(evd.rows), by(col.rows), by(loans.rows), by(settings.rows), by(complaints.rows)];
+  const [v, c, l, s, q] = [by(evd.rows), by(col.rows), by(loans.rows), by(settings.rows), by(complaints.rows)];
   const out = new Map<number, Stamp>();
   for (const id of ids) {
-    const a = e.get(id), b = v.get(id), k = c.get(id), m = l.get(id), t = s.get(id);
-    // Relabelling changes no evidence but regroups collectors (new ids); a loan edit changes updated_at.
-    const key = [b?.seq, a?.n, a?.max_id, a?.max_at, k?.n, k?.max_id, m?.n, m?.upd, t?.n, t?.len].map((x) => (x == null ? '-' : Number(x))).join(':');
-    const times = [a?.max_at, b?.received].filter((x): x is number => x != null).map(Number);
-    out.set(id, { key: `${DIGEST_VERSION}:${key}`, complaints: Number(q.get(id)?.n ?? 0), events: Number(a?.n ?? 0), collectors: Number(k?.n ?? 0), lastActivity: times.length ? Math.max(...times) : null });
+    const b = v.get(id), k = c.get(id), m = l.get(id), t = s.get(id);
+    const key = [b?.seq, k?.n, k?.max_id, m?.n, m?.upd, t?.n, t?.len].map((x) => (x == null ? '-' : Number(x))).join(':');
+    out.set(id, { key: `${DIGEST_VERSION}:${key}`, complaints: Number(q.get(id)?.n ?? 0), collectors: Number(k?.n ?? 0), lastRecord: b?.received == null ? null : Number(b.received) });
   }
   return out;
 }
@@ -162,7 +171,7 @@ async function storedDigest(store: Store, caseId: number, stamp: string): Promis
   if (!raw) return null;
   try {
     const v = JSON.parse(raw) as { stamp?: unknown; digest?: CaseDigest };
-    return v.stamp === stamp && v.digest && Array.isArray(v.digest.findings) && Array.isArray(v.digest.lenders) ? v.digest : null;
+    return v.stamp === stamp && v.digest && Array.isArray(v.digest.findings) && Array.isArray(v.digest.lenders) && typeof v.digest.events === 'number' ? v.digest : null;
   } catch {
     return null;
   }
@@ -248,7 +257,11 @@ async function computeDigest(ctx: AppContext): Promise<CaseDigest> {
   }
   for (const [key, days] of floodDays) facts.get(key)!.floodDays = days.size;
   const rank = (f: LenderFacts) => f.calls + f.messages;
+  let lastEventAt: number | null = null;
+  for (const e of caseData.events) if (lastEventAt == null || e.at > lastEventAt) lastEventAt = e.at;
   return {
+    events: caseData.events.length,
+    lastEventAt,
     findings: [...byRule.values()].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.events - a.events || a.rule.localeCompare(b.rule)),
     lenders: [...facts.values()].sort((a, b) => rank(b) - rank(a) || a.key.localeCompare(b.key)),
   };
@@ -268,24 +281,28 @@ export async function caseSummaries(store: Store, caseIds: number[]): Promise<Ca
     const bySeverity = Object.fromEntries(SEVERITIES.map((k) => [k, 0])) as Record<OrgSeverity, number>;
     for (const f of d.findings) bySeverity[f.severity] += f.findings;
     const total = d.findings.reduce((a, f) => a + f.findings, 0);
-    const status: CaseStatus = s.events === 0 && total === 0 ? 'empty' : follow.due > 0 ? 'answer_due' : follow.open > 0 ? 'complaint_open' : total > 0 ? 'to_complain' : 'no_findings';
+    const status: CaseStatus = d.events === 0 && total === 0 ? 'empty' : follow.due > 0 ? 'answer_due' : follow.open > 0 ? 'complaint_open' : total > 0 ? 'to_complain' : 'no_findings';
     return {
       case_id: c.id,
       name: c.name,
       status,
       status_label: CASE_STATUS_LABEL[status],
       complaints: { open: follow.open, due: follow.due },
-      next_step: nextStep(follow, d, s),
+      next_step: nextStep(follow, d),
       findings: { total, by_severity: bySeverity, by_rule: d.findings },
       lenders: d.lenders.filter((l) => l.collectors > 0 && l.key !== UNKNOWN.key).map((l) => l.name),
-      events: s.events,
+      events: d.events,
       collectors: s.collectors,
-      last_activity: s.lastActivity,
+      last_activity: lastOf(d.lastEventAt, s.lastRecord),
     };
   });
 }
 
-function nextStep(follow: Pick<Awaited<ReturnType<typeof followUpSummary>>, 'upcoming'>, d: CaseDigest, s: Stamp): CaseNextStep | null {
+function lastOf(a: number | null, b: number | null): number | null {
+  return a == null ? b : b == null ? a : Math.max(a, b);
+}
+
+function nextStep(follow: Pick<Awaited<ReturnType<typeof followUpSummary>>, 'upcoming'>, d: CaseDigest): CaseNextStep | null {
   const u = follow.upcoming[0];
   if (u) {
     const who = u.channel_name;
@@ -295,7 +312,7 @@ function nextStep(follow: Pick<Awaited<ReturnType<typeof followUpSummary>>, 'upc
   }
   const top = d.findings.find((f) => f.rule !== 'cn.over-legal-line') ?? d.findings[0];
   if (top) return { kind: 'complain', date: null, title: { zh: `可以投诉：${top.title.zh}`, en: `Ready to complain: ${top.title.en}` } };
-  if (s.events === 0) return { kind: 'import', date: null, title: { zh: '导入手机记录', en: 'Import the phone records' } };
+  if (d.events === 0) return { kind: 'import', date: null, title: { zh: '导入手机记录', en: 'Import the phone records' } };
   return null;
 }
 
