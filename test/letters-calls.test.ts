@@ -90,13 +90,13 @@ for (const engine of engines()) {
       const facts = section(t, '四、事实经过');
       expect(facts).toContain('2026年2月10日至2026年2月15日，催收方用1个号码给我打来电话23次（我接听5次，未接或拒接18次），发来短信或消息1条。');
       expect(facts).toContain('有来电的5天里平均每天4.6次，最多的一天（2026年2月13日）打来9次。');
-      expect(facts).toContain('其中2次在夜间22:00至次日8:00之间（电话2次），分布在2天（2026年2月11日至2026年2月12日）。');
+      expect(facts).toContain('其中2次电话在夜间22:00至次日8:00之间，分布在2天（2026年2月11日至2026年2月12日）。');
       expect(facts).toContain('在我未接听的情况下，有2天一天内拨打超过6次（2026年2月13日、2026年2月14日），最多一天9次。');
       expect(facts).toContain('有1天接通的催收电话超过3次（2026年2月15日），最多一天4次。');
       // By collector: calls, answered / missed, messages, night contacts.
       expect(facts).toMatch(/号码：13900000001；放贷机构：[^；]+；来电：23；接听\/未接：5 \/ 18；短信：1；夜间：2/);
       const rules = section(t, '五、违反的规定');
-      expect(rules).toContain('（2026年2月11日至2026年2月12日）：共2次（其中电话2次），涉及2天。');
+      expect(rules).toContain('（2026年2月11日至2026年2月12日）：共2次，都是电话，涉及2天。');
       expect(rules).toContain('有2天在我未接听时一天拨打超过6次（最多一天9次）；有1天接通的催收电话一天超过3次（最多一天4次）。');
       // The short online text carries the calls too.
       const short = (await renderDocument(ctx, { type: 'complaint', channel: '12378', lender: `loan:${loan.loan.id}`, format: 'txt', length: 'short', answers: ANSWERS })).bytes.toString('utf8');

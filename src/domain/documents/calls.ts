@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../rules/types.js';
 import type { DocumentCase, DocumentCollector, Lang } from './case.js';
-import { fmtDate, fmtPeriod, joinList } from './format.js';
+import { fmtDate, fmtPeriod, joinList, plural } from './format.js';
 
 export interface CollectorCalls {
   name: string;
@@ -159,10 +159,13 @@ export function callSentences(f: CallFacts, lang: Lang, totals = true): string[]
           : f.missed === f.calls
             ? zh ? '（我都没有接听）' : ' (none answered)'
             : zh ? `（我接听${f.answered}次，未接或拒接${f.missed}次）` : ` (${f.answered} answered, ${f.missed} missed or rejected)`;
+    const what = zh
+      ? [f.calls ? `打来电话${f.calls}次${ans}` : '', f.messages ? `发来短信或消息${f.messages}条` : ''].filter(Boolean).join('，')
+      : [f.calls ? `call me ${plural(f.calls, 'time', 'times')}${ans}` : '', f.messages ? `send ${plural(f.messages, 'message', 'messages')}` : ''].filter(Boolean).join(' and ');
     out.push(
       zh
-        ? `${fmtPeriod(f.from, f.to, lang)}，催收方用${f.numbers}个号码给我打来电话${f.calls}次${ans}，发来短信或消息${f.messages}条。`
-        : `From ${fmtPeriod(f.from, f.to, lang)}, collectors used ${f.numbers} numbers to call me ${f.calls} times${ans} and send ${f.messages} messages.`,
+        ? `${fmtPeriod(f.from, f.to, lang)}，催收方用${f.numbers}个号码给我${what}。`
+        : `${f.from === f.to ? 'On' : 'From'} ${fmtPeriod(f.from, f.to, lang)}, collectors used ${plural(f.numbers, 'number', 'numbers')} to ${what}.`,
     );
   }
   if (totals && f.busiest && f.busiest.calls > 1 && f.callDays > 1) {
@@ -175,10 +178,12 @@ export function callSentences(f: CallFacts, lang: Lang, totals = true): string[]
   }
   if (f.night) {
     const n = f.night;
+    const allCalls = n.calls === n.contacts;
+    const calls = n.calls && !allCalls ? (zh ? `（其中电话${n.calls}次）` : ` (${plural(n.calls, 'call', 'calls')})`) : '';
     out.push(
       zh
-        ? `其中${n.contacts}次在夜间22:00至次日8:00之间（电话${n.calls}次），分布在${n.dates}天（${fmtPeriod(n.from, n.to, lang)}）。`
-        : `${n.contacts} of these came between 22:00 and 08:00 (${n.calls} calls), on ${n.dates} days (${fmtPeriod(n.from, n.to, lang)}).`,
+        ? `其中${n.contacts}次${allCalls ? '电话' : ''}在夜间22:00至次日8:00之间${calls}，分布在${n.dates}天（${fmtPeriod(n.from, n.to, lang)}）。`
+        : `${n.contacts} of these ${allCalls ? 'calls ' : ''}came between 22:00 and 08:00${calls}, on ${plural(n.dates, 'day', 'days')} (${fmtPeriod(n.from, n.to, lang)}).`,
     );
   }
   for (const fl of f.floods) {

@@ -10,7 +10,7 @@ import type { DocumentCase, DocumentCollector, DocumentLoan, EvidenceIndex, Lang
 import { findingsForChannel, isLetterChannel, type LetterChannel } from './channels.js';
 import { authorityAsk, lenderDemands, lenderNames, type Demand } from './demands.js';
 import { factRows, overview, type FactRow, type FactsOverview } from './facts.js';
-import { dayOf, fmtDate, fmtPeriod, fmtRate, joinList, LENDER_TYPE_LABEL } from './format.js';
+import { dayOf, fmtDate, fmtPeriod, fmtRate, joinList, LENDER_TYPE_LABEL, plural } from './format.js';
 import { usableCitations, type LawCitation, type LawView } from './law-view.js';
 import { callFacts, type CallFacts } from './calls.js';
 import { REGULATOR_RULES } from './regulator-rules.js';
@@ -472,7 +472,8 @@ export function conductSentence(c: DocumentCase, rule: string, fs: readonly Find
     case 'cn.night-contact': {
       const calls = fs.reduce((n, f) => n + n0(f.details?.['calls']), 0);
       const dates = new Set(fs.flatMap((f) => (Array.isArray(f.details?.['byDate']) ? (f.details!['byDate'] as { date: string }[]).map((d) => d.date) : []))).size;
-      return zh ? `共${count}次（其中电话${calls}次），涉及${dates}天。` : `${count} contacts (${calls} calls), on ${dates} days.`;
+      const ofCalls = !calls ? '' : calls === count ? (zh ? '，都是电话' : ', all calls') : zh ? `（其中电话${calls}次）` : ` (${plural(calls, 'call', 'calls')})`;
+      return zh ? `共${count}次${ofCalls}，涉及${dates}天。` : `${plural(count, 'contact', 'contacts')}${ofCalls}, on ${plural(dates, 'day', 'days')}.`;
     }
     case 'cn.call-flood': {
       const parts: string[] = [];
@@ -512,10 +513,10 @@ export function conductSentence(c: DocumentCase, rule: string, fs: readonly Find
       const people = c.contactsReached.count;
       return zh
         ? `共${count}次${people ? `，被联系的亲友、同事等共${people}人` : ''}。`
-        : `${count} times${people ? `; ${people} of my family, friends or colleagues were reached` : ''}.`;
+        : `${plural(count, 'time', 'times')}${people ? `; ${people} of my family, friends or colleagues were reached` : ''}.`;
     }
     default:
       // The letter names the conduct before this sentence ("威胁联系亲友或曝光（…）：共3次。").
-      return zh ? `共${count}次。` : `${count} times.`;
+      return zh ? `共${count}次。` : `${plural(count, 'time', 'times')}.`;
   }
 }
