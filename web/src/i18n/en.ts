@@ -1,6 +1,7 @@
 /** English (second language). The type makes sure every key of zh.ts is here. */
 import { followupEn } from './followup.js';
 import { documentsSendEn } from './documents-send.js';
+import { findingsEn } from './findings.js';
 import { orgEn } from './org.js';
 import type { MsgKey } from './zh.js';
 
@@ -779,5 +780,6 @@ export const en: Record<MsgKey, string> = {
   'plan.err.amount': 'Enter an amount in yuan, at most two decimals.',
   ...followupEn,
   ...documentsSendEn,
+  ...findingsEn,
   ...orgEn,
 };

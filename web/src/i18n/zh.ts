@@ -4,6 +4,7 @@
  */
 import { followupZh } from './followup.js';
 import { documentsSendZh } from './documents-send.js';
+import { findingsZh } from './findings.js';
 import { orgZh } from './org.js';
 export const zh = {
   'app.name': '护讯',
@@ -780,6 +781,7 @@ export const zh = {
   'plan.err.amount': '请填写金额（元），最多两位小数。',
   ...followupZh,
   ...documentsSendZh,
+  ...findingsZh,
   ...orgZh,
 } as const;
 
