@@ -3,13 +3,13 @@
  * few files needed), a PDF that fails with a plain message and a way to the evidence page, and both still
  * shown after a reload. Skipped without /usr/bin/chromium (see app.test.ts).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSyntheticBackup } from '../src/import/iphone/synthetic.js';
-import { ensureWebBuilt } from './support/build.js';
+import { ensureWebBuilt, ROOT } from './support/build.js';
 import { axeSerious, describeViolations, HAVE_CHROMIUM, launch, screenshot } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -67,6 +67,35 @@ describe.skipIf(!HAVE_CHROMIUM)('import page (Chromium)', () => {
 
     await failed.getByRole('button', { name: '去「证据」页添加' }).click();
     await page.waitForURL(/#\/evidence/);
+    expect(errors).toEqual([]);
+  });
+
+  it('a screenshot whose times are relative asks for the day it was taken inline, then reads only that one again', { timeout: 180_000 }, async () => {
+    const truth = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'ocr', 'truth.json'), 'utf8')) as { file: string; takenAt: string }[];
+    const takenAt = truth.find((t) => t.file === 'wechat-light.jpg')!.takenAt;
+    await page.goto(`${server.url}#/import`);
+    await page.getByRole('heading', { level: 1, name: '导入' }).waitFor();
+    const before = await page.locator('.import-item').count();
+    await page.locator('input[type=file]').setInputFiles({ name: 'chat.jpg', mimeType: 'image/jpeg', buffer: readFileSync(join(ROOT, 'test', 'fixtures', 'ocr', 'wechat-light.jpg')) });
+    const card = page.getByTestId('import-dates');
+    await card.waitFor({ timeout: 120_000 });
+    await expect(card.innerText()).resolves.toContain('这些截图需要知道是哪天截的');
+    // One date for the batch, today in Asia/Shanghai by default; each screenshot's own date follows it until changed.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    await expect(page.getByTestId('import-date-all').inputValue()).resolves.toBe(today);
+    await expect(card.getByTestId('import-date-one').inputValue()).resolves.toBe(today);
+    const item = page.locator('.import-item', { hasText: 'chat.jpg' });
+    await expect(item.getByRole('button', { name: '再试一次' }).count()).resolves.toBe(0);
+    const axe = await axeSerious(page);
+    expect(axe, describeViolations(axe)).toEqual([]);
+    await page.getByTestId('import-date-all').fill(takenAt);
+    await page.getByTestId('import-date-run').click();
+    await item.and(page.locator('[data-phase=done]')).waitFor({ timeout: 120_000 });
+    await expect(item.innerText()).resolves.toMatch(/新增 4 条记录/);
+    await expect(card.count()).resolves.toBe(0);
+    // Only that screenshot was uploaded again: the earlier items are as they were.
+    await expect(page.locator('.import-item').count()).resolves.toBe(before + 1);
+    await screenshot(page, 'import-page-capture-date');
     expect(errors).toEqual([]);
   });
 });
