@@ -172,10 +172,10 @@ export interface LoginAttemptsTable {
   at: number;
 }
 
-/** Append-only (triggers refuse UPDATE/DELETE, 0008): who did what to which case. */
+/** Append-only (triggers refuse UPDATE/DELETE, 0008): who did what to which case; case_id 0: the organisation, no case (0010). */
 export interface AuditLogTable {
   id: Generated<number>;
-  case_id: number | null;
+  case_id: number;
   user_id: number | null;
   at: number;
   action: string;

@@ -16,7 +16,7 @@ export interface AuditRecord {
 export async function audit(org: OrgApp, r: AuditRecord): Promise<void> {
   await org.store.db
     .insertInto('audit_log')
-    .values({ case_id: r.caseId, user_id: r.userId, at: org.now(), action: r.action, method: r.method, route: r.route, target: r.target ?? null })
+    .values({ case_id: r.caseId ?? 0, user_id: r.userId, at: org.now(), action: r.action, method: r.method, route: r.route, target: r.target ?? null })
     .execute();
 }
 
@@ -32,7 +32,7 @@ export async function listAudit(org: OrgApp, opts: { caseId?: number; limit?: nu
   const rows = await q.execute();
   return rows.map((r) => ({
     id: Number(r.id),
-    case_id: r.case_id === null ? null : Number(r.case_id),
+    case_id: Number(r.case_id) || null,
     user: r.username ?? null,
     role: r.role ?? null,
     at: Number(r.at),

@@ -8,6 +8,7 @@ import { followupMigration } from './0006_followup.js';
 import { labelledByMigration } from './0007_labelled_by.js';
 import { orgMigration } from './0008_org.js';
 import { caseKeysMigration } from './0009_case_keys.js';
+import { orgCaseKeysMigration } from './0010_org_case_keys.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -73,5 +74,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0007_labelled_by': labelledByMigration(),
     '0008_org': orgMigration(dialect),
     '0009_case_keys': caseKeysMigration(dialect),
+    '0010_org_case_keys': orgCaseKeysMigration(dialect),
   };
 }
