@@ -8,7 +8,8 @@
  * call, a `call` event is made from the name (meta.source = "recording", direction and status when the name
  * says them, duration from the container), so the timeline and the rules see the call. Without a time
  * nothing is made up: the recording is an attachment only. Importing the same file again adds nothing
- * (the attachment is known by its hash, the event by a key made from it).
+ * (the attachment is known by its hash, the event by a key made from it). A call log imported later merges its
+ * row for that call into the recording's call instead of adding a second one (import-links.ts).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
