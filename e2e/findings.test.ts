@@ -97,6 +97,8 @@ if (!HAVE_CHROMIUM) {
           await expect(night.innerText()).resolves.toMatch(/^3 月 4 日到 3 月 8 日，催收方在夜里 22 点到早上 8 点之间联系你 \d+ 次/);
           await expect(night.innerText()).resolves.not.toMatch(/《|同上|两高/);
           await expect(page.locator('.finding-card[data-rule="cn.night-contact"] .tier-explain').innerText()).resolves.toContain('不是法律，但监管部门会参考');
+          // Every text comes through the i18n layer: no message key shows as such.
+          await expect(page.locator('.page-findings').innerText()).resolves.not.toMatch(/\b(fc|findings)\.[a-z]/);
           await screenshot(page, `${device}-findings-cards`);
           const serious = await axeSerious(page);
           expect(serious, describeViolations(serious)).toEqual([]);
@@ -134,6 +136,7 @@ if (!HAVE_CHROMIUM) {
           await lpr.waitFor({ state: 'visible', timeout: 10_000 });
           await expect(lpr.innerText()).resolves.toContain('这条线不直接约束这类出借方');
           await expect(card.locator('[data-testid=lines-other] .line[data-line="36"]').isVisible()).resolves.toBe(true);
+          await expect(card.innerText()).resolves.not.toMatch(/\b(fc|loans)\.[a-z]/);
           await screenshot(page, `${device}-loan-lines`);
           expect(pageErrors).toEqual([]);
         });
