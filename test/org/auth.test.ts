@@ -96,6 +96,18 @@ describe('login', () => {
   });
 });
 
+describe('invite codes', () => {
+  it('wrong codes count against the address, like failed logins', async () => {
+    const c = h.client('10.7.9.9');
+    for (let i = 0; i < 20; i++) {
+      const r = await c.req('POST', '/api/auth/redeem', { invite: `WRONG-CODE-${i}-0000`, username: `guess${i}`, password: PASSWORD });
+      expect(r.statusCode).toBe(401);
+    }
+    expect((await c.req('POST', '/api/auth/redeem', { invite: 'WRONG-CODE-X-0000', username: 'guessx', password: PASSWORD })).statusCode).toBe(429);
+    h.clock.now += 3600_000;
+  });
+});
+
 describe('requests without a session', () => {
   it('get 401 on the API except health and login', async () => {
     const c = h.client('10.5.0.1');

@@ -143,6 +143,13 @@ function rateLimited(until: number, now: number): AppError {
   return new AppError('RATE_LIMITED', `尝试次数太多，请 ${s} 秒后再试。Too many attempts: try again in ${s} s.`, { retry_after_s: s });
 }
 
+/** Throws 429 while an address must wait (redeeming invite codes shares the address limit with logins). */
+export async function checkAddress(org: OrgApp, address: string): Promise<void> {
+  const now = org.now();
+  const until = await blockedUntil(org, `a:${address}`, ADDRESS_THRESHOLD, now);
+  if (until > now) throw rateLimited(until, now);
+}
+
 // ---------- sessions ----------
 
 export interface LoginResult extends SessionView {

@@ -13,7 +13,7 @@ import { importCaseFile } from '../case-transfer.js';
 import { caseSummaries, consentedCases, lenderReport, ORG_REPORT_CONSENT as CONSENT_SETTING } from '../org-report.js';
 import type { CaseSummary, LenderReport } from '../../shared/org.js';
 import { AppError } from '../errors.js';
-import { createUser, login, type LoginResult, type OrgApp, type SessionUser } from './accounts.js';
+import { checkAddress, createUser, login, type LoginResult, type OrgApp, type SessionUser } from './accounts.js';
 
 /** The per-case setting the organisation's lender report reads (src/app/org-report.ts): '1' when the borrower consents to be named. */
 export { ORG_REPORT_CONSENT as CONSENT_SETTING } from '../org-report.js';
@@ -142,6 +142,7 @@ export async function renewInvite(org: OrgApp, caseId: number): Promise<InviteVi
  */
 export async function redeemInvite(org: OrgApp, input: unknown, address: string): Promise<LoginResult> {
   const b = RedeemSchema.parse(input);
+  await checkAddress(org, address);
   const now = org.now();
   const share = await org.store.db
     .selectFrom('case_shares')
