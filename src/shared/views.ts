@@ -247,6 +247,30 @@ export interface AgreementView {
 // ---- moved from ../app/progress.ts (its functions return these)
 
 /** Progress of long jobs, kept in memory so the UI can poll it while the job's transaction is open. */
+/** What one imported file brought in (src/app/import.ts ImportFileResult, with the case's collectors after regrouping). */
+export interface ImportJobResult {
+  file: string;
+  format: string;
+  records: number;
+  events: number;
+  eventsAdded: number;
+  contacts: number;
+  contactsAdded: number;
+  attachments: number;
+  /** Messages labelled collection. */
+  collection: number;
+  /** Calls from numbers found to be collectors. */
+  collectorCalls?: number;
+  /** Non-fatal findings of the import, zh / en. */
+  notes?: string[];
+  /** Calls merged into the call a recording imported earlier had made. */
+  linkedToRecordings?: number;
+  /** A call recording: its duration and the call it was linked to. */
+  recording?: { durationS: number | null; eventId: number | null; linked: 'existing-call' | 'new-call' | 'none'; pattern: string | null; patternSeen: boolean; number: string | null; at: number | null };
+  collectors: number;
+  contactsTouched: number;
+}
+
 export interface JobProgress {
   id: string;
   kind: 'import';
@@ -267,7 +291,8 @@ export interface JobProgress {
   hint?: 'evidence' | 'capture-date' | null;
   /** Where the work is: 'upload' while the file arrives, 'import' while it is read and written. */
   stage?: 'upload' | 'import';
-  result?: unknown;
+  /** When done: what the file brought in. */
+  result?: ImportJobResult;
 }
 
 // ---- moved from ../app/attachments.ts (its functions return these)

@@ -2,7 +2,7 @@
  * Shapes of what the HTTP API returns (responses). Request bodies come from src/shared/api.ts.
  * Fields the UI does not rely on are optional, so that a server that adds fields keeps working.
  */
-import type { CollectorView, ChainStatus } from '../../../src/shared/views.js';
+import type { CollectorView, ChainStatus, JobProgress } from '../../../src/shared/views.js';
 
 export interface Text2 {
   zh: string;
@@ -93,36 +93,8 @@ export interface LoanView {
   problem?: string | null;
 }
 
-export interface JobView {
-  id: string;
-  state: 'running' | 'done' | 'failed';
-  file?: string;
-  bytesRead: number;
-  bytesTotal: number;
-  records: number;
-  /** For a person: what the file is and where it belongs. */
-  error?: string;
-  /** `error` in each language, when the server wrote it so. */
-  errorText?: { zh: string; en: string } | null;
-  /** The error as the code gave it. */
-  detail?: string;
-  hint?: 'evidence' | 'capture-date' | null;
-  stage?: 'upload' | 'import';
-  startedAt?: number;
-  result?: {
-    eventsAdded?: number;
-    contactsAdded?: number;
-    collection?: number;
-    collectorCalls?: number;
-    notes?: string[];
-    recording?: { durationS: number | null; eventId: number | null; linked: 'existing-call' | 'new-call' | 'none'; pattern: string | null; patternSeen: boolean };
-    collectors?: number;
-    contactsTouched?: number;
-    records?: number;
-    format?: string;
-    attachments?: number;
-  };
-}
+/** GET /api/jobs/:id (src/shared/views.ts). */
+export type JobView = JobProgress;
 
 export type { EventView } from '../../../src/shared/api.js';
 // Response shapes declared once for server and web (src/shared/views.ts).
@@ -168,44 +140,9 @@ export interface FindingView {
   channels: ChannelView[];
 }
 
-export interface AttachmentView {
-  sha256: string;
-  name: string;
-  mime: string | null;
-  size: number;
-  source: string | null;
-  received_at: string | number | null;
-  claimed_at: string | number | null;
-  event_id: number | null;
-  note: string | null;
-}
 
-/** The server may send attachments in camelCase (receivedAt as epoch ms); both are accepted. */
-export interface AttachmentWire extends Partial<AttachmentView> {
-  sha256: string;
-  receivedAt?: number | string | null;
-  claimedAt?: number | string | null;
-  eventId?: number | null;
-}
 
-export function normaliseAttachment(a: AttachmentWire): AttachmentView {
-  return {
-    sha256: a.sha256,
-    name: a.name ?? a.sha256.slice(0, 12),
-    mime: a.mime ?? null,
-    size: a.size ?? 0,
-    source: a.source ?? null,
-    received_at: a.received_at ?? a.receivedAt ?? null,
-    claimed_at: a.claimed_at ?? a.claimedAt ?? null,
-    event_id: a.event_id ?? a.eventId ?? null,
-    note: a.note ?? null,
-  };
-}
 
-export interface EvidenceView {
-  chain: ChainStatus;
-  attachments: AttachmentWire[];
-}
 
 export interface VerifyResult {
   ok: boolean;

@@ -2,6 +2,7 @@
 import { Button, Card } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { get } from '../api/client.js';
+import { call } from '../api/typed.js';
 import type { FollowUpSummary as Summary } from '../api/followup.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../lib/route.js';
@@ -9,7 +10,7 @@ import { useApi } from '../lib/useApi.js';
 
 export function FollowUpSummary() {
   const { t, pick } = useI18n();
-  const res = useApi((signal) => get<Summary>('/api/complaints/summary', { signal }), []);
+  const res = useApi((signal) => call('GET /complaints/summary', { signal }), []);
   const s = res.data;
   if (!s || (s.open === 0 && s.upcoming.length === 0)) return null;
   return (

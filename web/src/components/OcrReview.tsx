@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Tag } from 'antd';
 import { apiPath, get, post, put } from '../api/client.js';
+import { call } from '../api/typed.js';
 import type { OcrReviewItemView, OcrTakenAt } from '../../../src/shared/ocr-api.js';
 import { ErrorNotice, isAbusive } from './common.js';
 import { useI18n } from '../i18n/index.js';
@@ -55,7 +56,7 @@ function ReviewRow({ item, onSaved }: { item: OcrReviewItemView; onSaved: (i: Oc
     setBusy(true);
     setError(null);
     try {
-      onSaved(await post<OcrReviewItemView>(`/api/ocr/events/${item.id}/correct`, { text }));
+      onSaved(await call('POST /ocr/events/:id/correct', { params: { id: item.id }, body: { text } }));
     } catch (e) {
       setError(e);
     } finally {
@@ -102,7 +103,7 @@ export function OcrReview({ refreshKey = 0 }: { refreshKey?: number }) {
 
   const load = useCallback(async () => {
     try {
-      const [d, list] = await Promise.all([get<OcrTakenAt>('/api/ocr/taken-at'), get<OcrReviewItemView[]>('/api/ocr/review')]);
+      const [d, list] = await Promise.all([call('GET /ocr/taken-at'), call('GET /ocr/review')]);
       setTakenAt(d.taken_at ?? '');
       setSaved(d.taken_at);
       setItems(list);
@@ -121,7 +122,7 @@ export function OcrReview({ refreshKey = 0 }: { refreshKey?: number }) {
   const saveDate = async (v: string) => {
     setError(null);
     try {
-      const r = await put<OcrTakenAt>('/api/ocr/taken-at', { taken_at: v || null });
+      const r = await call('PUT /ocr/taken-at', { body: { taken_at: v || null } });
       setSaved(r.taken_at);
     } catch (e) {
       setError(e);

@@ -7,6 +7,7 @@ import { App as AntApp, Button, Card, Col, Empty, Flex, Form, Input, Row, Select
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
 import type { DocumentRenderReq, ReportContactReq } from '../../../src/shared/api.js';
 import { download, get, post, postForText, query } from '../api/client.js';
+import { call } from '../api/typed.js';
 import { documentTypes, type ContactView, type DocumentList, type DocumentType } from '../api/types.js';
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
 import { Field } from '../components/Field.js';
@@ -176,7 +177,7 @@ function ContactLetters({ contact, docs }: { contact: ContactView; docs: Documen
 export default function Contacts(_props: PageProps) {
   const { t } = useI18n();
   const [all, setAll] = useState(false);
-  const res = useApi((signal) => get<ContactView[]>(`/api/contacts${query({ touched: all ? undefined : 'true' })}`, { signal }), [all]);
+  const res = useApi((signal) => call('GET /contacts', { query: { touched: all ? undefined : 'true' }, signal }), [all]);
   const docs = useApi((signal) => get<DocumentList>('/api/documents', { signal }).then(documentTypes, () => [] as DocumentType[]), []);
   const [open, setOpen] = useState(null as number | null);
   const [form, setForm] = useState(emptyReport);

@@ -7,7 +7,9 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Col, Form, Input, Progres
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { ExportBundleReq } from '../../../src/shared/api.js';
 import { ApiError, download, get, uploadFile } from '../api/client.js';
-import { normaliseAttachment, type AttachmentView, type ContactView, type EvidenceView, type VerifyResult } from '../api/types.js';
+import { call } from '../api/typed.js';
+import type { StoredAttachmentView } from '../../../src/shared/views.js';
+import type { VerifyResult } from '../api/types.js';
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
 import { Field } from '../components/Field.js';
 import { useI18n } from '../i18n/index.js';
@@ -27,7 +29,7 @@ const MIN_BUNDLE_PASS = 6;
 function AddAttachment({ eventId, onAdded }: { eventId: string; onAdded(): void }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  const contacts = useApi((signal) => get<ContactView[]>('/api/contacts', { signal }), []);
+  const contacts = useApi((signal) => call('GET /contacts', { signal }), []);
   const [file, setFile] = useState<File | null>(null);
   const [note, setNote] = useState('');
   const [event, setEvent] = useState(eventId);
@@ -104,7 +106,7 @@ function AddAttachment({ eventId, onAdded }: { eventId: string; onAdded(): void 
 
 export default function Evidence({ params }: PageProps) {
   const { t } = useI18n();
-  const res = useApi((signal) => get<EvidenceView>('/api/evidence', { signal }), []);
+  const res = useApi((signal) => call('GET /evidence', { signal }), []);
   const [redact, setRedact] = useState(true);
   const [exporting, setExporting] = useState(false);
   const [exportErr, setExportErr] = useState<unknown>(null);
@@ -148,7 +150,7 @@ export default function Evidence({ params }: PageProps) {
   };
 
   const chain = res.data?.chain;
-  const attachments = (res.data?.attachments ?? []).map(normaliseAttachment);
+  const attachments = res.data?.attachments ?? [];
   const problem = chain?.problem == null ? '' : typeof chain.problem === 'string' ? chain.problem : t('ev.chain.problemAt', { seq: chain.problem.seq ?? '?', reason: chain.problem.reason ?? '' });
   return (
     <div className="page page-evidence">
@@ -175,7 +177,7 @@ export default function Evidence({ params }: PageProps) {
       ) : null}
 
       <Card title={<h2 className="card-h">{t('ev.list')}</h2>} size="small">
-        <Table<AttachmentView>
+        <Table<StoredAttachmentView>
           size="small"
           rowKey="sha256"
           dataSource={attachments}
@@ -183,9 +185,9 @@ export default function Evidence({ params }: PageProps) {
           scroll={{ x: true }}
           locale={{ emptyText: <span className="muted">{t('ev.list.empty')}</span> }}
           columns={[
-            { title: t('ev.col.name'), dataIndex: 'name', render: (v: string, r) => (<span>{v}<br /><span className="muted small mono">{r.sha256.slice(0, 16)}…</span></span>) },
+            { title: t('ev.col.name'), dataIndex: 'name', render: (v: string | null, r) => (<span>{v ?? r.sha256.slice(0, 12)}<br /><span className="muted small mono">{r.sha256.slice(0, 16)}…</span></span>) },
             { title: t('ev.col.size'), dataIndex: 'size', render: (v: number) => formatBytes(v) },
-            { title: t('ev.col.received'), dataIndex: 'received_at', render: (v: string | number | null) => formatAt(v) },
+            { title: t('ev.col.received'), dataIndex: 'received_at', render: (v: number) => formatAt(v) },
             { title: t('ev.col.source'), dataIndex: 'source', render: (v: string | null) => (v && v.startsWith('contact:') ? t('ev.col.source.contact') : t('ev.col.source.me')) },
             { title: t('ev.col.note'), dataIndex: 'note', render: (v: string | null, r) => (<span>{v ?? ''}{r.event_id != null ? <span className="muted small"> {t('ev.col.event', { id: r.event_id })}</span> : null}</span>) },
           ]}

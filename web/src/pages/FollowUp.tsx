@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Alert, App as AntApp, Button, Card, Checkbox, Col, Empty, Flex, Form, Input, Row, Select, Space, Tag } from 'antd';
 import { CalendarOutlined, DownloadOutlined } from '@ant-design/icons';
 import { download, get, post, put } from '../api/client.js';
+import { call } from '../api/typed.js';
 import type { ComplaintOptions, ComplaintView, FollowUpState } from '../api/followup.js';
 import { ErrorNotice, Loading, PageHeader } from '../components/common.js';
 import { Field } from '../components/Field.js';
@@ -278,7 +279,7 @@ export default function FollowUp(_props: PageProps) {
   const { t, lang } = useI18n();
   const { message } = AntApp.useApp();
   const options = useApi((signal) => get<ComplaintOptions>('/api/complaints/options', { signal }), []);
-  const list = useApi((signal) => get<ComplaintView[]>('/api/complaints', { signal }), []);
+  const list = useApi((signal) => call('GET /complaints', { signal }), []);
   const [prefill, setPrefill] = useState<Prefill>({ parent_id: null, channel: null, lender: null });
   const [formKey, setFormKey] = useState(0);
   const [err, setErr] = useState<unknown>(null);

@@ -16,6 +16,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Collapse, Flex, Progress, Tag, Upload } from 'antd';
 import { FolderOpenOutlined, InboxOutlined } from '@ant-design/icons';
 import { ApiError, get, uploadFile } from '../api/client.js';
+import { call } from '../api/typed.js';
 import type { JobView } from '../api/types.js';
 import { ErrorNotice, Limits, PageHeader } from '../components/common.js';
 import { OcrReview } from '../components/OcrReview.js';
@@ -98,7 +99,7 @@ export default function Import(_props: PageProps) {
           await sleep(300);
           if (!alive.current) return;
           try {
-            job = await get<JobView>(`/api/jobs/${encodeURIComponent(job.id)}`);
+            job = await call('GET /jobs/:id', { params: { id: job.id } });
             patch(key, { job });
           } catch (e) {
             patch(key, { phase: 'failed', error: e });
@@ -164,7 +165,7 @@ export default function Import(_props: PageProps) {
   useEffect(() => {
     let cancelled = false;
     const openedAt = Date.now();
-    get<JobView[]>('/api/jobs')
+    call('GET /jobs')
       .then((jobs) => {
         if (cancelled || !jobs.length) return;
         const restored: Item[] = jobs

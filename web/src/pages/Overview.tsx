@@ -2,6 +2,7 @@
 import { Button, Card, Col, Flex, Row, Statistic } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { ApiError, get } from '../api/client.js';
+import { call } from '../api/typed.js';
 import type { Overview as OverviewData, PageKey } from '../api/types.js';
 import { Chart } from '../components/Chart.js';
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
@@ -20,7 +21,7 @@ const FIRST_STEPS: { title: MsgKey; detail: MsgKey; page: PageKey }[] = [
 
 export default function Overview() {
   const { t, pick } = useI18n();
-  const res = useApi((signal) => get<OverviewData>('/api/overview', { signal }), []);
+  const res = useApi((signal) => call('GET /overview', { signal }), []);
   const missingRoute = res.error instanceof ApiError && res.error.status === 404;
 
   // The server ranks what to do next (higher priority first); when it has fewer than three, the

@@ -13,6 +13,7 @@ import { proposalFor, type Proposal } from '../../../src/domain/plan/proposal.js
 import { paidVsPlanned } from '../../../src/domain/plan/paid.js';
 import type { AgreementReq, BudgetReq, PaymentReq, PlanOptionsReq } from '../../../src/shared/plan.js';
 import { download, get, post, put, uploadFile } from '../api/client.js';
+import { call } from '../api/typed.js';
 import type { CitationView } from '../api/types.js';
 import { Chart } from '../components/Chart.js';
 import { Citations, ErrorNotice, Loading, PageHeader, TierTag } from '../components/common.js';
@@ -413,8 +414,8 @@ export default function Plan() {
   const [version, setVersion] = useState(0);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const onPayClaimed = useCallback((loan: number, v: boolean) => setPayClaimed((p) => (v ? [...p, loan] : p.filter((x) => x !== loan))), []);
-  const res = useApi((signal) => get<PlanCase>('/api/plan/case', { signal }), [version]);
-  const agreements = useApi((signal) => get<AgreementView[]>('/api/plan/agreements', { signal }), [version]);
+  const res = useApi((signal) => call('GET /plan/case', { signal }), [version]);
+  const agreements = useApi((signal) => call('GET /plan/agreements', { signal }), [version]);
   const pc = res.data;
 
   const [strategy, setStrategy] = useState('legal-first' as Strategy);

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, Empty, Row, Statistic, Table } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { download, get } from '../api/client.js';
+import { call } from '../api/typed.js';
 import type { ReportData } from '../api/followup.js';
 import { Chart } from '../components/Chart.js';
 import { ErrorNotice, Loading, PageHeader } from '../components/common.js';
@@ -15,7 +16,7 @@ import type { PageProps } from '../App.js';
 
 export default function Report(_props: PageProps) {
   const { t, pick, lang } = useI18n();
-  const res = useApi((signal) => get<ReportData>(`/api/report?lang=${lang === 'en' ? 'en' : 'zh'}`, { signal }), [lang]);
+  const res = useApi((signal) => call('GET /report', { query: { lang: lang === 'en' ? 'en' : 'zh' }, signal }), [lang]);
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<unknown>(null);
   const r = res.data;

@@ -7,6 +7,7 @@ import { Alert, App as AntApp, Button, Card, Descriptions, Flex, Form, Input, Pr
 import { DownloadOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
 import type { PassphraseReq, RestorePointView, RollbackReq } from '../../../src/shared/api.js';
 import { download, get, post, uploadFile } from '../api/client.js';
+import { call } from '../api/typed.js';
 import { ErrorNotice, Limits, Loading, PageHeader } from '../components/common.js';
 import { Field } from '../components/Field.js';
 import { useI18n, type Lang } from '../i18n/index.js';
@@ -27,7 +28,7 @@ export default function Settings(_props: PageProps) {
   const [backupErr, setBackupErr] = useState<unknown>(null);
   const [backupMsg, setBackupMsg] = useState<string | null>(null);
   const [restore, setRestore] = useState<{ file: File; progress: number | null; err?: unknown; done?: boolean; staged?: boolean } | null>(null);
-  const points = useApi((signal) => get<RestorePointView[]>('/api/restore-points', { signal }), []);
+  const points = useApi((signal) => call('GET /restore-points', { signal }), []);
   const [rollback, setRollback] = useState<{ name: string; busy?: boolean; err?: unknown; staged?: boolean } | null>(null);
 
   const changeLang = async (l: Lang) => {

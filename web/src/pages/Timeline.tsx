@@ -8,6 +8,7 @@ import { App as AntApp, Button, Card, Col, Descriptions, Drawer, Empty, Flex, Fo
 import { MessageOutlined, PhoneOutlined, TeamOutlined, FileTextOutlined } from '@ant-design/icons';
 import type { MarkCollectorReq } from '../../../src/shared/api.js';
 import { get, post, put, query } from '../api/client.js';
+import { call } from '../api/typed.js';
 import type { CollectorDossier, CollectorView, EventView, LoanView } from '../api/types.js';
 import { Chart } from '../components/Chart.js';
 import { ErrorNotice, isAbusive, Limits, Loading, PageHeader, SensitiveText } from '../components/common.js';
@@ -68,7 +69,7 @@ function useEventPages(filters: Filters) {
       setLoading(true);
       try {
         const offset = reset ? 0 : events.length;
-        const page = await get<EventView[]>(`/api/events${query({ ...qs, limit: PAGE, offset })}`);
+        const page = await call('GET /events', { query: { ...qs, limit: PAGE, offset } });
         if (my !== gen.current) return;
         setEvents((prev) => (reset ? page : [...prev, ...page]));
         setDone(page.length < PAGE);
@@ -225,7 +226,7 @@ function NotCollectorButton({ numbers, onDone }: { numbers: string[]; onDone(): 
 function LoanPicker({ c, onDone }: { c: CollectorView; onDone(): void }) {
   const { t } = useI18n();
   const { message } = AntApp.useApp();
-  const loans = useApi((signal) => get<LoanView[]>('/api/loans', { signal }), []);
+  const loans = useApi((signal) => call('GET /loans', { signal }), []);
   const [err, setErr] = useState<unknown>(null);
   const choose = async (v: string) => {
     try {
@@ -290,7 +291,7 @@ function LenderInfo({ c, onChanged }: { c: CollectorView; onChanged(): void }) {
 
 function Dossier({ id, onBack, onShowEvents }: { id: number; onBack(): void; onShowEvents(id: number): void }) {
   const { t } = useI18n();
-  const res = useApi((signal) => get<CollectorDossier>(`/api/collectors/${id}`, { signal }), [id]);
+  const res = useApi((signal) => call('GET /collectors/:id', { params: { id }, signal }), [id]);
   const d = res.data;
   const days = [t('wd.mon'), t('wd.tue'), t('wd.wed'), t('wd.thu'), t('wd.fri'), t('wd.sat'), t('wd.sun')];
   const perDay = d?.per_day ?? [];
@@ -370,7 +371,7 @@ function Dossier({ id, onBack, onShowEvents }: { id: number; onBack(): void; onS
 
 function Collectors({ onPick }: { onPick(id: number): void }) {
   const { t } = useI18n();
-  const res = useApi((signal) => get<CollectorView[]>('/api/collectors', { signal }), []);
+  const res = useApi((signal) => call('GET /collectors', { signal }), []);
   const [marking, setMarking] = useState(false);
   return (
     <div className="collectors">
@@ -416,7 +417,7 @@ export default function Timeline({ params }: PageProps) {
   const [tab, setTab] = useState(params.get('view') === 'collectors' ? 'collectors' : 'events');
   const [dossier, setDossier] = useState<number | null>(null);
   const [filters, setFilters] = useState<Filters>({ from: params.get('from') ?? '', to: params.get('to') ?? '', kind: params.get('kind') ?? '', collector: params.get('collector') ?? '', labelled: params.get('labelled') === 'true' });
-  const collectors = useApi((signal) => get<CollectorView[]>('/api/collectors', { signal }), []);
+  const collectors = useApi((signal) => call('GET /collectors', { signal }), []);
   const pages = useEventPages(filters);
   const [revealed, setRevealed] = useState<Set<number>>(() => new Set());
   const [open, setOpen] = useState(null as EventView | null);
