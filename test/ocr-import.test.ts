@@ -18,6 +18,7 @@ import { takenAtCommand } from '../src/app/ocr-date.js';
 import { correctOcrText, listOcrReview, ocrWorker, setScreenshotDate, stopOcr } from '../src/app/ocr.js';
 import { queryEvents } from '../src/app/timeline.js';
 import { openTestApp } from './support/stores.js';
+import { wav } from '../src/import/recording-testing.js';
 
 const FIX = join(import.meta.dirname, 'fixtures', 'ocr');
 const truth = JSON.parse(readFileSync(join(FIX, 'truth.json'), 'utf8')) as { file: string; takenAt: string; events: { kind: string; direction: string; at: string; number: string | null; durationS: number | null; missed?: boolean }[] }[];
@@ -148,6 +149,30 @@ describe('screenshots → events (real OCR worker)', { timeout: 240_000 }, () =>
     expect(seen[seen.length - 1]).toBe(1);
     const got = calls.map((e) => [e.number, e.at.slice(0, 16).replace('T', ' '), e.direction, e.call_status === 'missed', e.duration_s]).sort();
     expect(got).toEqual(t.events.map((e) => [e.number, e.at, e.direction, !!e.missed, e.durationS]).sort());
+  });
+
+  it('a call-log screenshot after a recording of one of its calls: that row merges into the recording\'s call', async () => {
+    const t = T('call-log.jpg');
+    const o2 = await openTestApp('sqlite');
+    try {
+      // The screen's outgoing call to 15891889970 at 19:39 on the capture day; the recorder named its file 20 s later.
+      const wavPath = join(tmp, `${t.takenAt.replace(/-/g, '')}_193920.000+0800_out_15891889970.wav`);
+      writeFileSync(wavPath, wav(2));
+      const rec = await importFile(o2.ctx, wavPath);
+      expect(rec.recording).toMatchObject({ linked: 'new-call' });
+      const r = await importFile(o2.ctx, join(FIX, 'call-log.jpg'), { takenAt: t.takenAt });
+      expect(r).toMatchObject({ events: t.events.length, eventsAdded: t.events.length - 1, linkedToRecordings: 1 });
+      const calls = await o2.ctx.store.db.selectFrom('events').selectAll().where('kind', '=', 'call').execute();
+      expect(calls).toHaveLength(t.events.length);
+      const merged = calls.find((c) => Number(c.id) === rec.recording!.eventId)!;
+      // The screen gives the minute only: the recording's seconds stay; the duration is the call log's.
+      expect(Number(merged.at)).toBe(Date.parse(`${t.takenAt}T19:39:20+08:00`));
+      expect(merged).toMatchObject({ number: '15891889970', direction: 'out', duration_s: 248 });
+      expect(JSON.parse(merged.meta)).toMatchObject({ source: 'recording', merged_call: { file: 'call-log.jpg' } });
+      expect((await checkChain(o2.ctx)).ok).toBe(true);
+    } finally {
+      await o2.close();
+    }
   });
 
   it('a HEIC screenshot (as an iPhone sends it) is decoded in the worker: the same calls as its JPG, stored as image/heic', async () => {

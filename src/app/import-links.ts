@@ -94,7 +94,9 @@ export class RecordingCallLinks {
     const v = (c: keyof typeof EVENT_ROW) => row[EVENT_ROW[c]] ?? null;
     const logDuration = v('duration_s') as number | null;
     const cur = await trx.selectFrom('events').select(['duration_s', 'counterpart_name']).where('case_id', '=', caseId).where('id', '=', target.id).executeTakeFirstOrThrow();
-    const at = Number(v('at'));
+    // A call-log screenshot (OCR) shows the minute only: the recording's name keeps its seconds.
+    const fromOcr = String(v('meta') ?? '').includes('"source":"ocr"');
+    const at = fromOcr ? target.at : Number(v('at'));
     const fields = {
       at,
       direction: v('direction') as string,
@@ -108,7 +110,7 @@ export class RecordingCallLinks {
       file: source.file,
       position: v('position'),
       dedupe_key: v('dedupe_key') as string,
-      at,
+      at: Number(v('at')),
       direction: fields.direction,
       number: fields.number,
       call_status: fields.call_status,

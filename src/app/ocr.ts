@@ -25,6 +25,7 @@ import { analyzeScreen, screenEvents, textSimilarity } from '../import/ocr/layou
 import { parseIsoDate, type LocalDate } from '../import/ocr/time.js';
 import { captureDateFromName } from '../import/ocr/name-date.js';
 import { CaptureDateNeeded } from './ocr-date.js';
+import { RecordingCallLinks } from './import-links.js';
 import type { OcrPage } from '../import/ocr/types.js';
 import { eventRowValues } from '../store/event-row.js';
 import * as repo from '../store/repo.js';
@@ -190,6 +191,8 @@ export interface ScreenshotResult {
   /** The capture date used, and where it came from. */
   takenAt: string | null;
   takenAtFrom: 'flag' | 'exif' | 'file-name' | 'setting' | null;
+  /** Call rows merged into the call a recording imported earlier had made (import-links.ts). */
+  linkedToRecordings?: number;
   /** The file-name pattern the date came from (src/import/ocr/name-date.ts), when it came from the name. */
   takenAtPattern?: string | null;
   ocrMs: number;
@@ -309,7 +312,28 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
         } else keep.push(e);
       }
       keep.forEach((e, i) => (e.position = i));
-      const rows = keep.map((e) => eventRowValues({ event: e, labels: [], spans: {}, importId }));
+      let rows = keep.map((e) => eventRowValues({ event: e, labels: [], spans: {}, importId }));
+      // A call-log screenshot's row for a call a recording already made merges into it (import-links.ts).
+      const links = await RecordingCallLinks.load(trx, ctx.caseId);
+      if (links) {
+        const kept: NewEvent[] = [];
+        const keptRows: typeof rows = [];
+        for (let i = 0; i < rows.length; i++) {
+          const d = links.decide(rows[i]!);
+          if (!d) {
+            kept.push(keep[i]!);
+            keptRows.push(rows[i]!);
+            continue;
+          }
+          if (d.action === 'merge') {
+            await links.merge(trx, ctx.caseId, evidence, d.target, rows[i]!, { importId, file }, ctx.now());
+            result.linkedToRecordings = (result.linkedToRecordings ?? 0) + 1;
+          }
+          repeats ??= d.target.id;
+        }
+        keep.splice(0, keep.length, ...kept);
+        rows = keptRows;
+      }
       for (const row of rows) if (labelRow(row)) result.collection++;
       const now = ctx.now();
       const ids = await repo.insertEventRows(ctx.store, trx, ctx.caseId, rows, now);
