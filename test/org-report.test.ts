@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { forCase, type AppContext, type OpenedApp } from '../src/app/context.js';
 import { addComplaint } from '../src/app/followup.js';
 import { addLoan, loanFromSimpleTerms } from '../src/app/loans.js';
-import { caseSummaries, digestStats, lenderReport, setOrgReportConsent } from '../src/app/org-report.js';
+import { caseSummaries, digestStats, lenderReport, lenderReportText, setOrgReportConsent } from '../src/app/org-report.js';
 import { addManualEvent, markCollector, reportContact } from '../src/app/timeline.js';
 import { openStore } from '../src/store/db.js';
 import * as repo from '../src/store/repo.js';
@@ -92,7 +92,10 @@ for (const engine of engines()) {
       ]);
       // Every column has its Chinese heading, and every heading a column.
       expect(Object.keys(LENDER_REPORT_COLUMNS).sort()).toEqual(Object.keys(report.lenders[0]!).filter((k) => k !== 'key').sort());
-      const text = JSON.stringify(report);
+      const printed = lenderReportText(report);
+      expect(printed.split('\n')[2]).toBe(Object.values(LENDER_REPORT_COLUMNS).map((c) => c.zh).join('\t'));
+      expect(printed).toContain('速借花\t2\t2\t1\t3\t3\t3\t2\t1\t9\t9\t案件 A1、李四');
+      const text = JSON.stringify(report) + printed + lenderReportText(report, 'en');
       for (const s of ['17012345678', '17100001111', '17200002222', '17300003333', '13900009999', '李明', '赵敏', '王小二', '张三', '王五', '赵六', '不在名单里的案件']) expect(text).not.toContain(s);
       // Without the caller's consent set, nobody is named even with the borrower's setting.
       expect((await lenderReport(o.ctx.store, ids, new Set())).lenders[0]!.case_refs).toEqual(['案件 A1', '案件 A2']);

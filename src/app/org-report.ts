@@ -20,6 +20,7 @@ import type { Store } from '../store/db.js';
 import * as repo from '../store/repo.js';
 import {
   CASE_STATUS_LABEL,
+  LENDER_REPORT_COLUMNS,
   type CaseFindingCount,
   type CaseNextStep,
   type CaseStatus,
@@ -387,4 +388,19 @@ export async function lenderReport(store: Store, caseIds: number[], consentedCas
       },
     ],
   };
+}
+
+/**
+ * The lender report as plain text (a table with the Chinese or English headings of src/shared/org.ts, then the notes):
+ * for a printout or an attachment to a joint complaint. Counts and names only, as the report itself.
+ */
+export function lenderReportText(report: LenderReport, lang: 'zh' | 'en' = 'zh'): string {
+  const cols = Object.keys(LENDER_REPORT_COLUMNS) as (keyof typeof LENDER_REPORT_COLUMNS)[];
+  const head = cols.map((k) => LENDER_REPORT_COLUMNS[k][lang]);
+  const rows = report.lenders.map((r) => cols.map((k) => (k === 'case_refs' ? r.case_refs.join(lang === 'zh' ? '、' : ', ') : String(r[k]))));
+  const title =
+    lang === 'zh'
+      ? `各贷款方催收情况（${report.cases} 个案件，其中 ${report.consented} 个经借款人同意显示名称）`
+      : `Collection by lender (${report.cases} cases, ${report.consented} named with the borrower's consent)`;
+  return [title, '', ...[head, ...rows].map((r) => r.join('\t')), '', ...report.notes.map((n) => n[lang])].join('\n') + '\n';
 }
