@@ -41,16 +41,19 @@ describe('complaint letter', () => {
     expect(missing.map((q) => q.key).sort()).toEqual(['collection_agency', 'loan_account']);
   });
 
-  it('cites each finding’s citations with tier and verification', () => {
+  it('names each kind of conduct with its provisions, quotes the first ones with their tier, and reports what it shows', () => {
     const c = sampleCase();
     const { model, citationIds } = buildComplaint(c, 'lender', fakeLaw());
-    const shown = citations(model).map((b) => b.citationId);
-    for (const f of c.findings) for (const id of f.citationIds) expect(shown).toContain(id);
+    const t = textOf(model);
+    const quoted = citations(model).map((b) => b.citationId!);
+    for (const f of c.findings) expect(t).toContain(`《测试法》〔${f.citationIds[0]}〕`);
     for (const b of citations(model)) {
       expect(b.tierLabel).toBeTruthy();
       expect(b.verified).toBe(true);
     }
-    for (const id of shown) expect(citationIds).toContain(id!);
+    for (const id of quoted) expect(citationIds).toContain(id);
+    // Every id reported is in the letter: quoted, or named in the text.
+    for (const id of citationIds) expect(quoted.includes(id) || t.includes(`〔${id}〕`), id).toBe(true);
   });
 
   it('quotes message text only for findings about the text', () => {
@@ -163,7 +166,9 @@ describe('complaint letter', () => {
         return x && id === 'gbt-45251-2025.night' ? { ...x, law: { zh: 'GB/T 45251-2025《贷后催收风控指引》', en: 'GB/T 45251-2025 Guideline' }, article: null } : x;
       },
     };
-    const b = citations(buildComplaint(sampleCase(), 'lender', law).model).find((x) => x.citationId === 'gbt-45251-2025.night')!;
+    const c = sampleCase();
+    c.findings = c.findings.filter((f) => f.rule === 'cn.night-contact');
+    const b = citations(buildComplaint(c, 'lender', law).model).find((x) => x.citationId === 'gbt-45251-2025.night')!;
     expect(b.law).toBe('《贷后催收风控指引》（GB/T 45251-2025）');
     expect(b.article).toBeNull();
   });

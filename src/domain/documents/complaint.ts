@@ -91,22 +91,47 @@ function isOffence(c: LawCitation): boolean {
   return /刑法|治安管理处罚法|刑事|寻衅滋事|Criminal Law|Public Security/.test(c.law.zh + c.law.en);
 }
 
-function breachText(cs: readonly LawCitation[], lang: Lang): string {
+/** Provisions named per kind of conduct in the letter (the first, in the letter's order; all are in citationIds). */
+export const CONDUCT_CITES = 3;
+
+function breachText(all: readonly LawCitation[], lang: Lang): string {
   const zh = lang === 'zh';
+  const cs = all.slice(0, CONDUCT_CITES);
+  const more = all.length > cs.length ? (zh ? '等规定' : ' and other rules') : '';
   const rules = cs.filter((c) => !isOffence(c)).map((c) => citationTitle(c, lang));
   const offences = cs.filter(isOffence).map((c) => citationTitle(c, lang));
   const parts: string[] = [];
   if (rules.length) parts.push(zh ? `违反${rules.join('、')}` : `Breaches ${rules.join('; ')}`);
   if (offences.length) parts.push(zh ? `涉嫌违反${offences.join('、')}` : `${rules.length ? 'may breach' : 'May breach'} ${offences.join('; ')}`);
-  return parts.length ? (zh ? `${parts.join('；')}。` : ` ${parts.join('; ')}.`) : '';
+  return parts.length ? (zh ? `${parts.join('；')}${more}。` : ` ${parts.join('; ')}${more}.`) : '';
+}
+
+/**
+ * The provisions the letter quotes: at most LETTER_PROVISIONS (the others are named with their conduct), always
+ * including the source of a rate line the letter asks to reduce by (the 24 % line's 法发〔2017〕22号 第二条 in its own words).
+ */
+function quotedProvisions(k: ComplaintContent): { lead: LawCitation[]; rest: LawCitation[] } {
+  const rateIds = new Set(k.findings.filter((f) => f.rule === 'cn.over-legal-line').flatMap((f) => f.citations.map((x) => x.id)));
+  const lead = k.provisions.lead.slice(0, LETTER_PROVISIONS);
+  const room = Math.max(0, LETTER_PROVISIONS - lead.length);
+  const mustRest = k.provisions.rest.filter((x) => rateIds.has(x.id));
+  const pickedRest = new Set([...mustRest, ...k.provisions.rest.filter((x) => !rateIds.has(x.id)).slice(0, Math.max(0, room - mustRest.length))]);
+  return { lead, rest: k.provisions.rest.filter((x) => pickedRest.has(x)) };
+}
+
+/** Every citation id the letter shows: quoted, named with a kind of conduct, or given as a demand's basis. */
+export function shownCitationIds(k: ComplaintContent): string[] {
+  const { lead, rest } = quotedProvisions(k);
+  const ids = [...lead, ...rest, ...k.findings.flatMap((f) => f.citations.slice(0, CONDUCT_CITES)), ...k.demandCitations.flat()].map((x) => x.id);
+  return [...new Set(ids)];
 }
 
 /** Collectors shown by name in the letter; the rest are summed in one row (all of them are in the annex). */
 export const LETTER_COLLECTORS = 6;
 /** Quotes shown in the letter (the annex lists every event). */
-export const LETTER_QUOTES = 5;
+export const LETTER_QUOTES = 4;
 /** Provisions quoted in full in the letter; the others are named in the list of conduct. */
-export const LETTER_PROVISIONS = 8;
+export const LETTER_PROVISIONS = 6;
 
 function numbersText(ns: readonly string[], lang: Lang): string {
   return ns.length > 2 ? (lang === 'zh' ? `${ns.slice(0, 2).join('、')}等${ns.length}个` : `${ns.slice(0, 2).join(', ')} +${ns.length - 2}`) : joinList(ns, lang);
@@ -199,7 +224,8 @@ export function complaintModel(k: ComplaintContent): DocModel {
       ordered: true,
       priority: 'key',
       items: k.findings.map((f) => {
-        const cites = f.citations.map((x) => citationTitle(x, lang));
+        const cites = f.citations.slice(0, CONDUCT_CITES).map((x) => citationTitle(x, lang));
+        const etc = f.citations.length > CONDUCT_CITES ? L('等规定', ' and other rules') : '';
         const when = f.period ? L(`（${f.period}）`, ` (${f.period})`) : '';
         // A rate above a line is not a breach of the line's source: the source is the basis for the reduction asked for.
         const breach = !cites.length
@@ -207,19 +233,12 @@ export function complaintModel(k: ComplaintContent): DocModel {
           : f.rule === 'cn.over-legal-line'
             ? L(`依据${cites.join('、')}，超出部分应予核减。`, ` Under ${cites.join('; ')}, the part above it should be reduced.`)
             : police
-              ? L(`涉嫌违反${cites.join('、')}。`, ` May breach ${cites.join('; ')}.`)
+              ? L(`涉嫌违反${cites.join('、')}${etc}。`, ` May breach ${cites.join('; ')}${etc}.`)
               : breachText(f.citations, lang);
         return [{ text: `${f.name}${when}${L('：', ': ')}`, bold: true }, { text: `${f.summary}${breach}` }];
       }),
     });
-    // At most LETTER_PROVISIONS quoted (the others are named above), always including the source of a rate line the
-    // letter asks to reduce by (the 24 % line's 法发〔2017〕22号 第二条 in its own words).
-    const rateIds = new Set(k.findings.filter((f) => f.rule === 'cn.over-legal-line').flatMap((f) => f.citations.map((x) => x.id)));
-    const lead = k.provisions.lead.slice(0, LETTER_PROVISIONS);
-    const room = Math.max(0, LETTER_PROVISIONS - lead.length);
-    const mustRest = k.provisions.rest.filter((x) => rateIds.has(x.id));
-    const pickedRest = new Set([...mustRest, ...k.provisions.rest.filter((x) => !rateIds.has(x.id)).slice(0, Math.max(0, room - mustRest.length))]);
-    const rest = k.provisions.rest.filter((x) => pickedRest.has(x));
+    const { lead, rest } = quotedProvisions(k);
     const leadLabel = k.leadType ? typeLabel(k.leadType)[lang] : null;
     if (lead.length) {
       blocks.push(
@@ -363,5 +382,5 @@ function annexBlocks(k: ComplaintContent): Block[] {
  */
 export function buildComplaint(c: DocumentCase, channel: string, law: LawView, opts: BuildOptions = {}): DocumentResult {
   const k = complaintContent(c, channel, law, opts);
-  return { model: forPurpose(applyRedaction(complaintModel(k), c, opts.redact), opts.purpose), missing: k.missing, citationIds: k.citationIds };
+  return { model: forPurpose(applyRedaction(complaintModel(k), c, opts.redact), opts.purpose), missing: k.missing, citationIds: shownCitationIds(k) };
 }
