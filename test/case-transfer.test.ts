@@ -236,6 +236,10 @@ for (const engine of engines()) {
         flipped[at] = flipped[at]! ^ 0x01;
         await expect(attempt(write(`flip${at}`, flipped))).rejects.toMatchObject({ code: 'BAD_INPUT', message: CASE_FILE_MESSAGES.damaged });
       }
+      // A header asking for a huge scrypt cost is refused before any scrypt runs (else: a wrong-passphrase answer after it).
+      const costly = Buffer.from(bytes);
+      costly[9] = 21;
+      await expect(attempt(write('costly', costly))).rejects.toMatchObject({ code: 'BAD_INPUT', message: CASE_FILE_MESSAGES.damaged });
       await expect(attempt(write('plain.txt', Buffer.from('hello')))).rejects.toMatchObject({ code: 'BAD_INPUT', message: CASE_FILE_MESSAGES.notCaseFile });
 
       // Files sealed with the right passphrase whose content is wrong (a hostile sender knows the passphrase).

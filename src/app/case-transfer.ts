@@ -11,7 +11,7 @@
  * rows before the transaction commits. Anything wrong rolls everything back, including attachment files it wrote.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream as fsWriteStream, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream as fsWriteStream, openSync, readSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -24,7 +24,7 @@ import { bulkWrite, type Store } from '../store/db.js';
 import { migrations } from '../store/migrations/index.js';
 import * as repo from '../store/repo.js';
 import { attachmentsRoot, BlobError, FsBlobStore, type BlobStore } from '../store/blobs.js';
-import { isSealedFile, SealError, sealStream, unsealStream, type ScryptParams } from '../store/sealed.js';
+import { isSealedFile, SCRYPT_DEFAULT, SealError, sealStream, unsealStream, type ScryptParams } from '../store/sealed.js';
 import { blobsOf } from './attachments.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
@@ -378,6 +378,7 @@ export async function importCaseFile(store: Store, dataDir: string, inputPath: s
     throw new AppError('NOT_FOUND', `${inputPath}: 找不到文件 file not found`);
   }
   if (!sealed) throw new AppError('BAD_INPUT', CASE_FILE_MESSAGES.notCaseFile);
+  checkSealCost(inputPath);
   const columns = await targetColumns(store);
   const blobs = opts.blobs ?? new FsBlobStore(dataDir, () => opts.fileKey ?? null);
   const written: { caseId: number; sha256: string }[] = [];
@@ -415,6 +416,28 @@ function removeEmptyDirs(dataDir: string, caseId: number): void {
   } catch {
     // not empty
   }
+}
+
+/**
+ * The scrypt cost in the seal header is chosen by whoever made the file and paid before anything is authenticated.
+ * sealed.ts accepts up to 1 GiB for files of the data folder; a server takes case files from anyone with an
+ * account, so here the cost may be at most what the app itself writes (128 MiB, p = 1): a crafted header must not
+ * take a server's memory or minutes of CPU per upload.
+ */
+const CASE_SCRYPT_MAX_BYTES = 128 * SCRYPT_DEFAULT.N * SCRYPT_DEFAULT.r;
+
+function checkSealCost(path: string): void {
+  const h = Buffer.alloc(12);
+  const fd = openSync(path, 'r');
+  try {
+    if (readSync(fd, h, 0, 12, 0) !== 12) throw new AppError('BAD_INPUT', CASE_FILE_MESSAGES.damaged);
+  } finally {
+    closeSync(fd);
+  }
+  // Byte 8: 1 = sealed with a passphrase; 9–11: log2 N, r, p.
+  if (h[8] !== 1) throw new AppError('BAD_INPUT', CASE_FILE_MESSAGES.notCaseFile);
+  const logN = h[9]!, r = h[10]!, p = h[11]!;
+  if (logN > 30 || r < 1 || p !== 1 || 128 * 2 ** logN * r > CASE_SCRYPT_MAX_BYTES) throw new AppError('BAD_INPUT', CASE_FILE_MESSAGES.damaged, { reason: 'damaged', detail: 'scrypt cost above what Huxun writes' });
 }
 
 function pipelineSource(path: string, passphrase: string): Readable {
