@@ -24,7 +24,7 @@ export type { AttachmentView } from '../shared/views.js';
  * The file key is read at each use: setting or removing the passphrase changes ctx.fileKey while the app runs.
  */
 export function blobsOf(ctx: AppContext): BlobStore {
-  return (ctx as AppContext & { blobs?: BlobStore }).blobs ?? new FsBlobStore(ctx.dataDir, () => ctx.fileKey);
+  return ctx.blobs ?? new FsBlobStore(ctx.dataDir, () => ctx.fileKey);
 }
 
 /**

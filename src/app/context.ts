@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DEFAULT_TZ } from '../domain/time.js';
-import { moveLegacyAttachments } from '../store/blobs.js';
+import { moveLegacyAttachments, type BlobStore } from '../store/blobs.js';
 import { acquireLock, type DataLock } from '../store/lock.js';
 import { openStore, PASSPHRASE_MESSAGES, StoreError, type Store } from '../store/db.js';
 import { tightenDataDir } from '../store/private-fs.js';
@@ -24,6 +24,11 @@ export interface AppContext {
    * written sealed when it is set and read through openReadStream either way. null: no passphrase set.
    */
   fileKey: Buffer | null;
+  /**
+   * Where attachment bytes live (src/store/blobs.ts). Unset: the data folder's files (FsBlobStore), which is what the
+   * local app and one server use; an object store for several servers would be set here (docs/scaling.md).
+   */
+  blobs?: BlobStore;
   now(): number;
 }
 

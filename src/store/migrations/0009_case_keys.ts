@@ -10,6 +10,8 @@
  * (case_id, x_id) → x(case_id, id): a number can then only belong to a contact or collector of its own case, which
  * the single-column key did not say. The old foreign keys must go first: they depend on the primary key being
  * replaced. Rewriting a primary key rebuilds its index (events: one pass over the table, at upgrade time only).
+ * No foreign key is dropped: the others point at cases(id), whose id is the case id itself (the distribution column
+ * of `cases`), or at users(id), a table that is not case-owned (a reference table), and both stay as they are.
  *
  * SQLite: an `integer primary key autoincrement` is the rowid and cannot be composite, and SQLite cannot change a
  * table's keys without rebuilding it. A unique index (case_id, id) says the same thing to the schema test and to a
