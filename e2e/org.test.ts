@@ -21,6 +21,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
   let app: Awaited<ReturnType<typeof buildOrgServer>>;
   let origin = '';
   let caseId = 0;
+  let invite = '';
 
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} is missing (HUXUN_REQUIRE_BROWSER=1)`);
@@ -28,7 +29,9 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
     ts = await makeStore(orgEngine());
     const org = { store: ts.store, dataDir: ts.dataDir, fileKey: null, now: () => Date.now() };
     const u = await createUser(org, { username: 'wang', password: PASSWORD, role: 'caseworker' });
-    caseId = (await createOrgCase(org, { ...u, totp: false }, { name: '张女士' })).case_id;
+    const made = await createOrgCase(org, { ...u, totp: false }, { name: '张女士' });
+    caseId = made.case_id;
+    invite = made.invite;
     await addLoan((await caseContext(org, caseId))!, {
       lenderName: '速借花', lenderType: 'platform', contractDate: '2025-03-01', contractPrincipalFen: 1_000_000, receivedFen: 900_000, fees: [], period: 'month',
       schedule: Array.from({ length: 12 }, (_, i) => ({ period: i + 1, dueDate: `${i < 9 ? 2025 : 2026}-${String(((i + 3) % 12) + 1).padStart(2, '0')}-01`, principalFen: i < 11 ? 83_333 : 83_337, interestFen: i < 11 ? 16_667 : 16_663, feeFen: 0, totalFen: 100_000 })),
@@ -78,10 +81,41 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
     // No page asked the local app's case-less paths (they do not exist here).
     expect(apiCalls.filter((p) => !/^\/api\/(auth|org|health|cases\/\d+)\//.test(p + '/'))).toEqual([]);
 
+    // A task for the borrower, from the case desk.
+    await page.getByTestId('org-panel').click();
+    await page.getByRole('textbox', { name: '任务' }).fill('准备向 12378 投诉');
+    await page.getByRole('button', { name: '添加' }).click();
+    await page.getByText('准备向 12378 投诉').waitFor();
+    await page.keyboard.press('Escape');
+
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
     expect(me).toBe(401);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('the borrower makes an account with the invite, sees the task and what staff did, and withdraws the case', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = collectPageErrors(page, []);
+    await page.goto(origin);
+    await page.getByRole('button', { name: '我有邀请码（第一次使用）' }).click();
+    await page.getByLabel('邀请码').fill(invite);
+    await page.getByLabel('用户名').fill('zhang');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByTestId('org-login').click();
+    await page.getByTestId(`org-open-${caseId}`).click();
+    await page.getByTestId('org-panel').click();
+    await page.getByText('准备向 12378 投诉').waitFor();
+    await page.getByRole('tab', { name: '谁查看或修改过这个案件' }).click();
+    await page.getByText(/wang · case\.read · GET \/api\/cases\/:caseId\/overview/).first().waitFor();
+    await screenshot(page, 'org-borrower-audit');
+    await page.getByRole('tab', { name: '分享给机构' }).click();
+    await page.getByRole('button', { name: /收回案件/ }).click();
+    await page.getByRole('button', { name: /OK|确定/ }).click();
+    await page.getByTestId('org-share-state').filter({ hasText: '您已收回这个案件' }).waitFor();
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);

@@ -3,9 +3,9 @@
  * a bar above the open case. The case pages are the local app's, pointed at /api/cases/ID/… (api/client.ts apiPath).
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Button, Input, Segmented, Table, Tag } from 'antd';
-import { ApiError, get, post, setOrgSession } from '../api/client.js';
-import type { CaseListItem, SessionView } from '../../../src/shared/accounts.js';
+import { Button, Checkbox, Drawer, Input, List, Popconfirm, Segmented, Table, Tabs, Tag } from 'antd';
+import { ApiError, get, post, put, setOrgSession } from '../api/client.js';
+import type { AuditEntryView, CaseListItem, NoteView, SessionView, ShareView, TaskView, UserView } from '../../../src/shared/accounts.js';
 import type { CaseSummary } from '../../../src/shared/org.js';
 import { ErrorNotice, Loading } from '../components/common.js';
 import { useI18n, type Lang, type MsgKey } from '../i18n/index.js';
@@ -140,6 +140,133 @@ function CaseList({ onOpen }: { onOpen(c: OrgCase): void }) {
   );
 }
 
+function when(ms: number | null | undefined): string {
+  return ms ? new Date(ms).toLocaleString() : '';
+}
+
+/** Tasks and notes (staff), what staff did (borrower, supervisor), the share (borrower), per docs/roles.md. */
+function CasePanel({ caseId, user }: { caseId: number; user: UserView }) {
+  const { t } = useI18n();
+  const base = `/api/cases/${caseId}`;
+  const staff = user.role !== 'borrower';
+  const [tasks, setTasks] = useState<TaskView[]>([]);
+  const [notes, setNotes] = useState<NoteView[]>([]);
+  const [audit, setAudit] = useState<AuditEntryView[]>([]);
+  const [share, setShare] = useState<ShareView | null>(null);
+  const [text, setText] = useState('');
+  const [err, setErr] = useState<unknown>(null);
+  const load = useCallback(() => {
+    const quiet = <T,>(p: Promise<T>, set: (v: T) => void) => p.then(set, () => undefined);
+    quiet(get<TaskView[]>(`${base}/tasks`), setTasks);
+    if (staff) quiet(get<NoteView[]>(`${base}/notes`), setNotes);
+    if (user.role === 'borrower' || user.role === 'supervisor') quiet(get<AuditEntryView[]>(`${base}/audit`), setAudit);
+    quiet(get<ShareView>(`${base}/share`), setShare);
+  }, [base, staff, user.role]);
+  useEffect(load, [load]);
+  const act = (p: Promise<unknown>) =>
+    p.then(
+      () => {
+        setText('');
+        load();
+      },
+      setErr,
+    );
+  const adder = (what: 'tasks' | 'notes') =>
+    staff ? (
+      <form
+        className="org-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (text.trim()) void act(post(`${base}/${what}`, what === 'tasks' ? { title: text } : { text }));
+        }}
+      >
+        <Input value={text} onChange={(e) => setText(e.target.value)} aria-label={t(what === 'tasks' ? 'org.panel.tasks' : 'org.panel.notes')} />
+        <Button htmlType="submit">{t('org.panel.add')}</Button>
+      </form>
+    ) : null;
+  const items = [
+    {
+      key: 'tasks',
+      label: t('org.panel.tasks'),
+      children: (
+        <>
+          {adder('tasks')}
+          <List
+            dataSource={tasks}
+            locale={{ emptyText: t('org.panel.empty') }}
+            renderItem={(x) => (
+              <List.Item
+                actions={staff && !x.done_at ? [<Button key="d" size="small" onClick={() => void act(put(`${base}/tasks/${x.id}`, { done: true }))}>{t('org.panel.done')}</Button>] : []}
+              >
+                {x.done_at ? <s>{x.title}</s> : x.title} {x.due_on ? <Tag>{x.due_on}</Tag> : null}
+              </List.Item>
+            )}
+          />
+        </>
+      ),
+    },
+    ...(staff
+      ? [
+          {
+            key: 'notes',
+            label: t('org.panel.notes'),
+            children: (
+              <>
+                {adder('notes')}
+                <List dataSource={notes} locale={{ emptyText: t('org.panel.empty') }} renderItem={(x) => <List.Item>{`${x.author} · ${when(x.created_at)}：${x.text}`}</List.Item>} />
+              </>
+            ),
+          },
+        ]
+      : []),
+    ...(user.role === 'borrower' || user.role === 'supervisor'
+      ? [
+          {
+            key: 'audit',
+            label: t('org.panel.audit'),
+            children: (
+              <>
+                <p className="muted">{t('org.panel.audit.hint')}</p>
+                <List dataSource={audit} locale={{ emptyText: t('org.panel.empty') }} renderItem={(x) => <List.Item>{`${when(x.at)} · ${x.user ?? ''} · ${x.action} · ${x.method} ${x.route}`}</List.Item>} />
+              </>
+            ),
+          },
+        ]
+      : []),
+    ...(user.role === 'borrower' && share
+      ? [
+          {
+            key: 'share',
+            label: t('org.panel.share'),
+            children: (
+              <>
+                <p data-testid="org-share-state">{share.shared ? t('org.share.on') : t('org.share.off')}</p>
+                {share.shared ? (
+                  <>
+                    <Checkbox checked={share.consent} onChange={(e) => void act(put(`${base}/share/consent`, { consent: e.target.checked }))}>
+                      {t('org.share.consent')}
+                    </Checkbox>
+                    <p>
+                      <Popconfirm title={t('org.share.revoke.confirm')} onConfirm={() => void act(post(`${base}/share/revoke`, {}))}>
+                        <Button danger>{t('org.share.revoke')}</Button>
+                      </Popconfirm>
+                    </p>
+                  </>
+                ) : null}
+              </>
+            ),
+          },
+        ]
+      : []),
+  ];
+  return (
+    <>
+      <Tabs items={items} />
+      <ErrorNotice error={err} />
+    </>
+  );
+}
+
 /**
  * In organisation mode: nothing of a case shows before login, and the case pages show only once a case is open.
  * `children` is the local app's shell, mounted anew for each case (key) so that no page keeps another case's data.
@@ -148,6 +275,7 @@ export function OrgGate({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const [session, setSession] = useState<SessionView | null | 'checking'>('checking');
   const [open, setOpen] = useState<OrgCase | null>(null);
+  const [panel, setPanel] = useState(false);
   useEffect(() => {
     get<SessionView>('/api/auth/me').then(
       (s) => {
@@ -182,6 +310,11 @@ export function OrgGate({ children }: { children: ReactNode }) {
         <span>{t('org.bar.user', { user: session.user.username, role: t(`org.role.${session.user.role}` as MsgKey) })}</span>
         {open ? <strong data-testid="org-case">{t('org.bar.case', { name: open.name })}</strong> : null}
         {open ? (
+          <Button size="small" onClick={() => setPanel(true)} data-testid="org-panel">
+            {t('org.panel.open')}
+          </Button>
+        ) : null}
+        {open ? (
           <Button size="small" onClick={() => openCase(null)}>
             {t('org.bar.back')}
           </Button>
@@ -191,6 +324,11 @@ export function OrgGate({ children }: { children: ReactNode }) {
         </Button>
       </header>
       {open ? <div key={open.id}>{children}</div> : <CaseList onOpen={(c) => openCase(c)} />}
+      {open ? (
+        <Drawer open={panel} onClose={() => setPanel(false)} title={t('org.panel.title')} size="large" destroyOnHidden>
+          <CasePanel caseId={open.id} user={session.user} />
+        </Drawer>
+      ) : null}
     </div>
   );
 }
