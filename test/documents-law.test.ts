@@ -77,6 +77,8 @@ function checkDocument(m: DocModel, citationIds: string[], where: string): void 
     expect(solid || (c.verified === 'secondary' && c.excerptKind !== 'summary'), `${where}: ${c.id} may not be cited`).toBe(true);
     expect(b.verified, `${where}: ${c.id}`).toBe(solid);
     expect(b.excerptIsSummary === true, `${where}: ${c.id}`).toBe(c.excerptKind === 'summary');
+    // The English excerpt is a gloss: printed without quotation marks (render/labels.ts citationExcerpt).
+    if (m.lang === 'en') expect(b.excerptIsGloss === true, `${where}: ${c.id}`).toBe(c.excerptKind !== 'summary');
     expect(citationIds).toContain(c.id);
     if (m.lang === 'zh-CN') {
       expect(b.excerpt).toBe(c.excerptKind === 'summary' ? '' : c.excerpt.zh);

@@ -25,7 +25,7 @@ function block(b: Block): string {
         .map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
         .join('')}</tbody></table></div>`;
     case 'citation': {
-      const excerpt = b.excerptIsSummary || !b.excerpt.trim() ? '' : `<div>“${esc(b.excerpt)}”</div>`;
+      const excerpt = b.excerptIsSummary || !b.excerpt.trim() ? '' : b.excerptIsGloss ? `<div>${esc(b.excerpt)}</div>` : `<div>“${esc(b.excerpt)}”</div>`;
       return `<blockquote class="doc-citation"><div><strong>${esc(b.law)}${b.article ? ` ${esc(b.article)}` : ''}</strong> <small>〔${esc(b.tierLabel)}〕</small></div>${excerpt}</blockquote>`;
     }
     case 'signature':

@@ -40,7 +40,7 @@ export function labels(lang: DocLang): Labels {
  * A citation's excerpt as documents print it: the law's words in quotation marks; nothing for a summary (the project's
  * paraphrase is not presented as the law's text in a document that leaves the app) or an empty excerpt.
  */
-export function citationExcerpt(b: { excerpt: string; excerptIsSummary?: boolean }, L: Labels): string {
+export function citationExcerpt(b: { excerpt: string; excerptIsSummary?: boolean; excerptIsGloss?: boolean }, L: Labels): string {
   if (b.excerptIsSummary || !b.excerpt.trim()) return '';
-  return L.quote(b.excerpt);
+  return b.excerptIsGloss ? b.excerpt : L.quote(b.excerpt);
 }

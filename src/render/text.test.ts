@@ -14,6 +14,9 @@ describe('renderText', () => {
     expect(t).toContain('《中华人民共和国个人信息保护法》第十条：“任何组织');
     expect(t).toContain('（行业自律（非强制））');
     expect(t).not.toContain('未核对原文');
+    // An English gloss is printed as it is, a Chinese excerpt in quotation marks.
+    const gloss = renderText({ title: 'T', lang: 'en', blocks: [{ type: 'citation', law: 'Civil Code', article: 'Art. 1033', excerpt: 'No harassment by phone.', excerptIsGloss: true, tierLabel: 'Statute', verified: true }] });
+    expect(gloss).toContain('Civil Code Art. 1033: No harassment by phone. (Statute)');
     expect(t.endsWith('投诉人：王小明\n联系电话：138****5678\n2026年1月5日')).toBe(true);
   });
 

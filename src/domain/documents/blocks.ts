@@ -35,6 +35,8 @@ export function citationBlock(c: LawCitation, lang: Lang): CitationBlock {
     citationId: c.id,
   };
   if (c.excerptIsSummary) b.excerptIsSummary = true;
+  // src/law's English excerpt is a gloss, not the law's words: never in quotation marks.
+  else if (lang === 'en') b.excerptIsGloss = true;
   return b;
 }
 

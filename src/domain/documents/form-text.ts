@@ -287,7 +287,7 @@ function full(k: ComplaintContent): string {
       out.push(`${i + 1}. ${f.name}${f.period ? L(`（${f.period}）`, ` (${f.period})`) : ''}${L('：', ': ')}${f.summary}${cites.length ? L(`${b}${cites.join('、')}。`, ` ${b} ${cites.join('; ')}.`) : ''}`);
     });
     for (const c of topCitations(k)) {
-      const ex = c.excerptIsSummary ? '' : `“${c.excerpt[lang]}”`;
+      const ex = c.excerptIsSummary ? '' : lang === 'zh' ? `“${c.excerpt.zh}”` : c.excerpt.en; // the English excerpt is a gloss: no quotation marks
       out.push(`   ${citationTitle(c, lang)}［${shortTier(c, lang)}］${ex}`);
     }
     out.push('');

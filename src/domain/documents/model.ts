@@ -69,6 +69,8 @@ export interface CitationBlock extends BlockBase {
    * renderers print the title only (a paraphrase is not cited as the law's text in a document that leaves the app).
    */
   excerptIsSummary?: boolean;
+  /** True when `excerpt` is an English rendering (src/law's excerpt.en is always a gloss): printed without quotation marks. */
+  excerptIsGloss?: boolean;
 }
 
 /** Closing lines (name, date, contact), set to the right. */
