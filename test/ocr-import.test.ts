@@ -46,8 +46,8 @@ describe('screenshots → events (real OCR worker)', { timeout: 240_000 }, () =>
     writeFileSync(join(tmp, 'photo.heic'), Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic' + '\0'.repeat(64), 'latin1'));
     await sharp({ create: { width: 400, height: 800, channels: 3, background: '#ffffff' } }).png().toFile(join(tmp, 'blank.png'));
     // A "photo": smooth colour noise, no text or screen layout in it; and a PNG cut off after its header (IDAT half gone).
-    await sharp({ create: { width: 600, height: 800, channels: 3, noise: { type: 'gaussian', mean: 120, sigma: 40 } } }).blur(6).jpeg().toFile(join(tmp, 'photo.jpg'));
-    const fullPng = await sharp({ create: { width: 300, height: 600, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+    await sharp({ create: { width: 600, height: 800, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 120, sigma: 40 } } }).blur(6).jpeg().toFile(join(tmp, 'photo.jpg'));
+    const fullPng = await sharp({ create: { width: 300, height: 600, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
     writeFileSync(join(tmp, 'cut.png'), fullPng.subarray(0, Math.floor(fullPng.length / 2)));
     expect(await msg(importFile(o.ctx, join(tmp, 'huge.png')))).toMatch(/20000×20000.*太大/);
     expect(await msg(importFile(o.ctx, join(tmp, 'cut.jpg')))).toMatch(/不完整|无法解码/);
