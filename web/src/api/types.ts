@@ -3,6 +3,7 @@
  * Fields the UI does not rely on are optional, so that a server that adds fields keeps working.
  */
 import type { CollectorView, ChainStatus, JobProgress } from '../../../src/shared/views.js';
+import type { LoanInput } from '../../../src/shared/api.js';
 
 export interface Text2 {
   zh: string;
@@ -13,101 +14,24 @@ export type PageKey = 'overview' | 'loans' | 'import' | 'timeline' | 'findings' 
 
 
 
-export interface CitationView {
-  id: string;
-  /** e.g. 《消费金融公司管理办法》第五十六条 */
-  title: string;
-  title_en?: string;
-  excerpt: string | Text2;
-  excerpt_en?: string;
-  /** The excerpt is a summary, not the article's own words. */
-  excerpt_is_summary?: boolean;
-  tier: string;
-  tier_label?: Text2;
-  verified: string | boolean;
-  verified_label?: Text2;
-}
 
-export interface LineView {
-  id: string;
-  label: Text2;
-  applies: boolean;
-  reason: Text2 | null;
-  rate: number | null;
-  /** The LPR quote of the 4 × LPR line; `note` says when it is the table's last quote or one the person entered. */
-  lpr?: { date: string | null; oneYear: number; origin?: string; note?: Text2 | null; source?: string } | null;
-  over: boolean | null;
-  excess_fen: number | null;
-  paid_above_fen: number | null;
-  tier: string | null;
-  tier_label: Text2 | null;
-  verified: string | boolean | null;
-  problem?: string | null;
-  citations: CitationView[];
-}
 
-export interface LoanRates {
-  periodic_rate: number | null;
-  apr_nominal: number | null;
-  apr_effective: number | null;
-  xirr: number | null;
-}
 
-export interface FeeView {
-  name: string;
-  timing: 'upfront' | 'per_period' | 'on_overdue';
-  amountFen: number;
-  included?: boolean | null;
-}
 
-export interface InstallmentView {
-  period: number;
-  dueDate: string;
-  principalFen: number;
-  interestFen: number;
-  feeFen: number;
-  totalFen: number;
-}
 
-export interface LoanRecord {
-  id: number;
-  lenderName: string;
-  lenderType: string;
-  productName?: string | null;
-  contractDate: string;
-  contractPrincipalFen: number;
-  receivedFen: number;
-  fees: FeeView[];
-  period: unknown;
-  schedule: InstallmentView[];
-  payments: { date: string; amountFen: number; note?: string | null }[];
-  status: 'active' | 'overdue' | 'settled' | 'disputed';
-  agreementDate?: string | null;
-  note?: string | null;
-}
+/** A loan as the API sends it (inside LoanView). */
+export type LoanRecord = LoanInput & { id?: number | null };
 
-export interface LoanView {
-  loan: LoanRecord;
-  rates: LoanRates | null;
-  lines: LineView[];
-  problem?: string | null;
-}
 
 /** GET /api/jobs/:id (src/shared/views.ts). */
 export type JobView = JobProgress;
 
 export type { EventView } from '../../../src/shared/api.js';
 // Response shapes declared once for server and web (src/shared/views.ts).
+export type { CitationView, LineView, LoanView, FindingView, CollectorDossierView as CollectorDossier, VerifyView as VerifyResult } from '../../../src/shared/views.js';
 export type { NextStep, OverviewView as Overview, CollectorView, ContactView, SettingsView as Settings, ChainStatus } from '../../../src/shared/views.js';
 
 
-export interface CollectorDossier extends CollectorView {
-  per_day: { date: string; calls: number; messages: number }[];
-  hour_weekday: number[][];
-  answered: number;
-  unanswered: number;
-  findings: FindingView[] | string[] | number;
-}
 
 
 export interface ChannelView {
@@ -122,36 +46,11 @@ export interface ChannelView {
   why?: Text2;
 }
 
-export interface FindingView {
-  rule: string;
-  title: Text2;
-  /** The rule in plain words. */
-  description?: Text2;
-  tier: string;
-  tier_label: Text2;
-  tier_explain: Text2;
-  severity: number | string;
-  citations: CitationView[];
-  events: number[];
-  from: string | null;
-  to: string | null;
-  count: number;
-  summary: Text2;
-  channels: ChannelView[];
-}
 
 
 
 
 
-export interface VerifyResult {
-  ok: boolean;
-  records?: number;
-  attachments?: number;
-  /** On failure: a problem code and a message in words. */
-  problem?: string | null;
-  message?: string | null;
-}
 
 export interface DocumentType {
   type: string;
@@ -205,4 +104,3 @@ export interface LenderComplaintView {
   unknown: boolean;
   channels: (ChannelView & { why: Text2 })[];
 }
-
