@@ -7,6 +7,7 @@
  * Without /usr/bin/chromium the suite is skipped (with a message), unless HUXUN_REQUIRE_BROWSER=1,
  * in which case it fails.
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { startTestServer, type TestServer } from './support/server.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const FILES = ['contacts.vcf', 'sms-sample.xml', 'calls-sample.xml'].map((f) => FIXTURES + f);
+const HAVE_PDFTOTEXT = spawnSync('sh', ['-c', 'command -v pdftotext']).status === 0;
 const MAIN_PAGES = ['overview', 'loans', 'import', 'timeline', 'findings', 'evidence', 'documents', 'contacts', 'settings'] as const;
 
 if (!HAVE_CHROMIUM) {
@@ -153,6 +155,15 @@ if (!HAVE_CHROMIUM) {
           const path = await download.path();
           const head = readFileSync(path).subarray(0, 5).toString('latin1');
           expect(head).toBe('%PDF-');
+          // Once the person ticks that they checked the facts, the download is the version to send: no draft banner.
+          const pdfText = (f: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+          if (HAVE_PDFTOTEXT) expect(pdfText(path)).toContain('草稿');
+          await page.getByTestId('doc-confirm').click();
+          const [sent] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('doc-pdf').click()]);
+          const sentPath = await sent.path();
+          expect(readFileSync(sentPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+          if (HAVE_PDFTOTEXT) expect(pdfText(sentPath)).not.toContain('草稿');
+          await page.getByText('已下载提交版').waitFor({ timeout: 10_000 });
           await screenshot(page, `${device}-06-documents`);
         });
 
