@@ -29,6 +29,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
     ts = await makeStore(orgEngine());
     const org = { store: ts.store, dataDir: ts.dataDir, fileKey: null, now: () => Date.now() };
     const u = await createUser(org, { username: 'wang', password: PASSWORD, role: 'caseworker' });
+    await createUser(org, { username: 'boss', password: PASSWORD, role: 'supervisor' });
     const made = await createOrgCase(org, { ...u, totp: false }, { name: '张女士' });
     caseId = made.case_id;
     invite = made.invite;
@@ -70,6 +71,11 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
     await page.getByRole('heading', { level: 1, name: '案件' }).waitFor();
     await expect(page.getByText('张女士').first().isVisible()).resolves.toBe(true);
     await screenshot(page, 'org-cases');
+    // A new case for another borrower: the invite code is shown once.
+    await page.getByRole('textbox', { name: '案件名称（例如借款人的称呼）' }).fill('李先生');
+    await page.getByRole('button', { name: '新建案件' }).click();
+    await expect(page.getByTestId('org-invite').innerText()).resolves.toMatch(/借款人：[0-9A-F]{5}-[0-9A-F]{5}-[0-9A-F]{5}-[0-9A-F]{5}/);
+    await page.getByText('李先生').first().waitFor();
 
     await page.getByTestId(`org-open-${caseId}`).click();
     await page.getByTestId('org-case').waitFor();
@@ -92,6 +98,21 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
     await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
     expect(me).toBe(401);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('a supervisor sees every shared case and the per-lender report', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = collectPageErrors(page, []);
+    await page.goto(origin);
+    await page.getByLabel('用户名').fill('boss');
+    await page.getByLabel('密码').fill(PASSWORD);
+    await page.getByTestId('org-login').click();
+    await page.getByRole('heading', { level: 2, name: '各贷款方情况（可用于联合投诉）' }).waitFor();
+    await expect(page.locator('body').innerText()).resolves.toMatch(/本机构 2 个案件的汇总/);
+    await screenshot(page, 'org-supervisor');
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);

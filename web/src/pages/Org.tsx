@@ -3,10 +3,10 @@
  * a bar above the open case. The case pages are the local app's, pointed at /api/cases/ID/… (api/client.ts apiPath).
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Button, Checkbox, Drawer, Input, List, Popconfirm, Segmented, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Input, List, Popconfirm, Segmented, Table, Tabs, Tag } from 'antd';
 import { ApiError, get, post, put, setOrgSession } from '../api/client.js';
-import type { AuditEntryView, CaseListItem, NoteView, SessionView, ShareView, TaskView, UserView } from '../../../src/shared/accounts.js';
-import type { CaseSummary } from '../../../src/shared/org.js';
+import type { AuditEntryView, CaseListItem, InviteView, NoteView, SessionView, ShareView, TaskView, UserView } from '../../../src/shared/accounts.js';
+import { LENDER_REPORT_COLUMNS, type CaseSummary, type LenderReport, type LenderReportRow } from '../../../src/shared/org.js';
 import { ErrorNotice, Loading } from '../components/common.js';
 import { useI18n, type Lang, type MsgKey } from '../i18n/index.js';
 
@@ -100,13 +100,78 @@ function Login({ onIn }: { onIn(s: SessionView): void }) {
   );
 }
 
-function CaseList({ onOpen }: { onOpen(c: OrgCase): void }) {
+function NewCase({ onMade }: { onMade(): void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [made, setMade] = useState<InviteView | null>(null);
+  const [err, setErr] = useState<unknown>(null);
+  return (
+    <>
+      <form
+        className="org-add"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!name.trim()) return;
+          post<InviteView>('/api/org/cases', { name }).then((r) => {
+            setMade(r);
+            setName('');
+            onMade();
+          }, setErr);
+        }}
+      >
+        <Input value={name} onChange={(e) => setName(e.target.value)} aria-label={t('org.cases.new.name')} placeholder={t('org.cases.new.name')} />
+        <Button htmlType="submit">{t('org.cases.new')}</Button>
+      </form>
+      {made ? <Alert type="success" showIcon data-testid="org-invite" title={t('org.cases.new.done', { code: made.invite, days: 14 })} /> : null}
+      <ErrorNotice error={err} />
+    </>
+  );
+}
+
+/** The report's columns, in the order src/shared/org.ts gives them. */
+const REPORT_KEYS = Object.keys(LENDER_REPORT_COLUMNS) as (keyof typeof LENDER_REPORT_COLUMNS)[];
+
+function Report() {
+  const { t, pick } = useI18n();
+  const [r, setR] = useState<LenderReport | null>(null);
+  const [err, setErr] = useState<unknown>(null);
+  useEffect(() => {
+    get<LenderReport>('/api/org/report/lenders').then(setR, setErr);
+  }, []);
+  if (err) return <ErrorNotice error={err} />;
+  if (!r) return <Loading />;
+  return (
+    <section aria-labelledby="org-report-h">
+      <h2 id="org-report-h" className="card-h">
+        {t('org.report.title')}
+      </h2>
+      <p>{t('org.report.sub', { cases: r.cases, consented: r.consented })}</p>
+      <Table<LenderReportRow>
+        rowKey="key"
+        size="small"
+        scroll={{ x: true }}
+        dataSource={r.lenders}
+        pagination={false}
+        locale={{ emptyText: t('org.cases.empty') }}
+        columns={REPORT_KEYS.map((k) => ({ title: pick(LENDER_REPORT_COLUMNS[k]), dataIndex: k, render: (v: unknown) => (Array.isArray(v) ? v.join('、') : String(v ?? '')) }))}
+      />
+      {r.notes.map((n, i) => (
+        <p key={i} className="muted">
+          {pick(n)}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+function CaseList({ onOpen, user }: { onOpen(c: OrgCase): void; user: UserView }) {
   const { t, pick } = useI18n();
   const [cases, setCases] = useState<OrgCase[] | null>(null);
   const [err, setErr] = useState<unknown>(null);
+  const [tick, setTick] = useState(0);
   useEffect(() => {
     get<OrgCase[]>('/api/org/cases').then(setCases, setErr);
-  }, []);
+  }, [tick]);
   if (err) return <ErrorNotice error={err} />;
   if (!cases) return <Loading />;
   return (
@@ -114,6 +179,7 @@ function CaseList({ onOpen }: { onOpen(c: OrgCase): void }) {
       <h1 id="org-cases-h" className="page-title">
         {t('org.cases.title')}
       </h1>
+      {user.role === 'caseworker' || user.role === 'supervisor' ? <NewCase onMade={() => setTick((n) => n + 1)} /> : null}
       <Table<OrgCase>
         rowKey="id"
         dataSource={cases}
@@ -136,6 +202,7 @@ function CaseList({ onOpen }: { onOpen(c: OrgCase): void }) {
           },
         ]}
       />
+      {user.role === 'supervisor' ? <Report /> : null}
     </section>
   );
 }
@@ -323,7 +390,7 @@ export function OrgGate({ children }: { children: ReactNode }) {
           {t('org.bar.logout')}
         </Button>
       </header>
-      {open ? <div key={open.id}>{children}</div> : <CaseList onOpen={(c) => openCase(c)} />}
+      {open ? <div key={open.id}>{children}</div> : <CaseList onOpen={(c) => openCase(c)} user={session.user} />}
       {open ? (
         <Drawer open={panel} onClose={() => setPanel(false)} title={t('org.panel.title')} size="large" destroyOnHidden>
           <CasePanel caseId={open.id} user={session.user} />
