@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_URL } from '../support/stores.js';
 import { runCli, tempDataDir } from '../support/cli.js';
+import { startOrgServer } from '../../src/server/start.js';
 
 const url = PG_URL;
 let dbUrl = '';
@@ -46,6 +47,22 @@ describe.skipIf(!url)('organisation accounts from the CLI (PostgreSQL)', () => {
       { username: 'wang', role: 'caseworker', disabled: true },
     ]);
     expect(list.stdout).not.toMatch(/argon2/);
+  });
+
+  it('serve --org listens on any host it is given, and the admin logs in through it', async () => {
+    const s = await startOrgServer({ databaseUrl: dbUrl, dataDir: tempDataDir(), host: '127.0.0.1', port: 0 });
+    try {
+      const origin = s.origin.replace(/\/$/, '');
+      const health = await fetch(`${origin}/api/health`);
+      expect(await health.json()).toMatchObject({ ok: true, mode: 'org', engine: 'postgres' });
+      const login = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ username: 'boss', password: 'a long enough password 主管' }) });
+      expect(login.status).toBe(200);
+      expect(await login.json()).toMatchObject({ user: { username: 'boss', role: 'admin' }, csrf: expect.any(String) });
+      expect(login.headers.get('set-cookie')).toMatch(/^huxun_session=.*HttpOnly; SameSite=Strict/);
+      expect(login.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    } finally {
+      await s.close();
+    }
   });
 });
 
