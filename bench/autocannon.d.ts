@@ -14,6 +14,8 @@ declare module 'autocannon' {
     pipelining?: number;
     /** Requests per second per connection at most. */
     connectionRate?: number;
+    /** Requests per second of the whole instance at most. */
+    overallRate?: number;
     timeout?: number;
     headers?: Record<string, string>;
     requests?: Request[];

@@ -295,7 +295,8 @@ async function runLoad(
         connections: group.length,
         duration,
         timeout: 30,
-        ...(rate > 0 ? { connectionRate: rate } : {}),
+        // autocannon takes whole requests a second per connection; below one, the group's total rate is capped instead.
+        ...(rate >= 1 ? { connectionRate: rate } : rate > 0 ? { overallRate: Math.max(1, group.length * rate) } : {}),
         requests: [
           {
             method: 'GET',
