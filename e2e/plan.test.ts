@@ -152,6 +152,12 @@ if (!HAVE_CHROMIUM) {
           const first = page.locator('.plan-proposal').first();
           const [dl] = await Promise.all([page.waitForEvent('download'), first.getByRole('button', { name: '协商还款申请书（PDF）' }).click()]);
           expect(dl.suggestedFilename()).toMatch(/协商还款申请书.*\.pdf$/);
+          // A draft until the person ticks that they checked it; then the version to send.
+          expect(dl.suggestedFilename()).toContain('草稿');
+          await first.getByRole('checkbox').check();
+          const [sent] = await Promise.all([page.waitForEvent('download'), first.getByRole('button', { name: '协商还款申请书（PDF）' }).click()]);
+          expect(sent.suggestedFilename()).toMatch(/协商还款申请书.*\.pdf$/);
+          expect(sent.suggestedFilename()).not.toContain('草稿');
           await page.getByTestId('plan-adopt').click();
           await page.getByText('计划已保存').first().waitFor();
           await page.getByText(/已于 \d{4}-\d{2}-\d{2} 采用计划/).waitFor();

@@ -217,11 +217,13 @@ function ProposalRow({ p, options, onAgreed }: { p: Proposal; options: PlanOptio
   const [err, setErr] = useState(null as unknown);
   const [agreeOpen, setAgreeOpen] = useState(false);
   const [agree, setAgree] = useState({ date: todayLocal(), monthly: fenToInput(p.monthly_fen), months: String(p.months), first: p.first_date });
+  // As on the documents page: the letter is a draft until the person confirms they checked it.
+  const [confirmed, setConfirmed] = useState(false);
   const letter = async (format: 'pdf' | 'docx') => {
     setBusy(format);
     setErr(null);
     try {
-      await download('POST', '/api/plan/negotiation', { loan_id: p.loan, format, lang: lang === 'en' ? 'en' : 'zh', options }, `negotiation.${format}`);
+      await download('POST', '/api/plan/negotiation', { loan_id: p.loan, format, lang: lang === 'en' ? 'en' : 'zh', options, for: confirmed ? 'send' : 'draft' }, `negotiation.${format}`);
     } catch (e) {
       setErr(e);
     } finally {
@@ -254,6 +256,9 @@ function ProposalRow({ p, options, onAgreed }: { p: Proposal; options: PlanOptio
         {p.last_fen !== p.monthly_fen ? t('plan.proposal.last', { last: formatYuan(p.last_fen) }) : ''}
       </p>
       {p.over_card_limit ? <Alert type="warning" showIcon message={t('plan.proposal.cardLimit')} /> : null}
+      <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)}>
+        {t('docs.confirm')}
+      </Checkbox>
       <Space wrap>
         <Button icon={<FileTextOutlined />} onClick={() => letter('pdf')} loading={busy === 'pdf'}>
           {t('plan.proposal.letter')}
