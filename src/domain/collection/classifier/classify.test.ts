@@ -117,8 +117,17 @@ describe('threat_violence, insult', () => {
   });
   it('reads knife emoji as a threat', () => {
     const text = '🔪🔪🔪 还钱';
-    expect(labels(text)).toEqual(['collection', 'threat_violence']);
+    expect(labels(text)).toContain('threat_violence');
+    expect(labels(text)).toContain('collection');
     expect(spanTexts(text, 'threat_violence')).toEqual(['🔪🔪🔪']);
+  });
+  // Known precision error of the session-4 model (docs/classifier.md): it also calls this an insult. When a model
+  // gets it right this test fails, and should become a plain assertion again.
+  it.fails('does not call a knife emoji demand an insult (known miss)', () => {
+    expect(labels('🔪🔪🔪 还钱')).toEqual(['collection', 'threat_violence']);
+  });
+  it('a bare demand is collection only: too short for the model to add a threat or an insult', () => {
+    for (const t of ['还钱', '钱呢？', '还钱吧']) expect(labels(t)).toEqual(['collection']);
   });
   it('treats 老赖 as abuse only when it is abuse', () => {
     expect(labels('老赖，还钱！')).toEqual(['collection', 'insult']);

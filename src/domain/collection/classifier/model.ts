@@ -19,7 +19,18 @@ import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, 
 import { LINEAR_MODEL } from './linear-model.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
-export const RULES_VERSION = 'r12';
+export const RULES_VERSION = 'r13';
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
+/** Normalised characters (code points) a message needs before the model alone may add a label other than collection (classify). */
+export const MIN_MODEL_CHARS = 6;
 
 let MODEL: LinearModel | null = null;
 let MODEL_ID = '';
@@ -117,6 +128,10 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   // With no rule cue at all (no collection, veto or label rule matched), the model alone must be surer
   // that a message is collection: everyday chat shares many grams (明天, 下午, 你) with collection.
   if ((fire & 1) !== 0 && ruleBits === 0 && opts?.context !== true && !ruleCue() && scores[0]! < t[0]! + noCueMargin) fire &= ~1;
+  // A very short message ("还钱", "钱呢？") has too few grams for the model to tell a threat or an insult from a
+  // plain demand: its few grams recur in every family of the training sets. Below MIN_MODEL_CHARS only the rules
+  // add those labels (a knife emoji, 老赖…); the model may still say it is collection.
+  if ((fire & ~1) !== 0 && norm.length < 2 * MIN_MODEL_CHARS && codePoints(norm) < MIN_MODEL_CHARS) fire &= 1;
   let bits = fire | ruleBits;
   // Context makes a message collection when another label is sure on its own: a rule of that label matched,
   // or the model gives it at least even odds (the thresholds of the other labels are chosen among collection
