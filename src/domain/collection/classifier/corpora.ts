@@ -72,6 +72,8 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     'own dev held-back fifth': parseJsonl(read(`${FIX}huxun-dev.jsonl`)).filter((m) => isHeldOut(m.id)),
     'blind-4 even': parseJsonl(read(`${FIX}blind-4.jsonl`)).filter((m) => !odd(m)),
     'blind-5 even': parseJsonl(read(`${FIX}blind-5.jsonl`)).filter((m) => !odd(m)),
+    // Session 4's sealed batch, scored first-sight at 160f6b7 (docs/classifier.md); never trained on.
+    'blind-7': parseJsonl(read(`${FIX}blind-7.jsonl`)),
   };
 }
 
