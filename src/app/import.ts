@@ -26,27 +26,18 @@ import type { WorkerInput, WorkerMessage } from './import-worker.js';
 import { importIphoneFolder, routeSpecialImport } from './import-special.js';
 import { RecordingCallLinks } from './import-links.js';
 import { isCaptureDateNeeded } from './ocr-date.js';
+import type { ImportJobResult } from '../shared/views.js';
 
-export interface ImportFileResult {
-  file: string;
+/**
+ * What importing one file brought in: the shared ImportJobResult (src/shared/views.ts, what the import page reads)
+ * without the case-wide counts a job adds after regrouping, plus what only the app needs.
+ */
+export interface ImportFileResult extends Omit<ImportJobResult, 'format' | 'recording' | 'collectors' | 'contactsTouched'> {
   /** A stream format of src/import, or 'iphone-backup' / 'call-recording'. */
   format: FormatId | 'iphone-backup' | 'call-recording';
   importId: number;
-  records: number;
-  events: number;
-  eventsAdded: number;
-  contacts: number;
-  contactsAdded: number;
-  attachments: number;
-  collection: number;
-  /** Calls of this file from numbers found to be collectors (set once collectors are regrouped: importFiles, jobs.ts). */
-  collectorCalls?: number;
   /** Where the file was parsed: a worker thread (large files) or this thread. */
   thread: 'worker' | 'inline';
-  /** Non-fatal findings of the import (an iPhone backup missing a database), zh / en. */
-  notes?: string[];
-  /** Calls of this file merged into the call a recording imported earlier had made (import-links.ts), not added again. */
-  linkedToRecordings?: number;
   /** A call recording: its duration and the call it was linked to (recordings.ts). */
   recording?: import('./recordings.js').RecordingInfo;
 }

@@ -15,13 +15,13 @@
  * plaintext, reads give the plaintext either way, mode 0600.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
-import { createWriteStream, openReadStream, settleSealedWrite } from './sealed.js';
+import { createWriteStream, openReadStream, settleSealedWrite, shaFiles } from './sealed.js';
 
 export interface BlobStore {
   /**
@@ -163,23 +163,7 @@ export class FsBlobStore implements BlobStore {
 
 /** Files of the shared layout older versions wrote: attachments/<xx>/<sha256>. */
 function* legacyFiles(dataDir: string): Generator<{ path: string; sha256: string }> {
-  const root = attachmentsRoot(dataDir);
-  let dirs: string[];
-  try {
-    dirs = readdirSync(root);
-  } catch {
-    return;
-  }
-  for (const d of dirs) {
-    if (!/^[0-9a-f]{2}$/.test(d)) continue;
-    let names: string[];
-    try {
-      names = readdirSync(join(root, d));
-    } catch {
-      continue;
-    }
-    for (const n of names) if (SHA.test(n) && n.startsWith(d)) yield { path: join(root, d, n), sha256: n };
-  }
+  for (const path of shaFiles(attachmentsRoot(dataDir))) yield { path, sha256: basename(path) };
 }
 
 /**

@@ -624,8 +624,8 @@ function* attachmentFiles(dataDir: string): Generator<string> {
   for (const c of cases) if (/^[1-9][0-9]*$/.test(c)) yield* shaFiles(join(root, 'cases', c));
 }
 
-/** <dir>/xx/<sha256> files. */
-function* shaFiles(dir: string): Generator<string> {
+/** <dir>/xx/<sha256> files (the attachment layouts, old and per case: blobs.ts). */
+export function* shaFiles(dir: string): Generator<string> {
   let dirs: string[];
   try {
     dirs = readdirSync(dir);
