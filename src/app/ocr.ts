@@ -433,14 +433,24 @@ export async function correctOcrText(ctx: AppContext, eventId: number, text: str
     const ev = await repo.getEvent(trx, ctx.caseId, eventId);
     if (!ev) throw new AppError('NOT_FOUND', `事件 #${eventId} 不存在 event ${eventId} not found`);
     if (ev.meta?.source !== 'ocr') throw new AppError('BAD_INPUT', `事件 #${eventId} 不是截图识别的 event ${eventId} did not come from a screenshot`);
-    const rec = await trx
+    // The event's record by its time and dedupe key, which a case transfer keeps (src/app/case-transfer.ts): the
+    // event_id inside a payload is the id it had where it was first recorded, another event's id after a transfer.
+    const candidates = await trx
       .selectFrom('evidence')
-      .select('seq')
+      .select(['seq', 'payload'])
       .where('case_id', '=', ctx.caseId)
       .where('kind', '=', 'event')
-      .where('payload', 'like', `%"event_id":${eventId},%`)
+      .where('payload', 'like', `%"dedupe_key":${JSON.stringify(ev.dedupeKey)}%`)
       .orderBy('seq', 'desc')
-      .executeTakeFirst();
+      .execute();
+    const rec = candidates.find((c) => {
+      try {
+        const p = JSON.parse(c.payload) as { at?: unknown; dedupe_key?: unknown };
+        return p.dedupe_key === ev.dedupeKey && Number(p.at) === ev.at;
+      } catch {
+        return false;
+      }
+    });
     if (!rec) throw new AppError('NOT_FOUND', `事件 #${eventId} 的证据记录不存在 no evidence record for event ${eventId}`);
     const meta = { ...ev.meta, ocr_text: ev.meta?.ocr_text ?? ev.text, corrected: { at: ctx.now(), previous: ev.text } };
     const { labels, spans } = labelEvent({ ...ev, text: clean });
