@@ -17,7 +17,7 @@ import { AppError } from '../app/errors.js';
 import { changePassword, createUser, csrfOf, listUsers, login, logout, sessionUser, setTotp, updateUser, type OrgApp, type SessionUser } from '../app/org/accounts.js';
 import { audit, listAudit } from '../app/org/audit.js';
 import { addNote, addTask, assignCase, caseContext, createOrgCase, importSharedCase, listCasesWithSummaries, orgLenderReport, listNotes, listTasks, redeemInvite, renewInvite, revokeShare, setConsent, shareView, updateNote, updateTask } from '../app/org/cases.js';
-import { checkTotp, newTotpSecret, otpauthUri } from '../app/org/passwords.js';
+import { newTotpSecret, otpauthUri, totpStep } from '../app/org/passwords.js';
 import { allowed, authorize, isStaff, type Action } from '../app/org/policy.js';
 import { AssignSchema, ConsentSchema, LoginSchema, NewUserSchema, PasswordChangeSchema, TotpConfirmSchema, type SessionView } from '../shared/accounts.js';
 import { installErrorHandler, WEB_DIST } from './app.js';
@@ -151,8 +151,9 @@ export async function buildOrgServer(org: OrgApp, opts: OrgServerOptions = {}): 
         const u = userOf(req);
         if (!isStaff(u.role)) throw new AppError('FORBIDDEN', 'two-factor login is for staff accounts');
         const b = TotpConfirmSchema.parse(req.body);
-        if (!checkTotp(b.secret, b.code, org.now())) throw new AppError('BAD_INPUT', '验证码不对 the code does not match');
-        await setTotp(org, u.id, b.secret);
+        const step = totpStep(b.secret, b.code, org.now());
+        if (step === null) throw new AppError('BAD_INPUT', '验证码不对 the code does not match');
+        await setTotp(org, u.id, b.secret, step);
         return { ok: true };
       });
 

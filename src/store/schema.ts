@@ -150,6 +150,8 @@ export interface UsersTable {
   disabled: Generated<number>;
   /** Base32 TOTP secret (RFC 6238) of a staff account that enrolled; never returned by a route (0008). */
   totp_secret: string | null;
+  /** The 30-second step of the last code accepted for this account: a code is accepted once (0011). */
+  totp_last_step: number | null;
   updated_at: Generated<number>;
 }
 

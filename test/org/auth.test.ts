@@ -193,7 +193,16 @@ describe('TOTP second factor (staff)', () => {
     expect(need.statusCode).toBe(401);
     expect(need.json().error.details).toEqual({ totp_required: true });
     expect((await c.login(s.username, PASSWORD, totpCode(setup.secret, h.clock.now + 120_000))).statusCode).toBe(401);
-    expect((await c.login(s.username, PASSWORD, totpCode(setup.secret, h.clock.now))).statusCode).toBe(200);
+    // The code that confirmed the enrolment is spent; the next step's code logs in, once.
+    expect((await c.login(s.username, PASSWORD, totpCode(setup.secret, h.clock.now))).statusCode).toBe(401);
+    h.clock.now += 30_000;
+    const code = totpCode(setup.secret, h.clock.now);
+    expect((await c.login(s.username, PASSWORD, code)).statusCode).toBe(200);
+    expect((await h.client('10.4.0.2').login(s.username, PASSWORD, code)).statusCode).toBe(401);
+    // An older step's code, still inside the drift window, is refused too once a later one was used.
+    expect((await h.client('10.4.0.3').login(s.username, PASSWORD, totpCode(setup.secret, h.clock.now - 30_000))).statusCode).toBe(401);
+    h.clock.now += 30_000;
+    expect((await h.client('10.4.0.4').login(s.username, PASSWORD, totpCode(setup.secret, h.clock.now))).statusCode).toBe(200);
     const list = await (await h.user('admin')).client.req('GET', '/api/org/users');
     expect(list.body).not.toContain(setup.secret);
   });

@@ -18,7 +18,7 @@ import { openFileKey } from '../../store/sealed.js';
 import type { Role, SessionView, UserListItem, UserView } from '../../shared/accounts.js';
 import { NewUserSchema, PasswordSchema, ROLES, UserPatchSchema, UsernameSchema } from '../../shared/accounts.js';
 import { AppError } from '../errors.js';
-import { checkTotp, hashPassword, verifyPassword } from './passwords.js';
+import { hashPassword, totpStep, verifyPassword } from './passwords.js';
 
 /** What the organisation server holds for every request; each request's case context is made from it (caseContext). */
 export interface OrgApp {
@@ -111,8 +111,20 @@ export async function changePassword(org: OrgApp, userId: number, current: strin
   await org.store.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
-export async function setTotp(org: OrgApp, userId: number, secret: string | null): Promise<void> {
-  await org.store.db.updateTable('users').set({ totp_secret: secret, updated_at: org.now() }).where('id', '=', userId).execute();
+/** Enrols (or removes) the second factor; `usedStep`: the step of the code that confirmed it, which is then spent. */
+export async function setTotp(org: OrgApp, userId: number, secret: string | null, usedStep: number | null = null): Promise<void> {
+  await org.store.db.updateTable('users').set({ totp_secret: secret, totp_last_step: usedStep, updated_at: org.now() }).where('id', '=', userId).execute();
+}
+
+/** Records `step` as the account's last used TOTP step, if it is later than the last one; false if it is not. */
+async function claimTotpStep(org: OrgApp, userId: number, step: number): Promise<boolean> {
+  const r = await org.store.db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 // ---------- login limits ----------
@@ -177,7 +189,10 @@ export async function login(org: OrgApp, input: { username: string; password: st
       await recordFailure(org, keys, now);
       throw new AppError('UNAUTHORIZED', '请输入验证器应用上的 6 位验证码。Enter the 6-digit code from your authenticator app.', { totp_required: true });
     }
-    ok = checkTotp(u.totp_secret, input.totp, now);
+    // A code is accepted once: its step must come after the last one used, claimed in one update so that two
+    // logins racing with the same code cannot both win.
+    const step = totpStep(u.totp_secret, input.totp, now);
+    ok = step !== null && (await claimTotpStep(org, Number(u.id), step));
   }
   if (!ok || !u) {
     await recordFailure(org, keys, now);

@@ -54,14 +54,19 @@ export function totpCode(secret: string, atMs: number): string {
   return String(n).padStart(6, '0');
 }
 
+/** The 30-second step a code belongs to: the current step or one either side (clock drift of a phone), else null. */
+export function totpStep(secret: string, code: string, atMs: number): number | null {
+  const got = Buffer.from(code.padEnd(6).slice(0, 6));
+  for (const d of [-1, 0, 1]) {
+    const at = atMs + d * 30_000;
+    if (timingSafeEqual(Buffer.from(totpCode(secret, at)), got)) return Math.floor(at / 1000 / 30);
+  }
+  return null;
+}
+
 /** Accepts the current step and one either side (clock drift of a phone). */
 export function checkTotp(secret: string, code: string, atMs: number): boolean {
-  for (const d of [-1, 0, 1]) {
-    const want = Buffer.from(totpCode(secret, atMs + d * 30_000));
-    const got = Buffer.from(code.padEnd(6).slice(0, 6));
-    if (timingSafeEqual(want, got)) return true;
-  }
-  return false;
+  return totpStep(secret, code, atMs) !== null;
 }
 
 export function otpauthUri(secret: string, username: string): string {

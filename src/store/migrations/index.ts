@@ -75,5 +75,12 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0008_org': orgMigration(dialect),
     '0009_case_keys': caseKeysMigration(dialect),
     '0010_org_case_keys': orgCaseKeysMigration(dialect),
+    // The last TOTP step a staff account used: a code is accepted once (a code seen over someone's shoulder, or
+    // sent twice, cannot open a second session in its ~90-second window).
+    '0011_totp_step': {
+      async up(db: Kysely<any>) {
+        await sql`alter table users add column totp_last_step bigint`.execute(db);
+      },
+    },
   };
 }
