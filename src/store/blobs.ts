@@ -112,6 +112,7 @@ export class FsBlobStore implements BlobStore {
     const tmp = this.tempIn(caseId);
     const hash = createHash('sha256');
     let size = 0;
+    const out = createWriteStream(tmp, key);
     try {
       await pipeline(
         Buffer.isBuffer(data) ? Readable.from([data]) : data,
@@ -122,10 +123,12 @@ export class FsBlobStore implements BlobStore {
             cb(null, chunk);
           },
         }),
-        createWriteStream(tmp, key),
+        out,
       );
     } catch (e) {
-      // An interrupted write must not leave its bytes behind in the data folder.
+      // An interrupted write must not leave its bytes behind in the data folder. The file opens asynchronously:
+      // when the input fails at once, removing it before the write stream has closed would race its creation.
+      if (!out.closed) await new Promise<void>((r) => out.once('close', () => r()));
       rmSync(tmp, { force: true });
       throw e;
     }

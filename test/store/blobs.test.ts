@@ -5,7 +5,8 @@
  * cases when the app opens, still readable. Real SQLite file and real PostgreSQL; files in a temp data folder.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -142,3 +143,27 @@ describe('attachments written by an older version (shared folder)', () => {
     }
   });
 });
+
+describe('an interrupted write', () => {
+  for (const sealed of [false, true]) {
+    it(`leaves no temp file behind when the input fails at once (${sealed ? 'sealed' : 'plain'})`, async () => {
+      const dir = join(tmpdirFor('huxun-blobs-'), 'data');
+      mkdirSync(dir, { recursive: true });
+      const store = new FsBlobStore(dir, () => (sealed ? randomBytes(32) : null));
+      for (let i = 0; i < 20; i++) {
+        const failing = new Readable({ read() { this.destroy(new Error('upload cut')); } });
+        await expect(store.add(7, failing)).rejects.toThrow(/upload cut/);
+      }
+      const leftovers = (existsSync(join(dir, 'attachments')) ? readdirRecursive(join(dir, 'attachments')) : []).filter((n) => n.includes('.incoming-'));
+      expect(leftovers).toEqual([]);
+    });
+  }
+});
+
+function tmpdirFor(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+function readdirRecursive(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' });
+}
