@@ -25,9 +25,20 @@ import { SECURITY_HEADERS } from './guard.js';
 import { DEFAULT_LIMITS, textHeader, withUploadedFile, type UploadLimits } from './routes/http.js';
 import { caseRoutes, type CtxOf } from './routes/index.js';
 
+/** Behind TLS, the proxy is on this machine unless --trusted-proxy says otherwise. */
+export const DEFAULT_TRUSTED_PROXIES = ['127.0.0.1', '::1'];
+
 export interface OrgServerOptions {
-  /** Served over HTTPS by a proxy in front: the cookie is Secure (__Host-), the origin https, X-Forwarded-For trusted. */
+  /**
+   * Served over HTTPS by a proxy in front: the cookie is Secure (__Host-), the origin https, and X-Forwarded-For is
+   * read, but only as sent by `trustedProxies`.
+   */
   behindTls?: boolean;
+  /**
+   * The proxies whose X-Forwarded-For is believed (addresses or CIDR ranges; default: this machine, 127.0.0.1 and ::1).
+   * A client's own X-Forwarded-For is never believed: the per-address login limit would be one header away.
+   */
+  trustedProxies?: string[];
   limits?: Partial<UploadLimits>;
   /** Told of every route as it is registered (the IDOR suite covers each one, so a new route is covered too). */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
@@ -73,7 +84,7 @@ export async function buildOrgServer(org: OrgApp, opts: OrgServerOptions = {}): 
   const cookieName = tls ? '__Host-huxun_session' : 'huxun_session';
   const cookieAttrs = `HttpOnly; SameSite=Strict; Path=/${tls ? '; Secure' : ''}`;
   // No request logging: URLs and bodies can hold personal data.
-  const app = Fastify({ logger: false, bodyLimit: limits.json, trustProxy: tls });
+  const app = Fastify({ logger: false, bodyLimit: limits.json, trustProxy: tls ? (opts.trustedProxies?.length ? opts.trustedProxies : DEFAULT_TRUSTED_PROXIES) : false });
   installErrorHandler(app);
   if (opts.onRoute) {
     const tell = opts.onRoute;

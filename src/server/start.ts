@@ -138,6 +138,8 @@ export interface OrgStartOptions {
   port: number;
   host: string;
   behindTls?: boolean;
+  /** Proxies whose X-Forwarded-For is believed behind TLS (default: this machine). */
+  trustedProxies?: string[];
   limits?: Partial<UploadLimits>;
 }
 
@@ -157,7 +159,7 @@ export async function startOrgServer(opts: OrgStartOptions): Promise<{ origin: s
   const org = await openOrg({ databaseUrl: opts.databaseUrl, dataDir: resolveDataDir(opts.dataDir) });
   let app: Awaited<ReturnType<typeof buildOrgServer>> | null = null;
   try {
-    app = await buildOrgServer(org, { behindTls: opts.behindTls, limits: opts.limits });
+    app = await buildOrgServer(org, { behindTls: opts.behindTls, trustedProxies: opts.trustedProxies, limits: opts.limits });
     await app.listen({ port: opts.port, host: opts.host });
   } catch (e) {
     await app?.close();

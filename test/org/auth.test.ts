@@ -207,3 +207,26 @@ describe('TOTP second factor (staff)', () => {
     expect(list.body).not.toContain(setup.secret);
   });
 });
+
+describe('behind a TLS proxy (--behind-tls)', () => {
+  let t: OrgHarness;
+  beforeAll(async () => {
+    t = await orgHarness({ behindTls: true });
+  });
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+  const login = (address: string, forwardedFor: string, username: string) =>
+    t.client(address).req('POST', '/api/auth/login', { username, password: 'wrong password 12345' }, { 'x-forwarded-for': forwardedFor, origin: 'https://huxun.test', 'x-forwarded-proto': 'https' });
+
+  it('does not believe a client’s own X-Forwarded-For: the address limit still holds', async () => {
+    for (let i = 0; i < 20; i++) expect((await login('10.8.8.8', `203.0.113.${i}`, `spray${i}`)).statusCode).toBe(401);
+    expect((await login('10.8.8.8', '198.51.100.7', 'spray-last')).statusCode).toBe(429);
+  });
+
+  it('believes the proxy on this machine: each forwarded client has its own limit', async () => {
+    for (let i = 0; i < 20; i++) expect((await login('127.0.0.1', '192.0.2.10', `other${i}`)).statusCode).toBe(401);
+    expect((await login('127.0.0.1', '192.0.2.10', 'other-last')).statusCode).toBe(429);
+    expect((await login('127.0.0.1', '192.0.2.11', 'other-next')).statusCode).toBe(401);
+  });
+});

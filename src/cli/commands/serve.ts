@@ -7,9 +7,9 @@ export const serveCommands: Command[] = [
     usage: 'serve [--port N] [--host H] | serve --org --database postgres://… [--host 0.0.0.0] [--port N] [--behind-tls]',
     summary: '启动本地网页应用，或 --org 启动机构服务器 start the local web app (default command), or with --org the organisation server',
     help:
-      '--org: 机构服务器（账号、角色、审计），需要 PostgreSQL；第一个管理员用 huxun org create-admin 创建。--behind-tls：由 HTTPS 反向代理转发（Cookie 加 Secure，信任 X-Forwarded-For）。\n' +
-      '--org: the organisation server (accounts, roles, audit), PostgreSQL only; make the first admin with huxun org create-admin. --behind-tls: served through an HTTPS reverse proxy (Secure cookie, X-Forwarded-For trusted).',
-    flags: ['port', 'host', 'org', 'behind-tls'],
+      '--org: 机构服务器（账号、角色、审计），需要 PostgreSQL；第一个管理员用 huxun org create-admin 创建。--behind-tls：由 HTTPS 反向代理转发（Cookie 加 Secure；只相信 --trusted-proxy 所列代理（默认本机）发来的 X-Forwarded-For）。\n' +
+      '--org: the organisation server (accounts, roles, audit), PostgreSQL only; make the first admin with huxun org create-admin. --behind-tls: served through an HTTPS reverse proxy (Secure cookie; X-Forwarded-For believed only from the proxies in --trusted-proxy A,B, default this machine).',
+    flags: ['port', 'host', 'org', 'behind-tls', 'trusted-proxy'],
     async run({ flags, io }) {
       const portFlag = flags.int('port') ?? (process.env.PORT ? Number(process.env.PORT) : undefined);
       if (flags.bool('org')) {
@@ -19,6 +19,7 @@ export const serveCommands: Command[] = [
           port: portFlag ?? 7878,
           host: flags.str('host') ?? '127.0.0.1',
           behindTls: flags.bool('behind-tls'),
+          trustedProxies: flags.str('trusted-proxy')?.split(',').map((x) => x.trim()).filter(Boolean),
         });
         io.err(`护讯机构服务器已启动 Huxun organisation server is running: ${org.origin}`);
         io.err('按 Ctrl+C 停止 Press Ctrl+C to stop.');
