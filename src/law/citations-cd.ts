@@ -643,7 +643,7 @@ export const CITATIONS_D: readonly Citation[] = [
     ref: 'D3',
     article: '第二项',
     zh: `各类机构以利率和各种费用形式向借款人收取的综合资金成本，应当符合最高人民法院关于民间借贷利率的规定，禁止发放或者撮合违反法律有关利率规定的贷款。`,
-    en: "Item (2): the all-in cost charged as interest and fees must comply with the SPC's private-lending rate rules; no loans that break the legal rate rules. The notice names no percentage: in 2017 those rules were the 2015 interpretation (24% / 36%, see private-lending-2015.art26).",
+    en: "Item (2): the all-in cost charged as interest and fees must comply with the SPC's private-lending rate rules; no loans that break the legal rate rules. The notice names no percentage: in 2017 those rules were the 2015 interpretation (24% / 36%, article 26 of that interpretation).",
     verified: 'secondary',
   }),
   cite(CASH_LOAN, {
