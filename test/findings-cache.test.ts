@@ -54,3 +54,21 @@ describe.each(engines())('findings kept per case (%s)', (engine) => {
     expect(await runFindings(ctx)).toBe(e);
   });
 });
+
+describe('findings kept for a bounded number of cases', () => {
+  it('keeps the most recently used cases only', async () => {
+    const o = await openTestApp('sqlite');
+    opened.push(o);
+    const { forCase } = await import('../src/app/context.js');
+    const { createCase } = await import('../src/store/repo.js');
+    const { FINDINGS_CACHE_CASES } = await import('../src/app/findings.js');
+    const ctxs = [o.ctx];
+    for (let i = 0; i < FINDINGS_CACHE_CASES; i++) ctxs.push((await forCase(o.ctx, await createCase(o.ctx.store.db, `c${i}`, 'Asia/Shanghai', 0, null)))!);
+    const first = await runFindings(ctxs[0]!);
+    expect(await runFindings(ctxs[0]!)).toBe(first);
+    for (const c of ctxs.slice(1)) await runFindings(c); // one more case than are kept: the first is dropped
+    expect(await runFindings(ctxs[0]!)).not.toBe(first);
+    const again = await runFindings(ctxs[0]!);
+    expect(await runFindings(ctxs[0]!)).toBe(again);
+  });
+});

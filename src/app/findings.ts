@@ -80,6 +80,9 @@ type FindingsRun = { findings: Finding[]; caseData: CaseData };
  * per findings, overview, documents or dossier request). The result is frozen: a caller that tried to change it
  * would throw instead of changing what the next request sees.
  */
+/** Cases whose findings a store keeps (each holds the case's events: ~1–2 MB per 5,000 events). */
+export const FINDINGS_CACHE_CASES = 16;
+
 const findingsCache = new WeakMap<object, Map<number, { stamp: string; run: FindingsRun }>>();
 
 async function findingsStamp(ctx: AppContext): Promise<string> {
@@ -121,11 +124,19 @@ export async function runFindings(ctx: AppContext): Promise<FindingsRun> {
   if (!cache) findingsCache.set(ctx.store, (cache = new Map()));
   const stamp = await findingsStamp(ctx);
   const hit = cache.get(ctx.caseId);
-  if (hit && hit.stamp === stamp) return hit.run;
+  if (hit && hit.stamp === stamp) {
+    // Most recently used last: the first entry is the one to drop.
+    cache.delete(ctx.caseId);
+    cache.set(ctx.caseId, hit);
+    return hit.run;
+  }
   const caseData = await loadCaseData(ctx);
   const run = deepFreeze({ findings: runRules(CN_RULES, caseData), caseData });
   // Stored under the stamp read before loading: a change made meanwhile gives a new stamp at the next request.
+  cache.delete(ctx.caseId);
   cache.set(ctx.caseId, { stamp, run });
+  // A result holds the case's every event: an organisation server keeps the cases in use, not all of them.
+  while (cache.size > FINDINGS_CACHE_CASES) cache.delete(cache.keys().next().value!);
   return run;
 }
 
