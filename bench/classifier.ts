@@ -13,6 +13,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { classify, classifyRules, loadModel } from '../src/domain/collection/classifier/index.js';
 import { LINEAR_MODEL } from '../src/domain/collection/classifier/linear-model.js';
 import type { Recipient } from '../src/domain/collection/types.js';
+import { rng } from '../src/import/testing.js';
 
 export interface ClassifierBenchResult {
   messages: number;
@@ -68,15 +69,7 @@ const LENDERS = ['好享借', '快借宝', '橙子钱包', '鹿鸣消费金融',
 const NAMES = ['王强', '李娜', '陈刚', '赵敏', '周磊', '孙婷'];
 const PLACES = ['临江', '滨江', '江东', '城南'];
 
-export function rng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 /** Deterministic message generator (about 40% ordinary). */
 export function generateMessages(count: number, seed = 42): Array<{ text: string; to: Recipient }> {

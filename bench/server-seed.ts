@@ -9,18 +9,8 @@
 import type pg from 'pg';
 import { classify, classifierVersion } from '../src/domain/collection/classifier/index.js';
 import { setModel } from '../src/domain/collection/classifier/model.js';
+import { rng } from '../src/import/testing.js';
 
-/** Small deterministic generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Invented platform names (not real lenders): the bench needs names, not facts.
 const PLATFORMS = ['示例借贷A', '示例消费金融B', '示例小贷C', '示例分期D', '示例网贷E', '示例信用F'];
