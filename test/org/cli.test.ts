@@ -1,7 +1,7 @@
 /** `huxun org …` and `huxun serve --org` (issue 15): the one-time first admin, staff accounts, PostgreSQL only. */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PG_URL } from '../support/stores.js';
+import { PG_URL, dropPgDatabase } from '../support/stores.js';
 import { runCli, tempDataDir } from '../support/cli.js';
 import { startOrgServer } from '../../src/server/start.js';
 
@@ -22,10 +22,7 @@ describe.skipIf(!url)('organisation accounts from the CLI (PostgreSQL)', () => {
   });
   afterAll(async () => {
     delete process.env.HUXUN_NEW_PASSWORD;
-    const a = new pg.Client({ connectionString: url });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
+    await dropPgDatabase(name);
   });
 
   it('creates the first admin once, then staff accounts; never with a short password', async () => {

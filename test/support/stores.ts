@@ -47,13 +47,33 @@ export async function makeStore(engine: 'sqlite' | 'postgres', opts: { migrate?:
     dataDir,
     async cleanup() {
       await store.close();
-      const a = new pg.Client({ connectionString: PG_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await dropPgDatabase(name);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Drops a test database. WITH (FORCE) ends the sessions still on it, but the app role may not end a server process
+ * of another role (an autovacuum worker that has just started on the database: 42501): that one finishes by itself,
+ * so the drop is tried again after a moment.
+ */
+export async function dropPgDatabase(name: string): Promise<void> {
+  const a = new pg.Client({ connectionString: PG_URL });
+  await a.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await a.query(`drop database if exists ${name} with (force)`);
+        return;
+      } catch (e) {
+        if ((e as { code?: string }).code !== '42501' || attempt >= 50) throw e;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  } finally {
+    await a.end();
+  }
 }
 
 /** A fresh, empty PostgreSQL database on the test server. */
