@@ -77,20 +77,42 @@ describe('plan engine: properties', () => {
       { numRuns: 400 },
     );
   });
-  it('more money never delays a payoff', () => {
+  // What more money guarantees: the whole plan never ends later and never leaves more unpaid. Per lender, the
+  // keep-up shares are floored to the fen in proportion to the targets, and the fen left over by flooring goes to the
+  // first lenders in order; with more money that leftover can be smaller, so one lender may get up to (lenders − 1)
+  // fen less in a month (found by this property in CI: 6 fen claimed, 1 → 2 fen unpaid). So per lender: at most that
+  // many fen more unpaid per month of the plan, and a payoff no later unless by such a fen.
+  it('more money never delays the plan, and moves at most rounding fen between lenders', () => {
     fc.assert(
       fc.property(reqArb, fc.integer({ min: 0, max: 2_000_000 }), (req, more) => {
         const a = buildPlan(req);
         const b = buildPlan({ ...req, monthly_fen: req.monthly_fen + more });
+        expect(b.unpaid_fen).toBeLessThanOrEqual(a.unpaid_fen);
+        if (a.end) expect(b.end && b.end <= a.end).toBeTruthy();
+        const rounding = Math.max(0, req.debts.length - 1) * a.totals.length;
         for (const la of a.lenders) {
           const lb = b.lenders.find((x) => x.loan === la.loan)!;
-          if (la.paid_off) expect(lb.paid_off && lb.paid_off <= la.paid_off).toBeTruthy();
-          expect(lb.unpaid_fen).toBeLessThanOrEqual(la.unpaid_fen);
+          expect(lb.unpaid_fen).toBeLessThanOrEqual(la.unpaid_fen + rounding);
+          if (la.paid_off && !(lb.paid_off && lb.paid_off <= la.paid_off)) expect(lb.unpaid_fen).toBeLessThanOrEqual(rounding);
         }
-        if (a.end) expect(b.end && b.end <= a.end).toBeTruthy();
       }),
       { numRuns: 400 },
     );
+  });
+  it('the counterexample CI found: more money, one fen of rounding moves, the plan as a whole does not get worse', () => {
+    const req = {
+      debts: [
+        { loan: 1, lender: 'L1', lenderType: 'bank', claimed_fen: 0, apr: null, harassment: 0, pay: 'supportable', supportable_fen: 0 },
+        { loan: 2, lender: 'L2', lenderType: 'bank', claimed_fen: 6, apr: null, harassment: 0, pay: 'claimed', supportable_fen: 0 },
+        { loan: 7, lender: 'L7', lenderType: 'bank', claimed_fen: 1528439, apr: null, harassment: 0, pay: 'claimed', supportable_fen: 0 },
+        { loan: 8, lender: 'L8', lenderType: 'bank', claimed_fen: 611327, apr: null, harassment: 0, pay: 'claimed', supportable_fen: 0 },
+      ],
+      monthly_fen: 1379012, strategy: 'snowball', keep_up: 1, horizon: 1, order: [], start: '2027-01',
+    } as Parameters<typeof buildPlan>[0];
+    const a = buildPlan(req);
+    const b = buildPlan({ ...req, monthly_fen: req.monthly_fen + 3217 });
+    expect(b.unpaid_fen).toBeLessThan(a.unpaid_fen);
+    expect(b.total_fen - a.total_fen).toBe(3217);
   });
   it('the same input gives the same plan (also with the debts in another order)', () => {
     fc.assert(
