@@ -4,20 +4,12 @@
  * supervised by the local financial regulator of their province of registration; a platform has no regulator of its own
  * for the borrower (complain about the lender named in the contract).
  */
-import { KNOWLEDGE, SRC, lenderEntity, localRegulator, noRegulator, province, provinceFromName } from './lenders-sources.js';
-import type { LenderEntity, LenderFactStatus, RegistryLenderType, ServiceNumber, SourcedFact } from './lenders-types.js';
+import { KNOWLEDGE, SRC, lenderEntity, localRegulator, noRegulator, province, provinceFromName, type EntityInput } from './lenders-sources.js';
+import type { LenderEntity, RegistryLenderType } from './lenders-types.js';
 
-interface Input {
+/** An entry of these lists: what every entity list gives (lenders-sources.ts), plus the id's slug. */
+interface Input extends EntityInput {
   id: string;
-  name: string;
-  shortNames: string[];
-  aliases?: string[];
-  exactOnly?: string[];
-  province: SourcedFact;
-  source?: string;
-  status?: LenderFactStatus;
-  serviceNumbers?: ServiceNumber[];
-  note?: string;
 }
 
 function make(kind: 'mlc' | 'guar' | 'plat', type: RegistryLenderType, i: Input): LenderEntity {
