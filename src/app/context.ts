@@ -79,8 +79,9 @@ export interface OpenedApp {
 export async function openApp(opts: OpenOptions): Promise<OpenedApp> {
   const dataDir = resolveDataDir(opts.dataDir);
   const local = !opts.databaseUrl;
-  // Attachments live in the data folder in server mode too.
-  tightenDataDir(dataDir);
+  // Attachments live in the data folder in server mode too. A held lock comes from lockDataFolder, which has
+  // just tightened the folder: walking every attachment twice at a server start costs a stat per file.
+  if (!opts.heldLock) tightenDataDir(dataDir);
   // `lock` is released by this open (on failure or at close); a held lock only counts as holding the folder.
   let lock: DataLock | null = null;
   if (!opts.heldLock && opts.lockAs && local) lock = acquireLock(dataDir, opts.lockAs, opts.lockUrl);
