@@ -16,6 +16,7 @@
 import { LABELS, type Label, type Recipient } from '../types.js';
 import { classifyWindow, LAST_RUN, runRules } from './classify.js';
 import { denseFeatures, DENSE, encodeModel, forEachGram, gramScale, NL, type LinearModel } from './linear.js';
+import { mulberry32 } from '../../random.js';
 
 export interface TrainMessage {
   id: string;
@@ -50,16 +51,6 @@ export interface Featured {
   y: number;
   ruleBits: number;
   to: Recipient;
-}
-
-function rng(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function labelBits(labels: readonly Label[]): number {
@@ -101,7 +92,7 @@ function trainWeights(data: readonly Featured[], idx: readonly number[], o: Requ
   const dg = new Float64Array(DENSE * NL);
   const b = new Float64Array(NL);
   const bg = new Float64Array(NL);
-  const r = rng(o.seed);
+  const r = mulberry32(o.seed);
   const order = idx.slice();
   const z = new Float64Array(NL);
   const grad = new Float64Array(NL);

@@ -1,0 +1,15 @@
+/**
+ * The project's one deterministic PRNG (mulberry32): seeded training of the classifier's model
+ * (classifier/train-linear.ts), the import tests' random chunking and the benchmarks' generated data all draw
+ * from it, so a seed means the same sequence everywhere.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
