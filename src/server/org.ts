@@ -54,6 +54,8 @@ declare module 'fastify' {
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** API routes answered without a session. */
 const PUBLIC = new Set(['/api/health', '/api/auth/login', '/api/auth/redeem']);
+/** All a session may do while its password is one an admin set (SessionView.must_change). */
+const CHANGE_FIRST = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
 export const CSRF_HEADER = 'x-csrf-token';
 
 function cookieOf(req: FastifyRequest, name: string): string | undefined {
@@ -112,6 +114,7 @@ export async function buildOrgServer(org: OrgApp, opts: OrgServerOptions = {}): 
     if (user && token) users.set(req, { user, token });
     if (PUBLIC.has(route)) return;
     if (!user || !token) return refuse(reply, 401, 'UNAUTHORIZED', '请先登录 log in first');
+    if (user.must_change && !CHANGE_FIRST.has(route)) return refuse(reply, 403, 'PASSWORD_CHANGE', '请先把管理员设的密码改成您自己的密码 change the password an admin set first');
     if (!SAFE.has(req.method)) {
       const given = req.headers[CSRF_HEADER];
       if (typeof given !== 'string' || given !== csrfOf(token)) return refuse(reply, 403, 'CSRF', '页面已过期，请刷新后再试 the page is out of date: reload it and try again (CSRF token)');
@@ -130,12 +133,12 @@ export async function buildOrgServer(org: OrgApp, opts: OrgServerOptions = {}): 
         const b = LoginSchema.parse(req.body);
         const r = await login(org, b, address(req), cookieOf(req, cookieName));
         setSession(reply, r.token);
-        return { user: r.user, csrf: r.csrf };
+        return { user: r.user, csrf: r.csrf, must_change: r.must_change };
       });
       api.post('/auth/redeem', async (req, reply): Promise<SessionView> => {
         const r = await redeemInvite(org, req.body, address(req));
         setSession(reply, r.token);
-        return { user: r.user, csrf: r.csrf };
+        return { user: r.user, csrf: r.csrf, must_change: r.must_change };
       });
       api.post('/auth/logout', async (req, reply) => {
         await logout(org, users.get(req)!.token);
@@ -143,7 +146,7 @@ export async function buildOrgServer(org: OrgApp, opts: OrgServerOptions = {}): 
       });
       api.get('/auth/me', async (req): Promise<SessionView & { totp: boolean }> => {
         const u = users.get(req)!;
-        return { user: { id: u.user.id, username: u.user.username, role: u.user.role }, csrf: csrfOf(u.token), totp: u.user.totp };
+        return { user: { id: u.user.id, username: u.user.username, role: u.user.role }, csrf: csrfOf(u.token), totp: u.user.totp, must_change: Boolean(u.user.must_change) };
       });
       api.post('/auth/password', async (req, reply) => {
         const b = PasswordChangeSchema.parse(req.body);
@@ -210,7 +213,8 @@ export async function buildOrgServer(org: OrgApp, opts: OrgServerOptions = {}): 
       api.post('/org/users', async (req, reply) => {
         const u = userOf(req);
         await authorize(org, u, 'org.users.manage');
-        const made = await createUser(org, NewUserSchema.parse(req.body));
+        // The admin chose the password: its owner replaces it at the first login.
+        const made = await createUser(org, NewUserSchema.parse(req.body), { mustChange: true });
         await audit(org, { caseId: null, userId: u.id, action: 'user.create', method: req.method, route: req.routeOptions.url ?? '', target: JSON.stringify({ user: made.id, role: made.role }) });
         return reply.status(201).send(made);
       });
@@ -218,7 +222,7 @@ export async function buildOrgServer(org: OrgApp, opts: OrgServerOptions = {}): 
         const u = userOf(req);
         await authorize(org, u, 'org.users.manage');
         const { userId } = z.object({ userId: z.coerce.number().int().positive() }).parse(req.params);
-        const r = await updateUser(org, userId, req.body);
+        const r = await updateUser(org, userId, req.body, u);
         await audit(org, { caseId: null, userId: u.id, action: 'user.update', method: req.method, route: req.routeOptions.url ?? '', target: JSON.stringify({ user: userId, fields: Object.keys((req.body as object) ?? {}) }) });
         return r;
       });

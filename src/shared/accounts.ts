@@ -16,8 +16,10 @@ export const UsernameSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/, '用户名只能用字母、数字和 . _ - only letters, digits and . _ -');
 
-/** ASVS 2.1.1/2.1.2: at least 12 characters, at most 128; any characters (Chinese too). */
-export const PasswordSchema = z.string().min(12, '密码至少 12 个字符 at least 12 characters').max(128);
+/** ASVS 2.1.1/2.1.2: at least 12 characters, at most 128; any characters (Chinese too). The web form checks the same numbers. */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 128;
+export const PasswordSchema = z.string().min(PASSWORD_MIN, '密码至少 12 个字符 at least 12 characters').max(PASSWORD_MAX, '密码最多 128 个字符 at most 128 characters');
 
 export const LoginSchema = z.object({
   username: z.string().max(64),
@@ -31,20 +33,30 @@ export interface UserView {
   role: Role;
 }
 
-/** POST /api/auth/login, GET /api/auth/me: the user, and the token every change must carry in x-csrf-token. */
+/**
+ * POST /api/auth/login, GET /api/auth/me: the user, and the token every change must carry in x-csrf-token.
+ * `must_change`: the password was set by an admin; until its owner changes it (POST /api/auth/password) every other
+ * route answers 403 PASSWORD_CHANGE.
+ */
 export interface SessionView {
   user: UserView;
   csrf: string;
+  must_change: boolean;
 }
 
 export interface UserListItem extends UserView {
   disabled: boolean;
   totp: boolean;
   created_at: number;
+  /** The password is one an admin set: its owner has not changed it yet. */
+  must_change: boolean;
+  /** Epoch ms of the last login; null: none recorded. */
+  last_login_at: number | null;
 }
 
 export const NewUserSchema = z.object({ username: UsernameSchema, password: PasswordSchema, role: z.enum(ROLES) });
-export const UserPatchSchema = z.object({ disabled: z.boolean().optional(), role: z.enum(ROLES).optional(), password: PasswordSchema.optional() });
+/** PUT /api/org/users/:userId (admin). `totp: false` turns the second factor off, so that its owner enrols again. */
+export const UserPatchSchema = z.object({ disabled: z.boolean().optional(), role: z.enum(ROLES).optional(), password: PasswordSchema.optional(), totp: z.literal(false).optional() });
 export const PasswordChangeSchema = z.object({ current: z.string().max(128), password: PasswordSchema });
 export const TotpConfirmSchema = z.object({ secret: z.string().regex(/^[A-Z2-7]{32}$/), code: z.string().regex(/^\d{6}$/) });
 

@@ -148,11 +148,15 @@ export interface UsersTable {
   created_at: number;
   /** 1: cannot log in; existing sessions are refused (0008). */
   disabled: Generated<number>;
-  /** Base32 TOTP secret (RFC 6238) of a staff account that enrolled; never returned by a route (0008). */
+  /** TOTP secret (RFC 6238) of a staff account that enrolled, sealed with the server's key (src/app/org/org-key.ts, 'hxs1:' marker; an older plain base32 value is sealed at the next start or login); never returned by a route (0008). */
   totp_secret: string | null;
   /** The 30-second step of the last code accepted for this account: a code is accepted once (0011). */
   totp_last_step: number | null;
   updated_at: Generated<number>;
+  /** 1: the password was set by an admin; the account may only change it until its owner does (0013). */
+  must_change_password: Generated<number>;
+  /** Epoch ms of the last successful login (0013). */
+  last_login_at: number | null;
 }
 
 /** Only the SHA-256 of the cookie's token is stored (0002; times 0008). */

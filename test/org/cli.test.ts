@@ -44,6 +44,13 @@ describe.skipIf(!url)('organisation accounts from the CLI (PostgreSQL)', () => {
       { username: 'wang', role: 'caseworker', disabled: true },
     ]);
     expect(list.stdout).not.toMatch(/argon2/);
+    // The one admin cannot be disabled (an organisation always keeps an active admin).
+    const last = await runCli(['org', 'user', 'disable', 'boss', ...data]);
+    expect(last.code).toBe(1);
+    expect(last.stderr).toMatch(/最后一个可用的管理员/);
+    // A lost phone or a lost server key: the second factor is turned off for the account to enrol again.
+    expect((await runCli(['org', 'user', 'reset-totp', 'boss', ...data])).code).toBe(0);
+    expect((await runCli(['org', 'user', 'reset-totp', 'nobody', ...data])).code).toBe(2);
   });
 
   it('serve --org listens on any host it is given, and the admin logs in through it', async () => {

@@ -14,6 +14,8 @@ let h: OrgHarness;
 const c = {} as Record<Who, Client>;
 const ids = {} as Record<Who, number>;
 let caseId = 0;
+/** An account only the account rows change (a change ends its sessions: never one of the users above). */
+let targetId = 0;
 
 async function redeem(invite: string, username: string): Promise<Client> {
   const cl = h.client(`10.20.0.${username.length}`);
@@ -31,6 +33,7 @@ beforeAll(async () => {
     c[who] = u.client;
     ids[who] = u.id;
   }
+  targetId = (await h.user('caseworker', 'account-target')).id;
   const made = await c.assigned.req('POST', '/api/org/cases', { name: '张女士的案件' });
   expect(made.statusCode).toBe(201);
   caseId = made.json().case_id;
@@ -60,6 +63,9 @@ const MATRIX: [string, string, (id: number) => string, unknown, boolean[]][] = [
   ['open a new case', 'POST', () => '/api/org/cases', { name: 'new' }, [N, N, Y, Y, Y, N]],
   ['list accounts', 'GET', () => '/api/org/users', undefined, [N, N, N, N, Y, Y]],
   ['add an account', 'POST', () => '/api/org/users', { username: 'newstaff', password: PASSWORD, role: 'caseworker' }, [N, N, N, N, N, Y]],
+  // The accounts page's changes (role, disable, reset password, second factor off): one route, admin only.
+  ['change an account', 'PUT', () => `/api/org/users/${targetId}`, { role: 'caseworker' }, [N, N, N, N, N, Y]],
+  ['reset a password', 'PUT', () => `/api/org/users/${targetId}`, { password: PASSWORD }, [N, N, N, N, N, Y]],
   ["the organisation's audit log", 'GET', () => '/api/org/audit', undefined, [N, N, N, N, Y, N]],
   ['the per-lender report', 'GET', () => '/api/org/report/lenders', undefined, [N, N, N, N, Y, N]],
 ];

@@ -16,8 +16,9 @@ import { openStore, type Store } from '../../store/db.js';
 import { tightenDataDir } from '../../store/private-fs.js';
 import { openFileKey } from '../../store/sealed.js';
 import type { Role, SessionView, UserListItem, UserView } from '../../shared/accounts.js';
-import { NewUserSchema, PasswordSchema, ROLES, UserPatchSchema, UsernameSchema } from '../../shared/accounts.js';
+import { NewUserSchema, PasswordSchema, ROLES, STAFF_ROLES, UserPatchSchema, UsernameSchema } from '../../shared/accounts.js';
 import { AppError } from '../errors.js';
+import { loadOrgKey, isSealed, openSecret, sealSecret } from './org-key.js';
 import { hashPassword, totpStep, verifyPassword } from './passwords.js';
 
 /** What the organisation server holds for every request; each request's case context is made from it (caseContext). */
@@ -25,14 +26,50 @@ export interface OrgApp {
   store: Store;
   dataDir: string;
   fileKey: Buffer | null;
+  /** Seals the TOTP secrets (org-key.ts); unset: HUXUN_ORG_KEY or the data folder's key file, read at first use. */
+  orgKey?: Buffer;
   now(): number;
+}
+
+const lazyKeys = new WeakMap<OrgApp, Buffer>();
+function orgKeyOf(org: OrgApp): Buffer {
+  if (org.orgKey) return org.orgKey;
+  let k = lazyKeys.get(org);
+  if (!k) lazyKeys.set(org, (k = loadOrgKey(org.dataDir)));
+  return k;
 }
 
 export async function openOrg(opts: { databaseUrl?: string; dataDir: string; now?: () => number }): Promise<OrgApp & { close(): Promise<void> }> {
   tightenDataDir(opts.dataDir);
   const store = await openStore({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
   const fileKey = openFileKey(opts.dataDir, undefined);
-  return { store, dataDir: opts.dataDir, fileKey, now: opts.now ?? (() => Date.now()), close: () => store.close() };
+  let orgKey: Buffer;
+  try {
+    // Made on the first start (0600), so that it exists to be backed up before anyone enrols a second factor.
+    orgKey = loadOrgKey(opts.dataDir);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const org: OrgApp = { store, dataDir: opts.dataDir, fileKey, orgKey, now: opts.now ?? (() => Date.now()) };
+  await sealPlainTotpSecrets(org);
+  return { ...org, close: () => store.close() };
+}
+
+/**
+ * Seals every TOTP secret still stored in the clear (written before the secrets were sealed); each row is changed
+ * only if it still holds the value read, so a server starting beside a running one changes nothing twice.
+ */
+export async function sealPlainTotpSecrets(org: OrgApp): Promise<number> {
+  const rows = await org.store.db.selectFrom('users').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
+  let n = 0;
+  for (const r of rows) {
+    if (!r.totp_secret || isSealed(r.totp_secret)) continue;
+    const sealed = sealSecret(orgKeyOf(org), Number(r.id), r.totp_secret);
+    const u = await org.store.db.updateTable('users').set({ totp_secret: sealed }).where('id', '=', Number(r.id)).where('totp_secret', '=', r.totp_secret).executeTakeFirst();
+    n += Number(u.numUpdatedRows);
+  }
+  return n;
 }
 
 export const SESSION_IDLE_MS = 30 * 60_000;
@@ -46,6 +83,8 @@ const MAX_WAIT_MS = 3600_000;
 
 export interface SessionUser extends UserView {
   totp: boolean;
+  /** The password was set by an admin: only changing it (and logging out) is allowed until the owner does. */
+  must_change?: boolean;
 }
 
 const hashToken = (t: string) => createHash('sha256').update(t).digest('hex');
@@ -59,7 +98,8 @@ function view(u: { id: number; username: string; role: string }): UserView {
 
 // ---------- accounts ----------
 
-export async function createUser(org: OrgApp, input: { username: string; password: string; role: Role }): Promise<UserView> {
+/** `mustChange`: the password is the admin's, not the owner's: it must be changed at the first login. */
+export async function createUser(org: OrgApp, input: { username: string; password: string; role: Role }, opts: { mustChange?: boolean } = {}): Promise<UserView> {
   const u = NewUserSchema.parse(input);
   const username = normName(u.username);
   const taken = await org.store.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
@@ -67,7 +107,7 @@ export async function createUser(org: OrgApp, input: { username: string; passwor
   const now = org.now();
   const row = await org.store.db
     .insertInto('users')
-    .values({ username, password_hash: await hashPassword(u.password), role: u.role, created_at: now, updated_at: now, totp_secret: null })
+    .values({ username, password_hash: await hashPassword(u.password), role: u.role, created_at: now, updated_at: now, totp_secret: null, must_change_password: opts.mustChange ? 1 : 0 })
     .returning(['id', 'username', 'role'])
     .executeTakeFirstOrThrow();
   return view(row);
@@ -81,20 +121,66 @@ export async function createFirstAdmin(org: OrgApp, username: string, password: 
 }
 
 export async function listUsers(org: OrgApp): Promise<UserListItem[]> {
-  const rows = await org.store.db.selectFrom('users').select(['id', 'username', 'role', 'disabled', 'totp_secret', 'created_at']).orderBy('id').execute();
-  return rows.map((r) => ({ ...view(r), disabled: Boolean(r.disabled), totp: Boolean(r.totp_secret), created_at: Number(r.created_at) }));
+  const rows = await org.store.db
+    .selectFrom('users')
+    .select(['id', 'username', 'role', 'disabled', 'totp_secret', 'created_at', 'must_change_password', 'last_login_at'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    ...view(r),
+    disabled: Boolean(r.disabled),
+    totp: Boolean(r.totp_secret),
+    created_at: Number(r.created_at),
+    must_change: Boolean(r.must_change_password),
+    last_login_at: r.last_login_at == null ? null : Number(r.last_login_at),
+  }));
 }
 
-export async function updateUser(org: OrgApp, userId: number, patch: unknown): Promise<UserListItem> {
+const isStaffRole = (r: string) => (STAFF_ROLES as readonly string[]).includes(r);
+
+/**
+ * An admin's change to an account (`actor`: who asks; the CLI, run by whoever holds the database, passes none):
+ * disable or enable, a new role, a new password (which its owner must change at the next login), the second
+ * factor turned off (to enrol again). Refused: disabling oneself or changing one's own role, turning a borrower
+ * into staff or staff into a borrower, and leaving the organisation without an active admin. The active admins are
+ * locked for the check (PostgreSQL: FOR UPDATE; SQLite writes one at a time), so that two admins disabling each
+ * other at the same moment cannot both succeed.
+ */
+export async function updateUser(org: OrgApp, userId: number, patch: unknown, actor?: { id: number }): Promise<UserListItem> {
   const p = UserPatchSchema.parse(patch);
-  const set: Record<string, unknown> = { updated_at: org.now() };
-  if (p.disabled !== undefined) set.disabled = p.disabled ? 1 : 0;
-  if (p.role !== undefined) set.role = p.role;
-  if (p.password !== undefined) set.password_hash = await hashPassword(p.password);
-  const r = await org.store.db.updateTable('users').set(set).where('id', '=', userId).executeTakeFirst();
-  if (!Number(r.numUpdatedRows)) throw new AppError('NOT_FOUND', 'no such user');
-  // A disabled account, a new role or a reset password ends its sessions at once.
-  await org.store.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  const self = actor !== undefined && actor.id === userId;
+  if (self && p.disabled === true) throw new AppError('CONFLICT', '不能停用自己正在使用的账号。You cannot disable your own account.');
+  if (self && p.role !== undefined && p.role !== 'admin') throw new AppError('CONFLICT', '不能修改自己的角色，请另一位管理员来改。You cannot change your own role: ask another admin.');
+  const password = p.password === undefined ? undefined : await hashPassword(p.password);
+  await org.store.db.transaction().execute(async (trx) => {
+    let admins = trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', 0);
+    if (org.store.engine === 'postgres') admins = admins.forUpdate();
+    const active = (await admins.execute()).map((r) => Number(r.id));
+    const target = await trx.selectFrom('users').select(['id', 'role', 'disabled']).where('id', '=', userId).executeTakeFirst();
+    if (!target) throw new AppError('NOT_FOUND', '没有这个账号。No such account.');
+    if (p.role !== undefined && p.role !== target.role && (!isStaffRole(p.role) || !isStaffRole(target.role))) {
+      throw new AppError('BAD_INPUT', '借款人账号和工作人员账号不能互相转换。A borrower account cannot become a staff account, nor the other way round.');
+    }
+    const leavesAdmins = active.includes(userId) && (p.disabled === true || (p.role !== undefined && p.role !== 'admin'));
+    if (leavesAdmins && active.length <= 1) {
+      throw new AppError('CONFLICT', '这是最后一个可用的管理员账号，不能停用或改成其他角色：请先让另一个账号成为管理员。This is the last active admin account: make another account an admin first.');
+    }
+    const set: Record<string, unknown> = { updated_at: org.now() };
+    if (p.disabled !== undefined) set.disabled = p.disabled ? 1 : 0;
+    if (p.role !== undefined) set.role = p.role;
+    if (password !== undefined) {
+      set.password_hash = password;
+      // A password someone else chose is a temporary one; one's own is not.
+      set.must_change_password = self ? 0 : 1;
+    }
+    if (p.totp === false) {
+      set.totp_secret = null;
+      set.totp_last_step = null;
+    }
+    await trx.updateTable('users').set(set).where('id', '=', userId).execute();
+    // A disabled account, a new role, a reset password or second factor ends its sessions at once.
+    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  });
   return (await listUsers(org)).find((u) => u.id === userId)!;
 }
 
@@ -107,13 +193,14 @@ export async function changePassword(org: OrgApp, userId: number, current: strin
   PasswordSchema.parse(password);
   const r = await org.store.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
   if (!(await verifyPassword(r?.password_hash ?? null, current))) throw new AppError('UNAUTHORIZED', '当前密码不对 the current password is wrong');
-  await org.store.db.updateTable('users').set({ password_hash: await hashPassword(password), updated_at: org.now() }).where('id', '=', userId).execute();
+  await org.store.db.updateTable('users').set({ password_hash: await hashPassword(password), must_change_password: 0, updated_at: org.now() }).where('id', '=', userId).execute();
   await org.store.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
 /** Enrols (or removes) the second factor; `usedStep`: the step of the code that confirmed it, which is then spent. */
 export async function setTotp(org: OrgApp, userId: number, secret: string | null, usedStep: number | null = null): Promise<void> {
-  await org.store.db.updateTable('users').set({ totp_secret: secret, totp_last_step: usedStep, updated_at: org.now() }).where('id', '=', userId).execute();
+  const stored = secret === null ? null : sealSecret(orgKeyOf(org), userId, secret);
+  await org.store.db.updateTable('users').set({ totp_secret: stored, totp_last_step: usedStep, updated_at: org.now() }).where('id', '=', userId).execute();
 }
 
 /** Records `step` as the account's last used TOTP step, if it is later than the last one; false if it is not. */
@@ -191,14 +278,21 @@ export async function login(org: OrgApp, input: { username: string; password: st
     }
     // A code is accepted once: its step must come after the last one used, claimed in one update so that two
     // logins racing with the same code cannot both win.
-    const step = totpStep(u.totp_secret, input.totp, now);
+    // A secret that does not open (not the key it was sealed with) is the server's fault, not the user's: a clear
+    // error for the admin, not counted as a failure.
+    const secret = openSecret(orgKeyOf(org), Number(u.id), u.totp_secret);
+    const step = totpStep(secret, input.totp, now);
     ok = step !== null && (await claimTotpStep(org, Number(u.id), step));
+    if (ok && !isSealed(u.totp_secret)) {
+      await org.store.db.updateTable('users').set({ totp_secret: sealSecret(orgKeyOf(org), Number(u.id), secret) }).where('id', '=', Number(u.id)).where('totp_secret', '=', u.totp_secret).execute();
+    }
   }
   if (!ok || !u) {
     await recordFailure(org, keys, now);
     throw new AppError('UNAUTHORIZED', BAD_LOGIN);
   }
   await org.store.db.deleteFrom('login_attempts').where('key', '=', keys[0]!).execute();
+  await org.store.db.updateTable('users').set({ last_login_at: now }).where('id', '=', Number(u.id)).execute();
   if (previousToken) await logout(org, previousToken);
   const token = randomBytes(32).toString('base64url');
   await org.store.db
@@ -206,7 +300,7 @@ export async function login(org: OrgApp, input: { username: string; password: st
     .values({ token_hash: hashToken(token), user_id: Number(u.id), created_at: now, last_seen_at: now, idle_expires_at: now + SESSION_IDLE_MS, expires_at: now + SESSION_MAX_MS })
     .execute();
   await org.store.db.deleteFrom('sessions').where('expires_at', '<', now).execute();
-  return { token, user: view(u), csrf: csrfOf(token) };
+  return { token, user: view(u), csrf: csrfOf(token), must_change: Boolean(u.must_change_password) };
 }
 
 /** The user of a live session, or null (unknown, expired, idle too long, or the account disabled). Use moves the idle expiry. */
@@ -217,7 +311,7 @@ export async function sessionUser(org: OrgApp, token: string | undefined): Promi
   const r = await org.store.db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['users.id', 'users.username', 'users.role', 'users.disabled', 'users.totp_secret', 'sessions.expires_at', 'sessions.idle_expires_at', 'sessions.last_seen_at'])
+    .select(['users.id', 'users.username', 'users.role', 'users.disabled', 'users.totp_secret', 'users.must_change_password', 'sessions.expires_at', 'sessions.idle_expires_at', 'sessions.last_seen_at'])
     .where('sessions.token_hash', '=', h)
     .executeTakeFirst();
   if (!r) return null;
@@ -229,7 +323,7 @@ export async function sessionUser(org: OrgApp, token: string | undefined): Promi
   if (now - Number(r.last_seen_at) >= 60_000) {
     await org.store.db.updateTable('sessions').set({ last_seen_at: now, idle_expires_at: Math.min(now + SESSION_IDLE_MS, Number(r.expires_at)) }).where('token_hash', '=', h).execute();
   }
-  return { ...view(r), totp: Boolean(r.totp_secret) };
+  return { ...view(r), totp: Boolean(r.totp_secret), must_change: Boolean(r.must_change_password) };
 }
 
 export async function logout(org: OrgApp, token: string): Promise<void> {

@@ -96,4 +96,20 @@ export const orgCommands: Command[] = [
       return 0;
     },
   },
+  {
+    name: 'org user reset-totp',
+    usage: 'org user reset-totp USERNAME',
+    summary: '机构服务器：关闭账号的两步验证（手机丢了，或机构密钥丢了），之后重新设置 organisation server: turn off an account\'s second factor (lost phone or lost server key) so that it enrols again',
+    async run({ args, flags, io }) {
+      const [username, ...rest] = args;
+      if (!username || rest.length) throw new UsageError('usage: huxun org user reset-totp USERNAME');
+      await withOrg(flags, async (org) => {
+        const u = (await listUsers(org)).find((x) => x.username === username.toLowerCase());
+        if (!u) throw new UsageError(`no such account ${username}`);
+        await updateUser(org, u.id, { totp: false });
+      });
+      io.err(`已关闭两步验证，请重新设置 second factor off: ${username}`);
+      return 0;
+    },
+  },
 ];
