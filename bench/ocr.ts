@@ -82,7 +82,7 @@ export async function runOcrBench(opts: { seed?: number; dir?: string; log?: (s:
   const first = recognizeImage(readFileSync(join(dir, screens[0]!.file)));
   const loadMs = await ocrWorker.loadMs!;
   await first;
-  log(`model load: ${loadMs.toFixed(0)} ms (the two ONNX sessions), after ${ocrWorker.moduleMs.toFixed(0)} ms loading the engine's JS in the worker (${ocrWorker.entry} entry; HUXUN_OCR_PLAIN_IMPORT=1 for the package's own); first screenshot answered ${((performance.now() - t0) / 1000).toFixed(2)} s after the worker was started; ${load()}`);
+  log(`model load: ${loadMs.toFixed(0)} ms (the two ONNX sessions), after ${ocrWorker.moduleMs.toFixed(0)} ms loading the engine's JS (onnxruntime-node, sharp); worker start to ready ${ocrWorker.readyMs.toFixed(0)} ms; opencv-js loaded: ${ocrWorker.opencvLoaded ? 'yes' : 'no'}; first screenshot answered ${((performance.now() - t0) / 1000).toFixed(2)} s after the worker was started; ${load()}`);
   const rows: OcrBenchRow[] = [];
   log('image                                  size        chars   CER   CER(punct)  events exact  wall ms  cpu ms');
   for (const variant of ['png', 'lowq.jpg']) {

@@ -55,11 +55,14 @@ class OcrWorker {
   /** Model (ONNX sessions) load time, and the time to load the engine's JS before it. */
   loadMs: Promise<number> | null = null;
   moduleMs = 0;
-  /** How the worker loaded the engine (engine.ts fastModule, or the package's own entry when that failed). */
-  entry: 'fast' | 'package' | null = null;
+  /** From starting the worker thread to its engine ready (its module loader, the JS and both sessions). */
+  readyMs = 0;
+  /** Whether the worker had loaded opencv-js (last reply): it should not, engine.ts no longer needs it. */
+  opencvLoaded: boolean | null = null;
 
   private start(): Worker {
     if (this.worker) return this.worker;
+    const started = performance.now();
     const w = new Worker(new URL('./ocr-worker-entry.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
     let ready!: (ms: number) => void;
     let failed!: (e: Error) => void;
@@ -68,7 +71,8 @@ class OcrWorker {
     w.on('message', (m: OcrReply) => {
       if (m.type === 'ready') {
         this.moduleMs = m.moduleMs;
-        this.entry = m.entry;
+        this.readyMs = performance.now() - started;
+        this.opencvLoaded = m.opencv;
         return ready(m.loadMs);
       }
       if (m.type === 'error' && m.id === -1) {
@@ -82,7 +86,10 @@ class OcrWorker {
       if (m.type === 'tile') return p.onTile?.(m.done, m.total);
       this.pending.delete(m.id);
       clearTimeout(p.timer);
-      if (m.type === 'page') p.resolve({ page: m.page, ms: m.ms, cpuMs: m.cpuMs });
+      if (m.type === 'page') {
+        this.opencvLoaded = m.opencv;
+        p.resolve({ page: m.page, ms: m.ms, cpuMs: m.cpuMs });
+      }
       else p.reject(m.error.name === 'ImageError' ? new ImageError(m.error.problem as never, m.error.message) : new Error(m.error.message));
       this.settle();
     });

