@@ -3,6 +3,7 @@
  * shared by the routes and the web client. Who may do what: docs/roles.md, enforced by src/app/org/policy.ts.
  */
 import { z } from 'zod';
+import type { CaseSummary } from './org.js';
 
 export const ROLES = ['borrower', 'caseworker', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -81,6 +82,19 @@ export interface CaseListItem {
   shared: boolean;
   revoked_at: number | null;
   assigned: string[];
+}
+
+/** GET /api/org/cases: a case of the list with its summary (null where the user may not read the case). */
+export type OrgCaseListItem = CaseListItem & { summary: CaseSummary | null };
+
+/** POST /api/org/import: the case an encrypted export became. */
+export interface ImportedCaseView {
+  case_id: number;
+  events: number;
+  evidence: number;
+  attachments: number;
+  /** Staff uploads: the code the borrower claims the case with (shown once). A borrower's own upload has none. */
+  invite: string | null;
 }
 
 export interface ShareView {

@@ -6,7 +6,8 @@
  * that the other does not follow fails `npm test`.
  */
 import type { ReportData } from '../domain/report/index.js';
-import type { AuditEntryView, CaseListItem, InviteView, NoteView, ShareView, TaskView } from './accounts.js';
+import type { AuditEntryView, CaseListItem, ImportedCaseView, InviteView, NoteView, OrgCaseListItem, SessionView, ShareView, TaskView, UserListItem, UserView } from './accounts.js';
+import type { LenderReport } from './org.js';
 import type { EventView, Installment, RestorePointView } from './api.js';
 import type { FindingsPageView } from './findings.js';
 import type { ComplaintView, FollowUpSummary } from './followup.js';
@@ -118,7 +119,31 @@ export interface OrgCaseApiContract {
   'PUT /members': { assigned: CaseListItem['assigned'] };
 }
 
+/**
+ * The organisation server's own routes, under /api outside any case: sessions, accounts, the case list, the report.
+ * Who may call each: docs/roles.md (src/shared/roles.ts).
+ */
+export interface OrgApiContract {
+  'GET /health': { ok: boolean; mode: 'org'; engine: string };
+  'POST /auth/login': SessionView;
+  'POST /auth/redeem': SessionView;
+  'POST /auth/logout': { ok: boolean };
+  'GET /auth/me': SessionView & { totp: boolean };
+  'POST /auth/password': { ok: boolean };
+  'POST /auth/totp/setup': { secret: string; uri: string };
+  'POST /auth/totp/confirm': { ok: boolean };
+  'GET /org/cases': OrgCaseListItem[];
+  'POST /org/cases': InviteView;
+  'GET /org/report/lenders': LenderReport;
+  'POST /org/import': ImportedCaseView;
+  'GET /org/users': UserListItem[];
+  'POST /org/users': UserView;
+  'PUT /org/users/:userId': UserListItem;
+  'GET /org/audit': AuditEntryView[];
+}
+
 export type CaseRoute = keyof ApiContract;
+export type OrgRoute = keyof OrgApiContract;
 export type OrgCaseRoute = keyof OrgCaseApiContract;
 export type LocalRoute = keyof LocalApiContract;
 
@@ -143,6 +168,12 @@ export const CASE_ROUTES: Record<CaseRoute, RouteKind> = {
 export const LOCAL_ROUTES: Record<LocalRoute, RouteKind> = {
   'GET /settings': 'json', 'PUT /settings': 'json', 'POST /settings/passphrase': 'json', 'GET /backup': 'file', 'POST /restore': 'upload',
   'GET /restore-points': 'json', 'POST /restore-points/rollback': 'json',
+};
+
+export const ORG_ROUTES: Record<OrgRoute, RouteKind> = {
+  'GET /health': 'json', 'POST /auth/login': 'json', 'POST /auth/redeem': 'json', 'POST /auth/logout': 'json', 'GET /auth/me': 'json', 'POST /auth/password': 'json',
+  'POST /auth/totp/setup': 'json', 'POST /auth/totp/confirm': 'json', 'GET /org/cases': 'json', 'POST /org/cases': 'json', 'GET /org/report/lenders': 'json',
+  'POST /org/import': 'upload', 'GET /org/users': 'json', 'POST /org/users': 'json', 'PUT /org/users/:userId': 'json', 'GET /org/audit': 'json',
 };
 
 export const ORG_CASE_ROUTES: Record<OrgCaseRoute, RouteKind> = {

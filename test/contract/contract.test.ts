@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { openApp } from '../../src/app/context.js';
 import { buildServer } from '../../src/server/app.js';
-import { CASE_ROUTES, LOCAL_ROUTES, ORG_CASE_ROUTES, type ApiContract, type LocalApiContract, type OrgCaseApiContract } from '../../src/shared/contract.js';
+import { CASE_ROUTES, LOCAL_ROUTES, ORG_CASE_ROUTES, ORG_ROUTES, type ApiContract, type LocalApiContract, type OrgApiContract, type OrgCaseApiContract } from '../../src/shared/contract.js';
+import type * as orgAccounts from '../../src/app/org/accounts.js';
 import type * as orgCases from '../../src/app/org/cases.js';
 import type * as orgAudit from '../../src/app/org/audit.js';
 import { orgHarness } from '../support/org.js';
@@ -57,13 +58,15 @@ describe('the API contract (src/shared/contract.ts)', () => {
     }
   });
 
-  it('the organisation server serves exactly the contract routes for a case, and none of the local-only ones', async () => {
+  it('the organisation server serves exactly the contract routes (for a case, and its own), and none of the local-only ones', async () => {
     const seen: { method: string | string[]; url: string }[] = [];
     const h = await orgHarness({ onRoute: (r) => seen.push(r) });
     try {
       expect(keysOf(seen, '/api/cases/:caseId')).toEqual([...Object.keys(CASE_ROUTES), ...Object.keys(ORG_CASE_ROUTES)].sort());
       const all = keysOf(seen, '/api');
       for (const local of Object.keys(LOCAL_ROUTES)) expect(all).not.toContain(local);
+      // Its own routes outside a case (sessions, accounts, the case list, the report) are the contract's too.
+      expect(all.filter((k) => !k.includes(' /cases/:caseId'))).toEqual(Object.keys(ORG_ROUTES).sort());
     } finally {
       await h.cleanup();
     }
@@ -133,6 +136,15 @@ describe('the API contract (src/shared/contract.ts)', () => {
     expectTypeOf<Out<typeof orgCases.setConsent>>().toExtend<OrgCaseApiContract['PUT /share/consent']>();
     expectTypeOf<Out<typeof orgCases.renewInvite>>().toExtend<OrgCaseApiContract['POST /invite']>();
     expectTypeOf<{ assigned: Out<typeof orgCases.assignCase> }>().toExtend<OrgCaseApiContract['PUT /members']>();
+    expectTypeOf<Omit<Out<typeof orgAccounts.login>, 'token'>>().toExtend<OrgApiContract['POST /auth/login']>();
+    expectTypeOf<Out<typeof orgAccounts.listUsers>>().toExtend<OrgApiContract['GET /org/users']>();
+    expectTypeOf<Out<typeof orgAccounts.createUser>>().toExtend<OrgApiContract['POST /org/users']>();
+    expectTypeOf<Out<typeof orgAccounts.updateUser>>().toExtend<OrgApiContract['PUT /org/users/:userId']>();
+    expectTypeOf<Out<typeof orgCases.listCasesWithSummaries>>().toExtend<OrgApiContract['GET /org/cases']>();
+    expectTypeOf<Out<typeof orgCases.createOrgCase>>().toExtend<OrgApiContract['POST /org/cases']>();
+    expectTypeOf<Out<typeof orgCases.orgLenderReport>>().toExtend<OrgApiContract['GET /org/report/lenders']>();
+    expectTypeOf<Out<typeof orgCases.importSharedCase>>().toExtend<OrgApiContract['POST /org/import']>();
+    expectTypeOf<Out<typeof orgAudit.listAudit>>().toExtend<OrgApiContract['GET /org/audit']>();
     // And the check can fail: a shape the contract does not promise is refused.
     expectTypeOf<{ next: string }>().not.toExtend<ApiContract['GET /overview']>();
     expect(Object.keys(CASE_ROUTES).length).toBeGreaterThan(50);

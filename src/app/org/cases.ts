@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DEFAULT_TZ } from '../../domain/time.js';
 import * as repo from '../../store/repo.js';
-import type { CaseListItem, InviteView, NoteView, ShareView, TaskView } from '../../shared/accounts.js';
+import type { CaseListItem, ImportedCaseView, InviteView, NoteView, ShareView, TaskView } from '../../shared/accounts.js';
 import { NewCaseSchema, NoteSchema, RedeemSchema, TaskPatchSchema, TaskSchema } from '../../shared/accounts.js';
 import type { AppContext } from '../context.js';
 import { importCaseFile } from '../case-transfer.js';
@@ -94,14 +94,7 @@ export async function createOrgCase(org: OrgApp, user: SessionUser, input: unkno
   return { case_id: caseId, invite: code, expires_at: now + INVITE_DAYS * 86400_000 };
 }
 
-export interface ImportedCaseView {
-  case_id: number;
-  events: number;
-  evidence: number;
-  attachments: number;
-  /** Staff uploads: the code the borrower claims the case with (shown once). A borrower's own upload has none. */
-  invite: string | null;
-}
+export type { ImportedCaseView } from '../../shared/accounts.js';
 
 /**
  * An encrypted case export from the local app (src/app/case-transfer.ts) becomes a new case shared with the

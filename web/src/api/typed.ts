@@ -4,10 +4,10 @@
  * (test/contract). Paths are built from the route key: `:name` parts come from `params`, `query` becomes the
  * query string. Organisation mode needs nothing here: request() sends case paths to the open case.
  */
-import type { ApiContract, LocalApiContract, OrgCaseApiContract } from '../../../src/shared/contract.js';
+import type { ApiContract, LocalApiContract, OrgApiContract, OrgCaseApiContract } from '../../../src/shared/contract.js';
 import { query as queryString, request } from './client.js';
 
-type Contract = ApiContract & LocalApiContract & OrgCaseApiContract;
+type Contract = ApiContract & LocalApiContract & OrgCaseApiContract & OrgApiContract;
 /** JSON routes only: a file download goes through download(), an upload through uploadFile(). */
 export type JsonRoute = { [K in keyof Contract]: [Contract[K]] extends [never] ? never : K }[keyof Contract];
 
