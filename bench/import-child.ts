@@ -4,6 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
 import { openApp } from '../src/app/context.js';
 import { importFile } from '../src/app/import.js';
+import { jobStatus, startUploadImport } from '../src/app/jobs.js';
 import { FastXmlTokenizer } from '../src/import/fast-xml.js';
 import { SurrogateRefFilter } from '../src/import/surrogates.js';
 
@@ -27,6 +28,21 @@ if (mode === 'bare') {
   for await (const c of createReadStream(file!, { highWaterMark: 1 << 20 })) tokenizer.write(dec.write(c as Buffer));
   tokenizer.write(dec.end());
   tokenizer.end();
+} else if (mode === 'job') {
+  // The path the import page takes: the upload staged, then imported as a background job whose progress is kept
+  // (src/app/jobs.ts); the job is polled as the page does, every 300 ms.
+  const app = await openApp({ dataDir: dataDir! });
+  const started = await startUploadImport(app.ctx, 'sms.xml', createReadStream(file!, { highWaterMark: 1 << 20 }), bytes);
+  for (;;) {
+    const j = await jobStatus(app.ctx, started.id);
+    if (j.state !== 'running') {
+      if (j.state !== 'done') throw new Error(`job ${j.state}: ${j.error ?? ''}`);
+      records = j.result!.records;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await app.close();
 } else {
   const app = await openApp({ dataDir: dataDir! });
   const stats = { waitMs: 0 };

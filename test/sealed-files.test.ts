@@ -167,8 +167,8 @@ describe('sealed attachment files (real SQLite)', () => {
     const c = sampleCase();
     const body = Buffer.from(callsXml(c.calls));
     const job = await startUploadImport(o.ctx, 'calls.xml', Readable.from([body]), body.length);
-    for (let i = 0; i < 200 && jobStatus(o.ctx, job.id).state === 'running'; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(jobStatus(o.ctx, job.id)).toMatchObject({ state: 'done' });
+    for (let i = 0; i < 200 && (await jobStatus(o.ctx, job.id)).state === 'running'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await jobStatus(o.ctx, job.id)).toMatchObject({ state: 'done' });
     expect(readdirSync(join(o.ctx.dataDir, 'uploads'))).toEqual([]);
   });
 });

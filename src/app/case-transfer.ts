@@ -107,6 +107,8 @@ export const NOT_TRANSFERRED: Readonly<Record<string, string>> = {
   case_notes: "the staff's own work on the server it leaves, not the borrower's case",
   case_tasks: "the staff's own work on the server it leaves, not the borrower's case",
   audit_log: 'the record of the server it leaves (who read or changed the case there); append-only, it stays there',
+  case_findings: 'derived: the findings made from the case, rebuilt where the case goes (src/app/findings.ts)',
+  jobs: 'import jobs of the server or app it leaves (progress, results for the import page): nothing of the case itself',
 };
 
 export interface ExportProgress {

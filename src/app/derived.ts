@@ -27,6 +27,9 @@ export async function refreshDerived(ctx: AppContext): Promise<{ collectors: num
   let reportsAdded = 0;
 
   await db.transaction().execute(async (trx) => {
+    // The chain lock before the links are written (evidence.ts, begin): writers of the case queue here.
+    const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
+    await evidence.begin();
     await repo.linkContactNumbers(trx, ctx.caseId);
     // Messages from contacts that say a collector reached them become third_party_report events.
     if (contactNumbers.size) {
@@ -38,7 +41,6 @@ export async function refreshDerived(ctx: AppContext): Promise<{ collectors: num
         .where('direction', '=', 'in')
         .where('contact_id', 'is not', null)
         .execute();
-      const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
       for (const r of rows) {
         const text = r.text ?? '';
         const span = detectThirdPartyReport(text);
@@ -92,6 +94,9 @@ export async function refreshDerived(ctx: AppContext): Promise<{ collectors: num
     (at) => localDate(at, ctx.tz),
   );
   await db.transaction().execute(async (trx) => {
+    // The case's write lock (the evidence chain's, repo.lockCaseEvidence): the collectors are replaced whole, and two
+    // refreshes of one case at once (two staff members, two servers) inserted the same numbers (a primary-key error).
+    await repo.lockCaseEvidence(trx, ctx.store.engine, ctx.caseId);
     await repo.replaceAutoCollectors(trx, ctx.caseId, groups);
     await repo.linkCollectorNumbers(trx, ctx.caseId);
     // The person's own collectors keep their lender, but what they claim to be follows their messages.

@@ -23,11 +23,22 @@ export class EvidenceWriter {
   constructor(
     private readonly db: Q,
     private readonly caseId: number,
-    private readonly store: Store | null = null,
+    private readonly store: Store,
   ) {}
+
+  /**
+   * Takes the case's chain lock and reads the last record now. A transaction that writes other rows of the case
+   * (events, links) besides records calls this first: every writer of the case then waits at its start, never
+   * while holding rows another writer needs (which on PostgreSQL would be a deadlock, one of them aborted).
+   */
+  async begin(): Promise<void> {
+    await this.load();
+  }
 
   private async load() {
     if (this.loaded) return;
+    // The case's chain lock first (PostgreSQL), held to commit: no other writer reads the same last record.
+    await repo.lockCaseEvidence(this.db, this.store.engine, this.caseId);
     const last = await repo.lastEvidence(this.db, this.caseId);
     this.prev = last ? { seq: last.seq, hash: last.hash } : null;
     this.loaded = true;
@@ -70,7 +81,7 @@ export class EvidenceWriter {
     if (!this.pending.length) return;
     const rows = this.pending;
     this.pending = [];
-    if (this.store?.sqlite) repo.appendEvidenceRowsSqlite(this.store.sqlite, this.caseId, rows);
+    if (this.store.sqlite) repo.appendEvidenceRowsSqlite(this.store.sqlite, this.caseId, rows);
     else await repo.appendEvidenceRows(this.db, this.caseId, rows);
   }
 }

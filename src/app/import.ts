@@ -201,6 +201,7 @@ export async function runImport(
   try {
     await bulkWrite(ctx.store, (db) => db.transaction().execute(async (trx) => {
       const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
+      await evidence.begin();
       const pendingAttachments: PreparedAttachment[] = [];
       // Calls a recording made before its call log came: that log's row for the call merges into it.
       const links = format === 'call-recording' ? null : await RecordingCallLinks.load(trx, ctx.caseId);

@@ -1,22 +1,6 @@
-
-const jobs = new Map<string, JobProgress>();
-import type { JobProgress } from '../shared/views.js';
+// Import jobs' state is kept in the database (src/app/jobs.ts, migration 0012_jobs); this module keeps the type and the
+// progress line's arithmetic, which the CLI shares.
 export type { JobProgress } from '../shared/views.js';
-
-export function putJob(p: JobProgress) {
-  jobs.set(p.id, p);
-  // Keep the table small: finished jobs older than an hour go.
-  const cutoff = Date.now() - 3600_000;
-  for (const [k, v] of jobs) if (v.state !== 'running' && v.startedAt < cutoff) jobs.delete(k);
-}
-
-export function getJob(id: string): JobProgress | undefined {
-  return jobs.get(id);
-}
-
-export function listJobs(): JobProgress[] {
-  return [...jobs.values()];
-}
 
 /** Rate and time left for a progress line. */
 export function eta(p: { bytesRead: number; bytesTotal: number; startedAt: number }, now: number): { mbPerS: number; secondsLeft: number | null } {

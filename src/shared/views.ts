@@ -280,12 +280,18 @@ export interface JobProgress {
   records: number;
   added: number;
   startedAt: number;
-  state: 'running' | 'done' | 'failed';
+  /** 'interrupted': the process running it stopped (the app closed, a server restarted) before it finished. */
+  state: 'running' | 'done' | 'failed' | 'interrupted';
+  /**
+   * What went wrong, as a code (src/app/jobs.ts): 'upload_interrupted', 'interrupted', 'capture_date', 'file_<kind>'
+   * (what the file was taken to be: pdf, image, zip…), 'import_error' (anything else).
+   */
+  errorCode?: string;
   /** For a person: what the file is and where it belongs (import-messages.ts). */
   error?: string;
   /** `error` in each language when it was written for the page (it shows the reader's half). */
   errorText?: { zh: string; en: string } | null;
-  /** The error as the code gave it, for whoever helps. */
+  /** The error as the code gave it, for whoever helps; only from the process that ran the job (never stored: it can quote the file). */
   detail?: string;
   /** Where a file that could not be imported belongs ('evidence'), if elsewhere; 'capture-date': a screenshot that needs the day it was taken. */
   hint?: 'evidence' | 'capture-date' | null;

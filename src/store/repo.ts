@@ -417,6 +417,24 @@ export interface EvidenceRow {
   hash: string;
 }
 
+/** Key space of Huxun's PostgreSQL advisory locks on a case's evidence chain (the first of the two int4 keys). */
+const EVIDENCE_LOCK_SPACE = 0x4878_0001;
+
+/**
+ * Takes the case's evidence-chain lock for the rest of the transaction, before its last record is read: writers of one
+ * case (two staff members, an import and a note, several app servers) then append one after another, each after the
+ * record the one before it wrote, instead of two reading the same last record and the second failing on the primary
+ * key (case_id, seq) at commit. PostgreSQL: a transaction-scoped advisory lock keyed by the case id (released at
+ * commit or rollback; other cases are not held up). SQLite: nothing to take: a transaction holds the store's one
+ * connection from begin to commit (Kysely's SQLite driver), and one process uses a data folder (src/store/lock.ts).
+ */
+export async function lockCaseEvidence(db: Q, engine: 'sqlite' | 'postgres', caseId: number): Promise<void> {
+  if (!db.isTransaction) throw new Error('evidence is appended inside a transaction (the row it proves and its record commit together)');
+  if (engine !== 'postgres') return;
+  // Case ids beyond int4 share a key with a smaller one: that only makes those two cases wait for each other.
+  await sql`select pg_advisory_xact_lock(${EVIDENCE_LOCK_SPACE}::int4, ${caseId % 2147483647}::int4)`.execute(db);
+}
+
 export async function lastEvidence(db: Q, caseId: number): Promise<EvidenceRow | null> {
   const r = await db.selectFrom('evidence').selectAll().where('case_id', '=', caseId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   return r ? { seq: Number(r.seq), kind: r.kind, receivedAt: Number(r.received_at), payload: r.payload, prevHash: r.prev_hash, hash: r.hash } : null;

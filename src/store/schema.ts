@@ -284,6 +284,29 @@ export interface ComplaintsTable {
   updated_at: number;
 }
 
+/** Issue 15: an import job's state (migration 0012_jobs; src/app/jobs.ts). Times in ms. */
+export interface JobsTable {
+  case_id: number;
+  id: string;
+  kind: string;
+  file: string;
+  state: string; // running | done | failed | interrupted
+  stage: string | null; // upload | import
+  bytes_read: number;
+  bytes_total: number;
+  records: number;
+  added: number;
+  error_code: string | null;
+  error: string | null;
+  error_text: string | null; // JSON {zh, en}
+  hint: string | null;
+  result: string | null; // JSON ImportJobResult
+  owner: string;
+  heartbeat_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface DB {
   cases: CasesTable;
   loans: LoansTable;
@@ -308,4 +331,5 @@ export interface DB {
   plan_payments: PlanPaymentsTable;
   plan_agreements: PlanAgreementsTable;
   complaints: ComplaintsTable;
+  jobs: JobsTable;
 }

@@ -82,8 +82,8 @@ describe('the API contract (src/shared/contract.ts)', () => {
     expectTypeOf<Out<typeof loans.updateLoan>>().toExtend<ApiContract['PUT /loans/:id']>();
     expectTypeOf<ReturnType<typeof loans.scheduleFromSpec>>().toExtend<ApiContract['POST /schedules']>();
     expectTypeOf<Out<typeof jobs.startUploadImport>>().toExtend<ApiContract['POST /imports']>();
-    expectTypeOf<ReturnType<typeof jobs.jobStatus>>().toExtend<ApiContract['GET /jobs/:id']>();
-    expectTypeOf<ReturnType<typeof jobs.listImportJobs>>().toExtend<ApiContract['GET /jobs']>();
+    expectTypeOf<Out<typeof jobs.jobStatus>>().toExtend<ApiContract['GET /jobs/:id']>();
+    expectTypeOf<Out<typeof jobs.listImportJobs>>().toExtend<ApiContract['GET /jobs']>();
     expectTypeOf<Out<typeof timeline.queryEvents>>().toExtend<ApiContract['GET /events']>();
     expectTypeOf<Out<typeof timeline.addManualEvent>>().toExtend<ApiContract['POST /events']>();
     expectTypeOf<Out<typeof timeline.listCollectorsView>>().toExtend<ApiContract['GET /collectors']>();

@@ -59,7 +59,7 @@ async function populate(c: Client, tag: string, number: string): Promise<Ids> {
   return { caseId, loan, event, collector, complaint, sha, note, task, job };
 }
 
-const CASE_TABLES = ['loans', 'imports', 'contacts', 'contact_numbers', 'collectors', 'collector_numbers', 'number_marks', 'events', 'evidence', 'attachments', 'settings', 'plan_payments', 'plan_agreements', 'complaints', 'case_notes', 'case_tasks', 'case_shares', 'case_members'];
+const CASE_TABLES = ['loans', 'imports', 'contacts', 'contact_numbers', 'collectors', 'collector_numbers', 'number_marks', 'events', 'evidence', 'attachments', 'settings', 'plan_payments', 'plan_agreements', 'complaints', 'case_notes', 'case_tasks', 'case_shares', 'case_members', 'jobs'];
 
 async function snapshot(caseId: number): Promise<string> {
   const out: Record<string, unknown[]> = {};

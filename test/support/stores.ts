@@ -24,6 +24,8 @@ let counter = 0;
 export interface TestStore {
   store: Store;
   dataDir: string;
+  /** PostgreSQL: the database's URL (a second store on it is another app server); undefined on SQLite. */
+  databaseUrl?: string;
   cleanup(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function makeStore(engine: 'sqlite' | 'postgres', opts: { migrate?:
   return {
     store,
     dataDir,
+    databaseUrl: url,
     async cleanup() {
       await store.close();
       await dropPgDatabase(name);

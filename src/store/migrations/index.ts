@@ -9,6 +9,7 @@ import { labelledByMigration } from './0007_labelled_by.js';
 import { orgMigration } from './0008_org.js';
 import { caseKeysMigration } from './0009_case_keys.js';
 import { orgCaseKeysMigration } from './0010_org_case_keys.js';
+import { jobsMigration } from './0012_jobs.js';
 import { accountResetMigration } from './0013_account_reset.js';
 
 type Dialect = 'sqlite' | 'postgres';
@@ -83,6 +84,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`alter table users add column totp_last_step bigint`.execute(db);
       },
     },
+    '0012_jobs': jobsMigration(),
     '0013_account_reset': accountResetMigration(),
   };
 }

@@ -59,8 +59,9 @@ function pct(a: number, b: number): number {
   return b > 0 ? Math.min(100, Math.floor((a / b) * 100)) : 0;
 }
 
+/** An interrupted job (the app or the server stopped mid-import) shows as failed, with the server's sentence. */
 function phaseOf(job: JobView): Phase {
-  return job.state === 'done' ? 'done' : job.state === 'failed' ? 'failed' : 'importing';
+  return job.state === 'done' ? 'done' : job.state === 'failed' || job.state === 'interrupted' ? 'failed' : 'importing';
 }
 
 export default function Import(_props: PageProps) {
@@ -304,7 +305,7 @@ export default function Import(_props: PageProps) {
                 </div>
                 {it.phase === 'failed' ? (
                   <>
-                    {it.job?.state === 'failed' ? (
+                    {it.job?.state === 'failed' || it.job?.state === 'interrupted' ? (
                       <Alert
                         type="error"
                         showIcon
