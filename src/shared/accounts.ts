@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import type { CaseSummary } from './org.js';
 
-export const ROLES = ['borrower', 'caseworker', 'supervisor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-export const STAFF_ROLES = ['caseworker', 'supervisor', 'admin'] as const;
+import { PASSWORD_MAX, PASSWORD_MIN, ROLES, type Role } from './account-rules.js';
+
+export { PASSWORD_MAX, PASSWORD_MIN, ROLES, STAFF_ROLES, USERNAME_RE, type Role } from './account-rules.js';
 
 /** 3–64 letters, digits, dot, dash, underscore; compared in lower case. */
 export const UsernameSchema = z
@@ -17,9 +17,7 @@ export const UsernameSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9._-]+$/, '用户名只能用字母、数字和 . _ - only letters, digits and . _ -');
 
-/** ASVS 2.1.1/2.1.2: at least 12 characters, at most 128; any characters (Chinese too). The web form checks the same numbers. */
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+/** ASVS 2.1.1/2.1.2 (account-rules.ts; the web form checks the same numbers). */
 export const PasswordSchema = z.string().min(PASSWORD_MIN, '密码至少 12 个字符 at least 12 characters').max(PASSWORD_MAX, '密码最多 128 个字符 at most 128 characters');
 
 export const LoginSchema = z.object({

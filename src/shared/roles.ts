@@ -9,7 +9,7 @@
  *  - shared: the case is shared with the organisation (a case_shares row the borrower has not revoked).
  * Revoking the share removes every staff rule at once; the borrower keeps their own case.
  */
-import type { Role } from './accounts.js';
+import type { Role } from './account-rules.js';
 
 export type Rule = 'always' | 'owner' | 'member' | 'shared' | 'never';
 

@@ -45,6 +45,9 @@ describe('a password the admin set', () => {
     expect((await c.req('POST', '/api/auth/totp/setup')).statusCode).toBe(403);
     // The new password follows the same rules as everywhere.
     expect((await c.req('POST', '/api/auth/password', { current: PASSWORD, password: 'short' })).statusCode).toBe(400);
+    const same = await c.req('POST', '/api/auth/password', { current: PASSWORD, password: PASSWORD });
+    expect(same.statusCode).toBe(400);
+    expect(same.json().error.details).toEqual({ reason: 'same_password' });
     expect((await c.req('POST', '/api/auth/password', { current: PASSWORD, password: NEW_PASSWORD })).statusCode).toBe(200);
     const again = h.client('10.50.0.2');
     const r2 = await again.login('newcw', NEW_PASSWORD);
@@ -82,6 +85,8 @@ describe('admin accounts', () => {
     const off = await admin.client.req('PUT', `/api/org/users/${admin.id}`, { disabled: true });
     expect(off.statusCode).toBe(409);
     expect(off.json().error.message).toMatch(/不能停用自己/);
+    // A reason the page turns into its own words.
+    expect(off.json().error.details).toEqual({ reason: 'self_disable' });
     expect((await admin.client.req('PUT', `/api/org/users/${admin.id}`, { role: 'caseworker' })).statusCode).toBe(409);
     expect((await admin.client.req('GET', '/api/org/users')).statusCode).toBe(200);
   });
@@ -91,7 +96,7 @@ describe('admin accounts', () => {
     // Two active admins: one may disable the other.
     expect((await admin.client.req('PUT', `/api/org/users/${second.id}`, { disabled: true })).statusCode).toBe(200);
     // Now root-admin is the only active one: the CLI (no actor) cannot disable or demote it either.
-    await expect(updateUser(h.org, admin.id, { disabled: true })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/最后一个可用的管理员/) });
+    await expect(updateUser(h.org, admin.id, { disabled: true })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/最后一个可用的管理员/), details: { reason: 'last_admin' } });
     await expect(updateUser(h.org, admin.id, { role: 'supervisor' })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await listUsers(h.org)).find((u) => u.id === admin.id)).toMatchObject({ disabled: false, role: 'admin' });
     // With the second one back, demoting the first is allowed (from outside: not their own role).

@@ -103,7 +103,7 @@ export async function createUser(org: OrgApp, input: { username: string; passwor
   const u = NewUserSchema.parse(input);
   const username = normName(u.username);
   const taken = await org.store.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-  if (taken) throw new AppError('CONFLICT', `用户名已被使用 the username ${username} is taken`);
+  if (taken) throw new AppError('CONFLICT', `用户名已被使用 the username ${username} is taken`, { reason: 'username_taken' });
   const now = org.now();
   const row = await org.store.db
     .insertInto('users')
@@ -149,8 +149,8 @@ const isStaffRole = (r: string) => (STAFF_ROLES as readonly string[]).includes(r
 export async function updateUser(org: OrgApp, userId: number, patch: unknown, actor?: { id: number }): Promise<UserListItem> {
   const p = UserPatchSchema.parse(patch);
   const self = actor !== undefined && actor.id === userId;
-  if (self && p.disabled === true) throw new AppError('CONFLICT', '不能停用自己正在使用的账号。You cannot disable your own account.');
-  if (self && p.role !== undefined && p.role !== 'admin') throw new AppError('CONFLICT', '不能修改自己的角色，请另一位管理员来改。You cannot change your own role: ask another admin.');
+  if (self && p.disabled === true) throw new AppError('CONFLICT', '不能停用自己正在使用的账号。You cannot disable your own account.', { reason: 'self_disable' });
+  if (self && p.role !== undefined && p.role !== 'admin') throw new AppError('CONFLICT', '不能修改自己的角色，请另一位管理员来改。You cannot change your own role: ask another admin.', { reason: 'self_role' });
   const password = p.password === undefined ? undefined : await hashPassword(p.password);
   await org.store.db.transaction().execute(async (trx) => {
     let admins = trx.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled', '=', 0);
@@ -159,11 +159,11 @@ export async function updateUser(org: OrgApp, userId: number, patch: unknown, ac
     const target = await trx.selectFrom('users').select(['id', 'role', 'disabled']).where('id', '=', userId).executeTakeFirst();
     if (!target) throw new AppError('NOT_FOUND', '没有这个账号。No such account.');
     if (p.role !== undefined && p.role !== target.role && (!isStaffRole(p.role) || !isStaffRole(target.role))) {
-      throw new AppError('BAD_INPUT', '借款人账号和工作人员账号不能互相转换。A borrower account cannot become a staff account, nor the other way round.');
+      throw new AppError('BAD_INPUT', '借款人账号和工作人员账号不能互相转换。A borrower account cannot become a staff account, nor the other way round.', { reason: 'role_kind' });
     }
     const leavesAdmins = active.includes(userId) && (p.disabled === true || (p.role !== undefined && p.role !== 'admin'));
     if (leavesAdmins && active.length <= 1) {
-      throw new AppError('CONFLICT', '这是最后一个可用的管理员账号，不能停用或改成其他角色：请先让另一个账号成为管理员。This is the last active admin account: make another account an admin first.');
+      throw new AppError('CONFLICT', '这是最后一个可用的管理员账号，不能停用或改成其他角色：请先让另一个账号成为管理员。This is the last active admin account: make another account an admin first.', { reason: 'last_admin' });
     }
     const set: Record<string, unknown> = { updated_at: org.now() };
     if (p.disabled !== undefined) set.disabled = p.disabled ? 1 : 0;
@@ -192,7 +192,9 @@ export async function findUser(org: OrgApp, username: string): Promise<UserView 
 export async function changePassword(org: OrgApp, userId: number, current: string, password: string): Promise<void> {
   PasswordSchema.parse(password);
   const r = await org.store.db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
-  if (!(await verifyPassword(r?.password_hash ?? null, current))) throw new AppError('UNAUTHORIZED', '当前密码不对 the current password is wrong');
+  if (!(await verifyPassword(r?.password_hash ?? null, current))) throw new AppError('UNAUTHORIZED', '当前密码不对 the current password is wrong', { reason: 'wrong_current' });
+  // A temporary password the admin set is replaced by one only its owner knows.
+  if (password.normalize('NFC') === current.normalize('NFC')) throw new AppError('BAD_INPUT', '新密码不能和现在的密码一样 the new password must differ from the current one', { reason: 'same_password' });
   await org.store.db.updateTable('users').set({ password_hash: await hashPassword(password), must_change_password: 0, updated_at: org.now() }).where('id', '=', userId).execute();
   await org.store.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }

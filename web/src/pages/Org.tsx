@@ -1,18 +1,23 @@
 /**
- * The organisation server's pages (issue 15): log in (or make an account with an invite code), the case list, and
- * a bar above the open case. The case pages are the local app's, pointed at /api/cases/ID/… (api/client.ts apiPath).
+ * The organisation server's pages (issue 15): log in (or make an account with an invite code), the case list (with
+ * assignment, for whoever the role matrix lets assign), the accounts page (OrgAccounts.tsx), and a bar above the open
+ * case. The case pages are the local app's, pointed at /api/cases/ID/… (api/client.ts apiPath). What each role is
+ * offered comes from the one role matrix, src/shared/roles.ts, which the server decides with.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Checkbox, Drawer, Input, List, Popconfirm, Segmented, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Input, List, Modal, Popconfirm, Segmented, Table, Tabs, Tag } from 'antd';
 import { ApiError, get, post, put, setOrgSession } from '../api/client.js';
-import type { AuditEntryView, CaseListItem, InviteView, NoteView, SessionView, ShareView, TaskView, UserView } from '../../../src/shared/accounts.js';
-import { LENDER_REPORT_COLUMNS, type CaseSummary, type LenderReport, type LenderReportRow } from '../../../src/shared/org.js';
+import { call } from '../api/typed.js';
+import type { AuditEntryView, InviteView, NoteView, OrgCaseListItem, SessionView, ShareView, TaskView, UserListItem, UserView } from '../../../src/shared/accounts.js';
+import { LENDER_REPORT_COLUMNS, type LenderReport, type LenderReportRow } from '../../../src/shared/org.js';
+import { allowed, mayEver } from '../../../src/shared/roles.js';
 import { ErrorNotice, Loading } from '../components/common.js';
 import { useI18n, type Lang, type MsgKey } from '../i18n/index.js';
+import { assignMember, ChangeOwnPassword, OrgAccounts } from './OrgAccounts.js';
 
-type OrgCase = CaseListItem & { summary: CaseSummary | null };
+type OrgCase = OrgCaseListItem;
 
-function Login({ onIn }: { onIn(s: SessionView): void }) {
+function Login({ onIn, notice }: { onIn(s: SessionView): void; notice?: MsgKey | null }) {
   const { t, lang, setLang } = useI18n();
   const [mode, setMode] = useState<'login' | 'invite'>('login');
   const [user, setUser] = useState('');
@@ -31,8 +36,8 @@ function Login({ onIn }: { onIn(s: SessionView): void }) {
     try {
       const s =
         mode === 'login'
-          ? await post<SessionView>('/api/auth/login', { username: user, password: pass, ...(totp ? { totp } : {}) })
-          : await post<SessionView>('/api/auth/redeem', { invite, username: user, password: pass });
+          ? await call('POST /auth/login', { body: { username: user, password: pass, ...(totp ? { totp } : {}) } })
+          : await call('POST /auth/redeem', { body: { invite, username: user, password: pass } });
       onIn(s);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401 && (e.details as { totp_required?: boolean } | undefined)?.totp_required) setNeedTotp(true);
@@ -60,6 +65,7 @@ function Login({ onIn }: { onIn(s: SessionView): void }) {
       <p className="brand">{t('app.name')}</p>
       <h1 className="page-title">{t('org.login.title')}</h1>
       <p>{mode === 'login' ? t('org.login.sub') : t('org.login.invite.hint')}</p>
+      {notice ? <Alert type="success" showIcon data-testid="org-login-notice" title={t(notice)} /> : null}
       <form
         className="unlock-form"
         onSubmit={(e) => {
@@ -112,7 +118,7 @@ function NewCase({ onMade }: { onMade(): void }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!name.trim()) return;
-          post<InviteView>('/api/org/cases', { name }).then((r) => {
+          call('POST /org/cases', { body: { name } }).then((r: InviteView) => {
             setMade(r);
             setName('');
             onMade();
@@ -136,7 +142,7 @@ function Report() {
   const [r, setR] = useState<LenderReport | null>(null);
   const [err, setErr] = useState<unknown>(null);
   useEffect(() => {
-    get<LenderReport>('/api/org/report/lenders').then(setR, setErr);
+    call('GET /org/report/lenders').then((x: LenderReport) => setR(x), setErr);
   }, []);
   if (err) return <ErrorNotice error={err} />;
   if (!r) return <Loading />;
@@ -164,14 +170,55 @@ function Report() {
   );
 }
 
+/**
+ * A supervisor (whoever the matrix lets assign on this case) ticks the caseworkers who work on it; each tick is one
+ * PUT /api/cases/:id/members. Staff of other roles already assigned are listed too, so they can be taken off.
+ */
+function AssignCase({ c, onClose, onChanged }: { c: OrgCase; onClose(): void; onChanged(): void }) {
+  const { t } = useI18n();
+  const [staff, setStaff] = useState<UserListItem[] | null>(null);
+  const [assigned, setAssigned] = useState<string[]>(c.assigned);
+  const [err, setErr] = useState<unknown>(null);
+  useEffect(() => {
+    call('GET /org/users').then(setStaff, setErr);
+  }, []);
+  const toggle = (u: UserListItem, on: boolean) => {
+    setErr(null);
+    assignMember(c.id, u.id, on).then((r) => {
+      setAssigned(r.assigned);
+      onChanged();
+    }, setErr);
+  };
+  const shown = (staff ?? []).filter((u) => (u.role === 'caseworker' && !u.disabled) || assigned.includes(u.username));
+  return (
+    <Modal open title={t('org.assign.title', { name: c.name })} onCancel={onClose} footer={null} destroyOnHidden>
+      <p>{t('org.assign.hint')}</p>
+      {!staff && !err ? <Loading /> : null}
+      {staff && !shown.length ? <p>{t('org.assign.none')}</p> : null}
+      <div className="org-assign-list">
+        {shown.map((u) => (
+          <Checkbox key={u.id} checked={assigned.includes(u.username)} onChange={(e) => toggle(u, e.target.checked)} data-testid={`org-assign-${u.username}`}>
+            {u.username}
+            {u.role === 'caseworker' ? '' : `（${t(`org.role.${u.role}` as MsgKey)}）`}
+          </Checkbox>
+        ))}
+      </div>
+      <ErrorNotice error={err} />
+    </Modal>
+  );
+}
+
 function CaseList({ onOpen, user }: { onOpen(c: OrgCase): void; user: UserView }) {
   const { t, pick } = useI18n();
   const [cases, setCases] = useState<OrgCase[] | null>(null);
   const [err, setErr] = useState<unknown>(null);
   const [tick, setTick] = useState(0);
+  const [assigning, setAssigning] = useState<OrgCase | null>(null);
   useEffect(() => {
-    get<OrgCase[]>('/api/org/cases').then(setCases, setErr);
+    call('GET /org/cases').then(setCases, setErr);
   }, [tick]);
+  // Per case, from the same matrix the server decides with (the server checks again).
+  const mayAssign = (c: OrgCase) => allowed(user.role, 'case.assign', { exists: true, owner: false, member: c.assigned.includes(user.username), shared: c.shared });
   if (err) return <ErrorNotice error={err} />;
   if (!cases) return <Loading />;
   return (
@@ -179,7 +226,7 @@ function CaseList({ onOpen, user }: { onOpen(c: OrgCase): void; user: UserView }
       <h1 id="org-cases-h" className="page-title">
         {t('org.cases.title')}
       </h1>
-      {user.role === 'caseworker' || user.role === 'supervisor' ? <NewCase onMade={() => setTick((n) => n + 1)} /> : null}
+      {mayEver(user.role, 'case.create') ? <NewCase onMade={() => setTick((n) => n + 1)} /> : null}
       <Table<OrgCase>
         rowKey="id"
         dataSource={cases}
@@ -191,6 +238,23 @@ function CaseList({ onOpen, user }: { onOpen(c: OrgCase): void; user: UserView }
           { title: t('org.cases.next'), render: (_v, c) => pick(c.summary?.next_step?.title) },
           { title: t('org.cases.findings'), render: (_v, c) => c.summary?.findings.total ?? '' },
           { title: t('org.cases.lenders'), render: (_v, c) => (c.summary?.lenders ?? []).join('、') },
+          ...(mayEver(user.role, 'case.assign')
+            ? [
+                {
+                  title: t('org.cases.assigned'),
+                  render: (_v: unknown, c: OrgCase) => (
+                    <span data-testid={`org-assigned-${c.id}`}>
+                      {c.assigned.length ? c.assigned.join('、') : t('org.assign.nobody')}{' '}
+                      {mayAssign(c) ? (
+                        <Button size="small" onClick={() => setAssigning(c)} data-testid={`org-assign-open-${c.id}`}>
+                          {t('org.assign.open')}
+                        </Button>
+                      ) : null}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
           {
             title: '',
             render: (_v, c) =>
@@ -202,7 +266,8 @@ function CaseList({ onOpen, user }: { onOpen(c: OrgCase): void; user: UserView }
           },
         ]}
       />
-      {user.role === 'supervisor' ? <Report /> : null}
+      {mayEver(user.role, 'org.report') ? <Report /> : null}
+      {assigning ? <AssignCase c={assigning} onClose={() => setAssigning(null)} onChanged={() => setTick((n) => n + 1)} /> : null}
     </section>
   );
 }
@@ -215,7 +280,8 @@ function when(ms: number | null | undefined): string {
 function CasePanel({ caseId, user }: { caseId: number; user: UserView }) {
   const { t } = useI18n();
   const base = `/api/cases/${caseId}`;
-  const staff = user.role !== 'borrower';
+  const staff = mayEver(user.role, 'case.notes.read');
+  const seesAudit = mayEver(user.role, 'case.audit');
   const [tasks, setTasks] = useState<TaskView[]>([]);
   const [notes, setNotes] = useState<NoteView[]>([]);
   const [audit, setAudit] = useState<AuditEntryView[]>([]);
@@ -226,9 +292,9 @@ function CasePanel({ caseId, user }: { caseId: number; user: UserView }) {
     const quiet = <T,>(p: Promise<T>, set: (v: T) => void) => p.then(set, () => undefined);
     quiet(get<TaskView[]>(`${base}/tasks`), setTasks);
     if (staff) quiet(get<NoteView[]>(`${base}/notes`), setNotes);
-    if (user.role === 'borrower' || user.role === 'supervisor') quiet(get<AuditEntryView[]>(`${base}/audit`), setAudit);
+    if (seesAudit) quiet(get<AuditEntryView[]>(`${base}/audit`), setAudit);
     quiet(get<ShareView>(`${base}/share`), setShare);
-  }, [base, staff, user.role]);
+  }, [base, staff, seesAudit]);
   useEffect(load, [load]);
   const act = (p: Promise<unknown>) =>
     p.then(
@@ -286,7 +352,7 @@ function CasePanel({ caseId, user }: { caseId: number; user: UserView }) {
           },
         ]
       : []),
-    ...(user.role === 'borrower' || user.role === 'supervisor'
+    ...(seesAudit
       ? [
           {
             key: 'audit',
@@ -300,7 +366,7 @@ function CasePanel({ caseId, user }: { caseId: number; user: UserView }) {
           },
         ]
       : []),
-    ...(user.role === 'borrower' && share
+    ...(mayEver(user.role, 'case.share.revoke') && share
       ? [
           {
             key: 'share',
@@ -343,8 +409,10 @@ export function OrgGate({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionView | null | 'checking'>('checking');
   const [open, setOpen] = useState<OrgCase | null>(null);
   const [panel, setPanel] = useState(false);
+  const [view, setView] = useState<'cases' | 'accounts' | null>(null);
+  const [notice, setNotice] = useState<MsgKey | null>(null);
   useEffect(() => {
-    get<SessionView>('/api/auth/me').then(
+    call('GET /auth/me').then(
       (s) => {
         setOrgSession({ caseId: null, csrf: s.csrf });
         setSession(s);
@@ -354,6 +422,7 @@ export function OrgGate({ children }: { children: ReactNode }) {
   }, []);
   const signIn = useCallback((s: SessionView) => {
     setOrgSession({ caseId: null, csrf: s.csrf });
+    setNotice(null);
     setSession(s);
   }, []);
   const openCase = useCallback(
@@ -364,17 +433,44 @@ export function OrgGate({ children }: { children: ReactNode }) {
     [session],
   );
   if (session === 'checking') return <Loading />;
-  if (!session) return <Login onIn={signIn} />;
+  if (!session) return <Login onIn={signIn} notice={notice} />;
   const logout = async () => {
     await post('/api/auth/logout', {}).catch(() => undefined);
     setOrgSession({ caseId: null, csrf: null });
     setOpen(null);
+    setView(null);
     setSession(null);
   };
+  if (session.must_change) {
+    return (
+      <ChangeOwnPassword
+        onChanged={() => {
+          // The server ended every session of the account: log in again with the new password.
+          setOrgSession({ caseId: null, csrf: null });
+          setNotice('org.pw.done');
+          setSession(null);
+        }}
+        onLogout={() => void logout()}
+      />
+    );
+  }
+  const role = session.user.role;
+  const accounts = mayEver(role, 'org.users.list');
+  // An admin's work is the accounts (they see cases only when assigned to one); everyone else starts at the cases.
+  const shown = view ?? (mayEver(role, 'org.users.manage') ? 'accounts' : 'cases');
   return (
     <div className="org">
       <header className="org-bar" role="banner">
         <span>{t('org.bar.user', { user: session.user.username, role: t(`org.role.${session.user.role}` as MsgKey) })}</span>
+        {!open && accounts ? (
+          <nav aria-label={t('org.nav.label')} className="org-nav">
+            {(['cases', 'accounts'] as const).map((v) => (
+              <Button key={v} size="small" type={shown === v ? 'primary' : 'default'} aria-current={shown === v ? 'page' : undefined} onClick={() => setView(v)} data-testid={`org-nav-${v}`}>
+                {t(v === 'cases' ? 'org.nav.cases' : 'org.nav.accounts')}
+              </Button>
+            ))}
+          </nav>
+        ) : null}
         {open ? <strong data-testid="org-case">{t('org.bar.case', { name: open.name })}</strong> : null}
         {open ? (
           <Button size="small" onClick={() => setPanel(true)} data-testid="org-panel">
@@ -390,7 +486,7 @@ export function OrgGate({ children }: { children: ReactNode }) {
           {t('org.bar.logout')}
         </Button>
       </header>
-      {open ? <div key={open.id}>{children}</div> : <CaseList onOpen={(c) => openCase(c)} user={session.user} />}
+      {open ? <div key={open.id}>{children}</div> : shown === 'accounts' && accounts ? <OrgAccounts me={session.user} /> : <CaseList onOpen={(c) => openCase(c)} user={session.user} />}
       {open ? (
         <Drawer open={panel} onClose={() => setPanel(false)} title={t('org.panel.title')} size="large" destroyOnHidden>
           <CasePanel caseId={open.id} user={session.user} />

@@ -1,0 +1,144 @@
+/**
+ * Accounts and assignment on the organisation server in the browser (issue 15): the admin adds a caseworker with a
+ * first password; the caseworker must replace it at the first login, then sees no case; a supervisor assigns a case
+ * and the caseworker then sees it; the admin disables the account and it can no longer log in. Real database
+ * (PostgreSQL with DATABASE_URL), real server, Chromium.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createUser } from '../src/app/org/accounts.js';
+import { createOrgCase } from '../src/app/org/cases.js';
+import { buildOrgServer } from '../src/server/org.js';
+import { makeStore, type TestStore } from '../test/support/stores.js';
+import { orgEngine } from '../test/support/org.js';
+import { ensureWebBuilt } from './support/build.js';
+import { CHROMIUM, collectPageErrors, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
+
+const PASSWORD = 'correct horse 电池 staple';
+const FIRST = '管理员给的临时密码 2026';
+const OWN = '赵的新密码 only mine 7';
+
+describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation accounts and assignment in the browser', () => {
+  let browser: Browser;
+  let ts: TestStore;
+  let app: Awaited<ReturnType<typeof buildOrgServer>>;
+  let origin = '';
+  let caseId = 0;
+
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} is missing (HUXUN_REQUIRE_BROWSER=1)`);
+    await ensureWebBuilt();
+    ts = await makeStore(orgEngine());
+    const org = { store: ts.store, dataDir: ts.dataDir, fileKey: null, now: () => Date.now() };
+    await createUser(org, { username: 'root', password: PASSWORD, role: 'admin' });
+    await createUser(org, { username: 'boss', password: PASSWORD, role: 'supervisor' });
+    const wang = await createUser(org, { username: 'wang', password: PASSWORD, role: 'caseworker' });
+    caseId = (await createOrgCase(org, { ...wang, totp: false }, { name: '张女士' })).case_id;
+    app = await buildOrgServer(org);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const addr = app.server.address();
+    origin = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    browser = await launch();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await ts?.cleanup();
+  });
+
+  async function open(problems: string[]): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    collectPageErrors(page, problems);
+    await page.goto(origin);
+    await page.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+    return page;
+  }
+
+  async function logIn(page: Page, user: string, password: string): Promise<void> {
+    await page.getByLabel('用户名', { exact: true }).fill(user);
+    await page.getByLabel('密码', { exact: true }).fill(password);
+    await page.getByTestId('org-login').click();
+  }
+
+  it('admin adds a caseworker; the caseworker sets their own password and sees no case; a supervisor assigns one; a disabled account cannot log in', async () => {
+    const problems: string[] = [];
+
+    // The admin: the accounts page is where they land.
+    const admin = await open(problems);
+    await logIn(admin, 'root', PASSWORD);
+    await admin.getByRole('heading', { level: 1, name: '账号管理' }).waitFor();
+    await admin.getByLabel('用户名（字母、数字和 . _ -）').fill('zhao');
+    await admin.getByLabel('初始密码（至少 12 个字符）').fill(FIRST);
+    await admin.getByLabel('再输入一次初始密码').fill(FIRST + 'x');
+    await admin.getByTestId('org-add-account').click();
+    // Checked on the page before anything is sent, in plain Chinese.
+    await admin.getByRole('alert').filter({ hasText: '两次输入的密码不一样。' }).waitFor();
+    await admin.getByLabel('再输入一次初始密码').fill(FIRST);
+    await admin.getByTestId('org-add-account').click();
+    await admin.getByTestId('org-account-added').filter({ hasText: '账号 zhao 已添加' }).waitFor();
+    const row = admin.getByTestId('org-account-zhao');
+    await row.filter({ hasText: '等本人改密码' }).waitFor();
+    await expect(row.innerText()).resolves.toMatch(/个案工作者[\s\S]*可以使用[\s\S]*未开启[\s\S]*从未登录/);
+    // The admin's own row offers no way to disable it.
+    await expect(admin.getByTestId('org-account-root').getByRole('button', { name: '停用' }).count()).resolves.toBe(0);
+    // The same name again: the server's refusal, in the page's words.
+    await admin.getByLabel('用户名（字母、数字和 . _ -）').fill('zhao');
+    await admin.getByLabel('初始密码（至少 12 个字符）').fill(FIRST);
+    await admin.getByLabel('再输入一次初始密码').fill(FIRST);
+    await admin.getByTestId('org-add-account').click();
+    await admin.getByRole('alert').filter({ hasText: '这个用户名已经有人用了，请换一个。' }).waitFor();
+    await screenshot(admin, 'org-accounts');
+
+    // The caseworker: the admin's password opens only the form to replace it.
+    const cw = await open(problems);
+    await logIn(cw, 'zhao', FIRST);
+    await cw.getByRole('heading', { level: 1, name: '请设置您自己的密码' }).waitFor();
+    await cw.getByLabel('现在的密码（管理员告诉您的）').fill(FIRST);
+    await cw.getByLabel('新密码', { exact: true }).fill(OWN);
+    await cw.getByLabel('再输入一次新密码').fill(OWN);
+    await cw.getByTestId('org-pw-save').click();
+    await cw.getByTestId('org-login-notice').filter({ hasText: '新密码已保存' }).waitFor();
+    await logIn(cw, 'zhao', FIRST);
+    await cw.getByRole('alert').filter({ hasText: '用户名或密码不对' }).waitFor();
+    await logIn(cw, 'zhao', OWN);
+    await cw.getByRole('heading', { level: 1, name: '案件' }).waitFor();
+    await cw.getByText('还没有案件。').waitFor();
+    // A caseworker is offered neither the accounts page nor assignment.
+    await expect(cw.getByTestId('org-nav-accounts').count()).resolves.toBe(0);
+    await expect(cw.getByText('负责的个案工作者').count()).resolves.toBe(0);
+
+    // The supervisor assigns the case to zhao.
+    const sup = await open(problems);
+    await logIn(sup, 'boss', PASSWORD);
+    await sup.getByRole('heading', { level: 1, name: '案件' }).waitFor();
+    await expect(sup.getByTestId(`org-assigned-${caseId}`).innerText()).resolves.toMatch(/wang/);
+    await sup.getByTestId(`org-assign-open-${caseId}`).click();
+    await sup.getByRole('dialog').getByText('分配“张女士”').waitFor();
+    await sup.getByTestId('org-assign-zhao').click();
+    await sup.getByTestId(`org-assigned-${caseId}`).filter({ hasText: 'zhao' }).waitFor();
+    await screenshot(sup, 'org-assign');
+    await sup.keyboard.press('Escape');
+
+    // The caseworker now sees it and opens it.
+    await cw.reload();
+    await cw.getByTestId(`org-open-${caseId}`).click();
+    await cw.getByTestId('org-case').filter({ hasText: '张女士' }).waitFor();
+    await cw.getByRole('heading', { level: 1, name: '总览' }).waitFor({ timeout: 20_000 });
+
+    // The admin disables zhao: the open page loses its session, and the account cannot log in.
+    await admin.reload();
+    await admin.getByTestId('org-account-zhao').getByRole('button', { name: '停用' }).click();
+    await admin.getByRole('button', { name: /OK|确定/ }).click();
+    await admin.getByTestId('org-account-zhao').filter({ hasText: '已停用' }).waitFor();
+    const status = await cw.evaluate(async () => (await fetch('/api/auth/me')).status);
+    expect(status).toBe(401);
+    await cw.reload();
+    await cw.getByRole('heading', { level: 1, name: '登录' }).waitFor();
+    await logIn(cw, 'zhao', OWN);
+    await cw.getByRole('alert').filter({ hasText: '用户名或密码不对' }).waitFor();
+
+    expect(problems).toEqual([]);
+  }, 180_000);
+});

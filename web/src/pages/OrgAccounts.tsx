@@ -1,0 +1,337 @@
+/**
+ * Accounts of the organisation server (issue 15), for the admin in the browser instead of `huxun org user …`: the
+ * list (role, active, two-step login, last login), adding an account with a first password, disabling and enabling,
+ * a new role, a password reset, two-step login turned off. A password the admin sets is temporary: its owner must
+ * replace it at the next login (ChangeOwnPassword below; the server refuses everything else until then).
+ *
+ * What the page offers comes from the role matrix (src/shared/roles.ts); the rules it checks before asking (password
+ * length, username) from src/shared/account-rules.ts; the server checks both again, and its refusals (the last
+ * admin, oneself) arrive with a reason the page words in plain Chinese.
+ */
+import { useCallback, useEffect, useState, type FormEvent, type HTMLAttributes } from 'react';
+import { Alert, Button, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
+import { ApiError, post, put } from '../api/client.js';
+import { call } from '../api/typed.js';
+import { PASSWORD_MAX, PASSWORD_MIN, STAFF_ROLES, USERNAME_RE, type Role } from '../../../src/shared/account-rules.js';
+import type { UserListItem, UserView } from '../../../src/shared/accounts.js';
+import type { OrgApiContract, OrgCaseApiContract } from '../../../src/shared/contract.js';
+import { mayEver } from '../../../src/shared/roles.js';
+import { ErrorNotice, Loading } from '../components/common.js';
+import { useI18n, type MsgKey } from '../i18n/index.js';
+
+/** The reason the server gave for a refusal it words itself (accounts.ts), if the page has words for it. */
+function reasonKey(e: unknown, prefix: 'org.accounts.err.' | 'org.pw.err.'): MsgKey | null {
+  const reason = e instanceof ApiError ? (e.details as { reason?: unknown } | undefined)?.reason : undefined;
+  const known: Record<string, MsgKey> = {
+    'org.accounts.err.username_taken': 'org.accounts.err.username_taken',
+    'org.accounts.err.self_disable': 'org.accounts.err.self_disable',
+    'org.accounts.err.self_role': 'org.accounts.err.self_role',
+    'org.accounts.err.last_admin': 'org.accounts.err.last_admin',
+    'org.accounts.err.role_kind': 'org.accounts.err.role_kind',
+    'org.pw.err.wrong_current': 'org.pw.err.wrong_current',
+    'org.pw.err.same_password': 'org.pw.err.same_password',
+  };
+  return typeof reason === 'string' ? (known[prefix + reason] ?? null) : null;
+}
+
+/** The password rules of src/shared/account-rules.ts, as a message key, or null when the two entries are fine. */
+function passwordProblem(a: string, b: string): { key: MsgKey; vars?: Record<string, number> } | null {
+  if (a.length < PASSWORD_MIN) return { key: 'org.accounts.err.short', vars: { min: PASSWORD_MIN } };
+  if (a.length > PASSWORD_MAX) return { key: 'org.accounts.err.long', vars: { max: PASSWORD_MAX } };
+  if (a !== b) return { key: 'org.accounts.err.differ' };
+  return null;
+}
+
+type Said = { key: MsgKey; vars?: Record<string, string | number> } | null;
+
+function Said({ said, type, testId }: { said: Said; type: 'success' | 'error'; testId?: string }) {
+  const { t } = useI18n();
+  if (!said) return null;
+  return <Alert type={type} showIcon role={type === 'error' ? 'alert' : 'status'} data-testid={testId} title={t(said.key, said.vars)} />;
+}
+
+function AddAccount({ onMade }: { onMade(): void }) {
+  const { t } = useI18n();
+  const [username, setUsername] = useState('');
+  const [role, setRole] = useState<Role>('caseworker');
+  const [pass, setPass] = useState('');
+  const [pass2, setPass2] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [said, setSaid] = useState<Said>(null);
+  const [done, setDone] = useState<Said>(null);
+  const [err, setErr] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaid(null);
+    setDone(null);
+    setErr(null);
+    if (!USERNAME_RE.test(username.trim())) return setSaid({ key: 'org.accounts.err.username' });
+    const p = passwordProblem(pass, pass2);
+    if (p) return setSaid(p);
+    setBusy(true);
+    try {
+      const made = await call('POST /org/users', { body: { username: username.trim(), password: pass, role } });
+      setDone({ key: 'org.accounts.add.done', vars: { user: made.username } });
+      setUsername('');
+      setPass('');
+      setPass2('');
+      onMade();
+    } catch (e2) {
+      const k = reasonKey(e2, 'org.accounts.err.');
+      if (k) setSaid({ key: k });
+      else setErr(e2);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section aria-labelledby="org-add-account-h" className="org-account-add">
+      <h2 id="org-add-account-h" className="card-h">
+        {t('org.accounts.add')}
+      </h2>
+      <p className="muted">{t('org.accounts.add.hint')}</p>
+      <form className="org-account-form" onSubmit={(e) => void submit(e)}>
+        <label htmlFor="org-new-user">{t('org.accounts.add.user')}</label>
+        <Input id="org-new-user" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
+        <label htmlFor="org-new-role">{t('org.accounts.add.role')}</label>
+        <Select<Role>
+          id="org-new-role"
+          value={role}
+          onChange={setRole}
+          options={STAFF_ROLES.map((r) => ({ value: r, label: t(`org.role.${r}` as MsgKey) }))}
+        />
+        <label htmlFor="org-new-pass">{t('org.accounts.add.pass', { min: PASSWORD_MIN })}</label>
+        <Input.Password id="org-new-pass" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="new-password" />
+        <label htmlFor="org-new-pass2">{t('org.accounts.add.pass2')}</label>
+        <Input.Password id="org-new-pass2" value={pass2} onChange={(e) => setPass2(e.target.value)} autoComplete="new-password" />
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="org-add-account">
+          {t('org.accounts.add.go')}
+        </Button>
+      </form>
+      <Said said={said} type="error" />
+      <Said said={done} type="success" testId="org-account-added" />
+      <ErrorNotice error={err} />
+    </section>
+  );
+}
+
+function ResetPassword({ user, onClose, onDone }: { user: UserListItem; onClose(): void; onDone(s: Said): void }) {
+  const { t } = useI18n();
+  const [pass, setPass] = useState('');
+  const [pass2, setPass2] = useState('');
+  const [said, setSaid] = useState<Said>(null);
+  const [err, setErr] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setSaid(null);
+    setErr(null);
+    const p = passwordProblem(pass, pass2);
+    if (p) return setSaid(p);
+    setBusy(true);
+    try {
+      await call('PUT /org/users/:userId', { params: { userId: user.id }, body: { password: pass } });
+      onDone({ key: 'org.accounts.reset.done', vars: { user: user.username } });
+    } catch (e) {
+      const k = reasonKey(e, 'org.accounts.err.');
+      if (k) setSaid({ key: k });
+      else setErr(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal open title={t('org.accounts.reset.title', { user: user.username })} onCancel={onClose} onOk={() => void submit()} okText={t('org.accounts.reset.go')} confirmLoading={busy} destroyOnHidden>
+      <p>{t('org.accounts.reset.hint')}</p>
+      <div className="org-account-form">
+        <label htmlFor="org-reset-pass">{t('org.accounts.add.pass', { min: PASSWORD_MIN })}</label>
+        <Input.Password id="org-reset-pass" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="new-password" />
+        <label htmlFor="org-reset-pass2">{t('org.accounts.add.pass2')}</label>
+        <Input.Password id="org-reset-pass2" value={pass2} onChange={(e) => setPass2(e.target.value)} autoComplete="new-password" />
+      </div>
+      <Said said={said} type="error" />
+      <ErrorNotice error={err} />
+    </Modal>
+  );
+}
+
+export function OrgAccounts({ me }: { me: UserView }) {
+  const { t, lang } = useI18n();
+  const manage = mayEver(me.role, 'org.users.manage');
+  const [users, setUsers] = useState<UserListItem[] | null>(null);
+  const [err, setErr] = useState<unknown>(null);
+  const [said, setSaid] = useState<Said>(null);
+  const [done, setDone] = useState<Said>(null);
+  const [resetting, setResetting] = useState<UserListItem | null>(null);
+  const load = useCallback(() => {
+    call('GET /org/users').then(setUsers, setErr);
+  }, []);
+  useEffect(load, [load]);
+
+  const change = async (u: UserListItem, patch: { disabled?: boolean; role?: Role; totp?: false }) => {
+    setSaid(null);
+    setDone(null);
+    try {
+      await call('PUT /org/users/:userId', { params: { userId: u.id }, body: patch });
+      setDone({ key: 'org.accounts.changed', vars: { user: u.username } });
+    } catch (e) {
+      const k = reasonKey(e, 'org.accounts.err.');
+      if (k) setSaid({ key: k });
+      else setErr(e);
+    }
+    load();
+  };
+
+  const when = (ms: number | null) => {
+    if (!ms) return t('org.accounts.never');
+    return new Date(ms).toLocaleString(lang);
+  };
+  if (!users) return err ? <ErrorNotice error={err} /> : <Loading />;
+  return (
+    <section className="page" aria-labelledby="org-accounts-h">
+      <h1 id="org-accounts-h" className="page-title">
+        {t('org.accounts.title')}
+      </h1>
+      <p>{manage ? t('org.accounts.sub') : t('org.accounts.readonly')}</p>
+      <Said said={said} type="error" />
+      <Said said={done} type="success" testId="org-account-changed" />
+      <ErrorNotice error={err} />
+      <Table<UserListItem>
+        rowKey="id"
+        size="small"
+        dataSource={users}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        scroll={{ x: true }}
+        onRow={(u) => ({ 'data-testid': `org-account-${u.username}` }) as HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('org.accounts.user'), render: (_v, u) => `${u.username}${u.id === me.id ? t('org.accounts.you') : ''}` },
+          {
+            title: t('org.accounts.role'),
+            render: (_v, u) =>
+              manage && u.id !== me.id && u.role !== 'borrower' ? (
+                <Select<Role>
+                  size="small"
+                  aria-label={`${t('org.accounts.role')} ${u.username}`}
+                  value={u.role}
+                  onChange={(role) => void change(u, { role })}
+                  options={STAFF_ROLES.map((r) => ({ value: r, label: t(`org.role.${r}` as MsgKey) }))}
+                />
+              ) : (
+                t(`org.role.${u.role}` as MsgKey)
+              ),
+          },
+          {
+            title: t('org.accounts.state'),
+            render: (_v, u) => (
+              <>
+                {u.disabled ? <Tag color="red">{t('org.accounts.disabled')}</Tag> : <Tag color="green">{t('org.accounts.active')}</Tag>}
+                {u.must_change ? <Tag>{t('org.accounts.mustChange')}</Tag> : null}
+              </>
+            ),
+          },
+          { title: t('org.accounts.totp'), render: (_v, u) => (u.totp ? t('org.accounts.totp.on') : t('org.accounts.totp.off')) },
+          { title: t('org.accounts.last'), render: (_v, u) => when(u.last_login_at) },
+          ...(manage
+            ? [
+                {
+                  title: t('org.accounts.actions'),
+                  render: (_v: unknown, u: UserListItem) => (
+                    <span className="org-account-actions">
+                      {u.id === me.id ? null : u.disabled ? (
+                        <Button size="small" onClick={() => void change(u, { disabled: false })}>
+                          {t('org.accounts.enable')}
+                        </Button>
+                      ) : (
+                        <Popconfirm title={t('org.accounts.disable.confirm', { user: u.username })} onConfirm={() => void change(u, { disabled: true })}>
+                          <Button size="small" danger>
+                            {t('org.accounts.disable')}
+                          </Button>
+                        </Popconfirm>
+                      )}
+                      <Button size="small" onClick={() => setResetting(u)}>
+                        {t('org.accounts.reset')}
+                      </Button>
+                      {u.totp ? (
+                        <Popconfirm title={t('org.accounts.totpOff.confirm', { user: u.username })} onConfirm={() => void change(u, { totp: false })}>
+                          <Button size="small">{t('org.accounts.totpOff')}</Button>
+                        </Popconfirm>
+                      ) : null}
+                    </span>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
+      {manage ? <AddAccount onMade={load} /> : null}
+      {resetting ? (
+        <ResetPassword
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onDone={(s) => {
+            setResetting(null);
+            setDone(s);
+            load();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * Shown instead of everything else while the session's password is one an admin set: the owner chooses their own.
+ * Changing it ends every session of the account (the server's rule), so the person logs in again with it.
+ */
+export function ChangeOwnPassword({ onChanged, onLogout }: { onChanged(): void; onLogout(): void }) {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState('');
+  const [pass, setPass] = useState('');
+  const [pass2, setPass2] = useState('');
+  const [said, setSaid] = useState<Said>(null);
+  const [err, setErr] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSaid(null);
+    setErr(null);
+    const p = passwordProblem(pass, pass2);
+    if (p) return setSaid(p);
+    setBusy(true);
+    try {
+      await post<OrgApiContract['POST /auth/password']>('/api/auth/password', { current, password: pass });
+      onChanged();
+    } catch (e2) {
+      const k = reasonKey(e2, 'org.pw.err.');
+      if (k) setSaid({ key: k });
+      else setErr(e2);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <main className="unlock" id="main">
+      <p className="brand">{t('app.name')}</p>
+      <h1 className="page-title">{t('org.pw.title')}</h1>
+      <p>{t('org.pw.sub', { min: PASSWORD_MIN })}</p>
+      <form className="unlock-form" onSubmit={(e) => void submit(e)}>
+        <label htmlFor="org-pw-current">{t('org.pw.current')}</label>
+        <Input.Password id="org-pw-current" autoFocus value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password" />
+        <label htmlFor="org-pw-new">{t('org.pw.new')}</label>
+        <Input.Password id="org-pw-new" value={pass} onChange={(e) => setPass(e.target.value)} autoComplete="new-password" />
+        <label htmlFor="org-pw-new2">{t('org.pw.new2')}</label>
+        <Input.Password id="org-pw-new2" value={pass2} onChange={(e) => setPass2(e.target.value)} autoComplete="new-password" />
+        <Said said={said} type="error" />
+        <Button type="primary" htmlType="submit" loading={busy} disabled={!current || !pass} data-testid="org-pw-save">
+          {t('org.pw.go')}
+        </Button>
+        <Button type="link" onClick={onLogout}>
+          {t('org.bar.logout')}
+        </Button>
+      </form>
+      <ErrorNotice error={err} />
+    </main>
+  );
+}
+
+/** Used by the case list's assignment dialog: `put` on a case's own path (no case is open there). */
+export const assignMember = (caseId: number, userId: number, assigned: boolean) => put<OrgCaseApiContract['PUT /members']>(`/api/cases/${caseId}/members`, { user_id: userId, assigned });
