@@ -8,6 +8,14 @@
 import { buildServer } from '../src/server/app.js';
 import { openApp } from '../src/app/context.js';
 
+// A clean exit on SIGTERM, so that --cpu-prof (bench/server.ts --profile) writes its profile.
+process.on('SIGTERM', () => process.exit(0));
+// bench/server.ts --heap: the heap after a full GC (the child runs with --expose-gc), one line on stderr.
+process.on('SIGUSR2', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  process.stderr.write(`HEAP ${JSON.stringify(process.memoryUsage())}\n`);
+});
+
 const databaseUrl = process.env.DATABASE_URL!;
 const dataDir = process.env.BENCH_DATA!;
 if (process.env.BENCH_MODE === 'org') {

@@ -37,15 +37,24 @@ interface Args {
   /** Requests per second per session (a person clicking through pages); 0: as fast as the server answers. */
   rate: number;
   mode: 'auto' | 'org' | 'local';
+  /** Route kinds to drive (default all): e.g. `--only timeline` to time timelines with nothing else running. */
+  only: Kind[] | null;
+  /** Write a CPU profile of the server process into this folder (`--cpu-prof`), to see where its time goes. */
+  profile: string | null;
+  /** The server's heap after a full GC at start, middle and end (started with --expose-gc): heap vs RSS. */
+  heap: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { cases: 200, events: 5000, sessions: 50, duration: 30, rate: 1, mode: 'auto' };
+  const a: Args = { cases: 200, events: 5000, sessions: 50, duration: 30, rate: 1, mode: 'auto', only: null, profile: null, heap: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!.replace(/^--/, '');
     if (k === 'cases' || k === 'events' || k === 'sessions' || k === 'duration') a[k] = Math.max(1, Number(argv[++i]));
     else if (k === 'rate') a.rate = Math.max(0, Number(argv[++i]));
     else if (k === 'mode') a.mode = argv[++i] as Args['mode'];
+    else if (k === 'only') a.only = argv[++i]!.split(',').map((x) => x.trim().replace(/-/g, ' ')) as Kind[];
+    else if (k === 'profile') a.profile = argv[++i]!;
+    else if (k === 'heap') a.heap = true;
   }
   return a;
 }
@@ -79,8 +88,9 @@ function postgres(log: (s: string) => void): { url: string; stop(): void } {
   return { url: `postgres://app:app@127.0.0.1:${port}/app`, stop: () => execFileSync('bash', ['.ci/pg.sh', 'stop', root]) };
 }
 
-async function startChild(mode: 'org' | 'local', url: string, dataDir: string): Promise<{ child: ChildProcess; origin: string; key?: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/server-child.ts'], {
+async function startChild(mode: 'org' | 'local', url: string, dataDir: string, args: Args): Promise<{ child: ChildProcess; origin: string; key?: string }> {
+  const flags = [...(args.profile ? ['--cpu-prof', '--cpu-prof-dir', args.profile] : []), ...(args.heap ? ['--expose-gc'] : [])];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'bench/server-child.ts'], {
     env: { ...process.env, DATABASE_URL: url, BENCH_MODE: mode, BENCH_DATA: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -193,7 +203,7 @@ export async function runServerBench(argv: string[] = [], log: (s: string) => vo
     }
 
     // ----- server and sessions -----
-    const started = await startChild(mode, url, dataDir);
+    const started = await startChild(mode, url, dataDir, args);
     child = started.child;
     const origin = started.origin;
     const sessions: Session[] = [];
@@ -221,20 +231,34 @@ export async function runServerBench(argv: string[] = [], log: (s: string) => vo
       return `${base}/events?limit=100&offset=${page * 100}`;
     };
     // Half the sessions read timelines, a quarter case lists (overview in the local fallback), a quarter findings.
-    const kinds: Kind[] = ['timeline', mode === 'org' ? 'case list' : 'overview', 'timeline', 'findings'];
+    const kinds: Kind[] = ['timeline', mode === 'org' ? 'case list' : 'overview', 'timeline', 'findings'].filter((k) => !args.only || args.only.includes(k as Kind)) as Kind[];
+    if (!kinds.length) throw new Error(`--only: none of ${args.only?.join(', ')} is a route kind (timeline, case-list, findings, overview)`);
     const pages = Math.max(1, Math.floor(args.events / 100));
 
     // Warm-up (JIT, pool, caches), not measured.
     await runLoad(origin, sessions, kinds, pathOf, pages, Math.min(5, args.duration), args.rate);
     const pid = child.pid!;
+    const heaps: string[] = [];
+    const heap = async (at: string) => {
+      if (args.heap) heaps.push(`${at} ${await childHeap(child!)}`);
+    };
+    await heap('start');
     const rss: { at: string; kb: number }[] = [{ at: 'start', kb: rssKb(pid) }];
-    const timer = setTimeout(() => rss.push({ at: 'middle', kb: rssKb(pid) }), (args.duration * 1000) / 2);
+    // RSS every tenth of the run besides start, middle and end: memory that keeps climbing shows as a slope.
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(rssKb(pid)), (args.duration * 1000) / 10);
+    const timer = setTimeout(() => {
+      rss.push({ at: 'middle', kb: rssKb(pid) });
+      void heap('middle');
+    }, (args.duration * 1000) / 2);
     const loadStart = load();
     const cpu0 = cpuSeconds(pid);
     const t0 = performance.now();
     const results = await runLoad(origin, sessions, kinds, pathOf, pages, args.duration, args.rate);
     clearTimeout(timer);
+    clearInterval(sampler);
     rss.push({ at: 'end', kb: rssKb(pid) });
+    await heap('end');
     const cpu = cpuSeconds(pid) - cpu0;
     const wall = (performance.now() - t0) / 1000;
     log(
@@ -251,7 +275,8 @@ export async function runServerBench(argv: string[] = [], log: (s: string) => vo
     }
     const total = [...results.values()].reduce((n, r) => n + r.latencies.length, 0);
     log(`  total: ${(total / args.duration).toFixed(1)} req/s, non-2xx ${[...results.values()].reduce((n, r) => n + r.non2xx, 0)}, errors ${[...results.values()].reduce((n, r) => n + r.errors, 0)}`);
-    log(`server RSS: ${rss.map((r) => `${r.at} ${mb(r.kb)}`).join(', ')}`);
+    log(`server RSS: ${rss.map((r) => `${r.at} ${mb(r.kb)}`).join(', ')}; every ${(args.duration / 10).toFixed(0)} s: ${samples.map((kb) => (kb / 1024).toFixed(0)).join(' ')} MB`);
+    if (heaps.length) log(`server heap after a full GC: ${heaps.join('; ')}`);
     // What the server process itself used: independent of how many other processes share the machine.
     log(`server CPU: ${cpu.toFixed(1)} s in ${wall.toFixed(0)} s (${((cpu / wall) * 100).toFixed(0)} % of one core), ${total ? ((cpu * 1000) / total).toFixed(1) : '—'} ms per request`);
   } finally {
@@ -262,6 +287,22 @@ export async function runServerBench(argv: string[] = [], log: (s: string) => vo
     server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The child's heap after a full GC (it answers SIGUSR2 with one JSON line of process.memoryUsage on stderr). */
+function childHeap(child: ChildProcess): Promise<string> {
+  return new Promise((resolve) => {
+    const on = (d: Buffer) => {
+      const m = /HEAP (\{.*\})/.exec(d.toString());
+      if (!m) return;
+      child.stderr!.off('data', on);
+      const u = JSON.parse(m[1]!) as Record<string, number>;
+      const f = (k: string) => `${k} ${((u[k] ?? 0) / 2 ** 20).toFixed(0)}`;
+      resolve(`${['rss', 'heapUsed', 'heapTotal', 'external', 'arrayBuffers'].map(f).join(', ')} MB`);
+    };
+    child.stderr!.on('data', on);
+    child.kill('SIGUSR2');
+  });
 }
 
 interface KindResult {

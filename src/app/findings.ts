@@ -5,8 +5,16 @@ import type { CaseData, Finding } from '../domain/rules/types.js';
 import type { Text2 } from '../domain/law.js';
 import { toIsoLocal } from '../domain/time.js';
 import { CHANNELS, TIER_LABEL } from '../law/index.js';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import type { Store } from '../store/db.js';
 import * as repo from '../store/repo.js';
+import { caseStamp, type CaseStamp } from './case-stamp.js';
+import type { CaseDigest } from './case-digest.js';
+import { FindingsPool } from './findings-pool.js';
 import type { FindingsPageView } from '../shared/findings.js';
 import { citationView, type CitationView } from './citations.js';
 import { buildFindingCards } from './finding-cards.js';
@@ -72,44 +80,162 @@ export function findingView(f: Finding, tz: string): FindingView {
 type FindingsRun = { findings: Finding[]; caseData: CaseData };
 
 /**
- * The engine's result per store and case, with the stamp it was made for. Findings are a pure function of the case's
- * data (CaseData) and the code: the stamp reads every input that can change (events, including their labels and the
- * collector and contact they were linked to; contacts; collectors; loans; settings, which hold the person's LPR
- * quotes; the evidence head; the time zone), and a page that finds it unchanged gets the same result without loading
- * every event and running every rule again (issue 15: a 5,000-event case took 140–200 ms of the server's one thread
- * per findings, overview, documents or dossier request). The result is frozen: a caller that tried to change it
- * would throw instead of changing what the next request sees.
+ * Findings are a pure function of the case's data (CaseData) and the code. They are kept in the derived table
+ * case_findings (migration 0014) with the stamp of the data they were made for (src/app/case-stamp.ts: the one stamp
+ * of "what the findings read", shared with the organisation's case list) and the version of the code that made them
+ * (ENGINE_VERSION): a request on an unchanged case reads one row instead of loading every event and running every
+ * rule (issue 15: 100–200 ms of the server's one thread for a 5,000-event case). Any process can rebuild the row;
+ * nothing depends on it being there. It is never an evidence record and never leaves with the case.
+ *
+ * Computing, when the stamp moved: on PostgreSQL (the organisation server) in a worker thread (findings-pool.ts), so
+ * that a findings request never holds up a timeline request; on SQLite (the local app, one person) in this thread.
  */
-/** Cases whose findings a store keeps (each holds the case's events: ~1–2 MB per 5,000 events). */
-export const FINDINGS_CACHE_CASES = 16;
 
-const findingsCache = new WeakMap<object, Map<number, { stamp: string; run: FindingsRun }>>();
-
-async function findingsStamp(ctx: AppContext): Promise<string> {
-  const id = ctx.caseId;
-  const [ev, rest] = await Promise.all([
-    // One pass over the case's events.
-    sql<Record<string, unknown>>`select count(*) as e_n, max(id) as e_max, sum(coalesce(collector_id, 0)) as e_col,
-      sum(coalesce(contact_id, 0)) as e_con, sum(coalesce(loan_id, 0)) as e_loan, sum(length(labels)) as e_lab,
-      min(labelled_by) as e_by0, max(labelled_by) as e_by1 from events where case_id = ${id}`.execute(ctx.store.db),
-    sql<Record<string, unknown>>`select
-      (select max(seq) from evidence where case_id = ${id}) as head,
-      (select count(*) from contacts where case_id = ${id}) as c_n,
-      (select max(id) from contacts where case_id = ${id}) as c_max,
-      (select count(*) from contact_numbers where case_id = ${id}) as cn_n,
-      (select count(*) from collectors where case_id = ${id}) as k_n,
-      (select max(id) from collectors where case_id = ${id}) as k_max,
-      (select sum(coalesce(loan_id, 0)) from collectors where case_id = ${id}) as k_loan,
-      (select sum(length(coalesce(lender_name, '')) + length(coalesce(lender_entity_id, '')) + length(coalesce(lender_brand_id, '')) + length(claims)) from collectors where case_id = ${id}) as k_lender,
-      (select count(*) from collector_numbers where case_id = ${id}) as kn_n,
-      (select count(*) from loans where case_id = ${id}) as l_n,
-      (select max(updated_at) from loans where case_id = ${id}) as l_upd,
-      (select count(*) from settings where case_id = ${id} and key <> 'org_report_digest') as s_n,
-      (select sum(length(value)) from settings where case_id = ${id} and key <> 'org_report_digest') as s_len`.execute(ctx.store.db),
-  ]);
-  const row = { ...ev.rows[0], ...rest.rows[0] };
-  return [ctx.tz, ...Object.keys(row).sort().map((k) => String(row[k] ?? '-'))].join('|');
+/**
+ * The version of the code findings come from: a hash of the rule engine, the law data and the app code that feeds
+ * them (src/domain except the classifier, whose changes reach findings as relabelled events; src/law; this module
+ * and the modules that build CaseData). A stored result made by other code is made again. Read once, from the
+ * source files next to this module; where they cannot be read, the process's start (a result lives for the process).
+ */
+let engineVersion: string | null = null;
+export function findingsEngineVersion(): string {
+  if (engineVersion) return engineVersion;
+  const h = createHash('sha256');
+  try {
+    const src = fileURLToPath(new URL('..', import.meta.url));
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) {
+          if (p !== join(src, 'domain', 'collection', 'classifier')) walk(p);
+        } else if (/\.(ts|js|json)$/.test(e.name) && !/\.test\.ts$/.test(e.name)) files.push(p);
+      }
+    };
+    walk(join(src, 'domain'));
+    walk(join(src, 'law'));
+    for (const f of ['findings.ts', 'rule-law.ts', 'loans.ts', 'lpr.ts', 'case-stamp.ts', 'case-digest.ts', 'documents.ts', 'lender-identity.ts']) files.push(join(src, 'app', f));
+    for (const f of files.sort()) h.update(relative(src, f)).update('\0').update(readFileSync(f)).update('\0');
+  } catch {
+    h.update(`process:${process.pid}:${Date.now()}`);
+  }
+  return (engineVersion = h.digest('hex').slice(0, 16));
 }
+
+/** The key a stored result must carry to be used: the code's version, the case's time zone and its stamp. */
+export function derivedStamp(tz: string, stamp: CaseStamp | null | undefined): string {
+  return `${findingsEngineVersion()}|${tz}|${stamp?.key ?? '-'}`;
+}
+
+async function currentStamp(ctx: AppContext): Promise<string> {
+  return derivedStamp(ctx.tz, await caseStamp(ctx.store, ctx.caseId));
+}
+
+/** Worker pools per PostgreSQL store (closed with the store). */
+const pools = new WeakMap<Store, FindingsPool>();
+function poolOf(store: Store): FindingsPool | null {
+  if (store.engine !== 'postgres' || !store.url || process.env.HUXUN_FINDINGS_WORKERS === '0') return null;
+  let p = pools.get(store);
+  if (!p) {
+    const pool = (p = new FindingsPool(store.url));
+    pools.set(store, pool);
+    store.onClose(() => pool.close());
+  }
+  return p;
+}
+
+/** What is kept per case: the engine's findings and the organisation's digest of them (src/app/case-digest.ts). */
+export interface CaseDerived {
+  findings: Finding[];
+  digest: CaseDigest;
+}
+
+/** Measured: results computed (the rest were read from case_findings), and how many of them in a worker. For tests and the bench. */
+export const findingsStats = { computed: 0, inWorker: 0 };
+
+/** Results being computed per store and case, with the stamp they are for: requests that arrive meanwhile share them. */
+const inFlight = new WeakMap<Store, Map<number, { stamp: string; done: Promise<CaseDerived> }>>();
+
+/** The stored result of a case if it was made for this stamp. */
+async function storedDerived(ctx: AppContext, stamp: string): Promise<CaseDerived | null> {
+  const r = await sql<{ stamp: string; findings: string; digest: string | null }>`select stamp, findings, digest from case_findings where case_id = ${ctx.caseId}`.execute(ctx.store.db);
+  const row = r.rows[0];
+  if (!row || row.stamp !== stamp || !row.digest) return null;
+  try {
+    const findings = JSON.parse(row.findings) as unknown;
+    const digest = JSON.parse(row.digest) as CaseDigest;
+    return Array.isArray(findings) && digest && Array.isArray(digest.findings) ? { findings: findings as Finding[], digest } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps a result with the stamp it was made for. Derived data: never an evidence record. */
+async function storeDerived(ctx: AppContext, stamp: string, d: CaseDerived): Promise<void> {
+  const findings = JSON.stringify(d.findings);
+  const digest = JSON.stringify(d.digest);
+  const now = Date.now();
+  await sql`insert into case_findings (case_id, stamp, findings, digest, computed_at) values (${ctx.caseId}, ${stamp}, ${findings}, ${digest}, ${now})
+    on conflict (case_id) do update set stamp = excluded.stamp, findings = excluded.findings, digest = excluded.digest, computed_at = excluded.computed_at`.execute(ctx.store.db);
+}
+
+/**
+ * The case's findings and digest as its data is now (stamp: derivedStamp of it): the stored row when its stamp is
+ * current, else computed (in a worker on PostgreSQL) and stored. caseData: already loaded by the caller.
+ */
+export async function caseDerived(ctx: AppContext, stamp?: string, caseData?: CaseData): Promise<CaseDerived> {
+  stamp ??= await currentStamp(ctx);
+  const stored = await storedDerived(ctx, stamp);
+  if (stored) return stored;
+  let flights = inFlight.get(ctx.store);
+  if (!flights) inFlight.set(ctx.store, (flights = new Map()));
+  const flying = flights.get(ctx.caseId);
+  if (flying && flying.stamp === stamp) return flying.done;
+  const key = stamp;
+  const done = (async (): Promise<CaseDerived> => {
+    const pool = poolOf(ctx.store);
+    let d: CaseDerived;
+    if (pool) d = await pool.run({ caseId: ctx.caseId, tz: ctx.tz });
+    else {
+      const data = caseData ?? (await loadCaseData(ctx));
+      const findings = runRules(CN_RULES, data);
+      // Loaded here, not at the top: case-digest reads documents.ts, which reads this module.
+      const { digestCase } = await import('./case-digest.js');
+      d = { findings, digest: digestCase(findings, data) };
+    }
+    findingsStats.computed++;
+    if (pool) findingsStats.inWorker++;
+    // Stored under the stamp read before loading: a change made meanwhile gives a new stamp at the next request.
+    await storeDerived(ctx, key, d);
+    return d;
+  })();
+  flights.set(ctx.caseId, { stamp, done });
+  try {
+    return await done;
+  } finally {
+    if (flights.get(ctx.caseId)?.done === done) flights.delete(ctx.caseId);
+  }
+}
+
+async function findingsFor(ctx: AppContext, stamp: string, caseData?: CaseData): Promise<Finding[]> {
+  return (await caseDerived(ctx, stamp, caseData)).findings;
+}
+
+/** The case's findings (the engine's list), without loading its events when the stored result is current. */
+export async function caseFindings(ctx: AppContext): Promise<Finding[]> {
+  return findingsFor(ctx, await currentStamp(ctx));
+}
+
+/**
+ * Results with their case's data kept in this process, for pages that read the events too (cards, documents,
+ * report, plan, overview), on SQLite only: the local app, one person, whose pages ask again and again for one case.
+ * At most FINDINGS_CACHE_EVENTS events in all (the latest case is kept whatever its size). On PostgreSQL (an
+ * organisation server with hundreds of cases) the derived row is the cache and a page that needs the events loads
+ * them: keeping each case's events in memory is what made the server's memory climb (issue 15), and freezing them
+ * cost more CPU than the rules.
+ */
+export const FINDINGS_CACHE_EVENTS = 20_000;
+const runCache = new WeakMap<object, Map<number, { stamp: string; run: FindingsRun }>>();
 
 function deepFreeze<T>(v: T): T {
   if (v && typeof v === 'object' && !Object.isFrozen(v)) {
@@ -120,9 +246,13 @@ function deepFreeze<T>(v: T): T {
 }
 
 export async function runFindings(ctx: AppContext): Promise<FindingsRun> {
-  let cache = findingsCache.get(ctx.store);
-  if (!cache) findingsCache.set(ctx.store, (cache = new Map()));
-  const stamp = await findingsStamp(ctx);
+  const stamp = await currentStamp(ctx);
+  if (ctx.store.engine !== 'sqlite') {
+    const caseData = await loadCaseData(ctx);
+    return { findings: await findingsFor(ctx, stamp, caseData), caseData };
+  }
+  let cache = runCache.get(ctx.store);
+  if (!cache) runCache.set(ctx.store, (cache = new Map()));
   const hit = cache.get(ctx.caseId);
   if (hit && hit.stamp === stamp) {
     // Most recently used last: the first entry is the one to drop.
@@ -131,17 +261,22 @@ export async function runFindings(ctx: AppContext): Promise<FindingsRun> {
     return hit.run;
   }
   const caseData = await loadCaseData(ctx);
-  const run = deepFreeze({ findings: runRules(CN_RULES, caseData), caseData });
-  // Stored under the stamp read before loading: a change made meanwhile gives a new stamp at the next request.
+  // The result is frozen: it is shared by every request on this case until it changes, and no caller may alter it.
+  const run = deepFreeze({ findings: await findingsFor(ctx, stamp, caseData), caseData });
   cache.delete(ctx.caseId);
   cache.set(ctx.caseId, { stamp, run });
-  // A result holds the case's every event: an organisation server keeps the cases in use, not all of them.
-  while (cache.size > FINDINGS_CACHE_CASES) cache.delete(cache.keys().next().value!);
+  let events = 0;
+  for (const v of cache.values()) events += v.run.caseData.events.length;
+  while (cache.size > 1 && events > FINDINGS_CACHE_EVENTS) {
+    const [oldest, v] = cache.entries().next().value!;
+    cache.delete(oldest);
+    events -= v.run.caseData.events.length;
+  }
   return run;
 }
 
 export async function listFindings(ctx: AppContext): Promise<FindingView[]> {
-  const { findings } = await runFindings(ctx);
+  const findings = await caseFindings(ctx);
   return findings.map((f) => findingView(f, ctx.tz));
 }
 

@@ -4,24 +4,20 @@
  * (runFindings: the same findings the borrower sees, one source of truth) and attribute their events to lenders
  * through the case's collectors (caseLenders: registry entity or brand, the borrower's loan, the name entered).
  *
- * The engine's result per case is digested to counts and kept in memory, keyed by a stamp of what the findings read
- * (evidence head, collectors, loans, settings: no event row is read): a page of 200 cases runs the engine only for cases that
- * changed. The cache is a cache: any app server can rebuild it, nothing depends on it (docs/scaling.md).
+ * The engine's result per case is digested to counts and kept in memory and in the case's derived row, keyed by the
+ * stamp of what the findings read (src/app/case-stamp.ts, the same stamp the findings are kept under): a page of 200
+ * cases runs the engine only for cases that changed. The cache is a cache: any app server can rebuild it, nothing
+ * depends on it (docs/scaling.md).
  *
  * Privacy: the report carries counts and lender names only. No phone number or contact name leaves this module; a
  * private lender (a person) is never named; cases are tokens ("案件 A3") unless the borrower consented
  * (settings org_report_consent = '1').
  */
-import { sql } from 'kysely';
-import { localDate } from '../domain/time.js';
-import { CN_RULE_META } from '../domain/rules/cn/meta.js';
-import type { Finding } from '../domain/rules/types.js';
 import type { Store } from '../store/db.js';
 import * as repo from '../store/repo.js';
 import {
   CASE_STATUS_LABEL,
   LENDER_REPORT_COLUMNS,
-  type CaseFindingCount,
   type CaseNextStep,
   type CaseStatus,
   type CaseSummary,
@@ -30,48 +26,15 @@ import {
   type OrgSeverity,
 } from '../shared/org.js';
 import type { AppContext } from './context.js';
-import { caseLenders } from './documents.js';
-import { runFindings } from './findings.js';
+import { caseStamps, type CaseStamp } from './case-stamp.js';
+import { UNKNOWN, type CaseDigest } from './case-digest.js';
+import { caseDerived, derivedStamp, findingsStats } from './findings.js';
 import { followUpSummary } from './followup.js';
 
 /** Setting a borrower sets to '1' to be named (not a token) in the organisation's lender report. */
 export const ORG_REPORT_CONSENT = 'org_report_consent';
 
-const THREAT_RULES = ['cn.threat-violence', 'cn.threat-contacts', 'cn.visit-threat'];
-const CONTACT_RULES = ['cn.third-party-contact', 'cn.threat-contacts', 'cn.contacts-at-scale'];
-const INSULT_RULES = ['cn.insult'];
-const FALSE_LEGAL_RULES = ['cn.false-legal'];
-const NIGHT_RULES = ['cn.night-contact'];
-const FLOOD_RULES = ['cn.call-flood'];
-const MESSAGE_KINDS = new Set(['sms', 'im']);
 const SEVERITIES: OrgSeverity[] = ['critical', 'high', 'medium', 'low'];
-
-const UNKNOWN = { key: 'unknown', name: '未识别的贷款方' };
-/** A private lender is a person: never named in a report that leaves the case. */
-const PRIVATE = { key: 'private', name: '个人出借人（不显示姓名）' };
-
-interface LenderFacts {
-  key: string;
-  name: string;
-  /** The lender is in the case (a loan or a collector). */
-  collectors: number;
-  calls: number;
-  messages: number;
-  contactsReached: boolean;
-  threats: number;
-  insults: number;
-  falseLegal: number;
-  night: number;
-  floodDays: number;
-}
-
-interface CaseDigest {
-  findings: CaseFindingCount[];
-  lenders: LenderFacts[];
-  events: number;
-  /** Epoch ms of the latest event. */
-  lastEventAt: number | null;
-}
 
 interface CaseRow {
   id: number;
@@ -79,24 +42,12 @@ interface CaseRow {
   tz: string;
 }
 
-interface Stamp {
-  key: string;
-  complaints: number;
-  collectors: number;
-  /** received_at of the case's last evidence record. */
-  lastRecord: number | null;
-}
+/** The case's stamp (src/app/case-stamp.ts), its key made the one its findings and digest are kept under (derivedStamp). */
+type Stamp = CaseStamp;
 
 const CACHE_MAX = 5000;
 /** Per store (a process may hold several: tests, a server and a CLI import), then per case id. */
 const caches = new WeakMap<Store, Map<number, { stamp: string; digest: CaseDigest }>>();
-
-/**
- * A case's digest and the stamp it was made for, kept in its settings: derived data, recomputed whenever the stamp
- * differs (this key is left out of the stamp). Bump the version when the digest's shape or counting changes.
- */
-export const DIGEST_KEY = 'org_report_digest';
-const DIGEST_VERSION = 'd2';
 
 /** Measured: how many case digests the last call computed (the rest came from the cache). For tests and the bench. */
 export const digestStats = { computed: 0, cached: 0 };
@@ -114,35 +65,9 @@ async function loadCases(store: Store, caseIds: number[]): Promise<CaseRow[]> {
   return ids.map((id) => byId.get(id)).filter((c): c is CaseRow => Boolean(c));
 }
 
-/**
- * What the findings of each case read, for a whole page of cases in a few queries that touch no event row: every
- * event, contact, loan and attachment change is an evidence record in the same transaction (its head moves),
- * relabelling regroups the collectors (new ids), a loan edit moves updated_at, settings hold the LPR quotes. The event
- * count and last event time come from the digest, made when the stamp was.
- */
-async function stamps(store: Store, ids: number[]): Promise<Map<number, Stamp>> {
-  const db = store.db;
-  const list = sql.join(ids);
-  const [evd, col, loans, settings, complaints] = await Promise.all([
-    // The head per case through the (case_id, seq) key: an index lookup per case, not a scan of the chain.
-    sql<{ case_id: number; seq: number | null; received: number | null }>`select c.id as case_id,
-      (select e.seq from evidence e where e.case_id = c.id order by e.seq desc limit 1) as seq,
-      (select e.received_at from evidence e where e.case_id = c.id order by e.seq desc limit 1) as received
-      from cases c where c.id in (${list})`.execute(db),
-    sql<{ case_id: number; n: number; max_id: number | null }>`select case_id, count(*) as n, max(id) as max_id from collectors where case_id in (${list}) group by case_id`.execute(db),
-    sql<{ case_id: number; n: number; upd: number | null }>`select case_id, count(*) as n, max(updated_at) as upd from loans where case_id in (${list}) group by case_id`.execute(db),
-    sql<{ case_id: number; n: number; len: number | null }>`select case_id, count(*) as n, sum(length(value)) as len from settings where case_id in (${list}) and key <> ${DIGEST_KEY} group by case_id`.execute(db),
-    sql<{ case_id: number; n: number }>`select case_id, count(*) as n from complaints where case_id in (${list}) group by case_id`.execute(db),
-  ]);
-  const by = <T extends { case_id: number }>(rows: T[]) => new Map(rows.map((r) => [Number(r.case_id), r]));
-  const [v, c, l, s, q] = [by(evd.rows), by(col.rows), by(loans.rows), by(settings.rows), by(complaints.rows)];
-  const out = new Map<number, Stamp>();
-  for (const id of ids) {
-    const b = v.get(id), k = c.get(id), m = l.get(id), t = s.get(id);
-    const key = [b?.seq, k?.n, k?.max_id, m?.n, m?.upd, t?.n, t?.len].map((x) => (x == null ? '-' : Number(x))).join(':');
-    out.set(id, { key: `${DIGEST_VERSION}:${key}`, complaints: Number(q.get(id)?.n ?? 0), collectors: Number(k?.n ?? 0), lastRecord: b?.received == null ? null : Number(b.received) });
-  }
-  return out;
+async function stamps(store: Store, cases: CaseRow[]): Promise<Map<number, Stamp>> {
+  const st = await caseStamps(store, cases.map((c) => c.id));
+  return new Map(cases.filter((c) => st.has(c.id)).map((c) => [c.id, { ...st.get(c.id)!, key: derivedStamp(c.tz, st.get(c.id)) }]));
 }
 
 async function digestOf(store: Store, c: CaseRow, stamp: Stamp): Promise<CaseDigest> {
@@ -153,29 +78,16 @@ async function digestOf(store: Store, c: CaseRow, stamp: Stamp): Promise<CaseDig
     digestStats.cached++;
     return hit.digest;
   }
-  // Kept beside the case too, so that a restarted or another app server does not run the engine again for it.
-  let digest = await storedDigest(store, c.id, stamp.key);
-  if (digest) digestStats.cached++;
-  else {
-    digest = await computeDigest(caseContext(store, c));
-    digestStats.computed++;
-    await repo.setSetting(store.db, c.id, DIGEST_KEY, JSON.stringify({ stamp: stamp.key, digest }));
-  }
+  // Kept with the case's findings (case_findings, under the same stamp): made once per change of the case, in the
+  // findings worker on the organisation server, and read back by a restarted or another app server.
+  const before = findingsStats.computed;
+  const { digest } = await caseDerived(caseContext(store, c), stamp.key);
+  if (findingsStats.computed > before) digestStats.computed++;
+  else digestStats.cached++;
   cache.delete(c.id);
   cache.set(c.id, { stamp: stamp.key, digest });
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value!);
   return digest;
-}
-
-async function storedDigest(store: Store, caseId: number, stamp: string): Promise<CaseDigest | null> {
-  const raw = await repo.getSetting(store.db, caseId, DIGEST_KEY);
-  if (!raw) return null;
-  try {
-    const v = JSON.parse(raw) as { stamp?: unknown; digest?: CaseDigest };
-    return v.stamp === stamp && v.digest && Array.isArray(v.digest.findings) && Array.isArray(v.digest.lenders) && typeof v.digest.events === 'number' ? v.digest : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Runs fn over items, at most n at a time (database round trips overlap; the engine's CPU does not). */
@@ -193,88 +105,13 @@ async function eachLimited<T, R>(items: T[], n: number, fn: (item: T) => Promise
   return out;
 }
 
-/** The lender a case's lender counts under across cases: the registry's name where known. */
-function globalLender(l: ReturnType<typeof caseLenders>[number]): { key: string; name: string } {
-  if (l.type === 'private') return PRIVATE;
-  if (l.entity) return { key: `entity:${l.entity}`, name: l.brand && l.brand !== l.entity ? `${l.entity}（${l.brand}）` : l.entity };
-  if (l.brand) return { key: `brand:${l.brand}`, name: l.brand };
-  const name = l.name.normalize('NFKC').trim();
-  return name ? { key: `name:${name}`, name } : UNKNOWN;
-}
-
-async function computeDigest(ctx: AppContext): Promise<CaseDigest> {
-  const { findings, caseData } = await runFindings(ctx);
-  const byRule = new Map<string, CaseFindingCount>();
-  for (const f of findings) {
-    const meta = CN_RULE_META.find((m) => m.id === f.rule);
-    const cur = byRule.get(f.rule) ?? { rule: f.rule, title: meta?.title ?? { zh: f.rule, en: f.rule }, severity: f.severity, findings: 0, events: 0 };
-    cur.findings++;
-    cur.events += f.eventIds.length;
-    if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(cur.severity)) cur.severity = f.severity;
-    byRule.set(f.rule, cur);
-  }
-  const facts = new Map<string, LenderFacts>();
-  const factsOf = (g: { key: string; name: string }) => {
-    let f = facts.get(g.key);
-    if (!f) facts.set(g.key, (f = { key: g.key, name: g.name, collectors: 0, calls: 0, messages: 0, contactsReached: false, threats: 0, insults: 0, falseLegal: 0, night: 0, floodDays: 0 }));
-    return f;
-  };
-  const lenderOf = new Map<number, { key: string; name: string }>();
-  for (const l of caseLenders(caseData.loans, caseData.collectors)) {
-    const g = globalLender(l);
-    factsOf(g);
-    for (const id of l.collectorIds) if (!lenderOf.has(id)) lenderOf.set(id, g);
-  }
-  for (const c of caseData.collectors) {
-    if (!lenderOf.has(c.id)) {
-      const name = c.lenderName?.normalize('NFKC').trim();
-      lenderOf.set(c.id, name ? { key: `name:${name}`, name } : UNKNOWN);
-    }
-    factsOf(lenderOf.get(c.id)!).collectors++;
-  }
-  const events = new Map(caseData.events.map((e) => [e.id, e]));
-  const lenderOfEvent = (id: number) => {
-    const e = events.get(id);
-    return e?.collectorId != null ? (lenderOf.get(e.collectorId) ?? UNKNOWN) : UNKNOWN;
-  };
-  for (const e of caseData.events) {
-    if (e.collectorId == null) continue;
-    const f = factsOf(lenderOf.get(e.collectorId) ?? UNKNOWN);
-    if (e.kind === 'call') f.calls++;
-    else if (MESSAGE_KINDS.has(e.kind)) f.messages++;
-  }
-  const cited = (rules: string[]) => new Set(findings.filter((f: Finding) => rules.includes(f.rule)).flatMap((f) => f.eventIds));
-  for (const id of cited(CONTACT_RULES)) factsOf(lenderOfEvent(id)).contactsReached = true;
-  for (const id of cited(THREAT_RULES)) factsOf(lenderOfEvent(id)).threats++;
-  for (const id of cited(INSULT_RULES)) factsOf(lenderOfEvent(id)).insults++;
-  for (const id of cited(FALSE_LEGAL_RULES)) factsOf(lenderOfEvent(id)).falseLegal++;
-  for (const id of cited(NIGHT_RULES)) factsOf(lenderOfEvent(id)).night++;
-  const floodDays = new Map<string, Set<string>>();
-  for (const id of cited(FLOOD_RULES)) {
-    const g = lenderOfEvent(id);
-    const days = floodDays.get(g.key) ?? new Set<string>();
-    days.add(localDate(events.get(id)!.at, events.get(id)!.tz || ctx.tz));
-    floodDays.set(g.key, days);
-  }
-  for (const [key, days] of floodDays) facts.get(key)!.floodDays = days.size;
-  const rank = (f: LenderFacts) => f.calls + f.messages;
-  let lastEventAt: number | null = null;
-  for (const e of caseData.events) if (lastEventAt == null || e.at > lastEventAt) lastEventAt = e.at;
-  return {
-    events: caseData.events.length,
-    lastEventAt,
-    findings: [...byRule.values()].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.events - a.events || a.rule.localeCompare(b.rule)),
-    lenders: [...facts.values()].sort((a, b) => rank(b) - rank(a) || a.key.localeCompare(b.key)),
-  };
-}
-
 // ------------------------------------------------------------------------------------------------- case list
 
 /** The staff case list: one summary per case id that exists (ids that do not are left out), in the order given. */
 export async function caseSummaries(store: Store, caseIds: number[]): Promise<CaseSummary[]> {
   const cases = await loadCases(store, caseIds);
   if (!cases.length) return [];
-  const st = await stamps(store, cases.map((c) => c.id));
+  const st = await stamps(store, cases);
   return eachLimited(cases, 4, async (c): Promise<CaseSummary> => {
     const s = st.get(c.id)!;
     const d = await digestOf(store, c, s);
@@ -338,7 +175,7 @@ export async function setOrgReportConsent(ctx: AppContext, consent: boolean): Pr
 export async function lenderReport(store: Store, caseIds: number[], consentedCaseIds: Set<number>): Promise<LenderReport> {
   const cases = await loadCases(store, caseIds);
   const ids = cases.map((c) => c.id);
-  const st = ids.length ? await stamps(store, ids) : new Map<number, Stamp>();
+  const st = ids.length ? await stamps(store, cases) : new Map<number, Stamp>();
   const own = await consentedCases(store, ids);
   const named = new Set(ids.filter((id) => consentedCaseIds.has(id) && own.has(id)));
   // Tokens by position among the report's cases (ascending id): stable within a report, say nothing of the case.

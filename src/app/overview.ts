@@ -4,7 +4,7 @@ import { formatYuan } from '../domain/money.js';
 import { localDate, parseDateTime } from '../domain/time.js';
 import * as repo from '../store/repo.js';
 import type { AppContext } from './context.js';
-import { runFindings } from './findings.js';
+import { caseFindings } from './findings.js';
 import { loanReport } from './loans.js';
 import { listUserLpr } from './lpr.js';
 import { CHANNELS } from '../law/index.js';
@@ -61,7 +61,7 @@ export async function overview(ctx: AppContext): Promise<OverviewView> {
     next.push({ id: 'add-loan', priority: 60, page: 'loans', title: { zh: '记录你的借款，算一算真实利率', en: 'Record your loans and see their true rate' }, detail: { zh: '填写合同金额、实际到手金额和还款计划即可。', en: 'Enter the contract amount, what you actually received and the schedule.' } });
   }
   if (eventCount > 0) {
-    const { findings } = await runFindings(ctx);
+    const findings = await caseFindings(ctx);
     const top = findings.find((f) => f.rule !== 'cn.over-legal-line');
     if (top) {
       const ch = CHANNELS.find((c) => c.id === (top.channels.find((x) => x !== 'lender') ?? top.channels[0]));

@@ -18,6 +18,10 @@ export interface Store {
   engine: Engine;
   /** The raw SQLite handle, for the bulk-insert fast path; null on PostgreSQL. */
   sqlite: Database.Database | null;
+  /** The PostgreSQL URL it was opened with (worker threads open their own connections to it); null on SQLite. */
+  url: string | null;
+  /** Runs fn when the store closes, before its connections do (worker threads that hold their own). */
+  onClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -26,8 +30,22 @@ export interface OpenOptions {
   databaseUrl?: string;
   /** SQLCipher passphrase for the local database. */
   passphrase?: string;
-  /** Skip migrations (only for tests that run them step by step). */
+  /** Skip migrations (only for tests that run them step by step, and worker threads of a store already open). */
   migrate?: boolean;
+  /** PostgreSQL connections at most (default 10). */
+  poolSize?: number;
+}
+
+/** close() runs the onClose functions first, then closes the database. */
+function closing(db: Kysely<DB>): Pick<Store, 'onClose' | 'close'> {
+  const before: (() => Promise<void>)[] = [];
+  return {
+    onClose: (fn) => void before.push(fn),
+    close: async () => {
+      for (const fn of before.splice(0)) await fn().catch(() => undefined);
+      await db.destroy();
+    },
+  };
 }
 
 export class StoreError extends Error {
@@ -50,9 +68,9 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       pg.types.setTypeParser(20, (v) => Number(v));
       pgTypesSet = true;
     }
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, engine: 'postgres', sqlite: null, close: () => db.destroy() };
+    store = { db, engine: 'postgres', sqlite: null, url: opts.databaseUrl, ...closing(db) };
   } else {
     if (!opts.dataDir) throw new StoreError('NO_DATA_DIR', 'no data folder given');
     ensurePrivateDir(opts.dataDir);
@@ -72,7 +90,7 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-    store = { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+    store = { db, engine: 'sqlite', sqlite, url: null, ...closing(db) };
     passphrases.set(store, opts.passphrase || null);
   }
   if (opts.migrate !== false) await migrateToLatest(store);

@@ -11,6 +11,7 @@ import { caseKeysMigration } from './0009_case_keys.js';
 import { orgCaseKeysMigration } from './0010_org_case_keys.js';
 import { jobsMigration } from './0012_jobs.js';
 import { accountResetMigration } from './0013_account_reset.js';
+import { caseFindingsMigration } from './0014_case_findings.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -86,5 +87,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     },
     '0012_jobs': jobsMigration(),
     '0013_account_reset': accountResetMigration(),
+    // Each case's findings kept with the stamp they were made for (issue 15 scale; derived, not evidence).
+    '0014_case_findings': caseFindingsMigration(),
   };
 }
