@@ -152,7 +152,7 @@ export const ORG_NEEDS_POSTGRES =
  * PostgreSQL only (several app servers share it; the local SQLite file is one person's). The first admin
  * comes from `huxun org create-admin`; without one nobody can log in.
  */
-export async function startOrgServer(opts: OrgStartOptions): Promise<{ origin: string; close(): Promise<void> }> {
+export async function startOrgServer(opts: OrgStartOptions): Promise<{ origin: string; warnings: string[]; close(): Promise<void> }> {
   if (!opts.databaseUrl || !/^postgres(ql)?:\/\//.test(opts.databaseUrl)) throw new AppError('BAD_INPUT', ORG_NEEDS_POSTGRES);
   const { openOrg } = await import('../app/org/accounts.js');
   const { buildOrgServer } = await import('./org.js');
@@ -171,8 +171,16 @@ export async function startOrgServer(opts: OrgStartOptions): Promise<{ origin: s
   const port = typeof addr === 'object' && addr ? addr.port : opts.port;
   const hostPart = opts.host.includes(':') && !opts.host.startsWith('[') ? `[${opts.host}]` : opts.host;
   const server = app;
+  const warnings =
+    org.keyMismatches > 0
+      ? [
+          `${org.keyMismatches} 个账号的两步验证是用另一个机构密钥加密的（HUXUN_ORG_KEY 或数据文件夹里的 huxun.org-key），这些账号现在无法登录：请换回原来的密钥，或用 huxun org user reset-totp 关闭它们的两步验证。` +
+            `${org.keyMismatches} account(s) have a second factor sealed with another organisation key (HUXUN_ORG_KEY or huxun.org-key in the data folder) and cannot log in: put the original key back, or turn their second factor off with huxun org user reset-totp.`,
+        ]
+      : [];
   return {
     origin: `${opts.behindTls ? 'https' : 'http'}://${hostPart}:${port}/`,
+    warnings,
     async close() {
       await server.close();
       await org.close();

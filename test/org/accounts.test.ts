@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createUser, listUsers, login, sealPlainTotpSecrets, updateUser } from '../../src/app/org/accounts.js';
+import { createUser, listUsers, login, sealPlainTotpSecrets, totpKeyMismatches, updateUser } from '../../src/app/org/accounts.js';
 import { loadOrgKey, ORG_KEY_FILE, openSecret, sealSecret } from '../../src/app/org/org-key.js';
 import { newTotpSecret, totpCode } from '../../src/app/org/passwords.js';
 import { buildOrgServer } from '../../src/server/org.js';
@@ -188,6 +188,9 @@ describe('TOTP secrets sealed with the server key', () => {
       expect(r.json().error.message).toMatch(/机构密钥/);
       expect(r.json().error.message).toMatch(/HUXUN_ORG_KEY/);
       expect((await other.inject({ method: 'GET', url: '/api/health', headers: { host: HOST } })).statusCode).toBe(200);
+      // Told at the start (huxun serve --org prints it): how many accounts' second factors this key does not open.
+      expect(await totpKeyMismatches({ ...h.org, orgKey: randomBytes(32) })).toBe(1);
+      expect(await totpKeyMismatches(h.org)).toBe(0);
       // A value moved onto another account does not open either.
       expect(() => openSecret(right, Number(secretRow.id) + 1, secretRow.totp_secret!)).toThrow(/机构密钥/);
     } finally {

@@ -18,7 +18,7 @@ import { openFileKey } from '../../store/sealed.js';
 import type { Role, SessionView, UserListItem, UserView } from '../../shared/accounts.js';
 import { NewUserSchema, PasswordSchema, ROLES, STAFF_ROLES, UserPatchSchema, UsernameSchema } from '../../shared/accounts.js';
 import { AppError } from '../errors.js';
-import { loadOrgKey, isSealed, openSecret, sealSecret } from './org-key.js';
+import { isSealed, keyFingerprint, loadOrgKey, openSecret, sealSecret } from './org-key.js';
 import { hashPassword, totpStep, verifyPassword } from './passwords.js';
 
 /** What the organisation server holds for every request; each request's case context is made from it (caseContext). */
@@ -39,7 +39,8 @@ function orgKeyOf(org: OrgApp): Buffer {
   return k;
 }
 
-export async function openOrg(opts: { databaseUrl?: string; dataDir: string; now?: () => number }): Promise<OrgApp & { close(): Promise<void> }> {
+/** `keyMismatches`: accounts whose second factor was sealed with another key than the server's (they cannot log in until it is put back or their two-step login is turned off). */
+export async function openOrg(opts: { databaseUrl?: string; dataDir: string; now?: () => number }): Promise<OrgApp & { keyMismatches: number; close(): Promise<void> }> {
   tightenDataDir(opts.dataDir);
   const store = await openStore({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir });
   const fileKey = openFileKey(opts.dataDir, undefined);
@@ -53,7 +54,14 @@ export async function openOrg(opts: { databaseUrl?: string; dataDir: string; now
   }
   const org: OrgApp = { store, dataDir: opts.dataDir, fileKey, orgKey, now: opts.now ?? (() => Date.now()) };
   await sealPlainTotpSecrets(org);
-  return { ...org, close: () => store.close() };
+  return { ...org, keyMismatches: await totpKeyMismatches(org), close: () => store.close() };
+}
+
+/** How many stored second factors were sealed with another key than this server's (told at start, so the admin knows before a login fails). */
+export async function totpKeyMismatches(org: OrgApp): Promise<number> {
+  const mine = `hxs1:${keyFingerprint(orgKeyOf(org))}:`;
+  const rows = await org.store.db.selectFrom('users').select('totp_secret').where('totp_secret', 'is not', null).execute();
+  return rows.filter((r) => r.totp_secret && isSealed(r.totp_secret) && !r.totp_secret.startsWith(mine)).length;
 }
 
 /**

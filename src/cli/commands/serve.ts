@@ -22,6 +22,7 @@ export const serveCommands: Command[] = [
           trustedProxies: flags.str('trusted-proxy')?.split(',').map((x) => x.trim()).filter(Boolean),
         });
         io.err(`护讯机构服务器已启动 Huxun organisation server is running: ${org.origin}`);
+        for (const w of org.warnings) io.err(w);
         io.err('按 Ctrl+C 停止 Press Ctrl+C to stop.');
         io.out(org.origin);
         await new Promise<void>((resolve) => {
