@@ -134,6 +134,31 @@ describe('admin accounts', () => {
   });
 });
 
+describe('assignment by a supervisor', () => {
+  it('a caseworker sees a case only while assigned; a disabled account is not assigned, but can be taken off', async () => {
+    const sup = await h.user('supervisor', 'assign-sup');
+    const opener = await h.user('caseworker', 'assign-opener');
+    const cw = await h.user('caseworker', 'assign-cw');
+    const caseId = (await opener.client.req('POST', '/api/org/cases', { name: '分配测试' })).json().case_id as number;
+    const mine = async () => ((await cw.client.req('GET', '/api/org/cases')).json() as { id: number }[]).map((c) => c.id);
+    expect(await mine()).toEqual([]);
+    const on = await sup.client.req('PUT', `/api/cases/${caseId}/members`, { user_id: cw.id, assigned: true });
+    expect(on.json()).toEqual({ assigned: expect.arrayContaining(['assign-opener', 'assign-cw']) });
+    expect(await mine()).toEqual([caseId]);
+    expect((await cw.client.req('GET', `/api/cases/${caseId}/loans`)).statusCode).toBe(200);
+    // Disabled while assigned: it stays on the case until taken off, and cannot be put back on.
+    await updateUser(h.org, cw.id, { disabled: true });
+    const again = await sup.client.req('PUT', `/api/cases/${caseId}/members`, { user_id: cw.id, assigned: true });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.details).toEqual({ reason: 'disabled' });
+    expect((await sup.client.req('PUT', `/api/cases/${caseId}/members`, { user_id: cw.id, assigned: false })).json()).toEqual({ assigned: ['assign-opener'] });
+    await updateUser(h.org, cw.id, { disabled: false });
+    expect((await cw.client.login('assign-cw')).statusCode).toBe(200);
+    expect(await mine()).toEqual([]);
+    expect((await cw.client.req('GET', `/api/cases/${caseId}/loans`)).statusCode).toBe(404);
+  });
+});
+
 describe('TOTP secrets sealed with the server key', () => {
   const stored = async (username: string) => (await h.org.store.db.selectFrom('users').select(['id', 'totp_secret']).where('username', '=', username).executeTakeFirstOrThrow());
 

@@ -160,6 +160,8 @@ export async function redeemInvite(org: OrgApp, input: unknown, address: string)
 export async function assignCase(org: OrgApp, caseId: number, userId: number, assigned: boolean): Promise<CaseListItem['assigned']> {
   const u = await org.store.db.selectFrom('users').select(['id', 'role', 'disabled']).where('id', '=', userId).executeTakeFirst();
   if (!u || u.role === 'borrower') throw new AppError('BAD_INPUT', '只能分配给工作人员 only staff accounts can be assigned');
+  // A disabled account cannot log in: assigning it would only look as if someone worked on the case. Taking it off stays possible.
+  if (assigned && u.disabled) throw new AppError('BAD_INPUT', '这个账号已停用，不能分配案件 a disabled account cannot be assigned', { reason: 'disabled' });
   if (assigned) {
     const has = await org.store.db.selectFrom('case_members').select('user_id').where('case_id', '=', caseId).where('user_id', '=', userId).executeTakeFirst();
     if (!has) await org.store.db.insertInto('case_members').values({ case_id: caseId, user_id: userId }).execute();

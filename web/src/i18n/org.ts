@@ -114,6 +114,7 @@ export const orgZh = {
   'org.assign.hint': '勾选的个案工作者可以查看和处理这个案件；取消勾选后，对方马上就看不到了。',
   'org.assign.none': '还没有可以分配的个案工作者账号。',
   'org.assign.nobody': '未分配',
+  'org.assign.err.disabled': '这个账号已停用，不能分配案件。可以先在账号页恢复使用。',
 };
 
 export const orgEn: Record<keyof typeof orgZh, string> = {
@@ -228,4 +229,5 @@ export const orgEn: Record<keyof typeof orgZh, string> = {
   'org.assign.hint': 'Ticked caseworkers can see and work on this case; untick someone and they lose access at once.',
   'org.assign.none': 'There are no caseworker accounts to assign yet.',
   'org.assign.nobody': 'Nobody',
+  'org.assign.err.disabled': 'This account is disabled and cannot be assigned. An admin can enable it on the accounts page.',
 };

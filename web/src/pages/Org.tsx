@@ -182,12 +182,21 @@ function AssignCase({ c, onClose, onChanged }: { c: OrgCase; onClose(): void; on
   useEffect(() => {
     call('GET /org/users').then(setStaff, setErr);
   }, []);
+  const [said, setSaid] = useState<MsgKey | null>(null);
   const toggle = (u: UserListItem, on: boolean) => {
     setErr(null);
-    assignMember(c.id, u.id, on).then((r) => {
-      setAssigned(r.assigned);
-      onChanged();
-    }, setErr);
+    setSaid(null);
+    assignMember(c.id, u.id, on).then(
+      (r) => {
+        setAssigned(r.assigned);
+        onChanged();
+      },
+      (e: unknown) => {
+        // The server's reason (src/app/org/cases.ts assignCase), in the page's words.
+        if (e instanceof ApiError && (e.details as { reason?: string } | undefined)?.reason === 'disabled') setSaid('org.assign.err.disabled');
+        else setErr(e);
+      },
+    );
   };
   const shown = (staff ?? []).filter((u) => (u.role === 'caseworker' && !u.disabled) || assigned.includes(u.username));
   return (
@@ -203,6 +212,7 @@ function AssignCase({ c, onClose, onChanged }: { c: OrgCase; onClose(): void; on
           </Checkbox>
         ))}
       </div>
+      {said ? <Alert type="error" showIcon role="alert" title={t(said)} /> : null}
       <ErrorNotice error={err} />
     </Modal>
   );
