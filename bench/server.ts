@@ -43,10 +43,12 @@ interface Args {
   profile: string | null;
   /** The server's heap after a full GC at start, middle and end (started with --expose-gc): heap vs RSS. */
   heap: boolean;
+  /** Leave the cases' findings unmade before the run (a server meeting cases nobody computed): `--cold`. */
+  cold: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { cases: 200, events: 5000, sessions: 50, duration: 30, rate: 1, mode: 'auto', only: null, profile: null, heap: false };
+  const a: Args = { cases: 200, events: 5000, sessions: 50, duration: 30, rate: 1, mode: 'auto', only: null, profile: null, heap: false, cold: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!.replace(/^--/, '');
     if (k === 'cases' || k === 'events' || k === 'sessions' || k === 'duration') a[k] = Math.max(1, Number(argv[++i]));
@@ -55,6 +57,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === 'only') a.only = argv[++i]!.split(',').map((x) => x.trim().replace(/-/g, ' ')) as Kind[];
     else if (k === 'profile') a.profile = argv[++i]!;
     else if (k === 'heap') a.heap = true;
+    else if (k === 'cold') a.cold = true;
   }
   return a;
 }
@@ -156,6 +159,28 @@ export async function runServerBench(argv: string[] = [], log: (s: string) => vo
     const size = (await pool.query<{ s: string }>(`select pg_size_pretty(pg_database_size(current_database())) as s`)).rows[0]!.s;
     await pool.end();
     log(`seed: ${args.cases} cases × ${args.events.toLocaleString('en-US')} events = ${seed.events.toLocaleString('en-US')} events in ${(seed.ms / 1000).toFixed(1)} s (${Math.round(seed.events / (seed.ms / 1000)).toLocaleString('en-US')} events/s, multi-row insert per case); database ${size}`);
+
+    // ----- findings made and kept, as the app does after each import (refreshFindingsLater in src/app/findings.ts);
+    // the seed writes its rows directly, so they are made here, through the app function and its worker thread.
+    if (!args.cold) {
+      const t = performance.now();
+      const st = await openStore({ databaseUrl: url });
+      try {
+        const { caseDerived } = await import('../src/app/findings.js');
+        const rows = await st.db.selectFrom('cases').select(['id', 'tz']).orderBy('id').execute();
+        // Two at a time: one loads while the worker computes the other.
+        let next = 0;
+        await Promise.all([0, 1].map(async () => {
+          while (next < rows.length) {
+            const r = rows[next++]!;
+            await caseDerived({ store: st, caseId: Number(r.id), tz: r.tz, dataDir, fileKey: null, now: () => Date.now() });
+          }
+        }));
+        log(`findings: ${rows.length} cases made and kept (case_findings) in ${((performance.now() - t) / 1000).toFixed(1)} s, as after each import; --cold leaves them unmade`);
+      } finally {
+        await st.close();
+      }
+    }
 
     // ----- accounts (the organisation server's own functions), or the local fallback -----
     let mode: 'org' | 'local' = args.mode === 'local' ? 'local' : 'org';

@@ -15,6 +15,7 @@ import { EvidenceWriter } from './evidence.js';
 import { eventPayload } from './event-payload.js';
 import { identifyLender, lenderByServiceNumber, registryNamesIn } from './lender-identity.js';
 import { applyLabelContext } from './label-context.js';
+import { refreshFindingsLater } from './findings.js';
 
 const PHONE_IN_TEXT = /(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}-?\d{7,8}|95\d{3,6}|400-?\d{3}-?\d{4}/;
 
@@ -122,5 +123,7 @@ export async function refreshDerived(ctx: AppContext): Promise<{ collectors: num
   await applyLabelContext(ctx);
   const collectors = await repo.listCollectors(db, ctx.caseId);
   const touched = await sql<{ n: number }>`select count(distinct contact_id) as n from events where case_id = ${ctx.caseId} and contact_id is not null and (kind = 'third_party_report' or recipient = 'third_party')`.execute(db);
+  // The case changed: its findings are made again now where a server keeps them (src/app/findings.ts).
+  refreshFindingsLater(ctx);
   return { collectors: collectors.length, contactsTouched: Number(touched.rows[0]?.n ?? 0), reportsAdded };
 }

@@ -217,6 +217,27 @@ export async function caseDerived(ctx: AppContext, stamp?: string, caseData?: Ca
   }
 }
 
+/**
+ * After a change to a case (refreshDerived runs after every timeline change), its findings are made again in the
+ * background where they are served from a worker pool (an organisation server that has answered findings): the next
+ * page reads a current row instead of waiting for the engine. A failure here is only a missed head start.
+ */
+const refreshTimers = new WeakMap<Store, Map<number, NodeJS.Timeout>>();
+export function refreshFindingsLater(ctx: AppContext): void {
+  if (!pools.has(ctx.store)) return;
+  let timers = refreshTimers.get(ctx.store);
+  if (!timers) refreshTimers.set(ctx.store, (timers = new Map()));
+  clearTimeout(timers.get(ctx.caseId));
+  const copy: AppContext = { ...ctx };
+  // A burst of changes (several manual entries) makes one result, a moment after the last.
+  const t = setTimeout(() => {
+    timers.delete(copy.caseId);
+    caseDerived(copy).catch(() => undefined);
+  }, 500);
+  t.unref();
+  timers.set(ctx.caseId, t);
+}
+
 async function findingsFor(ctx: AppContext, stamp: string, caseData?: CaseData): Promise<Finding[]> {
   return (await caseDerived(ctx, stamp, caseData)).findings;
 }
