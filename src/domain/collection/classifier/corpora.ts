@@ -3,9 +3,9 @@
  * passes a reader for paths relative to the repository root.
  *
  * Trained on: the written corpus's `train` split, all of written-2 (train only: families written 2026-12 for
- * what the model missed), the real corpus's `train` sources, the shared dev set,
- * the project's own dev set except its held-back fifth (ids divisible by 5), blind-2, blind-3 and the odd
- * (already tuned-on) ids of blind-4 and blind-5.
+ * what the model missed) and of written-3 (session 5: notices and templates in the real corpus's styles), the
+ * real corpus's `train` sources, the shared dev set, the project's own dev set except its held-back fifth (ids
+ * divisible by 5), blind-2, blind-3, blind-6 and the odd (already tuned-on) ids of blind-4 and blind-5.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
  * the even ids of blind-4 and blind-5.
  */
@@ -40,6 +40,15 @@ function written(read: Reader): WrittenLine[] {
   return parseJsonl(read(`${FIX}written/written.jsonl`)) as WrittenLine[];
 }
 
+/**
+ * written-3.jsonl (session 5): training messages for the real corpus's styles — bank and loan-app notices that
+ * only report (receipts, statements, releases, adverts, scams) beside templated reminders that ask to pay — all
+ * `train`, like written-2.
+ */
+function written3(read: Reader): WrittenLine[] {
+  return (parseJsonl(read(`${FIX}written/written-3.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
+}
+
 /** written-2.jsonl has no blind split (every line is `train`); the filter keeps it safe if one is added. */
 function written2(read: Reader): WrittenLine[] {
   return (parseJsonl(read(`${FIX}written/written-2.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
@@ -54,6 +63,7 @@ export function trainingSet(read: Reader): TrainMessage[] {
   };
   add(written(read).filter((m) => m.split === 'train'), 'w', (m) => `family:${(m as WrittenLine).family}`);
   add(written2(read), 'w2', (m) => `family:${(m as WrittenLine).family}`);
+  add(written3(read), 'w3', (m) => `family:${(m as WrittenLine).family}`);
   add(realSplit(read).train, 'r', (m) => `source:${(m as RealLine).source_id}`);
   add(parseJsonl(read(SHARED_DEV)), 'd', (m) => `d:${m.id}`);
   add(parseJsonl(read(`${FIX}huxun-dev.jsonl`)).filter((m) => !isHeldOut(m.id)), 'h', (m) => `h:${m.id}`);
@@ -83,5 +93,20 @@ export function trainSets(read: Reader): Record<string, LabelledMessage[]> {
     'real train': realSplit(read).train,
     'written train': written(read).filter((m) => m.split === 'train'),
     'written-2 train': written2(read),
+    'written-3 train': written3(read),
   };
+}
+
+/**
+ * Sample weights for training. The real corpus is a few percent of the training messages and unlike the
+ * written ones in style (long, templated, quoted from news, judgments and forum posts), so its messages
+ * weigh `realWeight` each, divided by (messages of their source)^`sourceAlpha` so that one long campaign or
+ * article does not outweigh the rest. Everything else weighs 1.
+ */
+export function weighTraining(msgs: readonly TrainMessage[], w: { realWeight?: number; sourceAlpha?: number }): TrainMessage[] {
+  const rw = w.realWeight ?? 1;
+  const alpha = w.sourceAlpha ?? 0;
+  const size = new Map<string, number>();
+  for (const m of msgs) if (m.id.startsWith('r:')) size.set(m.group, (size.get(m.group) ?? 0) + 1);
+  return msgs.map((m) => (m.id.startsWith('r:') ? { ...m, weight: rw / Math.pow(size.get(m.group)!, alpha) } : m));
 }

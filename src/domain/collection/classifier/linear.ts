@@ -32,6 +32,11 @@ export interface LinearModel {
   bits: number;
   /** Per label: logit threshold chosen by cross-validation on the training data. */
   thresholds: Float64Array;
+  /**
+   * Collection logit below which the rules' collection is dropped, when the rules gave collection and no label
+   * but third_party (-Infinity = never): bank receipts and loan-app notices match the rules' repayment words.
+   */
+  veto: number;
   bias: Float64Array;
   /** Per label: the gram weights are q × scale. */
   scales: Float64Array;
@@ -227,20 +232,21 @@ export function topGrams(model: LinearModel, norm: string, l: number, top: numbe
 }
 
 // ---------------------------------------------------------------------------------------------
-// File format (little-endian): "HXLR" u8 version=1, u8 bits, u8 labels, u8 0, u32 dense,
-// f64 thresholds[L], f64 bias[L], f64 scales[L], f64 dense[dense*L], i8 grams[2^bits * L].
+// File format (little-endian): "HXLR" u8 version=2, u8 bits, u8 labels, u8 0, u32 dense,
+// f64 thresholds[L], f64 veto, f64 bias[L], f64 scales[L], f64 dense[dense*L], i8 grams[2^bits * L].
+// (Version 1 had no veto.)
 // ---------------------------------------------------------------------------------------------
 
 export function encodeModel(m: LinearModel): Uint8Array {
   const nd = m.dense.length / NL;
-  const size = 12 + 8 * (3 * NL + m.dense.length) + m.grams.length;
+  const size = 12 + 8 * (3 * NL + 1 + m.dense.length) + m.grams.length;
   const buf = new ArrayBuffer(size);
   const v = new DataView(buf);
   const u8 = new Uint8Array(buf);
-  u8.set([0x48, 0x58, 0x4c, 0x52, 1, m.bits, NL, 0]);
+  u8.set([0x48, 0x58, 0x4c, 0x52, 2, m.bits, NL, 0]);
   v.setUint32(8, nd, true);
   let o = 12;
-  for (const arr of [m.thresholds, m.bias, m.scales, m.dense]) {
+  for (const arr of [m.thresholds, [m.veto], m.bias, m.scales, m.dense]) {
     for (let i = 0; i < arr.length; i++, o += 8) v.setFloat64(o, arr[i]!, true);
   }
   u8.set(new Uint8Array(m.grams.buffer, m.grams.byteOffset, m.grams.length), o);
@@ -249,7 +255,7 @@ export function encodeModel(m: LinearModel): Uint8Array {
 
 export function decodeModel(bytes: Uint8Array): LinearModel {
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes[0] !== 0x48 || bytes[1] !== 0x58 || bytes[2] !== 0x4c || bytes[3] !== 0x52 || bytes[4] !== 1) throw new Error('linear model: bad header');
+  if (bytes[0] !== 0x48 || bytes[1] !== 0x58 || bytes[2] !== 0x4c || bytes[3] !== 0x52 || bytes[4] !== 2) throw new Error('linear model: bad header');
   const bits = bytes[5]!;
   if (bytes[6] !== NL) throw new Error('linear model: label count differs');
   const nd = v.getUint32(8, true);
@@ -261,12 +267,13 @@ export function decodeModel(bytes: Uint8Array): LinearModel {
     return a;
   };
   const thresholds = f64(NL);
+  const veto = f64(1)[0]!;
   const bias = f64(NL);
   const scales = f64(NL);
   const dense = f64(nd * NL);
   if (bytes.length !== o + (NL << bits)) throw new Error('linear model: wrong size');
   const grams = new Int8Array(bytes.buffer.slice(bytes.byteOffset + o, bytes.byteOffset + o + (NL << bits)));
-  return { bits, thresholds, bias, scales, dense, grams };
+  return { bits, thresholds, veto, bias, scales, dense, grams };
 }
 
 /** base64 → bytes without Buffer (the domain stays free of Node APIs). */

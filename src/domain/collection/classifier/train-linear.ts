@@ -17,6 +17,7 @@ import { LABELS, type Label, type Recipient } from '../types.js';
 import { classifyWindow, LAST_RUN, runRules } from './classify.js';
 import { denseFeatures, DENSE, encodeModel, forEachGram, gramScale, NL, type LinearModel } from './linear.js';
 import { mulberry32 } from '../../random.js';
+import { MIN_MODEL_CHARS, NO_CUE_MARGIN } from './model.js';
 
 export interface TrainMessage {
   id: string;
@@ -25,6 +26,8 @@ export interface TrainMessage {
   labels: readonly Label[];
   /** Cross-validation group (family, source); messages of one group stay in one fold. */
   group: string;
+  /** Sample weight in training (default 1): corpora.ts weighs the real corpus up (see REAL_WEIGHT there). */
+  weight?: number;
 }
 
 export interface TrainOptions {
@@ -36,10 +39,17 @@ export interface TrainOptions {
   rate?: number;
   /** Weight of a positive example of the labels other than collection (1 = none). */
   posWeight?: number;
+  /**
+   * Weight of a real-corpus message (id `r:…`) when the thresholds are chosen (1 = counted like any other): the
+   * real messages are a few percent of the training data, so the F1 curves are those of the written ones.
+   */
+  realThresholdWeight?: number;
+  /** Whether the model may veto the rules' collection (chooseThresholds; false = never, as before session 5). */
+  veto?: boolean;
   log?: (line: string) => void;
 }
 
-export const DEFAULTS = { bits: 18, epochs: 10, folds: 5, seed: 11, lambda: 1e-6, rate: 0.2, posWeight: 1 } as const;
+export const DEFAULTS = { bits: 18, epochs: 10, folds: 5, seed: 11, lambda: 1e-6, rate: 0.2, posWeight: 1, realThresholdWeight: 1, veto: true } as const;
 const COLLECTION_MIN_PRECISION = 0.96;
 /** Out-of-fold F1 a label's threshold may give up for recall (chooseThresholds). */
 const RECALL_TOLERANCE = 0.01;
@@ -51,6 +61,12 @@ export interface Featured {
   y: number;
   ruleBits: number;
   to: Recipient;
+  /** Sample weight (TrainMessage.weight). */
+  w: number;
+  /** The rules' genuine-court-notice test matched: classify returns the rules' result as it is. */
+  court: boolean;
+  /** Too short for the model alone to add a label other than collection (model.ts MIN_MODEL_CHARS). */
+  short: boolean;
 }
 
 function labelBits(labels: readonly Label[]): number {
@@ -75,6 +91,9 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
       y: labelBits(m.labels),
       ruleBits: labelBits(rules.labels),
       to: m.to,
+      w: m.weight ?? 1,
+      court,
+      short: norm.length < 2 * MIN_MODEL_CHARS && [...norm].length < MIN_MODEL_CHARS,
     };
   });
 }
@@ -93,7 +112,17 @@ function trainWeights(data: readonly Featured[], idx: readonly number[], o: Requ
   const b = new Float64Array(NL);
   const bg = new Float64Array(NL);
   const r = mulberry32(o.seed);
-  const order = idx.slice();
+  // A message of weight w is seen round(w) times an epoch (at least once), each time with its gradient scaled by
+  // w / round(w). Repetition, not scaling alone: AdaGrad divides every step by the gradients seen so far, so a
+  // scaled gradient on a gram only that message has would move its weight no further.
+  const order: number[] = [];
+  const scale = new Float64Array(data.length).fill(1);
+  for (const k of idx) {
+    const w = data[k]!.w;
+    const reps = Math.max(1, Math.round(w));
+    scale[k] = w / reps;
+    for (let j = 0; j < reps; j++) order.push(k);
+  }
   const z = new Float64Array(NL);
   const grad = new Float64Array(NL);
   const eps = 1e-8;
@@ -118,7 +147,7 @@ function trainWeights(data: readonly Featured[], idx: readonly number[], o: Requ
       for (let l = 0; l < NL; l++) {
         const p = 1 / (1 + Math.exp(-z[l]!));
         const y = (x.y >> l) & 1;
-        grad[l] = (p - y) * (y === 1 && l > 0 ? o.posWeight : 1);
+        grad[l] = (p - y) * scale[k]! * (y === 1 && l > 0 ? o.posWeight : 1);
       }
       for (let l = 0; l < NL; l++) {
         const gr = grad[l]!;
@@ -177,7 +206,13 @@ function f1(tp: number, fp: number, fn: number): number {
  * Per-label thresholds from out-of-fold logits: the whole classifier's decision (rules ∪ model;
  * collection as the prerequisite; a third-party recipient of a collection message is third_party).
  */
-export function chooseThresholds(data: readonly Featured[], oof: readonly Float64Array[]): Float64Array {
+export function chooseThresholds(
+  data: readonly Featured[],
+  oof: readonly Float64Array[],
+  weights?: ArrayLike<number>,
+  useVeto = true,
+): { thresholds: Float64Array; veto: number } {
+  const wt = (i: number): number => (weights === undefined ? 1 : weights[i]!);
   const th = new Float64Array(NL);
   // collection first.
   let best = { t: GRID[GRID.length - 1]!, f: -1, ok: false };
@@ -186,9 +221,9 @@ export function chooseThresholds(data: readonly Featured[], oof: readonly Float6
     for (let i = 0; i < data.length; i++) {
       const p = (data[i]!.ruleBits & 1) !== 0 || oof[i]![0]! >= t;
       const y = (data[i]!.y & 1) !== 0;
-      if (p && y) tp++;
-      else if (p) fp++;
-      else if (y) fn++;
+      if (p && y) tp += wt(i);
+      else if (p) fp += wt(i);
+      else if (y) fn += wt(i);
     }
     const prec = tp + fp === 0 ? 1 : tp / (tp + fp);
     const ok = prec >= COLLECTION_MIN_PRECISION;
@@ -196,7 +231,27 @@ export function chooseThresholds(data: readonly Featured[], oof: readonly Float6
     if ((ok && !best.ok) || (ok === best.ok && f > best.f)) best = { t, f, ok };
   }
   th[0] = best.t;
-  const col = data.map((x, i) => (x.ruleBits & 1) !== 0 || oof[i]![0]! >= th[0]!);
+  // Then the veto of the rules' collection (vetoed): the one with the best collection F1, none unless one is better.
+  let veto = -Infinity;
+  if (useVeto) {
+    let bestF = -1;
+    for (const v of VETO_GRID) {
+      let tp = 0, fp = 0, fn = 0;
+      for (let i = 0; i < data.length; i++) {
+        const p = collectionOf(data[i]!, oof[i]!, th[0]!, v);
+        const y = (data[i]!.y & 1) !== 0;
+        if (p && y) tp += wt(i);
+        else if (p) fp += wt(i);
+        else if (y) fn += wt(i);
+      }
+      const f = f1(tp, fp, fn);
+      if (f > bestF + 1e-9) {
+        bestF = f;
+        veto = v;
+      }
+    }
+  }
+  const col = data.map((x, i) => collectionOf(x, oof[i]!, th[0]!, veto));
   for (let l = 1; l < NL; l++) {
     const f1s: number[] = [];
     for (const t of GRID) {
@@ -205,9 +260,9 @@ export function chooseThresholds(data: readonly Featured[], oof: readonly Float6
         const x = data[i]!;
         const p = col[i]! && ((x.ruleBits >> l) & 1 || oof[i]![l]! >= t || (l === 1 && x.to === 'third_party'));
         const y = ((x.y >> l) & 1) !== 0;
-        if (p && y) tp++;
-        else if (p) fp++;
-        else if (y) fn++;
+        if (p && y) tp += wt(i);
+        else if (p) fp += wt(i);
+        else if (y) fn += wt(i);
       }
       f1s.push(f1(tp, fp, fn));
     }
@@ -216,10 +271,23 @@ export function chooseThresholds(data: readonly Featured[], oof: readonly Float6
     const best = Math.max(...f1s);
     th[l] = GRID[f1s.findIndex((f) => f >= best - RECALL_TOLERANCE)]!;
   }
-  return th;
+  return { thresholds: th, veto };
 }
 
-function quantise(w: Weights, thresholds: Float64Array, bits: number): LinearModel {
+const VETO_GRID = [-Infinity, -8, -7, -6, -5, -4.5, -4, -3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2];
+
+/** Whether the rules gave collection and no label other than third_party (the model may veto that). */
+export function vetoable(ruleBits: number): boolean {
+  return (ruleBits & 1) !== 0 && (ruleBits & ~3) === 0;
+}
+
+/** The whole classifier's collection decision: rules (unless vetoed) or the model's logit. */
+function collectionOf(x: Featured, z: Float64Array, t: number, veto: number): boolean {
+  if (z[0]! >= t) return true;
+  return (x.ruleBits & 1) !== 0 && !(vetoable(x.ruleBits) && z[0]! < veto);
+}
+
+function quantise(w: Weights, thresholds: Float64Array, veto: number, bits: number): LinearModel {
   const scales = new Float64Array(NL);
   for (let l = 0; l < NL; l++) {
     let max = 0;
@@ -228,7 +296,7 @@ function quantise(w: Weights, thresholds: Float64Array, bits: number): LinearMod
   }
   const grams = new Int8Array(w.g.length);
   for (let i = 0; i < w.g.length; i++) grams[i] = Math.round(w.g[i]! / scales[i % NL]!);
-  return { bits, thresholds, bias: w.b, scales, dense: w.d, grams };
+  return { bits, thresholds, veto, bias: w.b, scales, dense: w.d, grams };
 }
 
 /**
@@ -238,7 +306,7 @@ function quantise(w: Weights, thresholds: Float64Array, bits: number): LinearMod
 export function crossValidate(
   msgs: readonly TrainMessage[],
   options: TrainOptions = {},
-): { data: Featured[]; oof: Float64Array[]; thresholds: Float64Array } {
+): { data: Featured[]; oof: Float64Array[]; thresholds: Float64Array; veto: number; fold: number[]; thresholdWeights: Float64Array } {
   const o = { ...DEFAULTS, ...options };
   const log = options.log ?? (() => {});
   const data = featurize(msgs, o.bits);
@@ -253,16 +321,50 @@ export function crossValidate(
     for (const i of te) logits(w, data[i]!, oof[i]!);
     log(`fold ${f + 1}/${o.folds}: trained on ${tr.length}, scored ${te.length}`);
   }
-  const thresholds = chooseThresholds(data, oof);
-  log(`thresholds: ${LABELS.map((l, i) => `${l} ${thresholds[i]}`).join(', ')}`);
-  return { data, oof, thresholds };
+  const thresholdWeights = Float64Array.from(msgs, (m) => (m.id.startsWith('r:') ? o.realThresholdWeight : 1));
+  const { thresholds, veto } = chooseThresholds(data, oof, o.realThresholdWeight === 1 ? undefined : thresholdWeights, o.veto);
+  log(`thresholds: ${LABELS.map((l, i) => `${l} ${thresholds[i]}`).join(', ')}; veto ${veto}`);
+  return { data, oof, thresholds, veto, fold, thresholdWeights };
 }
 
 /** Trains the model on `msgs` and returns it with its file bytes. */
 export function trainLinear(msgs: readonly TrainMessage[], options: TrainOptions = {}): { model: LinearModel; bytes: Uint8Array; oof: Float64Array[] } {
   const o = { ...DEFAULTS, ...options };
-  const { data, oof, thresholds } = crossValidate(msgs, options);
+  const { data, oof, thresholds, veto } = crossValidate(msgs, options);
   const all = msgs.map((_, i) => i);
-  const model = quantise(trainWeights(data, all, o), thresholds, o.bits);
+  const model = quantise(trainWeights(data, all, o), thresholds, veto, o.bits);
   return { model, bytes: encodeModel(model), oof };
+}
+
+/**
+ * The whole classifier's labels (as bits) for each message from out-of-fold logits, as classify (model.ts)
+ * combines them (context-free): a court notice keeps the rules' labels; the veto of the rules' collection; the
+ * margin when the rules gave no label; rules ∪ model, a short text gets only collection from the model,
+ * collection is the prerequisite, a third-party recipient makes it third_party.
+ * For comparing options by cross-validation on the training data.
+ */
+export function oofLabelBits(
+  data: readonly Featured[],
+  oof: readonly Float64Array[],
+  thresholds: Float64Array,
+  veto = -Infinity,
+  noCueMargin = NO_CUE_MARGIN,
+): number[] {
+  return data.map((x, i) => {
+    if (x.court) return x.ruleBits;
+    if (vetoable(x.ruleBits) && oof[i]![0]! < veto && oof[i]![0]! < thresholds[0]!) return 0;
+    let fire = 0;
+    for (let l = 0; l < NL; l++) if (oof[i]![l]! >= thresholds[l]!) fire |= 1 << l;
+    if ((fire & 1) !== 0 && x.ruleBits === 0 && oof[i]![0]! < thresholds[0]! + noCueMargin) fire &= ~1;
+    if (x.short) fire &= 1;
+    let bits = fire | x.ruleBits;
+    if ((bits & 1) === 0) return x.ruleBits;
+    if (x.to === 'third_party') bits |= 2;
+    return bits;
+  });
+}
+
+/** Label bits → labels. */
+export function labelsOf(bits: number): Label[] {
+  return LABELS.filter((_, l) => ((bits >> l) & 1) !== 0);
 }
