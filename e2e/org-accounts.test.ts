@@ -12,7 +12,7 @@ import { buildOrgServer } from '../src/server/org.js';
 import { makeStore, type TestStore } from '../test/support/stores.js';
 import { orgEngine } from '../test/support/org.js';
 import { ensureWebBuilt } from './support/build.js';
-import { CHROMIUM, collectPageErrors, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
+import { axeSerious, CHROMIUM, collectPageErrors, describeViolations, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 
 const PASSWORD = 'correct horse 电池 staple';
 const FIRST = '管理员给的临时密码 2026';
@@ -90,11 +90,15 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation accounts and a
     await admin.getByTestId('org-add-account').click();
     await admin.getByRole('alert').filter({ hasText: '这个用户名已经有人用了，请换一个。' }).waitFor();
     await screenshot(admin, 'org-accounts');
+    const serious = await axeSerious(admin);
+    expect(serious, describeViolations(serious)).toEqual([]);
 
     // The caseworker: the admin's password opens only the form to replace it.
     const cw = await open(problems);
     await logIn(cw, 'zhao', FIRST);
     await cw.getByRole('heading', { level: 1, name: '请设置您自己的密码' }).waitFor();
+    const seriousPw = await axeSerious(cw);
+    expect(seriousPw, describeViolations(seriousPw)).toEqual([]);
     await cw.getByLabel('现在的密码（管理员告诉您的）').fill(FIRST);
     await cw.getByLabel('新密码', { exact: true }).fill(OWN);
     await cw.getByLabel('再输入一次新密码').fill(OWN);
