@@ -150,7 +150,7 @@ describe.each(engines())('import jobs in the database (%s)', (engine) => {
   });
 
   // PostgreSQL: while the import waits (here for the case's evidence lock, held by a test connection as another
-  // writer would), another server sees it running, owned by a live process; then done.
+  // writer would), another server sees it running, owned by a live process whose heartbeat keeps it so; then done.
   if (engine === 'postgres') it('another server sees a running import, then its end', async () => {
     const holder = new pg.Client({ connectionString: t.databaseUrl });
     await holder.connect();
@@ -162,6 +162,10 @@ describe.each(engines())('import jobs in the database (%s)', (engine) => {
         expect(running).toMatchObject({ state: 'running', stage: 'import', bytesTotal: VCF.length, file: 'more.vcf' });
         const row = await there.store.db.selectFrom('jobs').select(['owner', 'state']).where('case_id', '=', caseA).where('id', '=', started.id).executeTakeFirstOrThrow();
         expect(row).toEqual({ owner: jobsInternals.owner, state: 'running' });
+        // Its heartbeat keeps it running: the row made to look a minute old, one heartbeat, and it is read as alive.
+        await there.store.db.updateTable('jobs').set({ heartbeat_at: Date.now() - STALE_MS - 1000 }).where('case_id', '=', caseA).where('id', '=', started.id).execute();
+        await jobsInternals.heartbeat();
+        expect(await jobStatus(there.a, started.id)).toMatchObject({ state: 'running' });
         await holder.query('select pg_advisory_unlock($1::int4, $2::int4)', [0x4878_0001, caseA]);
         expect(await finished(there.a, started.id)).toMatchObject({ state: 'done', result: { format: 'vcard' } });
       });

@@ -143,25 +143,32 @@ function progressed(l: Live): void {
 let beat: NodeJS.Timeout | null = null;
 const beating = new WeakSet<Store>();
 
+/** One heartbeat: the rows of the jobs this process is running are marked alive. Resolves when written. */
+async function heartbeat(): Promise<void> {
+  // Only the jobs this process is running: a row it lost (its last write failed) goes stale like a dead process's.
+  const stores = new Map<Store, string[]>();
+  for (const l of live.values()) if (l.job.state === 'running') stores.set(l.store, [...(stores.get(l.store) ?? []), l.job.id]);
+  if (!stores.size && beat) {
+    clearInterval(beat);
+    beat = null;
+  }
+  const writes: Promise<void>[] = [];
+  for (const [s, ids] of stores) {
+    if (beating.has(s)) continue; // the last one still waits (SQLite, behind an import): one at a time
+    beating.add(s);
+    writes.push(
+      jobsRepo
+        .heartbeatJobs(s.db, OWNER, ids, Date.now())
+        .catch(() => undefined) // a closed store: its jobs are over
+        .finally(() => beating.delete(s)),
+    );
+  }
+  await Promise.all(writes);
+}
+
 function ensureHeartbeat(): void {
   if (beat) return;
-  beat = setInterval(() => {
-    const stores = new Set<Store>();
-    for (const l of live.values()) if (l.job.state === 'running') stores.add(l.store);
-    if (!stores.size) {
-      clearInterval(beat!);
-      beat = null;
-      return;
-    }
-    for (const s of stores) {
-      if (beating.has(s)) continue; // the last one still waits (SQLite, behind an import): one at a time
-      beating.add(s);
-      jobsRepo
-        .heartbeatJobs(s.db, OWNER, Date.now())
-        .catch(() => undefined) // a closed store: its jobs are over
-        .finally(() => beating.delete(s));
-    }
-  }, HEARTBEAT_MS);
+  beat = setInterval(() => void heartbeat(), HEARTBEAT_MS);
   beat.unref();
 }
 
@@ -173,7 +180,7 @@ const swept = new WeakSet<Store>();
 async function sweep(ctx: AppContext): Promise<void> {
   const now = Date.now();
   // A job this process still runs is alive whatever its row says (on SQLite the row waits for the import to end).
-  const gone = await jobsRepo.interruptStaleJobs(ctx.store.db, now - STALE_MS, now, { code: 'interrupted', text: INTERRUPTED }, (id) => live.get(id)?.job.state === 'running');
+  const gone = await jobsRepo.interruptStaleJobs(ctx.store.db, now - STALE_MS, now, { code: 'interrupted', text: INTERRUPTED }, (id) => runsHere(ctx, id));
   for (const g of gone) rmSync(join(ctx.dataDir, 'uploads', g.id), { recursive: true, force: true });
 }
 
@@ -183,6 +190,12 @@ async function sweepOnce(ctx: AppContext): Promise<void> {
   swept.add(ctx.store);
   await sweep(ctx);
   await jobsRepo.deleteOldJobs(ctx.store.db, Date.now() - KEEP_ROWS_MS);
+}
+
+/** Whether this process runs the job on this store (a process normally has one store; tests open a second as another server). */
+function runsHere(ctx: AppContext, id: string): boolean {
+  const l = live.get(id);
+  return !!l && l.store === ctx.store && l.job.state === 'running';
 }
 
 function isStale(r: jobsRepo.JobRow, now: number): boolean {
@@ -308,7 +321,7 @@ export async function listImportJobs(ctx: AppContext): Promise<JobProgress[]> {
   // has beyond memory is earlier runs' finished jobs: shown again once the import is over.
   const busy = ctx.store.engine === 'sqlite' && ownHere.some((l) => l.job.state === 'running' && l.job.stage === 'import');
   let rows = busy ? [] : await jobsRepo.listJobRows(ctx.store.db, ctx.caseId, 'import', Date.now() - LIST_MS);
-  if (rows.some((r) => isStale(r, Date.now()) && live.get(r.id)?.job.state !== 'running')) {
+  if (rows.some((r) => isStale(r, Date.now()) && !runsHere(ctx, r.id))) {
     await sweep(ctx);
     rows = await jobsRepo.listJobRows(ctx.store.db, ctx.caseId, 'import', Date.now() - LIST_MS);
   }
@@ -332,5 +345,5 @@ export async function jobStatus(ctx: AppContext, id: string): Promise<JobProgres
   return viewOf(r);
 }
 
-/** Tests: this process's heartbeat interval and owner id (to tell its rows from another process's). */
-export const jobsInternals = { owner: OWNER };
+/** Tests: this process's owner id (to tell its rows from another process's) and one heartbeat now (not waiting for the timer). */
+export const jobsInternals = { owner: OWNER, heartbeat };

@@ -36,9 +36,10 @@ export async function listJobRows(db: Q, caseId: number, kind: string, since: nu
   return rows.map(normalize);
 }
 
-/** Marks this owner's running jobs alive. */
-export async function heartbeatJobs(db: Q, owner: string, now: number): Promise<void> {
-  await db.updateTable('jobs').set({ heartbeat_at: now }).where('owner', '=', owner).where('state', '=', 'running').execute();
+/** Marks the given running jobs of this owner alive. */
+export async function heartbeatJobs(db: Q, owner: string, ids: string[], now: number): Promise<void> {
+  if (!ids.length) return;
+  await db.updateTable('jobs').set({ heartbeat_at: now }).where('owner', '=', owner).where('id', 'in', ids).where('state', '=', 'running').execute();
 }
 
 /**

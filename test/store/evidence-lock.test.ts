@@ -6,9 +6,11 @@
  * PostgreSQL: two stores (two connection pools, as two app servers) on one database. SQLite: two request contexts on
  * the app's one store (what the server does; a second process on the data folder is refused by its lock).
  */
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/context.js';
+import { exportBundle, verifyBundleFile } from '../../src/app/bundle.js';
 import { checkChain, recordEvidence } from '../../src/app/evidence.js';
 import { addLoan } from '../../src/app/loans.js';
 import { addManualEvent } from '../../src/app/timeline.js';
@@ -60,7 +62,12 @@ describe.each(engines())('evidence appends to one case at once (%s)', (engine) =
     const s = await seqs(t.store, caseId);
     expect(s.length).toBeGreaterThanOrEqual(N);
     expect(s).toEqual(Array.from({ length: s.length }, (_, i) => i + 1));
-    expect(await checkChain(one)).toMatchObject({ ok: true, count: s.length });
+    const chain = await checkChain(one);
+    expect(chain).toMatchObject({ ok: true, count: s.length });
+    // What `huxun verify` checks: the exported bundle's records, chain and head.
+    const zip = join(t.dataDir, 'bundle.zip');
+    expect((await exportBundle(one, zip)).head).toBe(chain.head);
+    expect(await verifyBundleFile(zip, chain.head!)).toMatchObject({ ok: true });
   }, 60_000);
 
   // PostgreSQL: the second writer waits at the case's lock while the first is still in its transaction, then appends
@@ -93,8 +100,8 @@ describe.each(engines())('evidence appends to one case at once (%s)', (engine) =
       expect(waiting).toBe(1);
     } finally {
       await watcher.end();
+      release(); // also when the expectation failed: the first transaction must not stay open
     }
-    release();
     const a = await first;
     const b = await secondWrite;
     expect(a.seq).toBe(before + 1);
