@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../src/app/org/accounts.js';
 import { createOrgCase } from '../src/app/org/cases.js';
+import { totpCode } from '../src/app/org/passwords.js';
 import { buildOrgServer } from '../src/server/org.js';
 import { makeStore, type TestStore } from '../test/support/stores.js';
 import { orgEngine } from '../test/support/org.js';
@@ -145,4 +146,36 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation accounts and a
 
     expect(problems).toEqual([]);
   }, 180_000);
+
+  it('a supervisor turns on two-step login in the page; the secret is stored sealed; login then takes the code; the admin sees it on', async () => {
+    const problems: string[] = [];
+    const sup = await open(problems);
+    await logIn(sup, 'boss', PASSWORD);
+    await sup.getByRole('heading', { level: 1, name: '案件' }).waitFor();
+    await sup.getByTestId('org-totp-open').click();
+    const key = (await sup.getByTestId('org-totp-key').innerText()).replace(/\s+/g, '');
+    expect(key).toMatch(/^[A-Z2-7]{32}$/);
+    await sup.getByLabel('第二步：输入应用里现在显示的 6 位数字').fill('000000' === totpCode(key, Date.now()) ? '111111' : '000000');
+    await sup.getByTestId('org-totp-confirm').click();
+    await sup.getByRole('alert').filter({ hasText: '数字不对' }).waitFor();
+    await sup.getByLabel('第二步：输入应用里现在显示的 6 位数字').fill(totpCode(key, Date.now()));
+    await sup.getByTestId('org-totp-confirm').click();
+    await sup.getByTestId('org-totp-done').waitFor();
+    const row = await ts.store.db.selectFrom('users').select('totp_secret').where('username', '=', 'boss').executeTakeFirstOrThrow();
+    expect(row.totp_secret).toMatch(/^hxs1:/);
+    expect(row.totp_secret).not.toContain(key);
+    await sup.keyboard.press('Escape');
+    await sup.getByRole('button', { name: '退出登录' }).click();
+    await logIn(sup, 'boss', PASSWORD);
+    await sup.getByLabel('验证器上的 6 位验证码').waitFor();
+    // The confirming code is spent: the next step's code (inside the drift window) logs in.
+    await sup.getByLabel('验证器上的 6 位验证码').fill(totpCode(key, Date.now() + 30_000));
+    await sup.getByTestId('org-login').click();
+    await sup.getByRole('heading', { level: 1, name: '案件' }).waitFor();
+
+    const admin = await open(problems);
+    await logIn(admin, 'root', PASSWORD);
+    await expect(admin.getByTestId('org-account-boss').innerText()).resolves.toMatch(/已开启/);
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

@@ -21,7 +21,7 @@ describe('i18n dictionaries', () => {
     const orgAccounts = [
       'org.accounts.sub', 'org.accounts.mustChange', 'org.accounts.reset', 'org.accounts.reset.title', 'org.accounts.reset.hint', 'org.accounts.reset.done', 'org.accounts.totpOff.confirm',
       'org.accounts.add.pass', 'org.accounts.add.pass2', 'org.accounts.add.hint', 'org.accounts.add.done', 'org.accounts.err.short', 'org.accounts.err.long', 'org.accounts.err.differ',
-      'org.pw.title', 'org.pw.sub', 'org.pw.current', 'org.pw.new', 'org.pw.new2', 'org.pw.go', 'org.pw.err.wrong_current', 'org.pw.err.same_password', 'org.pw.done',
+      'org.pw.title', 'org.pw.sub', 'org.pw.current', 'org.pw.new', 'org.pw.new2', 'org.pw.go', 'org.pw.err.wrong_current', 'org.pw.err.same_password', 'org.pw.done', 'org.totp.done',
     ];
     const mentioning = Object.entries(zh).filter(([, v]) => /验证码|密码/.test(v)).map(([k]) => k);
     expect(mentioning.sort()).toEqual([...warnings, ...ownPassphrase, ...orgAccount, ...orgAccounts].sort());

@@ -115,6 +115,14 @@ export const orgZh = {
   'org.assign.none': '还没有可以分配的个案工作者账号。',
   'org.assign.nobody': '未分配',
   'org.assign.err.disabled': '这个账号已停用，不能分配案件。可以先在账号页恢复使用。',
+  'org.totp.open': '两步验证',
+  'org.totp.title': '设置两步验证',
+  'org.totp.on': '您的账号已经开启两步验证。换了手机时，请管理员先关闭，再重新设置。',
+  'org.totp.step1': '第一步：在手机上打开验证器应用（例如 Microsoft Authenticator、Google Authenticator），选“手动输入”，账号名写 {user}，再输入下面的密钥：',
+  'org.totp.step2': '第二步：输入应用里现在显示的 6 位数字',
+  'org.totp.go': '开启两步验证',
+  'org.totp.wrong': '数字不对。请确认手机上的时间准确，再输入应用里最新的 6 位数字。',
+  'org.totp.done': '两步验证已开启。以后登录时，除了密码，还要输入应用里的 6 位数字。',
 };
 
 export const orgEn: Record<keyof typeof orgZh, string> = {
@@ -230,4 +238,12 @@ export const orgEn: Record<keyof typeof orgZh, string> = {
   'org.assign.none': 'There are no caseworker accounts to assign yet.',
   'org.assign.nobody': 'Nobody',
   'org.assign.err.disabled': 'This account is disabled and cannot be assigned. An admin can enable it on the accounts page.',
+  'org.totp.open': 'Two-step login',
+  'org.totp.title': 'Set up two-step login',
+  'org.totp.on': 'Two-step login is on for your account. With a new phone, ask an admin to turn it off, then set it up again.',
+  'org.totp.step1': 'Step 1: open an authenticator app on your phone (e.g. Microsoft Authenticator, Google Authenticator), choose to enter a key by hand, name the account {user}, and type this key:',
+  'org.totp.step2': 'Step 2: type the 6 digits the app shows now',
+  'org.totp.go': 'Turn on two-step login',
+  'org.totp.wrong': 'Those digits do not match. Check that the phone’s clock is right and type the newest 6 digits from the app.',
+  'org.totp.done': 'Two-step login is on. From now on, logging in takes your password and the 6 digits from the app.',
 };

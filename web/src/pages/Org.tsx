@@ -10,10 +10,10 @@ import { ApiError, get, post, put, setOrgSession } from '../api/client.js';
 import { call } from '../api/typed.js';
 import type { AuditEntryView, InviteView, NoteView, OrgCaseListItem, SessionView, ShareView, TaskView, UserListItem, UserView } from '../../../src/shared/accounts.js';
 import { LENDER_REPORT_COLUMNS, type LenderReport, type LenderReportRow } from '../../../src/shared/org.js';
-import { allowed, mayEver } from '../../../src/shared/roles.js';
+import { allowed, isStaff, mayEver } from '../../../src/shared/roles.js';
 import { ErrorNotice, Loading } from '../components/common.js';
 import { useI18n, type Lang, type MsgKey } from '../i18n/index.js';
-import { assignMember, ChangeOwnPassword, OrgAccounts } from './OrgAccounts.js';
+import { assignMember, ChangeOwnPassword, OrgAccounts, TotpSetup } from './OrgAccounts.js';
 
 type OrgCase = OrgCaseListItem;
 
@@ -421,6 +421,7 @@ export function OrgGate({ children }: { children: ReactNode }) {
   const [panel, setPanel] = useState(false);
   const [view, setView] = useState<'cases' | 'accounts' | null>(null);
   const [notice, setNotice] = useState<MsgKey | null>(null);
+  const [totpOpen, setTotpOpen] = useState(false);
   useEffect(() => {
     call('GET /auth/me').then(
       (s) => {
@@ -492,10 +493,16 @@ export function OrgGate({ children }: { children: ReactNode }) {
             {t('org.bar.back')}
           </Button>
         ) : null}
+        {isStaff(role) ? (
+          <Button size="small" onClick={() => setTotpOpen(true)} data-testid="org-totp-open">
+            {t('org.totp.open')}
+          </Button>
+        ) : null}
         <Button size="small" onClick={() => void logout()}>
           {t('org.bar.logout')}
         </Button>
       </header>
+      {totpOpen ? <TotpSetup me={session.user} onClose={() => setTotpOpen(false)} /> : null}
       {open ? <div key={open.id}>{children}</div> : shown === 'accounts' && accounts ? <OrgAccounts me={session.user} /> : <CaseList onOpen={(c) => openCase(c)} user={session.user} />}
       {open ? (
         <Drawer open={panel} onClose={() => setPanel(false)} title={t('org.panel.title')} size="large" destroyOnHidden>

@@ -333,5 +333,62 @@ export function ChangeOwnPassword({ onChanged, onLogout }: { onChanged(): void; 
   );
 }
 
+/**
+ * A staff member turns on two-step login (TOTP): the server makes a secret and shows it once (no QR code: nothing is
+ * fetched from elsewhere and no QR library is bundled; authenticator apps take a typed key), and keeps it, sealed,
+ * only when a code from it is confirmed.
+ */
+export function TotpSetup({ me, onClose }: { me: UserView; onClose(): void }) {
+  const { t } = useI18n();
+  const [on, setOn] = useState<boolean | null>(null);
+  const [secret, setSecret] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const [said, setSaid] = useState<Said>(null);
+  const [done, setDone] = useState(false);
+  const [err, setErr] = useState<unknown>(null);
+  useEffect(() => {
+    call('GET /auth/me').then((s) => {
+      setOn(s.totp);
+      if (!s.totp) return call('POST /auth/totp/setup').then((x) => setSecret(x.secret));
+    }).catch(setErr);
+  }, []);
+  const confirm = async () => {
+    if (!secret) return;
+    setSaid(null);
+    setErr(null);
+    try {
+      await call('POST /auth/totp/confirm', { body: { secret, code } });
+      setDone(true);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 400) setSaid({ key: 'org.totp.wrong' });
+      else setErr(e);
+    }
+  };
+  return (
+    <Modal open title={t('org.totp.title')} onCancel={onClose} footer={null} destroyOnHidden>
+      {on === null && !err ? <Loading /> : null}
+      {on ? <p>{t('org.totp.on')}</p> : null}
+      {done ? <Alert type="success" showIcon role="status" data-testid="org-totp-done" title={t('org.totp.done')} /> : null}
+      {secret && !done ? (
+        <>
+          <p>{t('org.totp.step1', { user: me.username })}</p>
+          <p className="org-totp-key" data-testid="org-totp-key">
+            {secret.replace(/(.{4})/g, '$1 ').trim()}
+          </p>
+          <div className="org-account-form">
+            <label htmlFor="org-totp-code">{t('org.totp.step2')}</label>
+            <Input id="org-totp-code" value={code} inputMode="numeric" maxLength={6} autoComplete="one-time-code" onChange={(e) => setCode(e.target.value.trim())} />
+            <Button type="primary" disabled={!/^\d{6}$/.test(code)} onClick={() => void confirm()} data-testid="org-totp-confirm">
+              {t('org.totp.go')}
+            </Button>
+          </div>
+          <Said said={said} type="error" />
+        </>
+      ) : null}
+      <ErrorNotice error={err} />
+    </Modal>
+  );
+}
+
 /** Used by the case list's assignment dialog: `put` on a case's own path (no case is open there). */
 export const assignMember = (caseId: number, userId: number, assigned: boolean) => put<OrgCaseApiContract['PUT /members']>(`/api/cases/${caseId}/members`, { user_id: userId, assigned });
