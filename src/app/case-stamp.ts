@@ -4,34 +4,29 @@
  * they are kept in (case_findings, migration 0014) and the organisation's per-case digest (src/app/org-report.ts)
  * are all keyed by it, so a change that any of them would see changes the stamp for all of them.
  *
- * What it covers, and why each part:
- *  - the events: count, newest id, the sums of their links to collectors, contacts and loans (a regrouping or a
- *    contact linked later moves them), a checksum of their labels (each event's set of labels as a bitmask, weighted
- *    by its id: a relabel in place writes no evidence record, and swapping one label for another of the same length
- *    must still show), and the classifier versions that labelled them;
- *  - the evidence head: every event, contact, attachment and loan change is a record in the same transaction;
+ * What it covers, and why each part, without reading one event row (a 5,000-event aggregate per request cost more
+ * than the page it guarded, issue 15):
+ *  - the evidence head: every event, contact, attachment and loan change is a record in the same transaction, so a
+ *    new event or an OCR correction moves it;
+ *  - the case's derived revision (cases.derived_rev, migration 0015): refreshDerived moves it after every change to
+ *    the timeline's derived data, the changes that write no evidence record (labels made again by a new classifier or
+ *    in context, collectors regrouped, contacts linked). Every app function that changes events in place ends with
+ *    refreshDerived (relabel, imports, manual entries, collector marks, OCR corrections); a change made around the
+ *    app (SQL by hand) must call caseChanged (src/app/derived.ts) to be seen;
  *  - contacts, their numbers, collectors (ids, loans, lender, claims) and their numbers, loans (updated_at), the
- *    settings (the person's LPR quotes), the case's time zone.
- * Nothing here reads an event's text: the evidence head covers what changes it (an OCR correction is a record).
+ *    settings (the person's LPR quotes), the case's time zone: small tables, read through their case_id keys.
  */
 import { sql } from 'kysely';
-import { LABELS } from '../domain/collection/types.js';
 import type { Store } from '../store/db.js';
 
 export interface CaseStamp {
-  /** Equal for two reads exactly when nothing the findings read changed in between (within the checksum's reach). */
+  /** Equal for two reads exactly when nothing the findings read changed in between through the app's functions. */
   key: string;
   /** Facts read on the way, for the case list: collectors in the case, complaints recorded, time of the last evidence record. */
   collectors: number;
   complaints: number;
   lastRecord: number | null;
 }
-
-/** Each event's labels as a bitmask (bit i: LABELS[i]), a number both engines compute the same way. */
-const LABEL_MASK = sql.join(
-  LABELS.map((l, i) => sql`(case when labels like ${sql.lit(`%"${l}"%`)} then ${sql.raw(String(2 ** i))} else 0 end)`),
-  sql` + `,
-);
 
 /** The stamp of each case in ids that exists (ids of no case are left out). */
 export async function caseStamps(store: Store, ids: number[]): Promise<Map<number, CaseStamp>> {
@@ -40,15 +35,9 @@ export async function caseStamps(store: Store, ids: number[]): Promise<Map<numbe
   if (!list.length) return out;
   const db = store.db;
   const inList = sql.join(list);
-  type Row = Record<string, unknown> & { case_id: number };
-  const [cases, events, rest] = await Promise.all([
-    sql<{ case_id: number; tz: string }>`select id as case_id, tz from cases where id in (${inList})`.execute(db),
-    // One pass over the events of the cases (index on case_id first).
-    sql<Row>`select case_id, count(*) as e_n, max(id) as e_max, sum(coalesce(collector_id, 0)) as e_col,
-      sum(coalesce(contact_id, 0)) as e_con, sum(coalesce(loan_id, 0)) as e_loan, sum(id * (${LABEL_MASK})) as e_lab,
-      min(labelled_by) as e_by0, max(labelled_by) as e_by1 from events where case_id in (${inList}) group by case_id`.execute(db),
-    // Everything else per case, through each table's case_id key.
-    sql<Row>`select c.id as case_id,
+  type Row = Record<string, unknown> & { case_id: number; tz: string; rev: number };
+  // One round trip: each part through its table's case_id key.
+  const rows = await sql<Row>`select c.id as case_id, c.tz as tz, c.derived_rev as rev,
       (select e.seq from evidence e where e.case_id = c.id order by e.seq desc limit 1) as head,
       (select e.received_at from evidence e where e.case_id = c.id order by e.seq desc limit 1) as head_at,
       (select count(*) from contacts x where x.case_id = c.id) as c_n,
@@ -64,18 +53,13 @@ export async function caseStamps(store: Store, ids: number[]): Promise<Map<numbe
       (select count(*) from settings x where x.case_id = c.id) as s_n,
       (select sum(length(value)) from settings x where x.case_id = c.id) as s_len,
       (select count(*) from complaints x where x.case_id = c.id) as q_n
-      from cases c where c.id in (${inList})`.execute(db),
-  ]);
-  const ev = new Map(events.rows.map((r) => [Number(r.case_id), r]));
-  const re = new Map(rest.rows.map((r) => [Number(r.case_id), r]));
+      from cases c where c.id in (${inList})`.execute(db);
   const str = (v: unknown) => (v == null ? '-' : typeof v === 'string' ? v : String(Number(v)));
-  for (const c of cases.rows) {
-    const id = Number(c.case_id);
-    const e: Record<string, unknown> = ev.get(id) ?? {};
-    const r: Record<string, unknown> = re.get(id) ?? {};
+  for (const r of rows.rows) {
+    const id = Number(r.case_id);
     const parts = [
-      c.tz,
-      ...['e_n', 'e_max', 'e_col', 'e_con', 'e_loan', 'e_lab', 'e_by0', 'e_by1'].map((k) => str(e[k] ?? (k === 'e_n' ? 0 : null))),
+      r.tz,
+      str(r.rev),
       ...['head', 'c_n', 'c_max', 'cn_n', 'k_n', 'k_max', 'k_loan', 'k_lender', 'kn_n', 'l_n', 'l_upd', 's_n', 's_len'].map((k) => str(r[k])),
     ];
     out.set(id, { key: parts.join('|'), collectors: Number(r.k_n ?? 0), complaints: Number(r.q_n ?? 0), lastRecord: r.head_at == null ? null : Number(r.head_at) });

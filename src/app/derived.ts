@@ -19,6 +19,15 @@ import { refreshFindingsLater } from './findings.js';
 
 const PHONE_IN_TEXT = /(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}-?\d{7,8}|95\d{3,6}|400-?\d{3}-?\d{4}/;
 
+/**
+ * Tells the findings' stamp (src/app/case-stamp.ts) that the case's derived data changed (labels, links, collectors:
+ * changes that write no evidence record), and has its findings made again where a server keeps them.
+ */
+export async function caseChanged(ctx: AppContext): Promise<void> {
+  await sql`update cases set derived_rev = derived_rev + 1 where id = ${ctx.caseId}`.execute(ctx.store.db);
+  refreshFindingsLater(ctx);
+}
+
 export async function refreshDerived(ctx: AppContext): Promise<{ collectors: number; contactsTouched: number; reportsAdded: number }> {
   const db = ctx.store.db;
   const contacts = await repo.listContacts(db, ctx.caseId);
@@ -123,7 +132,6 @@ export async function refreshDerived(ctx: AppContext): Promise<{ collectors: num
   await applyLabelContext(ctx);
   const collectors = await repo.listCollectors(db, ctx.caseId);
   const touched = await sql<{ n: number }>`select count(distinct contact_id) as n from events where case_id = ${ctx.caseId} and contact_id is not null and (kind = 'third_party_report' or recipient = 'third_party')`.execute(db);
-  // The case changed: its findings are made again now where a server keeps them (src/app/findings.ts).
-  refreshFindingsLater(ctx);
+  await caseChanged(ctx);
   return { collectors: collectors.length, contactsTouched: Number(touched.rows[0]?.n ?? 0), reportsAdded };
 }

@@ -150,8 +150,13 @@ export interface CaseDerived {
   digest: CaseDigest;
 }
 
-/** Measured: results computed (the rest were read from case_findings), and how many of them in a worker. For tests and the bench. */
-export const findingsStats = { computed: 0, inWorker: 0 };
+/** Measured per store: results computed (the rest were read from case_findings), and how many of them in a worker. For tests and the bench. */
+const stats = new WeakMap<Store, { computed: number; inWorker: number }>();
+export function findingsStats(store: Store): { computed: number; inWorker: number } {
+  let s = stats.get(store);
+  if (!s) stats.set(store, (s = { computed: 0, inWorker: 0 }));
+  return s;
+}
 
 /** Results being computed per store and case, with the stamp they are for: requests that arrive meanwhile share them. */
 const inFlight = new WeakMap<Store, Map<number, { stamp: string; done: Promise<CaseDerived> }>>();
@@ -203,8 +208,8 @@ export async function caseDerived(ctx: AppContext, stamp?: string, caseData?: Ca
       const { digestCase } = await import('./case-digest.js');
       d = { findings, digest: digestCase(findings, data) };
     }
-    findingsStats.computed++;
-    if (pool) findingsStats.inWorker++;
+    findingsStats(ctx.store).computed++;
+    if (pool) findingsStats(ctx.store).inWorker++;
     // Stored under the stamp read before loading: a change made meanwhile gives a new stamp at the next request.
     await storeDerived(ctx, key, d);
     return d;
@@ -219,12 +224,17 @@ export async function caseDerived(ctx: AppContext, stamp?: string, caseData?: Ca
 
 /**
  * After a change to a case (refreshDerived runs after every timeline change), its findings are made again in the
- * background where they are served from a worker pool (an organisation server that has answered findings): the next
- * page reads a current row instead of waiting for the engine. A failure here is only a missed head start.
+ * background on a store a server asked for it (keepFindingsFresh: the organisation server, whose findings come from
+ * the worker pool): the next page reads a current row instead of waiting for the engine. A failure here is only a
+ * missed head start. Not for the local app (it makes them when a page asks) nor the CLI (a process that ends).
  */
 const refreshTimers = new WeakMap<Store, Map<number, NodeJS.Timeout>>();
+const keptFresh = new WeakSet<Store>();
+export function keepFindingsFresh(store: Store): void {
+  if (poolOf(store)) keptFresh.add(store);
+}
 export function refreshFindingsLater(ctx: AppContext): void {
-  if (!pools.has(ctx.store)) return;
+  if (!keptFresh.has(ctx.store)) return;
   let timers = refreshTimers.get(ctx.store);
   if (!timers) refreshTimers.set(ctx.store, (timers = new Map()));
   clearTimeout(timers.get(ctx.caseId));

@@ -80,9 +80,9 @@ async function digestOf(store: Store, c: CaseRow, stamp: Stamp): Promise<CaseDig
   }
   // Kept with the case's findings (case_findings, under the same stamp): made once per change of the case, in the
   // findings worker on the organisation server, and read back by a restarted or another app server.
-  const before = findingsStats.computed;
+  const before = findingsStats(store).computed;
   const { digest } = await caseDerived(caseContext(store, c), stamp.key);
-  if (findingsStats.computed > before) digestStats.computed++;
+  if (findingsStats(store).computed > before) digestStats.computed++;
   else digestStats.cached++;
   cache.delete(c.id);
   cache.set(c.id, { stamp: stamp.key, digest });

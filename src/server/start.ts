@@ -157,6 +157,8 @@ export async function startOrgServer(opts: OrgStartOptions): Promise<{ origin: s
   const { openOrg } = await import('../app/org/accounts.js');
   const { buildOrgServer } = await import('./org.js');
   const org = await openOrg({ databaseUrl: opts.databaseUrl, dataDir: resolveDataDir(opts.dataDir) });
+  // Each case's findings made again in the findings worker after each change (src/app/findings.ts).
+  (await import('../app/findings.js')).keepFindingsFresh(org.store);
   let app: Awaited<ReturnType<typeof buildOrgServer>> | null = null;
   try {
     app = await buildOrgServer(org, { behindTls: opts.behindTls, trustedProxies: opts.trustedProxies, limits: opts.limits });

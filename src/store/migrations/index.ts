@@ -12,6 +12,7 @@ import { orgCaseKeysMigration } from './0010_org_case_keys.js';
 import { jobsMigration } from './0012_jobs.js';
 import { accountResetMigration } from './0013_account_reset.js';
 import { caseFindingsMigration } from './0014_case_findings.js';
+import { caseRevisionMigration } from './0015_case_revision.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -89,5 +90,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0013_account_reset': accountResetMigration(),
     // Each case's findings kept with the stamp they were made for (issue 15 scale; derived, not evidence).
     '0014_case_findings': caseFindingsMigration(),
+    // A per-case counter of changes that write no evidence record (labels, links), for the findings' stamp.
+    '0015_case_revision': caseRevisionMigration(),
   };
 }
