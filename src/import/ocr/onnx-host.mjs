@@ -53,7 +53,7 @@ port.on('message', async (m) => {
 /**
  * Session options, as measured on the 2-core machine (README, Screenshots: figures): onnxruntime's defaults (all
  * graph optimisations, one intra-op thread a core, its memory arena and patterns: without the arena the detector ran
- * 3–5× slower for 20 % less peak memory; lower optimisation levels cost 25 % more CPU a screenshot for 0.1–0.3 s
+ * about 5× slower for 18 % less peak memory; lower optimisation levels cost 25 % more CPU a screenshot for 0.1–0.3 s
  * less load), sequential execution. HUXUN_OCR_THREADS, HUXUN_OCR_OPT, HUXUN_OCR_ARENA=0, HUXUN_OCR_MEMPATTERN=0 and
  * HUXUN_OCR_SPIN (intra-op threads spinning, 0 or 1) change them for the benchmark.
  */
