@@ -176,19 +176,26 @@ function ensureHeartbeat(): void {
 
 const swept = new WeakSet<Store>();
 
-/** Marks running jobs without a recent heartbeat interrupted (any case: their process is gone) and removes their staged uploads. */
-async function sweep(ctx: AppContext): Promise<void> {
+/**
+ * Marks running jobs without a recent heartbeat interrupted (any case: their process is gone) and removes their
+ * staged uploads. `atStart` on SQLite: every running job of another process is over, whatever its heartbeat says: the
+ * data-folder lock (src/store/lock.ts) lets one process use the file, so a job another process left running is from
+ * one that stopped (the page says so at once after a restart instead of a minute later).
+ */
+async function sweep(ctx: AppContext, atStart = false): Promise<void> {
   const now = Date.now();
+  const all = atStart && ctx.store.engine === 'sqlite';
   // A job this process still runs is alive whatever its row says (on SQLite the row waits for the import to end).
-  const gone = await jobsRepo.interruptStaleJobs(ctx.store.db, now - STALE_MS, now, { code: 'interrupted', text: INTERRUPTED }, (id) => runsHere(ctx, id));
+  const alive = (j: { id: string; owner: string }) => runsHere(ctx, j.id) || (all && j.owner === OWNER);
+  const gone = await jobsRepo.interruptStaleJobs(ctx.store.db, all ? Number.MAX_SAFE_INTEGER : now - STALE_MS, now, { code: 'interrupted', text: INTERRUPTED }, alive);
   for (const g of gone) rmSync(join(ctx.dataDir, 'uploads', g.id), { recursive: true, force: true });
 }
 
-/** Once per store and process: the stale sweep, and finished rows older than a day deleted. */
+/** Once per store and process: the sweep at start, and finished rows older than a day deleted. */
 async function sweepOnce(ctx: AppContext): Promise<void> {
   if (swept.has(ctx.store)) return;
   swept.add(ctx.store);
-  await sweep(ctx);
+  await sweep(ctx, true);
   await jobsRepo.deleteOldJobs(ctx.store.db, Date.now() - KEEP_ROWS_MS);
 }
 
@@ -336,6 +343,7 @@ export async function listImportJobs(ctx: AppContext): Promise<JobProgress[]> {
 export async function jobStatus(ctx: AppContext, id: string): Promise<JobProgress> {
   const l = mine(ctx, id);
   if (l) return { ...l.job };
+  await sweepOnce(ctx);
   let r = await jobsRepo.getJobRow(ctx.store.db, ctx.caseId, id);
   if (r && isStale(r, Date.now())) {
     await sweep(ctx);

@@ -52,9 +52,9 @@ export async function interruptStaleJobs(
   staleBefore: number,
   now: number,
   error: { code: string; text: (file: string) => { zh: string; en: string } },
-  alive: (id: string) => boolean,
+  alive: (job: { id: string; owner: string }) => boolean,
 ): Promise<{ caseId: number; id: string }[]> {
-  const stale = (await db.selectFrom('jobs').select(['case_id', 'id', 'file']).where('state', '=', 'running').where('heartbeat_at', '<', staleBefore).execute()).filter((s) => !alive(s.id));
+  const stale = (await db.selectFrom('jobs').select(['case_id', 'id', 'file', 'owner']).where('state', '=', 'running').where('heartbeat_at', '<', staleBefore).execute()).filter((s) => !alive(s));
   for (const s of stale) {
     const t = error.text(s.file);
     // Conditional on still being running and stale: a job that finished (or beat) meanwhile keeps its state.
