@@ -190,8 +190,32 @@ async function storeDerived(ctx: AppContext, stamp: string, d: CaseDerived): Pro
  */
 export async function caseDerived(ctx: AppContext, stamp?: string, caseData?: CaseData): Promise<CaseDerived> {
   stamp ??= await currentStamp(ctx);
-  const stored = await storedDerived(ctx, stamp);
-  if (stored) return stored;
+  let recent = recentDerived.get(ctx.store);
+  if (!recent) recentDerived.set(ctx.store, (recent = new Map()));
+  const hit = recent.get(ctx.caseId);
+  if (hit && hit.stamp === stamp) {
+    recent.delete(ctx.caseId);
+    recent.set(ctx.caseId, hit);
+    return hit.derived;
+  }
+  const stored = (await storedDerived(ctx, stamp)) ?? (await computeDerived(ctx, stamp, caseData));
+  // Shared by the requests that read it until the case changes: frozen, so that no caller can change it for the next.
+  const derived = deepFreeze(stored);
+  recent.delete(ctx.caseId);
+  recent.set(ctx.caseId, { stamp, derived });
+  while (recent.size > RECENT_DERIVED) recent.delete(recent.keys().next().value!);
+  return derived;
+}
+
+/**
+ * The last results read, parsed, per store: a findings page read again and again (a caseworker's few cases) skips
+ * fetching and parsing its row (~200 KB of JSON for 5,000 events). A bounded number of cases: findings and digest
+ * only, never the events (~1 MB each at most).
+ */
+export const RECENT_DERIVED = 32;
+const recentDerived = new WeakMap<Store, Map<number, { stamp: string; derived: CaseDerived }>>();
+
+async function computeDerived(ctx: AppContext, stamp: string, caseData?: CaseData): Promise<CaseDerived> {
   let flights = inFlight.get(ctx.store);
   if (!flights) inFlight.set(ctx.store, (flights = new Map()));
   const flying = flights.get(ctx.caseId);

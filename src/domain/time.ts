@@ -75,7 +75,9 @@ export function localDate(epochMs: number, tz: string = DEFAULT_TZ): string {
 /** ISO 8601 with the local offset, e.g. 2024-06-12T07:42:13+08:00. */
 export function toIsoLocal(epochMs: number, tz: string = DEFAULT_TZ): string {
   const p = localParts(epochMs, tz);
-  const off = offsetMinutes(epochMs, tz);
+  // The offset from the same parts (what offsetMinutes computes): formatToParts once, not twice; a timeline page
+  // formats a hundred instants and this was most of its CPU on the organisation server (issue 15).
+  const off = Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(epochMs / 1000) * 1000) / 60000);
   const sign = off < 0 ? '-' : '+';
   const a = Math.abs(off);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
