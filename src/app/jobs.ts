@@ -280,7 +280,8 @@ export async function startUploadImport(ctx: AppContext, fileName: string, body:
     throw new AppError('BAD_INPUT', `上传中断 upload interrupted: ${(e as Error).message}`);
   }
   job.stage = 'import';
-  await write(l);
+  // Not fatal: the file is staged and will be imported; the next write carries the stage.
+  await write(l).catch(() => undefined);
   // A screenshot: the OCR models start loading now (in their worker), not when its turn in the queue comes.
   if (/\.(png|jpe?g|webp|heic|heif)$/i.test(fileName)) warmOcr();
   queue = queue.then(async () => {
