@@ -5,9 +5,9 @@
  * Trained on: the written corpus's `train` split, all of written-2 (train only: families written 2026-12 for
  * what the model missed) and of written-3 (session 5: notices and templates in the real corpus's styles), the
  * real corpus's `train` sources, the shared dev set, the project's own dev set except its held-back fifth (ids
- * divisible by 5), blind-2, blind-3, blind-6 and the odd (already tuned-on) ids of blind-4 and blind-5.
+ * divisible by 5), blind-2, blind-3, blind-6 and the odd (already tuned-on) ids of blind-4, blind-5 and blind-8.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
- * the even ids of blind-4 and blind-5.
+ * blind-7 and the even ids of blind-4, blind-5 and blind-8.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -54,7 +54,8 @@ function written2(read: Reader): WrittenLine[] {
   return (parseJsonl(read(`${FIX}written/written-2.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
 }
 
-const odd = (m: LabelledMessage): boolean => Number(/\d+/.exec(m.id)?.[0] ?? 0) % 2 === 1;
+// The trailing number: an id like b8-0001 starts with the batch digit.
+const odd = (m: LabelledMessage): boolean => Number(/(\d+)$/.exec(m.id)?.[1] ?? 0) % 2 === 1;
 
 export function trainingSet(read: Reader): TrainMessage[] {
   const out: TrainMessage[] = [];
@@ -68,7 +69,7 @@ export function trainingSet(read: Reader): TrainMessage[] {
   add(parseJsonl(read(SHARED_DEV)), 'd', (m) => `d:${m.id}`);
   add(parseJsonl(read(`${FIX}huxun-dev.jsonl`)).filter((m) => !isHeldOut(m.id)), 'h', (m) => `h:${m.id}`);
   for (const f of ['blind-2', 'blind-3', 'blind-6']) add(parseJsonl(read(`${FIX}${f}.jsonl`)), f, (m) => `${f}:${m.id}`);
-  for (const f of ['blind-4', 'blind-5']) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
+  for (const f of ['blind-4', 'blind-5', 'blind-8']) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
   return out;
 }
 
@@ -84,6 +85,9 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     'blind-5 even': parseJsonl(read(`${FIX}blind-5.jsonl`)).filter((m) => !odd(m)),
     // Session 4's sealed batch, scored first-sight at 160f6b7 (docs/classifier.md); never trained on.
     'blind-7': parseJsonl(read(`${FIX}blind-7.jsonl`)),
+    // Session 5's sealed batch, scored first-sight at 25b9302 and df6ae1f (docs/classifier.md); its odd ids are
+    // trained on from then on, the even ones stay held out.
+    'blind-8 even': parseJsonl(read(`${FIX}blind-8.jsonl`)).filter((m) => !odd(m)),
   };
 }
 

@@ -83,9 +83,10 @@ const scores = new Float64Array(NL);
  * 0 and applied only when no rule matched at all; the model retrained with written-3 put everyday sentences
  * (「晚上走夜路小心点」, which a threat rule's weak cue matches, 「今天天气不错…」) 0.1 above the collection threshold.
  * 0.25 whenever the rules gave no label costs 0.003 of the training cross-validation's macro-F1
- * (docs/classifier.md, session 5).
+ * (docs/classifier.md, session 5). Session 5 round 2: with blind-8's odd ids and the new real sources in training,
+ * 「晚上走夜路小心点」 came 0.2 over threshold + 0.25; 0.5, the next margin of the grid, costs 0.004 of the training CV.
  */
-export const NO_CUE_MARGIN = 0.25;
+export const NO_CUE_MARGIN = 0.5;
 let noCueMargin: number = NO_CUE_MARGIN;
 /** For evaluation scripts. */
 export function setNoCueMargin(m: number): void {
