@@ -83,7 +83,7 @@ type FindingsRun = { findings: Finding[]; caseData: CaseData };
  * Findings are a pure function of the case's data (CaseData) and the code. They are kept in the derived table
  * case_findings (migration 0014) with the stamp of the data they were made for (src/app/case-stamp.ts: the one stamp
  * of "what the findings read", shared with the organisation's case list) and the version of the code that made them
- * (ENGINE_VERSION): a request on an unchanged case reads one row instead of loading every event and running every
+ * (findingsEngineVersion): a request on an unchanged case reads one row instead of loading every event and running every
  * rule (issue 15: 100–200 ms of the server's one thread for a 5,000-event case). Any process can rebuild the row;
  * nothing depends on it being there. It is never an evidence record and never leaves with the case.
  *
