@@ -42,11 +42,11 @@ const { data, oof, thresholds, veto, fold, thresholdWeights } = crossValidate(ms
 const pred = oofLabelBits(data, oof, thresholds, veto).map((b) => ({ labels: labelsOf(b) }));
 // Cross-fitted thresholds: each fold's messages are labelled with thresholds chosen on the other folds' out-of-fold
 // logits, so a way of choosing thresholds is measured on messages it did not choose on.
-function crossFitted(weights: ArrayLike<number>): { labels: ReturnType<typeof labelsOf> }[] {
+function crossFitted(weights: ArrayLike<number>, tolerance?: number): { labels: ReturnType<typeof labelsOf> }[] {
   const out: { labels: ReturnType<typeof labelsOf> }[] = new Array(msgs.length);
   for (let f = 0; f < Math.max(...fold) + 1; f++) {
     const rest = fold.flatMap((k, i) => (k === f ? [] : [i]));
-    const th = chooseThresholds(rest.map((i) => data[i]!), rest.map((i) => oof[i]!), rest.map((i) => weights[i]!), opts.veto !== false);
+    const th = chooseThresholds(rest.map((i) => data[i]!), rest.map((i) => oof[i]!), rest.map((i) => weights[i]!), opts.veto !== false, tolerance);
     const mine = fold.flatMap((k, i) => (k === f ? [i] : []));
     const bits = oofLabelBits(mine.map((i) => data[i]!), mine.map((i) => oof[i]!), th.thresholds, th.veto);
     mine.forEach((i, j) => (out[i] = { labels: labelsOf(bits[j]!) }));
@@ -94,4 +94,14 @@ if (args.includes('--errors')) {
     const p = [...pred[i]!.labels].sort().join(',');
     if (g !== p) console.log(`  ${m.id} [${m.to}] gold=${g} pred=${p} :: ${m.text.slice(0, 140)}`);
   }
+}
+// Other F1 tolerances for the non-collection thresholds (chooseThresholds), on the same out-of-fold logits.
+const tolList = args.includes('--tol-list') ? args[args.indexOf('--tol-list') + 1]!.split(',').map(Number) : [];
+for (const tol of tolList) {
+  const th = chooseThresholds(data, oof, undefined, opts.veto !== false, tol);
+  const p = oofLabelBits(data, oof, th.thresholds, th.veto).map((b) => ({ labels: labelsOf(b) }));
+  console.log(`tolerance ${tol}: thresholds ${[...th.thresholds].join(' ')}`);
+  for (const name of ['old', 'r', 'blind-8']) report(`${name} tol=${tol}`, parts[name]!, p);
+  const x = crossFitted(Float64Array.from(msgs, () => 1), tol);
+  for (const name of ['old', 'r', 'blind-8']) report(`${name} xfit tol=${tol}`, parts[name]!, x);
 }
