@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { forCase, type AppContext, type OpenedApp } from '../src/app/context.js';
-import { caseFindings, findingsStats, FINDINGS_CACHE_EVENTS, listFindings, loadCaseData, runFindings } from '../src/app/findings.js';
+import { caseFindings, findingsRefreshed, findingsStats, FINDINGS_CACHE_EVENTS, keepFindingsFresh, listFindings, loadCaseData, runFindings } from '../src/app/findings.js';
 import { FindingsPool } from '../src/app/findings-pool.js';
 import { importFiles } from '../src/app/import.js';
 import { addLoan, loanFromSimpleTerms } from '../src/app/loans.js';
@@ -188,6 +188,24 @@ describe.skipIf(!PG_URL)('findings computed in a worker thread (PostgreSQL)', ()
     await caseFindings(ctx);
     expect(findingsStats(ctx.store).computed - before.computed).toBe(1);
     expect(findingsStats(ctx.store).inWorker - before.inWorker).toBe(1);
+  });
+
+  it('a server that keeps findings fresh makes them again after a change, before anyone asks', async () => {
+    const o = await openTestApp('postgres');
+    opened.push(o);
+    const ctx = o.ctx;
+    await seed(ctx);
+    keepFindingsFresh(ctx.store);
+    await caseFindings(ctx);
+    const before = await storedStamp(ctx);
+    expect(findingsRefreshed(ctx.store, ctx.caseId)).toBeUndefined(); // seeded before the store was kept fresh
+    await addManualEvent(ctx, { kind: 'sms', at: '2026-01-07 11:00', number: '17012345678', text: '你这个废物，老赖' });
+    await findingsRefreshed(ctx.store, ctx.caseId);
+    expect(await storedStamp(ctx)).not.toBe(before);
+    // The page then reads the stored result: nothing left to compute, and it is the current one.
+    const r = await read(ctx);
+    expect(r.computed).toBe(0);
+    expect(r.findings).toEqual(await fresh(ctx));
   });
 
   it('a worker that dies fails its job with an error that says so, and the next job gets a new worker', async () => {

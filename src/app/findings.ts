@@ -253,6 +253,8 @@ async function computeDerived(ctx: AppContext, stamp: string, caseData?: CaseDat
  * missed head start. Not for the local app (it makes them when a page asks) nor the CLI (a process that ends).
  */
 const refreshTimers = new WeakMap<Store, Map<number, NodeJS.Timeout>>();
+/** The refresh last scheduled per store and case: settles when its result is stored (or it failed). */
+const refreshes = new WeakMap<Store, Map<number, Promise<void>>>();
 const keptFresh = new WeakSet<Store>();
 export function keepFindingsFresh(store: Store): void {
   if (poolOf(store)) keptFresh.add(store);
@@ -263,13 +265,23 @@ export function refreshFindingsLater(ctx: AppContext): void {
   if (!timers) refreshTimers.set(ctx.store, (timers = new Map()));
   clearTimeout(timers.get(ctx.caseId));
   const copy: AppContext = { ...ctx };
+  let done!: () => void;
+  const settled = new Promise<void>((r) => (done = r));
+  let rs = refreshes.get(ctx.store);
+  if (!rs) refreshes.set(ctx.store, (rs = new Map()));
+  rs.set(ctx.caseId, settled);
   // A burst of changes (several manual entries) makes one result, a moment after the last.
   const t = setTimeout(() => {
     timers.delete(copy.caseId);
-    caseDerived(copy).catch(() => undefined);
+    caseDerived(copy).then(done, done);
   }, 500);
   t.unref();
   timers.set(ctx.caseId, t);
+}
+
+/** The background refresh last scheduled for a case, once it is done (tests; undefined: none scheduled). */
+export function findingsRefreshed(store: Store, caseId: number): Promise<void> | undefined {
+  return refreshes.get(store)?.get(caseId);
 }
 
 async function findingsFor(ctx: AppContext, stamp: string, caseData?: CaseData): Promise<Finding[]> {
