@@ -106,23 +106,27 @@ export class PaddleOcr {
     const [mh, mw] = map.dims.slice(-2) as [number, number];
     const boxes = findTextBoxes(map.data, mw, mh);
     const lines: ReadLine[] = [];
-    for (const b of boxes) {
-      const { text, mean } = await this.recognise(cropLine(tile, b));
+    // The next line's image is made while the host reads this one (they run on different threads).
+    let next = boxes.length ? this.lineInput(cropLine(tile, boxes[0]!)) : null;
+    for (let i = 0; i < boxes.length; i++) {
+      const b = boxes[i]!;
+      const input = await next!;
+      next = i + 1 < boxes.length ? this.lineInput(cropLine(tile, boxes[i + 1]!)) : null;
+      const out = await this.run('rec', input.data, input.dims);
+      const [, steps, classes] = out.dims as [number, number, number];
+      const { text, mean } = ctcDecode(out.data, steps, classes, this.dictionary);
       lines.push({ text, mean, box: { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 } });
     }
     return joinRows(lines);
   }
 
-  /** One line image → text: scaled to the recogniser's height (sharp, Lanczos 3, as ocr-node's ImageRaw.resize). */
-  private async recognise(line: RgbImage): Promise<{ text: string; mean: number }> {
+  /** A line image as recogniser input: scaled to its height (sharp, Lanczos 3, as ocr-node's ImageRaw.resize). */
+  private async lineInput(line: RgbImage): Promise<{ data: Float32Array; dims: number[] }> {
     const { data, info } = await this.sharp(line.data, { raw: { width: line.width, height: line.height, channels: 3 } })
       .resize({ height: REC_HEIGHT })
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const img: RgbImage = { data, width: info.width, height: info.height };
-    const out = await this.run('rec', toModelInput(img), [1, 3, img.height, img.width]);
-    const [, steps, classes] = out.dims as [number, number, number];
-    return ctcDecode(out.data, steps, classes, this.dictionary);
+    return { data: toModelInput({ data, width: info.width, height: info.height }), dims: [1, 3, info.height, info.width] };
   }
 
   /** Stops a host started here (one src/app/ocr.ts started is stopped there). */
