@@ -51,10 +51,11 @@ port.on('message', async (m) => {
 });
 
 /**
- * Session options, as measured on the 2-core machine (README, Screenshots: figures): onnxruntime's defaults (all
- * graph optimisations, one intra-op thread a core, its memory arena and patterns: without the arena the detector ran
- * about 5× slower for 18 % less peak memory; lower optimisation levels cost 25 % more CPU a screenshot for 0.1–0.3 s
- * less load), sequential execution. HUXUN_OCR_THREADS, HUXUN_OCR_OPT, HUXUN_OCR_ARENA=0, HUXUN_OCR_MEMPATTERN=0 and
+ * Session options, as measured on the shared 2-core machine (README, Screenshots: figures): onnxruntime's defaults
+ * (all graph optimisations, its memory arena and patterns: without the arena the detector ran about 5× slower for
+ * 18 % less peak memory; lower optimisation levels cost 25 % more CPU a screenshot for 0.1–0.3 s less load; its
+ * default thread count: two intra-op threads were 15–20 % faster with the other core idle, but doubled the CPU and
+ * were 1.6–1.8× slower with it busy), sequential execution. HUXUN_OCR_THREADS, HUXUN_OCR_OPT, HUXUN_OCR_ARENA=0, HUXUN_OCR_MEMPATTERN=0 and
  * HUXUN_OCR_SPIN (intra-op threads spinning, 0 or 1) change them for the benchmark.
  */
 export function sessionOptions(env) {
