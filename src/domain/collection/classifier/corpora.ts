@@ -7,7 +7,7 @@
  * real corpus's `train` sources, the shared dev set, the project's own dev set except its held-back fifth (ids
  * divisible by 5), blind-2, blind-3, blind-6 and the odd (already tuned-on) ids of blind-4, blind-5 and blind-8.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
- * blind-7, blind-9 and the even ids of blind-4, blind-5 and blind-8.
+ * blind-7, blind-9, blind-10 and the even ids of blind-4, blind-5 and blind-8.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -90,6 +90,8 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     'blind-8 even': parseJsonl(read(`${FIX}blind-8.jsonl`)).filter((m) => !odd(m)),
     // Session 5's second sealed batch, scored first-sight at 25b9302, df6ae1f and 25a9825; never trained on.
     'blind-9': parseJsonl(read(`${FIX}blind-9.jsonl`)),
+    // Session 5's third sealed batch, scored first-sight at 25a9825 and 8e115c6; never trained on.
+    'blind-10': parseJsonl(read(`${FIX}blind-10.jsonl`)),
   };
 }
 
