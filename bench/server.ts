@@ -17,6 +17,7 @@
  *
  *   npm run bench -- server -- --cases 20 --events 1000 --sessions 10 --duration 10   (quick)
  *   npx tsx bench/server.ts --cases 200 --events 5000 --sessions 50 --duration 30
+ *   … --burst   every session's request at the same instant each second (worst case; the default spreads them)
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -45,10 +46,16 @@ interface Args {
   heap: boolean;
   /** Leave the cases' findings unmade before the run (a server meeting cases nobody computed): `--cold`. */
   cold: boolean;
+  /**
+   * Every session's request at the same instant each second (`--burst`): autocannon starts one interval per
+   * connection at once, so 50 sessions at 1 request/s arrive as one burst of 50. By default each session starts at
+   * its own offset within the second (session i at i/N s), as people clicking independently do; the rate is the same.
+   */
+  burst: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { cases: 200, events: 5000, sessions: 50, duration: 30, rate: 1, mode: 'auto', only: null, profile: null, heap: false, cold: false };
+  const a: Args = { cases: 200, events: 5000, sessions: 50, duration: 30, rate: 1, mode: 'auto', only: null, profile: null, heap: false, cold: false, burst: false };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i]!.replace(/^--/, '');
     if (k === 'cases' || k === 'events' || k === 'sessions' || k === 'duration') a[k] = Math.max(1, Number(argv[++i]));
@@ -58,6 +65,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === 'profile') a.profile = argv[++i]!;
     else if (k === 'heap') a.heap = true;
     else if (k === 'cold') a.cold = true;
+    else if (k === 'burst') a.burst = true;
   }
   return a;
 }
@@ -261,7 +269,7 @@ export async function runServerBench(argv: string[] = [], log: (s: string) => vo
     const pages = Math.max(1, Math.floor(args.events / 100));
 
     // Warm-up (JIT, pool, caches), not measured.
-    await runLoad(origin, sessions, kinds, pathOf, pages, Math.min(5, args.duration), args.rate);
+    await runLoad(origin, sessions, kinds, pathOf, pages, Math.min(5, args.duration), args.rate, args.burst);
     const pid = child.pid!;
     const heaps: string[] = [];
     const heap = async (at: string) => {
@@ -279,7 +287,7 @@ export async function runServerBench(argv: string[] = [], log: (s: string) => vo
     const loadStart = load();
     const cpu0 = cpuSeconds(pid);
     const t0 = performance.now();
-    const results = await runLoad(origin, sessions, kinds, pathOf, pages, args.duration, args.rate);
+    const results = await runLoad(origin, sessions, kinds, pathOf, pages, args.duration, args.rate, args.burst);
     clearTimeout(timer);
     clearInterval(sampler);
     rss.push({ at: 'end', kb: rssKb(pid) });
@@ -287,7 +295,7 @@ export async function runServerBench(argv: string[] = [], log: (s: string) => vo
     const cpu = cpuSeconds(pid) - cpu0;
     const wall = (performance.now() - t0) / 1000;
     log(
-      `load: ${sessions.length} sessions (one connection each, ${args.rate > 0 ? `${args.rate} request/s each` : 'no pause between requests'}), ${args.duration} s, mode ${mode}; ` +
+      `load: ${sessions.length} sessions (one connection each, ${args.rate > 0 ? `${args.rate} request/s each, ${args.burst ? 'all at the same instant (--burst)' : 'each at its own offset in the second'}` : 'no pause between requests'}), ${args.duration} s, mode ${mode}; ` +
         `load average before ${loadStart}, after ${load()}`,
     );
     for (const [kind, r] of results) {
@@ -337,7 +345,12 @@ interface KindResult {
   errors: number;
 }
 
-/** One autocannon instance per route kind, all at once; each connection is one session reading its own cases. */
+/**
+ * Drives the sessions, each one keep-alive connection reading its own cases. Burst (or no rate): one autocannon
+ * instance per route kind with all its connections, whose per-second intervals start together. Otherwise one
+ * instance per session, session i started i/N of a second after the first (and run for the same duration), so
+ * that the sessions' requests are spread over each second.
+ */
 async function runLoad(
   origin: string,
   sessions: Session[],
@@ -346,46 +359,53 @@ async function runLoad(
   pages: number,
   duration: number,
   rate: number,
+  burst: boolean,
 ): Promise<Map<Kind, KindResult>> {
   const byKind = new Map<Kind, Session[]>();
   sessions.forEach((s, i) => byKind.set(kinds[i % kinds.length]!, [...(byKind.get(kinds[i % kinds.length]!) ?? []), s]));
   const out = new Map<Kind, KindResult>();
-  await Promise.all(
-    [...byKind].map(async ([kind, group]) => {
-      const res: KindResult = { connections: group.length, latencies: [], non2xx: 0, errors: 0 };
-      out.set(kind, res);
-      let next = 0;
-      let n = 0;
-      const inst = autocannon({
-        url: origin,
-        connections: group.length,
-        duration,
-        timeout: 30,
-        // autocannon takes whole requests a second per connection; below one, the group's total rate is capped instead.
-        ...(rate >= 1 ? { connectionRate: rate } : rate > 0 ? { overallRate: Math.max(1, group.length * rate) } : {}),
-        requests: [
-          {
-            method: 'GET',
-            setupRequest: (req, context) => {
-              // The connection's session is chosen on its first request and kept (a browser tab of one user).
-              if (context.session === undefined) context.session = group[next++ % group.length];
-              const s = context.session as Session;
-              const caseId = s.cases[n % s.cases.length]!;
-              const page = (n * 7) % pages;
-              n++;
-              return { ...req, path: pathOf(kind, caseId, page), headers: { ...req.headers, ...s.headers } };
-            },
+  for (const [kind, group] of byKind) out.set(kind, { connections: group.length, latencies: [], non2xx: 0, errors: 0 });
+  const drive = async (kind: Kind, group: Session[], delayMs: number): Promise<void> => {
+    if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+    const res = out.get(kind)!;
+    let next = 0;
+    let n = 0;
+    const inst = autocannon({
+      url: origin,
+      connections: group.length,
+      duration,
+      timeout: 30,
+      // autocannon takes whole requests a second per connection; below one, the group's total rate is capped instead.
+      ...(rate >= 1 ? { connectionRate: rate } : rate > 0 ? { overallRate: Math.max(1, group.length * rate) } : {}),
+      requests: [
+        {
+          method: 'GET',
+          setupRequest: (req, context) => {
+            // The connection's session is chosen on its first request and kept (a browser tab of one user).
+            if (context.session === undefined) context.session = group[next++ % group.length];
+            const s = context.session as Session;
+            const caseId = s.cases[n % s.cases.length]!;
+            const page = (n * 7) % pages;
+            n++;
+            return { ...req, path: pathOf(kind, caseId, page), headers: { ...req.headers, ...s.headers } };
           },
-        ],
-      });
-      inst.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-        res.latencies.push(ms);
-        if (status < 200 || status > 299) res.non2xx++;
-      });
-      inst.on('reqError', () => res.errors++);
-      await inst;
-    }),
-  );
+        },
+      ],
+    });
+    inst.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+      res.latencies.push(ms);
+      if (status < 200 || status > 299) res.non2xx++;
+    });
+    inst.on('reqError', () => res.errors++);
+    await inst;
+  };
+  if (burst || rate <= 0) await Promise.all([...byKind].map(([kind, group]) => drive(kind, group, 0)));
+  else {
+    const kindOf = new Map<Session, Kind>();
+    for (const [kind, group] of byKind) for (const s of group) kindOf.set(s, kind);
+    const step = 1000 / rate / sessions.length;
+    await Promise.all(sessions.map((s, i) => drive(kindOf.get(s)!, [s], i * step)));
+  }
   return out;
 }
 
