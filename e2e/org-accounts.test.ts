@@ -13,6 +13,7 @@ import { buildOrgServer } from '../src/server/org.js';
 import { makeStore, type TestStore } from '../test/support/stores.js';
 import { orgEngine } from '../test/support/org.js';
 import { ensureWebBuilt } from './support/build.js';
+import { listenLoopback } from './support/server.js';
 import { axeSerious, CHROMIUM, collectPageErrors, describeViolations, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 
 const PASSWORD = 'correct horse 电池 staple';
@@ -36,9 +37,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation accounts and a
     const wang = await createUser(org, { username: 'wang', password: PASSWORD, role: 'caseworker' });
     caseId = (await createOrgCase(org, { ...wang, totp: false }, { name: '张女士' })).case_id;
     app = await buildOrgServer(org);
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const addr = app.server.address();
-    origin = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    origin = await listenLoopback(app);
     browser = await launch();
   }, 240_000);
 

@@ -11,6 +11,7 @@ import { buildOrgServer } from '../src/server/org.js';
 import { makeStore, type TestStore } from '../test/support/stores.js';
 import { orgEngine } from '../test/support/org.js';
 import { ensureWebBuilt } from './support/build.js';
+import { listenLoopback } from './support/server.js';
 import { CHROMIUM, collectPageErrors, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 
 const PASSWORD = 'correct horse 电池 staple';
@@ -39,9 +40,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
       payments: [], status: 'overdue',
     });
     app = await buildOrgServer(org);
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const addr = app.server.address();
-    origin = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    origin = await listenLoopback(app);
     browser = await launch();
   }, 240_000);
 

@@ -36,3 +36,11 @@ export async function startTestServer(opts: { encryptedWith?: string } = {}): Pr
     },
   };
 }
+
+/** Starts a built (not yet listening) Fastify app on a free loopback port; returns its origin. */
+export async function listenLoopback(app: { listen(o: { host: string; port: number }): Promise<unknown>; server: { address(): unknown } }): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = app.server.address() as { port?: number } | null;
+  if (!addr?.port) throw new Error('the test server has no port');
+  return `http://127.0.0.1:${addr.port}`;
+}
