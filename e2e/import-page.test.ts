@@ -73,9 +73,12 @@ describe.skipIf(!HAVE_CHROMIUM)('import page (Chromium)', () => {
   it('a screenshot whose times are relative asks for the day it was taken inline, then reads only that one again', { timeout: 180_000 }, async () => {
     const truth = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'ocr', 'truth.json'), 'utf8')) as { file: string; takenAt: string }[];
     const takenAt = truth.find((t) => t.file === 'wechat-light.jpg')!.takenAt;
+    // The page lists the case's earlier imports once GET /api/jobs answers (the jobs are read from the database):
+    // counting its items before that answer raced with it, so the earlier imports are counted from the answer.
+    const jobsAnswer = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/jobs' && r.request().method() === 'GET');
     await page.goto(`${server.url}#/import`);
     await page.getByRole('heading', { level: 1, name: '导入' }).waitFor();
-    const before = await page.locator('.import-item').count();
+    const before = ((await (await jobsAnswer).json()) as unknown[]).length;
     await page.locator('input[type=file]').setInputFiles({ name: 'chat.jpg', mimeType: 'image/jpeg', buffer: readFileSync(join(ROOT, 'test', 'fixtures', 'ocr', 'wechat-light.jpg')) });
     const card = page.getByTestId('import-dates');
     await card.waitFor({ timeout: 120_000 });
@@ -95,6 +98,7 @@ describe.skipIf(!HAVE_CHROMIUM)('import page (Chromium)', () => {
     await expect(card.count()).resolves.toBe(0);
     // Only that screenshot was uploaded again: the earlier items are as they were.
     await expect(page.locator('.import-item').count()).resolves.toBe(before + 1);
+    await expect(page.locator('.import-item', { hasText: 'chat.jpg' }).count()).resolves.toBe(1);
     await screenshot(page, 'import-page-capture-date');
     expect(errors).toEqual([]);
   });
