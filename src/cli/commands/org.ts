@@ -61,8 +61,9 @@ export const orgCommands: Command[] = [
       const role = flags.str('role');
       if (!username || rest.length || !role || !(ROLES as readonly string[]).includes(role)) throw new UsageError('usage: huxun org user add USERNAME --role caseworker|supervisor|admin');
       const password = await newPassword(io);
-      const u = await withOrg(flags, (org) => createUser(org, { username, password, role: role as (typeof ROLES)[number] }));
-      io.err(`账号已创建 account created: ${u.username} (${u.role})`);
+      // The password is the admin's, as on the accounts page: its owner replaces it at the first login.
+      const u = await withOrg(flags, (org) => createUser(org, { username, password, role: role as (typeof ROLES)[number] }, { mustChange: true }));
+      io.err(`账号已创建 account created: ${u.username} (${u.role})；首次登录时须改成自己的密码 / the password must be changed at the first login`);
       if (flags.bool('json')) io.out(JSON.stringify(u));
       return 0;
     },
