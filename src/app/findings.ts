@@ -190,21 +190,49 @@ async function storeDerived(ctx: AppContext, stamp: string, d: CaseDerived): Pro
  */
 export async function caseDerived(ctx: AppContext, stamp?: string, caseData?: CaseData): Promise<CaseDerived> {
   stamp ??= await currentStamp(ctx);
-  let recent = recentDerived.get(ctx.store);
-  if (!recent) recentDerived.set(ctx.store, (recent = new Map()));
-  const hit = recent.get(ctx.caseId);
-  if (hit && hit.stamp === stamp) {
-    recent.delete(ctx.caseId);
-    recent.set(ctx.caseId, hit);
-    return hit.derived;
-  }
+  const hit = recentDerived.get(ctx.store, ctx.caseId, stamp);
+  if (hit) return hit;
   const stored = (await storedDerived(ctx, stamp)) ?? (await computeDerived(ctx, stamp, caseData));
   // Shared by the requests that read it until the case changes: frozen, so that no caller can change it for the next.
   const derived = deepFreeze(stored);
-  recent.delete(ctx.caseId);
-  recent.set(ctx.caseId, { stamp, derived });
-  while (recent.size > RECENT_DERIVED) recent.delete(recent.keys().next().value!);
+  recentDerived.set(ctx.store, ctx.caseId, stamp, derived);
   return derived;
+}
+
+/**
+ * A result per store and case, valid while the case's stamp is the one it was made under; the most recently used
+ * last, and the oldest dropped while the entries weigh more than `max` in all (the latest one is kept whatever its
+ * weight). Both in-process caches of this file are one of these.
+ */
+class StampCache<T> {
+  private readonly byStore = new WeakMap<object, Map<number, { stamp: string; value: T; weight: number }>>();
+  constructor(
+    private readonly weigh: (value: T) => number,
+    private readonly max: number,
+  ) {}
+
+  get(store: object, caseId: number, stamp: string): T | undefined {
+    const cache = this.byStore.get(store);
+    const hit = cache?.get(caseId);
+    if (!cache || !hit || hit.stamp !== stamp) return undefined;
+    cache.delete(caseId);
+    cache.set(caseId, hit);
+    return hit.value;
+  }
+
+  set(store: object, caseId: number, stamp: string, value: T): void {
+    let cache = this.byStore.get(store);
+    if (!cache) this.byStore.set(store, (cache = new Map()));
+    cache.delete(caseId);
+    cache.set(caseId, { stamp, value, weight: this.weigh(value) });
+    let total = 0;
+    for (const v of cache.values()) total += v.weight;
+    while (cache.size > 1 && total > this.max) {
+      const [oldest, v] = cache.entries().next().value!;
+      cache.delete(oldest);
+      total -= v.weight;
+    }
+  }
 }
 
 /**
@@ -213,7 +241,7 @@ export async function caseDerived(ctx: AppContext, stamp?: string, caseData?: Ca
  * only, never the events (~1 MB each at most).
  */
 export const RECENT_DERIVED = 32;
-const recentDerived = new WeakMap<Store, Map<number, { stamp: string; derived: CaseDerived }>>();
+const recentDerived = new StampCache<CaseDerived>(() => 1, RECENT_DERIVED);
 
 async function computeDerived(ctx: AppContext, stamp: string, caseData?: CaseData): Promise<CaseDerived> {
   let flights = inFlight.get(ctx.store);
@@ -302,7 +330,7 @@ export async function caseFindings(ctx: AppContext): Promise<Finding[]> {
  * cost more CPU than the rules.
  */
 export const FINDINGS_CACHE_EVENTS = 20_000;
-const runCache = new WeakMap<object, Map<number, { stamp: string; run: FindingsRun }>>();
+const runCache = new StampCache<FindingsRun>((run) => run.caseData.events.length, FINDINGS_CACHE_EVENTS);
 
 function deepFreeze<T>(v: T): T {
   if (v && typeof v === 'object' && !Object.isFrozen(v)) {
@@ -318,27 +346,12 @@ export async function runFindings(ctx: AppContext): Promise<FindingsRun> {
     const caseData = await loadCaseData(ctx);
     return { findings: await findingsFor(ctx, stamp, caseData), caseData };
   }
-  let cache = runCache.get(ctx.store);
-  if (!cache) runCache.set(ctx.store, (cache = new Map()));
-  const hit = cache.get(ctx.caseId);
-  if (hit && hit.stamp === stamp) {
-    // Most recently used last: the first entry is the one to drop.
-    cache.delete(ctx.caseId);
-    cache.set(ctx.caseId, hit);
-    return hit.run;
-  }
+  const hit = runCache.get(ctx.store, ctx.caseId, stamp);
+  if (hit) return hit;
   const caseData = await loadCaseData(ctx);
   // The result is frozen: it is shared by every request on this case until it changes, and no caller may alter it.
   const run = deepFreeze({ findings: await findingsFor(ctx, stamp, caseData), caseData });
-  cache.delete(ctx.caseId);
-  cache.set(ctx.caseId, { stamp, run });
-  let events = 0;
-  for (const v of cache.values()) events += v.run.caseData.events.length;
-  while (cache.size > 1 && events > FINDINGS_CACHE_EVENTS) {
-    const [oldest, v] = cache.entries().next().value!;
-    cache.delete(oldest);
-    events -= v.run.caseData.events.length;
-  }
+  runCache.set(ctx.store, ctx.caseId, stamp, run);
   return run;
 }
 
