@@ -50,39 +50,51 @@ function Said({ said, type, testId }: { said: Said; type: 'success' | 'error'; t
   return <Alert type={type} showIcon role={type === 'error' ? 'alert' : 'status'} data-testid={testId} title={t(said.key, said.vars)} />;
 }
 
+/**
+ * A form's sending: what was said is cleared, the entries' problem (if any) is said and nothing is sent; else the
+ * request goes out, and a refusal the page has words for is said, anything else shown as an error.
+ */
+function useSend(prefix: 'org.accounts.err.' | 'org.pw.err.') {
+  const [said, setSaid] = useState<Said>(null);
+  const [err, setErr] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const send = async (problem: Said, request: () => Promise<void>) => {
+    setSaid(null);
+    setErr(null);
+    if (problem) return setSaid(problem);
+    setBusy(true);
+    try {
+      await request();
+    } catch (e) {
+      const k = reasonKey(e, prefix);
+      if (k) setSaid({ key: k });
+      else setErr(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { said, err, busy, send };
+}
+
 function AddAccount({ onMade }: { onMade(): void }) {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [role, setRole] = useState<Role>('caseworker');
   const [pass, setPass] = useState('');
   const [pass2, setPass2] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [said, setSaid] = useState<Said>(null);
+  const { said, err, busy, send } = useSend('org.accounts.err.');
   const [done, setDone] = useState<Said>(null);
-  const [err, setErr] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setSaid(null);
     setDone(null);
-    setErr(null);
-    if (!USERNAME_RE.test(username.trim())) return setSaid({ key: 'org.accounts.err.username' });
-    const p = passwordProblem(pass, pass2);
-    if (p) return setSaid(p);
-    setBusy(true);
-    try {
+    await send(USERNAME_RE.test(username.trim()) ? passwordProblem(pass, pass2) : { key: 'org.accounts.err.username' }, async () => {
       const made = await call('POST /org/users', { body: { username: username.trim(), password: pass, role } });
       setDone({ key: 'org.accounts.add.done', vars: { user: made.username } });
       setUsername('');
       setPass('');
       setPass2('');
       onMade();
-    } catch (e2) {
-      const k = reasonKey(e2, 'org.accounts.err.');
-      if (k) setSaid({ key: k });
-      else setErr(e2);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section aria-labelledby="org-add-account-h" className="org-account-add">
@@ -119,26 +131,12 @@ function ResetPassword({ user, onClose, onDone }: { user: UserListItem; onClose(
   const { t } = useI18n();
   const [pass, setPass] = useState('');
   const [pass2, setPass2] = useState('');
-  const [said, setSaid] = useState<Said>(null);
-  const [err, setErr] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setSaid(null);
-    setErr(null);
-    const p = passwordProblem(pass, pass2);
-    if (p) return setSaid(p);
-    setBusy(true);
-    try {
+  const { said, err, busy, send } = useSend('org.accounts.err.');
+  const submit = () =>
+    send(passwordProblem(pass, pass2), async () => {
       await call('PUT /org/users/:userId', { params: { userId: user.id }, body: { password: pass } });
       onDone({ key: 'org.accounts.reset.done', vars: { user: user.username } });
-    } catch (e) {
-      const k = reasonKey(e, 'org.accounts.err.');
-      if (k) setSaid({ key: k });
-      else setErr(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal open title={t('org.accounts.reset.title', { user: user.username })} onCancel={onClose} onOk={() => void submit()} okText={t('org.accounts.reset.go')} confirmLoading={busy} destroyOnHidden>
       <p>{t('org.accounts.reset.hint')}</p>
@@ -287,26 +285,13 @@ export function ChangeOwnPassword({ onChanged, onLogout }: { onChanged(): void; 
   const [current, setCurrent] = useState('');
   const [pass, setPass] = useState('');
   const [pass2, setPass2] = useState('');
-  const [said, setSaid] = useState<Said>(null);
-  const [err, setErr] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { said, err, busy, send } = useSend('org.pw.err.');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setSaid(null);
-    setErr(null);
-    const p = passwordProblem(pass, pass2);
-    if (p) return setSaid(p);
-    setBusy(true);
-    try {
+    await send(passwordProblem(pass, pass2), async () => {
       await post<OrgApiContract['POST /auth/password']>('/api/auth/password', { current, password: pass });
       onChanged();
-    } catch (e2) {
-      const k = reasonKey(e2, 'org.pw.err.');
-      if (k) setSaid({ key: k });
-      else setErr(e2);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <main className="unlock" id="main">
