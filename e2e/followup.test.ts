@@ -50,7 +50,7 @@ if (!HAVE_CHROMIUM) {
       await ensureWebBuilt();
       browser = await launch();
       server = await startTestServer();
-      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true });
       page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
       await page.goto(server.url);
@@ -100,7 +100,7 @@ if (!HAVE_CHROMIUM) {
     });
 
     it('both pages fit a 375 px phone screen without sideways scrolling', { timeout: 90_000 }, async () => {
-      const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+      const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', reducedMotion: 'reduce' });
       const p = await phone.newPage();
       try {
         await p.goto(server.url);

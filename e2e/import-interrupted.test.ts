@@ -45,7 +45,7 @@ describe.skipIf(!HAVE_CHROMIUM)('an interrupted import on the import page (Chrom
   });
 
   it('shows it as not finished, with what to do', { timeout: 60_000 }, async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}#/import`);

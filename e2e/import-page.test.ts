@@ -23,7 +23,7 @@ describe.skipIf(!HAVE_CHROMIUM)('import page (Chromium)', () => {
     await ensureWebBuilt();
     browser = await launch();
     server = await startTestServer();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
     page.on('pageerror', (e) => errors.push(e.message));
   }, 240_000);
 

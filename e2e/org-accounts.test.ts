@@ -48,7 +48,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation accounts and a
   });
 
   async function open(problems: string[]): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     const page = await context.newPage();
     collectPageErrors(page, problems);
     await page.goto(origin);
@@ -120,7 +120,13 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation accounts and a
     await expect(sup.getByTestId(`org-assigned-${caseId}`).innerText()).resolves.toMatch(/wang/);
     await sup.getByTestId(`org-assign-open-${caseId}`).click();
     await sup.getByRole('dialog').getByText('分配“张女士”').waitFor();
+    // The tick is controlled by the server's answer: wait for that answer, so a failure says whether the click was
+    // lost or the server refused (CI once timed out here with neither known).
+    const put = sup.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/api/cases/${caseId}/members`));
     await sup.getByTestId('org-assign-zhao').click();
+    const answer = await put;
+    expect(answer.status(), await answer.text()).toBe(200);
+    await sup.getByRole('dialog').locator('.ant-checkbox-wrapper-checked').filter({ hasText: 'zhao' }).waitFor();
     await sup.getByTestId(`org-assigned-${caseId}`).filter({ hasText: 'zhao' }).waitFor();
     await screenshot(sup, 'org-assign');
     await sup.keyboard.press('Escape');

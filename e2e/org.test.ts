@@ -51,7 +51,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
   });
 
   it('logs in, lists the case, opens it on /api/cases/ID, and logs out', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     const page = await context.newPage();
     const problems = collectPageErrors(page, []);
     const apiCalls: string[] = [];
@@ -102,7 +102,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
   }, 120_000);
 
   it('a supervisor sees every shared case and the per-lender report', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     const page = await context.newPage();
     const problems = collectPageErrors(page, []);
     await page.goto(origin);
@@ -117,7 +117,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
   }, 120_000);
 
   it('the borrower makes an account with the invite, sees the task and what staff did, and withdraws the case', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     const page = await context.newPage();
     const problems = collectPageErrors(page, []);
     await page.goto(origin);

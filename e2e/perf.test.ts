@@ -74,7 +74,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('timeline with 100,000 event
   });
 
   it('loads page by page and scrolls smoothly with few rows in the DOM', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     const page = await context.newPage();
     // The events API answers from memory: the test measures the UI, not the import.
     await page.route((url) => url.pathname === '/api/events', async (route) => {

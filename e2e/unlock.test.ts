@@ -29,7 +29,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('unlock from the browser', (
   });
 
   it('without the key: how to get in, and nothing else', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
+    const context = await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce' });
     const page = await context.newPage();
     const res = await page.goto(server.origin);
     expect(res?.status()).toBe(401);
@@ -38,7 +38,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('unlock from the browser', (
   });
 
   it('asks for the passphrase, refuses a wrong one, and opens the overview with the right one', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
     const page = await context.newPage();
     const problems = collectPageErrors(page, []);
     await page.goto(server.url);
