@@ -8,12 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../src/app/org/accounts.js';
 import { createOrgCase } from '../src/app/org/cases.js';
-import { totpCode } from '../src/app/org/passwords.js';
+import { otpauthUri, totpCode } from '../src/app/org/passwords.js';
 import { buildOrgServer } from '../src/server/org.js';
 import { makeStore, type TestStore } from '../test/support/stores.js';
 import { orgEngine } from '../test/support/org.js';
 import { ensureWebBuilt } from './support/build.js';
 import { listenLoopback } from './support/server.js';
+import { decodeQrSvg } from './support/qr.js';
 import { axeSerious, CHROMIUM, collectPageErrors, describeViolations, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 
 const PASSWORD = 'correct horse 电池 staple';
@@ -152,14 +153,28 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation accounts and a
     expect(problems).toEqual([]);
   }, 180_000);
 
-  it('a supervisor turns on two-step login in the page; the secret is stored sealed; login then takes the code; the admin sees it on', async () => {
+  it('a supervisor turns on two-step login in the page (a QR code of the URI, the key beside it); the secret is stored sealed; login then takes the code; the admin sees it on', async () => {
     const problems: string[] = [];
     const sup = await open(problems);
     await logIn(sup, 'boss', PASSWORD);
     await sup.getByRole('heading', { level: 1, name: '案件' }).waitFor();
+    const setup = sup.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/auth/totp/setup'));
     await sup.getByTestId('org-totp-open').click();
+    const served = (await (await setup).json()) as { secret: string; uri: string };
     const key = (await sup.getByTestId('org-totp-key').innerText()).replace(/\s+/g, '');
     expect(key).toMatch(/^[A-Z2-7]{32}$/);
+    expect(key).toBe(served.secret);
+    expect(served.uri).toBe(otpauthUri(key, 'boss'));
+    // The QR code is SVG in the page, named for screen readers, and a phone scanning it reads the server's URI
+    // (decoded here from the drawn modules, its check words verified).
+    const qr = sup.getByRole('img', { name: '两步验证的二维码，和旁边的密钥是同一个' });
+    await qr.waitFor();
+    await expect(qr.evaluate((el) => el.tagName.toLowerCase())).resolves.toBe('svg');
+    expect(decodeQrSvg(await qr.evaluate((el) => el.outerHTML)).text).toBe(served.uri);
+    await sup.getByText('扫不了的话，在应用里选“手动输入”，账号名写 boss，再输入下面的密钥：').waitFor();
+    await screenshot(sup, 'org-totp');
+    const seriousQr = await axeSerious(sup);
+    expect(seriousQr, describeViolations(seriousQr)).toEqual([]);
     await sup.getByLabel('第二步：输入应用里现在显示的 6 位数字').fill('000000' === totpCode(key, Date.now()) ? '111111' : '000000');
     await sup.getByTestId('org-totp-confirm').click();
     await sup.getByRole('alert').filter({ hasText: '数字不对' }).waitFor();
