@@ -2,29 +2,26 @@
  * Import use case: one file = one transaction. A file that fails to parse, or a process killed
  * half-way, leaves the store as it was before that file; running the import again completes it.
  *
- * Two halves: parsing (import-prepare.ts: read, parse, lay out rows and payloads) and writing (this file:
- * classify, rows, evidence chain, attachments metadata). Files from WORKER_MIN_BYTES up are parsed in a worker
- * thread, so the two halves run on two cores at once.
+ * Two halves: parsing (import-prepare.ts: read, parse, lay out rows and payloads) and writing (runImport here,
+ * through import-write.ts, the writer screenshots share: classify, rows, evidence chain, attachments metadata).
+ * Files from WORKER_MIN_BYTES up are parsed in a worker thread, so the two halves run on two cores at once.
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { detectFormat } from '../import/index.js';
 import { ImportFormatError, type FormatId } from '../import/types.js';
-import { bulkWrite } from '../store/db.js';
 import * as repo from '../store/repo.js';
 import { readHeadSync, SealError } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
-import { EvidenceWriter } from './evidence.js';
 import { refreshDerived } from './derived.js';
 import { prepareImport, type PrepareJob, type PreparedAttachment, type PreparedBatch } from './import-prepare.js';
-import { labelRow } from './labels.js';
 import { importScreenshot, sniffImage } from './ocr.js';
 import { EVENT_ROW, type EventRowValues } from '../store/event-row.js';
 import type { WorkerInput, WorkerMessage } from './import-worker.js';
 import { importIphoneFolder, routeSpecialImport } from './import-special.js';
-import { RecordingCallLinks } from './import-links.js';
+import { writeAttachment, writeEventRows, writeImport } from './import-write.js';
 import { isCaptureDateNeeded } from './ocr-date.js';
 import type { ImportJobResult } from '../shared/views.js';
 
@@ -176,8 +173,9 @@ function eventTextLength(row: EventRowValues): number {
 }
 
 /**
- * The writing half of every import, whatever made its batches: one transaction (a failure leaves nothing),
+ * The writing half of every import made of batches, whatever made them: one transaction (a failure leaves nothing),
  * labels, rows deduplicated by key, the evidence chain, contacts, attachments; the imports row records how it ended.
+ * The rows, attachments and the transaction itself are written by import-write.ts, which screenshots use too.
  */
 export async function runImport(
   ctx: AppContext,
@@ -187,8 +185,7 @@ export async function runImport(
 ): Promise<ImportFileResult> {
   const { onProgress, signal } = opts;
   const { file, format, size } = what;
-  const importId = await repo.startImport(ctx.store.db, ctx.caseId, file, format, size, ctx.now());
-  const res: ImportFileResult = { file, format, importId, records: 0, events: 0, eventsAdded: 0, contacts: 0, contactsAdded: 0, attachments: 0, collection: 0, thread: what.thread };
+  const res: ImportFileResult = { file, format, importId: 0, records: 0, events: 0, eventsAdded: 0, contacts: 0, contactsAdded: 0, attachments: 0, collection: 0, thread: what.thread };
   let bytesRead = 0;
   let sha256: string | null = null;
   let lastReport = 0;
@@ -198,97 +195,56 @@ export async function runImport(
     lastReport = now;
     onProgress({ file, bytesRead, bytesTotal: size, records: res.records });
   };
-  try {
-    await bulkWrite(ctx.store, (db) => db.transaction().execute(async (trx) => {
-      const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
-      await evidence.begin();
-      const pendingAttachments: PreparedAttachment[] = [];
-      // Calls a recording made before its call log came: that log's row for the call merges into it.
-      const links = format === 'call-recording' ? null : await RecordingCallLinks.load(trx, ctx.caseId);
-      for await (const b of batches(importId)) {
-        if (signal?.aborted) throw new AppError('BAD_INPUT', `${file}: 导入已取消 import cancelled`);
-        const now = ctx.now();
-        // A batch is written in slices of bounded text, with a turn of the event loop after each: the
-        // inserts and hashing are synchronous, and a batch of long messages (250 × 300k characters)
-        // would otherwise hold every other request of the server for seconds.
-        for (let start = 0; start < b.events.length; ) {
-          let end = start;
-          let chars = 0;
-          while (end < b.events.length && (end === start || chars < SLICE_CHARS)) chars += eventTextLength(b.events[end++]!);
-          let slice = start === 0 && end === b.events.length ? b.events : b.events.slice(start, end);
-          let slicePayloads = b.payloads.slice(start, end);
-          if (links) {
-            const keep: number[] = [];
-            for (let i = 0; i < slice.length; i++) {
-              const d = links.decide(slice[i]!);
-              if (!d) keep.push(i);
-              else if (d.action === 'merge') {
-                await links.merge(trx, ctx.caseId, evidence, d.target, slice[i]!, { importId, file }, now);
-                res.linkedToRecordings = (res.linkedToRecordings ?? 0) + 1;
-              }
-              // 'already': merged by an earlier import of the same log, nothing to add.
-            }
-            if (keep.length < slice.length) {
-              const rows = slice;
-              const pays = slicePayloads;
-              slice = keep.map((i) => rows[i]!);
-              slicePayloads = keep.map((i) => pays[i]!);
-            }
-          }
-          for (const row of slice) if (labelRow(row)) res.collection++;
-          const ids = await repo.insertEventRows(ctx.store, trx, ctx.caseId, slice, now);
-          const payloads: string[] = [];
-          for (let i = 0; i < ids.length; i++) {
-            const id = ids[i];
-            const p = slicePayloads[i]!;
-            if (id != null) payloads.push(p.head + id + p.tail);
-          }
-          res.eventsAdded += payloads.length;
-          await evidence.appendCanonicalMany('event', payloads, now);
-          start = end;
-          if (chars >= SLICE_CHARS || end < b.events.length) await new Promise<void>((r) => setImmediate(r));
-        }
-        res.events += b.events.length;
-        for (const contact of b.contacts) {
-          res.contacts++;
-          const r = await repo.upsertContact(trx, ctx.caseId, contact);
-          if (r.added) {
-            res.contactsAdded++;
-            await evidence.append('contact', { contact_id: r.id, name: contact.name, numbers: contact.numbers, dedupe_key: contact.dedupeKey, source: { import_id: importId, file } }, ctx.now());
-          }
-        }
-        res.attachments += b.attachments.length;
-        pendingAttachments.push(...b.attachments);
-        res.records = b.records;
-        bytesRead = b.bytesRead;
-        if (b.sha256) sha256 = b.sha256;
-        report();
+  const tally = () => ({ records: res.records, added: res.eventsAdded + res.contactsAdded, sha256 });
+  await writeImport(ctx, what, async (w) => {
+    const { trx, evidence, importId } = w;
+    res.importId = importId;
+    const pendingAttachments: PreparedAttachment[] = [];
+    for await (const b of batches(importId)) {
+      if (signal?.aborted) throw new AppError('BAD_INPUT', `${file}: 导入已取消 import cancelled`);
+      const now = ctx.now();
+      // A batch is written in slices of bounded text, with a turn of the event loop after each: the
+      // inserts and hashing are synchronous, and a batch of long messages (250 × 300k characters)
+      // would otherwise hold every other request of the server for seconds.
+      for (let start = 0; start < b.events.length; ) {
+        let end = start;
+        let chars = 0;
+        while (end < b.events.length && (end === start || chars < SLICE_CHARS)) chars += eventTextLength(b.events[end++]!);
+        const slice = start === 0 && end === b.events.length ? b.events : b.events.slice(start, end);
+        const written = await writeEventRows(ctx, w, slice, b.payloads.slice(start, end), file, now);
+        if (written.linked) res.linkedToRecordings = (res.linkedToRecordings ?? 0) + written.linked;
+        res.collection += written.collection;
+        res.eventsAdded += written.added;
+        start = end;
+        if (chars >= SLICE_CHARS || end < b.events.length) await new Promise<void>((r) => setImmediate(r));
       }
-      for (const a of pendingAttachments) {
-        let eventId: number | null = a.eventId ?? null;
-        if (eventId == null && a.eventKey) {
-          let q = trx.selectFrom('events').select('id').where('case_id', '=', ctx.caseId).where('dedupe_key', '=', a.eventKey);
-          if (a.eventAt != null) q = q.where('at', '=', a.eventAt);
-          const row = await q.executeTakeFirst();
-          eventId = row ? Number(row.id) : null;
-        }
-        const claimedAt = a.claimedAt ?? null;
-        const note = a.note ?? null;
-        const added = await repo.insertAttachment(trx, ctx.caseId, {
-          sha256: a.sha256, mime: a.mime, size: a.size, name: a.name, source: 'import', claimedAt, receivedAt: ctx.now(), eventId, note,
-        });
-        if (added) {
-          await evidence.append('attachment', { sha256: a.sha256, size: a.size, mime: a.mime, name: a.name ?? a.sha256, source: 'import', claimed_at: claimedAt, event_id: eventId, ...(note != null ? { note } : {}) }, ctx.now());
+      res.events += b.events.length;
+      for (const contact of b.contacts) {
+        res.contacts++;
+        const r = await repo.upsertContact(trx, ctx.caseId, contact);
+        if (r.added) {
+          res.contactsAdded++;
+          await evidence.append('contact', { contact_id: r.id, name: contact.name, numbers: contact.numbers, dedupe_key: contact.dedupeKey, source: { import_id: importId, file } }, ctx.now());
         }
       }
-      await evidence.flush();
-    }));
-  } catch (e) {
-    await repo.finishImport(ctx.store.db, importId, { status: 'failed', records: res.records, added: 0, error: (e as Error).message.slice(0, 500) }, ctx.now());
-    throw e;
-  }
-  report(true);
-  await repo.finishImport(ctx.store.db, importId, { status: 'done', records: res.records, added: res.eventsAdded + res.contactsAdded, error: null, sha256 }, ctx.now());
+      res.attachments += b.attachments.length;
+      pendingAttachments.push(...b.attachments);
+      res.records = b.records;
+      bytesRead = b.bytesRead;
+      if (b.sha256) sha256 = b.sha256;
+      report();
+    }
+    for (const a of pendingAttachments) {
+      let eventId: number | null = a.eventId ?? null;
+      if (eventId == null && a.eventKey) {
+        let q = trx.selectFrom('events').select('id').where('case_id', '=', ctx.caseId).where('dedupe_key', '=', a.eventKey);
+        if (a.eventAt != null) q = q.where('at', '=', a.eventAt);
+        const row = await q.executeTakeFirst();
+        eventId = row ? Number(row.id) : null;
+      }
+      await writeAttachment(ctx, w, { ...a, eventId }, ctx.now());
+    }
+  }, tally, () => report(true));
   return res;
 }
 

@@ -25,7 +25,7 @@ import { analyzeScreen, screenEvents, textSimilarity } from '../import/ocr/layou
 import { parseIsoDate, type LocalDate } from '../import/ocr/time.js';
 import { captureDateFromName } from '../import/ocr/name-date.js';
 import { CaptureDateNeeded } from './ocr-date.js';
-import { RecordingCallLinks } from './import-links.js';
+import { writeAttachment, writeEventRows, writeImport } from './import-write.js';
 import type { OcrPage } from '../import/ocr/types.js';
 import { ONNX_HOST_URL } from '../import/ocr/paddle.js';
 import { eventRowValues } from '../store/event-row.js';
@@ -33,10 +33,10 @@ import * as repo from '../store/repo.js';
 import { openReadStream } from '../store/sealed.js';
 import type { AppContext } from './context.js';
 import { AppError } from './errors.js';
-import { EvidenceWriter, recordEvidence } from './evidence.js';
+import { recordEvidence } from './evidence.js';
 import { eventPayloadParts } from './event-payload.js';
 import { readAtMost } from './import-prepare.js';
-import { labelEvent, labelRow } from './labels.js';
+import { labelEvent } from './labels.js';
 import type { OcrReply } from './ocr-worker.js';
 
 /** A screenshot file larger than this is not a screenshot (a 1170×30000 PNG is ~15 MB). */
@@ -323,75 +323,35 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
     untimed: got.untimed, lowConfidence: got.lowConfidence, contacts: 0, contactsAdded: 0, attachments: 0, collection: 0, thread: 'worker', sha256,
     takenAt: taken.text, takenAtFrom: taken.from, takenAtPattern: taken.pattern ?? null, ocrMs: Math.round(ms),
   };
-  const importId = await repo.startImport(ctx.store.db, ctx.caseId, file, 'screenshot', bytes.length, ctx.now());
-  result.importId = importId;
-  // The screenshot's bytes go to the case's attachment store first (sealed with a passphrase); the rows follow in one transaction.
+  // The screenshot's bytes go to the case's attachment store first (sealed with a passphrase); the rows follow in
+  // the import's one transaction, written by the writer every import shares (import-write.ts). What is the
+  // screenshot's own: bubbles another screenshot of the thread already stored, and the attachment's event.
   await blobsOf(ctx).put(ctx.caseId, sha256, bytes);
-  try {
-    await ctx.store.db.transaction().execute(async (trx) => {
-      const evidence = new EvidenceWriter(trx, ctx.caseId, ctx.store);
-      const keep: NewEvent[] = [];
-      let repeats: number | null = null;
-      for (const e of got.events) {
-        const same = e.kind !== 'call' ? await overlapsStored(trx, ctx.caseId, e) : null;
-        if (same != null) {
-          result.duplicates++;
-          repeats ??= same;
-        } else keep.push(e);
-      }
-      keep.forEach((e, i) => (e.position = i));
-      let rows = keep.map((e) => eventRowValues({ event: e, labels: [], spans: {}, importId }));
-      // A call-log screenshot's row for a call a recording already made merges into it (import-links.ts).
-      const links = await RecordingCallLinks.load(trx, ctx.caseId);
-      if (links) {
-        const kept: NewEvent[] = [];
-        const keptRows: typeof rows = [];
-        for (let i = 0; i < rows.length; i++) {
-          const d = links.decide(rows[i]!);
-          if (!d) {
-            kept.push(keep[i]!);
-            keptRows.push(rows[i]!);
-            continue;
-          }
-          if (d.action === 'merge') {
-            await links.merge(trx, ctx.caseId, evidence, d.target, rows[i]!, { importId, file }, ctx.now());
-            result.linkedToRecordings = (result.linkedToRecordings ?? 0) + 1;
-          }
-          repeats ??= d.target.id;
-        }
-        keep.splice(0, keep.length, ...kept);
-        rows = keptRows;
-      }
-      for (const row of rows) if (labelRow(row)) result.collection++;
-      const now = ctx.now();
-      const ids = await repo.insertEventRows(ctx.store, trx, ctx.caseId, rows, now);
-      const payloads: string[] = [];
-      let firstId: number | null = null;
-      ids.forEach((id, i) => {
-        if (id == null) return;
-        firstId ??= id;
-        const p = eventPayloadParts(keep[i]!, importId, file);
-        payloads.push(p.head + id + p.tail);
-      });
-      result.eventsAdded = payloads.length;
-      await evidence.appendCanonicalMany('event', payloads, now);
-      // A screenshot whose every bubble was already stored is linked to the first event it shows again.
-      firstId ??= repeats;
-      const mime = MIME[info!.format] ?? 'application/octet-stream';
-      const added = await repo.insertAttachment(trx, ctx.caseId, {
-        sha256, mime, size: bytes.length, name: file, source: 'import', claimedAt: null, receivedAt: now, eventId: firstId, note: null,
-      });
-      if (added) {
-        result.attachments = 1;
-        await evidence.append('attachment', { sha256, size: bytes.length, mime, name: file, source: 'import', claimed_at: null, event_id: firstId }, now);
-      }
-      await evidence.flush();
-    });
-  } catch (e) {
-    await repo.finishImport(ctx.store.db, importId, { status: 'failed', records: result.records, added: 0, error: (e as Error).message.slice(0, 500) }, ctx.now());
-    throw e;
-  }
-  await repo.finishImport(ctx.store.db, importId, { status: 'done', records: result.records, added: result.eventsAdded, error: null, sha256 }, ctx.now());
+  const tally = () => ({ records: result.records, added: result.eventsAdded, sha256 });
+  await writeImport(ctx, { file, format: 'screenshot', size: bytes.length }, async (w) => {
+    const importId = (result.importId = w.importId);
+    const keep: NewEvent[] = [];
+    let repeats: number | null = null;
+    for (const e of got.events) {
+      const same = e.kind !== 'call' ? await overlapsStored(w.trx, ctx.caseId, e) : null;
+      if (same != null) {
+        result.duplicates++;
+        repeats ??= same;
+      } else keep.push(e);
+    }
+    keep.forEach((e, i) => (e.position = i));
+    const rows = keep.map((e) => eventRowValues({ event: e, labels: [], spans: {}, importId }));
+    const now = ctx.now();
+    const written = await writeEventRows(ctx, w, rows, keep.map((e) => eventPayloadParts(e, importId, file)), file, now);
+    if (written.linked) result.linkedToRecordings = written.linked;
+    result.collection = written.collection;
+    result.eventsAdded = written.added;
+    // A screenshot whose every bubble was already stored (or merged into a recording's call) is linked to the
+    // first event it shows again.
+    const eventId = written.firstAdded ?? repeats ?? written.firstLinked;
+    const mime = MIME[info!.format] ?? 'application/octet-stream';
+    if (await writeAttachment(ctx, w, { sha256, mime, size: bytes.length, name: file, eventId }, now)) result.attachments = 1;
+  }, tally);
   opts.onProgress?.({ file, bytesRead: bytes.length, bytesTotal: bytes.length, records: result.records });
   return result;
 }
