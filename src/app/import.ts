@@ -244,7 +244,7 @@ export async function runImport(
       }
       await writeAttachment(ctx, w, { ...a, eventId }, ctx.now());
     }
-  }, tally, () => report(true));
+  }, tally, { written: () => report(true) });
   return res;
 }
 

@@ -351,7 +351,7 @@ export async function importScreenshot(ctx: AppContext, path: string, opts: Scre
     const eventId = written.firstAdded ?? repeats ?? written.firstLinked;
     const mime = MIME[info!.format] ?? 'application/octet-stream';
     if (await writeAttachment(ctx, w, { sha256, mime, size: bytes.length, name: file, eventId }, now)) result.attachments = 1;
-  }, tally);
+  }, tally, { bulk: false }); // a few rows: SQLite's bulk journal switch would cost more than the write
   opts.onProgress?.({ file, bytesRead: bytes.length, bytesTotal: bytes.length, records: result.records });
   return result;
 }
