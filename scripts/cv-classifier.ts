@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { trainingSet, weighTraining } from '../src/domain/collection/classifier/corpora.js';
 import { computeMetrics } from '../src/domain/collection/classifier/metrics.js';
+import { setConceptFeatures } from '../src/domain/collection/classifier/linear.js';
 import { chooseThresholds, crossValidate, labelsOf, oofLabelBits, type TrainOptions } from '../src/domain/collection/classifier/train-linear.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,12 +33,18 @@ for (const [flag, key] of [['--bits', 'bits'], ['--epochs', 'epochs'], ['--lambd
 }
 let msgs = trainingSet(read);
 if (args.includes('--no-w3')) msgs = msgs.filter((m) => !m.id.startsWith('w3:'));
+// --drop w4,w5,blind-9: leave parts out by their id prefix, to compare corpora on the parts they share ('base').
+const dropped = args.includes('--drop') ? args[args.indexOf('--drop') + 1]!.split(',') : [];
+msgs = msgs.filter((m) => !dropped.includes(m.id.slice(0, m.id.indexOf(':'))));
+// Session 6's additions: 'base' is every part but these, so corpora with and without them compare on the same messages.
+const ADDED_S6 = ['w4', 'w5', 'w6', 'blind-9', 'blind-10', 'blind-11'];
 const rw = num('--real-weight');
 const alpha = num('--source-alpha');
 if (rw !== undefined || alpha !== undefined) msgs = weighTraining(msgs, { realWeight: rw, sourceAlpha: alpha });
 
 const t0 = Date.now();
 if (args.includes('--no-veto')) opts.veto = false;
+if (args.includes('--no-concepts')) setConceptFeatures(false);
 const { data, oof, thresholds, veto, fold, thresholdWeights } = crossValidate(msgs, opts);
 const pred = oofLabelBits(data, oof, thresholds, veto).map((b) => ({ labels: labelsOf(b) }));
 // Cross-fitted thresholds: each fold's messages are labelled with thresholds chosen on the other folds' out-of-fold
@@ -56,16 +63,17 @@ function crossFitted(weights: ArrayLike<number>, tolerance?: number): { labels: 
 const xfit = crossFitted(thresholdWeights);
 
 // 'old' = every part but written-3, so that options with and without written-3 compare on the same messages.
-const parts: Record<string, number[]> = { all: [], old: [] };
+const parts: Record<string, number[]> = { all: [], old: [], base: [] };
 msgs.forEach((m, i) => {
   parts.all!.push(i);
+  if (!ADDED_S6.includes(m.id.slice(0, m.id.indexOf(':')))) parts.base!.push(i);
   if (!m.id.startsWith('w3:')) parts.old!.push(i);
   const p = m.id.slice(0, m.id.indexOf(':'));
   (parts[p] ??= []).push(i);
 });
 console.log(`options ${args.join(' ')}; thresholds ${[...thresholds].join(' ')}; veto ${veto}; ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 for (const [name, idx] of Object.entries(parts)) report(name, idx, pred);
-for (const name of ['old', 'r']) report(`${name} xfit`, parts[name]!, xfit);
+for (const name of ['base', 'old', 'r']) report(`${name} xfit`, parts[name]!, xfit);
 // No-cue margins (model.ts NO_CUE_MARGIN), on the same out-of-fold logits and thresholds.
 const margins = args.includes('--margins') ? args[args.indexOf('--margins') + 1]!.split(',').map(Number) : [];
 for (const mg of margins) {
@@ -93,6 +101,15 @@ if (args.includes('--errors')) {
     const g = [...m.labels].sort().join(',');
     const p = [...pred[i]!.labels].sort().join(',');
     if (g !== p) console.log(`  ${m.id} [${m.to}] gold=${g} pred=${p} :: ${m.text.slice(0, 140)}`);
+  }
+}
+// --errors-label threat_violence: that label's out-of-fold false positives and misses over all training parts.
+if (args.includes('--errors-label')) {
+  const label = args[args.indexOf('--errors-label') + 1]!;
+  for (let i = 0; i < msgs.length; i++) {
+    const g = msgs[i]!.labels.includes(label as never);
+    const p = pred[i]!.labels.includes(label as never);
+    if (g !== p) console.log(`  ${g ? 'MISS' : 'FP  '} ${msgs[i]!.id} gold=${[...msgs[i]!.labels].join(',')} pred=${pred[i]!.labels.join(',')} :: ${msgs[i]!.text.slice(0, 120)}`);
   }
 }
 // Other F1 tolerances for the non-collection thresholds (chooseThresholds), on the same out-of-fold logits.

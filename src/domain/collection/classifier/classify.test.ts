@@ -121,9 +121,8 @@ describe('threat_violence, insult', () => {
     expect(labels(text)).toContain('collection');
     expect(spanTexts(text, 'threat_violence')).toEqual(['🔪🔪🔪']);
   });
-  // Known precision error of the session-4 model (docs/classifier.md): it also calls this an insult. When a model
-  // gets it right this test fails, and should become a plain assertion again.
-  it.fails('does not call a knife emoji demand an insult (known miss)', () => {
+  // The session-4 and -5 models also called this an insult (an it.fails until then); the session-6 model does not.
+  it('does not call a knife emoji demand an insult', () => {
     expect(labels('🔪🔪🔪 还钱')).toEqual(['collection', 'threat_violence']);
   });
   it('a bare demand is collection only: too short for the model to add a threat or an insult', () => {

@@ -5,9 +5,10 @@
  * Trained on: the written corpus's `train` split, all of written-2 (train only: families written 2026-12 for
  * what the model missed) and of written-3 (session 5: notices and templates in the real corpus's styles), the
  * real corpus's `train` sources, the shared dev set, the project's own dev set except its held-back fifth (ids
- * divisible by 5), blind-2, blind-3, blind-6 and the odd (already tuned-on) ids of blind-4, blind-5 and blind-8.
+ * divisible by 5), blind-2, blind-3, blind-6, the odd (already tuned-on) ids of blind-4, blind-5, blind-8, blind-9,
+ * blind-10 and blind-11, and all of written-4, written-5 and written-6 (session 6).
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
- * blind-7, blind-9, blind-10 and the even ids of blind-4, blind-5 and blind-8.
+ * blind-7, blind-12 and the even ids of blind-4, blind-5, blind-8, blind-9, blind-10 and blind-11.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -49,6 +50,16 @@ function written3(read: Reader): WrittenLine[] {
   return (parseJsonl(read(`${FIX}written/written-3.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
 }
 
+/**
+ * written-4.jsonl (session 5: hard negatives about family safety, apps' emergency-contact notices, visits, police and
+ * courts, and veiled threats with a debt cue), written-5.jsonl (session 6: violent, insulting and impersonating
+ * families and ordinary look-alikes) and written-6.jsonl (session 6: contacts, insults, implied visits and their
+ * look-alikes), written without seeing any test batch: every line is `train`.
+ */
+function writtenN(read: Reader, n: 4 | 5 | 6): WrittenLine[] {
+  return (parseJsonl(read(`${FIX}written/written-${n}.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
+}
+
 /** written-2.jsonl has no blind split (every line is `train`); the filter keeps it safe if one is added. */
 function written2(read: Reader): WrittenLine[] {
   return (parseJsonl(read(`${FIX}written/written-2.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
@@ -65,11 +76,14 @@ export function trainingSet(read: Reader): TrainMessage[] {
   add(written(read).filter((m) => m.split === 'train'), 'w', (m) => `family:${(m as WrittenLine).family}`);
   add(written2(read), 'w2', (m) => `family:${(m as WrittenLine).family}`);
   add(written3(read), 'w3', (m) => `family:${(m as WrittenLine).family}`);
+  add(writtenN(read, 4), 'w4', (m) => `family:${(m as WrittenLine).family}`);
+  add(writtenN(read, 5), 'w5', (m) => `family:${(m as WrittenLine).family}`);
+  add(writtenN(read, 6), 'w6', (m) => `family:${(m as WrittenLine).family}`);
   add(realSplit(read).train, 'r', (m) => `source:${(m as RealLine).source_id}`);
   add(parseJsonl(read(SHARED_DEV)), 'd', (m) => `d:${m.id}`);
   add(parseJsonl(read(`${FIX}huxun-dev.jsonl`)).filter((m) => !isHeldOut(m.id)), 'h', (m) => `h:${m.id}`);
   for (const f of ['blind-2', 'blind-3', 'blind-6']) add(parseJsonl(read(`${FIX}${f}.jsonl`)), f, (m) => `${f}:${m.id}`);
-  for (const f of ['blind-4', 'blind-5', 'blind-8']) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
+  for (const f of ['blind-4', 'blind-5', 'blind-8', 'blind-9', 'blind-10', 'blind-11']) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
   return out;
 }
 
@@ -88,10 +102,15 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Session 5's sealed batch, scored first-sight at 25b9302 and df6ae1f (docs/classifier.md); its odd ids are
     // trained on from then on, the even ones stay held out.
     'blind-8 even': parseJsonl(read(`${FIX}blind-8.jsonl`)).filter((m) => !odd(m)),
-    // Session 5's second sealed batch, scored first-sight at 25b9302, df6ae1f and 25a9825; never trained on.
-    'blind-9': parseJsonl(read(`${FIX}blind-9.jsonl`)),
-    // Session 5's third sealed batch, scored first-sight at 25a9825 and 8e115c6; never trained on.
-    'blind-10': parseJsonl(read(`${FIX}blind-10.jsonl`)),
+    // Session 5's second and third sealed batches, scored first-sight at 25b9302, df6ae1f, 25a9825 and 8e115c6; their
+    // odd ids are trained on from session 6, the even ones stay held out.
+    'blind-9 even': parseJsonl(read(`${FIX}blind-9.jsonl`)).filter((m) => !odd(m)),
+    'blind-10 even': parseJsonl(read(`${FIX}blind-10.jsonl`)).filter((m) => !odd(m)),
+    // Session 6's first sealed batch, scored first-sight at 0cc9f1f and with the concept-feature model (docs/classifier.md);
+    // its odd ids are trained on from round 2 of session 6, the even ones stay held out.
+    'blind-11 even': parseJsonl(read(`${FIX}blind-11.jsonl`)).filter((m) => !odd(m)),
+    // Session 6's second sealed batch, scored first-sight at 0cc9f1f and with round 2 (docs/classifier.md); never trained on.
+    'blind-12': parseJsonl(read(`${FIX}blind-12.jsonl`)),
   };
 }
 

@@ -13,6 +13,7 @@
  * scripts/train.ts (train-linear.ts) and shipped in linear-model.ts as one base64 binary (format below).
  */
 import { ALL_RULES } from './lexicon.js';
+import { CONCEPT_COUNT, CONCEPT_FEATURES, CONCEPT_FILTER, CONCEPT_FILTER_SHIFT, conceptOf } from './concepts.js';
 import { LABELS, type Label, type Recipient } from '../types.js';
 import type { Hit } from './classify.js';
 
@@ -23,7 +24,9 @@ export const D_SLOT = RULE_COUNT;
 export const D_LABEL = D_SLOT + 7;
 export const D_TO = D_LABEL + NL;
 export const D_COURT = D_TO + 3;
-export const DENSE = D_COURT + 1;
+/** Concept groups and their pairs (concepts.ts), after the court notice. */
+export const D_CONCEPT = D_COURT + 1;
+export const DENSE = D_CONCEPT + CONCEPT_FEATURES;
 const TO_INDEX: Record<Recipient, number> = { debtor: 0, third_party: 1, unknown: 2 };
 const RULE_INDEX = new Map(ALL_RULES.map((r, i) => [r.id, i]));
 const LABEL_INDEX = Object.fromEntries(LABELS.map((l, i) => [l, i])) as Record<Label, number>;
@@ -144,8 +147,21 @@ export function denseFeatures(
   // the corpora mark many ordinary messages 'unknown', so 'debtor' would teach the model a bias it cannot use.
   if (to === 'third_party') out[k++] = D_TO + TO_INDEX[to];
   if (court) out[k++] = D_COURT;
+  // The concept groups (concepts.ts) are not here: scoreInto finds them in its own pass over the grams, and
+  // training adds them from conceptMask (train-linear.ts featurize).
   return k;
 }
+
+let conceptsOn = true;
+/** For the training cross-validation only (scripts/cv-classifier.ts --no-concepts): the same layout, no concept features. */
+export function setConceptFeatures(on: boolean): void {
+  conceptsOn = on;
+}
+export function conceptFeaturesOn(): boolean {
+  return conceptsOn;
+}
+/** The concept groups scoreInto found in the last text it scored (for the test that training sees the same). */
+export let lastConceptMask = 0;
 
 /** Scores (logits) of every label into `out` (length NL). */
 export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, nDense: number, out: Float64Array): void {
@@ -156,6 +172,7 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
   const st = nextStamp();
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
   let count = 0;
+  let mask = 0;
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
     const max = n - i < 4 ? n - i : 4;
@@ -163,7 +180,10 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
       let c = norm.charCodeAt(i + k - 1);
       if (c >= 0x30 && c <= 0x39) c = 0x30;
       h = Math.imul(h ^ c, P1);
-      const u = Math.imul(h ^ (h >>> 15) ^ k, 0x9e3779b1) >>> shift;
+      // The gram's full hash: its top bits are the bucket, and the same value names a concept word (concepts.ts).
+      const full = Math.imul(h ^ (h >>> 15) ^ k, 0x9e3779b1) >>> 0;
+      if (CONCEPT_FILTER[full >>> CONCEPT_FILTER_SHIFT] !== 0) mask |= conceptOf(full);
+      const u = full >>> shift;
       if (seen[u] === st) continue;
       seen[u] = st;
       const b = u << 3;
@@ -193,6 +213,25 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
   for (let j = 0; j < nDense; j++) {
     const base = dense[j]! * NL;
     for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
+  }
+  if (!conceptsOn) mask = 0;
+  lastConceptMask = mask;
+  if (mask !== 0) {
+    // forEachConceptFeature's order, inlined (no closure per message): each group, then each pair.
+    let p = D_CONCEPT + CONCEPT_COUNT;
+    for (let a = 0; a < CONCEPT_COUNT; a++) {
+      const on = (mask >>> a) & 1;
+      if (on) {
+        const base = (D_CONCEPT + a) * NL;
+        for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
+      }
+      for (let b = a + 1; b < CONCEPT_COUNT; b++, p++) {
+        if (on && (mask >>> b) & 1) {
+          const base = p * NL;
+          for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
+        }
+      }
+    }
   }
 }
 

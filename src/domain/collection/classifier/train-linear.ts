@@ -15,7 +15,8 @@
  */
 import { LABELS, type Label, type Recipient } from '../types.js';
 import { classifyWindow, LAST_RUN, runRules } from './classify.js';
-import { denseFeatures, DENSE, encodeModel, forEachGram, gramScale, NL, type LinearModel } from './linear.js';
+import { conceptFeaturesOn, D_CONCEPT, denseFeatures, DENSE, encodeModel, forEachGram, gramScale, NL, type LinearModel } from './linear.js';
+import { conceptMask, forEachConceptFeature } from './concepts.js';
 import { mulberry32 } from '../../random.js';
 import { MIN_MODEL_CHARS, NO_CUE_MARGIN } from './model.js';
 
@@ -84,8 +85,11 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
   return msgs.map((m) => {
     const rules = runRules(classifyWindow(m.text), m.to);
     const norm = LAST_RUN.n.norm;
-    const nd = denseFeatures(LAST_RUN.hits, LAST_RUN.labelHits, rules.labels, m.to, LAST_RUN.court, scratch);
+    let nd = denseFeatures(LAST_RUN.hits, LAST_RUN.labelHits, rules.labels, m.to, LAST_RUN.court, scratch);
     const court = LAST_RUN.court;
+    // The concept groups, as scoreInto finds them in its pass over the grams (never for a court notice: the model
+    // does not score those).
+    if (!court && conceptFeaturesOn()) forEachConceptFeature(conceptMask(norm), (f) => (scratch[nd++] = D_CONCEPT + f));
     const grams: number[] = [];
     if (!court) forEachGram(norm, bits, (b) => grams.push(b));
     return {
