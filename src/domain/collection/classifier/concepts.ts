@@ -126,13 +126,15 @@ export function conceptMask(norm: string): number {
   return mask;
 }
 
+/** The offset of the pair (a, b), a < b, among the pair features: (0,1), (0,2) … (0,C−1), (1,2) … */
+export function pairIndex(a: number, b: number): number {
+  return CONCEPT_COUNT + (a * (2 * CONCEPT_COUNT - a - 3)) / 2 + b - 1;
+}
+
 /** Calls f(feature offset) for each feature of a concept mask: each group present, then each pair present. */
 export function forEachConceptFeature(mask: number, f: (offset: number) => void): void {
-  if (mask === 0) return;
-  for (let a = 0; a < CONCEPT_COUNT; a++) if ((mask >>> a) & 1) f(a);
-  let p = CONCEPT_COUNT;
-  for (let a = 0; a < CONCEPT_COUNT; a++) {
-    const on = (mask >>> a) & 1;
-    for (let b = a + 1; b < CONCEPT_COUNT; b++, p++) if (on && (mask >>> b) & 1) f(p);
-  }
+  const on: number[] = [];
+  for (let a = 0; a < CONCEPT_COUNT; a++) if ((mask >>> a) & 1) on.push(a);
+  for (const a of on) f(a);
+  for (let i = 0; i < on.length; i++) for (let j = i + 1; j < on.length; j++) f(pairIndex(on[i]!, on[j]!));
 }

@@ -13,7 +13,7 @@
  * scripts/train.ts (train-linear.ts) and shipped in linear-model.ts as one base64 binary (format below).
  */
 import { ALL_RULES } from './lexicon.js';
-import { CONCEPT_COUNT, CONCEPT_FEATURES, CONCEPT_FILTER, CONCEPT_FILTER_SHIFT, conceptOf } from './concepts.js';
+import { CONCEPT_FEATURES, CONCEPT_FILTER, CONCEPT_FILTER_SHIFT, conceptOf, pairIndex } from './concepts.js';
 import { LABELS, type Label, type Recipient } from '../types.js';
 import type { Hit } from './classify.js';
 
@@ -162,6 +162,8 @@ export function conceptFeaturesOn(): boolean {
 }
 /** The concept groups scoreInto found in the last text it scored (for the test that training sees the same). */
 export let lastConceptMask = 0;
+/** The groups present in the text being scored, lowest first (scratch for scoreInto). */
+const onGroups = new Int32Array(32);
 
 /** Scores (logits) of every label into `out` (length NL). */
 export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, nDense: number, out: Float64Array): void {
@@ -217,19 +219,16 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
   if (!conceptsOn) mask = 0;
   lastConceptMask = mask;
   if (mask !== 0) {
-    // forEachConceptFeature's order, inlined (no closure per message): each group, then each pair.
-    let p = D_CONCEPT + CONCEPT_COUNT;
-    for (let a = 0; a < CONCEPT_COUNT; a++) {
-      const on = (mask >>> a) & 1;
-      if (on) {
-        const base = (D_CONCEPT + a) * NL;
+    // forEachConceptFeature, inlined (no closure or array per message): the groups present, then their pairs.
+    let m = 0;
+    for (let x = mask; x !== 0; x &= x - 1) onGroups[m++] = 31 - Math.clz32(x & -x);
+    for (let i = 0; i < m; i++) {
+      const a = onGroups[i]!;
+      let base = (D_CONCEPT + a) * NL;
+      for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
+      for (let j = i + 1; j < m; j++) {
+        base = (D_CONCEPT + pairIndex(a, onGroups[j]!)) * NL;
         for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
-      }
-      for (let b = a + 1; b < CONCEPT_COUNT; b++, p++) {
-        if (on && (mask >>> b) & 1) {
-          const base = p * NL;
-          for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
-        }
       }
     }
   }
