@@ -8,7 +8,7 @@
  * divisible by 5), blind-2, blind-3, blind-6, the odd (already tuned-on) ids of blind-4, blind-5, blind-8, blind-9,
  * blind-10 and blind-11, and all of written-4, written-5 and written-6 (session 6).
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
- * blind-7, blind-12 and the even ids of blind-4, blind-5, blind-8, blind-9, blind-10 and blind-11.
+ * blind-7, blind-12, blind-13, written-7 and the even ids of blind-4, blind-5, blind-8, blind-9, blind-10 and blind-11.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -54,7 +54,9 @@ function written3(read: Reader): WrittenLine[] {
  * written-4.jsonl (session 5: hard negatives about family safety, apps' emergency-contact notices, visits, police and
  * courts, and veiled threats with a debt cue), written-5.jsonl (session 6: violent, insulting and impersonating
  * families and ordinary look-alikes) and written-6.jsonl (session 6: contacts, insults, implied visits and their
- * look-alikes), written without seeing any test batch: every line is `train`.
+ * look-alikes), written without seeing any test batch: every line is `train`. written-7.jsonl (session 6) is not
+ * trained on: with it the training cross-validation was a tie on session 5's messages and lost contact-threat
+ * precision (docs/classifier.md, "Session 6, round 3").
  */
 function writtenN(read: Reader, n: 4 | 5 | 6): WrittenLine[] {
   return (parseJsonl(read(`${FIX}written/written-${n}.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
@@ -109,8 +111,10 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Session 6's first sealed batch, scored first-sight at 0cc9f1f and with the concept-feature model (docs/classifier.md);
     // its odd ids are trained on from round 2 of session 6, the even ones stay held out.
     'blind-11 even': parseJsonl(read(`${FIX}blind-11.jsonl`)).filter((m) => !odd(m)),
-    // Session 6's second sealed batch, scored first-sight at 0cc9f1f and with round 2 (docs/classifier.md); never trained on.
+    // Session 6's second sealed batch, scored first-sight at 0cc9f1f and e80d964 (docs/classifier.md); never trained on.
     'blind-12': parseJsonl(read(`${FIX}blind-12.jsonl`)),
+    // Session 6's third sealed batch, scored first-sight at 0cc9f1f, e80d964 and a round-3 candidate; never trained on.
+    'blind-13': parseJsonl(read(`${FIX}blind-13.jsonl`)),
   };
 }
 
