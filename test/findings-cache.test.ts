@@ -13,6 +13,7 @@ import { caseFindings, findingsRefreshed, findingsStats, FINDINGS_CACHE_EVENTS, 
 import { FindingsPool } from '../src/app/findings-pool.js';
 import { importFiles } from '../src/app/import.js';
 import { addLoan, loanFromSimpleTerms } from '../src/app/loans.js';
+import { addUserLpr } from '../src/app/lpr.js';
 import { caseChanged, refreshDerived } from '../src/app/derived.js';
 import { caseSummaries } from '../src/app/org-report.js';
 import { updateSettings } from '../src/app/settings.js';
@@ -121,6 +122,12 @@ describe.each(engines())('findings kept per case in case_findings (%s)', (engine
     await changed('a marked collector');
     await updateSettings(ctx, { tz: 'Asia/Urumqi' });
     await changed('the time zone');
+    // An LPR quote the person entered (a setting the over-line rule reads), then the same quote corrected to figures of
+    // the same length: the stamp once summed the settings' lengths and missed the correction.
+    await addUserLpr(ctx, { date: '2026-10-20', oneYearPct: 3.1, fiveYearPct: 3.6, source: '中国货币网公告' });
+    await changed('an LPR quote');
+    await addUserLpr(ctx, { date: '2026-10-20', oneYearPct: 3.2, fiveYearPct: 3.7, source: '中国货币网公告' });
+    await changed('the same LPR quote corrected');
     expect(await storedStamp(ctx)).not.toBe(stamp);
   });
 

@@ -14,7 +14,8 @@
  *    refreshDerived (relabel, imports, manual entries, collector marks, OCR corrections); a change made around the
  *    app (SQL by hand) must call caseChanged (src/app/derived.ts) to be seen;
  *  - contacts, their numbers, collectors (ids, loans, lender, claims) and their numbers, loans (updated_at), the
- *    settings (the person's LPR quotes), the case's time zone: small tables, read through their case_id keys.
+ *    number of settings, the case's time zone: small tables, read through their case_id keys. A setting's value (the
+ *    person's LPR quotes) is covered by the derived revision: repo.setSetting moves it when a value changes.
  */
 import { sql } from 'kysely';
 import type { Store } from '../store/db.js';
@@ -51,7 +52,6 @@ export async function caseStamps(store: Store, ids: number[]): Promise<Map<numbe
       (select count(*) from loans x where x.case_id = c.id) as l_n,
       (select max(updated_at) from loans x where x.case_id = c.id) as l_upd,
       (select count(*) from settings x where x.case_id = c.id) as s_n,
-      (select sum(length(value)) from settings x where x.case_id = c.id) as s_len,
       (select count(*) from complaints x where x.case_id = c.id) as q_n
       from cases c where c.id in (${inList})`.execute(db);
   const str = (v: unknown) => (v == null ? '-' : typeof v === 'string' ? v : String(Number(v)));
@@ -60,7 +60,7 @@ export async function caseStamps(store: Store, ids: number[]): Promise<Map<numbe
     const parts = [
       r.tz,
       str(r.rev),
-      ...['head', 'c_n', 'c_max', 'cn_n', 'k_n', 'k_max', 'k_loan', 'k_lender', 'kn_n', 'l_n', 'l_upd', 's_n', 's_len'].map((k) => str(r[k])),
+      ...['head', 'c_n', 'c_max', 'cn_n', 'k_n', 'k_max', 'k_loan', 'k_lender', 'kn_n', 'l_n', 'l_upd', 's_n'].map((k) => str(r[k])),
     ];
     out.set(id, { key: parts.join('|'), collectors: Number(r.k_n ?? 0), complaints: Number(r.q_n ?? 0), lastRecord: r.head_at == null ? null : Number(r.head_at) });
   }

@@ -24,7 +24,7 @@ const PHONE_IN_TEXT = /(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}|0\d{2,3}-?
  * changes that write no evidence record), and has its findings made again where a server keeps them.
  */
 export async function caseChanged(ctx: AppContext): Promise<void> {
-  await sql`update cases set derived_rev = derived_rev + 1 where id = ${ctx.caseId}`.execute(ctx.store.db);
+  await repo.bumpCaseRevision(ctx.store.db, ctx.caseId);
   refreshFindingsLater(ctx);
 }
 

@@ -506,10 +506,26 @@ export async function getSetting(db: Q, caseId: number, key: string): Promise<st
   return r?.value ?? null;
 }
 
+/**
+ * Moves the case's derived revision (cases.derived_rev, migration 0015), which the findings' stamp reads
+ * (src/app/case-stamp.ts): for changes that write no evidence record.
+ */
+export async function bumpCaseRevision(db: Q, caseId: number): Promise<void> {
+  await sql`update cases set derived_rev = derived_rev + 1 where id = ${caseId}`.execute(db);
+}
+
+/**
+ * A case setting. A changed value moves the case's derived revision, so that findings made under the old value (the
+ * person's LPR quotes, the plan) are made again: the stamp once summed the settings' lengths and missed a correction
+ * of the same length.
+ */
 export async function setSetting(db: Q, caseId: number, key: string, value: string) {
+  const old = await db.selectFrom('settings').select('value').where('case_id', '=', caseId).where('key', '=', key).executeTakeFirst();
+  if (old?.value === value) return;
   await db
     .insertInto('settings')
     .values({ case_id: caseId, key, value })
     .onConflict((oc) => oc.columns(['case_id', 'key']).doUpdateSet({ value }))
     .execute();
+  await bumpCaseRevision(db, caseId);
 }
