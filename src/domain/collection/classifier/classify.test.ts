@@ -82,6 +82,16 @@ describe('threat_contacts', () => {
     expect(labels('不还钱就把你的欠款信息发到你们公司群里。')).toContain('threat_contacts');
     expect(labels('已经给你紧急联系人打过电话了，你自己看着办吧。')).toContain('threat_contacts');
   });
+  // The guide's call settled 2026-12: contacts already told, nothing more threatened, is collection only; any hint of
+  // escalation makes it threat_contacts. Checked on the rules (explain); the model may still add the label on its own.
+  it('rules: contacts already told is collection only, unless more is hinted', () => {
+    const rules = (t: string) => explain(t, 'debtor').labels;
+    expect(rules('我们已经联系过你的紧急联系人了，请尽快还款。')).toEqual(['collection']);
+    expect(rules('我们已经通知你家人了，请尽快处理欠款')).toEqual(['collection']);
+    expect(rules('你欠款的事我们以经给你紧急联系人打过电话了，你自己看着办。')).toContain('threat_contacts');
+    expect(rules('我们已经联系过你爸妈了，再不还就联系你同事')).toContain('threat_contacts');
+    expect(rules('再不还款，我们就通知你家人')).toContain('threat_contacts');
+  });
   it('does not fire on negations or vague wording', () => {
     expect(labels('您好，我们不会联系您的家人，请您放心，只是希望您能尽快还款。')).toEqual(['collection']);
     expect(labels('我们是正规机构，不会爆通讯录，请尽快还款。')).toEqual(['collection']);

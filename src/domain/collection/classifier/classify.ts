@@ -98,6 +98,14 @@ const RULE_ANCHOR = Uint8Array.from(ALL_RULES, (r) => (ANCHOR_RULES.has(r.id) ? 
 const RULE_SLOT = Int8Array.from(ALL_RULES, (r) => (r.group === 'collection' || r.group === 'veto' ? -1 : OTHER_LABELS.indexOf(r.group)));
 const SLOT_IMPERSONATION = OTHER_LABELS.indexOf('impersonation');
 const SLOT_THIRD_PARTY = OTHER_LABELS.indexOf('third_party');
+const SLOT_CONTACTS = OTHER_LABELS.indexOf('threat_contacts');
+/** A telling verb right after 已/已经/刚 (「我们已经通知你家人了」): a report of what was done, like tc.already. */
+const ALREADY_BEFORE = /(?:已|已经|以经|刚|刚刚|刚才)(?:都|也)?$/;
+/**
+ * A hint that more is coming (the guide, "Settled 2026-12"): telling the borrower that contacts were already told is
+ * collection only, and threat_contacts only with a hint of escalation (「…打过电话了，你自己看着办」, d114).
+ */
+const ESCALATION = /看着办|后果|再不|再拖|在不|不还(?:就|的话)|否则|不然|下一(?:个|批|步|轮|位)|下次|接下来|还会|继续|更多|扩大|其他人|其余|全部|所有人|挨个|一个个|逐一|等着|别怪|不止|不只|如果|若(?:是|再|仍|还)|今晚|明天|马上|立刻|随后|很快|即将|准备|就要|将会|最后|待联系|自动推送/;
 
 /**
  * The no-evidence shortcut in run() decides on the label rules whose coarser character gate
@@ -440,6 +448,18 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
     }
   }
 
+  // Contacts already told, and nothing more threatened (the guide, "Settled 2026-12"): the report counts towards
+  // collection, not as a threat.
+  const tcHits = labelHits[SLOT_CONTACTS];
+  let alreadyTold = false;
+  if (tcHits !== undefined && tcHits.every((h) => h.rule === 'tc.already' || ALREADY_BEFORE.test(norm.slice(Math.max(0, h.start - 4), h.start))) && !ESCALATION.test(norm)) {
+    // labelCount keeps the cue: the naive-Bayes rescue below may still call it collection, as before.
+    labelHits[SLOT_CONTACTS] = undefined;
+    threatKinds--;
+    alreadyTold = true;
+    if (order !== null) order.splice(order.indexOf(SLOT_CONTACTS), 1);
+  }
+
   // Knife/gun/bomb emoji carry meaning (🔪🔪 还钱): matched on the original text.
   let emojiSpans: Span[] | null = null;
   if (n.emoji === true) {
@@ -451,7 +471,8 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
 
   // Label cues add to the score but cannot make a message collection on their own: there must be
   // collection evidence, an anchoring threat, or two different kinds of threat aimed at 你.
-  const positive = colEnd > 0 || anchored || (threatKinds >= 2 && hasYou);
+  // A collector reporting that it told the borrower's contacts is collecting too (the guide, "Settled 2026-12").
+  const positive = colEnd > 0 || anchored || (threatKinds >= 2 && hasYou) || alreadyTold;
 
   const nbRescue =
     (score < COLLECTION_THRESHOLD || !positive) &&

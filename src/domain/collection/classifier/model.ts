@@ -19,7 +19,7 @@ import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, 
 import { LINEAR_MODEL } from './linear-model.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
-export const RULES_VERSION = 'r14';
+export const RULES_VERSION = 'r15';
 function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
