@@ -14,6 +14,7 @@
  * dropped), so they are normalised the same way when the table is built. Matching is one pass over the text
  * inside the model's own pass over its grams (linear.ts scoreInto): a bit-table check per gram, the map only on a hit.
  */
+import { forEachGramKey, MAX_GRAM, wordKey } from './gram-hash.js';
 import { normalize } from './normalize.js';
 
 interface Concept {
@@ -56,20 +57,10 @@ export const CONCEPT_FEATURES = CONCEPT_COUNT + CONCEPT_PAIRS;
 export const CONCEPT_IDS: readonly string[] = GROUPS.map((g) => g.id);
 
 /**
- * Words are at most 4 characters, the model's longest gram: the model's own pass over the grams (linear.ts
- * scoreInto) finds them with the gram hash it computes anyway, so the groups cost one table lookup per gram.
+ * Words are at most MAX_GRAM characters, the model's longest gram: the model's own pass over the grams (linear.ts
+ * scoreInto) finds them by the gram key it computes anyway (gram-hash.ts), so the groups cost one table lookup per gram.
  */
-export const MAX_WORD = 4;
-const P1 = 0x01000193;
 const FILTER_BITS = 16;
-/** The full 32-bit hash of a gram of length k whose running FNV hash is h; linear.ts buckets its top bits. */
-export function gramKey(h: number, k: number): number {
-  return Math.imul(h ^ (h >>> 15) ^ k, 0x9e3779b1) >>> 0;
-}
-/** Folds a code unit for the grams: digits → '0' (as linear.ts). */
-function fold(c: number): number {
-  return c >= 0x30 && c <= 0x39 ? 0x30 : c;
-}
 /**
  * word key → bit mask of its groups (a word may sit in two groups: 狗 is an animal and an insult), in an
  * open-addressed table (keys never 0: a 0 key is bumped to 1 on both sides), probed linearly.
@@ -86,10 +77,8 @@ for (let g = 0; g < GROUPS.length; g++) {
   for (const raw of GROUPS[g]!.words.split(' ')) {
     if (raw === '') continue;
     const w = normalize(raw).norm;
-    if (w.length === 0 || w.length > MAX_WORD) throw new Error(`concepts: word "${raw}" normalises to ${w.length} code units (1–${MAX_WORD})`);
-    let h = 0x811c9dc5;
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ fold(w.charCodeAt(i)), P1);
-    const k = gramKey(h, w.length) || 1;
+    if (w.length === 0 || w.length > MAX_GRAM) throw new Error(`concepts: word "${raw}" normalises to ${w.length} code units (1–${MAX_GRAM})`);
+    const k = wordKey(w) || 1;
     let slot = k & (SLOTS - 1);
     while (SLOT_KEYS[slot] !== 0 && SLOT_KEYS[slot] !== k) slot = (slot + 1) & (SLOTS - 1);
     if (SLOT_KEYS[slot] === 0 && ++words > SLOTS / 2) throw new Error('concepts: too many words for the table');
@@ -113,16 +102,9 @@ export function conceptOf(key: number): number {
 /** The groups whose words occur in the normalised text, as a bit mask (the same as scoreInto finds). */
 export function conceptMask(norm: string): number {
   let mask = 0;
-  const n = norm.length;
-  for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5;
-    const max = n - i < MAX_WORD ? n - i : MAX_WORD;
-    for (let len = 1; len <= max; len++) {
-      h = Math.imul(h ^ fold(norm.charCodeAt(i + len - 1)), P1);
-      const k = gramKey(h, len);
-      if (CONCEPT_FILTER[k >>> CONCEPT_FILTER_SHIFT] !== 0) mask |= conceptOf(k);
-    }
-  }
+  forEachGramKey(norm, (k) => {
+    if (CONCEPT_FILTER[k >>> CONCEPT_FILTER_SHIFT] !== 0) mask |= conceptOf(k);
+  });
   return mask;
 }
 

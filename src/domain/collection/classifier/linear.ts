@@ -14,6 +14,7 @@
  */
 import { ALL_RULES } from './lexicon.js';
 import { CONCEPT_FEATURES, CONCEPT_FILTER, CONCEPT_FILTER_SHIFT, conceptOf, pairIndex } from './concepts.js';
+import { FNV_OFFSET, FNV_PRIME, fold, forEachGramKey, gramKey, MAX_GRAM } from './gram-hash.js';
 import { LABELS, type Label, type Recipient } from '../types.js';
 import type { Hit } from './classify.js';
 
@@ -49,8 +50,6 @@ export interface LinearModel {
   grams: Int8Array;
 }
 
-const P1 = 0x01000193;
-
 /** Per bucket: the stamp of the last text that had the gram (each distinct gram counts once). */
 let seenTable = new Uint8Array(0);
 let seenStamp = 0;
@@ -74,38 +73,22 @@ export function gramScale(count: number): number {
   return count === 0 ? 0 : 1 / Math.sqrt(count);
 }
 
-/** Folds a code unit for the grams: digits → '0'. */
-function fold(c: number): number {
-  return c >= 0x30 && c <= 0x39 ? 0x30 : c;
-}
-
-/** Bucket of the gram of length k whose running hash is h. */
-function bucket(h: number, k: number, shift: number): number {
-  return Math.imul(h ^ (h >>> 15) ^ k, 0x9e3779b1) >>> shift;
-}
-
 /**
  * The distinct grams (buckets) of a normalised text: for each, its first occurrence, calls
  * visit(bucket, start, end) in a fixed order (by start, then length). Returns how many.
  */
 export function forEachGram(norm: string, bits: number, visit: (b: number, start: number, end: number) => void): number {
-  const n = norm.length;
   const shift = 32 - bits;
   const seen = seenFor(bits);
   const st = nextStamp();
   let count = 0;
-  for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5;
-    const max = Math.min(4, n - i);
-    for (let k = 1; k <= max; k++) {
-      h = Math.imul(h ^ fold(norm.charCodeAt(i + k - 1)), P1);
-      const b = bucket(h, k, shift);
-      if (seen[b] === st) continue;
-      seen[b] = st;
-      visit(b, i, i + k);
-      count++;
-    }
-  }
+  forEachGramKey(norm, (key, start, end) => {
+    const b = key >>> shift;
+    if (seen[b] === st) return;
+    seen[b] = st;
+    visit(b, start, end);
+    count++;
+  });
   return count;
 }
 
@@ -175,15 +158,17 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
   let count = 0;
   let mask = 0;
+  // forEachGramKey (gram-hash.ts), inlined with its fold: this is the classifier's hot loop, and the calls cost ~7 % of
+  // the model's time (bench, 2026-12-05).
   for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5;
-    const max = n - i < 4 ? n - i : 4;
+    let h = FNV_OFFSET;
+    const max = n - i < MAX_GRAM ? n - i : MAX_GRAM;
     for (let k = 1; k <= max; k++) {
       let c = norm.charCodeAt(i + k - 1);
       if (c >= 0x30 && c <= 0x39) c = 0x30;
-      h = Math.imul(h ^ c, P1);
-      // The gram's full hash: its top bits are the bucket, and the same value names a concept word (concepts.ts).
-      const full = Math.imul(h ^ (h >>> 15) ^ k, 0x9e3779b1) >>> 0;
+      h = Math.imul(h ^ c, FNV_PRIME);
+      // The gram's key: its top bits are the bucket, and the same value names a concept word (concepts.ts).
+      const full = gramKey(h, k);
       if (CONCEPT_FILTER[full >>> CONCEPT_FILTER_SHIFT] !== 0) mask |= conceptOf(full);
       const u = full >>> shift;
       if (seen[u] === st) continue;
@@ -245,12 +230,13 @@ export function topGrams(model: LinearModel, norm: string, l: number, top: numbe
   const g = model.grams;
   const shift = 32 - model.bits;
   const n = norm.length;
+  // forEachGramKey (gram-hash.ts), inlined: this runs for every label only the model gave.
   for (let i = 0; i < n; i++) {
-    let h = 0x811c9dc5;
-    const max = n - i < 4 ? n - i : 4;
+    let h = FNV_OFFSET;
+    const max = n - i < MAX_GRAM ? n - i : MAX_GRAM;
     for (let k = 1; k <= max; k++) {
-      h = Math.imul(h ^ fold(norm.charCodeAt(i + k - 1)), P1);
-      const w = g[(bucket(h, k, shift) << 3) + l]! * k;
+      h = Math.imul(h ^ fold(norm.charCodeAt(i + k - 1)), FNV_PRIME);
+      const w = g[((gramKey(h, k) >>> shift) << 3) + l]! * k;
       if (w <= 0) continue;
       // Insert into the top list (strongest first; ties keep the earlier gram).
       let p = ws.length;
@@ -324,7 +310,7 @@ export function fromBase64(s: string): Uint8Array {
 
 /** FNV-1a over bytes, as 8 hex digits: the model's id in the classifier version. */
 export function modelId(bytes: Uint8Array): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, P1);
+  let h = FNV_OFFSET;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, FNV_PRIME);
   return (h >>> 0).toString(16).padStart(8, '0');
 }
