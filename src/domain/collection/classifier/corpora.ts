@@ -42,29 +42,19 @@ function written(read: Reader): WrittenLine[] {
 }
 
 /**
- * written-3.jsonl (session 5): training messages for the real corpus's styles — bank and loan-app notices that
- * only report (receipts, statements, releases, adverts, scams) beside templated reminders that ask to pay — all
- * `train`, like written-2.
+ * The `train` lines of written-N.jsonl; every line of these files is `train`, and the filter keeps it safe if a blind
+ * split is ever added.
+ * - written-2 (session 4): families written for what the model missed.
+ * - written-3 (session 5): the real corpus's styles — bank and loan-app notices that only report (receipts,
+ *   statements, releases, adverts, scams) beside templated reminders that ask to pay.
+ * - written-4 (session 5): hard negatives about family safety, apps' emergency-contact notices, visits, police and
+ *   courts, and veiled threats with a debt cue.
+ * - written-5 and written-6 (session 6): violent, insulting and impersonating families, contacts, insults, implied
+ *   visits, and their ordinary look-alikes, written without seeing any test batch.
+ * written-7 and written-8 (session 6) are not trained on: see docs/classifier.md, session 6 (round 3, written-8).
  */
-function written3(read: Reader): WrittenLine[] {
-  return (parseJsonl(read(`${FIX}written/written-3.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
-}
-
-/**
- * written-4.jsonl (session 5: hard negatives about family safety, apps' emergency-contact notices, visits, police and
- * courts, and veiled threats with a debt cue), written-5.jsonl (session 6: violent, insulting and impersonating
- * families and ordinary look-alikes) and written-6.jsonl (session 6: contacts, insults, implied visits and their
- * look-alikes), written without seeing any test batch: every line is `train`. written-7.jsonl (session 6) is not
- * trained on: with it the training cross-validation was a tie on session 5's messages and lost contact-threat
- * precision (docs/classifier.md, "Session 6, round 3").
- */
-function writtenN(read: Reader, n: 4 | 5 | 6): WrittenLine[] {
+function writtenN(read: Reader, n: 2 | 3 | 4 | 5 | 6): WrittenLine[] {
   return (parseJsonl(read(`${FIX}written/written-${n}.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
-}
-
-/** written-2.jsonl has no blind split (every line is `train`); the filter keeps it safe if one is added. */
-function written2(read: Reader): WrittenLine[] {
-  return (parseJsonl(read(`${FIX}written/written-2.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
 }
 
 // The trailing number: an id like b8-0001 starts with the batch digit.
@@ -76,8 +66,8 @@ export function trainingSet(read: Reader): TrainMessage[] {
     for (const m of msgs) out.push({ id: `${prefix}:${m.id}`, text: m.text, to: m.to ?? 'unknown', labels: m.labels, group: group(m) });
   };
   add(written(read).filter((m) => m.split === 'train'), 'w', (m) => `family:${(m as WrittenLine).family}`);
-  add(written2(read), 'w2', (m) => `family:${(m as WrittenLine).family}`);
-  add(written3(read), 'w3', (m) => `family:${(m as WrittenLine).family}`);
+  add(writtenN(read, 2), 'w2', (m) => `family:${(m as WrittenLine).family}`);
+  add(writtenN(read, 3), 'w3', (m) => `family:${(m as WrittenLine).family}`);
   add(writtenN(read, 4), 'w4', (m) => `family:${(m as WrittenLine).family}`);
   add(writtenN(read, 5), 'w5', (m) => `family:${(m as WrittenLine).family}`);
   add(writtenN(read, 6), 'w6', (m) => `family:${(m as WrittenLine).family}`);
@@ -125,8 +115,8 @@ export function trainSets(read: Reader): Record<string, LabelledMessage[]> {
   return {
     'real train': realSplit(read).train,
     'written train': written(read).filter((m) => m.split === 'train'),
-    'written-2 train': written2(read),
-    'written-3 train': written3(read),
+    'written-2 train': writtenN(read, 2),
+    'written-3 train': writtenN(read, 3),
   };
 }
 
