@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ensureWebBuilt } from './support/build.js';
-import { axeSerious, CHROMIUM, describeViolations, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
+import { CONTEXT, axeSerious, CHROMIUM, describeViolations, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 async function seed(page: Page): Promise<void> {
@@ -50,7 +50,7 @@ if (!HAVE_CHROMIUM) {
       await ensureWebBuilt();
       browser = await launch();
       server = await startTestServer();
-      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true });
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...CONTEXT, acceptDownloads: true });
       page = await context.newPage();
       page.on('pageerror', (e) => pageErrors.push(e.message));
       await page.goto(server.url);
@@ -100,7 +100,7 @@ if (!HAVE_CHROMIUM) {
     });
 
     it('both pages fit a 375 px phone screen without sideways scrolling', { timeout: 90_000 }, async () => {
-      const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', reducedMotion: 'reduce' });
+      const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...CONTEXT });
       const p = await phone.newPage();
       try {
         await p.goto(server.url);

@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { openApp } from '../src/app/context.js';
 import { startServer } from '../src/server/start.js';
 import { ensureWebBuilt } from './support/build.js';
-import { HAVE_CHROMIUM, launch } from './support/browser.js';
+import { CONTEXT, HAVE_CHROMIUM, launch } from './support/browser.js';
 
 describe.skipIf(!HAVE_CHROMIUM)('an interrupted import on the import page (Chromium)', () => {
   let browser: Browser;
@@ -45,7 +45,7 @@ describe.skipIf(!HAVE_CHROMIUM)('an interrupted import on the import page (Chrom
   });
 
   it('shows it as not finished, with what to do', { timeout: 60_000 }, async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, ...CONTEXT })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.url}#/import`);

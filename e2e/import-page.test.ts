@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildSyntheticBackup } from '../src/import/iphone/synthetic.js';
 import { ensureWebBuilt, ROOT } from './support/build.js';
-import { axeSerious, describeViolations, HAVE_CHROMIUM, launch, screenshot } from './support/browser.js';
+import { CONTEXT, axeSerious, describeViolations, HAVE_CHROMIUM, launch, screenshot } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 describe.skipIf(!HAVE_CHROMIUM)('import page (Chromium)', () => {
@@ -23,7 +23,7 @@ describe.skipIf(!HAVE_CHROMIUM)('import page (Chromium)', () => {
     await ensureWebBuilt();
     browser = await launch();
     server = await startTestServer();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' })).newPage();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, ...CONTEXT })).newPage();
     page.on('pageerror', (e) => errors.push(e.message));
   }, 240_000);
 

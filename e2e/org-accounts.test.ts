@@ -15,7 +15,7 @@ import { orgEngine } from '../test/support/org.js';
 import { ensureWebBuilt } from './support/build.js';
 import { listenLoopback } from './support/server.js';
 import { decodeQrSvg } from './support/qr.js';
-import { axeSerious, CHROMIUM, collectPageErrors, describeViolations, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
+import { CONTEXT, axeSerious, CHROMIUM, collectPageErrors, describeViolations, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 
 const PASSWORD = 'correct horse 电池 staple';
 const FIRST = '管理员给的临时密码 2026';
@@ -49,7 +49,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation accounts and a
   });
 
   async function open(problems: string[]): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...CONTEXT });
     const page = await context.newPage();
     collectPageErrors(page, problems);
     await page.goto(origin);

@@ -12,7 +12,7 @@ import { makeStore, type TestStore } from '../test/support/stores.js';
 import { orgEngine } from '../test/support/org.js';
 import { ensureWebBuilt } from './support/build.js';
 import { listenLoopback } from './support/server.js';
-import { CHROMIUM, collectPageErrors, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
+import { CONTEXT, CHROMIUM, collectPageErrors, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 
 const PASSWORD = 'correct horse 电池 staple';
 
@@ -51,7 +51,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
   });
 
   it('logs in, lists the case, opens it on /api/cases/ID, and logs out', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...CONTEXT });
     const page = await context.newPage();
     const problems = collectPageErrors(page, []);
     const apiCalls: string[] = [];
@@ -102,7 +102,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
   }, 120_000);
 
   it('a supervisor sees every shared case and the per-lender report', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...CONTEXT });
     const page = await context.newPage();
     const problems = collectPageErrors(page, []);
     await page.goto(origin);
@@ -117,7 +117,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('organisation server in the 
   }, 120_000);
 
   it('the borrower makes an account with the invite, sees the task and what staff did, and withdraws the case', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...CONTEXT });
     const page = await context.newPage();
     const problems = collectPageErrors(page, []);
     await page.goto(origin);

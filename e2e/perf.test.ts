@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DIST, ensureWebBuilt } from './support/build.js';
 import { initialJs } from './support/bundle.js';
-import { CHROMIUM, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
+import { CONTEXT, CHROMIUM, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 const LIMIT_GZIP = 500 * 1024;
@@ -74,7 +74,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('timeline with 100,000 event
   });
 
   it('loads page by page and scrolls smoothly with few rows in the DOM', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...CONTEXT });
     const page = await context.newPage();
     // The events API answers from memory: the test measures the UI, not the import.
     await page.route((url) => url.pathname === '/api/events', async (route) => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ensureWebBuilt } from './support/build.js';
-import { CHROMIUM, collectPageErrors, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
+import { CONTEXT, CHROMIUM, collectPageErrors, HAVE_CHROMIUM, launch, REQUIRE_BROWSER, screenshot } from './support/browser.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 const PASS = '我的护讯密码 2026';
@@ -29,7 +29,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('unlock from the browser', (
   });
 
   it('without the key: how to get in, and nothing else', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', reducedMotion: 'reduce' });
+    const context = await browser.newContext({ ...CONTEXT });
     const page = await context.newPage();
     const res = await page.goto(server.origin);
     expect(res?.status()).toBe(401);
@@ -38,7 +38,7 @@ describe.skipIf(!HAVE_CHROMIUM && !REQUIRE_BROWSER)('unlock from the browser', (
   });
 
   it('asks for the passphrase, refuses a wrong one, and opens the overview with the right one', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...CONTEXT });
     const page = await context.newPage();
     const problems = collectPageErrors(page, []);
     await page.goto(server.url);

@@ -19,16 +19,18 @@ export function launch(): Promise<Browser> {
 }
 
 /**
- * The two screens every page is tried on: a laptop and a 375 px phone, in Chinese, downloads allowed.
- * Every E2E context asks for reduced motion, so the app turns antd's animations off (web/src/App.tsx THEME): under CI
- * load a click that fell between Playwright's hit check and its dispatch missed a checkbox in a dialog that was still
- * zooming in (e2e/org-accounts, 2026-12-05).
+ * What every E2E browser context has: Chinese, and reduced motion, so the app turns antd's animations off
+ * (web/src/App.tsx THEME): under CI load a click that fell between Playwright's hit check and its dispatch missed a
+ * checkbox in a dialog that was still zooming in (e2e/org-accounts, 2026-12-05).
  */
+export const CONTEXT = { locale: 'zh-CN', reducedMotion: 'reduce' } as const;
+
+/** The two screens every page is tried on: a laptop and a 375 px phone, downloads allowed. */
 export function newDeviceContext(browser: Browser, device: 'desktop' | 'phone'): Promise<BrowserContext> {
   return browser.newContext(
     device === 'phone'
-      ? { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true }
-      : { viewport: { width: 1280, height: 860 }, locale: 'zh-CN', reducedMotion: 'reduce', acceptDownloads: true },
+      ? { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, ...CONTEXT, acceptDownloads: true }
+      : { viewport: { width: 1280, height: 860 }, ...CONTEXT, acceptDownloads: true },
   );
 }
 
