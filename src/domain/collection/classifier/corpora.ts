@@ -15,7 +15,11 @@ import type { TrainMessage } from './train-linear.js';
 
 export type Reader = (relPath: string) => string;
 
-export const SHARED_DEV = '../shared/data/messages-dev.jsonl';
+/**
+ * The team's shared dev set (../shared/data/messages-dev.jsonl, 2026-12 edition), copied into the repository so that a
+ * clone trains and tests without the shared folder beside it. Copy it again when the shared set changes.
+ */
+export const SHARED_DEV = 'test/fixtures/messages/shared-dev.jsonl';
 const FIX = 'test/fixtures/messages/';
 
 interface RealLine extends LabelledMessage {
