@@ -8,6 +8,8 @@ import { decodeModel, encodeModel, fromBase64 } from './linear.js';
 import { LINEAR_MODEL } from './linear-model.js';
 import { modelModule } from './model-file.js';
 import { classify, classifierVersion, loadModel } from './model.js';
+import { speaksAsSomeone } from './speaker.js';
+import { normalize } from './normalize.js';
 import { trainLinear } from './train-linear.js';
 
 const fs = process.getBuiltinModule('node:fs');
@@ -60,5 +62,34 @@ describe('linear model', () => {
     expect(classify('好的谢谢', 'debtor', { context: true }).labels).toEqual([]);
     const plain = '您的借款已逾期3天，请尽快还款';
     expect(classify(plain, 'debtor', { context: true })).toEqual(classify(plain, 'debtor'));
+  });
+  // Written for this test (not from any corpus). Before speaker.ts the shipped model added impersonation to all four
+  // statements; the guide gives a statement about a court or the police false_legal, and impersonation only to a
+  // sender who claims to be one.
+  it('gives impersonation from the model alone only when the sender speaks as an authority', () => {
+    for (const t of ['你的网贷已经被法院立案了，赶紧还钱', '欠款不还，法院马上冻结你的银行卡', '你的案子已经移交执行局了，今天处理', '法院已经受理了你的案件，下周开庭']) {
+      const labels = classify(t, 'debtor').labels;
+      expect(labels, t).toContain('false_legal');
+      expect(labels, t).not.toContain('impersonation');
+    }
+    // The rules give these no impersonation: the model does, and the framing lets it.
+    for (const t of ['这里是区司法所，平台反映你欠款不还，请配合处理', '市金融工作局通知：平台反映你长期逾期，请尽快还款']) {
+      expect(classify(t, 'debtor').labels, t).toContain('impersonation');
+    }
+  });
+
+  it('finds the framings of a sender who speaks as someone, and not statements about them', () => {
+    const yes = ['我是XX律师事务所的李律师，受平台委托联系您', '这里是市中院诉讼服务中心', '执 行 局 通 知 ： 欠 款 今 日 结 清', '【某某区人民法院】你的案件已立案', '本院已受理你的借款纠纷', '法官让我通知你今天还款', '欠款请于今日结清。——城东派出所'];
+    const no = ['你的网贷已经被法院立案了，赶紧还钱', '再拖下去公安就要上门抓人了', '我司将考虑委托律师向法院起诉'];
+    for (const t of yes) expect(speaksAsSomeone(normalize(t).norm), t).toBe(true);
+    for (const t of no) expect(speaksAsSomeone(normalize(t).norm), t).toBe(false);
+  });
+
+  // Written for this test. Before the recipient rule the model called both third_party although they go to the debtor.
+  it('never adds third_party to a message sent to the debtor, and still does for a contact', () => {
+    for (const t of ['亲爱的先生/女士，您的贷款已逾期', '您好，您的借款逾期了，麻烦尽快安排还款']) {
+      expect(classify(t, 'debtor').labels, t).toEqual(['collection']);
+      expect(classify(t, 'third_party').labels, t).toContain('third_party');
+    }
   });
 });
