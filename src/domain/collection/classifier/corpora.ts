@@ -8,7 +8,7 @@
  * divisible by 5), blind-2, blind-3, blind-6, the odd (already tuned-on) ids of blind-4, blind-5, blind-8, blind-9,
  * blind-10 and blind-11, and all of written-4, written-5 and written-6 (session 6).
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
- * blind-7, blind-12, blind-13, blind-14, written-7 and the even ids of blind-4, blind-5, blind-8, blind-9, blind-10 and blind-11.
+ * blind-7, blind-12 to blind-16, written-7, written-8 and the even ids of blind-4, blind-5, blind-8, blind-9, blind-10 and blind-11.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -111,6 +111,9 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     'blind-13': parseJsonl(read(`${FIX}blind-13.jsonl`)),
     // Session 6's fourth sealed batch, scored first-sight at 0cc9f1f and e80d964 only; never trained on.
     'blind-14': parseJsonl(read(`${FIX}blind-14.jsonl`)),
+    // Session 7's two sealed batches, scored first-sight at 6dff325 and 3ae2e4f (docs/classifier.md); never trained on.
+    'blind-15': parseJsonl(read(`${FIX}blind-15.jsonl`)),
+    'blind-16': parseJsonl(read(`${FIX}blind-16.jsonl`)),
   };
 }
 

