@@ -92,6 +92,15 @@ describe('threat_contacts', () => {
     expect(rules('我们已经联系过你爸妈了，再不还就联系你同事')).toContain('threat_contacts');
     expect(rules('再不还款，我们就通知你家人')).toContain('threat_contacts');
   });
+  // Until session 7 a report with no other cue was collection with no span at all: the dropped contact-threat hits
+  // were its only evidence.
+  it('rules: a report that contacts were told, and nothing else, is explained by its own words', () => {
+    const text = '你的事已经告诉你们领导了';
+    const c = explain(text, 'debtor');
+    expect(c.labels).toEqual(['collection']);
+    expect(c.spans.collection!.length).toBeGreaterThan(0);
+    expect(c.spans.collection!.map(([s, e]) => text.slice(s, e)).join('')).toContain('领导');
+  });
   it('does not fire on negations or vague wording', () => {
     expect(labels('您好，我们不会联系您的家人，请您放心，只是希望您能尽快还款。')).toEqual(['collection']);
     expect(labels('我们是正规机构，不会爆通讯录，请尽快还款。')).toEqual(['collection']);

@@ -452,11 +452,14 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
   // collection, not as a threat.
   const tcHits = labelHits[SLOT_CONTACTS];
   let alreadyTold = false;
+  // The reports themselves: they explain the collection label when nothing else does.
+  let toldHits: Hit[] | undefined;
   if (tcHits !== undefined && tcHits.every((h) => h.rule === 'tc.already' || ALREADY_BEFORE.test(norm.slice(Math.max(0, h.start - 4), h.start))) && !ESCALATION.test(norm)) {
     // labelCount keeps the cue: the naive-Bayes rescue below may still call it collection, as before.
     labelHits[SLOT_CONTACTS] = undefined;
     threatKinds--;
     alreadyTold = true;
+    toldHits = tcHits;
     if (order !== null) order.splice(order.indexOf(SLOT_CONTACTS), 1);
   }
 
@@ -495,6 +498,8 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
   else {
     colSource = [];
     for (const lh of labelHits) if (lh !== undefined) append(colSource, lh);
+    // A report that contacts were told is collection with no other cue (「名单已发给各位领导」): its own words.
+    if (colSource.length === 0 && toldHits !== undefined) append(colSource, toldHits);
   }
   spans.collection = toSpans(n, colSource);
 
