@@ -63,6 +63,16 @@ describe('linear model', () => {
     const plain = '您的借款已逾期3天，请尽快还款';
     expect(classify(plain, 'debtor', { context: true })).toEqual(classify(plain, 'debtor'));
   });
+
+  // Until session 7 context made 「打断你的腿」 collection and dropped the threat its rule had found (too short for the
+  // model to add the label itself: MIN_MODEL_CHARS).
+  it('in context, a threat the rules found without a debt word keeps its label and its words', () => {
+    const text = '打断你的腿';
+    expect(classify(text, 'debtor').labels).not.toContain('threat_violence');
+    const c = classify(text, 'debtor', { context: true });
+    expect(c.labels).toEqual(expect.arrayContaining(['collection', 'threat_violence']));
+    expect(c.spans.threat_violence!.map(([s, e]) => text.slice(s, e)).join('')).toContain('打断你的腿');
+  });
   // Written for this test (not from any corpus). Before speaker.ts the shipped model added impersonation to all four
   // statements; the guide gives a statement about a court or the police false_legal, and impersonation only to a
   // sender who claims to be one.

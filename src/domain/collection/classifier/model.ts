@@ -148,10 +148,17 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   // Context makes a message collection when another label is sure on its own: a rule of that label matched,
   // or the model gives it at least even odds (the thresholds of the other labels are chosen among collection
   // messages, too lenient to decide collection by themselves).
+  // The rules' label hits then count as what they are: 「打断腿」 from a collector is collection *and* a threat of
+  // violence (the rules alone gave nothing, having no debt word; until session 7 context kept only the collection).
+  let contextBits = 0;
   if (opts?.context === true && (bits & 1) === 0) {
-    let sure = LAST_RUN.labelHits.some((h) => h !== undefined && h.length > 0);
+    for (let l = 1; l < NL; l++) {
+      const h = LAST_RUN.labelHits[l - 1];
+      if (h !== undefined && h.length > 0) contextBits |= 1 << l;
+    }
+    let sure = contextBits !== 0;
     for (let l = 1; l < NL && !sure; l++) if (scores[l]! >= Math.max(t[l]!, CONTEXT_MIN_LOGIT)) sure = true;
-    if (sure) bits |= 1;
+    if (sure) bits |= 1 | contextBits;
   }
   if ((bits & 1) === 0) return rules;
   if (rcpt === 'third_party') bits |= 2;
@@ -166,6 +173,13 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
     if ((ruleBits & (1 << l)) !== 0 && rs !== undefined && rs.length > 0) {
       spans[label] = rs;
       continue;
+    }
+    if ((contextBits & (1 << l)) !== 0) {
+      const hs = mapSpans(LAST_RUN.labelHits[l - 1]!.map((h) => [h.start, h.end] as [number, number]).filter(([a, b]) => b > a));
+      if (hs.length > 0) {
+        spans[label] = hs;
+        continue;
+      }
     }
     spans[label] = modelSpans(model, norm, l, window.length);
   }
