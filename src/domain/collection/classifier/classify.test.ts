@@ -331,10 +331,14 @@ describe('long messages are classified on a bounded window', () => {
     expect(explain(text).norm.length).toBeLessThanOrEqual(CLASSIFY_WINDOW_CHARS);
   });
 
+  // The result is the window's result, whatever follows it. (Until session 7 this asserted that the window of
+  // repeated chat has no label at all; that is a property of the model's everyday-chat errors, measured on
+  // written-9 in heldout.test.ts, not of the window.)
   it('reads nothing beyond the window', () => {
     const text = filler.repeat(Math.ceil(CLASSIFY_WINDOW_CHARS / filler.length) + 1) + threat.repeat(1000);
-    expect(classify(text, 'debtor').labels).toEqual([]);
-    expect(classify(text.slice(CLASSIFY_WINDOW_CHARS), 'debtor').labels).toContain('collection');
+    expect(classify(text, 'debtor')).toEqual(classify(classifyWindow(text), 'debtor'));
+    expect(classify(text, 'debtor').labels).not.toContain('threat_contacts');
+    expect(classify(text.slice(CLASSIFY_WINDOW_CHARS), 'debtor').labels).toEqual(expect.arrayContaining(['collection', 'threat_contacts']));
   });
 
   it('does not cut a surrogate pair at the edge', () => {

@@ -57,7 +57,7 @@ function written(read: Reader): WrittenLine[] {
  *   visits, and their ordinary look-alikes, written without seeing any test batch.
  * written-7 and written-8 (session 6) are not trained on: see docs/classifier.md, session 6 (round 3, written-8).
  */
-function writtenN(read: Reader, n: 2 | 3 | 4 | 5 | 6): WrittenLine[] {
+function writtenN(read: Reader, n: 2 | 3 | 4 | 5 | 6 | 8): WrittenLine[] {
   return (parseJsonl(read(`${FIX}written/written-${n}.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
 }
 
@@ -75,11 +75,12 @@ export function trainingSet(read: Reader): TrainMessage[] {
   add(writtenN(read, 4), 'w4', (m) => `family:${(m as WrittenLine).family}`);
   add(writtenN(read, 5), 'w5', (m) => `family:${(m as WrittenLine).family}`);
   add(writtenN(read, 6), 'w6', (m) => `family:${(m as WrittenLine).family}`);
+  add(writtenN(read, 8), 'w8', (m) => `family:${(m as WrittenLine).family}`);
   add(realSplit(read).train, 'r', (m) => `source:${(m as RealLine).source_id}`);
   add(parseJsonl(read(SHARED_DEV)), 'd', (m) => `d:${m.id}`);
   add(parseJsonl(read(`${FIX}huxun-dev.jsonl`)).filter((m) => !isHeldOut(m.id)), 'h', (m) => `h:${m.id}`);
   for (const f of ['blind-2', 'blind-3', 'blind-6']) add(parseJsonl(read(`${FIX}${f}.jsonl`)), f, (m) => `${f}:${m.id}`);
-  for (const f of ['blind-4', 'blind-5', 'blind-8', 'blind-9', 'blind-10', 'blind-11']) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
+  for (const f of ['blind-4', 'blind-5', 'blind-8', 'blind-9', 'blind-10', 'blind-11', 'blind-12', 'blind-13', 'blind-14']) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
   return out;
 }
 
@@ -106,11 +107,11 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // its odd ids are trained on from round 2 of session 6, the even ones stay held out.
     'blind-11 even': parseJsonl(read(`${FIX}blind-11.jsonl`)).filter((m) => !odd(m)),
     // Session 6's second sealed batch, scored first-sight at 0cc9f1f and e80d964 (docs/classifier.md); never trained on.
-    'blind-12': parseJsonl(read(`${FIX}blind-12.jsonl`)),
+    'blind-12 even': parseJsonl(read(`${FIX}blind-12.jsonl`)).filter((m) => !odd(m)),
     // Session 6's third sealed batch, scored first-sight at 0cc9f1f, e80d964 and a round-3 candidate; never trained on.
-    'blind-13': parseJsonl(read(`${FIX}blind-13.jsonl`)),
+    'blind-13 even': parseJsonl(read(`${FIX}blind-13.jsonl`)).filter((m) => !odd(m)),
     // Session 6's fourth sealed batch, scored first-sight at 0cc9f1f and e80d964 only; never trained on.
-    'blind-14': parseJsonl(read(`${FIX}blind-14.jsonl`)),
+    'blind-14 even': parseJsonl(read(`${FIX}blind-14.jsonl`)).filter((m) => !odd(m)),
     // Session 7's two sealed batches, scored first-sight at 6dff325 and 3ae2e4f (docs/classifier.md); never trained on.
     'blind-15': parseJsonl(read(`${FIX}blind-15.jsonl`)),
     'blind-16': parseJsonl(read(`${FIX}blind-16.jsonl`)),
