@@ -17,7 +17,7 @@ import { LABELS, type Classification, type Label, type Recipient, type Span } fr
 import { classifyWindow, LAST_RUN, mergeSpans, runRules } from './classify.js';
 import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, topGrams, type LinearModel } from './linear.js';
 import { LINEAR_MODEL } from './linear-model.js';
-import { modelMayAdd, speaksAsSomeone } from './speaker.js';
+import { modelMayAdd } from './speaker.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
 export const RULES_VERSION = 'r16';
@@ -143,7 +143,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   }
   // Labels the model may not add on its own (speaker.ts): third_party to the debtor; impersonation to a message that
   // does not speak as someone (a statement about a court is false_legal).
-  fire &= modelMayAdd(rcpt, () => speaksAsSomeone(norm), fire);
+  if ((fire & ~1) !== 0) fire &= modelMayAdd(rcpt, norm, fire);
   let bits = fire | ruleBits;
   // Context makes a message collection when another label is sure on its own: a rule of that label matched,
   // or the model gives it at least even odds (the thresholds of the other labels are chosen among collection

@@ -44,11 +44,11 @@ const IMPERSONATION_BIT = 1 << LABELS.indexOf('impersonation');
  * - third_party follows the recipient (guide: "to is taken from how the message is addressed"): never to the debtor.
  *   The model learned the openings of messages to contacts (您好, 尊敬的) and called 「亲爱的先生/女士，您的贷款已逾期」
  *   to the debtor third_party; of 12,186 corpus messages to the debtor two carry the label, both misaddressed.
- * - impersonation only when the text speaks as someone (speaksAsSomeone); `speaks` is asked for only when needed.
+ * - impersonation only when the text speaks as someone (speaksAsSomeone), tested only when `fire` has it.
  */
-export function modelMayAdd(to: Recipient, speaks: () => boolean, fire: number): number {
+export function modelMayAdd(to: Recipient, norm: string, fire: number): number {
   let allowed = ~0;
   if (to === 'debtor') allowed &= ~THIRD_PARTY_BIT;
-  if ((fire & IMPERSONATION_BIT) !== 0 && !speaks()) allowed &= ~IMPERSONATION_BIT;
+  if ((fire & IMPERSONATION_BIT) !== 0 && !speaksAsSomeone(norm)) allowed &= ~IMPERSONATION_BIT;
   return allowed;
 }

@@ -19,7 +19,7 @@ import { conceptFeaturesOn, D_CONCEPT, denseFeatures, DENSE, encodeModel, forEac
 import { conceptMask, forEachConceptFeature } from './concepts.js';
 import { mulberry32 } from '../../random.js';
 import { MIN_MODEL_CHARS, NO_CUE_MARGIN } from './model.js';
-import { modelMayAdd, speaksAsSomeone } from './speaker.js';
+import { modelMayAdd } from './speaker.js';
 
 export interface TrainMessage {
   id: string;
@@ -105,7 +105,7 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
       w: m.weight ?? 1,
       court,
       short: norm.length < 2 * MIN_MODEL_CHARS && [...norm].length < MIN_MODEL_CHARS,
-      mayAdd: modelMayAdd(m.to, () => speaksAsSomeone(norm), ~0),
+      mayAdd: modelMayAdd(m.to, norm, ~0),
     };
   });
 }
