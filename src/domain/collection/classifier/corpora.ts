@@ -6,9 +6,10 @@
  * what the model missed) and of written-3 (session 5: notices and templates in the real corpus's styles), the
  * real corpus's `train` sources, the shared dev set, the project's own dev set except its held-back fifth (ids
  * divisible by 5), blind-2, blind-3, blind-6, the odd (already tuned-on) ids of blind-4, blind-5, blind-8, blind-9,
- * blind-10 and blind-11, and all of written-4, written-5 and written-6 (session 6).
+ * blind-10 and blind-11, all of written-4, written-5 and written-6 (session 6), and (session 7) written-8 and the odd
+ * ids of blind-12, blind-13 and blind-14.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
- * blind-7, blind-12 to blind-16, written-7, written-8 and the even ids of blind-4, blind-5, blind-8, blind-9, blind-10 and blind-11.
+ * blind-7, blind-15 to blind-18, written-7, written-9 and the even ids of blind-4, blind-5 and blind-8 to blind-14.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -55,7 +56,7 @@ function written(read: Reader): WrittenLine[] {
  *   courts, and veiled threats with a debt cue.
  * - written-5 and written-6 (session 6): violent, insulting and impersonating families, contacts, insults, implied
  *   visits, and their ordinary look-alikes, written without seeing any test batch.
- * written-7 and written-8 (session 6) are not trained on: see docs/classifier.md, session 6 (round 3, written-8).
+ * written-8 (session 6) is trained on from session 7; written-7 and written-9 are not: see docs/classifier.md, sessions 6–7.
  */
 function writtenN(read: Reader, n: 2 | 3 | 4 | 5 | 6 | 8): WrittenLine[] {
   return (parseJsonl(read(`${FIX}written/written-${n}.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
@@ -115,6 +116,10 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Session 7's two sealed batches, scored first-sight at 6dff325 and 3ae2e4f (docs/classifier.md); never trained on.
     'blind-15': parseJsonl(read(`${FIX}blind-15.jsonl`)),
     'blind-16': parseJsonl(read(`${FIX}blind-16.jsonl`)),
+    // Session 7's second pair (blind-17 leans to hard cases), scored first-sight at 6dff325 and d4a5386 (round 5);
+    // never trained on.
+    'blind-17': parseJsonl(read(`${FIX}blind-17.jsonl`)),
+    'blind-18': parseJsonl(read(`${FIX}blind-18.jsonl`)),
   };
 }
 
