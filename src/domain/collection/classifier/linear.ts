@@ -229,29 +229,22 @@ export function topGrams(model: LinearModel, norm: string, l: number, top: numbe
   const es: number[] = [];
   const g = model.grams;
   const shift = 32 - model.bits;
-  const n = norm.length;
-  // forEachGramKey (gram-hash.ts), inlined: this runs for every label only the model gave.
-  for (let i = 0; i < n; i++) {
-    let h = FNV_OFFSET;
-    const max = n - i < MAX_GRAM ? n - i : MAX_GRAM;
-    for (let k = 1; k <= max; k++) {
-      h = Math.imul(h ^ fold(norm.charCodeAt(i + k - 1)), FNV_PRIME);
-      const w = g[((gramKey(h, k) >>> shift) << 3) + l]! * k;
-      if (w <= 0) continue;
-      // Insert into the top list (strongest first; ties keep the earlier gram).
-      let p = ws.length;
-      while (p > 0 && ws[p - 1]! < w) p--;
-      if (p >= top) continue;
-      ws.splice(p, 0, w);
-      ss.splice(p, 0, i);
-      es.splice(p, 0, i + k);
-      if (ws.length > top) {
-        ws.pop();
-        ss.pop();
-        es.pop();
-      }
+  forEachGramKey(norm, (key, start, end) => {
+    const w = g[((key >>> shift) << 3) + l]! * (end - start);
+    if (w <= 0) return;
+    // Insert into the top list (strongest first; ties keep the earlier gram).
+    let p = ws.length;
+    while (p > 0 && ws[p - 1]! < w) p--;
+    if (p >= top) return;
+    ws.splice(p, 0, w);
+    ss.splice(p, 0, start);
+    es.splice(p, 0, end);
+    if (ws.length > top) {
+      ws.pop();
+      ss.pop();
+      es.pop();
     }
-  }
+  });
   return ws.map((_, j) => [ss[j]!, es[j]!]);
 }
 
