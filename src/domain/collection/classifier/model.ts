@@ -14,7 +14,7 @@
  * changes (src/app/relabel.ts).
  */
 import { LABELS, type Classification, type Label, type Recipient, type Span } from '../types.js';
-import { classifyWindow, LAST_RUN, mergeSpans, runRules } from './classify.js';
+import { classifyWindow, LAST_RUN, mergeSpans, runRules, type Hit } from './classify.js';
 import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, topGrams, type LinearModel } from './linear.js';
 import { LINEAR_MODEL } from './linear-model.js';
 import { modelMayAdd } from './speaker.js';
@@ -175,7 +175,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
       continue;
     }
     if ((contextBits & (1 << l)) !== 0) {
-      const hs = mapSpans(LAST_RUN.labelHits[l - 1]!.map((h) => [h.start, h.end] as [number, number]).filter(([a, b]) => b > a));
+      const hs = hitSpans(LAST_RUN.labelHits[l - 1]!);
       if (hs.length > 0) {
         spans[label] = hs;
         continue;
@@ -187,12 +187,16 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   return { labels, spans };
 }
 
+/** Rule hits (normalised offsets) as spans of the original text. */
+function hitSpans(hits: readonly Hit[]): Span[] {
+  return mapSpans(hits.filter((h) => h.end > h.start).map((h) => [h.start, h.end] as [number, number]));
+}
+
 function modelSpans(model: LinearModel, norm: string, l: number, textLength: number): Span[] {
   let s = mapSpans(topGrams(model, norm, l, TOP_GRAMS));
   if (s.length === 0) {
     // No gram with a positive weight: the rules' hits (any label), else the whole text read.
-    const hits = [...LAST_RUN.hits, ...LAST_RUN.labelHits.flatMap((h) => h ?? [])];
-    s = mapSpans(hits.map((h) => [h.start, h.end] as [number, number]).filter(([a, b]) => b > a));
+    s = hitSpans([...LAST_RUN.hits, ...LAST_RUN.labelHits.flatMap((h) => h ?? [])]);
   }
   if (s.length === 0) s = [[0, textLength]];
   return s;
