@@ -36,7 +36,8 @@ if (args.includes('--no-w3')) msgs = msgs.filter((m) => !m.id.startsWith('w3:'))
 // --drop w4,w5,blind-9: leave parts out by their id prefix, to compare corpora on the parts they share ('base').
 const dropped = args.includes('--drop') ? args[args.indexOf('--drop') + 1]!.split(',') : [];
 msgs = msgs.filter((m) => !dropped.includes(m.id.slice(0, m.id.indexOf(':'))));
-// Session 6's additions: 'base' is every part but these, so corpora with and without them compare on the same messages.
+// Sessions 6–7's additions (w9 is not trained on; listed so an experiment adding it keeps 'base' the same): 'base' is
+// every part but these, so corpora with and without them compare on the same messages.
 const ADDED_S6 = ['w4', 'w5', 'w6', 'w7', 'w8', 'w9', 'blind-9', 'blind-10', 'blind-11', 'blind-12', 'blind-13', 'blind-14'];
 const rw = num('--real-weight');
 const alpha = num('--source-alpha');
