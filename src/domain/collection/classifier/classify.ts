@@ -278,6 +278,12 @@ function runRule(rule: Rule, norm: string, out: Hit[]): number {
 
 const NO_HITS: Hit[] = [];
 
+/** Whether one of the first `end` hits comes from one of these rules. */
+function hasHit(hits: readonly Hit[], end: number, rules: readonly string[]): boolean {
+  for (let k = 0; k < end; k++) if (rules.includes(hits[k]!.rule)) return true;
+  return false;
+}
+
 /** Appends `from` to `to` (a loop: push(...from) throws RangeError past ~100k arguments). */
 function append<T>(to: T[], from: readonly T[]): void {
   for (let k = 0; k < from.length; k++) to.push(from[k]!);
@@ -417,8 +423,12 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
     const r = openList[i]!;
     if (r >= VETO_END) break;
     const rule = ALL_RULES[r]!;
+    const before = hits.length;
     const c = runRule(rule, norm, hits);
-    if (c > 0) score += weight(rule, c);
+    if (c === 0) continue;
+    // A veto voided by a collection hit (lexicon.ts voidBy) neither subtracts nor shows as a hit.
+    if (rule.voidBy !== undefined && hasHit(hits, colEnd, rule.voidBy)) hits.length = before;
+    else score += weight(rule, c);
   }
 
   // Threat labels (their weights count towards collection too), by slot in OTHER_LABELS.
