@@ -36,9 +36,14 @@ if (args.includes('--no-w3')) msgs = msgs.filter((m) => !m.id.startsWith('w3:'))
 // --drop w4,w5,blind-9: leave parts out by their id prefix, to compare corpora on the parts they share ('base').
 const dropped = args.includes('--drop') ? args[args.indexOf('--drop') + 1]!.split(',') : [];
 msgs = msgs.filter((m) => !dropped.includes(m.id.slice(0, m.id.indexOf(':'))));
+// --part-weight w10=0.5,w9=0.25: a sample weight for parts by their id prefix, to try a corpus at less than full weight.
+if (args.includes('--part-weight')) {
+  const pw = new Map(args[args.indexOf('--part-weight') + 1]!.split(',').map((kv) => [kv.split('=')[0]!, Number(kv.split('=')[1])] as const));
+  msgs = msgs.map((m) => (pw.has(m.id.slice(0, m.id.indexOf(':'))) ? { ...m, weight: pw.get(m.id.slice(0, m.id.indexOf(':'))) } : m));
+}
 // Sessions 6–7's additions (w9 is not trained on; listed so an experiment adding it keeps 'base' the same): 'base' is
 // every part but these, so corpora with and without them compare on the same messages.
-const ADDED_S6 = ['w4', 'w5', 'w6', 'w7', 'w8', 'w9', 'blind-9', 'blind-10', 'blind-11', 'blind-12', 'blind-13', 'blind-14'];
+const ADDED_S6 = ['w4', 'w5', 'w6', 'w7', 'w8', 'w9', 'w10', 'blind-9', 'blind-10', 'blind-11', 'blind-12', 'blind-13', 'blind-14'];
 const rw = num('--real-weight');
 const alpha = num('--source-alpha');
 if (rw !== undefined || alpha !== undefined) msgs = weighTraining(msgs, { realWeight: rw, sourceAlpha: alpha });

@@ -6,8 +6,8 @@
  * what the model missed) and of written-3 (session 5: notices and templates in the real corpus's styles), the
  * real corpus's `train` sources, the shared dev set, the project's own dev set except its held-back fifth (ids
  * divisible by 5), blind-2, blind-3, blind-6, the odd (already tuned-on) ids of blind-4, blind-5, blind-8, blind-9,
- * blind-10 and blind-11, all of written-4, written-5 and written-6 (session 6), and (session 7) written-8 and the odd
- * ids of blind-12, blind-13 and blind-14.
+ * blind-10 and blind-11, all of written-4, written-5 and written-6 (session 6), (session 7) written-8 and the odd
+ * ids of blind-12, blind-13 and blind-14, and (session 8) written-10.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
  * blind-7, blind-15 to blind-18, written-7, written-9 and the even ids of blind-4, blind-5 and blind-8 to blind-14.
  */
@@ -57,8 +57,10 @@ function written(read: Reader): WrittenLine[] {
  * - written-5 and written-6 (session 6): violent, insulting and impersonating families, contacts, insults, implied
  *   visits, and their ordinary look-alikes, written without seeing any test batch.
  * written-8 (session 6) is trained on from session 7; written-7 and written-9 are not: see docs/classifier.md, sessions 6–7.
+ * - written-10 (session 8): how real collectors humiliate (sexual humiliation, selling organs, self-harm incitement,
+ *   edited photos, contempt without swear words, dialect slang) and its ordinary look-alikes.
  */
-function writtenN(read: Reader, n: 2 | 3 | 4 | 5 | 6 | 8): WrittenLine[] {
+function writtenN(read: Reader, n: 2 | 3 | 4 | 5 | 6 | 8 | 10): WrittenLine[] {
   return (parseJsonl(read(`${FIX}written/written-${n}.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
 }
 
@@ -77,6 +79,7 @@ export function trainingSet(read: Reader): TrainMessage[] {
   add(writtenN(read, 5), 'w5', (m) => `family:${(m as WrittenLine).family}`);
   add(writtenN(read, 6), 'w6', (m) => `family:${(m as WrittenLine).family}`);
   add(writtenN(read, 8), 'w8', (m) => `family:${(m as WrittenLine).family}`);
+  add(writtenN(read, 10), 'w10', (m) => `family:${(m as WrittenLine).family}`);
   add(realSplit(read).train, 'r', (m) => `source:${(m as RealLine).source_id}`);
   add(parseJsonl(read(SHARED_DEV)), 'd', (m) => `d:${m.id}`);
   add(parseJsonl(read(`${FIX}huxun-dev.jsonl`)).filter((m) => !isHeldOut(m.id)), 'h', (m) => `h:${m.id}`);
