@@ -37,6 +37,7 @@ import { buildGateTables, pairHash, requiredGate } from './gate.js';
 import { nbLogOdds, unpackModel, type NbModel } from './nb.js';
 import { NB_PACKED, NB_PRIOR } from './nb-model.js';
 import { normalizeShared, type CoreNormalized } from './normalize.js';
+import { reportedQuotes } from './quotes.js';
 import { CLASSIFY_WINDOW_CHARS } from '../../limits.js';
 
 /** A rule hit on the normalised text. */
@@ -361,6 +362,26 @@ export function explain(text: string, to: Recipient = 'unknown'): Explanation {
   return run(classifyWindow(text), to, true) as Explanation;
 }
 
+/** Masks the normalised characters that lie in reported quotations (quotes.ts) so that no rule or gram reads them. */
+function maskReported(text: string, n: CoreNormalized): CoreNormalized {
+  // Most messages have no quotation mark at all: one scan and nothing to do.
+  if (!QUOTE_MARK.test(text)) return n;
+  const ranges = reportedQuotes(text);
+  if (ranges.length === 0) return n;
+  const norm = n.norm;
+  let out = '';
+  let r = 0;
+  for (let i = 0; i < norm.length; i++) {
+    const o = n.map === null ? i : n.map[i]!;
+    while (r < ranges.length && ranges[r]![1] <= o) r++;
+    out += r < ranges.length && ranges[r]![0] <= o ? MASK : norm[i]!;
+  }
+  return { ...n, norm: out };
+}
+const QUOTE_MARK = /["“「『‘＂]/;
+/** What a masked character becomes: matched by no rule, and a gram like any other. */
+const MASK = '_';
+
 /** The result: the full explanation when tracing, else only labels and spans (what classify returns). */
 function result(
   withTrace: boolean,
@@ -382,7 +403,7 @@ function emptyResult(withTrace: boolean, norm: string, score: number, hits: Hit[
 }
 
 function run(text: string, to: Recipient, withTrace: boolean): Explanation | Classification {
-  const n = normalizeShared(text);
+  const n = maskReported(text, normalizeShared(text));
   const norm = n.norm;
   LAST_RUN.n = n;
   LAST_RUN.hits = NO_HITS;
@@ -551,6 +572,21 @@ export const LAST_RUN: { n: CoreNormalized; hits: Hit[]; labelHits: ReadonlyArra
   court: false,
 };
 export { OTHER_LABELS };
+
+/**
+ * The labels (as bits of LABELS, collection = bit 0) whose rules matched in the last run, whether or not the rules
+ * found the message to be collection: label rules only apply to collection messages, so when something else
+ * (a collector's number, the linear model) decides that it is one, these are the labels the rules' words give.
+ */
+export function labelHitBits(): number {
+  let b = 0;
+  const lh = LAST_RUN.labelHits;
+  for (let l = 1; l <= lh.length; l++) {
+    const h = lh[l - 1];
+    if (h !== undefined && h.length > 0) b |= 1 << l;
+  }
+  return b;
+}
 
 /** Scratch array for a label rule's hits before the label has any. */
 const scratch: Hit[] = [];

@@ -8,6 +8,7 @@ import { decodeModel, encodeModel, fromBase64 } from './linear.js';
 import { LINEAR_MODEL } from './linear-model.js';
 import { modelModule } from './model-file.js';
 import { classify, classifierVersion, loadModel } from './model.js';
+import { classifyRules } from './classify.js';
 import { speaksAsSomeone } from './speaker.js';
 import { normalize } from './normalize.js';
 import { trainLinear } from './train-linear.js';
@@ -72,6 +73,16 @@ describe('linear model', () => {
     const c = classify(text, 'debtor', { context: true });
     expect(c.labels).toEqual(expect.arrayContaining(['collection', 'threat_violence']));
     expect(c.spans.threat_violence!.map(([s, e]) => text.slice(s, e)).join('')).toContain('打断你的腿');
+  });
+  // Session 8: the rules drop their label words when they find no collection; when the model finds it, the words count
+  // as they would in any collection message (before, this message got collection and visit_threat, not the banner's
+  // threat_contacts).
+  it('when the model alone finds collection, the labels the rules\' words give are kept, with those words', () => {
+    const text = '你开的那个奶茶店我们已经去过一次了，下次去就带着横幅。';
+    expect(classifyRules(text, 'debtor').labels).toEqual([]);
+    const r = classify(text, 'debtor');
+    expect(r.labels).toEqual(expect.arrayContaining(['collection', 'threat_contacts']));
+    expect(r.spans.threat_contacts!.map(([s, e]) => text.slice(s, e)).join('')).toBe('横幅');
   });
   // Written for this test (not from any corpus). Before speaker.ts the shipped model added impersonation to all four
   // statements; the guide gives a statement about a court or the police false_legal, and impersonation only to a

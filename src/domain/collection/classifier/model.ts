@@ -14,13 +14,13 @@
  * changes (src/app/relabel.ts).
  */
 import { LABELS, type Classification, type Label, type Recipient, type Span } from '../types.js';
-import { classifyWindow, LAST_RUN, mergeSpans, runRules, type Hit } from './classify.js';
+import { classifyWindow, labelHitBits, LAST_RUN, mergeSpans, runRules, type Hit } from './classify.js';
 import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, topGrams, type LinearModel } from './linear.js';
 import { LINEAR_MODEL } from './linear-model.js';
 import { modelMayAdd } from './speaker.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
-export const RULES_VERSION = 'r17';
+export const RULES_VERSION = 'r18';
 function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -145,6 +145,13 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   // does not speak as someone (a statement about a court is false_legal).
   if ((fire & ~1) !== 0) fire &= modelMayAdd(rcpt, norm, fire);
   let bits = fire | ruleBits;
+  // The model found collection where the rules did not: the rules' label words count as they would have in a
+  // collection message (「下次去就带着横幅」 has no debt word, so the rules dropped their threat_contacts).
+  let hitBits = 0;
+  if ((fire & 1) !== 0 && (ruleBits & 1) === 0) {
+    hitBits = labelHitBits();
+    bits |= hitBits;
+  }
   // Context makes a message collection when another label is sure on its own: a rule of that label matched,
   // or the model gives it at least even odds (the thresholds of the other labels are chosen among collection
   // messages, too lenient to decide collection by themselves).
@@ -152,10 +159,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   // violence (the rules alone gave nothing, having no debt word; until session 7 context kept only the collection).
   let contextBits = 0;
   if (opts?.context === true && (bits & 1) === 0) {
-    for (let l = 1; l < NL; l++) {
-      const h = LAST_RUN.labelHits[l - 1];
-      if (h !== undefined && h.length > 0) contextBits |= 1 << l;
-    }
+    contextBits = labelHitBits();
     let sure = contextBits !== 0;
     for (let l = 1; l < NL && !sure; l++) if (scores[l]! >= Math.max(t[l]!, CONTEXT_MIN_LOGIT)) sure = true;
     if (sure) bits |= 1 | contextBits;
@@ -174,7 +178,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
       spans[label] = rs;
       continue;
     }
-    if ((contextBits & (1 << l)) !== 0) {
+    if (((contextBits | hitBits) & (1 << l)) !== 0) {
       const hs = hitSpans(LAST_RUN.labelHits[l - 1]!);
       if (hs.length > 0) {
         spans[label] = hs;

@@ -14,7 +14,7 @@
  * - the shipped weights: the model trained on every message, gram weights quantised to int8 per label.
  */
 import { LABELS, type Label, type Recipient } from '../types.js';
-import { classifyWindow, LAST_RUN, runRules } from './classify.js';
+import { classifyWindow, labelHitBits, LAST_RUN, runRules } from './classify.js';
 import { conceptFeaturesOn, D_CONCEPT, denseFeatures, DENSE, encodeModel, forEachGram, gramScale, NL, type LinearModel } from './linear.js';
 import { conceptMask, forEachConceptFeature } from './concepts.js';
 import { mulberry32 } from '../../random.js';
@@ -75,6 +75,8 @@ export interface Featured {
   short: boolean;
   /** The labels the model may add on its own (speaker.ts modelMayAdd), as bits. */
   mayAdd: number;
+  /** The labels whose rules matched (classify.ts labelHitBits): kept when the model alone finds collection. */
+  hitBits: number;
 }
 
 function labelBits(labels: readonly Label[]): number {
@@ -106,6 +108,7 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
       court,
       short: norm.length < 2 * MIN_MODEL_CHARS && [...norm].length < MIN_MODEL_CHARS,
       mayAdd: modelMayAdd(m.to, norm, ~0),
+      hitBits: labelHitBits(),
     };
   });
 }
@@ -375,6 +378,7 @@ export function oofLabelBits(
     if (x.short) fire &= 1;
     fire &= x.mayAdd;
     let bits = fire | x.ruleBits;
+    if ((fire & 1) !== 0 && (x.ruleBits & 1) === 0) bits |= x.hitBits;
     if ((bits & 1) === 0) return x.ruleBits;
     if (x.to === 'third_party') bits |= 2;
     return bits;

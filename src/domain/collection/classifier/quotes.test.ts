@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { reportedQuotes } from './quotes.js';
+import { classifyRules, explain } from './classify.js';
+import { classify } from './model.js';
+
+/** The quoted texts reportedQuotes masks. */
+function reported(text: string): string[] {
+  return reportedQuotes(text).map(([s, e]) => text.slice(s, e));
+}
+
+describe('reported speech (quotes.ts)', () => {
+  it('finds quotations framed before or after as someone else’s words, in every kind of quotation mark', () => {
+    expect(reported('【公安提醒】遇到"你不还钱就去卖肾""找人上门"等暴力催收，请立即报警')).toEqual(['你不还钱就去卖肾', '找人上门']);
+    expect(reported('近期出现冒充“法院”“律师”以“网贷逾期”“征信受损”为由要求转账的诈骗')).toEqual(['法院', '律师', '网贷逾期', '征信受损']);
+    expect(reported('老师，我收到的短信里说「找几个兄弟陪你玩玩」，我一个人住')).toEqual(['找几个兄弟陪你玩玩']);
+    expect(reported('那个催收員在電話裡說『不還錢就去你公司』，我錄音了')).toEqual(['不還錢就去你公司']);
+    expect(reported('【科普】催收说“影响子女政审”是假的')).toEqual(['影响子女政审']);
+  });
+
+  it('leaves a collector’s own quotations alone: irony, labels, a text they wrote', () => {
+    expect(reported('今天不还钱，你家孩子放学路上会"有人"接，别说我没通知你')).toEqual([]);
+    expect(reported('朋友圈文案：“此人借钱不还，请大家提防”，配图已选好，你还钱就删')).toEqual([]);
+    expect(reported('我们老板说"今天不还就上门"')).toEqual([]);
+    expect(reported('【征信中心】您的信用已被降为“失信”等级，还款后可申请恢复。')).toEqual([]);
+  });
+
+  it('ignores a stray quotation mark and quotations too long to be one clause', () => {
+    expect(reported('他说"明天再说')).toEqual([]);
+    expect(reported(`催收说"${'还钱'.repeat(40)}"等`)).toEqual([]);
+  });
+
+  it('keeps the rules and the model from reading reported threats, and only those', () => {
+    const notice = '【反诈中心提醒】近期有不法分子以"催收"为名发送"不还钱就P你遗照发给通讯录"等恐吓信息，请保留证据并拨打110报警';
+    // Without the mask the quoted words give collection, threat_contacts and insult (the old behaviour).
+    expect(explain(notice.replace(/"/g, '')).labels).toContain('threat_contacts');
+    expect(classifyRules(notice, 'unknown').labels).toEqual([]);
+    expect(classify(notice, 'unknown').labels).toEqual([]);
+    const judgment = '法院判决书摘录：被告人多次向被害人发送"你不还钱就去陪酒""我们帮你卖"等侮辱性短信，构成寻衅滋事罪';
+    expect(classify(judgment, 'unknown').labels).toEqual([]);
+    // A collector's ironic quotation is still read.
+    expect(classify('今天不还钱，你家孩子放学路上会"有人"接，别说我没通知你', 'debtor').labels).toContain('threat_violence');
+  });
+
+  it('keeps spans inside the text when a masked quotation precedes a label', () => {
+    const text = '你不是说"下周一定还"吗？今天再不还钱，明天就去你公司找你领导';
+    const r = classify(text, 'debtor');
+    expect(r.labels).toContain('visit_threat');
+    for (const spans of Object.values(r.spans)) for (const [s, e] of spans!) expect(e > s && s >= 0 && e <= text.length).toBe(true);
+    expect((r.spans.visit_threat ?? []).map(([s, e]) => text.slice(s, e)).join('')).toContain('公司');
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Reported speech: a collector's words quoted by someone else. Anti-fraud notices, news, judgments and the borrower's
+ * own messages quote threats (「遇到"你不还钱就去卖肾"等暴力催收，请立即报警」, 「冒充"法院"发送"律师函"」,
+ * 「收到的短信里说"找几个兄弟陪你玩玩"」); the guide gives them no label, yet the quoted words match every rule.
+ *
+ * A quotation counts as reported when a reporting frame is right before it (自称, 冒充, 催收说, 收到…短信说, 诸如…)
+ * or right after it (…等, …之类, …为由, …的短信, …是假的). Collectors quote too, for irony or as a label
+ * (会"有人"接你, 把你标记为"恶意逃废债", 朋友圈文案："此人借钱不还"): no frame, so those stay as they are.
+ * classify.ts masks the reported quotations before the rules and the model read the text.
+ *
+ * Frames are matched on the original text (ASCII quotes do not survive normalisation), so the few characters that
+ * matter are written in both simplified and traditional forms.
+ */
+
+/** Opening → closing quotation marks; an ASCII " closes itself. */
+const PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '＂': '＂' };
+
+/** Text right before a reported quotation (same clause). */
+const BEFORE = new RegExp(
+  '(?:自[称稱]|冒充|假冒|[谎謊][称稱]|[声聲][称稱]|扬言|揚言|[号號][称稱]|' +
+    '(?:催收|催收[员員]|催收的人?|催[债債]的|他[们們]|那[边邊]|有人|[骗騙]子|不法分子|短信|信息|消息|[电電][话話]|[对對]方|平台)[^，。！？"“「『]{0,6}?' +
+    '(?:[说說]|[称稱]|[讲講]|[骂罵]|威[胁脅]|[写寫]着?|[写寫]道|[发發]来|[发發]了|[让讓]我|叫我|逼我|要我)(?:我|你|她|他)?(?:是|要|[会會])?|' +
+    '(?:收到|接到|遇到|碰到)(?:了)?(?:[类類]似|[这這]种|[这這]樣的|[这這]样的|一条|一條|条|條)?(?:的)?(?:短信|信息|消息|[电電][话話])?(?:里|裡|中)?(?:[说說]|[称稱])?|' +
+    '[发發]送(?:了)?(?:[诸諸]如|[类類]似|大量)?|[诸諸]如|例如|比如|以|打着|打著)[:：]?\\s*$',
+);
+
+/** Text right after a reported quotation. */
+const AFTER = /^\s*(?:等(?![级級候待着著一])|之[类類]|[这這][类類]|[这這]些|[这這]种|[这這]種|一[类類]|[为為]由|[为為]名|的名[义義]|的(?:[话話]|短信|信息|消息|[话話]术|[话話]術|字[样樣]|内容|[说說]法|威[胁脅]|[骚騷]扰|[骚騷]擾|[谎謊]言)|是假的|是(?:[诈詐][骗騙]|[违違]法)|[属屬]于|[违違]法|都是)/;
+
+/** How far before a quotation its frame may start (characters, within the clause). */
+const BEFORE_WINDOW = 14;
+const CLAUSE_END = /[。！？!?；;\n]/;
+
+/**
+ * Ranges [start, end) of the original text inside reported quotations (the quotation marks excluded), in order.
+ * Quotations joined only by 、，和 form one list, framed as a whole (以"网贷逾期""征信受损"为由). Empty when the
+ * text has none: the common case costs one scan for an opening mark.
+ */
+export function reportedQuotes(text: string): Array<[number, number]> {
+  // Every quotation, as [opening mark, closing mark].
+  const quotes: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const close = PAIRS[text[i]!];
+    if (close === undefined) continue;
+    const j = text.indexOf(close, i + 1);
+    if (j < 0) break;
+    // A quotation spans one clause at most in practice; a stray mark would otherwise swallow the message.
+    if (j - i - 1 >= 2 && j - i - 1 <= 60) quotes.push([i, j]);
+    i = j;
+  }
+  const out: Array<[number, number]> = [];
+  for (let a = 0; a < quotes.length; ) {
+    let b = a;
+    while (b + 1 < quotes.length && JOIN.test(text.slice(quotes[b]![1] + 1, quotes[b + 1]![0]))) b++;
+    const first = quotes[a]![0];
+    const last = quotes[b]![1];
+    let s = first;
+    while (s > 0 && first - s < BEFORE_WINDOW && !CLAUSE_END.test(text[s - 1]!)) s--;
+    if (BEFORE.test(text.slice(s, first)) || AFTER.test(text.slice(last + 1, last + 9))) {
+      for (let k = a; k <= b; k++) out.push([quotes[k]![0] + 1, quotes[k]![1]]);
+    }
+    a = b + 1;
+  }
+  return out;
+}
+
+/** What may stand between two quotations of one list. */
+const JOIN = /^[\s、，,和与與及或]*$/;
