@@ -76,6 +76,21 @@ describe('third_party', () => {
 });
 
 describe('threat_contacts', () => {
+  // Session 8 (r19): phrasings blind-19 missed, rewritten here. The rules alone, so the test names what they do.
+  it('reads talking to the family or the boss on a visit, company-wide notices and wider disclosure to a third party', () => {
+    const rules = (t: string, to: Recipient = 'debtor'): Label[] => explain(t, to).labels;
+    expect(rules('这周我们的人去你老家，正好跟叔叔阿姨当面聊聊你欠款的事。')).toContain('threat_contacts');
+    expect(rules('欠款再拖，我们就去找你爹唠唠。')).toContain('threat_contacts');
+    expect(rules('逾期不处理，下周将在全公司通报你的欠款情况。')).toContain('threat_contacts');
+    expect(rules('再不还钱，我们就去你们镇上宣传宣传。')).toContain('threat_contacts');
+    expect(rules('您儿子的欠款再不处理，我们只能联系您和您家亲戚了。', 'third_party')).toContain('threat_contacts');
+    expect(rules('贵公司员工欠款逾期，本周不处理将把材料发给贵公司管理层。', 'third_party')).toContain('threat_contacts');
+    expect(rules('他欠钱不还，以后我每天都会在群里说一遍。', 'third_party')).toContain('threat_contacts');
+    // Not a contact threat: a visit with nobody to tell, and an advert's leaflets.
+    expect(rules('明天外访人员上门核实，请保持电话畅通。')).not.toContain('threat_contacts');
+    expect(rules('欢迎到店领取宣传单，还款可享优惠。')).not.toContain('threat_contacts');
+  });
+
   it('fires on threats and announcements to tell contacts, and on publicising', () => {
     expect(labels('再不还款，我们就联系你通讯录里的所有人。')).toContain('threat_contacts');
     expect(labels('如今日仍未还款，我司将联系您的紧急联系人了解情况。')).toContain('threat_contacts');
