@@ -75,6 +75,21 @@ describe('third_party', () => {
   });
 });
 
+describe('session 8 (r20): dialect insults, funeral things, slang debts', () => {
+  // Written for this test; the families blind-19 and blind-20 showed (after their first sight).
+  it('reads Cantonese and internet insults, funeral things as threats, 欠老子的钱 and 拿钱就跑 as debts', () => {
+    expect(labels('丢雷老母，仲唔还钱？')).toEqual(expect.arrayContaining(['collection', 'insult']));
+    expect(labels('辣鸡，欠的钱今天还')).toEqual(expect.arrayContaining(['collection', 'insult']));
+    expect(labels('花圈我们订好了，欠款今天不到账就送到你家')).toContain('threat_violence');
+    expect(labels('欠老子的钱你还敢关机')).toContain('collection');
+    expect(labels('拿了钱就跑，你还算个人吗')).toContain('collection');
+    // Not a debt: 还不了解 is not 还不了.
+    expect(labels('我还不了解情况，明天再说')).toEqual([]);
+    // Funerals with no debt stay ordinary.
+    expect(labels('【殡仪服务】您预订的花圈、挽联已备齐，告别仪式明日上午9:30。')).toEqual([]);
+  });
+});
+
 describe('threat_contacts', () => {
   // Session 8 (r19): phrasings blind-19 missed, rewritten here. The rules alone, so the test names what they do.
   it('reads talking to the family or the boss on a visit, company-wide notices and wider disclosure to a third party', () => {

@@ -57,6 +57,13 @@ describe('normalize', () => {
     expect(normalize('1,200元').norm).toBe('1,200元');
   });
 
+  it('folds circled letters and digits (ⓝⓜⓢⓛ, ①), keeping positions', () => {
+    const n = normalize('ⓝⓜⓢⓛ还钱①天');
+    expect(n.norm).toBe('nmsl还钱1天');
+    expect(toOriginal(n, 0, 4)).toEqual([0, 4]);
+    expect(normalize('ⒸⓃⓂ').norm).toBe('cnm');
+  });
+
   it('expands pinyin abbreviations when the message is about a debt', () => {
     expect(normalize('yq了还不hk？').norm).toBe('逾期了还不还款？');
     expect(normalize('再不hk就爆txl').norm).toBe('再不还款就爆通讯录');

@@ -255,7 +255,7 @@ function buildCharFlags(): Uint8Array {
 function needsWork(c: number): boolean {
   if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || SEP[c] === 1 || ASCII_PUNCT[c] !== 0;
   if (c >= 0xff01 && c <= 0xff5e) return FW_KEEP[c] !== 1;
-  return c === 0x3000 || SEP[c] === 1 || (c >= 0xd800 && c <= 0xdfff);
+  return c === 0x3000 || SEP[c] === 1 || (c >= 0xd800 && c <= 0xdfff) || (c >= 0x2460 && c <= 0x24e9);
 }
 
 /** Normalise for matching; see the module comment. Pure and deterministic. */
@@ -335,7 +335,12 @@ export function normalizeShared(text: string): CoreNormalized {
       // Full-width letters, digits and symbols → ASCII; Chinese clause punctuation （，！？：；）stays.
       if (FW_KEEP[c] !== 1) c -= 0xfee0;
     } else if (c === 0x3000) c = 0x20;
-    else if (c < 0x80 && ASCII_PUNCT[c] !== 0) {
+    else if (c >= 0x2460 && c <= 0x24e9) {
+      // Circled letters and digits (ⓝⓜⓢⓛ, ①): another way to slip words past filters.
+      if (c >= 0x24d0) c = c - 0x24d0 + 0x61;
+      else if (c >= 0x24b6) c = c - 0x24b6 + 0x61;
+      else if (c <= 0x2468) c = c - 0x2460 + 0x31;
+    } else if (c < 0x80 && ASCII_PUNCT[c] !== 0) {
       // ASCII clause punctuation → full-width, unless it sits inside a number (1,200 / 10:30).
       const p = i > 0 ? simp.charCodeAt(i - 1) : 0;
       const q = i + 1 < n ? simp.charCodeAt(i + 1) : 0;

@@ -24,6 +24,11 @@ describe('reported speech (quotes.ts)', () => {
     expect(reported('【征信中心】您的信用已被降为“失信”等级，还款后可申请恢复。')).toEqual([]);
   });
 
+  it('masks nothing in a call transcript, which narrates the collector\'s own words', () => {
+    expect(reported('【通话记录】对方自称“XX法院立案庭张法官”：你的网贷纠纷已经转为刑事案件')).toEqual([]);
+    expect(reported('对方自称“XX法院立案庭张法官”，说我的网贷纠纷已经转为刑事案件')).toEqual(['XX法院立案庭张法官']);
+  });
+
   it('ignores a stray quotation mark and quotations too long to be one clause', () => {
     expect(reported('他说"明天再说')).toEqual([]);
     expect(reported(`催收说"${'还钱'.repeat(40)}"等`)).toEqual([]);

@@ -18,14 +18,14 @@ const PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』'
 /** Text right before a reported quotation (same clause). */
 const BEFORE = new RegExp(
   '(?:自[称稱]|冒充|假冒|[谎謊][称稱]|[声聲][称稱]|扬言|揚言|[号號][称稱]|' +
-    '(?:催收|催收[员員]|催收的人?|催[债債]的|他[们們]|那[边邊]|有人|[骗騙]子|不法分子|短信|信息|消息|[电電][话話]|[对對]方|平台)[^，。！？"“「『]{0,6}?' +
+    '(?:催收|催收[员員]|催收的人?|催[债債]的|他[们們]|那[边邊]|有人|[骗騙]子|不法分子|短信|信息|消息|[电電][话話]|平台)[^，。！？"“「『]{0,6}?' +
     '(?:[说說]|[称稱]|[讲講]|[骂罵]|威[胁脅]|[写寫]着?|[写寫]道|[发發]来|[发發]了|[让讓]我|叫我|逼我|要我)(?:我|你|她|他)?(?:是|要|[会會])?|' +
     '(?:收到|接到|遇到|碰到)(?:了)?(?:[类類]似|[这這]种|[这這]樣的|[这這]样的|一条|一條|条|條)?(?:的)?(?:短信|信息|消息|[电電][话話])?(?:里|裡|中)?(?:[说說]|[称稱])?|' +
-    '[发發]送(?:了)?(?:[诸諸]如|[类類]似|大量)?|[诸諸]如|例如|比如|以|打着|打著)[:：]?\\s*$',
+    '[发發]送(?:了)?(?:[诸諸]如|[类類]似|大量)?|[诸諸]如|例如|比如|以|打着|打著|什么|什麼)[:：]?\\s*$',
 );
 
 /** Text right after a reported quotation. */
-const AFTER = /^\s*(?:等(?![级級候待着著一])|之[类類]|[这這][类類]|[这這]些|[这這]种|[这這]種|一[类類]|[为為]由|[为為]名|的名[义義]|的(?:[话話]|短信|信息|消息|[话話]术|[话話]術|字[样樣]|内容|[说說]法|威[胁脅]|[骚騷]扰|[骚騷]擾|[谎謊]言)|是假的|是(?:[诈詐][骗騙]|[违違]法)|[属屬]于|[违違]法|都是)/;
+const AFTER = /^\s*(?:等(?![级級候待着著一])|之[类類]|[这這][类類]|[这這]些|[这這]种|[这這]種|一[类類]|[为為]由|[为為]名|的名[义義]|的(?:[话話]|短信|信息|消息|[话話]术|[话話]術|字[样樣]|内容|[链鏈]接|[说說]法|威[胁脅]|[骚騷]扰|[骚騷]擾|[谎謊]言)|是假的|是(?:[诈詐][骗騙]|[违違]法)|[属屬]于|[违違]法|都是)/;
 
 /** How far before a quotation its frame may start (characters, within the clause). */
 const BEFORE_WINDOW = 14;
@@ -37,6 +37,8 @@ const CLAUSE_END = /[。！？!?；;\n]/;
  * text has none: the common case costs one scan for an opening mark.
  */
 export function reportedQuotes(text: string): Array<[number, number]> {
+  // A call transcript narrates the collector's own words (【通话记录】对方自称"XX法院张法官"): nothing to mask.
+  if (TRANSCRIPT.test(text)) return [];
   // Every quotation, as [opening mark, closing mark].
   const quotes: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
@@ -63,6 +65,8 @@ export function reportedQuotes(text: string): Array<[number, number]> {
   }
   return out;
 }
+
+const TRANSCRIPT = /通[话話](?:记录|記錄|[录錄]音)|[录錄]音[转轉]文字|[语語]音[转轉]文字|[电電][话話][录錄]音|【[录錄]音】/;
 
 /** What may stand between two quotations of one list. */
 const JOIN = /^[\s、，,和与與及或]*$/;
