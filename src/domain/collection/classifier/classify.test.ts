@@ -122,6 +122,16 @@ describe('threat_contacts', () => {
     expect(rules('我们已经联系过你爸妈了，再不还就联系你同事')).toContain('threat_contacts');
     expect(rules('再不还款，我们就通知你家人')).toContain('threat_contacts');
   });
+  // Session 8 (r21): reports told with a past time and a done verb, or as what a relative already knows; and the model
+  // may not add the label to a report the rules read as one.
+  it('a report in the past ("上周…打过电话了", "你爸已经知道了") is collection only, in the rules and with the model', () => {
+    for (const t of ['上周给你表弟打过电话了，他说帮你转达。今天联系我们协商还款方案。', '你欠钱的事你爸已经知道了，今天能还多少？']) {
+      expect(explain(t, 'debtor').labels, t).toEqual(['collection']);
+      expect(classify(t, 'debtor').labels, t).toEqual(['collection']);
+    }
+    expect(explain('你爸已经知道你欠钱的事了，这还没完。', 'debtor').labels).toContain('threat_contacts');
+    expect(explain('欠款今天不处理，明天就给你表弟打电话', 'debtor').labels).toContain('threat_contacts');
+  });
   // Until session 7 a report with no other cue was collection with no span at all: the dropped contact-threat hits
   // were its only evidence.
   it('rules: a report that contacts were told, and nothing else, is explained by its own words', () => {

@@ -102,11 +102,22 @@ const SLOT_THIRD_PARTY = OTHER_LABELS.indexOf('third_party');
 const SLOT_CONTACTS = OTHER_LABELS.indexOf('threat_contacts');
 /** A telling verb right after 已/已经/刚 (「我们已经通知你家人了」): a report of what was done, like tc.already. */
 const ALREADY_BEFORE = /(?:已|已经|以经|刚|刚刚|刚才)(?:都|也)?$/;
+/** A time in the past earlier in the clause (「上周给你表弟打过电话了」). */
+const PAST_BEFORE = /上周|上个?月|昨天|昨晚|前天|前几天|上次|之前|早就|早已|刚才/;
+/** The act done (「…打过电话了」「…发了短信」). */
+const DONE_AFTER = /^[^，。！？]{0,2}?[过了]/;
+
+/** Whether a threat_contacts hit reports what was already done rather than threatening it. */
+function isReport(norm: string, h: Hit): boolean {
+  if (h.rule === 'tc.already' || h.rule === 'tc.rel_reached') return true;
+  if (ALREADY_BEFORE.test(norm.slice(Math.max(0, h.start - 4), h.start))) return true;
+  return PAST_BEFORE.test(clauseWindow(norm, h.start, NEG_WINDOW)) && DONE_AFTER.test(norm.slice(h.end, h.end + 4));
+}
 /**
  * A hint that more is coming (the guide, "Settled 2026-12"): telling the borrower that contacts were already told is
  * collection only, and threat_contacts only with a hint of escalation (「…打过电话了，你自己看着办」, d114).
  */
-const ESCALATION = /看着办|后果|再不|再拖|在不|不还(?:就|的话)|否则|不然|下一(?:个|批|步|轮|位)|下次|接下来|还会|继续|更多|扩大|其他人|其余|全部|所有人|挨个|一个个|逐一|等着|别怪|不止|不只|如果|若(?:是|再|仍|还)|今晚|明天|马上|立刻|随后|很快|即将|准备|就要|将会|最后|待联系|自动推送/;
+const ESCALATION = /看着办|没完|才刚开始|下个|轮到|后果|再不|再拖|在不|不还(?:就|的话)|否则|不然|下一(?:个|批|步|轮|位)|下次|接下来|还会|继续|更多|扩大|其他人|其余|全部|所有人|挨个|一个个|逐一|等着|别怪|不止|不只|如果|若(?:是|再|仍|还)|今晚|明天|马上|立刻|随后|很快|即将|准备|就要|将会|最后|待联系|自动推送/;
 
 /**
  * The no-evidence shortcut in run() decides on the label rules whose coarser character gate
@@ -408,6 +419,7 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
   LAST_RUN.n = n;
   LAST_RUN.hits = NO_HITS;
   LAST_RUN.labelHits = [];
+  LAST_RUN.told = false;
   if (norm.length === 0) return emptyResult(withTrace, norm, 0, [], false);
   const nOpen = openRules(norm);
   if (courtOpen && isGenuineCourtNotice(norm)) return emptyResult(withTrace, norm, 0, [], true);
@@ -485,11 +497,12 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
   let alreadyTold = false;
   // The reports themselves: they explain the collection label when nothing else does.
   let toldHits: Hit[] | undefined;
-  if (tcHits !== undefined && tcHits.every((h) => h.rule === 'tc.already' || ALREADY_BEFORE.test(norm.slice(Math.max(0, h.start - 4), h.start))) && !ESCALATION.test(norm)) {
+  if (tcHits !== undefined && tcHits.every((h) => isReport(norm, h)) && !ESCALATION.test(norm)) {
     // labelCount keeps the cue: the naive-Bayes rescue below may still call it collection, as before.
     labelHits[SLOT_CONTACTS] = undefined;
     threatKinds--;
     alreadyTold = true;
+    LAST_RUN.told = true;
     toldHits = tcHits;
     if (order !== null) order.splice(order.indexOf(SLOT_CONTACTS), 1);
   }
@@ -563,13 +576,23 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
  * What the last run() saw, for the linear model (linear.ts): the normalised text (valid until the next
  * classification), the collection and veto hits, the label hits by slot, and the rules' labels.
  */
-export const LAST_RUN: { n: CoreNormalized; hits: Hit[]; labelHits: ReadonlyArray<Hit[] | undefined>; labels: Label[]; score: number; court: boolean } = {
+export const LAST_RUN: {
+  n: CoreNormalized;
+  hits: Hit[];
+  labelHits: ReadonlyArray<Hit[] | undefined>;
+  labels: Label[];
+  score: number;
+  court: boolean;
+  /** The rules read a report that contacts were already told, with nothing more threatened ("Settled 2026-12"). */
+  told: boolean;
+} = {
   n: { norm: '', map: null, ends: null },
   hits: NO_HITS,
   labelHits: [],
   labels: [],
   score: 0,
   court: false,
+  told: false,
 };
 export { OTHER_LABELS };
 

@@ -20,7 +20,7 @@ import { LINEAR_MODEL } from './linear-model.js';
 import { modelMayAdd } from './speaker.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
-export const RULES_VERSION = 'r20';
+export const RULES_VERSION = 'r21';
 function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -143,7 +143,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   }
   // Labels the model may not add on its own (speaker.ts): third_party to the debtor; impersonation to a message that
   // does not speak as someone (a statement about a court is false_legal).
-  if ((fire & ~1) !== 0) fire &= modelMayAdd(rcpt, norm, fire);
+  if ((fire & ~1) !== 0) fire &= modelMayAdd(rcpt, norm, fire, LAST_RUN.told);
   let bits = fire | ruleBits;
   // The model found collection where the rules did not: the rules' label words count as they would have in a
   // collection message (「下次去就带着横幅」 has no debt word, so the rules dropped their threat_contacts).

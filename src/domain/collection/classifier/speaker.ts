@@ -35,6 +35,7 @@ export function speaksAsSomeone(norm: string): boolean {
 }
 
 const THIRD_PARTY_BIT = 1 << LABELS.indexOf('third_party');
+const CONTACTS_BIT = 1 << LABELS.indexOf('threat_contacts');
 const IMPERSONATION_BIT = 1 << LABELS.indexOf('impersonation');
 
 /**
@@ -45,9 +46,12 @@ const IMPERSONATION_BIT = 1 << LABELS.indexOf('impersonation');
  *   The model learned the openings of messages to contacts (您好, 尊敬的) and called 「亲爱的先生/女士，您的贷款已逾期」
  *   to the debtor third_party; of 12,186 corpus messages to the debtor two carry the label, both misaddressed.
  * - impersonation only when the text speaks as someone (speaksAsSomeone), tested only when `fire` has it.
+ * - threat_contacts not when the rules read only a report that contacts were already told (`told`, classify.ts):
+ *   the guide ("Settled 2026-12") makes that collection only, and the model had learned the report's words.
  */
-export function modelMayAdd(to: Recipient, norm: string, fire: number): number {
+export function modelMayAdd(to: Recipient, norm: string, fire: number, told = false): number {
   let allowed = ~0;
+  if (told) allowed &= ~CONTACTS_BIT;
   if (to === 'debtor') allowed &= ~THIRD_PARTY_BIT;
   if ((fire & IMPERSONATION_BIT) !== 0 && !speaksAsSomeone(norm)) allowed &= ~IMPERSONATION_BIT;
   return allowed;

@@ -107,7 +107,7 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
       w: m.weight ?? 1,
       court,
       short: norm.length < 2 * MIN_MODEL_CHARS && [...norm].length < MIN_MODEL_CHARS,
-      mayAdd: modelMayAdd(m.to, norm, ~0),
+      mayAdd: modelMayAdd(m.to, norm, ~0, LAST_RUN.told),
       hitBits: labelHitBits(),
     };
   });
