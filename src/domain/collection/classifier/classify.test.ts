@@ -90,6 +90,19 @@ describe('session 8 (r20): dialect insults, funeral things, slang debts', () => 
   });
 });
 
+describe('session 8 (r22): the borrower side, obscene pictures, terse demands', () => {
+  // Written for this test, after blind-22's errors (its first sight was taken at 90cc148).
+  it('gives the borrower\'s own report to family or police no label, and reads obscene pictures as insult', () => {
+    expect(labels('爸，那些人说要去咱家闹，你别开门，我已经报警了', 'third_party')).toEqual([]);
+    expect(labels('催收的人骂我，我录音了，明天去派出所报案', 'unknown')).toEqual([]);
+    // A collector threatening to call the police is not the borrower reporting: still false_legal.
+    expect(explain('再不还钱我们就报警，让警察去找你', 'debtor').labels).toContain('false_legal');
+    expect(labels('不雅照我们做好了，再不还就发给你通讯录')).toEqual(expect.arrayContaining(['collection', 'threat_contacts', 'insult']));
+    expect(labels('逾期第60天了，还不处理？')).toContain('collection');
+    expect(explain('今晚爆txl', 'debtor').labels).toEqual(['collection', 'threat_contacts']);
+  });
+});
+
 describe('threat_contacts', () => {
   // Session 8 (r19): phrasings blind-19 missed, rewritten here. The rules alone, so the test names what they do.
   it('reads talking to the family or the boss on a visit, company-wide notices and wider disclosure to a third party', () => {

@@ -179,7 +179,7 @@ const ABBREV: Record<string, string> = {
 };
 
 /** A debt cue elsewhere in the message licenses abbreviation expansion ("去hk玩" stays as it is). */
-const DEBT_CUE = /[欠还债贷逾催款钱]|网贷|征信|起诉|诉讼|坐牢|立案|律师|通讯录|上门|处理|曝光|联系人|困难|协商|钱包/;
+const DEBT_CUE = /[欠还债贷逾催款钱]|网贷|征信|起诉|诉讼|坐牢|立案|律师|通讯录|上门|处理|曝光|联系人|困难|协商|钱包|爆txl/;
 
 /** (head Han character, latin token) → replacement for the token. */
 const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {
