@@ -101,6 +101,11 @@ describe('session 8 (r22): the borrower side, obscene pictures, terse demands', 
     expect(labels('逾期第60天了，还不处理？')).toContain('collection');
     expect(explain('今晚爆txl', 'debtor').labels).toEqual(['collection', 'threat_contacts']);
   });
+  it('(r23) reads being followed, being thrown in the river, and propositions to the wife', () => {
+    expect(labels('欠款不还是吧，我们的人每天都跟着你，下班注意点')).toContain('threat_violence');
+    expect(labels('钱再不还，小心哪天被人扔到江里')).toContain('threat_violence');
+    expect(labels('你老婆挺好看的，哪天兄弟们去陪她聊聊，欠款今天还')).toContain('insult');
+  });
 });
 
 describe('threat_contacts', () => {
