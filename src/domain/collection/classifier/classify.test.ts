@@ -106,6 +106,11 @@ describe('session 8 (r22): the borrower side, obscene pictures, terse demands', 
     expect(labels('钱再不还，小心哪天被人扔到江里')).toContain('threat_violence');
     expect(labels('你老婆挺好看的，哪天兄弟们去陪她聊聊，欠款今天还')).toContain('insult');
   });
+  it('(r24) reads pesticide brands, porn edits and Cantonese insults as insult in a collection message', () => {
+    expect(labels('欠款还不上就买瓶百草枯吧')).toContain('insult');
+    expect(labels('你的照片P成黄图了，今天不还就发你同学群')).toEqual(expect.arrayContaining(['threat_contacts', 'insult']));
+    expect(labels('屌毛，欠嘅钱几时还？')).toContain('insult');
+  });
 });
 
 describe('threat_contacts', () => {
