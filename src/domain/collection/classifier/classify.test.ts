@@ -95,6 +95,7 @@ describe('session 8 (r22): the borrower side, obscene pictures, terse demands', 
   it('gives the borrower\'s own report to family or police no label, and reads obscene pictures as insult', () => {
     expect(labels('爸，那些人说要去咱家闹，你别开门，我已经报警了', 'third_party')).toEqual([]);
     expect(labels('催收的人骂我，我录音了，明天去派出所报案', 'unknown')).toEqual([]);
+    expect(labels('朋友说催收跟他讲"再不还就去你老家贴大字报"，我让他去报警了', 'unknown')).toEqual([]);
     // A collector threatening to call the police is not the borrower reporting: still false_legal.
     expect(explain('再不还钱我们就报警，让警察去找你', 'debtor').labels).toContain('false_legal');
     expect(labels('不雅照我们做好了，再不还就发给你通讯录')).toEqual(expect.arrayContaining(['collection', 'threat_contacts', 'insult']));

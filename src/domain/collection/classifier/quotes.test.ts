@@ -15,6 +15,8 @@ describe('reported speech (quotes.ts)', () => {
     expect(reported('老师，我收到的短信里说「找几个兄弟陪你玩玩」，我一个人住')).toEqual(['找几个兄弟陪你玩玩']);
     expect(reported('那个催收員在電話裡說『不還錢就去你公司』，我錄音了')).toEqual(['不還錢就去你公司']);
     expect(reported('【科普】催收说“影响子女政审”是假的')).toEqual(['影响子女政审']);
+    expect(reported('我那天接到电话，对方说"你通讯录我全有，等着社死吧"，吓得我一晚没睡')).toEqual(['你通讯录我全有，等着社死吧']);
+    expect(reported('朋友说催收跟他讲"再不还就去你老家贴大字报"')).toEqual(['再不还就去你老家贴大字报']);
   });
 
   it('leaves a collector’s own quotations alone: irony, labels, a text they wrote', () => {
