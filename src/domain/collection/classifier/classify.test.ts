@@ -112,6 +112,13 @@ describe('session 8 (r22): the borrower side, obscene pictures, terse demands', 
     expect(labels('你的照片P成黄图了，今天不还就发你同学群')).toEqual(expect.arrayContaining(['threat_contacts', 'insult']));
     expect(labels('屌毛，欠嘅钱几时还？')).toContain('insult');
   });
+  it('(r26) reads veiled harm to the car, teeth and hospital stays, English insults, and a phone book that "blew up"', () => {
+    expect(labels('欠款再拖，你那辆车开出去就回不来了')).toContain('threat_violence');
+    expect(labels('今天不还，把你牙一颗颗敲下来')).toContain('threat_violence');
+    expect(labels('逾期不还，今晚外访到你家，当心身体')).toContain('threat_violence');
+    expect(labels('不还钱你就是个 loser')).toContain('insult');
+    expect(explain('txl全爆', 'debtor').labels).toEqual(['collection', 'threat_contacts']);
+  });
 });
 
 describe('threat_contacts', () => {

@@ -62,6 +62,8 @@ describe('normalize', () => {
     expect(n.norm).toBe('nmsl还钱1天');
     expect(toOriginal(n, 0, 4)).toEqual([0, 4]);
     expect(normalize('ⒸⓃⓂ').norm).toBe('cnm');
+    // Non-breaking and other hyphens split words too (逾‑期, U+2011).
+    expect(normalize('逾‑期‒第―30‐天').norm).toBe('逾期第30天');
   });
 
   it('expands pinyin abbreviations when the message is about a debt', () => {

@@ -127,6 +127,8 @@ function isHan(c: number): boolean {
 /** Separator code units that are dropped between Han characters. Surrogates (emoji) are handled apart. */
 const SEP = new Uint8Array(65536);
 for (const ch of ' \t\u00a0.-*|/\\_~·•+=^`\'"…—–～‧∙⋅°、') SEP[ch.charCodeAt(0)] = 1;
+// Other dashes and hyphens used to split words (逾‑期 with U+2011).
+for (const c of [0x2010, 0x2011, 0x2012, 0x2015, 0xfe63]) SEP[c] = 1;
 for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xfe0f, 0xfe0e, 0x20e3, 0x3000]) SEP[c] = 1;
 // Dingbats and misc symbols (✨ ❤ ☎ …) behave like emoji.
 for (let c = 0x2600; c <= 0x27bf; c++) SEP[c] = 1;
@@ -179,7 +181,7 @@ const ABBREV: Record<string, string> = {
 };
 
 /** A debt cue elsewhere in the message licenses abbreviation expansion ("去hk玩" stays as it is). */
-const DEBT_CUE = /[欠还债贷逾催款钱]|网贷|征信|起诉|诉讼|坐牢|立案|律师|通讯录|上门|处理|曝光|联系人|困难|协商|钱包|爆txl/;
+const DEBT_CUE = /[欠还债贷逾催款钱]|网贷|征信|起诉|诉讼|坐牢|立案|律师|通讯录|上门|处理|曝光|联系人|困难|协商|钱包|txl/;
 
 /** (head Han character, latin token) → replacement for the token. */
 const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {
