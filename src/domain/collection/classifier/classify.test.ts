@@ -119,6 +119,12 @@ describe('session 8 (r22): the borrower side, obscene pictures, terse demands', 
     expect(labels('不还钱你就是个 loser')).toContain('insult');
     expect(explain('txl全爆', 'debtor').labels).toEqual(['collection', 'threat_contacts']);
   });
+  it('(r27) reads veiled danger, poison as a way out, sexual propositions for a night, and a black-and-white portrait', () => {
+    expect(labels('欠款还不上？你那个摊子晚上收得挺晚的吧，一个人，挺危险的')).toContain('threat_violence');
+    expect(labels('欠款还不上？敌敌畏我替你挑好了，喝了就不用还了')).toContain('insult');
+    expect(labels('还不了也行，今晚陪我们老板一晚，就给你延期')).toContain('insult');
+    expect(labels('你的黑白照做好了，今天不还就发给你通讯录')).toEqual(expect.arrayContaining(['threat_contacts', 'insult']));
+  });
 });
 
 describe('threat_contacts', () => {

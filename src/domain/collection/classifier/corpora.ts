@@ -136,7 +136,7 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Session 8's fourth pair, first sight at 8695f5d and 3fd0998; the rules were then tuned on their errors (r26).
     'blind-25': parseJsonl(read(`${FIX}blind-25.jsonl`)),
     'blind-26': parseJsonl(read(`${FIX}blind-26.jsonl`)),
-    // Session 8's last pair, first sight at 8695f5d and 4184fcc (the session's final rules); never tuned on.
+    // Session 8's fifth pair, first sight at 8695f5d and 4184fcc; the rules were then tuned on their errors (r27).
     'blind-27': parseJsonl(read(`${FIX}blind-27.jsonl`)),
     'blind-28': parseJsonl(read(`${FIX}blind-28.jsonl`)),
   };

@@ -24,7 +24,6 @@ const FLOOR: {
   realMacroF1: number;
   writtenRecall: Partial<Record<Label, number>>;
   collectionPrecision: Partial<Record<string, number>>;
-  batchRecall: Partial<Record<string, Partial<Record<Label, number>>>>;
 } = {
   writtenMacroF1: 0.85,
   // Session 5 grew the real held-out split from 166 to 195 messages (20 new sources: scam texts without a debt,
@@ -48,9 +47,6 @@ const FLOOR: {
   // Session 8: blind-22 (real collectors' register) was at 0.91 at first sight (90cc148) and 0.946 after the rules
   // were tuned on its errors (r22): the borrower's own reports of threats and friends' banter still read as collection.
   collectionPrecision: { 'real heldout': 0.88, 'blind-22': 0.94 },
-  // Session 8's last pair, never tuned on: at first sight each missed one recall target by a message or two
-  // (blind-27 threat_violence 0.795, 58 of 73; blind-28 insult 0.797, 98 of 123).
-  batchRecall: { 'blind-27': { threat_violence: 0.79 }, 'blind-28': { insult: 0.79 } },
 };
 
 function score(name: string) {
@@ -73,13 +69,13 @@ describe('classifier on unseen messages (issue 11 targets)', () => {
   // The fresh batches of session 7, written by writers who read only the taxonomy and the guide, and scored before
   // anything was chosen with them in view: the written targets in full, no floor.
   // Session 8's ten (the even ones in real collectors' register): blind-21 (0.894) and blind-22 (0.883) missed the
-  // macro-F1 target at first sight, blind-25 its threat_violence recall (0.766); blind-19 to blind-26 were tuned on
-  // after their first sight, blind-27 and blind-28 never (docs/classifier.md, session 8).
+  // macro-F1 target at first sight, blind-25, blind-27 and blind-28 one recall each (0.766, 0.795, 0.797); all were
+  // tuned on after their first sight (r17–r27), and blind-29/30 measured the result (docs/classifier.md, session 8).
   for (const name of ['blind-15', 'blind-16', 'blind-17', 'blind-18', 'blind-19', 'blind-20', 'blind-21', 'blind-22', 'blind-23', 'blind-24', 'blind-25', 'blind-26', 'blind-27', 'blind-28']) {
     it(`${name} (fresh written batch): macro-F1, every label's recall, collection precision`, () => {
       const m = score(name);
       expect(m.macroF1).toBeGreaterThanOrEqual(TARGET.writtenMacroF1);
-      for (const s of m.perLabel) expect(s.recall, s.label).toBeGreaterThanOrEqual(Math.min(TARGET.writtenRecall, FLOOR.batchRecall[name]?.[s.label] ?? TARGET.writtenRecall));
+      for (const s of m.perLabel) expect(s.recall, s.label).toBeGreaterThanOrEqual(TARGET.writtenRecall);
       expect(m.perLabel[0]!.precision).toBeGreaterThanOrEqual(Math.min(TARGET.collectionPrecision, FLOOR.collectionPrecision[name] ?? TARGET.collectionPrecision));
     });
   }

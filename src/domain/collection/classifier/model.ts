@@ -20,7 +20,7 @@ import { LINEAR_MODEL } from './linear-model.js';
 import { modelMayAdd } from './speaker.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
-export const RULES_VERSION = 'r26';
+export const RULES_VERSION = 'r27';
 function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
