@@ -24,6 +24,7 @@ const FLOOR: {
   realMacroF1: number;
   writtenRecall: Partial<Record<Label, number>>;
   collectionPrecision: Partial<Record<string, number>>;
+  batchMacroF1: Partial<Record<string, number>>;
 } = {
   writtenMacroF1: 0.85,
   // Session 5 grew the real held-out split from 166 to 195 messages (20 new sources: scam texts without a debt,
@@ -46,7 +47,10 @@ const FLOOR: {
   // collection precision on it is 0.90 (bill notices read as collection), below the 0.95 target. A floor, not the target.
   // Session 8: blind-22 (real collectors' register) was at 0.91 at first sight (90cc148) and 0.946 after the rules
   // were tuned on its errors (r22): the borrower's own reports of threats and friends' banter still read as collection.
-  collectionPrecision: { 'real heldout': 0.88, 'blind-22': 0.94 },
+  // blind-30 (real collectors' register, never tuned on): 0.852 at first sight with the final classifier (0.826 with
+  // session 7's), collection P 0.936; the floors are those figures rounded down.
+  collectionPrecision: { 'real heldout': 0.88, 'blind-22': 0.94, 'blind-30': 0.93 },
+  batchMacroF1: { 'blind-30': 0.85 },
 };
 
 function score(name: string) {
@@ -68,13 +72,14 @@ describe('classifier on unseen messages (issue 11 targets)', () => {
 
   // The fresh batches of session 7, written by writers who read only the taxonomy and the guide, and scored before
   // anything was chosen with them in view: the written targets in full, no floor.
-  // Session 8's ten (the even ones in real collectors' register): blind-21 (0.894) and blind-22 (0.883) missed the
+  // Session 8's twelve (the even ones in real collectors' register): blind-21 (0.894) and blind-22 (0.883) missed the
   // macro-F1 target at first sight, blind-25, blind-27 and blind-28 one recall each (0.766, 0.795, 0.797); all were
-  // tuned on after their first sight (r17–r27), and blind-29/30 measured the result (docs/classifier.md, session 8).
-  for (const name of ['blind-15', 'blind-16', 'blind-17', 'blind-18', 'blind-19', 'blind-20', 'blind-21', 'blind-22', 'blind-23', 'blind-24', 'blind-25', 'blind-26', 'blind-27', 'blind-28']) {
+  // tuned on after their first sight (r17–r27). blind-29 and blind-30 measured the result and were never tuned on:
+  // blind-29 passes, blind-30 does not (floors above) (docs/classifier.md, session 8).
+  for (const name of ['blind-15', 'blind-16', 'blind-17', 'blind-18', 'blind-19', 'blind-20', 'blind-21', 'blind-22', 'blind-23', 'blind-24', 'blind-25', 'blind-26', 'blind-27', 'blind-28', 'blind-29', 'blind-30']) {
     it(`${name} (fresh written batch): macro-F1, every label's recall, collection precision`, () => {
       const m = score(name);
-      expect(m.macroF1).toBeGreaterThanOrEqual(TARGET.writtenMacroF1);
+      expect(m.macroF1).toBeGreaterThanOrEqual(Math.min(TARGET.writtenMacroF1, FLOOR.batchMacroF1[name] ?? TARGET.writtenMacroF1));
       for (const s of m.perLabel) expect(s.recall, s.label).toBeGreaterThanOrEqual(TARGET.writtenRecall);
       expect(m.perLabel[0]!.precision).toBeGreaterThanOrEqual(Math.min(TARGET.collectionPrecision, FLOOR.collectionPrecision[name] ?? TARGET.collectionPrecision));
     });
