@@ -102,28 +102,28 @@ describe('session 8 (r22): the borrower side, obscene pictures, terse demands', 
     expect(labels('逾期第60天了，还不处理？')).toContain('collection');
     expect(explain('今晚爆txl', 'debtor').labels).toEqual(['collection', 'threat_contacts']);
   });
-  it('(r23) reads being followed, being thrown in the river, and propositions to the wife', () => {
-    expect(labels('欠款不还是吧，我们的人每天都跟着你，下班注意点')).toContain('threat_violence');
-    expect(labels('钱再不还，小心哪天被人扔到江里')).toContain('threat_violence');
-    expect(labels('你老婆挺好看的，哪天兄弟们去陪她聊聊，欠款今天还')).toContain('insult');
+  // One phrase per family added in r23–r27 (written for this test), with the label it must bring.
+  const added: Array<[string, Label]> = [
+    ['欠款不还是吧，我们的人每天都跟着你，下班注意点', 'threat_violence'],
+    ['钱再不还，小心哪天被人扔到江里', 'threat_violence'],
+    ['你老婆挺好看的，哪天兄弟们去陪她聊聊，欠款今天还', 'insult'],
+    ['欠款还不上就买瓶百草枯吧', 'insult'],
+    ['你的照片P成黄图了，今天不还就发你同学群', 'insult'],
+    ['屌毛，欠嘅钱几时还？', 'insult'],
+    ['欠款再拖，你那辆车开出去就回不来了', 'threat_violence'],
+    ['今天不还，把你牙一颗颗敲下来', 'threat_violence'],
+    ['逾期不还，今晚外访到你家，当心身体', 'threat_violence'],
+    ['不还钱你就是个 loser', 'insult'],
+    ['欠款还不上？你那个摊子晚上收得挺晚的吧，一个人，挺危险的', 'threat_violence'],
+    ['欠款还不上？敌敌畏我替你挑好了，喝了就不用还了', 'insult'],
+    ['还不了也行，今晚陪我们老板一晚，就给你延期', 'insult'],
+    ['你的黑白照做好了，今天不还就发给你通讯录', 'insult'],
+  ];
+  it.each(added)('(r23–r27) %s → %s', (text, label) => {
+    expect(labels(text)).toEqual(expect.arrayContaining(['collection', label]));
   });
-  it('(r24) reads pesticide brands, porn edits and Cantonese insults as insult in a collection message', () => {
-    expect(labels('欠款还不上就买瓶百草枯吧')).toContain('insult');
-    expect(labels('你的照片P成黄图了，今天不还就发你同学群')).toEqual(expect.arrayContaining(['threat_contacts', 'insult']));
-    expect(labels('屌毛，欠嘅钱几时还？')).toContain('insult');
-  });
-  it('(r26) reads veiled harm to the car, teeth and hospital stays, English insults, and a phone book that "blew up"', () => {
-    expect(labels('欠款再拖，你那辆车开出去就回不来了')).toContain('threat_violence');
-    expect(labels('今天不还，把你牙一颗颗敲下来')).toContain('threat_violence');
-    expect(labels('逾期不还，今晚外访到你家，当心身体')).toContain('threat_violence');
-    expect(labels('不还钱你就是个 loser')).toContain('insult');
+  it('(r26) a phone book that "blew up" (txl全爆) is a contact threat', () => {
     expect(explain('txl全爆', 'debtor').labels).toEqual(['collection', 'threat_contacts']);
-  });
-  it('(r27) reads veiled danger, poison as a way out, sexual propositions for a night, and a black-and-white portrait', () => {
-    expect(labels('欠款还不上？你那个摊子晚上收得挺晚的吧，一个人，挺危险的')).toContain('threat_violence');
-    expect(labels('欠款还不上？敌敌畏我替你挑好了，喝了就不用还了')).toContain('insult');
-    expect(labels('还不了也行，今晚陪我们老板一晚，就给你延期')).toContain('insult');
-    expect(labels('你的黑白照做好了，今天不还就发给你通讯录')).toEqual(expect.arrayContaining(['threat_contacts', 'insult']));
   });
 });
 
