@@ -19,6 +19,15 @@ function spanTexts(text: string, label: Label, to: Recipient = 'debtor'): string
 }
 
 describe('collection comes first', () => {
+  // r17: the statement veto outweighed an explicit request to pay; every corpus message with 账单已出 and a request to pay
+  // is labelled collection, the ones that only report are not (the guide's d033).
+  it('reads a bill that also asks to pay as a reminder, and a bill that only reports as ordinary (rules)', () => {
+    const rules = (t: string) => explain(t, 'debtor').labels;
+    expect(rules('【淘多多】亲爱的张三，您的账单已出，最后还款日12月5日，请您按时还款')).toEqual(['collection']);
+    expect(rules('【花呗】本月账单已出，应还金额1,265.30元，还款日12月10日。')).toEqual([]);
+    expect(rules('尊敬的客户，本月应还金额为100元，请务必在今日登录车1号公众号进行还款！')).toEqual(['collection']);
+    expect(rules('【悟空贷】张三于3月2日申请的2000元，已过期5天，请尽快通过平台进行操作处理。')).toEqual(['collection']);
+  });
   it('labels lawful reminders and overdue notices as collection only', () => {
     expect(labels('【好享借】尊敬的用户，您的借款将于明日到期，应还金额¥1,236.00，请确保绑定银行卡余额充足。')).toEqual(['collection']);
     expect(labels('【江城银行】您的信用卡欠款已逾期120天。如仍未还款，我行将依法通过诉讼途径解决。')).toEqual(['collection']);
