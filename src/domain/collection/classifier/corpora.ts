@@ -9,7 +9,7 @@
  * blind-10 and blind-11, all of written-4, written-5 and written-6 (session 6), (session 7) written-8 and the odd
  * ids of blind-12, blind-13 and blind-14, and (session 8) written-10.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
- * blind-7, blind-15 to blind-30, written-7, written-9 and the even ids of blind-4, blind-5 and blind-8 to blind-14.
+ * blind-7, blind-15 to blind-32, written-7, written-9 and the even ids of blind-4, blind-5 and blind-8 to blind-14.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -142,6 +142,9 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Session 8's last pair, first sight at 8695f5d and 7579a2a (the session's final classifier); never tuned on.
     'blind-29': parseJsonl(read(`${FIX}blind-29.jsonl`)),
     'blind-30': parseJsonl(read(`${FIX}blind-30.jsonl`)),
+    // A seventh pair, written after the session's last change and scored once with the final classifier (e2bc5b7).
+    'blind-31': parseJsonl(read(`${FIX}blind-31.jsonl`)),
+    'blind-32': parseJsonl(read(`${FIX}blind-32.jsonl`)),
   };
 }
 
