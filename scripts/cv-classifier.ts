@@ -35,11 +35,13 @@ let msgs = trainingSet(read);
 if (args.includes('--no-w3')) msgs = msgs.filter((m) => !m.id.startsWith('w3:'));
 // --drop w4,w5,blind-9: leave parts out by their id prefix, to compare corpora on the parts they share ('base').
 const dropped = args.includes('--drop') ? args[args.indexOf('--drop') + 1]!.split(',') : [];
-msgs = msgs.filter((m) => !dropped.includes(m.id.slice(0, m.id.indexOf(':'))));
+/** A message's part: its id's prefix (w4, blind-9, r…). */
+const part = (m: { id: string }): string => m.id.slice(0, m.id.indexOf(':'));
+msgs = msgs.filter((m) => !dropped.includes(part(m)));
 // --part-weight w10=0.5,w9=0.25: a sample weight for parts by their id prefix, to try a corpus at less than full weight.
 if (args.includes('--part-weight')) {
   const pw = new Map(args[args.indexOf('--part-weight') + 1]!.split(',').map((kv) => [kv.split('=')[0]!, Number(kv.split('=')[1])] as const));
-  msgs = msgs.map((m) => (pw.has(m.id.slice(0, m.id.indexOf(':'))) ? { ...m, weight: pw.get(m.id.slice(0, m.id.indexOf(':'))) } : m));
+  msgs = msgs.map((m) => (pw.has(part(m)) ? { ...m, weight: pw.get(part(m)) } : m));
 }
 // Sessions 6–7's additions (w9 is not trained on; listed so an experiment adding it keeps 'base' the same): 'base' is
 // every part but these, so corpora with and without them compare on the same messages.
@@ -72,9 +74,9 @@ const xfit = crossFitted(thresholdWeights);
 const parts: Record<string, number[]> = { all: [], old: [], base: [] };
 msgs.forEach((m, i) => {
   parts.all!.push(i);
-  if (!ADDED_S6.includes(m.id.slice(0, m.id.indexOf(':')))) parts.base!.push(i);
+  const p = part(m);
+  if (!ADDED_S6.includes(p)) parts.base!.push(i);
   if (!m.id.startsWith('w3:')) parts.old!.push(i);
-  const p = m.id.slice(0, m.id.indexOf(':'));
   (parts[p] ??= []).push(i);
 });
 console.log(`options ${args.join(' ')}; thresholds ${[...thresholds].join(' ')}; veto ${veto}; ${((Date.now() - t0) / 1000).toFixed(0)} s`);

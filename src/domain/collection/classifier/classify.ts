@@ -375,8 +375,6 @@ export function explain(text: string, to: Recipient = 'unknown'): Explanation {
 
 /** Masks the normalised characters that lie in reported quotations (quotes.ts) so that no rule or gram reads them. */
 function maskReported(text: string, n: CoreNormalized): CoreNormalized {
-  // Most messages have no quotation mark at all: one scan and nothing to do.
-  if (!QUOTE_MARK.test(text)) return n;
   const ranges = reportedQuotes(text);
   if (ranges.length === 0) return n;
   const norm = n.norm;
@@ -389,7 +387,6 @@ function maskReported(text: string, n: CoreNormalized): CoreNormalized {
   }
   return { ...n, norm: out };
 }
-const QUOTE_MARK = /["“「『‘＂]/;
 /** What a masked character becomes: matched by no rule, and a gram like any other. */
 const MASK = '_';
 

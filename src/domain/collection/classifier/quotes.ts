@@ -14,6 +14,8 @@
 
 /** Opening → closing quotation marks; an ASCII " closes itself. */
 const PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '＂': '＂' };
+/** Any opening mark: most messages have none, and then nothing else is read. */
+const OPENING = new RegExp(`[${Object.keys(PAIRS).join('')}]`);
 
 /** Text right before a reported quotation (same clause). */
 const BEFORE = new RegExp(
@@ -38,7 +40,7 @@ const CLAUSE_END = /[。！？!?；;\n]/;
  */
 export function reportedQuotes(text: string): Array<[number, number]> {
   // A call transcript narrates the collector's own words (【通话记录】对方自称"XX法院张法官"): nothing to mask.
-  if (TRANSCRIPT.test(text)) return [];
+  if (!OPENING.test(text) || TRANSCRIPT.test(text)) return [];
   // Every quotation, as [opening mark, closing mark].
   const quotes: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
