@@ -18,6 +18,7 @@ import { classifyWindow, labelHitBits, LAST_RUN, mergeSpans, runRules, type Hit 
 import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, topGrams, type LinearModel } from './linear.js';
 import { LINEAR_MODEL } from './linear-model.js';
 import { modelMayAdd } from './speaker.js';
+import { decide, LAST_DECISION } from './decide.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
 export const RULES_VERSION = 'r27';
@@ -96,8 +97,19 @@ export function setNoCueMargin(m: number): void {
 
 const dense = new Int32Array(DENSE);
 const TOP_GRAMS = 3;
-/** In context, the logit another label needs to make a message collection (0 = even odds). */
-const CONTEXT_MIN_LOGIT = 0;
+/** The decision's input for the message being classified (reused: classify allocates nothing for it). */
+const INPUT = {
+  ruleBits: 0,
+  court: false,
+  short: false,
+  to: 'unknown' as Recipient,
+  norm: '',
+  allowed(fire: number): number {
+    return modelMayAdd(this.to, this.norm, fire, LAST_RUN.told);
+  },
+  ruleHitBits: labelHitBits,
+};
+const PARAMS: { thresholds: ArrayLike<number>; veto: number; noCueMargin: number } = { thresholds: [], veto: 0, noCueMargin: 0 };
 
 function mapSpans(ranges: ReadonlyArray<[number, number]>): Span[] {
   const n = LAST_RUN.n;
@@ -123,50 +135,19 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   if (norm.length === 0 || LAST_RUN.court) return rules;
   const nd = denseFeatures(LAST_RUN.hits, LAST_RUN.labelHits, rules.labels, rcpt, LAST_RUN.court, dense);
   scoreInto(model, norm, dense, nd, scores);
-  const t = model.thresholds;
-  let fire = 0;
-  for (let l = 0; l < NL; l++) if (scores[l]! >= t[l]!) fire |= 1 << l;
   let ruleBits = 0;
   for (const l of rules.labels) ruleBits |= 1 << LABELS.indexOf(l);
-  // When the rules gave no label (at most a weak cue: a threat word with no debt), the model alone must be surer
-  // that a message is collection: everyday chat shares many grams (明天, 下午, 小心, 你) with collection.
-  if ((fire & 1) !== 0 && ruleBits === 0 && opts?.context !== true && scores[0]! < t[0]! + noCueMargin) fire &= ~1;
-  // A very short message ("还钱", "钱呢？") has too few grams for the model to tell a threat or an insult from a
-  // plain demand: its few grams recur in every family of the training sets. Below MIN_MODEL_CHARS only the rules
-  // add those labels (a knife emoji, 老赖…); the model may still say it is collection.
-  if ((fire & ~1) !== 0 && norm.length < 2 * MIN_MODEL_CHARS && codePoints(norm) < MIN_MODEL_CHARS) fire &= 1;
-  // The model may veto the rules' collection when the rules gave nothing else (but third_party) and its collection
-  // logit is below the veto chosen by cross-validation: bank receipts, bill statements and scam scripts carry the
-  // rules' repayment words. Not with context: a collector's number is collection evidence the model never saw.
-  if (opts?.context !== true && (ruleBits & 1) !== 0 && (ruleBits & ~3) === 0 && scores[0]! < t[0]! && scores[0]! < model.veto) {
-    return { labels: [], spans: {} };
-  }
-  // Labels the model may not add on its own (speaker.ts): third_party to the debtor; impersonation to a message that
-  // does not speak as someone (a statement about a court is false_legal).
-  if ((fire & ~1) !== 0) fire &= modelMayAdd(rcpt, norm, fire, LAST_RUN.told);
-  let bits = fire | ruleBits;
-  // The model found collection where the rules did not: the rules' label words count as they would have in a
-  // collection message (「下次去就带着横幅」 has no debt word, so the rules dropped their threat_contacts).
-  let hitBits = 0;
-  if ((fire & 1) !== 0 && (ruleBits & 1) === 0) {
-    hitBits = labelHitBits();
-    bits |= hitBits;
-  }
-  // Context makes a message collection when another label is sure on its own: a rule of that label matched,
-  // or the model gives it at least even odds (the thresholds of the other labels are chosen among collection
-  // messages, too lenient to decide collection by themselves).
-  // The rules' label hits then count as what they are: 「打断腿」 from a collector is collection *and* a threat of
-  // violence (the rules alone gave nothing, having no debt word; until session 7 context kept only the collection).
-  let contextBits = 0;
-  if (opts?.context === true && (bits & 1) === 0) {
-    contextBits = labelHitBits();
-    let sure = contextBits !== 0;
-    for (let l = 1; l < NL && !sure; l++) if (scores[l]! >= Math.max(t[l]!, CONTEXT_MIN_LOGIT)) sure = true;
-    if (sure) bits |= 1 | contextBits;
-  }
-  if ((bits & 1) === 0) return rules;
-  if (rcpt === 'third_party') bits |= 2;
+  INPUT.ruleBits = ruleBits;
+  INPUT.short = norm.length < 2 * MIN_MODEL_CHARS && codePoints(norm) < MIN_MODEL_CHARS;
+  INPUT.to = rcpt;
+  INPUT.norm = norm;
+  PARAMS.thresholds = model.thresholds;
+  PARAMS.veto = model.veto;
+  PARAMS.noCueMargin = noCueMargin;
+  const bits = decide(scores, PARAMS, INPUT, opts?.context === true);
   if (bits === ruleBits) return rules;
+  if (bits === 0) return { labels: [], spans: {} };
+  const fromHits = LAST_DECISION.fromHits;
   const labels: Label[] = [];
   const spans: Partial<Record<Label, Span[]>> = {};
   for (let l = 0; l < NL; l++) {
@@ -178,7 +159,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
       spans[label] = rs;
       continue;
     }
-    if (((contextBits | hitBits) & (1 << l)) !== 0) {
+    if ((fromHits & (1 << l)) !== 0) {
       const hs = hitSpans(LAST_RUN.labelHits[l - 1]!);
       if (hs.length > 0) {
         spans[label] = hs;
@@ -187,7 +168,6 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
     }
     spans[label] = modelSpans(model, norm, l, window.length);
   }
-  // A label the context added with no grams of its own: the other labels' spans explain it.
   return { labels, spans };
 }
 

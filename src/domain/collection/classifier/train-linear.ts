@@ -20,6 +20,7 @@ import { conceptMask, forEachConceptFeature } from './concepts.js';
 import { mulberry32 } from '../../random.js';
 import { MIN_MODEL_CHARS, NO_CUE_MARGIN } from './model.js';
 import { modelMayAdd } from './speaker.js';
+import { decide, vetoable } from './decide.js';
 
 export interface TrainMessage {
   id: string;
@@ -296,10 +297,6 @@ export function chooseThresholds(
 const VETO_GRID = [-Infinity, -8, -7, -6, -5, -4.5, -4, -3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2];
 
 /** Whether the rules gave collection and no label other than third_party (the model may veto that). */
-export function vetoable(ruleBits: number): boolean {
-  return (ruleBits & 1) !== 0 && (ruleBits & ~3) === 0;
-}
-
 /** The whole classifier's collection decision: rules (unless vetoed) or the model's logit. */
 function collectionOf(x: Featured, z: Float64Array, t: number, veto: number): boolean {
   if (z[0]! >= t) return true;
@@ -356,11 +353,8 @@ export function trainLinear(msgs: readonly TrainMessage[], options: TrainOptions
 }
 
 /**
- * The whole classifier's labels (as bits) for each message from out-of-fold logits, as classify (model.ts)
- * combines them (context-free): a court notice keeps the rules' labels; the veto of the rules' collection; the
- * margin when the rules gave no label; rules ∪ model, a short text gets only collection from the model,
- * collection is the prerequisite, a third-party recipient makes it third_party.
- * For comparing options by cross-validation on the training data.
+ * The whole classifier's labels (as bits) for each message from out-of-fold logits, by the product's own decision
+ * (decide.ts, context-free). For comparing options by cross-validation on the training data.
  */
 export function oofLabelBits(
   data: readonly Featured[],
@@ -369,20 +363,10 @@ export function oofLabelBits(
   veto = -Infinity,
   noCueMargin = NO_CUE_MARGIN,
 ): number[] {
-  return data.map((x, i) => {
-    if (x.court) return x.ruleBits;
-    if (vetoable(x.ruleBits) && oof[i]![0]! < veto && oof[i]![0]! < thresholds[0]!) return 0;
-    let fire = 0;
-    for (let l = 0; l < NL; l++) if (oof[i]![l]! >= thresholds[l]!) fire |= 1 << l;
-    if ((fire & 1) !== 0 && x.ruleBits === 0 && oof[i]![0]! < thresholds[0]! + noCueMargin) fire &= ~1;
-    if (x.short) fire &= 1;
-    fire &= x.mayAdd;
-    let bits = fire | x.ruleBits;
-    if ((fire & 1) !== 0 && (x.ruleBits & 1) === 0) bits |= x.hitBits;
-    if ((bits & 1) === 0) return x.ruleBits;
-    if (x.to === 'third_party') bits |= 2;
-    return bits;
-  });
+  const p = { thresholds, veto, noCueMargin };
+  return data.map((x, i) =>
+    decide(oof[i]!, p, { ruleBits: x.ruleBits, court: x.court, short: x.short, to: x.to, allowed: () => x.mayAdd, ruleHitBits: () => x.hitBits }, false),
+  );
 }
 
 /** Label bits → labels. */

@@ -1,0 +1,99 @@
+/**
+ * How the rules' labels and the model's logits combine into the classifier's labels.
+ *
+ * One place for the product (model.ts `classify`) and for cross-validation (train-linear.ts `oofLabelBits`), so
+ * the CV scores the decision the product makes. Until session 9 each had its own copy, and every change to the
+ * decision had to be made twice.
+ *
+ * Bits are labels in LABELS order (bit 0 = collection, bit 1 = third_party).
+ */
+import { LABELS, type Recipient } from '../types.js';
+import { NL } from './linear.js';
+
+const COLLECTION = 1;
+const THIRD_PARTY = 1 << LABELS.indexOf('third_party');
+
+/** In context, the logit another label needs to make a message collection (0 = even odds). */
+const CONTEXT_MIN_LOGIT = 0;
+
+/** A message as the decision sees it, besides its logits. */
+export interface DecisionInput {
+  /** The rules' labels. */
+  readonly ruleBits: number;
+  /** The rules' genuine-court-notice test matched: the rules' labels stand. */
+  readonly court: boolean;
+  /** Too short for the model alone to add a label other than collection (model.ts MIN_MODEL_CHARS). */
+  readonly short: boolean;
+  readonly to: Recipient;
+  /** The labels the model may add on its own, given those it fired (speaker.ts modelMayAdd). Asked only when it fired one besides collection. */
+  allowed(fire: number): number;
+  /** The labels whose rules matched (classify.ts labelHitBits). Asked only when the model or the context makes the message collection. */
+  ruleHitBits(): number;
+}
+
+/** The thresholds, the veto and the no-cue margin of a model. */
+export interface DecisionParams {
+  readonly thresholds: ArrayLike<number>;
+  readonly veto: number;
+  readonly noCueMargin: number;
+}
+
+/** Set by each `decide`: the labels taken from the rules' hits (their words explain them; model.ts spans). */
+export const LAST_DECISION = { fromHits: 0 };
+
+/** The rules gave collection and nothing else but third_party: the model may veto it (bank receipts, bill statements). */
+export function vetoable(ruleBits: number): boolean {
+  return (ruleBits & COLLECTION) !== 0 && (ruleBits & ~(COLLECTION | THIRD_PARTY)) === 0;
+}
+
+/**
+ * The classifier's labels from the rules and the logits `z`. `context`: the message comes from a collector's number
+ * or a collection thread (the import; never `huxun classify` nor the CV).
+ */
+export function decide(z: ArrayLike<number>, p: DecisionParams, x: DecisionInput, context: boolean): number {
+  LAST_DECISION.fromHits = 0;
+  const ruleBits = x.ruleBits;
+  if (x.court) return ruleBits;
+  const t = p.thresholds;
+  // The model may veto the rules' collection when the rules gave nothing else (but third_party) and its collection
+  // logit is below the veto chosen by cross-validation: bank receipts, bill statements and scam scripts carry the
+  // rules' repayment words. Not with context: a collector's number is collection evidence the model never saw.
+  if (!context && vetoable(ruleBits) && z[0]! < t[0]! && z[0]! < p.veto) return 0;
+  let fire = 0;
+  for (let l = 0; l < NL; l++) if (z[l]! >= t[l]!) fire |= 1 << l;
+  // When the rules gave no label (at most a weak cue: a threat word with no debt), the model alone must be surer
+  // that a message is collection: everyday chat shares many grams (明天, 下午, 小心, 你) with collection.
+  if ((fire & COLLECTION) !== 0 && ruleBits === 0 && !context && z[0]! < t[0]! + p.noCueMargin) fire &= ~COLLECTION;
+  // A very short message ("还钱", "钱呢？") has too few grams for the model to tell a threat or an insult from a
+  // plain demand: its few grams recur in every family of the training sets. Only the rules add those labels there
+  // (a knife emoji, 老赖…); the model may still say it is collection.
+  if (x.short) fire &= COLLECTION;
+  // Labels the model may not add on its own (speaker.ts): third_party to the debtor; impersonation to a message that
+  // does not speak as someone; threat_contacts to a report that contacts were already told.
+  if ((fire & ~COLLECTION) !== 0) fire &= x.allowed(fire);
+  let bits = fire | ruleBits;
+  // The model found collection where the rules did not: the rules' label words count as they would have in a
+  // collection message (「下次去就带着横幅」 has no debt word, so the rules dropped their threat_contacts).
+  if ((fire & COLLECTION) !== 0 && (ruleBits & COLLECTION) === 0) {
+    const h = x.ruleHitBits();
+    bits |= h;
+    LAST_DECISION.fromHits = h;
+  }
+  // Context makes a message collection when another label is sure on its own: a rule of that label matched, or the
+  // model gives it at least even odds (the other labels' thresholds are chosen among collection messages, too
+  // lenient to decide collection by themselves). The rules' label hits then count as what they are: 「打断腿」 from
+  // a collector is collection *and* a threat of violence.
+  if (context && (bits & COLLECTION) === 0) {
+    const h = x.ruleHitBits();
+    let sure = h !== 0;
+    for (let l = 1; l < NL && !sure; l++) if (z[l]! >= Math.max(t[l]!, CONTEXT_MIN_LOGIT)) sure = true;
+    if (sure) {
+      bits |= COLLECTION | h;
+      LAST_DECISION.fromHits = h;
+    }
+  }
+  // Collection is the prerequisite of every other label.
+  if ((bits & COLLECTION) === 0) return ruleBits;
+  if (x.to === 'third_party') bits |= THIRD_PARTY;
+  return bits;
+}
