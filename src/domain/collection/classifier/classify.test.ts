@@ -136,6 +136,42 @@ describe('session 8 (r22): the borrower side, obscene pictures, terse demands', 
   });
 });
 
+describe('session 9 (r28): coercion, euphemisms, self-harm incitement, further audiences', () => {
+  // Written for this test, after blind-33 and blind-34's errors (their first sight was taken at c5baa62).
+  const added: Array<[string, Label[]]> = [
+    // The sender will make it happen, or threatens sex: threat_violence and insult (the labelling convention).
+    ['欠款拖着不还？你不卖，我们就帮你卖，车在楼下等', ['threat_violence', 'insult']],
+    ['还不上就让哥几个开心开心，欠款一笔勾销', ['threat_violence', 'insult']],
+    ['欠的钱再不还，我们去你妹学校找她玩玩', ['threat_violence', 'insult']],
+    // Euphemisms in scare quotes and punishment idioms.
+    // (Curly or corner quotes: ASCII quotes are separators to the normaliser, gone before the rules read the text.)
+    ['欠款今天不处理，晚上我们去你家跟你“聊聊”', ['threat_violence']],
+    ['欠款再拖，让你长点记性', ['threat_violence']],
+    ['欠我们的钱不还，拿手来抵也行', ['threat_violence']],
+    // Self-harm incitement, with the collector's own chasing as the debt cue.
+    ['实在还不上就从楼顶跳下去，省得我们天天催你', ['collection', 'insult']],
+    ['网贷逾期了吧，一了百了多省事', ['insult']],
+    ['卖个肾不就还清了', ['collection', 'insult']],
+    // Further audiences.
+    ['贵公司员工欠款不还，我们将函告贵公司全体股东', ['threat_contacts']],
+    ['欠款再不处理，我们去你老丈人家当着全家的面说', ['threat_contacts']],
+    ['今晚不还，把你的借条发到你直播间公屏上', ['threat_contacts']],
+    // Letter-spaced digits are joined.
+    ['逾 期 6 0 天 了 还 装 死', ['collection']],
+  ];
+  // The rules alone (explain), so each row names what the new families do; the model found some of them before.
+  it.each(added)('(r28) the rules read %s → %s', (text, want) => {
+    expect(explain(text, 'debtor').labels).toEqual(expect.arrayContaining(['collection', ...want]));
+  });
+  it('(r28) gives no label to notices that list abuses, to hearsay and to banter about selling a kidney', () => {
+    expect(labels('【某区公安分局】如遇催收人员辱骂、恐吓、爆通讯录等软暴力行为，请及时报警。', 'unknown')).toEqual([]);
+    expect(labels('金融机构不得使用暴力、恐吓、侮辱等手段催收贷款。', 'unknown')).toEqual([]);
+    expect(labels('对方打电话给我说要找人上门打断我的腿，要不要报警？', 'unknown')).toEqual([]);
+    expect(labels('我闺蜜说那个催收员原话是"你不卖我们帮你卖"，太吓人了', 'unknown')).toEqual([]);
+    expect(labels('想换新手机？卖肾吧哈哈，我帮你联系买家')).toEqual([]);
+  });
+});
+
 describe('threat_contacts', () => {
   // Session 8 (r19): phrasings blind-19 missed, rewritten here. The rules alone, so the test names what they do.
   it('reads talking to the family or the boss on a visit, company-wide notices and wider disclosure to a third party', () => {

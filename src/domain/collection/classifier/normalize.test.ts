@@ -46,6 +46,12 @@ describe('normalize', () => {
     }
   });
 
+  it('joins letter-spaced single digits after Han, and keeps the separators of digit groups', () => {
+    expect(normalize('逾 期 9 0 天').norm).toBe('逾期90天');
+    expect(normalize('第 ４ ５ 天').norm).toBe('第45天');
+    expect(normalize('电话 138 0013 8000').norm).toBe('电话138 0013 8000');
+  });
+
   it('keeps separators that do not sit between Han characters', () => {
     expect(normalize('hi there').norm).toBe('hi there');
     expect(normalize('2024-06-12').norm).toBe('2024-06-12');

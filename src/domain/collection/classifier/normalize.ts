@@ -12,6 +12,7 @@
  *  2. full-width → half-width, latin lower-cased, a few variant characters folded (妳→你, 朞→期, 処→处),
  *  3. separators (spaces, . - * | / _ ~ ·, zero-width characters, emoji) removed when they sit between
  *     two Han characters or between Han and a digit/latin letter: 催 收 → 催收, 逾-期 → 逾期, 通*讯*录 → 通讯录,
+ *     and between single letter-spaced digits after Han (逾 期 9 0 天 → 逾期90天),
  *  4. pinyin abbreviations expanded in place (yq → 逾期, hk → 还款, txl → 通讯录 …) when the message has
  *     another debt cue, and single-letter homophones after a Han head (逾q → 逾期, 还k → 还款).
  */
@@ -379,7 +380,10 @@ export function normalizeShared(text: string): CoreNormalized {
       const next = j < m ? bufType[j]! : T.Other;
       const drop =
         (prev === T.Han && (next === T.Han || next === T.Digit || next === T.Latin)) ||
-        (next === T.Han && (prev === T.Digit || prev === T.Latin));
+        (next === T.Han && (prev === T.Digit || prev === T.Latin)) ||
+        // Letter-spaced digits (「逾 期 9 0 天」「第 ４ ５ 天」): one digit, a separator, one digit, after Han. Groups of
+        // several digits (phone numbers, dates) keep their separators.
+        (prev === T.Digit && next === T.Digit && w >= 2 && bufType[w - 2] === T.Han && (j + 1 >= m || bufType[j + 1] !== T.Digit));
       if (!drop) {
         for (let k = i; k < j; k++, w++) {
           bufCode[w] = bufCode[k]!;

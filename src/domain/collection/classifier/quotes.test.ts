@@ -17,6 +17,10 @@ describe('reported speech (quotes.ts)', () => {
     expect(reported('【科普】催收说“影响子女政审”是假的')).toEqual(['影响子女政审']);
     expect(reported('我那天接到电话，对方说"你通讯录我全有，等着社死吧"，吓得我一晚没睡')).toEqual(['你通讯录我全有，等着社死吧']);
     expect(reported('朋友说催收跟他讲"再不还就去你老家贴大字报"')).toEqual(['再不还就去你老家贴大字报']);
+    // Session 9: 原话是"…", a singular 他/她 as the speaker, 说要找人"…" after a comma.
+    expect(reported('那个催收员原话是“你不卖我们帮你卖”，我截图了')).toEqual(['你不卖我们帮你卖']);
+    expect(reported('我把录音整理了，他说「不还就去你单位」，这是人话吗')).toEqual(['不还就去你单位']);
+    expect(reported('催收的今天又打电话了，说要找人"陪你玩玩"，我好怕')).toEqual(['陪你玩玩']);
   });
 
   it('leaves a collector’s own quotations alone: irony, labels, a text they wrote', () => {
