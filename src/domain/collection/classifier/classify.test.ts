@@ -172,6 +172,32 @@ describe('session 9 (r28): coercion, euphemisms, self-harm incitement, further a
   });
 });
 
+describe('session 9 (r29): bank reminders, loan adverts, prize scams, the victim\'s voice, growing groups', () => {
+  // Written for this test, after the first sight of a public SMS dataset (real-new6) and of blind-36.
+  it('reads reminders that ask to pay, and leaves adverts, prize scams, limit raises and home photography alone', () => {
+    expect(explain('您尾号1234的信用卡25日前应还人民币800元，如已还款本信息仅供参考。', 'debtor').labels).toEqual(['collection']);
+    expect(explain('您的白条还差1天到最后付款日，请及时付款，以免逾期违约。', 'debtor').labels).toEqual(['collection']);
+    expect(labels('我是信贷客户经理，无抵押无担保，三天批款，户籍不限，有资金需要联系我', 'unknown')).toEqual([]);
+    expect(labels('XX市人民法院通知：某栏目组把您的二等奖领奖合同传到本院，请立即联系解除合同，否则起诉', 'unknown')).toEqual([]);
+    expect(labels('根据您的用卡情况，您的信用卡额度临时调升至20000元，可随时还款', 'debtor')).toEqual([]);
+    expect(explain('本店提供满月上门摄影服务，欢迎预约', 'unknown').labels).toEqual([]);
+  });
+  it('gives no label to a threat told in the victim\'s voice', () => {
+    // The rules alone (the model left the second alone before r29).
+    expect(explain('老板讲我再不还就去公司贴大字报', 'unknown').labels).toEqual([]);
+    expect(explain('姐，他们说要上门泼油漆，你这几天别回家', 'third_party').labels).toEqual([]);
+  });
+  const added: Array<[string, Label]> = [
+    ['欠款还不上？你那破工地搬砖的一天能挣几个钱', 'insult'],
+    ['欠款不还就卖血去', 'insult'],
+    ['本群是你的欠款群，下周群里会加入你单位领导，欠款今天处理', 'threat_contacts'],
+    ['欠款再不还，我天天去你直播间刷屏', 'threat_contacts'],
+  ];
+  it.each(added)('(r29) the rules read %s → %s', (text, label) => {
+    expect(explain(text, 'debtor').labels).toEqual(expect.arrayContaining(['collection', label]));
+  });
+});
+
 describe('threat_contacts', () => {
   // Session 8 (r19): phrasings blind-19 missed, rewritten here. The rules alone, so the test names what they do.
   it('reads talking to the family or the boss on a visit, company-wide notices and wider disclosure to a third party', () => {

@@ -67,10 +67,19 @@ function writtenN(read: Reader, n: 2 | 3 | 4 | 5 | 6 | 8 | 10): WrittenLine[] {
 // The trailing number: an id like b8-0001 starts with the batch digit.
 const odd = (m: LabelledMessage): boolean => Number(/(\d+)$/.exec(m.id)?.[1] ?? 0) % 2 === 1;
 
+/** Sessions 7–9's sealed batches: their odd ids are trained on from session 9, their even ids stay held out. */
+const HALVED_S9 = Array.from({ length: 20 }, (_, k) => `blind-${15 + k}`);
+/**
+ * Their weight in training. At 1 the model alone read bare veiled threats (「晚上走夜路小心点」) as collection and gave
+ * a polite 「我们不会上门…请尽快还款」 threat_violence (the blind writers label bare threats collection, the guide's first
+ * rule does not); at 0.5 neither, for 0.003 less on blind-35 and 0.001 on blind-36 (docs/classifier.md, session 9).
+ */
+const HALVED_S9_WEIGHT = 0.5;
+
 export function trainingSet(read: Reader): TrainMessage[] {
   const out: TrainMessage[] = [];
   const add = (msgs: readonly LabelledMessage[], prefix: string, group: (m: LabelledMessage) => string): void => {
-    for (const m of msgs) out.push({ id: `${prefix}:${m.id}`, text: m.text, to: m.to ?? 'unknown', labels: m.labels, group: group(m) });
+    for (const m of msgs) out.push({ id: `${prefix}:${m.id}`, text: m.text, to: m.to ?? 'unknown', labels: m.labels, group: group(m), ...(HALVED_S9.includes(prefix) ? { weight: HALVED_S9_WEIGHT } : {}) });
   };
   add(written(read).filter((m) => m.split === 'train'), 'w', (m) => `family:${(m as WrittenLine).family}`);
   add(writtenN(read, 2), 'w2', (m) => `family:${(m as WrittenLine).family}`);
@@ -84,7 +93,9 @@ export function trainingSet(read: Reader): TrainMessage[] {
   add(parseJsonl(read(SHARED_DEV)), 'd', (m) => `d:${m.id}`);
   add(parseJsonl(read(`${FIX}huxun-dev.jsonl`)).filter((m) => !isHeldOut(m.id)), 'h', (m) => `h:${m.id}`);
   for (const f of ['blind-2', 'blind-3', 'blind-6']) add(parseJsonl(read(`${FIX}${f}.jsonl`)), f, (m) => `${f}:${m.id}`);
-  for (const f of ['blind-4', 'blind-5', 'blind-8', 'blind-9', 'blind-10', 'blind-11', 'blind-12', 'blind-13', 'blind-14']) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
+  // Session 9 (round 7): the odd ids of blind-15 to blind-34 too, chosen on blind-35/36 (never trained on) and the
+  // even halves (docs/classifier.md, session 9).
+  for (const f of [...['blind-4', 'blind-5', 'blind-8', 'blind-9', 'blind-10', 'blind-11', 'blind-12', 'blind-13', 'blind-14'], ...HALVED_S9]) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
   return out;
 }
 
@@ -116,35 +127,18 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     'blind-13 even': parseJsonl(read(`${FIX}blind-13.jsonl`)).filter((m) => !odd(m)),
     // Session 6's fourth sealed batch, scored first-sight at 0cc9f1f and e80d964 only; never trained on.
     'blind-14 even': parseJsonl(read(`${FIX}blind-14.jsonl`)).filter((m) => !odd(m)),
-    // Session 7's two sealed batches, scored first-sight at 6dff325 and 3ae2e4f (docs/classifier.md); never trained on.
-    'blind-15': parseJsonl(read(`${FIX}blind-15.jsonl`)),
-    'blind-16': parseJsonl(read(`${FIX}blind-16.jsonl`)),
-    // Session 7's second pair (blind-17 leans to hard cases), scored first-sight at 6dff325 and d4a5386 (round 5);
-    // never trained on.
-    'blind-17': parseJsonl(read(`${FIX}blind-17.jsonl`)),
-    'blind-18': parseJsonl(read(`${FIX}blind-18.jsonl`)),
-    // Session 8's batches, never trained on. blind-20, -22 and -24 are in real collectors' register (humiliation,
-    // sexual threats, self-harm incitement, terse fragments). First sight: blind-19/20 at 8695f5d and 8c384ce,
-    // blind-21/22 at 8695f5d and 90cc148, blind-23/24 at 8695f5d and 9395943 (docs/classifier.md, session 8). The
-    // rules were then tuned on blind-19 to blind-22's errors (r19–r23); blind-23 and blind-24 were scored only.
-    'blind-19': parseJsonl(read(`${FIX}blind-19.jsonl`)),
-    'blind-20': parseJsonl(read(`${FIX}blind-20.jsonl`)),
-    'blind-21': parseJsonl(read(`${FIX}blind-21.jsonl`)),
-    'blind-22': parseJsonl(read(`${FIX}blind-22.jsonl`)),
-    'blind-23': parseJsonl(read(`${FIX}blind-23.jsonl`)),
-    'blind-24': parseJsonl(read(`${FIX}blind-24.jsonl`)),
-    // Session 8's fourth pair, first sight at 8695f5d and 3fd0998; the rules were then tuned on their errors (r26).
-    'blind-25': parseJsonl(read(`${FIX}blind-25.jsonl`)),
-    'blind-26': parseJsonl(read(`${FIX}blind-26.jsonl`)),
-    // Session 8's fifth pair, first sight at 8695f5d and 4184fcc; the rules were then tuned on their errors (r27).
-    'blind-27': parseJsonl(read(`${FIX}blind-27.jsonl`)),
-    'blind-28': parseJsonl(read(`${FIX}blind-28.jsonl`)),
-    // Session 8's last pair, first sight at 8695f5d and 7579a2a (the session's final classifier); never tuned on.
-    'blind-29': parseJsonl(read(`${FIX}blind-29.jsonl`)),
-    'blind-30': parseJsonl(read(`${FIX}blind-30.jsonl`)),
-    // A seventh pair, written after the session's last change and scored once with the final classifier (e2bc5b7).
-    'blind-31': parseJsonl(read(`${FIX}blind-31.jsonl`)),
-    'blind-32': parseJsonl(read(`${FIX}blind-32.jsonl`)),
+    // Sessions 7 and 8's batches (blind-15 to blind-32) and session 9's first pair (blind-33, blind-34; first sight at
+    // 8695f5d and c5baa62, then the rules were tuned on their errors, r28): first-sight figures in docs/classifier.md.
+    // From session 9 their odd ids are trained on (round 7) and their even ids stay held out.
+    ...Object.fromEntries(HALVED_S9.map((f) => [`${f} even`, parseJsonl(read(`${FIX}${f}.jsonl`)).filter((m) => !odd(m))])),
+    // Session 9's second pair, first sight at 8695f5d, c5baa62 and 6921e83 (r28); then used to choose round 7 and the
+    // no-cue margin (docs/classifier.md, session 9), so no longer a first-sight measure. Never trained on.
+    // Real inbox SMS from two public SMS datasets (session 9: real/sms-datasets-sources.jsonl): bank and loan-app
+    // notices, adverts and scams, a few reminders; first sight at 8695f5d, c5baa62, 6921e83 and the round-7 candidate,
+    // then r29 was tuned on its errors. Never trained on.
+    'real SMS datasets': parseJsonl(read(`${FIX}real/sms-datasets.jsonl`)),
+    'blind-35': parseJsonl(read(`${FIX}blind-35.jsonl`)),
+    'blind-36': parseJsonl(read(`${FIX}blind-36.jsonl`)),
   };
 }
 

@@ -21,7 +21,7 @@ import { modelMayAdd } from './speaker.js';
 import { decide, LAST_DECISION } from './decide.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
-export const RULES_VERSION = 'r28';
+export const RULES_VERSION = 'r29';
 function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -87,8 +87,12 @@ const scores = new Float64Array(NL);
  * 0.25 whenever the rules gave no label costs 0.003 of the training cross-validation's macro-F1
  * (docs/classifier.md, session 5). Session 5 round 2: with blind-8's odd ids and the new real sources in training,
  * 「晚上走夜路小心点」 came 0.2 over threshold + 0.25; 0.5, the next margin of the grid, costs 0.004 of the training CV.
+ * Session 9 (round 7, the odd halves of blind-15 to blind-34 trained on): at 0.5 the model alone called 30 of
+ * written-9's 701 everyday messages collection (「周六我们去你家附近那个公园野餐吧」), against 17 before; at 1, 11,
+ * with blind-35/36 (never trained on) at 0.916/0.851 against 0.919/0.852. The blind batches label bare veiled
+ * threats collection, which the guide's first rule does not, and the model learned it.
  */
-export const NO_CUE_MARGIN = 0.5;
+export const NO_CUE_MARGIN = 1;
 let noCueMargin: number = NO_CUE_MARGIN;
 /** For evaluation scripts. */
 export function setNoCueMargin(m: number): void {
