@@ -198,6 +198,27 @@ describe('session 9 (r29): bank reminders, loan adverts, prize scams, the victim
   });
 });
 
+describe('session 9 (r30): group admins, law firms to their clients, anti-fraud headers, comments and phone rounds', () => {
+  // Written for this test, after blind-37 and blind-38's errors (their first sight was taken at 557499a).
+  it('gives no label to a group admin, a law firm writing to its client, the police acknowledging a report', () => {
+    expect(explain('刚才群里发“老赖曝光”图片的人已经被我移出群了，大家注意信息安全', 'unknown').labels).toEqual([]);
+    expect(explain('【某律师事务所】您委托我所办理的借款纠纷案材料已提交法院，开庭时间另行通知。', 'debtor').labels).toEqual([]);
+    expect(explain('【国家反诈中心】警惕冒充法院、律师催收网贷逾期的诈骗电话，切勿转账。', 'unknown').labels).toEqual([]);
+  });
+  it('still reads a fake collector who signs as an anti-fraud centre', () => {
+    expect(explain('【反诈中心】你的网贷逾期不还已被列为诈骗嫌疑，请立即还款。', 'debtor').labels).toContain('collection');
+  });
+  const added: Array<[string, Label]> = [
+    ['欠款不还，我就在你每个视频底下评论你欠钱', 'threat_contacts'],
+    ['欠款不还，我们天天给你奶奶打电话', 'threat_contacts'],
+    ['你作为配偶须承担全部还款责任，欠款今天处理', 'false_legal'],
+    ['欠款逾期，系统已限制您购买高铁车票', 'false_legal'],
+  ];
+  it.each(added)('(r30) the rules read %s → %s', (text, label) => {
+    expect(explain(text, 'debtor').labels).toEqual(expect.arrayContaining(['collection', label]));
+  });
+});
+
 describe('threat_contacts', () => {
   // Session 8 (r19): phrasings blind-19 missed, rewritten here. The rules alone, so the test names what they do.
   it('reads talking to the family or the boss on a visit, company-wide notices and wider disclosure to a third party', () => {

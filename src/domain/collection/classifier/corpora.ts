@@ -67,7 +67,12 @@ function writtenN(read: Reader, n: 2 | 3 | 4 | 5 | 6 | 8 | 10): WrittenLine[] {
 // The trailing number: an id like b8-0001 starts with the batch digit.
 const odd = (m: LabelledMessage): boolean => Number(/(\d+)$/.exec(m.id)?.[1] ?? 0) % 2 === 1;
 
-/** Sessions 7–9's sealed batches: their odd ids are trained on from session 9, their even ids stay held out. */
+/**
+ * Sessions 7–9's sealed batches up to blind-34: their odd ids are trained on from session 9 (round 7), their even ids
+ * stay held out. Adding blind-35 to blind-38's odd ids too (a round 8) was tried and not kept: the real held-out split
+ * fell from 0.774 to 0.763, written-9 got 15 labels instead of 12, and the polite 「我们不会上门…请尽快还款」 got
+ * threat_violence and visit_threat from the model alone (docs/classifier.md, session 9).
+ */
 const HALVED_S9 = Array.from({ length: 20 }, (_, k) => `blind-${15 + k}`);
 /**
  * Their weight in training. At 1 the model alone read bare veiled threats (「晚上走夜路小心点」) as collection and gave
@@ -127,18 +132,21 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     'blind-13 even': parseJsonl(read(`${FIX}blind-13.jsonl`)).filter((m) => !odd(m)),
     // Session 6's fourth sealed batch, scored first-sight at 0cc9f1f and e80d964 only; never trained on.
     'blind-14 even': parseJsonl(read(`${FIX}blind-14.jsonl`)).filter((m) => !odd(m)),
-    // Sessions 7 and 8's batches (blind-15 to blind-32) and session 9's first pair (blind-33, blind-34; first sight at
-    // 8695f5d and c5baa62, then the rules were tuned on their errors, r28): first-sight figures in docs/classifier.md.
-    // From session 9 their odd ids are trained on (round 7) and their even ids stay held out.
+    // Sessions 7 and 8's batches (blind-15 to blind-32) and session 9's first pair (blind-33/34: first sight at 8695f5d
+    // and c5baa62, then r28 was tuned on their errors). First-sight figures in docs/classifier.md. Their odd ids are
+    // trained on from session 9 (round 7), their even ids stay held out.
     ...Object.fromEntries(HALVED_S9.map((f) => [`${f} even`, parseJsonl(read(`${FIX}${f}.jsonl`)).filter((m) => !odd(m))])),
-    // Session 9's second pair, first sight at 8695f5d, c5baa62 and 6921e83 (r28); then used to choose round 7 and the
-    // no-cue margin (docs/classifier.md, session 9), so no longer a first-sight measure. Never trained on.
+    // Session 9's second pair: first sight of r28 at 6921e83, then used to choose round 7 and the no-cue margin, and r29
+    // was tuned on blind-36's errors. Never trained on.
+    'blind-35': parseJsonl(read(`${FIX}blind-35.jsonl`)),
+    'blind-36': parseJsonl(read(`${FIX}blind-36.jsonl`)),
+    // Session 9's third pair: first sight of round 7 + r29 at 557499a, then r30 was tuned on their errors. Never trained on.
+    'blind-37': parseJsonl(read(`${FIX}blind-37.jsonl`)),
+    'blind-38': parseJsonl(read(`${FIX}blind-38.jsonl`)),
     // Real inbox SMS from two public SMS datasets (session 9: real/sms-datasets-sources.jsonl): bank and loan-app
     // notices, adverts and scams, a few reminders; first sight at 8695f5d, c5baa62, 6921e83 and the round-7 candidate,
     // then r29 was tuned on its errors. Never trained on.
     'real SMS datasets': parseJsonl(read(`${FIX}real/sms-datasets.jsonl`)),
-    'blind-35': parseJsonl(read(`${FIX}blind-35.jsonl`)),
-    'blind-36': parseJsonl(read(`${FIX}blind-36.jsonl`)),
   };
 }
 
