@@ -143,6 +143,10 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Session 9's third pair: first sight of round 7 + r29 at 557499a, then r30 was tuned on their errors. Never trained on.
     'blind-37': parseJsonl(read(`${FIX}blind-37.jsonl`)),
     'blind-38': parseJsonl(read(`${FIX}blind-38.jsonl`)),
+    // Session 9's last pair, written while r30 was made and scored once, with the session's final classifier (d158fbc).
+    // Never tuned on.
+    'blind-39': parseJsonl(read(`${FIX}blind-39.jsonl`)),
+    'blind-40': parseJsonl(read(`${FIX}blind-40.jsonl`)),
     // Real inbox SMS from two public SMS datasets (session 9: real/sms-datasets-sources.jsonl): bank and loan-app
     // notices, adverts and scams, a few reminders; first sight at 8695f5d, c5baa62, 6921e83 and the round-7 candidate,
     // then r29 was tuned on its errors. Never trained on.
