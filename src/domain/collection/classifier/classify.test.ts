@@ -136,6 +136,13 @@ describe('session 8 (r22): the borrower side, obscene pictures, terse demands', 
   });
 });
 
+/** Each row: the rules alone read the text (sent to the debtor) as collection with these labels. */
+function rulesRead(tag: string, rows: Array<[string, Label[]]>): void {
+  it.each(rows)(`(${tag}) the rules read %s → %s`, (text, want) => {
+    expect(explain(text, 'debtor').labels).toEqual(expect.arrayContaining(['collection', ...want]));
+  });
+}
+
 describe('session 9 (r28): coercion, euphemisms, self-harm incitement, further audiences', () => {
   // Written for this test, after blind-33 and blind-34's errors (their first sight was taken at c5baa62).
   const added: Array<[string, Label[]]> = [
@@ -160,9 +167,7 @@ describe('session 9 (r28): coercion, euphemisms, self-harm incitement, further a
     ['逾 期 6 0 天 了 还 装 死', ['collection']],
   ];
   // The rules alone (explain), so each row names what the new families do; the model found some of them before.
-  it.each(added)('(r28) the rules read %s → %s', (text, want) => {
-    expect(explain(text, 'debtor').labels).toEqual(expect.arrayContaining(['collection', ...want]));
-  });
+  rulesRead('r28', added);
   it('(r28) gives no label to notices that list abuses, to hearsay and to banter about selling a kidney', () => {
     expect(labels('【某区公安分局】如遇催收人员辱骂、恐吓、爆通讯录等软暴力行为，请及时报警。', 'unknown')).toEqual([]);
     expect(labels('金融机构不得使用暴力、恐吓、侮辱等手段催收贷款。', 'unknown')).toEqual([]);
@@ -187,15 +192,12 @@ describe('session 9 (r29): bank reminders, loan adverts, prize scams, the victim
     expect(explain('老板讲我再不还就去公司贴大字报', 'unknown').labels).toEqual([]);
     expect(explain('姐，他们说要上门泼油漆，你这几天别回家', 'third_party').labels).toEqual([]);
   });
-  const added: Array<[string, Label]> = [
-    ['欠款还不上？你那破工地搬砖的一天能挣几个钱', 'insult'],
-    ['欠款不还就卖血去', 'insult'],
-    ['本群是你的欠款群，下周群里会加入你单位领导，欠款今天处理', 'threat_contacts'],
-    ['欠款再不还，我天天去你直播间刷屏', 'threat_contacts'],
-  ];
-  it.each(added)('(r29) the rules read %s → %s', (text, label) => {
-    expect(explain(text, 'debtor').labels).toEqual(expect.arrayContaining(['collection', label]));
-  });
+  rulesRead('r29', [
+    ['欠款还不上？你那破工地搬砖的一天能挣几个钱', ['insult']],
+    ['欠款不还就卖血去', ['insult']],
+    ['本群是你的欠款群，下周群里会加入你单位领导，欠款今天处理', ['threat_contacts']],
+    ['欠款再不还，我天天去你直播间刷屏', ['threat_contacts']],
+  ]);
 });
 
 describe('session 9 (r30): group admins, law firms to their clients, anti-fraud headers, comments and phone rounds', () => {
@@ -208,15 +210,12 @@ describe('session 9 (r30): group admins, law firms to their clients, anti-fraud 
   it('still reads a fake collector who signs as an anti-fraud centre', () => {
     expect(explain('【反诈中心】你的网贷逾期不还已被列为诈骗嫌疑，请立即还款。', 'debtor').labels).toContain('collection');
   });
-  const added: Array<[string, Label]> = [
-    ['欠款不还，我就在你每个视频底下评论你欠钱', 'threat_contacts'],
-    ['欠款不还，我们天天给你奶奶打电话', 'threat_contacts'],
-    ['你作为配偶须承担全部还款责任，欠款今天处理', 'false_legal'],
-    ['欠款逾期，系统已限制您购买高铁车票', 'false_legal'],
-  ];
-  it.each(added)('(r30) the rules read %s → %s', (text, label) => {
-    expect(explain(text, 'debtor').labels).toEqual(expect.arrayContaining(['collection', label]));
-  });
+  rulesRead('r30', [
+    ['欠款不还，我就在你每个视频底下评论你欠钱', ['threat_contacts']],
+    ['欠款不还，我们天天给你奶奶打电话', ['threat_contacts']],
+    ['你作为配偶须承担全部还款责任，欠款今天处理', ['false_legal']],
+    ['欠款逾期，系统已限制您购买高铁车票', ['false_legal']],
+  ]);
 });
 
 describe('threat_contacts', () => {
