@@ -207,6 +207,10 @@ describe('session 9 (r30): group admins, law firms to their clients, anti-fraud 
     expect(explain('【某律师事务所】您委托我所办理的借款纠纷案材料已提交法院，开庭时间另行通知。', 'debtor').labels).toEqual([]);
     expect(explain('【国家反诈中心】警惕冒充法院、律师催收网贷逾期的诈骗电话，切勿转账。', 'unknown').labels).toEqual([]);
   });
+  it('(r31) gives no label to a loan advert, and still reads a reminder that offers help with 资金周转', () => {
+    expect(explain('您好，我们是做信用贷款的，不需要抵押，有资金需求请联系我', 'unknown').labels).toEqual([]);
+    expect(explain('您的借款已逾期，如资金周转困难可以协商，请今天还款', 'debtor').labels).toContain('collection');
+  });
   it('still reads a fake collector who signs as an anti-fraud centre', () => {
     expect(explain('【反诈中心】你的网贷逾期不还已被列为诈骗嫌疑，请立即还款。', 'debtor').labels).toContain('collection');
   });

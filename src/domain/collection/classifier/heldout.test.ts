@@ -53,10 +53,12 @@ const FLOOR: {
   // session 7's), collection P 0.936; the floors are those figures rounded down.
   // Session 9: the odd halves of blind-15 to blind-34 are trained on (round 7); their even halves stay held out, and
   // the floors are the figures of the shipped classifier on those halves, rounded down (docs/classifier.md, session 9).
-  // 'real SMS datasets' (345 real inbox SMS, 12 of them collection): 0.35–0.37 at first sight (11–13 of 333 ordinary
-  // messages called collection: loan adverts, prize scams naming a court, a limit raise), 0.667 after r29 was tuned on
-  // them (4 of 333), 0.636 with r30 (4 of 333, one reminder fewer found).
-  collectionPrecision: { 'real heldout': 0.92, 'blind-20 even': 0.94, 'blind-22 even': 0.93, 'real SMS datasets': 0.63 },
+  // 'real SMS datasets' (1,829 real inbox SMS from two public datasets, 14 of them collection; docs/real-corpus.md):
+  // where collection is this rare, a few false labels sink precision. The first 345: 0.35–0.37 at first sight (11–13
+  // of 333 ordinary called collection), 0.64 after r29/r30 were tuned on them. With the later samples (first sight in
+  // docs/classifier.md, session 9) and r31: 0.31 (20 of 1,815 ordinary called collection, 1.1 %).
+  // blind-30 even: 0.947 after the retrain with r31 (one more message), 0.96 before.
+  collectionPrecision: { 'real heldout': 0.92, 'blind-20 even': 0.94, 'blind-22 even': 0.93, 'blind-30 even': 0.94, 'real SMS datasets': 0.3 },
   batchMacroF1: { 'blind-30 even': 0.86, 'blind-32 even': 0.88, 'blind-36': 0.86 },
   batchRecall: { 'blind-32 even': { visit_threat: 0.66 } },
 };
@@ -107,10 +109,10 @@ describe('classifier on unseen messages (issue 11 targets)', () => {
   });
 
   // Real inbox SMS (session 9, two public datasets): banks', shops' and loan apps' notices and adverts, mostly not
-  // collection. The same bound as for everyday chat; 4 of 333 (1.2 %) after r29, 11–13 at first sight.
+  // collection. The same bound as for everyday chat: 20 of 1,815 (1.1 %) with r31.
   it('real inbox SMS (real/sms-datasets.jsonl): at most 3 % of the ordinary ones get any label', () => {
     const msgs = sets['real SMS datasets']!.filter((m) => m.labels.length === 0);
-    expect(msgs.length).toBeGreaterThanOrEqual(300);
+    expect(msgs.length).toBeGreaterThanOrEqual(1800);
     const wrong = msgs.filter((m) => classify(m.text, m.to).labels.length > 0);
     expect(wrong.length / msgs.length).toBeLessThanOrEqual(0.03);
   });

@@ -435,6 +435,10 @@ export const VETO: Rule[] = compile(
     { id: 'veto.notice2', re: '(?:移出|踢出|移除)(?:了)?群|被我(?:移出|踢)|群主已经?踢|(?:别|不要)(?:乱转|转发)|(?:您|你)委托(?:我所|本所|的)[^。]{0,12}?(?:案|纠纷|材料)|(?:您|你)的报警已受理|报警已受理', w: -2 },
     // Voided by a demand to pay: fake collectors sign as 【反诈中心】 too (「…已被列为诈骗嫌疑，请立即还款」).
     { id: 'veto.antifraud_header', re: '【[^】]{0,8}反诈[^】]{0,6}】', w: -2, voidBy: ['col.pay_imperative', 'col.repay_demand', 'col.nonpay'] },
+    // Loan adverts as real inboxes hold them (two public SMS datasets, session 9): 「我们是做信用贷款的，不需要抵押」
+    // 「当您有资金需求时，请联系我」「贷款联系电话…解决燃眉之急」. Voided by a demand to pay or an overdue debt, so a
+    // reminder that offers help with 资金周转 is still read.
+    { id: 'veto.advert2', re: '不需要抵押|无需抵[押压]|免抵押|资金需求|资金需要|资金周转|贷款联系|有需要贷款|需要贷款的|需要贷款(?:可以|请|就)?(?:联系|找)|做[^。，]{0,6}?贷款(?:的|业务)|(?:快速|可以|帮您|帮你|为您|代)办理?[^。，]{0,8}?贷款|也可以审批|燃眉之急|诈骗(?:的)?(?:主要)?手法|诈骗高峰', w: -2, voidBy: ['col.pay_imperative', 'col.nonpay', 'col.debt_overdue', 'col.overdue'] },
     // Prize scams that claim a court will sue over a prize contract (「…把您的一封二等奖领奖合同传到本院」): no debt.
     { id: 'veto.prize', re: '(?:中奖|领奖|获奖|奖品|[一二三]等奖|栏目组|节目组)[^。]{0,40}?(?:合同|法院|本院|起诉)|(?:法院|本院)[^。]{0,40}?(?:中奖|领奖|奖品|[一二三]等奖|栏目组|节目组)', w: -2 },
     { id: 'veto.service', re: '额度(?:临时)?(?:调升|调高|上调)|额度已提升|信用分|连续\\d+期按时|申请(?:未|已)通过|审核(?:已|未)?通过(?!后)|未通过审核|申请已提交|已激活|提额|签约成功|开通自动还款|已成功分期|分期成功|分期已生效|办理成功|无逾期|状态良好|临时额度|已为您开通', w: -1.5 },
