@@ -147,6 +147,9 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Never tuned on.
     'blind-39': parseJsonl(read(`${FIX}blind-39.jsonl`)),
     'blind-40': parseJsonl(read(`${FIX}blind-40.jsonl`)),
+    // A second last pair, written after r31 and scored once with the final classifier (53404d4). Never tuned on.
+    'blind-41': parseJsonl(read(`${FIX}blind-41.jsonl`)),
+    'blind-42': parseJsonl(read(`${FIX}blind-42.jsonl`)),
     // Real inbox SMS from two public SMS datasets (session 9: real/sms-datasets-sources.jsonl): bank and loan-app
     // notices, adverts and scams, a few reminders; first sight at 8695f5d, c5baa62, 6921e83 and the round-7 candidate,
     // then r29 was tuned on its errors. Never trained on.
