@@ -100,7 +100,7 @@ export function trainingSet(read: Reader): TrainMessage[] {
   for (const f of ['blind-2', 'blind-3', 'blind-6']) add(parseJsonl(read(`${FIX}${f}.jsonl`)), f, (m) => `${f}:${m.id}`);
   // Session 9 (round 7): the odd ids of blind-15 to blind-34 too, chosen on blind-35/36 (never trained on) and the
   // even halves (docs/classifier.md, session 9).
-  for (const f of [...['blind-4', 'blind-5', 'blind-8', 'blind-9', 'blind-10', 'blind-11', 'blind-12', 'blind-13', 'blind-14'], ...HALVED_S9]) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
+  for (const f of ['blind-4', 'blind-5', 'blind-8', 'blind-9', 'blind-10', 'blind-11', 'blind-12', 'blind-13', 'blind-14', ...HALVED_S9]) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
   return out;
 }
 

@@ -778,8 +778,9 @@ const COERCE =
 
 const VIOLENCE: RuleSpec[] = [
   {
-    // Harm said with a euphemism in scare quotes (我们上去"谈", 跟他"聊聊", 里面有人"照顾"你), punishment idioms (长点记性,
-    // 欠收拾, 送你上路, 喊救命) and a body part taken as payment (拿手来抵, 手我们要定了): blind-33/34 at first sight.
+    // Harm said with a euphemism in curly or corner scare quotes (跟他“聊聊”, 里面有人“照顾”你; ASCII quotes are gone after
+    // normalisation), punishment idioms (长点记性, 挨收拾, 送你上路, 喊救命; not 欠收拾, an insult) and a body part taken as
+    // payment (拿手来抵, 手我们要定了): blind-33/34 at first sight.
     id: 'viol.euphemism',
     re:
       '[“"「『‘\'](?:聊聊|聊一聊|谈谈|谈一谈|谈|照顾|关照|招待|问候|伺候|教育|收拾|沟通|交流|坐坐|喝茶|玩玩|陪陪)[”"」』’\']|长(?:点|长|一点)记性|(?:挨|等着)收拾|' +

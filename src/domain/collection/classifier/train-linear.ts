@@ -296,7 +296,6 @@ export function chooseThresholds(
 
 const VETO_GRID = [-Infinity, -8, -7, -6, -5, -4.5, -4, -3.5, -3, -2.5, -2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2];
 
-/** Whether the rules gave collection and no label other than third_party (the model may veto that). */
 /** The whole classifier's collection decision: rules (unless vetoed) or the model's logit. */
 function collectionOf(x: Featured, z: Float64Array, t: number, veto: number): boolean {
   if (z[0]! >= t) return true;
