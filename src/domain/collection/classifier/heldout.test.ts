@@ -58,7 +58,9 @@ const FLOOR: {
   // of 333 ordinary called collection), 0.64 after r29/r30 were tuned on them. With the later samples (first sight in
   // docs/classifier.md, session 9) and r31: 0.31 (20 of 1,815 ordinary called collection, 1.1 %).
   // blind-30 even: 0.947 after the retrain with r31 (one more message), 0.96 before.
-  collectionPrecision: { 'real heldout': 0.92, 'blind-20 even': 0.94, 'blind-22 even': 0.93, 'blind-30 even': 0.94, 'real SMS datasets': 0.3 },
+  // Session 10: the odd ids of the SMS datasets are trained on; on the even half collection precision is 0.78 (0.35
+  // with session 9's classifier on the same half).
+  collectionPrecision: { 'real heldout': 0.92, 'blind-20 even': 0.94, 'blind-22 even': 0.93, 'blind-30 even': 0.94, 'real SMS datasets even': 0.75 },
   // blind-42 (real register, never tuned on): 0.859 at first sight with the final classifier, threat_violence recall
   // 0.765 (26 of 34), visit_threat 0.791 (34 of 43).
   batchMacroF1: { 'blind-30 even': 0.86, 'blind-32 even': 0.88, 'blind-36': 0.86, 'blind-42': 0.85 },
@@ -113,11 +115,13 @@ describe('classifier on unseen messages (issue 11 targets)', () => {
 
   // Real inbox SMS (session 9, two public datasets): banks', shops' and loan apps' notices and adverts, mostly not
   // collection. The same bound as for everyday chat: 20 of 1,815 (1.1 %) with r31.
-  it('real inbox SMS (real/sms-datasets.jsonl): at most 3 % of the ordinary ones get any label', () => {
-    const msgs = sets['real SMS datasets']!.filter((m) => m.labels.length === 0);
-    expect(msgs.length).toBeGreaterThanOrEqual(1800);
+  // Session 10: their odd ids are trained on, and the even half (903, 893 of them ordinary) stays held out: 2 of 893
+  // get a label (11 with session 9's classifier); the bound is 1 %.
+  it('real inbox SMS (real/sms-datasets.jsonl, even ids): at most 1 % of the ordinary ones get any label', () => {
+    const msgs = sets['real SMS datasets even']!.filter((m) => m.labels.length === 0);
+    expect(msgs.length).toBeGreaterThanOrEqual(890);
     const wrong = msgs.filter((m) => classify(m.text, m.to).labels.length > 0);
-    expect(wrong.length / msgs.length).toBeLessThanOrEqual(0.03);
+    expect(wrong.length / msgs.length).toBeLessThanOrEqual(0.01);
   });
 
   it('real held-out sources: macro-F1', () => {
