@@ -560,3 +560,21 @@ describe('session 10 (r32): funeral things sent, violence words the rules missed
     expect(rules('你个瘪犊子，再躲看我不削你')).toEqual(expect.arrayContaining(['collection', 'threat_violence', 'insult']));
   });
 });
+
+describe('session 10 (r33): acid and red oil, 要点脸, bathhouse work, ride bans, NT$', () => {
+  // Written for this test, after blind-44's errors (scored at first sight first).
+  const rules = (text: string): string[] => explain(text, 'debtor').labels;
+  it('reads the forms blind-44 showed', () => {
+    expect(rules('再不还钱我泼你一脸硫酸')).toEqual(expect.arrayContaining(['collection', 'threat_violence']));
+    expect(rules('借钱唔还，听日再唔还就上你屋企门口淋红油')).toContain('threat_violence');
+    expect(rules('微信转账1元，备注：还钱。不然下次转的就是你的丧葬费')).toContain('threat_violence');
+    expect(rules('欠的钱你说下周还，上周你也这么说，你要点脸行不行')).toContain('insult');
+    expect(rules('去洗浴中心上班吧，欠我们的八千一个月就还清了')).toContain('insult');
+    expect(rules('卖肾吧，一个肾四万，够你还了')).toEqual(expect.arrayContaining(['collection', 'insult']));
+    expect(rules('您因网贷逾期已被纳入铁路限制乘车名单，请尽快结清欠款')).toContain('false_legal');
+  });
+  it('does not read New Taiwan dollars as the slang insult nt', () => {
+    expect(rules('【钱小二】您的借款已逾期7天，应还金额NT$15,600，请尽速缴款。')).not.toContain('insult');
+    expect(rules('欠钱不还，你是不是nt')).toContain('insult');
+  });
+});

@@ -64,7 +64,9 @@ const FLOOR: {
   // blind-42 (real register, never tuned on): 0.859 at first sight with the final classifier, threat_violence recall
   // 0.765 (26 of 34), visit_threat 0.791 (34 of 43).
   batchMacroF1: { 'blind-30 even': 0.86, 'blind-32 even': 0.88, 'blind-36': 0.86, 'blind-42': 0.85 },
-  batchRecall: { 'blind-32 even': { visit_threat: 0.66 }, 'blind-42': { threat_violence: 0.75, visit_threat: 0.79 } },
+  // Session 10: blind-36's insult recall is 0.798 (75 of 94) with the model trained on the SMS odd half: one message the
+  // model no longer reads (b36-0247, 「…让她来替你还，怎么还你自己想」); 0.80 before.
+  batchRecall: { 'blind-32 even': { visit_threat: 0.66 }, 'blind-36': { insult: 0.79 }, 'blind-42': { threat_violence: 0.75, visit_threat: 0.79 } },
 };
 
 function score(name: string) {
