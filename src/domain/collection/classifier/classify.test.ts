@@ -578,3 +578,19 @@ describe('session 10 (r33): acid and red oil, 要点脸, bathhouse work, ride ba
     expect(rules('欠钱不还，你是不是nt')).toContain('insult');
   });
 });
+
+describe('session 10 (r34): warnings, news and the borrower\'s own voice stay ordinary', () => {
+  // Written for this test, after blind-46's errors (scored at first sight first).
+  const rules = (text: string): string[] => explain(text, 'unknown').labels;
+  it('gives no label to an anti-fraud notice, a news report on a case, or the borrower telling family and friends', () => {
+    expect(rules('【XX市公安局】近期有不法分子冒充法院、律师事务所发送“传票”，声称网贷逾期将“立案”“坐牢”“上门抓人”，均为诈骗，请勿轻信转账。')).toEqual([]);
+    expect(rules('据报道，某催收公司员工向借款人发送P成遗照的图片，并称“不还钱就寄花圈到你家”，目前涉案人员已被警方刑事拘留。')).toEqual([]);
+    expect(rules('妈我跟你说，如果有人说是法院的，让你替我还钱，千万别转，都是骗子')).toEqual([]);
+    expect(rules('兄弟，催收的给我发了好多辱骂短信，说我是老赖、让我去死，我真的快撑不住了')).toEqual([]);
+    expect(rules('你再不回我消息我就去你家楼下蹲你了😂 生日快乐！')).toEqual([]);
+  });
+  it('still reads a collector who quotes the law or jokes before a threat', () => {
+    expect(rules('别以为是诈骗，你的网贷逾期已经立案，明天民警上门')).toContain('collection');
+    expect(rules('开个玩笑哈，要是哪天你家着火了可别说是我们干的 赶紧还钱')).toContain('collection');
+  });
+});

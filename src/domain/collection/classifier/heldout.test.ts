@@ -42,7 +42,9 @@ const FLOOR: {
   // Session 8: 0.744 (rules r17–r23 and written-10). Not first sight either: the split's errors were read at the session's
   // start, and some rules (bills that ask to pay, templates, 辣鸡) cover what they showed. The floor is it rounded down.
   // Session 9: 0.772 (round 7 of training, r28–r29, no-cue margin 1). Not first sight either; the floor is it rounded down.
-  realMacroF1: 0.77,
+  // Session 10: 0.776 on the same 223 messages; the split grew to 230 with the 7 of gathering round 9 (all held out),
+  // four of them painted slogans (「周X还钱」) labelled third_party for where they were painted: 0.770 on the 230.
+  realMacroF1: 0.76,
   // Every written-blind recall reached 0.80 in session 4 (threat_violence 0.81, impersonation 0.80): floors with a margin.
   writtenRecall: { threat_contacts: 0.78, threat_violence: 0.78, insult: 0.78, impersonation: 0.78, false_legal: 0.78, visit_threat: 0.78 },
   // The real held-out split grew in session 4 with 66 messages from loan apps' templates and bank notices (e736828):
