@@ -594,3 +594,24 @@ describe('session 10 (r34): warnings, news and the borrower\'s own voice stay or
     expect(rules('开个玩笑哈，要是哪天你家着火了可别说是我们干的 赶紧还钱')).toContain('collection');
   });
 });
+
+describe('session 10 (r35): more violence words; bulletins, complaints, payoffs and masked case numbers', () => {
+  // Written for this test, after blind-47's and blind-48's errors (both scored at first sight first).
+  const rules = (text: string, to: Recipient = 'debtor'): string[] => explain(text, to).labels;
+  it('finds smashed doors, "no guarantee of outside staff", bags in the river, 动起手, 什么叫疼, legs "still of use"', () => {
+    expect(rules('我在你家楼下等了三个小时了，欠的钱再不还，我就上去砸门了。')).toContain('threat_violence');
+    expect(rules('【泰丰小贷】客户您好，鉴于您长期拖欠，我司无法保证相关外部人员的行为，请您保障自身及家人安全，尽快结清。')).toContain('threat_violence');
+    expect(rules('欠的钱还不还？老子叫人过来把你娃儿的书包都给你扔河里去')).toContain('threat_violence');
+    expect(rules('欠款今天不处理，动起手来谁也不好看')).toContain('threat_violence');
+    expect(rules('欠的钱不还，今晚让你知道什么叫疼')).toContain('threat_violence');
+    expect(rules('钱呢？那你那两条腿还有用吗？你好好想想')).toContain('threat_violence');
+    expect(rules('再让我打三遍电话不接，欠款还不还，手是不是不想要了')).toContain('threat_violence');
+  });
+  it('gives no label to a police bulletin, a complaint to a regulator, hearsay, a payoff notice, a court notice with a masked case number', () => {
+    expect(rules('警方通报：男子因催收时威胁借款人"知道你女儿在哪上学"，被依法行政拘留10日。', 'unknown')).toEqual([]);
+    expect(rules('【投诉内容】催收员在电话中称"你这种人就该去坐台"，并威胁将我的照片发给我所有亲友，请求监管部门处理。', 'unknown')).toEqual([]);
+    expect(rules('她今天哭着跟我说，催收的让她去陪酒还钱，我已经陪她去派出所了', 'unknown')).toEqual([]);
+    expect(rules('【小米金融】尊敬的用户，您的借款已于今日还清，期待再次为您服务。')).toEqual([]);
+    expect(rules('【南山区人民法院】您好，您有一份（2026）粤0305民初2xxx号案件的诉讼材料，请登录"粤公正"小程序查收，或拨打12368咨询。', 'unknown')).toEqual([]);
+  });
+});
