@@ -11,7 +11,7 @@
  * weight, and (session 10) the odd ids of the real inbox SMS.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
  * blind-7, written-7, written-9, the even ids of blind-4, blind-5, blind-8 to blind-34 and of the real inbox SMS, and
- * blind-35 to blind-44 whole.
+ * blind-35 to blind-50 whole.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -159,6 +159,16 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // on; r32 was then tuned on blind-42's and blind-43's errors. Never trained on.
     'blind-43': parseJsonl(read(`${FIX}blind-43.jsonl`)),
     'blind-44': parseJsonl(read(`${FIX}blind-44.jsonl`)),
+    // Session 10's second and third pairs: first sight at 79f2020 and the session's classifier of the time (e3969d6,
+    // 89deb6b, 18fb6fb), then r34 and r35 were tuned on their errors. Never trained on.
+    'blind-45': parseJsonl(read(`${FIX}blind-45.jsonl`)),
+    'blind-46': parseJsonl(read(`${FIX}blind-46.jsonl`)),
+    'blind-47': parseJsonl(read(`${FIX}blind-47.jsonl`)),
+    'blind-48': parseJsonl(read(`${FIX}blind-48.jsonl`)),
+    // Session 10's last pair, written while r34/r35 were made and scored once, with the session's final classifier
+    // (55b8e97) and with 79f2020. Never tuned on.
+    'blind-49': parseJsonl(read(`${FIX}blind-49.jsonl`)),
+    'blind-50': parseJsonl(read(`${FIX}blind-50.jsonl`)),
     // Real inbox SMS from two public SMS datasets (session 9: real/sms-datasets-sources.jsonl): bank and loan-app
     // notices, adverts and scams, a few reminders; first sight at 8695f5d, c5baa62, 6921e83 and the round-7 candidate,
     // then r29 was tuned on its errors. From session 10 the odd ids are trained on and the even ids held out.
