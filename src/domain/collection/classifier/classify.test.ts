@@ -539,9 +539,11 @@ describe('long messages are classified on a bounded window', () => {
   });
 });
 
+/** The rules' labels alone (session 10's tests: each checked to fail on the rules before it). */
+const rules = (text: string, to: Recipient = 'debtor'): string[] => explain(text, to).labels;
+
 describe('session 10 (r32): funeral things sent, violence words the rules missed', () => {
   // Written for this test, after blind-42's and blind-43's errors (both scored at first sight first).
-  const rules = (text: string): string[] => explain(text, 'debtor').labels;
   it('reads funeral things sent to the debtor, or made out in their name, as collection and a threat on their own', () => {
     expect(labels('快递给你寄了点冥币，先拿着花，不够再说')).toEqual(expect.arrayContaining(['collection', 'threat_violence']));
     expect(labels('给你家寄了一个小礼物，打开看看，白色的挽联，上面写的是你的名字')).toEqual(expect.arrayContaining(['collection', 'threat_violence']));
@@ -563,7 +565,6 @@ describe('session 10 (r32): funeral things sent, violence words the rules missed
 
 describe('session 10 (r33): acid and red oil, 要点脸, bathhouse work, ride bans, NT$', () => {
   // Written for this test, after blind-44's errors (scored at first sight first).
-  const rules = (text: string): string[] => explain(text, 'debtor').labels;
   it('reads the forms blind-44 showed', () => {
     expect(rules('再不还钱我泼你一脸硫酸')).toEqual(expect.arrayContaining(['collection', 'threat_violence']));
     expect(rules('借钱唔还，听日再唔还就上你屋企门口淋红油')).toContain('threat_violence');
@@ -581,23 +582,21 @@ describe('session 10 (r33): acid and red oil, 要点脸, bathhouse work, ride ba
 
 describe('session 10 (r34): warnings, news and the borrower\'s own voice stay ordinary', () => {
   // Written for this test, after blind-46's errors (scored at first sight first).
-  const rules = (text: string): string[] => explain(text, 'unknown').labels;
   it('gives no label to an anti-fraud notice, a news report on a case, or the borrower telling family and friends', () => {
-    expect(rules('【XX市公安局】近期有不法分子冒充法院、律师事务所发送“传票”，声称网贷逾期将“立案”“坐牢”“上门抓人”，均为诈骗，请勿轻信转账。')).toEqual([]);
-    expect(rules('据报道，某催收公司员工向借款人发送P成遗照的图片，并称“不还钱就寄花圈到你家”，目前涉案人员已被警方刑事拘留。')).toEqual([]);
-    expect(rules('妈我跟你说，如果有人说是法院的，让你替我还钱，千万别转，都是骗子')).toEqual([]);
-    expect(rules('兄弟，催收的给我发了好多辱骂短信，说我是老赖、让我去死，我真的快撑不住了')).toEqual([]);
-    expect(rules('你再不回我消息我就去你家楼下蹲你了😂 生日快乐！')).toEqual([]);
+    expect(rules('【XX市公安局】近期有不法分子冒充法院、律师事务所发送“传票”，声称网贷逾期将“立案”“坐牢”“上门抓人”，均为诈骗，请勿轻信转账。', 'unknown')).toEqual([]);
+    expect(rules('据报道，某催收公司员工向借款人发送P成遗照的图片，并称“不还钱就寄花圈到你家”，目前涉案人员已被警方刑事拘留。', 'unknown')).toEqual([]);
+    expect(rules('妈我跟你说，如果有人说是法院的，让你替我还钱，千万别转，都是骗子', 'unknown')).toEqual([]);
+    expect(rules('兄弟，催收的给我发了好多辱骂短信，说我是老赖、让我去死，我真的快撑不住了', 'unknown')).toEqual([]);
+    expect(rules('你再不回我消息我就去你家楼下蹲你了😂 生日快乐！', 'unknown')).toEqual([]);
   });
   it('still reads a collector who quotes the law or jokes before a threat', () => {
-    expect(rules('别以为是诈骗，你的网贷逾期已经立案，明天民警上门')).toContain('collection');
-    expect(rules('开个玩笑哈，要是哪天你家着火了可别说是我们干的 赶紧还钱')).toContain('collection');
+    expect(rules('别以为是诈骗，你的网贷逾期已经立案，明天民警上门', 'unknown')).toContain('collection');
+    expect(rules('开个玩笑哈，要是哪天你家着火了可别说是我们干的 赶紧还钱', 'unknown')).toContain('collection');
   });
 });
 
 describe('session 10 (r35): more violence words; bulletins, complaints, payoffs and masked case numbers', () => {
   // Written for this test, after blind-47's and blind-48's errors (both scored at first sight first).
-  const rules = (text: string, to: Recipient = 'debtor'): string[] => explain(text, to).labels;
   it('finds smashed doors, "no guarantee of outside staff", bags in the river, 动起手, 什么叫疼, legs "still of use"', () => {
     expect(rules('我在你家楼下等了三个小时了，欠的钱再不还，我就上去砸门了。')).toContain('threat_violence');
     expect(rules('【泰丰小贷】客户您好，鉴于您长期拖欠，我司无法保证相关外部人员的行为，请您保障自身及家人安全，尽快结清。')).toContain('threat_violence');
