@@ -23,8 +23,8 @@ afterAll(async () => {
   for (const o of opened) await o.close();
 });
 
-/** A threat with no debt word: context-free it is nothing; from a collector it is collection. */
-const IMPLICIT = '晚上走夜路小心点';
+/** A veiled threat with no debt word and no rule hit: context-free it is nothing; from a collector it is collection. */
+const IMPLICIT = '你上下班走的那条路我们走过好几遍了，路边那条河挺深的。';
 
 function files(): string[] {
   const c = sampleCase();

@@ -96,6 +96,9 @@ const scores = new Float64Array(NL);
  * written-9's 701 everyday messages collection (「周六我们去你家附近那个公园野餐吧」), against 17 before; at 1, 11,
  * with blind-35/36 (never trained on) at 0.916/0.851 against 0.919/0.852. The blind batches label bare veiled
  * threats collection, which the guide's first rule does not, and the model learned it.
+ * Session 10 (the real inbox SMS's odd half trained on): the collection threshold moved 0.5 → 0.25, so the bar fell to
+ * 1.25 and 「晚上走夜路小心点」 is collection without context. A margin of 1.25 (the old bar) labelled 8 of written-9's
+ * everyday messages instead of 13 but cost the real split 0.013 and three batches a recall target: kept at 1.
  */
 export const NO_CUE_MARGIN = 1;
 let noCueMargin: number = NO_CUE_MARGIN;
