@@ -11,7 +11,7 @@
  * weight, and (session 10) the odd ids of the real inbox SMS.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
  * blind-7, written-7, written-9, the even ids of blind-4, blind-5, blind-8 to blind-34 and of the real inbox SMS, and
- * blind-35 to blind-52 whole.
+ * blind-35 to blind-54 whole.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -173,6 +173,9 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // final classifier (f94aeea), with 55b8e97 and with 79f2020. Never tuned on.
     'blind-51': parseJsonl(read(`${FIX}blind-51.jsonl`)),
     'blind-52': parseJsonl(read(`${FIX}blind-52.jsonl`)),
+    // A further pair written at the session's end and scored once with the final classifier (c247561). Never tuned on.
+    'blind-53': parseJsonl(read(`${FIX}blind-53.jsonl`)),
+    'blind-54': parseJsonl(read(`${FIX}blind-54.jsonl`)),
     // Real inbox SMS from two public SMS datasets (session 9: real/sms-datasets-sources.jsonl): bank and loan-app
     // notices, adverts and scams, a few reminders; first sight at 8695f5d, c5baa62, 6921e83 and the round-7 candidate,
     // then r29 was tuned on its errors. From session 10 the odd ids are trained on and the even ids held out.
