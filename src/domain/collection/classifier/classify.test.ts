@@ -13,6 +13,11 @@ function labels(text: string, to: Recipient = 'debtor'): Label[] {
   return classify(text, to).labels;
 }
 
+/** The rules' labels alone (explain), for tests that name what a rule does. */
+function rules(text: string, to: Recipient = 'debtor'): Label[] {
+  return explain(text, to).labels;
+}
+
 /** The original text under the spans of one label. */
 function spanTexts(text: string, label: Label, to: Recipient = 'debtor'): string[] {
   return (classify(text, to).spans[label] ?? []).map(([s, e]) => text.slice(s, e));
@@ -22,7 +27,6 @@ describe('collection comes first', () => {
   // r17: the statement veto outweighed an explicit request to pay; every corpus message with 账单已出 and a request to pay
   // is labelled collection, the ones that only report are not (the guide's d033).
   it('reads a bill that also asks to pay as a reminder, and a bill that only reports as ordinary (rules)', () => {
-    const rules = (t: string) => explain(t, 'debtor').labels;
     expect(rules('【淘多多】亲爱的张三，您的账单已出，最后还款日12月5日，请您按时还款')).toEqual(['collection']);
     expect(rules('【花呗】本月账单已出，应还金额1,265.30元，还款日12月10日。')).toEqual([]);
     expect(rules('尊敬的客户，本月应还金额为100元，请务必在今日登录车1号公众号进行还款！')).toEqual(['collection']);
@@ -227,7 +231,6 @@ describe('session 9 (r30): group admins, law firms to their clients, anti-fraud 
 describe('threat_contacts', () => {
   // Session 8 (r19): phrasings blind-19 missed, rewritten here. The rules alone, so the test names what they do.
   it('reads talking to the family or the boss on a visit, company-wide notices and wider disclosure to a third party', () => {
-    const rules = (t: string, to: Recipient = 'debtor'): Label[] => explain(t, to).labels;
     expect(rules('这周我们的人去你老家，正好跟叔叔阿姨当面聊聊你欠款的事。')).toContain('threat_contacts');
     expect(rules('欠款再拖，我们就去找你爹唠唠。')).toContain('threat_contacts');
     expect(rules('逾期不处理，下周将在全公司通报你的欠款情况。')).toContain('threat_contacts');
@@ -249,7 +252,6 @@ describe('threat_contacts', () => {
   // The guide's call settled 2026-12: contacts already told, nothing more threatened, is collection only; any hint of
   // escalation makes it threat_contacts. Checked on the rules (explain); the model may still add the label on its own.
   it('rules: contacts already told is collection only, unless more is hinted', () => {
-    const rules = (t: string) => explain(t, 'debtor').labels;
     expect(rules('我们已经联系过你的紧急联系人了，请尽快还款。')).toEqual(['collection']);
     expect(rules('我们已经通知你家人了，请尽快处理欠款')).toEqual(['collection']);
     expect(rules('你欠款的事我们以经给你紧急联系人打过电话了，你自己看着办。')).toContain('threat_contacts');
@@ -538,9 +540,6 @@ describe('long messages are classified on a bounded window', () => {
     }
   });
 });
-
-/** The rules' labels alone (session 10's tests: each checked to fail on the rules before it). */
-const rules = (text: string, to: Recipient = 'debtor'): string[] => explain(text, to).labels;
 
 describe('session 10 (r32): funeral things sent, violence words the rules missed', () => {
   // Written for this test, after blind-42's and blind-43's errors (both scored at first sight first).

@@ -113,6 +113,9 @@ export function trainingSet(read: Reader): TrainMessage[] {
 export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
   const w = written(read);
   const r = realSplit(read);
+  /** Sealed batches held out whole, by number. */
+  const whole = (...ns: number[]): Record<string, LabelledMessage[]> =>
+    Object.fromEntries(ns.map((n) => [`blind-${n}`, parseJsonl(read(`${FIX}blind-${n}.jsonl`))]));
   return {
     'real heldout': r.heldout,
     'written blind': w.filter((m) => m.split === 'blind'),
@@ -120,7 +123,7 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     'blind-4 even': parseJsonl(read(`${FIX}blind-4.jsonl`)).filter((m) => !odd(m)),
     'blind-5 even': parseJsonl(read(`${FIX}blind-5.jsonl`)).filter((m) => !odd(m)),
     // Session 4's sealed batch, scored first-sight at 160f6b7 (docs/classifier.md); never trained on.
-    'blind-7': parseJsonl(read(`${FIX}blind-7.jsonl`)),
+    ...whole(7),
     // Session 5's sealed batch, scored first-sight at 25b9302 and df6ae1f (docs/classifier.md); its odd ids are
     // trained on from then on, the even ones stay held out.
     'blind-8 even': parseJsonl(read(`${FIX}blind-8.jsonl`)).filter((m) => !odd(m)),
@@ -143,39 +146,28 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     ...Object.fromEntries(HALVED_S9.map((f) => [`${f} even`, parseJsonl(read(`${FIX}${f}.jsonl`)).filter((m) => !odd(m))])),
     // Session 9's second pair: first sight of r28 at 6921e83, then used to choose round 7 and the no-cue margin, and r29
     // was tuned on blind-36's errors. Never trained on.
-    'blind-35': parseJsonl(read(`${FIX}blind-35.jsonl`)),
-    'blind-36': parseJsonl(read(`${FIX}blind-36.jsonl`)),
+    ...whole(35, 36),
     // Session 9's third pair: first sight of round 7 + r29 at 557499a, then r30 was tuned on their errors. Never trained on.
-    'blind-37': parseJsonl(read(`${FIX}blind-37.jsonl`)),
-    'blind-38': parseJsonl(read(`${FIX}blind-38.jsonl`)),
+    ...whole(37, 38),
     // Session 9's last pair, written while r30 was made and scored once, with the session's final classifier (d158fbc).
     // Never tuned on.
-    'blind-39': parseJsonl(read(`${FIX}blind-39.jsonl`)),
-    'blind-40': parseJsonl(read(`${FIX}blind-40.jsonl`)),
+    ...whole(39, 40),
     // A second last pair, written after r31 and scored once with the final classifier (53404d4). Never tuned on.
-    'blind-41': parseJsonl(read(`${FIX}blind-41.jsonl`)),
-    'blind-42': parseJsonl(read(`${FIX}blind-42.jsonl`)),
+    ...whole(41, 42),
     // Session 10's first pair, first sight at 79f2020 (session 9's final classifier) and with the real inbox SMS trained
     // on; r32 was then tuned on blind-42's and blind-43's errors. Never trained on.
-    'blind-43': parseJsonl(read(`${FIX}blind-43.jsonl`)),
-    'blind-44': parseJsonl(read(`${FIX}blind-44.jsonl`)),
+    ...whole(43, 44),
     // Session 10's second and third pairs: first sight at 79f2020 and the session's classifier of the time (e3969d6,
     // 89deb6b, 18fb6fb), then r34 and r35 were tuned on their errors. Never trained on.
-    'blind-45': parseJsonl(read(`${FIX}blind-45.jsonl`)),
-    'blind-46': parseJsonl(read(`${FIX}blind-46.jsonl`)),
-    'blind-47': parseJsonl(read(`${FIX}blind-47.jsonl`)),
-    'blind-48': parseJsonl(read(`${FIX}blind-48.jsonl`)),
+    ...whole(45, 46, 47, 48),
     // Session 10's last pair, written while r34/r35 were made and scored once, with the session's final classifier
     // (55b8e97) and with 79f2020. Never tuned on.
-    'blind-49': parseJsonl(read(`${FIX}blind-49.jsonl`)),
-    'blind-50': parseJsonl(read(`${FIX}blind-50.jsonl`)),
+    ...whole(49, 50),
     // Written after blind-49/50 were scored, while the threat_violence recall tolerance was chosen; scored once with the
     // final classifier (f94aeea), with 55b8e97 and with 79f2020. Never tuned on.
-    'blind-51': parseJsonl(read(`${FIX}blind-51.jsonl`)),
-    'blind-52': parseJsonl(read(`${FIX}blind-52.jsonl`)),
+    ...whole(51, 52),
     // A further pair written at the session's end and scored once with the final classifier (c247561). Never tuned on.
-    'blind-53': parseJsonl(read(`${FIX}blind-53.jsonl`)),
-    'blind-54': parseJsonl(read(`${FIX}blind-54.jsonl`)),
+    ...whole(53, 54),
     // Real inbox SMS from two public SMS datasets (session 9: real/sms-datasets-sources.jsonl): bank and loan-app
     // notices, adverts and scams, a few reminders; first sight at 8695f5d, c5baa62, 6921e83 and the round-7 candidate,
     // then r29 was tuned on its errors. From session 10 the odd ids are trained on and the even ids held out.

@@ -234,7 +234,8 @@ export function chooseThresholds(
   oof: readonly Float64Array[],
   weights?: ArrayLike<number>,
   useVeto = true,
-  tolerance: number = RECALL_TOLERANCE,
+  /** One F1 tolerance for every label (cv-classifier.ts --tol-list); by default each label's own. */
+  tolerance?: number,
 ): { thresholds: Float64Array; veto: number } {
   const wt = (i: number): number => (weights === undefined ? 1 : weights[i]!);
   const th = new Float64Array(NL);
@@ -296,7 +297,7 @@ export function chooseThresholds(
     // The lowest threshold whose F1 is within the tolerance of the best (RECALL_TOLERANCE: 0 = the best F1; a
     // larger one takes the most recall among near-equal F1s, for the recall target).
     const best = Math.max(...f1s);
-    const tol = tolerance === RECALL_TOLERANCE ? (RECALL_TOLERANCE_BY_LABEL[LABELS[l]!] ?? tolerance) : tolerance;
+    const tol = tolerance ?? RECALL_TOLERANCE_BY_LABEL[LABELS[l]!] ?? RECALL_TOLERANCE;
     th[l] = GRID[f1s.findIndex((f) => f >= best - tol)]!;
   }
   return { thresholds: th, veto };
