@@ -44,7 +44,9 @@ const FLOOR: {
   // Session 9: 0.772 (round 7 of training, r28–r29, no-cue margin 1). Not first sight either; the floor is it rounded down.
   // Session 10: 0.776 on the same 223 messages; the split grew to 230 with the 7 of gathering round 9 (all held out),
   // four of them painted slogans (「周X还钱」) labelled third_party for where they were painted: 0.770 on the 230.
-  realMacroF1: 0.76,
+  // Session 11: 0.800 with 2^19 gram buckets (0.780 at 2^18). The split's own noise is large: at 2^18 the training seed
+  // alone moved it between 0.768 and 0.780. The floor is 0.78, below the figure by more than that spread.
+  realMacroF1: 0.78,
   // Every written-blind recall reached 0.80 in session 4 (threat_violence 0.81, impersonation 0.80): floors with a margin.
   writtenRecall: { threat_contacts: 0.78, threat_violence: 0.78, insult: 0.78, impersonation: 0.78, false_legal: 0.78, visit_threat: 0.78 },
   // The real held-out split grew in session 4 with 66 messages from loan apps' templates and bank notices (e736828):
@@ -113,6 +115,7 @@ describe('classifier on unseen messages (issue 11 targets)', () => {
   // threat_violence recall (floor above); blind-51 and blind-52, written after them and scored once with the final
   // classifier (its threat_violence tolerance chosen after blind-49/50), both meet every target; blind-53/54, a further
   // pair scored once at the end: blind-53 meets every target, blind-54 all but threat_violence recall (floor above).
+  // Session 11: blind-55/56, scored once with 2^19 buckets (chosen before they were read), meet every target.
   for (const name of Object.keys(sets).filter((n) => /^blind-(?:1[5-9]|[2-9]\d)(?: even)?$/.test(n))) {
     it(`${name} (fresh written batch): macro-F1, every label's recall, collection precision`, () => {
       const m = score(name);

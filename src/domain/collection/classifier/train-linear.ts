@@ -52,7 +52,7 @@ export interface TrainOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULTS = { bits: 18, epochs: 10, folds: 5, seed: 11, lambda: 1e-6, rate: 0.2, posWeight: 1, realThresholdWeight: 1, veto: true } as const;
+export const DEFAULTS = { bits: 19, epochs: 10, folds: 5, seed: 11, lambda: 1e-6, rate: 0.2, posWeight: 1, realThresholdWeight: 1, veto: true } as const;
 const COLLECTION_MIN_PRECISION = 0.96;
 /**
  * Out-of-fold F1 a label's threshold may give up for recall (chooseThresholds; session 4). Session 5 round 2 measured
