@@ -16,6 +16,7 @@
 import { LABELS, type Classification, type Label, type Recipient, type Span } from '../types.js';
 import { classifyWindow, labelHitBits, LAST_RUN, mergeSpans, runRules, type Hit } from './classify.js';
 import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, topGrams, type LinearModel } from './linear.js';
+import { backRange, modelText, type ModelText } from './phrase.js';
 import { LINEAR_MODEL } from './linear-model.js';
 import { modelMayAdd } from './speaker.js';
 import { decide, LAST_DECISION } from './decide.js';
@@ -146,7 +147,8 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   const norm = LAST_RUN.n.norm;
   if (norm.length === 0 || LAST_RUN.court) return rules;
   const nd = denseFeatures(LAST_RUN.hits, LAST_RUN.labelHits, rules.labels, rcpt, LAST_RUN.court, dense);
-  scoreInto(model, norm, dense, nd, scores);
+  const read = modelText(window, LAST_RUN.n);
+  scoreInto(model, read.text, dense, nd, scores);
   let ruleBits = 0;
   for (const l of rules.labels) ruleBits |= 1 << LABELS.indexOf(l);
   INPUT.ruleBits = ruleBits;
@@ -178,7 +180,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
         continue;
       }
     }
-    spans[label] = modelSpans(model, norm, l, window.length);
+    spans[label] = modelSpans(model, read, l, window.length);
   }
   return { labels, spans };
 }
@@ -188,8 +190,8 @@ function hitSpans(hits: readonly Hit[]): Span[] {
   return mapSpans(hits.filter((h) => h.end > h.start).map((h) => [h.start, h.end] as [number, number]));
 }
 
-function modelSpans(model: LinearModel, norm: string, l: number, textLength: number): Span[] {
-  let s = mapSpans(topGrams(model, norm, l, TOP_GRAMS));
+function modelSpans(model: LinearModel, read: ModelText, l: number, textLength: number): Span[] {
+  let s = mapSpans(topGrams(model, read.text, l, TOP_GRAMS).map(([a, b]) => backRange(read, a, b)));
   if (s.length === 0) {
     // No gram with a positive weight: the rules' hits (any label), else the whole text read.
     s = hitSpans([...LAST_RUN.hits, ...LAST_RUN.labelHits.flatMap((h) => h ?? [])]);

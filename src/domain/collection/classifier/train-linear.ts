@@ -21,6 +21,7 @@ import { mulberry32 } from '../../random.js';
 import { MIN_MODEL_CHARS, NO_CUE_MARGIN } from './model.js';
 import { modelMayAdd } from './speaker.js';
 import { decide, vetoable } from './decide.js';
+import { modelText } from './phrase.js';
 
 export interface TrainMessage {
   id: string;
@@ -96,15 +97,18 @@ function labelBits(labels: readonly Label[]): number {
 export function featurize(msgs: readonly TrainMessage[], bits: number): Featured[] {
   const scratch = new Int32Array(DENSE);
   return msgs.map((m) => {
-    const rules = runRules(classifyWindow(m.text), m.to);
+    const window = classifyWindow(m.text);
+    const rules = runRules(window, m.to);
     const norm = LAST_RUN.n.norm;
+    // The model reads the text with its phrase breaks (phrase.ts), as classify does.
+    const read = modelText(window, LAST_RUN.n).text;
     let nd = denseFeatures(LAST_RUN.hits, LAST_RUN.labelHits, rules.labels, m.to, LAST_RUN.court, scratch);
     const court = LAST_RUN.court;
     // The concept groups, as scoreInto finds them in its pass over the grams (never for a court notice: the model
     // does not score those).
-    if (!court && conceptFeaturesOn()) forEachConceptFeature(conceptMask(norm), (f) => (scratch[nd++] = D_CONCEPT + f));
+    if (!court && conceptFeaturesOn()) forEachConceptFeature(conceptMask(read), (f) => (scratch[nd++] = D_CONCEPT + f));
     const grams: number[] = [];
-    if (!court) forEachGram(norm, bits, (b) => grams.push(b));
+    if (!court) forEachGram(read, bits, (b) => grams.push(b));
     return {
       grams: Int32Array.from(grams),
       inv: gramScale(grams.length),
