@@ -613,3 +613,15 @@ describe('session 10 (r35): more violence words; bulletins, complaints, payoffs 
     expect(rules('【南山区人民法院】您好，您有一份（2026）粤0305民初2xxx号案件的诉讼材料，请登录"粤公正"小程序查收，或拨打12368咨询。', 'unknown')).toEqual([]);
   });
 });
+
+describe('session 11 (r36): the borrower asking for time on a call', () => {
+  // Written for this test, after blind-58's errors (scored at first sight first).
+  it('gives the borrower\'s own spoken turns no label, and keeps a collector giving time collection', () => {
+    expect(rules('求求你了 再给我三天 就三天 我老家的钱到了马上还', 'unknown')).toEqual([]);
+    expect(rules('我唔係唔還 我而家真係冇錢 你畀多兩個禮拜我啦 唔該你', 'unknown')).toEqual([]);
+    expect(rules('大哥你再给我两个月，工资一到账就还', 'unknown')).toEqual([]);
+    // The collector's side: time given to 你, or money to be paid back to 我.
+    expect(rules('给你三天时间，钱还不上我们就按流程处理你的欠款', 'debtor')).toContain('collection');
+    expect(rules('你说钱到了马上还我，三天了钱呢？', 'debtor')).toContain('collection');
+  });
+});
