@@ -121,7 +121,7 @@ const enum T {
   Sep = 4,
 }
 
-function isHan(c: number): boolean {
+export function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
 

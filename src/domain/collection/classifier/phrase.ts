@@ -7,7 +7,7 @@
  * spaces stood between two runs of two or more Han characters, the model reads a full-width comma; the rules still read
  * the joined text, and the model's spans are mapped back to it. Pure.
  */
-import type { CoreNormalized } from './normalize.js';
+import { isHan, type CoreNormalized } from './normalize.js';
 
 export interface ModelText {
   /** What the model's grams are read from. */
@@ -16,15 +16,13 @@ export interface ModelText {
   back: Int32Array | null;
 }
 
-function isHan(c: number): boolean {
-  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
-}
+/** What counts as a space: ASCII space, tab, no-break space, ideographic space. */
+const SPACES = ' \t\u00a0\u3000';
+/** Any space at all: most messages have none, and the model then reads the rules' text as it is. */
+const ANY_SPACE = new RegExp(`[${SPACES}]`);
 
 function spacesOnly(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c !== 0x20 && c !== 0x09 && c !== 0xa0 && c !== 0x3000) return false;
-  }
+  for (let k = from; k < to; k++) if (!SPACES.includes(text[k]!)) return false;
   return true;
 }
 
@@ -44,13 +42,10 @@ function runAfter(norm: string, map: ArrayLike<number>, ends: ArrayLike<number>,
   return k - i + 1;
 }
 
-/** Any space at all: most messages have none, and the model then reads the rules' text as it is. */
-const SPACE = /[ \t\u00a0\u3000]/;
-
 /** `n` is `text` normalised (normalizeShared: map/ends may be longer than norm). */
 export function modelText(text: string, n: CoreNormalized): ModelText {
   const { norm, map, ends } = n;
-  if (map === null || ends === null || !SPACE.test(text)) return { text: norm, back: null };
+  if (map === null || ends === null || !ANY_SPACE.test(text)) return { text: norm, back: null };
   let breaks: number[] | null = null;
   for (let i = 0; i + 1 < norm.length; i++) {
     const gapFrom = ends[i]!;
