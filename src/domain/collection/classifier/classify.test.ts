@@ -625,3 +625,20 @@ describe('session 11 (r36): the borrower asking for time on a call', () => {
     expect(rules('你说钱到了马上还我，三天了钱呢？', 'debtor')).toContain('collection');
   });
 });
+
+describe('session 12 (r37): counter-evidence that is a condition, an offer, or the lender\'s own bill', () => {
+  // Written for this test. A receipt word inside a condition or an offer is not a receipt; a private lender's own rent
+  // or school fees are why he asks for his money, not a bill the message reports.
+  it('keeps pre-debit reminders and settlement offers collection', () => {
+    expect(rules('请于明日中午12:00前存入本期应还金额，如明日扣款成功，视为按时还款。如已存入请忽略。', 'debtor')).toContain('collection');
+    expect(rules('您目前欠款8,600元，现可申请减免，还4,000元即可结清，我司提供结清证明。', 'debtor')).toContain('collection');
+  });
+  it('keeps a private lender who names his own bills collection', () => {
+    expect(rules('老同学，借你的那六千块这周能还我吗，我也要交房租了', 'debtor')).toContain('collection');
+    expect(rules('欠我的那五千块，我要交房租了', 'debtor')).toContain('collection');
+  });
+  it('still lets a receipt and a bill turn the rules away', () => {
+    expect(rules('您尾号0021的借款已于今日扣款成功，感谢您的按时还款。', 'debtor')).toEqual([]);
+    expect(rules('本月房租2,300元，请于5日前转账，谢谢。', 'debtor')).toEqual([]);
+  });
+});

@@ -341,7 +341,7 @@ export const COLLECTION: Rule[] = compile(
     { id: 'col.unable', re: '还不(?:起|上|了(?!解))', w: 0.6, neg: true },
     // Reminders as banks and loan apps send them (a public SMS dataset, session 9): 「如已还款本信息仅供参考」「以免逾期违约」
     // 「请尽快将剩余款项还至信用卡」. A statement that only reports says none of these.
-    { id: 'col.reminder', re: '如已(?:还款|付款|缴款|还清)[^。]{0,6}?(?:忽略|无需理会|勿理会|仅供参考|不必理会)|以免(?:逾期|违约|产生逾期)|(?:尽快|及时)将[^。]{0,8}?(?:款项|欠款|金额)(?:还至|存入|还到|还入)', w: 0.6, neg: false },
+    { id: 'col.reminder', re: '如已(?:还款|付款|缴款|还清|存入|存款)[^。]{0,6}?(?:忽略|无需理会|勿理会|仅供参考|不必理会)|以免(?:逾期|违约|产生逾期)|(?:尽快|及时)将[^。]{0,8}?(?:款项|欠款|金额)(?:还至|存入|还到|还入)', w: 0.6, neg: false },
     // The collector's own chasing (「省得我们天天催你」) and what would pay the debt off (「卖个肾不就还上了」): blind-34
     // had both in messages whose only other words were an insult.
     { id: 'col.chase', re: '(?:我们|我司|催收)[^。，]{0,6}?催(?:你|您)(?!睡|吃|起|写|交|回家)|不就(?:能)?还(?:得)?(?:上|清)了?|(?:就|才)能还(?:得)?(?:上|清)|够(?:你)?还(?:了|的|债|钱|清)|就不用还(?:钱|债|了)', w: 0.6, neg: true },
@@ -377,7 +377,9 @@ export const VETO: Rule[] = compile(
         '(?:还款|扣款|缴费|支付)成功|成功(?:还款|扣款)|已(?:经)?(?:于(?:今日|今天|\\d+月\\d+日))?(?:全部|全额|提前|按时|成功)?(?:结清|还清)|已自动扣款|已扣款|已到账|还款已到账|' +
         '已放款|放款至|无需还款|无待还|已还款|结清证明|已为您免除|提前结清|已办理完成|信用良好|已按时还款|收到你还的',
       w: -1.2,
-      skipBefore: '如|若|如果|如您|若您|如果您|如你|如已|未',
+      // A condition (「如今日扣款成功，将视同按时还款」) or an offer (「即可结清…提供结清证明」) is not a receipt: the
+      // clause's 如/若/一旦 may stand a few characters before the words.
+      skipBefore: '(?:如|若|如果|假如|倘若|一旦)[^，。；！？]{0,8}|如已|未|提供|出具|开具',
     },
     // A statement only reports the bill (the guide's d033); one that also asks to pay (「账单已出…请您按时还款」) is a
     // reminder, and the taxonomy calls that collection. In the corpora (session 8), 7 of the 8 messages with these words
@@ -473,6 +475,9 @@ export const VETO: Rule[] = compile(
       re:
         '电费|水费|燃气费|物业费|话费|已欠费|停机|停车费|学费|教材费|房租|罚款|违章|违停|车辆|驾驶证|行驶|交警|会员|积分|优惠券|包裹|快递|驿站|尾款|定金|签证|图书|借阅|续保|车险|年费|\\d+折',
       w: -0.6,
+      // A lender's own bills (「我也要交房租了」「我孩子要交学费」) beside a private loan are the reason he asks, not
+      // the message's subject.
+      voidBy: ['col.private_loan'],
     },
     {
       id: 'veto.hearsay',

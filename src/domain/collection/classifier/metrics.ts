@@ -1,5 +1,6 @@
 /** Per-label precision/recall/F1 for the classifier, and the dev-set split. Pure. */
 import { LABELS, type Label, type Recipient } from '../types.js';
+import { mulberry32 } from '../../random.js';
 
 export interface LabelledMessage {
   id: string;
@@ -81,4 +82,45 @@ export function formatMetrics(m: Metrics, title: string): string {
   }
   rows.push(`macro-F1 ${pct(m.macroF1)}   exact-set accuracy ${pct(m.exact / Math.max(1, m.n))}`);
   return rows.join('\n');
+}
+
+/** A statistic's interval from a bootstrap. */
+export interface Interval {
+  low: number;
+  high: number;
+  /** Resamples drawn. */
+  n: number;
+}
+
+/**
+ * A percentile bootstrap interval of `stat` that resamples whole **groups** (a real message's source), not messages:
+ * the messages of one source share a sender and a style, so resampling them one by one would understate how much the
+ * figure depends on which sources happened to be gathered. Seeded, so a rerun prints the same interval.
+ * `level` 0.95 gives the 2.5th and 97.5th percentiles.
+ */
+export function bootstrapByGroup<T>(
+  items: readonly T[],
+  groupOf: (item: T) => string,
+  stat: (sample: T[]) => number,
+  { resamples = 1000, level = 0.95, seed = 1 }: { resamples?: number; level?: number; seed?: number } = {},
+): Interval {
+  const groups = new Map<string, T[]>();
+  for (const it of items) {
+    const g = groupOf(it);
+    const list = groups.get(g);
+    if (list === undefined) groups.set(g, [it]);
+    else list.push(it);
+  }
+  const lists = [...groups.values()];
+  if (lists.length === 0) throw new Error('bootstrapByGroup: no items');
+  const rand = mulberry32(seed);
+  const values: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const sample: T[] = [];
+    for (let k = 0; k < lists.length; k++) for (const it of lists[Math.floor(rand() * lists.length)]!) sample.push(it);
+    values.push(stat(sample));
+  }
+  values.sort((a, b) => a - b);
+  const at = (q: number): number => values[Math.min(values.length - 1, Math.max(0, Math.floor(q * values.length)))]!;
+  return { low: at((1 - level) / 2), high: at(1 - (1 - level) / 2), n: resamples };
 }
