@@ -637,6 +637,12 @@ describe('session 12 (r37): counter-evidence that is a condition, an offer, or t
     expect(rules('老同学，借你的那六千块这周能还我吗，我也要交房租了', 'debtor')).toContain('collection');
     expect(rules('欠我的那五千块，我要交房租了', 'debtor')).toContain('collection');
   });
+  it('reads 日你 after a day word as a date, not a curse', () => {
+    // 「截止今日你已逾期」 is a template's date; 「日你妈」 stays an insult.
+    expect(rules('【某某贷】截止今日你已逾期第5天，逾期费用为30元，请尽快还款。', 'debtor')).toEqual(['collection']);
+    expect(rules('还款日你必须把钱准备好，别再拖了', 'debtor')).not.toContain('insult');
+    expect(rules('欠钱不还，日你妈的', 'debtor')).toContain('insult');
+  });
   it('still lets a receipt and a bill turn the rules away', () => {
     expect(rules('您尾号0021的借款已于今日扣款成功，感谢您的按时还款。', 'debtor')).toEqual([]);
     expect(rules('本月房租2,300元，请于5日前转账，谢谢。', 'debtor')).toEqual([]);
