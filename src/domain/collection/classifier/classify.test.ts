@@ -643,6 +643,11 @@ describe('session 12 (r37): counter-evidence that is a condition, an offer, or t
     expect(rules('还款日你必须把钱准备好，别再拖了', 'debtor')).not.toContain('insult');
     expect(rules('欠钱不还，日你妈的', 'debtor')).toContain('insult');
   });
+  it('reads 转达 as 转告: a robot call asking whoever answers to pass the reminder on', () => {
+    expect(rules('这里是某某贷，XXX有一笔贷款即将到期，如您不是他本人，请代为转达，谢谢。', 'unknown')).toContain('third_party');
+    expect(rules('他在我们平台的借款已逾期，烦请转达他尽快处理。', 'unknown')).toContain('third_party');
+    expect(rules('王老师不幸去世，请转达我们的哀思。', 'unknown')).toEqual([]);
+  });
   it('still lets a receipt and a bill turn the rules away', () => {
     expect(rules('您尾号0021的借款已于今日扣款成功，感谢您的按时还款。', 'debtor')).toEqual([]);
     expect(rules('本月房租2,300元，请于5日前转账，谢谢。', 'debtor')).toEqual([]);
