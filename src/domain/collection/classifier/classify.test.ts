@@ -648,6 +648,13 @@ describe('session 12 (r37): counter-evidence that is a condition, an offer, or t
     expect(rules('他在我们平台的借款已逾期，烦请转达他尽快处理。', 'unknown')).toContain('third_party');
     expect(rules('王老师不幸去世，请转达我们的哀思。', 'unknown')).toEqual([]);
   });
+  it('does not read the reader being asked to contact their own people as a threat to tell them', () => {
+    expect(rules('账号已锁定，请联系您的紧急联系人进行解锁。', 'unknown')).toEqual([]);
+    expect(rules('您的贷款已逾期5天，如有困难请联系客户经理协商还款方案。', 'debtor')).toEqual(['collection']);
+    // The sender acting stays a threat: 我们可以找…, 将联系…
+    expect(rules('您要是暂时还不上，我们可以找村支书帮忙协调', 'debtor')).toContain('threat_contacts');
+    expect(rules('今天再不还款，我们将联系您的紧急联系人', 'debtor')).toContain('threat_contacts');
+  });
   it('still lets a receipt and a bill turn the rules away', () => {
     expect(rules('您尾号0021的借款已于今日扣款成功，感谢您的按时还款。', 'debtor')).toEqual([]);
     expect(rules('本月房租2,300元，请于5日前转账，谢谢。', 'debtor')).toEqual([]);

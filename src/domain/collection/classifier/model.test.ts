@@ -109,6 +109,20 @@ describe('linear model', () => {
   });
 
   // Written for this test. Before the recipient rule the model called both third_party although they go to the debtor.
+  // Session 12: the other labels' heads learn from non-collection messages at weight 0.1 (train-linear.ts
+  // ordinaryLabelWeight); trained on them at full weight, words of debt pushed the threat labels up.
+  it('gives a polite question about when the borrower can pay collection and nothing else', () => {
+    expect(classify('您什么时候可以还款？', 'debtor').labels).toEqual(['collection']);
+    expect(classify('那您什么时候可以确保还款呢？', 'debtor').labels).toEqual(['collection']);
+  });
+
+  // Session 12: the model may veto a rules' collection that came with other labels (decide.ts vetoable).
+  it('lets the model turn away a legal-advice post that the rules read as collection with a false legal claim', () => {
+    const post = '律师解答：网贷逾期了会坐牢吗？一般来说，借款逾期属于民事纠纷，出借方只能通过协商或民事诉讼追讨，不会因为还不上就被抓去坐牢，催收说的“立案”“拘留”大多是吓唬人。';
+    expect(classifyRules(post, 'unknown').labels).toContain('collection');
+    expect(classify(post, 'unknown').labels).toEqual([]);
+  });
+
   it('never adds third_party to a message sent to the debtor, and still does for a contact', () => {
     for (const t of ['亲爱的先生/女士，您的贷款已逾期', '您好，您的借款逾期了，麻烦尽快安排还款']) {
       expect(classify(t, 'debtor').labels, t).toEqual(['collection']);

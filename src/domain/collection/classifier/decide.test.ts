@@ -1,0 +1,46 @@
+/** The decision that combines the rules' labels and the model's logits (decide.ts): session 12's wider veto. */
+import { describe, expect, it } from 'vitest';
+import { LABELS, type Label, type Recipient } from '../types.js';
+import { decide, vetoable, type DecisionInput } from './decide.js';
+
+const bit = (l: Label): number => 1 << LABELS.indexOf(l);
+const bits = (...ls: Label[]): number => ls.reduce((b, l) => b | bit(l), 0);
+
+/** Thresholds as a shipped model has them: collection 0.25, the others low; the veto 0.5. */
+const PARAMS = { thresholds: [0.25, -3, -1.75, -1.75, -1.5, -1.75, -2, -2.25], veto: 0.5, noCueMargin: 1 };
+/** Logits that are sure of no label at all: collection at `z0`, every other label far below its threshold. */
+const logits = (z0: number): number[] => [z0, -9, -9, -9, -9, -9, -9, -9];
+const input = (ruleBits: number, to: Recipient = 'debtor'): DecisionInput => ({
+  ruleBits,
+  court: false,
+  short: false,
+  to,
+  allowed: () => ~0,
+  ruleHitBits: () => 0,
+});
+
+describe('decide: the model may veto the rules\' collection', () => {
+  it('vetoes a rules\' collection that came with another label when the model is sure it is not collection', () => {
+    // A 普法 post or a news report: the rules read collection and false_legal from its words.
+    expect(decide(logits(-1), PARAMS, input(bits('collection', 'false_legal')), false)).toBe(0);
+    expect(decide(logits(-1), PARAMS, input(bits('collection', 'threat_contacts', 'visit_threat')), false)).toBe(0);
+    // …and, as before, one with nothing else.
+    expect(decide(logits(-1), PARAMS, input(bits('collection')), false)).toBe(0);
+  });
+
+  it('keeps the rules\' labels when the model\'s logit is at or above the veto', () => {
+    const rules = bits('collection', 'false_legal');
+    expect(decide(logits(0.5), PARAMS, input(rules), false)).toBe(rules);
+  });
+
+  it('never vetoes a threat of violence the rules found (funeral things mailed to the debtor have no debt word)', () => {
+    const rules = bits('collection', 'threat_violence');
+    expect(vetoable(rules)).toBe(false);
+    expect(decide(logits(-3), PARAMS, input(rules), false)).toBe(rules);
+  });
+
+  it('never vetoes in context: a collector\'s number is evidence the model never saw', () => {
+    const rules = bits('collection', 'false_legal');
+    expect(decide(logits(-3), PARAMS, input(rules), true)).toBe(rules);
+  });
+});
