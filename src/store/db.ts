@@ -69,6 +69,11 @@ export async function openStore(opts: OpenOptions): Promise<Store> {
       pgTypesSet = true;
     }
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection the server ends (a restart, an administrator, a database dropped WITH (FORCE)) emits 'error'
+    // on the pool; with no listener Node treats it as an uncaught exception and the whole server exits. The pool has
+    // already dropped that connection and the next query opens a new one, so there is nothing more to do. The message
+    // is the server's and names no person; it is not logged.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     store = { db, engine: 'postgres', sqlite: null, url: opts.databaseUrl, ...closing(db) };
   } else {
