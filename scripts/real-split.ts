@@ -60,7 +60,9 @@ for (const field of ['register', 'evidence', 'kind'] as const) {
   const by = new Map<string, typeof scored>();
   for (const x of scored) {
     const k = sources.get(x.m.source_id)?.[field] ?? '(none)';
-    by.set(k, [...(by.get(k) ?? []), x]);
+    const list = by.get(k);
+    if (list === undefined) by.set(k, [x]);
+    else list.push(x);
   }
   console.log(`\nby ${field}:`);
   for (const [k, xs] of [...by].sort((a, b) => b[1].length - a[1].length)) {

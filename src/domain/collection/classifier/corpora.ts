@@ -85,8 +85,8 @@ const HALVED_S9_WEIGHT = 0.5;
 
 export function trainingSet(read: Reader): TrainMessage[] {
   const out: TrainMessage[] = [];
-  const add = (msgs: readonly LabelledMessage[], prefix: string, group: (m: LabelledMessage) => string): void => {
-    for (const m of msgs) out.push({ id: `${prefix}:${m.id}`, text: m.text, to: m.to ?? 'unknown', labels: m.labels, group: group(m), ...(HALVED_S9.includes(prefix) ? { weight: HALVED_S9_WEIGHT } : {}) });
+  const add = (msgs: readonly LabelledMessage[], prefix: string, group: (m: LabelledMessage) => string, extra: Partial<TrainMessage> = {}): void => {
+    for (const m of msgs) out.push({ id: `${prefix}:${m.id}`, text: m.text, to: m.to ?? 'unknown', labels: m.labels, group: group(m), ...(HALVED_S9.includes(prefix) ? { weight: HALVED_S9_WEIGHT } : {}), ...extra });
   };
   add(written(read).filter((m) => m.split === 'train'), 'w', (m) => `family:${(m as WrittenLine).family}`);
   add(writtenN(read, 2), 'w2', (m) => `family:${(m as WrittenLine).family}`);
@@ -98,9 +98,7 @@ export function trainingSet(read: Reader): TrainMessage[] {
   add(writtenN(read, 10), 'w10', (m) => `family:${(m as WrittenLine).family}`);
   // Session 12: written-12, long texts (80–400 characters: letters, notices, news, legal advice, borrowers' posts),
   // trained on but not counted in the choice of thresholds (train-linear.ts inThresholds).
-  const long = out.length;
-  add(writtenN(read, 12), 'w12', (m) => `family:${(m as WrittenLine).family}`);
-  for (let i = long; i < out.length; i++) out[i] = { ...out[i]!, inThresholds: false };
+  add(writtenN(read, 12), 'w12', (m) => `family:${(m as WrittenLine).family}`, { inThresholds: false });
   add(realSplit(read).train, 'r', (m) => `source:${(m as RealLine).source_id}`);
   // Session 10: the odd ids of the real inbox SMS (bank and app notices, adverts, a few reminders), real ordinary text
   // the written sets imitate; their even ids stay held out.
