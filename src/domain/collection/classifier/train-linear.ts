@@ -15,7 +15,7 @@
  */
 import { LABELS, type Label, type Recipient } from '../types.js';
 import { classifyWindow, labelHitBits, LAST_RUN, runRules } from './classify.js';
-import { conceptFeaturesOn, D_CONCEPT, denseFeatures, DENSE, encodeModel, forEachGram, gramScale, NL, type LinearModel } from './linear.js';
+import { conceptFeaturesOn, D_CONCEPT, denseFeatures, DENSE, encodeModel, forEachGram, gramScale, gramWords, NL, type LinearModel } from './linear.js';
 import { conceptMask, forEachConceptFeature } from './concepts.js';
 import { mulberry32 } from '../../random.js';
 import { MIN_MODEL_CHARS, NO_CUE_MARGIN } from './model.js';
@@ -339,7 +339,7 @@ function quantise(w: Weights, thresholds: Float64Array, veto: number, bits: numb
   }
   const grams = new Int8Array(w.g.length);
   for (let i = 0; i < w.g.length; i++) grams[i] = Math.round(w.g[i]! / scales[i % NL]!);
-  return { bits, thresholds, veto, bias: w.b, scales, dense: w.d, grams };
+  return { bits, thresholds, veto, bias: w.b, scales, dense: w.d, grams, words: gramWords(grams) };
 }
 
 /**

@@ -1,0 +1,56 @@
+/**
+ * scoreInto reads a gram's eight weights as two 32-bit words and sums them in 16-bit lanes (linear.ts): its logits
+ * must be exactly those of adding each distinct gram's signed bytes one by one, for short texts and for texts with
+ * more than 256 distinct grams (where the lanes are emptied mid-text), and for weights at both ends of the range.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeModel, forEachGram, fromBase64, gramScale, gramWords, NL, scoreInto, setConceptFeatures, type LinearModel } from './linear.js';
+import { LINEAR_MODEL } from './linear-model.js';
+import { normalize } from './normalize.js';
+
+/**
+ * The logits the slow way: every distinct gram's bytes added one at a time, then the bias, in scoreInto's order (the
+ * concept features are off in these tests: they are dense weights, not gram bytes).
+ */
+function reference(model: LinearModel, norm: string): number[] {
+  const sums = new Array<number>(NL).fill(0);
+  const count = forEachGram(norm, model.bits, (b) => {
+    for (let l = 0; l < NL; l++) sums[l]! += model.grams[b * NL + l]!;
+  });
+  const inv = gramScale(count);
+  return sums.map((a, l) => a * model.scales[l]! * inv + model.bias[l]!);
+}
+
+function scores(model: LinearModel, norm: string): number[] {
+  const out = new Float64Array(NL);
+  scoreInto(model, norm, new Int32Array(0), 0, out);
+  return Array.from(out);
+}
+
+describe('scoreInto', () => {
+  beforeAll(() => setConceptFeatures(false));
+  afterAll(() => setConceptFeatures(true));
+  const shipped = decodeModel(fromBase64(LINEAR_MODEL));
+  const texts = [
+    '您的借款已逾期3天，请尽快还款',
+    '再不还钱，明天就去你公司找你',
+    '好',
+    // 600 distinct characters: well over 256 distinct grams, so the lanes are emptied at least once mid-text.
+    Array.from({ length: 600 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 37) % 20000))).join(''),
+    '逾期'.repeat(400) + '你全家都小心点',
+  ].map((t) => normalize(t).norm);
+
+  it('gives the shipped model the logits of summing each gram byte by byte', () => {
+    for (const t of texts) expect(scores(shipped, t)).toEqual(reference(shipped, t));
+  });
+
+  it('adds weights at both ends of the byte range exactly (−127 and 127 over many grams)', () => {
+    for (const fillWith of [-127, 127, -1]) {
+      const grams = new Int8Array(shipped.grams.length);
+      // Alternate the extreme with its opposite by label, so both signs share each word.
+      for (let i = 0; i < grams.length; i++) grams[i] = i % 2 === 0 ? fillWith : -fillWith;
+      const m: LinearModel = { ...shipped, grams, words: gramWords(grams) };
+      for (const t of texts) expect(scores(m, t)).toEqual(reference(m, t));
+    }
+  });
+});
