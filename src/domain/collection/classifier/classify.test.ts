@@ -660,3 +660,24 @@ describe('session 12 (r37): counter-evidence that is a condition, an offer, or t
     expect(rules('本月房租2,300元，请于5日前转账，谢谢。', 'debtor')).toEqual([]);
   });
 });
+
+describe('session 13 (r38): safety services, borrowed things, status strings and questions', () => {
+  // Written for this test, after real round 14's first sight (check-in apps, an equipment-lending system, app status).
+  it('gives no label to a check-in or safety service that will contact the emergency contact', () => {
+    expect(rules('您已超过48小时未签到，系统将通知您的紧急联系人，请尽快打开App报平安。', 'unknown')).toEqual([]);
+    expect(rules('为了确认您的安全，我们正在联系您的紧急联系人。', 'unknown')).toEqual([]);
+    expect(rules('检测到您可能摔倒了，如60秒内无响应将自动拨打紧急联系人电话。', 'unknown')).toEqual([]);
+  });
+  it('keeps a lender that names the emergency contact collection, care words or not', () => {
+    expect(rules('您的借款已逾期7天，为保障您的信用安全，请今日内还款，否则我们将通知您的紧急联系人。', 'debtor')).toContain('threat_contacts');
+    expect(rules('今天再不还款，我们将联系您的紧急联系人', 'debtor')).toContain('threat_contacts');
+  });
+  it('gives no label to things borrowed or rented, and keeps money lent collection', () => {
+    expect(rules('您借用的实验室设备已逾期2天，请尽快归还至设备管理处。', 'unknown')).toEqual([]);
+    expect(rules('您的借用已逾期3天，请立即归还，否则将影响信用评分', 'unknown')).toEqual([]);
+    expect(rules('您的借款已逾期3天，请立即还款，否则将影响信用评分', 'debtor')).toContain('collection');
+  });
+  it('gives no label to a borrower asking whether what collectors said is lawful', () => {
+    expect(rules('兄弟们，催收打电话说再不还就要上门，这算不算违法啊？', 'unknown')).toEqual([]);
+  });
+});
