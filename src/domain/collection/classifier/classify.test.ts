@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LABELS, type Label, type Recipient } from '../types.js';
 import { CLASSIFY_WINDOW_CHARS } from '../../limits.js';
-import { classifyWindow, explain, setGating } from './classify.js';
+import { classifyWindow, explain, isOwnTurn, setGating } from './classify.js';
 import { classify, classifyBatch } from './model.js';
 import { requiredGate } from './gate.js';
 import { ALL_RULES, requiredChars } from './lexicon.js';
@@ -676,6 +676,15 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('您借用的实验室设备已逾期2天，请尽快归还至设备管理处。', 'unknown')).toEqual([]);
     expect(rules('您的借用已逾期3天，请立即归还，否则将影响信用评分', 'unknown')).toEqual([]);
     expect(rules('您的借款已逾期3天，请立即还款，否则将影响信用评分', 'debtor')).toContain('collection');
+  });
+  it('gives no label to the borrower\'s own tagged turn, and reads a transcript with the collector\'s side as usual', () => {
+    expect(rules('【通话记录】借款人：我知道我逾期了，你们别天天打了，下个月一定还', 'unknown')).toEqual([]);
+    expect(rules('我：你们再打我家人电话我就报警了', 'unknown')).toEqual([]);
+    expect(rules('【通话记录】借款人：我真没钱。催收员：没钱？明天不还我就去你公司找你领导', 'debtor')).toContain('visit_threat');
+    // A collector's form with the borrower's name after the tag is not a turn, nor is a tag followed by another speaker's.
+    expect(isOwnTurn(normalize('【外访登记】借款人：邹某 外访地址：某县某村 外访时间：12月12日').norm)).toBe(false);
+    expect(isOwnTurn(normalize('借款人：我没钱。对方：那你去借啊').norm)).toBe(false);
+    expect(isOwnTurn(normalize('借款人：我没钱，下个月还').norm)).toBe(true);
   });
   it('gives no label to a borrower asking whether what collectors said is lawful', () => {
     expect(rules('兄弟们，催收打电话说再不还就要上门，这算不算违法啊？', 'unknown')).toEqual([]);

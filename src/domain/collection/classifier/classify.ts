@@ -311,6 +311,27 @@ function weight(rule: Rule, count: number): number {
   return rule.w * Math.min(count, rule.cap);
 }
 
+/**
+ * The borrower's own turn of a call or chat, tagged as such (「【通话记录】借款人：我现在真的没钱，你们别打了」「我：能不能
+ * 宽限几天」): the guide gives the borrower's own messages no label, and so do the conventions for call turns. The tag
+ * opens the text and a spoken turn follows it (a pronoun, a reply word or a question, not a name: 「借款人：邹小燕
+ * 外访地址：…」 is a collector's form); no other speaker is tagged (a transcript with the collector's side is read as
+ * usual). Session 13 (r38): eight borrower turns of blind-61 to blind-68 and three of written-12 were read as
+ * collection, by the rules' repayment words or by the model.
+ */
+const OWN_TURN = /^(?:【[^】]{0,12}】)?(借款人|客户|本人|机主|用户|我)(?:[（(][^）)]{0,8}[）)])?：(?=[^：]{0,2}(?:我|喂|嗯|对|好|啊|哦|额|呃|是|那个|你们|你|您|不|没|行|可以|知道|谁|什么|哪|为什么|怎么))/;
+/** Any speaker tag (a word of 1–6 characters before a colon at the start or after a break). */
+const SPEAKER_TAG = /(?:^|[】，。！？；…\n])(?:【[^】]{0,12}】)?([^，。！？；…：\n]{1,6})：/g;
+
+export function isOwnTurn(norm: string): boolean {
+  const m = OWN_TURN.exec(norm);
+  if (m === null) return false;
+  SPEAKER_TAG.lastIndex = 0;
+  let t: RegExpExecArray | null;
+  while ((t = SPEAKER_TAG.exec(norm)) !== null) if (t[1] !== m[1] && !t[1]!.startsWith(m[1]!)) return false;
+  return true;
+}
+
 function isGenuineCourtNotice(norm: string): boolean {
   return COURT_OFFICIAL.test(norm) && CASE_NUMBER.test(norm) && !COURT_FAKE.test(norm);
 }
@@ -403,10 +424,11 @@ function result(
   return withTrace ? { labels, spans, norm, score, hits, genuineCourtNotice } : { labels, spans };
 }
 
-function emptyResult(withTrace: boolean, norm: string, score: number, hits: Hit[], genuineCourtNotice: boolean): Explanation | Classification {
+function emptyResult(withTrace: boolean, norm: string, score: number, hits: Hit[], genuineCourtNotice: boolean, ownTurn = false): Explanation | Classification {
   LAST_RUN.labels = [];
   LAST_RUN.score = score;
   LAST_RUN.court = genuineCourtNotice;
+  LAST_RUN.settled = genuineCourtNotice || ownTurn;
   return result(withTrace, [], {}, norm, score, hits, genuineCourtNotice);
 }
 
@@ -420,6 +442,7 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
   if (norm.length === 0) return emptyResult(withTrace, norm, 0, [], false);
   const nOpen = openRules(norm);
   if (courtOpen && isGenuineCourtNotice(norm)) return emptyResult(withTrace, norm, 0, [], true);
+  if (isOwnTurn(norm)) return emptyResult(withTrace, norm, 0, [], false, true);
   const toBit = TO_BIT[to];
 
   let score = 0;
@@ -566,6 +589,7 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
   LAST_RUN.labels = labels;
   LAST_RUN.score = score;
   LAST_RUN.court = false;
+  LAST_RUN.settled = false;
   return result(withTrace, labels, spans, norm, score, order !== null ? trace(hits, labelHits, order) : NO_HITS, false);
 }
 
@@ -579,7 +603,13 @@ export const LAST_RUN: {
   labelHits: ReadonlyArray<Hit[] | undefined>;
   labels: Label[];
   score: number;
+  /** The rules' genuine-court-notice test matched (a dense feature of the model). */
   court: boolean;
+  /**
+   * The rules' verdict stands and the model does not read the text: a genuine court notice, or a turn the borrower
+   * speaks (isOwnTurn).
+   */
+  settled: boolean;
   /** The rules read a report that contacts were already told, with nothing more threatened ("Settled 2026-12"). */
   told: boolean;
 } = {
@@ -589,6 +619,7 @@ export const LAST_RUN: {
   labels: [],
   score: 0,
   court: false,
+  settled: false,
   told: false,
 };
 export { OTHER_LABELS };

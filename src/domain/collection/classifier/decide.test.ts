@@ -12,7 +12,7 @@ const PARAMS = { thresholds: [0.25, -3, -1.75, -1.75, -1.5, -1.75, -2, -2.25], v
 const logits = (z0: number): number[] => [z0, -9, -9, -9, -9, -9, -9, -9];
 const input = (ruleBits: number, to: Recipient = 'debtor'): DecisionInput => ({
   ruleBits,
-  court: false,
+  settled: false,
   short: false,
   to,
   allowed: () => ~0,

@@ -20,8 +20,8 @@ const CONTEXT_MIN_LOGIT = 0;
 export interface DecisionInput {
   /** The rules' labels. */
   readonly ruleBits: number;
-  /** The rules' genuine-court-notice test matched: the rules' labels stand. */
-  readonly court: boolean;
+  /** A genuine court notice or the borrower's own turn (classify.ts LAST_RUN.settled): the rules' labels stand. */
+  readonly settled: boolean;
   /** Too short for the model alone to add a label other than collection (model.ts MIN_MODEL_CHARS). */
   readonly short: boolean;
   readonly to: Recipient;
@@ -63,7 +63,7 @@ export function vetoable(ruleBits: number): boolean {
 export function decide(z: ArrayLike<number>, p: DecisionParams, x: DecisionInput, context: boolean): number {
   LAST_DECISION.fromHits = 0;
   const ruleBits = x.ruleBits;
-  if (x.court) return ruleBits;
+  if (x.settled) return ruleBits;
   const t = p.thresholds;
   // The model may veto the rules' collection when its collection logit is below the veto chosen by cross-validation
   // (vetoable): bank receipts, bill statements, scam scripts and reports about collection carry the rules' words. Not

@@ -123,6 +123,13 @@ describe('linear model', () => {
     expect(classify(post, 'unknown').labels).toEqual([]);
   });
 
+  it('leaves the borrower\'s own tagged turn unlabelled with the model too, even in context', () => {
+    // The model never reads it (LAST_RUN.settled): its repayment words would otherwise make it collection.
+    const turn = '【通话记录】借款人：我知道我逾期了，我也没说不还，能不能再宽限半个月？';
+    expect(classify(turn, 'unknown').labels).toEqual([]);
+    expect(classify(turn, 'debtor', { context: true }).labels).toEqual([]);
+  });
+
   it('never adds third_party to a message sent to the debtor, and still does for a contact', () => {
     for (const t of ['亲爱的先生/女士，您的贷款已逾期', '您好，您的借款逾期了，麻烦尽快安排还款']) {
       expect(classify(t, 'debtor').labels, t).toEqual(['collection']);

@@ -113,7 +113,7 @@ const TOP_GRAMS = 3;
 /** The decision's input for the message being classified (reused: classify allocates nothing for it). */
 const INPUT = {
   ruleBits: 0,
-  court: false,
+  settled: false,
   short: false,
   to: 'unknown' as Recipient,
   norm: '',
@@ -145,7 +145,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   if (!ENABLED) return rules;
   const model = load();
   const norm = LAST_RUN.n.norm;
-  if (norm.length === 0 || LAST_RUN.court) return rules;
+  if (norm.length === 0 || LAST_RUN.settled) return rules;
   const nd = denseFeatures(LAST_RUN.hits, LAST_RUN.labelHits, rules.labels, rcpt, LAST_RUN.court, dense);
   const read = modelText(window, LAST_RUN.n);
   scoreInto(model, read.text, dense, nd, scores);

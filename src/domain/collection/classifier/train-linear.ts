@@ -93,8 +93,8 @@ export interface Featured {
   to: Recipient;
   /** Sample weight (TrainMessage.weight). */
   w: number;
-  /** The rules' genuine-court-notice test matched: classify returns the rules' result as it is. */
-  court: boolean;
+  /** A genuine court notice or the borrower's own turn (LAST_RUN.settled): classify returns the rules' result as it is. */
+  settled: boolean;
   /** Too short for the model alone to add a label other than collection (model.ts MIN_MODEL_CHARS). */
   short: boolean;
   /** The labels the model may add on its own (speaker.ts modelMayAdd), as bits. */
@@ -118,12 +118,12 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
     // The model reads the text with its phrase breaks (phrase.ts), as classify does.
     const read = modelText(window, LAST_RUN.n).text;
     let nd = denseFeatures(LAST_RUN.hits, LAST_RUN.labelHits, rules.labels, m.to, LAST_RUN.court, scratch);
-    const court = LAST_RUN.court;
-    // The concept groups, as scoreInto finds them in its pass over the grams (never for a court notice: the model
-    // does not score those).
-    if (!court && conceptFeaturesOn()) forEachConceptFeature(conceptMask(read), (f) => (scratch[nd++] = D_CONCEPT + f));
+    const settled = LAST_RUN.settled;
+    // The concept groups, as scoreInto finds them in its pass over the grams (never for a court notice or an own turn:
+    // the model does not score those).
+    if (!settled && conceptFeaturesOn()) forEachConceptFeature(conceptMask(read), (f) => (scratch[nd++] = D_CONCEPT + f));
     const grams: number[] = [];
-    if (!court) forEachGram(read, bits, (b) => grams.push(b));
+    if (!settled) forEachGram(read, bits, (b) => grams.push(b));
     return {
       grams: Int32Array.from(grams),
       inv: gramScale(grams.length),
@@ -132,7 +132,7 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
       ruleBits: labelBits(rules.labels),
       to: m.to,
       w: m.weight ?? 1,
-      court,
+      settled,
       short: norm.length < 2 * MIN_MODEL_CHARS && [...norm].length < MIN_MODEL_CHARS,
       mayAdd: modelMayAdd(m.to, norm, ~0, LAST_RUN.told),
       hitBits: labelHitBits(),
@@ -393,7 +393,7 @@ export function oofLabelBits(
 ): number[] {
   const p = { thresholds, veto, noCueMargin };
   return data.map((x, i) =>
-    decide(oof[i]!, p, { ruleBits: x.ruleBits, court: x.court, short: x.short, to: x.to, allowed: () => x.mayAdd, ruleHitBits: () => x.hitBits }, false),
+    decide(oof[i]!, p, { ruleBits: x.ruleBits, settled: x.settled, short: x.short, to: x.to, allowed: () => x.mayAdd, ruleHitBits: () => x.hitBits }, false),
   );
 }
 
