@@ -686,6 +686,17 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(isOwnTurn(normalize('借款人：我没钱。对方：那你去借啊').norm)).toBe(false);
     expect(isOwnTurn(normalize('借款人：我没钱，下个月还').norm)).toBe(true);
   });
+  it('reads funding the account to avoid being overdue, and paying once overdue, as a request to pay', () => {
+    expect(rules('为避免逾期，请提前充值！', 'debtor')).toContain('collection');
+    expect(rules('提醒您请及时通过App自助充值，避免超期产生更多费用。', 'debtor')).toContain('collection');
+    expect(rules('您已逾期，请于今日付款至指定账户。', 'debtor')).toContain('collection');
+    // Topping up a phone, or paying for an order, is not.
+    expect(rules('您的话费余额不足10元，请及时充值。', 'unknown')).toEqual([]);
+    expect(rules('您的订单已提交，请于30分钟内付款。', 'unknown')).toEqual([]);
+  });
+  it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
+    expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
+  });
   it('gives no label to a borrower asking whether what collectors said is lawful', () => {
     expect(rules('兄弟们，催收打电话说再不还就要上门，这算不算违法啊？', 'unknown')).toEqual([]);
   });

@@ -221,7 +221,10 @@ export const COLLECTION: Rule[] = compile(
         '|(?:请|请您|务必|尽快|及时|按时|立即|立刻|马上|今天|今日)[^，。！？]{0,6}?(?:登录|登陆|前往|打开|进入|通过)[^，。！？]{1,16}?(?:进行|完成)(?:还款|付款)(?!成功|证明)' +
         // Session 13 (r38): funding the account so as not to be overdue (「为避免逾期，请提前充值！」, a real app template):
         // the guide's d195.
-        '|(?:避免|以免|防止)(?:逾期|扣款失败)[^。！]{0,8}?(?:请|记得)[^。！]{0,6}?(?:充值|存入|存款|备足|存钱)|(?:请|记得)[^。！]{0,6}?(?:充值|存入|备足)[^。！]{0,10}?(?:避免|以免|防止)逾期',
+        '|(?:避免|以免|防止)(?:逾期|超期|扣款失败)[^。！]{0,8}?(?:请|记得)[^。！]{0,6}?(?:充值|存入|存款|备足|存钱)|(?:请|记得)[^。！]{0,12}?(?:充值|存入|备足)[^。！]{0,10}?(?:避免|以免|防止)(?:逾期|超期)' +
+        // …and paying after being told it is overdue (「您已逾期，请于今日付款至…账户」): 付款 alone is shopping. A
+        // look-behind, so that skipBefore reads the words before the request, not 「您已」.
+        '|(?<=逾期[^。]{0,12}?)(?:请|务必|尽快)[^，。！？]{0,8}?(?:付款|缴款|交款)(?!成功)',
       w: 1,
       neg: true,
       skipBefore: '已|已经|已按|已经按',
@@ -609,7 +612,8 @@ const THREAT_CONTACTS: RuleSpec[] = [
     reject: '联系人员|找你们?(?:单位|公司)(?:的)?(?:领导)?$|^找一下|^找(?:你们)?[^。]{0,4}部|^找(?:几个|一帮|一群|些)',
     // The reader asked to contact their own people (「请联系您的紧急联系人进行解锁」, 「建议您联系家人」) is not the
     // sender telling them (r37, an app string of real round 13).
-    skipBefore: '请|请您|请你|建议|建议您|建议你|您可以|你可以',
+    // Session 13: with words between (「如果你愿意，也请马上联系你的紧急联系人」, a counselling bot in real round 14).
+    skipBefore: '请[^，。！？]{0,4}|建议[^，。！？]{0,3}|您可以|你可以',
   },
   {
     id: 'tc.notify_list',

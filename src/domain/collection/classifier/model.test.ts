@@ -130,6 +130,14 @@ describe('linear model', () => {
     expect(classify(turn, 'debtor', { context: true }).labels).toEqual([]);
   });
 
+  it('gives no label to an app\'s repayment-in-progress status or a check-in app, and keeps a failed repayment collection', () => {
+    // Session 13 (veto.paid, veto.care and written-13): session 12's model alone read 「银行还款处理中」 as collection.
+    expect(classify('银行还款处理中', 'debtor').labels).toEqual([]);
+    expect(classify('您有1笔还款正在处理中，预计2小时内到账', 'debtor').labels).toEqual([]);
+    expect(classify('您已超过48小时未签到，系统将通知您的紧急联系人，请尽快打开App报平安。', 'unknown').labels).toEqual([]);
+    expect(classify('本期还款失败，请于今日内存足款项，以免逾期', 'debtor').labels).toEqual(['collection']);
+  });
+
   it('never adds third_party to a message sent to the debtor, and still does for a contact', () => {
     for (const t of ['亲爱的先生/女士，您的贷款已逾期', '您好，您的借款逾期了，麻烦尽快安排还款']) {
       expect(classify(t, 'debtor').labels, t).toEqual(['collection']);
