@@ -694,6 +694,13 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('您的话费余额不足10元，请及时充值。', 'unknown')).toEqual([]);
     expect(rules('您的订单已提交，请于30分钟内付款。', 'unknown')).toEqual([]);
   });
+  it('reads an agent\'s 还进来/处理进来 and an offer to negotiate as collection, not a report or an advert', () => {
+    expect(rules('想办法在周一之前把1000块钱处理进来，好吧？', 'debtor')).toContain('collection');
+    expect(rules('那如果明天您没有还进来的话，后续就不好说了', 'debtor')).toContain('collection');
+    expect(rules('实在不行，我给你减免可以吧？', 'debtor')).toContain('collection');
+    expect(rules('【债务优化】信用卡逾期、网贷还不上？专业团队帮您申请停息分期，不成功不收费。', 'unknown')).toEqual([]);
+    expect(rules('您的信用卡年费已经帮您减免了，今年不用交', 'debtor')).toEqual([]);
+  });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
   });

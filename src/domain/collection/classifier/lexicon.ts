@@ -309,6 +309,14 @@ export const COLLECTION: Rule[] = compile(
       neg: false,
     },
     { id: 'col.settle', re: '(?:还清|结清|归还|偿还)(?:全部|所有|所欠)?(?:欠款|借款|款项|债务)', w: 1, neg: true },
+    // Session 13 (r38): agents' word for a payment arriving, on calls (「周一之前把1000块钱处理进来」「如果明天您没有还进来的
+    // 话」, real call turns; in the corpora every message with 还进来/处理进来 is collection). Not negated: the agent's
+    // condition 「没有还进来的话」 is the demand. 「已经还进来了」 is a report.
+    { id: 'col.pay_in', re: '(?:还|处理)进来', w: 1, neg: false, skipBefore: '已|已经|都' },
+    // Session 13 (r38): an offer to negotiate is collection (the guide's rule 1): 「实在不行，我给你减免可以吧？」 (a real
+    // call turn). In the corpora 108 of the 114 messages with these words are collection; the other six are debt-relief
+    // adverts (「专业团队帮您申请停息分期」: not after 团队/律师/机构) and receipts of a waiver already made (「已为您减免」).
+    { id: 'col.offer', re: '(?:给|帮|为)(?:你|您)(?:申请|争取|做|办理|办)?(?:一下|一个|个)?(?:减免|免息|减息|停息|分期|延期)', w: 1, neg: true, skipBefore: '已|已经|团队|律师|律所|机构|顾问|我们公司|本公司' },
     { id: 'col.salary', re: '从(?:你的?|您的?)?工资(?:里|中)?(?:扣|代扣)', w: 0.6, neg: true },
     { id: 'col.fund', re: '存足|存够|存(?:钱|款)(?:到|进)(?:绑定|还款)?的?(?:银行)?卡|(?:分期|还款|账单|借款|贷款|扣款)[^。]{0,16}?(?:存入|存进)(?:足额|足够)|(?:请|确保|保证|注意|提前|保持)[^。]{0,10}?(?:余额充足|足额存入|备足)', w: 1, neg: false },
     {

@@ -21,6 +21,8 @@ describe('reported speech (quotes.ts)', () => {
     expect(reported('那个催收员原话是“你不卖我们帮你卖”，我截图了')).toEqual(['你不卖我们帮你卖']);
     expect(reported('我把录音整理了，他说「不还就去你单位」，这是人话吗')).toEqual(['不还就去你单位']);
     expect(reported('催收的今天又打电话了，说要找人"陪你玩玩"，我好怕')).toEqual(['陪你玩玩']);
+    // Session 13: an anti-fraud post's 「常用话术：“…”」.
+    expect(reported('【反诈宣传】骗子常用话术：“你的贷款已逾期，今天不还就通知你家人”，请注意辨别')).toEqual(['你的贷款已逾期，今天不还就通知你家人']);
   });
 
   it('leaves a collector’s own quotations alone: irony, labels, a text they wrote', () => {
