@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LABELS, type Label, type Recipient } from '../types.js';
 import { CLASSIFY_WINDOW_CHARS } from '../../limits.js';
-import { classifyWindow, explain, isOwnTurn, setGating } from './classify.js';
+import { classifyWindow, explain, isIdentityCheck, isOwnTurn, setGating } from './classify.js';
 import { classify, classifyBatch } from './model.js';
 import { requiredGate } from './gate.js';
 import { ALL_RULES, requiredChars } from './lexicon.js';
@@ -700,6 +700,26 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('实在不行，我给你减免可以吧？', 'debtor')).toContain('collection');
     expect(rules('【债务优化】信用卡逾期、网贷还不上？专业团队帮您申请停息分期，不成功不收费。', 'unknown')).toEqual([]);
     expect(rules('您的信用卡年费已经帮您减免了，今年不用交', 'debtor')).toEqual([]);
+  });
+  it('reads a traditional-character private lender as its simplified twin (什麼 was 什幺)', () => {
+    expect(rules('請問妳上次借的五百塊什麼時候能還？', 'debtor')).toContain('collection');
+  });
+  it('settles a collector\'s identity check and another non-collector\'s turn as ordinary, and not a demand', () => {
+    expect(rules('【通话记录】催收员：喂，您好，请问是孙某某先生本人吗？', 'debtor')).toEqual([]);
+    expect(rules('【通话记录】催收员：阿姨您好，请问您认识孙丽吗？', 'third_party')).toEqual([]);
+    expect(rules('【通话记录】接听人：他已经三年没回来过了，我们也联系不上他，你们别再打了。', 'unknown')).toEqual([]);
+    expect(isIdentityCheck(normalize('你是不是不想还了？').norm)).toBe(false);
+    expect(rules('你是张三吗？你欠的钱什么时候还', 'debtor')).toContain('collection');
+  });
+  it('turns away a company\'s trade debt and keeps one person\'s 货款 collection', () => {
+    expect(rules('老刘啊，钢材那笔货款拖了快俩月了，你们老板到底啥意思，给个准话。', 'unknown')).toEqual([]);
+    expect(rules('Hi Jason，附件是Q3 invoice，payment term是net 60，目前已经overdue两周了，please advise.', 'unknown')).toEqual([]);
+    expect(rules('我那二十万的货款你拖了半年了，今天能不能给个说法？', 'debtor')).toContain('collection');
+  });
+  it('gives no label to borrowers\' posts: 催收天天打电话, 骂我是老赖, 去哪投诉, a friend who borrowed', () => {
+    expect(rules('借了两个平台周转，现在每天都是催收电话，他们骂我是老赖，我真不是故意不还', 'unknown')).toEqual([]);
+    expect(rules('我是紧急联系人，我朋友借钱不还，催收天天打我电话，我有没有义务替他还？', 'unknown')).toEqual([]);
+    expect(rules('客服你好，我想申请延期还款，我最近住院了，有诊断证明。', 'unknown')).toEqual([]);
   });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);

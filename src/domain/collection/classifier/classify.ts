@@ -319,9 +319,22 @@ function weight(rule: Rule, count: number): number {
  * usual). Session 13 (r38): eight borrower turns of blind-61 to blind-68 and three of written-12 were read as
  * collection, by the rules' repayment words or by the model.
  */
-const OWN_TURN = /^(?:【[^】]{0,12}】)?(借款人|客户|本人|机主|用户|我)(?:[（(][^）)]{0,8}[）)])?：(?=[^：]{0,2}(?:我|喂|嗯|对|好|啊|哦|额|呃|是|那个|你们|你|您|不|没|行|可以|知道|谁|什么|哪|为什么|怎么))/;
+const OWN_TURN =
+  /^(?:【[^】]{0,12}】)?(借款人|客户|本人|机主|用户|我|接听人|接听者|家属|联系人|紧急联系人|亲属|母亲|父亲|妈妈|爸爸|同事|室友)(?:[（(][^）)]{0,8}[）)])?：(?=[^：]{0,2}(?:我|喂|嗯|对|好|啊|哦|额|呃|是|那个|你们|你|您|他|她|不|没|行|可以|知道|谁|什么|哪|为什么|怎么))/;
 /** Any speaker tag (a word of 1–6 characters before a colon at the start or after a break). */
 const SPEAKER_TAG = /(?:^|[】，。！？；…\n])(?:【[^】]{0,12}】)?([^，。！？；…：\n]{1,6})：/g;
+
+/**
+ * A collector's turn that only greets and asks who is on the line (「催收员：喂，您好，请问是孙建军先生本人吗？」「阿姨您好，
+ * 请问您认识孙丽吗？」): the conventions make a call turn collection only when it pushes for repayment. Session 13: such
+ * turns in blind-67 and blind-71 were read as collection, by the model.
+ */
+const IDENTITY_CHECK =
+  /^(?:【[^】]{0,12}】)?(?:[^：，。？！]{1,6}：)?(?:喂[，]?)?(?:[^，。？！：]{0,4}(?:你|您)好[，]?)?(?:请问|麻烦问一下|问一下)?(?:一下)?(?:(?:你|您)?是[^，。？！：]{0,8}?(?:先生|女士|小姐|本人|师傅|老板|家属|家人|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|老婆|老公|同事|朋友)|(?:你|您)(?:认识|认不认识)[^，。？！：]{2,6})(?:吗|么|嘛)?[？。]?$/;
+
+export function isIdentityCheck(norm: string): boolean {
+  return IDENTITY_CHECK.test(norm);
+}
 
 export function isOwnTurn(norm: string): boolean {
   const m = OWN_TURN.exec(norm);
@@ -442,7 +455,7 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
   if (norm.length === 0) return emptyResult(withTrace, norm, 0, [], false);
   const nOpen = openRules(norm);
   if (courtOpen && isGenuineCourtNotice(norm)) return emptyResult(withTrace, norm, 0, [], true);
-  if (isOwnTurn(norm)) return emptyResult(withTrace, norm, 0, [], false, true);
+  if (isOwnTurn(norm) || isIdentityCheck(norm)) return emptyResult(withTrace, norm, 0, [], false, true);
   const toBit = TO_BIT[to];
 
   let score = 0;
@@ -606,8 +619,8 @@ export const LAST_RUN: {
   /** The rules' genuine-court-notice test matched (a dense feature of the model). */
   court: boolean;
   /**
-   * The rules' verdict stands and the model does not read the text: a genuine court notice, or a turn the borrower
-   * speaks (isOwnTurn).
+   * The rules' verdict stands and the model does not read the text: a genuine court notice, a turn the borrower or
+   * another non-collector speaks (isOwnTurn), or a collector's turn that only asks who is on the line (isIdentityCheck).
    */
   settled: boolean;
   /** The rules read a report that contacts were already told, with nothing more threatened ("Settled 2026-12"). */

@@ -140,3 +140,9 @@ describe('normalize', () => {
     );
   });
 });
+
+describe('traditional 麼 (session 13)', () => {
+  it('reads 什麼/怎麼/這麼 as 什么/怎么/这么, not 幺', () => {
+    expect(normalize('什麼時候能還？怎麼辦？這麼多').norm).toBe('什么时候能还？怎么办？这么多');
+  });
+});

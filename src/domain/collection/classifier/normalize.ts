@@ -50,6 +50,8 @@ const EXTRA_VARIANTS: Record<string, string> = {
   覺: '觉',
   著: '着', // 等著 → 等着 (opencc only does this phrase by phrase)
   麽: '么',
+  // 什麼, 怎麼, 這麼 (U+9EBC): opencc's character table gives 幺, so 「什麼時候能還」 missed every 什么时候 rule (session 13).
+  麼: '么',
   // opencc's HK table turns the simplified 么 into 幺 (特么 → 特幺); keep it.
   么: '么',
   // Cantonese written forms, one character for one (你唔还钱 → 你不还钱, 搵你 → 找你).

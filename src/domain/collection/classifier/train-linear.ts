@@ -38,6 +38,12 @@ export interface TrainMessage {
    * collection threshold from 0.25 to 1.5 and collection recall fell on every short batch.
    */
   inThresholds?: boolean;
+  /**
+   * Weight of the message on the heads of the labels other than collection (default 1; an ordinary message's is
+   * multiplied by ordinaryLabelWeight as well). corpora.ts sets it for a set written to teach collection against its
+   * look-alikes (written-13), whose threats and insults would otherwise move the other heads too.
+   */
+  labelWeight?: number;
 }
 
 export interface TrainOptions {
@@ -101,6 +107,8 @@ export interface Featured {
   mayAdd: number;
   /** The labels whose rules matched (classify.ts labelHitBits): kept when the model alone finds collection. */
   hitBits: number;
+  /** TrainMessage.labelWeight. */
+  lw: number;
 }
 
 function labelBits(labels: readonly Label[]): number {
@@ -119,11 +127,14 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
     const read = modelText(window, LAST_RUN.n).text;
     let nd = denseFeatures(LAST_RUN.hits, LAST_RUN.labelHits, rules.labels, m.to, LAST_RUN.court, scratch);
     const settled = LAST_RUN.settled;
-    // The concept groups, as scoreInto finds them in its pass over the grams (never for a court notice or an own turn:
-    // the model does not score those).
-    if (!settled && conceptFeaturesOn()) forEachConceptFeature(conceptMask(read), (f) => (scratch[nd++] = D_CONCEPT + f));
+    // The concept groups, as scoreInto finds them in its pass over the grams (never for a court notice: the model does
+    // not score those). A settled turn (a borrower's, an identity check) is not scored either, but its grams are still
+    // learned from: they teach the model what the untagged turns like it look like (without them, session 13's
+    // spoken batches lost collection precision).
+    const court = LAST_RUN.court;
+    if (!court && conceptFeaturesOn()) forEachConceptFeature(conceptMask(read), (f) => (scratch[nd++] = D_CONCEPT + f));
     const grams: number[] = [];
-    if (!settled) forEachGram(read, bits, (b) => grams.push(b));
+    if (!court) forEachGram(read, bits, (b) => grams.push(b));
     return {
       grams: Int32Array.from(grams),
       inv: gramScale(grams.length),
@@ -136,6 +147,7 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
       short: norm.length < 2 * MIN_MODEL_CHARS && [...norm].length < MIN_MODEL_CHARS,
       mayAdd: modelMayAdd(m.to, norm, ~0, LAST_RUN.told),
       hitBits: labelHitBits(),
+      lw: m.labelWeight ?? 1,
     };
   });
 }
@@ -189,7 +201,7 @@ function trainWeights(data: readonly Featured[], idx: readonly number[], o: Requ
       for (let l = 0; l < NL; l++) {
         const p = 1 / (1 + Math.exp(-z[l]!));
         const y = (x.y >> l) & 1;
-        grad[l] = (p - y) * scale[k]! * (y === 1 && l > 0 ? o.posWeight : 1) * (l > 0 && (x.y & 1) === 0 ? o.ordinaryLabelWeight : 1);
+        grad[l] = (p - y) * scale[k]! * (y === 1 && l > 0 ? o.posWeight : 1) * (l > 0 ? ((x.y & 1) === 0 ? o.ordinaryLabelWeight : 1) * x.lw : 1);
       }
       for (let l = 0; l < NL; l++) {
         const gr = grad[l]!;
