@@ -56,7 +56,7 @@ const FLOOR: {
   // 0.722 (0.60–0.81). The floor is 0.71.
   // Session 13: round 14's 36 (check-in apps, borrowers' posts, templates; all held out) made it 484 messages. First
   // sight on them was 0.667 (collection P 0.654 / R 0.895), and the grown split 0.702 with session 12's classifier; after
-  // r38 and written-13, which were chosen with the split's errors in view, 0.709 (0.59–0.80). The floor is 0.70.
+  // r38 and written-13, which were chosen with the split's errors in view, 0.719 (0.59–0.82). The floor is 0.70.
   realMacroF1: 0.7,
   // Every written-blind recall reached 0.80 in session 4 (threat_violence 0.81, impersonation 0.80): floors with a margin.
   writtenRecall: { threat_contacts: 0.78, threat_violence: 0.78, insult: 0.78, impersonation: 0.78, false_legal: 0.78, visit_threat: 0.78 },
