@@ -55,7 +55,7 @@ export interface LinearModel {
   words: Uint32Array;
 }
 
-/** On a big-endian machine the first byte of a word is its highest: scoreInto's lanes then hold labels 3–0, not 0–3. */
+/** On a big-endian machine the first byte of a word is its highest: scoreInto's lanes then hold labels 3–0, not 0–3 (LANE_LABEL). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** A view of the quantised grams as 32-bit words (the array must own an aligned buffer: decodeModel's and training's do). */
@@ -162,6 +162,23 @@ export let lastConceptMask = 0;
 /** The groups present in the text being scored, lowest first (scratch for scoreInto). */
 const onGroups = new Int32Array(32);
 
+/** scoreInto's sums of the eight labels' biased bytes, by lane (LANE_LABEL maps a lane to its label). */
+const laneSums = new Float64Array(8);
+/** Lane k of a word holds the label LANE_LABEL[k]: the same on a little-endian machine, reversed within each word on a big-endian one. */
+const LANE_LABEL = LITTLE_ENDIAN ? Int8Array.of(0, 1, 2, 3, 4, 5, 6, 7) : Int8Array.of(3, 2, 1, 0, 7, 6, 5, 4);
+
+/** Empties the four 16-bit lane pairs into laneSums: lo/hi hold the even/odd bytes of word A (lanes 0–3) and B (4–7). */
+function addLanes(loA: number, hiA: number, loB: number, hiB: number): void {
+  laneSums[0]! += loA & 0xffff;
+  laneSums[2]! += loA >>> 16;
+  laneSums[1]! += hiA & 0xffff;
+  laneSums[3]! += hiA >>> 16;
+  laneSums[4]! += loB & 0xffff;
+  laneSums[6]! += loB >>> 16;
+  laneSums[5]! += hiB & 0xffff;
+  laneSums[7]! += hiB >>> 16;
+}
+
 /** Scores (logits) of every label into `out` (length NL). */
 export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, nDense: number, out: Float64Array): void {
   const w = model.words;
@@ -172,9 +189,9 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
   // The eight weights of a gram are eight signed bytes in two 32-bit words. Each word, XOR 0x80 per byte, holds four
   // bytes biased to 0–255; its even and odd bytes go into two sums with four 16-bit lanes between them, so a gram
   // costs two loads and four additions instead of eight of each (bench, 2026-12-06: scoreInto −18 %). A lane
-  // holds at most 255 × 256 < 2^16, so the lanes are emptied into a0–a7 every 256 grams; the bias (128 per gram) is
+  // holds at most 255 × 256 < 2^16, so the lanes are emptied into laneSums every 256 grams; the bias (128 per gram) is
   // taken off at the end. The sums are the same integers as adding the bytes one by one.
-  let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
+  laneSums.fill(0);
   let loA = 0, hiA = 0, loB = 0, hiB = 0;
   let pending = 0;
   let count = 0;
@@ -201,44 +218,22 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
       loB += y & 0x00ff00ff;
       hiB += (y >>> 8) & 0x00ff00ff;
       if (++pending === 256) {
-        a0 += loA & 0xffff;
-        a2 += loA >>> 16;
-        a1 += hiA & 0xffff;
-        a3 += hiA >>> 16;
-        a4 += loB & 0xffff;
-        a6 += loB >>> 16;
-        a5 += hiB & 0xffff;
-        a7 += hiB >>> 16;
+        addLanes(loA, hiA, loB, hiB);
         loA = hiA = loB = hiB = 0;
         count += pending;
         pending = 0;
       }
     }
   }
-  a0 += loA & 0xffff;
-  a2 += loA >>> 16;
-  a1 += hiA & 0xffff;
-  a3 += hiA >>> 16;
-  a4 += loB & 0xffff;
-  a6 += loB >>> 16;
-  a5 += hiB & 0xffff;
-  a7 += hiB >>> 16;
+  addLanes(loA, hiA, loB, hiB);
   count += pending;
-  if (!LITTLE_ENDIAN) {
-    [a0, a1, a2, a3] = [a3, a2, a1, a0];
-    [a4, a5, a6, a7] = [a7, a6, a5, a4];
-  }
   const bias = 128 * count;
   const inv = gramScale(count);
   const s = model.scales;
-  out[0] = (a0 - bias) * s[0]! * inv;
-  out[1] = (a1 - bias) * s[1]! * inv;
-  out[2] = (a2 - bias) * s[2]! * inv;
-  out[3] = (a3 - bias) * s[3]! * inv;
-  out[4] = (a4 - bias) * s[4]! * inv;
-  out[5] = (a5 - bias) * s[5]! * inv;
-  out[6] = (a6 - bias) * s[6]! * inv;
-  out[7] = (a7 - bias) * s[7]! * inv;
+  for (let k = 0; k < NL; k++) {
+    const l = LANE_LABEL[k]!;
+    out[l] = (laneSums[k]! - bias) * s[l]! * inv;
+  }
   const d = model.dense;
   for (let l = 0; l < NL; l++) out[l]! += model.bias[l]!;
   for (let j = 0; j < nDense; j++) {
