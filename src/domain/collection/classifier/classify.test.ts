@@ -721,6 +721,27 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('我是紧急联系人，我朋友借钱不还，催收天天打我电话，我有没有义务替他还？', 'unknown')).toEqual([]);
     expect(rules('客服你好，我想申请延期还款，我最近住院了，有诊断证明。', 'unknown')).toEqual([]);
   });
+  it('reads the rest of blind-71 and blind-72\'s errors as the guide does (round 3)', () => {
+    // A collector's call opener with the agent's number, and a check that the borrower can talk: no push to repay.
+    expect(rules('催收员：请问是王先生吗 我是速达钱包的工作人员 工号3107', 'debtor')).toEqual([]);
+    expect(rules('催收员：好的，您的身份已经核实了，请问现在方便通话吗？', 'debtor')).toEqual([]);
+    expect(rules('你好，我是某某钱包的工作人员，你欠的钱什么时候还', 'debtor')).toContain('collection');
+    // Other people's tagged turns: a former wife, a debt-relief salesman.
+    expect(rules('前妻：我们离婚两年了，他的事你们别来找我', 'unknown')).toEqual([]);
+    expect(rules('借款人：cnm你们天天打电话烦不烦', 'unknown')).toEqual([]);
+    // A pre-debit notice asking to keep the balance is a request to pay; a payment already made is not.
+    expect(rules('【某某贷】系统将于今日18:00再次发起扣款，请保持尾号0375银行卡余额不少于¥1,560.00。', 'debtor')).toContain('collection');
+    expect(rules('【某某花】还款到账通知：您于今日14:22还款¥856.00已入账。', 'debtor')).toEqual([]);
+    expect(rules('请于今日24:00前还款。', 'debtor')).toContain('collection');
+    expect(rules('扣款失败：您的银行卡余额不足，本期未能扣款成功，请及时充值或更换还款卡后手动还款。', 'debtor')).toContain('collection');
+    // A private lender asking about 你上次借的; the borrower's transfer that repays it is not collection.
+    expect(rules('你上次借的五百块什么时候能还？我下周要交学费了', 'debtor')).toContain('collection');
+    expect(rules('微信转账 ¥500 备注：还你上次借的钱', 'unknown')).toEqual([]);
+    // A company's trade debt, a work deadline, a borrower's post, a family rumour.
+    expect(rules('我们公司被一个客户拖欠货款半年了，老板让我写催款函，有模板吗？', 'unknown')).toEqual([]);
+    expect(rules('这个bug逾期两天了，今天必须修掉', 'unknown')).toEqual([]);
+    expect(rules('欠了某某贷6k，逾期两个月，催收天天说要爆通讯录，大家有啥办法吗', 'unknown')).toEqual([]);
+  });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
   });

@@ -320,7 +320,7 @@ function weight(rule: Rule, count: number): number {
  * collection, by the rules' repayment words or by the model.
  */
 const OWN_TURN =
-  /^(?:【[^】]{0,12}】)?(借款人|客户|本人|机主|用户|我|接听人|接听者|家属|联系人|紧急联系人|亲属|母亲|父亲|妈妈|爸爸|同事|室友)(?:[（(][^）)]{0,8}[）)])?：(?=[^：]{0,2}(?:我|喂|嗯|对|好|啊|哦|额|呃|是|那个|你们|你|您|他|她|不|没|行|可以|知道|谁|什么|哪|为什么|怎么))/;
+  /^(?:【[^】]{0,12}】)?(借款人|客户|本人|机主|用户|我|接听人|接听者|家属|联系人|紧急联系人|亲属|母亲|父亲|妈妈|爸爸|同事|室友|前妻|前夫|妻子|丈夫|老婆|老公|儿子|女儿|哥哥|姐姐|弟弟|妹妹|邻居|销售|电销|推销员)(?:[（(][^）)]{0,8}[）)])?：(?=[^：]{0,4}?(?:我|喂|嗯|对|好|啊|哦|额|呃|是|那个|你们|你|您|他|她|不|没|行|可以|知道|谁|什么|哪|为什么|怎么))/;
 /** Any speaker tag (a word of 1–6 characters before a colon at the start or after a break). */
 const SPEAKER_TAG = /(?:^|[】，。！？；…\n])(?:【[^】]{0,12}】)?([^，。！？；…：\n]{1,6})：/g;
 
@@ -329,11 +329,16 @@ const SPEAKER_TAG = /(?:^|[】，。！？；…\n])(?:【[^】]{0,12}】)?([^�
  * 请问您认识孙丽吗？」): the conventions make a call turn collection only when it pushes for repayment. Session 13: such
  * turns in blind-67 and blind-71 were read as collection, by the model.
  */
-const IDENTITY_CHECK =
-  /^(?:【[^】]{0,12}】)?(?:[^：，。？！]{1,6}：)?(?:喂[，]?)?(?:[^，。？！：]{0,4}(?:你|您)好[，]?)?(?:请问|麻烦问一下|问一下)?(?:一下)?(?:(?:你|您)?是[^，。？！：]{0,8}?(?:先生|女士|小姐|本人|师傅|老板|家属|家人|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|老婆|老公|同事|朋友)|(?:你|您)(?:认识|认不认识)[^，。？！：]{2,6})(?:吗|么|嘛)?[？。]?$/;
+const OPENER_CLAUSE =
+  '(?:喂|嗯|好的|[^，。？！：]{0,4}(?:你|您)好|(?:请问|麻烦问一下|问一下)?(?:一下)?(?:(?:你|您)?是[^，。？！：]{0,8}?(?:先生|女士|小姐|本人|师傅|老板|家属|家人|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|老婆|老公|同事|朋友)|(?:你|您)(?:认识|认不认识)[^，。？！：]{2,6})(?:吗|么|嘛)?|' +
+  '我是[^，。？！：]{1,16}?(?:的)?(?:工作人员|客服|专员|坐席)(?:工号\\d+)?|工号\\d+|(?:您|你)的身份(?:已经?)?核实(?:了)?|(?:请问)?(?:你|您)?现在(?:方便|有空)(?:接电话|通话|说话|接听|聊两句)?吗)';
+/** Greetings, the agent's name and number, and a question about who or whether now is a good time, and nothing else. */
+const IDENTITY_CHECK = new RegExp(`^(?:【[^】]{0,12}】)?(?:[^：，。？！]{1,6}：)?(?:${OPENER_CLAUSE}[，。？！]?)+$`);
+/** At least one clause asks who is on the line or whether they can talk (a greeting alone is not a check). */
+const IDENTITY_QUESTION = /是[^，。？！：]{0,8}?(?:先生|女士|小姐|本人|师傅|老板|家属|家人|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|老婆|老公|同事|朋友)|认识|认不认识|现在(?:方便|有空)/;
 
 export function isIdentityCheck(norm: string): boolean {
-  return IDENTITY_CHECK.test(norm);
+  return norm.length <= 80 && IDENTITY_CHECK.test(norm) && IDENTITY_QUESTION.test(norm);
 }
 
 export function isOwnTurn(norm: string): boolean {

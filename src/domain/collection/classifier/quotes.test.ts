@@ -23,6 +23,9 @@ describe('reported speech (quotes.ts)', () => {
     expect(reported('催收的今天又打电话了，说要找人"陪你玩玩"，我好怕')).toEqual(['陪你玩玩']);
     // Session 13: an anti-fraud post's 「常用话术：“…”」.
     expect(reported('【反诈宣传】骗子常用话术：“你的贷款已逾期，今天不还就通知你家人”，请注意辨别')).toEqual(['你的贷款已逾期，今天不还就通知你家人']);
+    // A quotation followed by 「——今天又收到…」, and a screenshot posted online.
+    expect(reported('「你再不还钱我们就爆你通讯录」——今天第三次收到这种短信了')).toEqual(['你再不还钱我们就爆你通讯录']);
+    expect(reported('网友晒出截图：“你个老赖，不还钱就等着坐牢吧”')).toEqual(['你个老赖，不还钱就等着坐牢吧']);
   });
 
   it('leaves a collector’s own quotations alone: irony, labels, a text they wrote', () => {

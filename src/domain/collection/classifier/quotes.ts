@@ -27,11 +27,11 @@ const BEFORE = new RegExp(
     '原[话話](?:是|就是)?|[说說]要[^，。！？"“「『]{0,4}?|' +
     '[发發]送(?:了)?(?:[诸諸]如|[类類]似|大量)?|[诸諸]如|例如|比如|以|打着|打著|什么|什麼|' +
     // An anti-fraud post's 「骗子常用话术：“…”」 (session 13).
-    '[话話][术術]|套路|手法)[:：]?\\s*$',
+    '[话話][术術]|套路|手法|截[图圖]|[晒曬]出|原文)[:：]?\\s*$',
 );
 
 /** Text right after a reported quotation. */
-const AFTER = /^\s*(?:等(?![级級候待着著一])|之[类類]|[这這][类類]|[这這]些|[这這]种|[这這]種|一[类類]|[为為]由|[为為]名|的名[义義]|的(?:[话話]|短信|信息|消息|[话話]术|[话話]術|字[样樣]|内容|[链鏈]接|[说說]法|威[胁脅]|[骚騷]扰|[骚騷]擾|[谎謊]言)|是假的|是(?:[诈詐][骗騙]|[违違]法)|[属屬]于|[违違]法|都是)/;
+const AFTER = /^\s*(?:[—－~～-]{1,2}\s*(?:今天|昨天|又|我|已经|这是)?[^，。！？]{0,5}?(?:收到|接到)|等(?![级級候待着著一])|之[类類]|[这這][类類]|[这這]些|[这這]种|[这這]種|一[类類]|[为為]由|[为為]名|的名[义義]|的(?:[话話]|短信|信息|消息|[话話]术|[话話]術|字[样樣]|内容|[链鏈]接|[说說]法|威[胁脅]|[骚騷]扰|[骚騷]擾|[谎謊]言)|是假的|是(?:[诈詐][骗騙]|[违違]法)|[属屬]于|[违違]法|都是)/;
 
 /** How far before a quotation its frame may start (characters, within the clause). */
 const BEFORE_WINDOW = 14;
@@ -64,7 +64,7 @@ export function reportedQuotes(text: string): Array<[number, number]> {
     const last = quotes[b]![1];
     let s = first;
     while (s > 0 && first - s < BEFORE_WINDOW && !CLAUSE_END.test(text[s - 1]!)) s--;
-    if (BEFORE.test(text.slice(s, first)) || AFTER.test(text.slice(last + 1, last + 9))) {
+    if (BEFORE.test(text.slice(s, first)) || AFTER.test(text.slice(last + 1, last + 14))) {
       for (let k = a; k <= b; k++) out.push([quotes[k]![0] + 1, quotes[k]![1]]);
     }
     a = b + 1;
