@@ -12,7 +12,7 @@
  * the threshold choice.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
  * blind-7, written-7, written-9, written-11, the even ids of blind-4, blind-5, blind-8 to blind-34 and of the real inbox SMS, and
- * blind-35 to blind-73 whole.
+ * blind-35 to blind-75 whole.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -211,9 +211,11 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // b92c85a+col.pay_in (5f45675) and with session 12's (0.929 / 0.918 and 0.931 / 0.940), then the rest of r38 was
     // chosen with their errors in view. Never trained on.
     ...whole(71, 72),
-    // Session 13's last batch (general), written while the third pair was tuned on and scored once with the final
-    // classifier (0.950, collection P 0.986) and with session 12's (0.951, 0.979). Never tuned on.
-    ...whole(73),
+    // Session 13's blind-73 (general), written while the third pair was tuned on and scored with 50a0351 (0.950,
+    // collection P 0.986) and with session 12's (0.951, 0.979); and its last pair, written while round 3 of r38 was
+    // made and scored once with the final classifier and with session 12's: blind-74, a precision batch (0.930, P
+    // 0.899; 0.927, P 0.889) and blind-75, a general one (0.939, P 0.959; 0.939, P 0.946). Never tuned on.
+    ...whole(73, 74, 75),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
