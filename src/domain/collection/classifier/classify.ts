@@ -337,8 +337,15 @@ const IDENTITY_CHECK = new RegExp(`^(?:【[^】]{0,12}】)?(?:[^：，。？！]
 /** At least one clause asks who is on the line or whether they can talk (a greeting alone is not a check). */
 const IDENTITY_QUESTION = /是[^，。？！：]{0,8}?(?:先生|女士|小姐|本人|师傅|老板|家属|家人|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|老婆|老公|同事|朋友)|认识|认不认识|现在(?:方便|有空)/;
 
+/** The last code unit of an identity check: a question (吗么嘛？) or the agent's number. */
+function endsLikeCheck(norm: string): boolean {
+  const c = norm.charCodeAt(norm.length - 1);
+  return c === 0x5417 || c === 0x4e48 || c === 0x561b || c === 0xff1f || c === 0x3f || (c >= 0x30 && c <= 0x39);
+}
+
 export function isIdentityCheck(norm: string): boolean {
-  return norm.length <= 80 && IDENTITY_CHECK.test(norm) && IDENTITY_QUESTION.test(norm);
+  // The cheap tests first: the full pattern runs on few messages (it cost 2.6 % of the rules' time on every one).
+  return norm.length <= 80 && endsLikeCheck(norm) && IDENTITY_QUESTION.test(norm) && IDENTITY_CHECK.test(norm);
 }
 
 export function isOwnTurn(norm: string): boolean {
