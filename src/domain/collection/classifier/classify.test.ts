@@ -742,6 +742,27 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('这个bug逾期两天了，今天必须修掉', 'unknown')).toEqual([]);
     expect(rules('欠了某某贷6k，逾期两个月，催收天天说要爆通讯录，大家有啥办法吗', 'unknown')).toEqual([]);
   });
+  it('reads blind-70 and blind-74\'s errors as the guide does (round 4)', () => {
+    // A relative in hospital is not a threat of violence; a collector's threat to put you there still is.
+    expect(rules('姐，妈住院的钱我出一半，剩下你看着办吧，别老指望我。', 'unknown')).toEqual([]);
+    expect(rules('你借我的两千五都半年了，我妈住院要用钱，你能不能先还我一千', 'debtor')).toEqual(['collection']);
+    expect(rules('钱再不还，让你住院', 'debtor')).toContain('threat_violence');
+    // Lovers' quarrels, a mountain-safety service, company receivables, a receipt, a one-word reply.
+    expect(rules('你个渣男，劈腿还有脸发朋友圈？我明天就去你公司让大家看看你什么德行', 'unknown')).toEqual([]);
+    expect(rules('【登山报备】您登记的行程已超过预计下山时间2小时，如未回复，我们将联系您的紧急联系人并通知救援队。', 'unknown')).toEqual([]);
+    expect(rules('兄弟，你们公司那笔加工费到底给不给了？月底前给个准话。', 'unknown')).toEqual([]);
+    expect(rules('【某某金融】您的逾期欠款已于今日全部结清，征信将按规定更新。', 'debtor')).toEqual([]);
+    expect(rules('已还', 'unknown')).toEqual([]);
+    // Borrowers asking what to do; a collector's call opener for a 回访.
+    expect(rules('男朋友借了网贷不还，催收把我的照片发到了我们公司群里，我应该找谁维权？', 'unknown')).toEqual([]);
+    expect(rules('有人知道“某某法务”是什么机构吗？发短信说是受法院委托，让我今天必须结清', 'unknown')).toEqual([]);
+    expect(rules('客服，我申请协商还款，能不能免掉罚息，本金我分6期还', 'unknown')).toEqual([]);
+    expect(rules('【通话记录】催收员：您好，我们这边做个简单的回访，请问您现在方便接电话吗？', 'debtor')).toEqual([]);
+    // Still collection: the contract's own words, 执行程序, a collector's 要不要.
+    expect(rules('根据合同约定，逾期将按日收取违约金，请尽早还款。', 'debtor')).toContain('collection');
+    expect(rules('你的案件已进入强制执行程序，请于今日16时前联系执行法官缴清欠款，逾期将司法拘留。', 'debtor')).toContain('collection');
+    expect(rules('你是党员吧？欠款再不还，你们支部书记那边我们要不要也汇报一下？', 'debtor')).toContain('collection');
+  });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
   });

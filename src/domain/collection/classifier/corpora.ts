@@ -12,7 +12,7 @@
  * the threshold choice.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
  * blind-7, written-7, written-9, written-11, the even ids of blind-4, blind-5, blind-8 to blind-34 and of the real inbox SMS, and
- * blind-35 to blind-75 whole.
+ * blind-35 to blind-77 whole.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -216,6 +216,11 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // made and scored once with the final classifier and with session 12's: blind-74, a precision batch (0.930, P
     // 0.899; 0.927, P 0.889) and blind-75, a general one (0.939, P 0.959; 0.939, P 0.946). Never tuned on.
     ...whole(73, 74, 75),
+    // Session 13's last two precision batches, written while round 4 of r38 was tuned on blind-70's and blind-74's
+    // errors, and scored once with the final classifier, with round 3's (caddda1) and with session 12's (8d0aefc):
+    // blind-76 0.943, collection P 0.941 (0.942, 0.935; 0.941, 0.893); blind-77 0.904, P 0.907 (0.904, 0.902; 0.893,
+    // 0.845). Never tuned on.
+    ...whole(76, 77),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

@@ -86,7 +86,10 @@ const FLOOR: {
   // strings), never tuned on: collection P 0.918 with session 12's classifier, 0.928 at b92c85a, 0.939 at 50a0351 and
   // 0.933 with the final one (12 false of 180). The floor is 0.93. blind-74, the session's last precision batch, scored
   // once with the final classifier: 0.899 (19 false of 188; 0.889 with session 12's). The floor is 0.89.
-  collectionPrecision: { 'blind-70': 0.93, 'blind-74': 0.89, 'real heldout': 0.9, 'blind-20 even': 0.94, 'blind-22 even': 0.93, 'blind-30 even': 0.94, 'real SMS datasets even': 0.75, 'written-11 spoken': 0.92, 'blind-58': 0.94 },
+  // Round 4 of r38 was then tuned on blind-70's and blind-74's errors (0.960 and 0.944). The session's last precision
+  // batches, scored once with the final classifier: blind-76 0.941 (session 12's 0.893), blind-77 0.907 (0.845).
+  // Floors 0.94 and 0.90.
+  collectionPrecision: { 'blind-70': 0.93, 'blind-74': 0.89, 'blind-76': 0.94, 'blind-77': 0.9, 'real heldout': 0.9, 'blind-20 even': 0.94, 'blind-22 even': 0.93, 'blind-30 even': 0.94, 'real SMS datasets even': 0.75, 'written-11 spoken': 0.92, 'blind-58': 0.94 },
   // blind-42 (real register, never tuned on): 0.859 at first sight with the final classifier, threat_violence recall
   // 0.765 (26 of 34), visit_threat 0.791 (34 of 43).
   // blind-60 (real register, never tuned on): 0.893 at first sight with session 11's final classifier (0.883 with
@@ -108,6 +111,10 @@ const FLOOR: {
     // blind-54 (never tuned on): threat_violence recall 0.773 (34 of 44) at first sight with the final classifier
     // (0.80 with 79f2020).
     'blind-54': { threat_violence: 0.77 },
+    // Session 13: blind-51 (met every target when scored once in session 10): threat_violence 0.789 (56 of 71) after
+    // round 4 of r38, 0.803 before it. The one line lost, 「💣💣 你等着 家里的煤气罐记得关」, has no rule hit, so the
+    // model alone must find it collection; after the retrain it falls short. A floor, not the target.
+    'blind-51': { threat_violence: 0.78 },
   },
 };
 
