@@ -329,13 +329,15 @@ const SPEAKER_TAG = /(?:^|[】，。！？；…\n])(?:【[^】]{0,12}】)?([^�
  * 请问您认识孙丽吗？」): the conventions make a call turn collection only when it pushes for repayment. Session 13: such
  * turns in blind-67 and blind-71 were read as collection, by the model.
  */
+/** Who the caller asks for: a title, the person themself, or a relative (the identity check's question and pattern). */
+const ASKED_FOR = '(?:先生|女士|小姐|本人|师傅|老板|家属|家人|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|老婆|老公|同事|朋友)';
 const OPENER_CLAUSE =
-  '(?:喂|嗯|好的|[^，。？！：]{0,4}(?:你|您)好|(?:我们)?(?:这边)?做(?:个|一个)?(?:简单的)?回访|(?:请问|麻烦问一下|问一下)?(?:一下)?(?:(?:你|您)?是[^，。？！：]{0,8}?(?:先生|女士|小姐|本人|师傅|老板|家属|家人|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|老婆|老公|同事|朋友)|(?:你|您)(?:认识|认不认识)[^，。？！：]{2,6})(?:吗|么|嘛)?|' +
+  `(?:喂|嗯|好的|[^，。？！：]{0,4}(?:你|您)好|(?:我们)?(?:这边)?做(?:个|一个)?(?:简单的)?回访|(?:请问|麻烦问一下|问一下)?(?:一下)?(?:(?:你|您)?是[^，。？！：]{0,8}?${ASKED_FOR}|(?:你|您)(?:认识|认不认识)[^，。？！：]{2,6})(?:吗|么|嘛)?|` +
   '我是[^，。？！：]{1,16}?(?:的)?(?:工作人员|客服|专员|坐席)(?:工号\\d+)?|工号\\d+|(?:您|你)的身份(?:已经?)?核实(?:了)?|(?:请问)?(?:你|您)?现在(?:方便|有空)(?:接电话|通话|说话|接听|聊两句)?吗)';
 /** Greetings, the agent's name and number, and a question about who or whether now is a good time, and nothing else. */
 const IDENTITY_CHECK = new RegExp(`^(?:【[^】]{0,12}】)?(?:[^：，。？！]{1,6}：)?(?:${OPENER_CLAUSE}[，。？！]?)+$`);
 /** At least one clause asks who is on the line or whether they can talk (a greeting alone is not a check). */
-const IDENTITY_QUESTION = /是[^，。？！：]{0,8}?(?:先生|女士|小姐|本人|师傅|老板|家属|家人|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|老婆|老公|同事|朋友)|认识|认不认识|现在(?:方便|有空)/;
+const IDENTITY_QUESTION = new RegExp(`是[^，。？！：]{0,8}?${ASKED_FOR}|认识|认不认识|现在(?:方便|有空)`);
 
 /** The last code unit of an identity check: a question (吗么嘛？) or the agent's number. */
 function endsLikeCheck(norm: string): boolean {
@@ -449,11 +451,11 @@ function result(
   return withTrace ? { labels, spans, norm, score, hits, genuineCourtNotice } : { labels, spans };
 }
 
-function emptyResult(withTrace: boolean, norm: string, score: number, hits: Hit[], genuineCourtNotice: boolean, ownTurn = false): Explanation | Classification {
+function emptyResult(withTrace: boolean, norm: string, score: number, hits: Hit[], genuineCourtNotice: boolean, settledTurn = false): Explanation | Classification {
   LAST_RUN.labels = [];
   LAST_RUN.score = score;
   LAST_RUN.court = genuineCourtNotice;
-  LAST_RUN.settled = genuineCourtNotice || ownTurn;
+  LAST_RUN.settled = genuineCourtNotice || settledTurn;
   return result(withTrace, [], {}, norm, score, hits, genuineCourtNotice);
 }
 

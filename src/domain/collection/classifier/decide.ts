@@ -20,7 +20,7 @@ const CONTEXT_MIN_LOGIT = 0;
 export interface DecisionInput {
   /** The rules' labels. */
   readonly ruleBits: number;
-  /** A genuine court notice or the borrower's own turn (classify.ts LAST_RUN.settled): the rules' labels stand. */
+  /** A genuine court notice, a non-collector's turn or an identity check (classify.ts LAST_RUN.settled): the rules' labels stand. */
   readonly settled: boolean;
   /** Too short for the model alone to add a label other than collection (model.ts MIN_MODEL_CHARS). */
   readonly short: boolean;

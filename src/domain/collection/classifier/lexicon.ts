@@ -392,6 +392,9 @@ export const COLLECTION: Rule[] = compile(
 // Collection: counter-evidence
 // ---------------------------------------------------------------------------------------------
 
+/** Demands to pay: a veto whose words a collector also uses (a care service's 紧急联系人, an anti-fraud header) is void beside them. */
+const DEMANDS = ['col.pay_imperative', 'col.repay_demand', 'col.nonpay'];
+
 export const VETO: Rule[] = compile(
   [
     { id: 'veto.code', re: '验证码|校验码|动态码|动态密码', w: -3 },
@@ -471,7 +474,7 @@ export const VETO: Rule[] = compile(
     // anti-fraud header.
     { id: 'veto.notice2', re: '(?:移出|踢出|移除)(?:了)?群|被我(?:移出|踢)|群主已经?踢|(?:别|不要)(?:乱转|转发)|(?:您|你)委托(?:我所|本所|的)[^。]{0,12}?(?:案|纠纷|材料)|(?:您|你)的报警已受理|报警已受理', w: -2 },
     // Voided by a demand to pay: fake collectors sign as 【反诈中心】 too (「…已被列为诈骗嫌疑，请立即还款」).
-    { id: 'veto.antifraud_header', re: '【[^】]{0,8}反诈[^】]{0,6}】', w: -2, voidBy: ['col.pay_imperative', 'col.repay_demand', 'col.nonpay'] },
+    { id: 'veto.antifraud_header', re: '【[^】]{0,8}反诈[^】]{0,6}】', w: -2, voidBy: DEMANDS },
     // Loan adverts as real inboxes hold them (two public SMS datasets, session 9): 「我们是做信用贷款的，不需要抵押」
     // 「当您有资金需求时，请联系我」「贷款联系电话…解决燃眉之急」. Voided by a demand to pay or an overdue debt, so a
     // reminder that offers help with 资金周转 is still read.
@@ -506,7 +509,7 @@ export const VETO: Rule[] = compile(
       voidBy: ['col.debt_overdue'],
     },
     // Session 13 (r38): quarrels between lovers (「渣男，骗了我三年感情，我要让你全公司都知道」): no debt.
-    { id: 'veto.romance', re: '渣男|渣女|劈腿|出轨|分手', w: -2, voidBy: ['col.pay_imperative', 'col.repay_demand', 'col.nonpay', 'col.debt_overdue', 'col.private_loan'] },
+    { id: 'veto.romance', re: '渣男|渣女|劈腿|出轨|分手', w: -2, voidBy: [...DEMANDS, 'col.debt_overdue', 'col.private_loan'] },
     // Session 13 (r38): safety, check-in and care services tell the user they will contact the emergency contact
     // (「超过24小时未签到，将通知你的紧急联系人」「为保护你的安全，我需要联系你的紧急联系人」; real round 14, six texts
     // from check-in apps, SOS features and counselling bots). Voided by any demand to pay or overdue debt.
@@ -514,7 +517,7 @@ export const VETO: Rule[] = compile(
       id: 'veto.care',
       re: '签到|报平安|打卡|求助|志愿者|sos|(?:保护|保障|确认)(?:你|您)的?(?:人身)?安全|(?:你|您)(?:是否)?安全|安全(?:提醒|守护|中心|保障|检测|状态)|心理(?:咨询|援助|危机|热线|健康)|危机干预|咨询师|独居|跌倒|摔倒|(?<![执访])行程(?!序)|救援|(?:行程|登山|出行)报备',
       w: -2,
-      voidBy: ['col.pay_imperative', 'col.repay_demand', 'col.nonpay', 'col.debt_overdue', 'col.overdue'],
+      voidBy: [...DEMANDS, 'col.debt_overdue', 'col.overdue'],
     },
     { id: 'veto.ask', re: '问一下|想问|多久会|会被起诉吗|会不会(?:影响|上|坐牢|被)|影响征信吗|可以报警吗|能报警吗|违法吗|合法吗|犯法吗|算不算(?:犯法|违法|合法|诈骗|暴力催收|骚扰)|什么缘故|求问|小白(?!脸)|萌新|维权|是什么机构|is it legal|legit|真的会[^。，]{0,12}吗|(?:我|我们)(?:应该|该|需要)[^。，]{0,12}(?:吗|？|\\?)|怎么办|怎么应诉|如何应对|咨询一下|有什么办法|有啥办法|是不是诈骗|是不是骗子|是骗子吗|真的假的|是真的吗|是真是假|要不要报警|该不该报警|会上征信吗|有宽限期吗|宽限期|我该', w: -2 },
     {

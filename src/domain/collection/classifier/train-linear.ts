@@ -99,7 +99,7 @@ export interface Featured {
   to: Recipient;
   /** Sample weight (TrainMessage.weight). */
   w: number;
-  /** A genuine court notice or the borrower's own turn (LAST_RUN.settled): classify returns the rules' result as it is. */
+  /** LAST_RUN.settled (a genuine court notice, a non-collector's turn, an identity check): classify returns the rules' result as it is. */
   settled: boolean;
   /** Too short for the model alone to add a label other than collection (model.ts MIN_MODEL_CHARS). */
   short: boolean;
