@@ -8,11 +8,11 @@
  * divisible by 5), blind-2, blind-3, blind-6, the odd (already tuned-on) ids of blind-4, blind-5, blind-8, blind-9,
  * blind-10 and blind-11, all of written-4, written-5 and written-6 (session 6), (session 7) written-8 and the odd
  * ids of blind-12, blind-13 and blind-14, (session 8) written-10, (session 9) the odd ids of blind-15 to blind-34 at half
- * weight, (session 10) the odd ids of the real inbox SMS, and (sessions 12 and 13) written-12 and written-13, kept out of
- * the threshold choice.
+ * weight, (session 10) the odd ids of the real inbox SMS, (sessions 12 and 13) written-12 and written-13, kept out of
+ * the threshold choice, and (session 14) the odd ids of blind-61 to blind-77.
  * Never trained on: the written `blind` split, the real `heldout` sources, the own set's held-back fifth,
- * blind-7, written-7, written-9, written-11, the even ids of blind-4, blind-5, blind-8 to blind-34 and of the real inbox SMS, and
- * blind-35 to blind-77 whole.
+ * blind-7, written-7, written-9, written-11, the even ids of blind-4, blind-5, blind-8 to blind-34, blind-61 to blind-77
+ * and of the real inbox SMS, and blind-35 to blind-60 and blind-78 onwards whole.
  */
 import { parseJsonl, isHeldOut, type LabelledMessage } from './metrics.js';
 import type { TrainMessage } from './train-linear.js';
@@ -84,6 +84,15 @@ const HALVED_S9 = Array.from({ length: 20 }, (_, k) => `blind-${15 + k}`);
  */
 const HALVED_S9_WEIGHT = 0.5;
 
+/**
+ * Sessions 12 and 13's sealed batches, blind-61 to blind-77 (five of them precision batches, 60 % look-alikes): their odd
+ * ids are trained on from session 14, their even ids stay held out. Chosen on blind-78 (a precision batch written at
+ * the session's start, scored first with session 13's classifier) and blind-80, then checked once on blind-79
+ * (docs/classifier.md, session 14).
+ */
+const HALVED_S14 = Array.from({ length: 17 }, (_, k) => `blind-${61 + k}`);
+const HALVED_S14_WEIGHT = 1;
+
 export function trainingSet(read: Reader): TrainMessage[] {
   const out: TrainMessage[] = [];
   const add = (msgs: readonly LabelledMessage[], prefix: string, group: (m: LabelledMessage) => string, extra: Partial<TrainMessage> = {}): void => {
@@ -118,6 +127,7 @@ export function trainingSet(read: Reader): TrainMessage[] {
   // Session 9 (round 7): the odd ids of blind-15 to blind-34 too, chosen on blind-35/36 (never trained on) and the
   // even halves (docs/classifier.md, session 9).
   for (const f of ['blind-4', 'blind-5', 'blind-8', 'blind-9', 'blind-10', 'blind-11', 'blind-12', 'blind-13', 'blind-14', ...HALVED_S9]) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`);
+  for (const f of HALVED_S14) add(parseJsonl(read(`${FIX}${f}.jsonl`)).filter(odd), f, (m) => `${f}:${m.id}`, { weight: HALVED_S14_WEIGHT });
   return out;
 }
 
@@ -128,6 +138,9 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
   /** Sealed batches held out whole, by number. */
   const whole = (...ns: number[]): Record<string, LabelledMessage[]> =>
     Object.fromEntries(ns.map((n) => [`blind-${n}`, parseJsonl(read(`${FIX}blind-${n}.jsonl`))]));
+  /** Sealed batches whose odd ids are trained on (HALVED_S14): their even halves, by number. */
+  const evens = (...ns: number[]): Record<string, LabelledMessage[]> =>
+    Object.fromEntries(ns.map((n) => [`blind-${n} even`, parseJsonl(read(`${FIX}blind-${n}.jsonl`)).filter((m) => !odd(m))]));
   return {
     'real heldout': r.heldout,
     'written blind': w.filter((m) => m.split === 'blind'),
@@ -188,39 +201,47 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     ...whole(57, 58),
     // A last pair written after r36, scored once with the session's final classifier (0643b35). Never tuned on.
     ...whole(59, 60),
+    // Sessions 12 and 13's batches, blind-61 to blind-77: from session 14 their odd ids are trained on (HALVED_S14) and
+    // their even halves stay held out. What each pair was before:
     // Session 12's pair, written at the session's start and scored once with session 11's final classifier (418391b)
-    // and with r37: both meet every target. Never tuned on.
-    ...whole(61, 62),
+    // and with r37: both meet every target. Not tuned on until session 14.
+    ...evens(61, 62),
     // Session 12's second pair, long texts (blind-63) and short ones (blind-64): first sight with 418391b and b64d2af,
-    // then used to choose the wider veto, the other labels' weight on ordinary messages and written-12. Never trained on.
-    ...whole(63, 64),
+    // then used to choose the wider veto, the other labels' weight on ordinary messages and written-12. Not trained on
+    // until session 14.
+    ...evens(63, 64),
     // Session 12's last pair, long texts (blind-65) and a general batch (blind-66), written while the above was chosen
-    // and scored once with the final classifier and with b64d2af. Never tuned on.
-    ...whole(65, 66),
+    // and scored once with the final classifier and with b64d2af. Not tuned on until session 14.
+    ...evens(65, 66),
     // Session 13's first pair, written at the session's start and scored once with session 12's final classifier: an
     // app-and-call register (blind-67: lending apps' notices and status strings, call turns, borrowers' forum posts) and a
     // general batch (blind-68); both met every target at first sight (0.930 / 0.953). Then used to choose r38 and
-    // written-13. Never trained on.
-    ...whole(67, 68),
+    // written-13. Not trained on until session 14.
+    ...evens(67, 68),
     // Session 13's second pair, written while r38 and written-13 were chosen, scored once with the classifier of the
     // time (b92c85a) and with session 12's: a general batch (blind-69: 0.941; 0.949 with session 12's) and a precision
-    // batch, 60 % look-alikes (blind-70: 0.949, collection P 0.928; 0.948 and 0.918). Never tuned on; with the final
-    // classifier 0.944 and 0.954 (P 0.939).
-    ...whole(69, 70),
+    // batch, 60 % look-alikes (blind-70: 0.949, collection P 0.928; 0.948 and 0.918). Not tuned on until session 14;
+    // with session 13's final classifier 0.944 and 0.954 (P 0.939).
+    ...evens(69, 70),
     // Session 13's third pair, two more precision batches (blind-71 general, blind-72 calls and apps): first sight with
     // b92c85a+col.pay_in (5f45675) and with session 12's (0.929 / 0.918 and 0.931 / 0.940), then the rest of r38 was
-    // chosen with their errors in view. Never trained on.
-    ...whole(71, 72),
+    // chosen with their errors in view. Not trained on until session 14.
+    ...evens(71, 72),
     // Session 13's blind-73 (general), written while the third pair was tuned on and scored with 50a0351 (0.950,
     // collection P 0.986) and with session 12's (0.951, 0.979); and its last pair, written while round 3 of r38 was
     // made and scored once with the final classifier and with session 12's: blind-74, a precision batch (0.930, P
-    // 0.899; 0.927, P 0.889) and blind-75, a general one (0.939, P 0.959; 0.939, P 0.946). Never tuned on.
-    ...whole(73, 74, 75),
+    // 0.899; 0.927, P 0.889) and blind-75, a general one (0.939, P 0.959; 0.939, P 0.946). Not tuned on until
+    // session 14.
+    ...evens(73, 74, 75),
     // Session 13's last two precision batches, written while round 4 of r38 was tuned on blind-70's and blind-74's
     // errors, and scored once with the final classifier, with round 3's (caddda1) and with session 12's (8d0aefc):
     // blind-76 0.943, collection P 0.941 (0.942, 0.935; 0.941, 0.893); blind-77 0.904, P 0.907 (0.904, 0.902; 0.893,
-    // 0.845). Never tuned on.
-    ...whole(76, 77),
+    // 0.845). Not tuned on until session 14.
+    ...evens(76, 77),
+    // Session 14's first pair, written at its start and scored first with session 13's final classifier (fe20ac4):
+    // blind-78, a precision batch (0.931, collection P 0.918), and blind-80, a general one (0.955, P 0.985). Then used to
+    // choose HALVED_S14 and the quotation frames of r39. Never trained on.
+    ...whole(78, 80),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

@@ -89,7 +89,10 @@ const FLOOR: {
   // Round 4 of r38 was then tuned on blind-70's and blind-74's errors (0.960 and 0.944). The session's last precision
   // batches, scored once with the final classifier: blind-76 0.941 (session 12's 0.893), blind-77 0.907 (0.845).
   // Floors 0.94 and 0.90.
-  collectionPrecision: { 'blind-70': 0.93, 'blind-74': 0.89, 'blind-76': 0.94, 'blind-77': 0.9, 'real heldout': 0.9, 'blind-20 even': 0.94, 'blind-22 even': 0.93, 'blind-30 even': 0.94, 'real SMS datasets even': 0.75, 'written-11 spoken': 0.92, 'blind-58': 0.94 },
+  // Session 14: the odd ids of blind-61 to blind-77 are trained on; the floors above hold on their even halves. blind-78
+  // (a precision batch, first sight 0.918 with session 13's classifier) measures 0.949 after, and was used to choose the
+  // change: floor 0.94.
+  collectionPrecision: { 'blind-78': 0.94, 'blind-70 even': 0.93, 'blind-74 even': 0.89, 'blind-76 even': 0.94, 'blind-77 even': 0.9, 'real heldout': 0.9, 'blind-20 even': 0.94, 'blind-22 even': 0.93, 'blind-30 even': 0.94, 'real SMS datasets even': 0.75, 'written-11 spoken': 0.92, 'blind-58': 0.94 },
   // blind-42 (real register, never tuned on): 0.859 at first sight with the final classifier, threat_violence recall
   // 0.765 (26 of 34), visit_threat 0.791 (34 of 43).
   // blind-60 (real register, never tuned on): 0.893 at first sight with session 11's final classifier (0.883 with
@@ -103,10 +106,12 @@ const FLOOR: {
     'blind-32 even': { visit_threat: 0.66 },
     'blind-36': { insult: 0.79 },
     // Session 11: threat_contacts 0.796 (39 of 49) with the phrase breaks (at least 0.80 before; blind-42 is not spoken).
-    'blind-42': { threat_contacts: 0.79, threat_violence: 0.75, visit_threat: 0.79 },
+    // Session 14: insult 0.791 (see below).
+    'blind-42': { threat_contacts: 0.79, threat_violence: 0.75, visit_threat: 0.79, insult: 0.79 },
     // Session 12: blind-39 met every target at first sight (session 9); with written-12 trained on, its
-    // threat_violence recall is 0.775 (55 of 71): written-12's long texts carry few threats of violence.
-    'blind-39': { threat_violence: 0.77 },
+    // threat_violence recall is 0.775 (55 of 71): written-12's long texts carry few threats of violence. Session 14:
+    // visit_threat 0.778 (see below).
+    'blind-39': { threat_violence: 0.77, visit_threat: 0.77 },
     'blind-49': { threat_violence: 0.79 },
     // blind-54 (never tuned on): threat_violence recall 0.773 (34 of 44) at first sight with the final classifier
     // (0.80 with 79f2020).
@@ -115,6 +120,17 @@ const FLOOR: {
     // round 4 of r38, 0.803 before it. The one line lost, 「💣💣 你等着 家里的煤气罐记得关」, has no rule hit, so the
     // model alone must find it collection; after the retrain it falls short. A floor, not the target.
     'blind-51': { threat_violence: 0.78 },
+    // Session 14: with the odd ids of blind-61 to blind-77 trained on (60 % of the precision batches are look-alikes),
+    // the collection threshold rose 0.25 → 0.50 and collection precision with it (blind-78 0.918 → 0.949; pooled
+    // blind-35..60 0.986 → 0.989), at some recall: pooled over blind-35..60, collection 0.955 → 0.946, threat_violence
+    // 0.877 → 0.863, insult 0.906 → 0.893 (docs/classifier.md, session 14). These batches fell just below 0.80 on one
+    // label each (blind-39 and blind-42 above), most of them small even halves where one message is 0.02–0.07.
+    'blind-28 even': { visit_threat: 0.78 },
+    'blind-30 even': { false_legal: 0.78 },
+    'blind-45': { threat_violence: 0.79 },
+    'blind-61 even': { threat_violence: 0.78 },
+    'blind-63 even': { threat_contacts: 0.75 },
+    'blind-75 even': { threat_contacts: 0.79 },
   },
 };
 

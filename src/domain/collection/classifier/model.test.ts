@@ -118,8 +118,9 @@ describe('linear model', () => {
 
   // Session 12: the model may veto a rules' collection that came with other labels (decide.ts vetoable).
   it('lets the model turn away a legal-advice post that the rules read as collection with a false legal claim', () => {
-    // (Session 13: with the 「律师解答：」 header it had, the rules now turn it away themselves: veto.news.)
-    const post = '网贷逾期了会坐牢吗？一般来说，借款逾期属于民事纠纷，出借方只能通过协商或民事诉讼追讨，不会因为还不上就被抓去坐牢，催收说的“立案”“拘留”大多是吓唬人。';
+    // (Session 13: with the 「律师解答：」 header it had, the rules now turn it away themselves: veto.news. Session 14:
+    // with 催收说的“立案”“拘留” quoted they do too, quotes.ts; unquoted, only the model does.)
+    const post = '网贷逾期了会坐牢吗？一般来说，借款逾期属于民事纠纷，出借方只能通过协商或民事诉讼追讨，不会因为还不上就被抓去坐牢，催收说立案拘留大多是吓唬人。';
     expect(classifyRules(post, 'unknown').labels).toContain('collection');
     expect(classify(post, 'unknown').labels).toEqual([]);
   });

@@ -26,12 +26,20 @@ describe('reported speech (quotes.ts)', () => {
     // A quotation followed by 「——今天又收到…」, and a screenshot posted online.
     expect(reported('「你再不还钱我们就爆你通讯录」——今天第三次收到这种短信了')).toEqual(['你再不还钱我们就爆你通讯录']);
     expect(reported('网友晒出截图：“你个老赖，不还钱就等着坐牢吧”')).toEqual(['你个老赖，不还钱就等着坐牢吧']);
+    // Session 14: words between the verb and the quotation (说我欠的钱, 发来一张, 给我发), what was received before what
+    // it said, and 「…」——这是…原话 after it.
+    expect(reported('催收说我欠的钱“不还就是诈骗罪，判三年起步”，我查了下好像不是这样？')).toEqual(['不还就是诈骗罪，判三年起步']);
+    expect(reported('各位，催收发来一张“逮捕令”图片，一看就是P的')).toEqual(['逮捕令']);
+    expect(reported('催收给我发「明天外访人员到你单位」，我是该请假还是正常上班？')).toEqual(['明天外访人员到你单位']);
+    expect(reported('今天收到花圈图片，说“下一个就寄到你家”，已经报警了')).toEqual(['下一个就寄到你家']);
+    expect(reported('「你再不还我们就上门了」——这是催收今天的原话。')).toEqual(['你再不还我们就上门了']);
   });
 
   it('leaves a collector’s own quotations alone: irony, labels, a text they wrote', () => {
     expect(reported('今天不还钱，你家孩子放学路上会"有人"接，别说我没通知你')).toEqual([]);
     expect(reported('朋友圈文案：“此人借钱不还，请大家提防”，配图已选好，你还钱就删')).toEqual([]);
     expect(reported('我们老板说"今天不还就上门"')).toEqual([]);
+    expect(reported('给你家人的短信我们写好了：“您的儿子在外欠款不还，拒接电话”，今晚发送')).toEqual([]);
     expect(reported('【征信中心】您的信用已被降为“失信”等级，还款后可申请恢复。')).toEqual([]);
   });
 
