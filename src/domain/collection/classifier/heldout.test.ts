@@ -110,8 +110,8 @@ const FLOOR: {
     'blind-42': { threat_contacts: 0.79, threat_violence: 0.75, visit_threat: 0.79, insult: 0.79 },
     // Session 12: blind-39 met every target at first sight (session 9); with written-12 trained on, its
     // threat_violence recall is 0.775 (55 of 71): written-12's long texts carry few threats of violence. Session 14:
-    // visit_threat 0.778 (see below).
-    'blind-39': { threat_violence: 0.77, visit_threat: 0.77 },
+    // visit_threat 0.794 (see below).
+    'blind-39': { threat_violence: 0.77, visit_threat: 0.79 },
     'blind-49': { threat_violence: 0.79 },
     // blind-54 (never tuned on): threat_violence recall 0.773 (34 of 44) at first sight with the final classifier
     // (0.80 with 79f2020).
@@ -122,12 +122,12 @@ const FLOOR: {
     'blind-51': { threat_violence: 0.78 },
     // Session 14: with the odd ids of blind-61 to blind-77 trained on (60 % of the precision batches are look-alikes),
     // the collection threshold rose 0.25 → 0.50 and collection precision with it (blind-78 0.918 → 0.949; pooled
-    // blind-35..60 0.986 → 0.989), at some recall: pooled over blind-35..60, collection 0.955 → 0.946, threat_violence
-    // 0.877 → 0.863, insult 0.906 → 0.893 (docs/classifier.md, session 14). These batches fell just below 0.80 on one
-    // label each (blind-39 and blind-42 above), most of them small even halves where one message is 0.02–0.07.
+    // blind-35..60 0.986 → 0.988). Pooled over blind-35..60, with the no-cue margin at 0.75 (model.ts), recall moved:
+    // collection 0.955 → 0.952, threat_violence 0.877 → 0.867, insult 0.906 → 0.900, threat_contacts 0.907 → 0.904, and
+    // macro-F1 0.9253 → 0.9257 (docs/classifier.md, session 14). These batches fell just below 0.80 on one label each
+    // (blind-39 and blind-42 above), most of them small even halves where one message is 0.02–0.07.
     'blind-28 even': { visit_threat: 0.78 },
     'blind-30 even': { false_legal: 0.78 },
-    'blind-45': { threat_violence: 0.79 },
     'blind-61 even': { threat_violence: 0.78 },
     'blind-63 even': { threat_contacts: 0.75 },
     'blind-75 even': { threat_contacts: 0.79 },
