@@ -80,12 +80,19 @@ describe('normalize', () => {
     const n = normalize(text);
     const at = n.norm.indexOf('通讯录');
     expect(orig(text, at, at + 3)).toBe('TXL');
+    // Session 14: a push right before licenses one alone, and the space after an expansion goes before Han or a digit.
+    expect(normalize('nmsl，再不hk试试').norm).toBe('nmsl，再不还款试试');
+    const spaced = 'yq 30天了，明早十点sm';
+    const m = normalize(spaced);
+    expect(m.norm).toBe('逾期30天了，明早十点上门');
+    expect(orig(spaced, 0, 4)).toBe('yq 30');
   });
 
   it('does not expand abbreviations in ordinary chat', () => {
     expect(normalize('今晚yq去吃火锅吗').norm).toBe('今晚yq去吃火锅吗');
     expect(normalize('下周去hk玩').norm).toBe('下周去hk玩');
     expect(normalize('发个sms给我').norm).toBe('发个sms给我');
+    expect(normalize('sm已安排，明天上午到').norm).toBe('sm已安排，明天上午到');
   });
 
   it('undoes homophone evasions', () => {

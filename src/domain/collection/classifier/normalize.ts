@@ -186,6 +186,12 @@ const ABBREV: Record<string, string> = {
 /** A debt cue elsewhere in the message licenses abbreviation expansion ("去hk玩" stays as it is). */
 const DEBT_CUE = /[欠还债贷逾催款钱]|网贷|征信|起诉|诉讼|坐牢|立案|律师|通讯录|上门|处理|曝光|联系人|困难|协商|钱包|txl/;
 
+/**
+ * A push right before an abbreviation licenses it alone: 「nmsl，再不hk试试」 has no other debt cue (blind-80), but
+ * 不/快/赶紧/尽快/立刻/速 + hk is a demand, where 「去hk玩」 is a trip.
+ */
+const PUSH_BEFORE = '不快紧刻速';
+
 /** (head Han character, latin token) → replacement for the token. */
 const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {
   逾: { q: '期', qi: '期' },
@@ -538,7 +544,7 @@ function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8
       continue;
     }
     const ab = ABBREV[t.tok];
-    if (ab !== undefined && licensed) edits.push({ s: t.s, e: t.e, rep: ab });
+    if (ab !== undefined && (licensed || (before !== '' && PUSH_BEFORE.includes(before)))) edits.push({ s: t.s, e: t.e, rep: ab });
   }
   if (edits.length === 0) return phrased ? { norm, map: om, ends: oe } : null;
 
@@ -546,8 +552,12 @@ function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8
   const nm: number[] = [];
   const ne: number[] = [];
   let pos = 0;
+  // A space between an expanded abbreviation and Han or a digit goes, as separators between Han do (step 3): 「yq 30天」
+  // reads 逾期30天, not 逾期 30天 (blind-80).
+  const joins = (c: string | undefined): boolean => c !== undefined && (isHan(c.charCodeAt(0)) || (c >= '0' && c <= '9'));
   for (const ed of edits) {
     for (let k = pos; k < ed.s; k++) {
+      if (k === ed.s - 1 && norm[k] === ' ' && joins(norm[k - 1])) continue;
       nc.push(norm[k]!);
       nm.push(om[k]!);
       ne.push(oe[k]!);
@@ -565,6 +575,7 @@ function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8
       }
     }
     pos = ed.e;
+    if (norm[pos] === ' ' && joins(norm[pos + 1]) && !edits.some((x) => x.s === pos + 1)) pos++;
   }
   for (let k = pos; k < norm.length; k++) {
     nc.push(norm[k]!);
