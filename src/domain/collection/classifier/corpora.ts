@@ -242,6 +242,11 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // blind-78, a precision batch (0.931, collection P 0.918), and blind-80, a general one (0.955, P 0.985). Then used to
     // choose HALVED_S14 and the quotation frames of r39. Never trained on.
     ...whole(78, 80),
+    // Session 14's second pair, written while rounds 1–2 were chosen and scored first with round 2's classifier
+    // (718c778) and with session 13's (fe20ac4): blind-81, a precision batch of calls and apps (0.967, collection P
+    // 0.977; 0.959, P 0.956), and blind-82, real collectors' register (0.942, P 0.996; 0.929, P 0.989). Then used to
+    // choose round 3 of r39. Never trained on.
+    ...whole(81, 82),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

@@ -201,6 +201,8 @@ const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {
   催: { s: '收', shou: '收' },
   上: { m: '门', men: '门' },
   通: { xl: '讯录' },
+  // Session 14: 「你个老lai」 (blind-82).
+  老: { lai: '赖' },
 };
 /** (latin token, following Han character) → replacement for the token. */
 const HOMOPHONE_BEFORE: Record<string, Record<string, string>> = {
