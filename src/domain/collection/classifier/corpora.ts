@@ -247,6 +247,10 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // 0.977; 0.959, P 0.956), and blind-82, real collectors' register (0.942, P 0.996; 0.929, P 0.989). Then used to
     // choose round 3 of r39. Never trained on.
     ...whole(81, 82),
+    // Session 14's last three, written while rounds 1–3 were chosen and scored once with round 3's classifier (75d359c),
+    // with session 13's (fe20ac4) and with session 12's (8d0aefc): blind-79 and blind-83, precision batches (0.948, P
+    // 0.936; 0.956, P 0.949), and blind-84, real collectors' register (0.959, P 0.981).
+    ...whole(79, 83, 84),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
