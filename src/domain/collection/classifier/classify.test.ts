@@ -763,6 +763,34 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('你的案件已进入强制执行程序，请于今日16时前联系执行法官缴清欠款，逾期将司法拘留。', 'debtor')).toContain('collection');
     expect(rules('你是党员吧？欠款再不还，你们支部书记那边我们要不要也汇报一下？', 'debtor')).toContain('collection');
   });
+  it('reads session 14\'s errors as the guide does (r39, rounds 2–4)', () => {
+    // Look-alikes: news and TV, trade debts, funeral trades, movers, health wearables, a meal owed, lovers, a borrower's
+    // bracketed turn and promise, a family asking for time, a debt-relief advert, an identity check that apologises.
+    expect(rules('【新闻】多名借款人投诉，催收人员群发其通讯录，监管部门已约谈相关平台。', 'unknown')).toEqual([]);
+    expect(rules('电视剧第12集：讨债公司的人堵在男主家门口泼红油漆，这段拍得太压抑了', 'unknown')).toEqual([]);
+    expect(rules('催款函：贵司于去年采购的包装材料货款已逾期30天，请于10个工作日内支付。', 'unknown')).toEqual([]);
+    expect(rules('寿衣店：老人家的寿衣已经做好了，您什么时候方便来取', 'unknown')).toEqual([]);
+    expect(rules('喂 你好 我是搬家公司的 我们已经在你单位门口了 东西从哪个门搬', 'unknown')).toEqual([]);
+    expect(rules('【运动手环】检测到您睡眠中血氧偏低，建议就医；已为您开启紧急联系人通知功能。', 'unknown')).toEqual([]);
+    expect(rules('你欠我的那顿烤肉什么时候兑现？拖了三个月了老赖', 'unknown')).toEqual([]);
+    expect(rules('你抢我男朋友的事，我会让全公司都知道的，你等着。', 'unknown')).toEqual([]);
+    expect(rules('（借款人）我下周三发工资，能不能先还一半？', 'unknown')).toEqual([]);
+    expect(rules('我在外面借钱的事你先别告诉妈，我下个月就能还上。', 'third_party')).toEqual([]);
+    expect(rules('我爸过世了 他欠的钱我们会想办法 请给我们一点时间', 'unknown')).toEqual([]);
+    expect(rules('逾期不可怕。专业法务团队帮您跟银行谈判，减免罚息。', 'unknown')).toEqual([]);
+    expect(rules('【通话记录】催收员：喂，你好，打扰了，请问是刘女士吗？', 'debtor')).toEqual([]);
+    // Collection: abbreviations, the address book called, props mailed (no visit), an exit ban, a co-defendant contact.
+    expect(rules('再不hk 明天上午开始打你txl', 'debtor')).toEqual(['collection', 'threat_contacts']);
+    expect(rules('寄了个花圈到你店里 记得签收', 'debtor')).toEqual(['collection', 'threat_violence']);
+    expect(rules('您的借款已逾期，名单已报送至出入境管理部门，您将无法办理护照出境', 'debtor')).toEqual(['collection', 'false_legal']);
+    expect(rules('你作为紧急联系人，如果不配合，我们将把你列为共同被告一起起诉', 'third_party')).toEqual(['collection', 'third_party', 'false_legal']);
+    expect(rules('催 收 部 通 知 ： 今 日 必 还', 'debtor')).toEqual(['collection']);
+    expect(rules('老铁 那六百块 手头宽裕了记得转我', 'debtor')).toEqual(['collection']);
+    // Still collection where the look-alike words meet a debt: a collector's 电视剧, 小三, 保单贷款, 男主人.
+    expect(rules('你这些借口编得比电视剧还精彩，今天必须还款', 'debtor')).toContain('collection');
+    expect(rules('您的朋友陈某在我司的保单贷款逾期，他填写了您为联系人，请您方便时提醒他。', 'third_party')).toContain('collection');
+    expect(rules('邻居你好，对门那家的男主人欠我们平台钱，你帮忙带个话', 'third_party')).toContain('collection');
+  });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
   });

@@ -319,8 +319,12 @@ function weight(rule: Rule, count: number): number {
  * usual). Session 13 (r38): eight borrower turns of blind-61 to blind-68 and three of written-12 were read as
  * collection, by the rules' repayment words or by the model.
  */
-const OWN_TURN =
-  /^(?:【[^】]{0,12}】)?(借款人|客户|本人|机主|用户|我|接听人|接听者|家属|联系人|紧急联系人|亲属|母亲|父亲|妈妈|爸爸|同事|室友|前妻|前夫|妻子|丈夫|老婆|老公|儿子|女儿|哥哥|姐姐|弟弟|妹妹|邻居|销售|电销|推销员)(?:[（(][^）)]{0,8}[）)])?：(?=[^：]{0,4}?(?:我|喂|嗯|对|好|啊|哦|额|呃|是|那个|你们|你|您|他|她|不|没|行|可以|知道|谁|什么|哪|为什么|怎么))/;
+const OWN_SPEAKERS = '借款人|客户|本人|机主|用户|我|接听人|接听者|家属|联系人|紧急联系人|亲属|母亲|父亲|妈妈|爸爸|同事|室友|前妻|前夫|妻子|丈夫|老婆|老公|儿子|女儿|哥哥|姐姐|弟弟|妹妹|邻居|销售|电销|推销员';
+// The tag as 借款人：… or, session 14 (r39), in brackets: （借款人）我下周三发工资… (blind-83).
+const OWN_TURN = new RegExp(
+  `^(?:【[^】]{0,12}】)?(?:[（(](${OWN_SPEAKERS})[）)]：?|(${OWN_SPEAKERS})(?:[（(][^）)]{0,8}[）)])?：)(?=` +
+    '[^：]{0,4}?(?:我|喂|嗯|对|好|啊|哦|额|呃|是|那个|你们|你|您|他|她|不|没|行|可以|知道|谁|什么|哪|为什么|怎么))',
+);
 /** Any speaker tag (a word of 1–6 characters before a colon at the start or after a break). */
 const SPEAKER_TAG = /(?:^|[】，。！？；…\n])(?:【[^】]{0,12}】)?([^，。！？；…：\n]{1,6})：/g;
 
@@ -332,7 +336,7 @@ const SPEAKER_TAG = /(?:^|[】，。！？；…\n])(?:【[^】]{0,12}】)?([^�
 /** Who the caller asks for: a title, the person themself, or a relative (the identity check's question and pattern). */
 const ASKED_FOR = '(?:先生|女士|小姐|本人|师傅|老板|家属|家人|父亲|母亲|爸爸|妈妈|哥哥|姐姐|弟弟|妹妹|老婆|老公|同事|朋友)';
 const OPENER_CLAUSE =
-  `(?:喂|嗯|好的|[^，。？！：]{0,4}(?:你|您)好|(?:我们)?(?:这边)?做(?:个|一个)?(?:简单的)?回访|(?:请问|麻烦问一下|问一下)?(?:一下)?(?:(?:你|您)?是[^，。？！：]{0,8}?${ASKED_FOR}|(?:你|您)(?:认识|认不认识)[^，。？！：]{2,6})(?:吗|么|嘛)?|` +
+  `(?:喂|嗯|好的|打扰(?:了|一下)?|不好意思|[^，。？！：]{0,4}(?:你|您)好|(?:我们)?(?:这边)?做(?:个|一个)?(?:简单的)?回访|(?:请问|麻烦问一下|问一下)?(?:一下)?(?:(?:你|您)?是[^，。？！：]{0,8}?${ASKED_FOR}|(?:你|您)(?:认识|认不认识)[^，。？！：]{2,6})(?:吗|么|嘛)?|` +
   '我是[^，。？！：]{1,16}?(?:的)?(?:工作人员|客服|专员|坐席)(?:工号\\d+)?|工号\\d+|(?:您|你)的身份(?:已经?)?核实(?:了)?|(?:请问)?(?:你|您)?现在(?:方便|有空)(?:接电话|通话|说话|接听|聊两句)?吗)';
 /** Greetings, the agent's name and number, and a question about who or whether now is a good time, and nothing else. */
 const IDENTITY_CHECK = new RegExp(`^(?:【[^】]{0,12}】)?(?:[^：，。？！]{1,6}：)?(?:${OPENER_CLAUSE}[，。？！]?)+$`);
@@ -353,9 +357,10 @@ export function isIdentityCheck(norm: string): boolean {
 export function isOwnTurn(norm: string): boolean {
   const m = OWN_TURN.exec(norm);
   if (m === null) return false;
+  const who = m[1] ?? m[2]!;
   SPEAKER_TAG.lastIndex = 0;
   let t: RegExpExecArray | null;
-  while ((t = SPEAKER_TAG.exec(norm)) !== null) if (t[1] !== m[1] && !t[1]!.startsWith(m[1]!)) return false;
+  while ((t = SPEAKER_TAG.exec(norm)) !== null) if (t[1] !== who && !t[1]!.startsWith(who)) return false;
   return true;
 }
 

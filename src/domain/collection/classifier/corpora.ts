@@ -249,7 +249,8 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     ...whole(81, 82),
     // Session 14's last three, written while rounds 1–3 were chosen and scored once with round 3's classifier (75d359c),
     // with session 13's (fe20ac4) and with session 12's (8d0aefc): blind-79 and blind-83, precision batches (0.948, P
-    // 0.936; 0.956, P 0.949), and blind-84, real collectors' register (0.959, P 0.981).
+    // 0.936; 0.956, P 0.949), and blind-84, real collectors' register (0.959, P 0.981). Then used to choose round 4 of
+    // r39 and the collection threshold's precision bar (train-linear.ts COLLECTION_MIN_PRECISION). Never trained on.
     ...whole(79, 83, 84),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).

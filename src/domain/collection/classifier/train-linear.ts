@@ -75,7 +75,15 @@ export interface TrainOptions {
 }
 
 export const DEFAULTS = { bits: 19, epochs: 10, folds: 5, seed: 11, lambda: 1e-6, rate: 0.2, posWeight: 1, realThresholdWeight: 1, veto: true, ordinaryLabelWeight: 0.1 } as const;
-const COLLECTION_MIN_PRECISION = 0.96;
+/**
+ * The out-of-fold collection precision the collection threshold must reach (the best F1 among those that do).
+ * Session 14: at 0.96 the threshold flipped between 0.25 and 0.5 from one retrain to the next (out-of-fold precision
+ * 0.9601 and 0.9624 there). At 0.5 every fresh batch had higher collection precision for a little recall (blind-79 0.951
+ * → 0.956, blind-81 0.977 → 0.989, blind-83 0.977 → 0.988, the real split 0.922 → 0.937; blind-84 recall 0.981 → 0.967)
+ * and written-9 got 8 labels instead of 15. Out-of-fold precision overstates precision on look-alikes (the issue's
+ * precision batches are 60 % look-alikes), so the bar is raised to 0.962.
+ */
+const COLLECTION_MIN_PRECISION = 0.962;
 /**
  * Out-of-fold F1 a label's threshold may give up for recall (chooseThresholds; session 4). Session 5 round 2 measured
  * 0 (the best F1) by the training CV (`cv-classifier.ts --tol-list`): higher macro-F1 but lower threat_violence
