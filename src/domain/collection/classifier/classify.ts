@@ -355,6 +355,9 @@ export function isIdentityCheck(norm: string): boolean {
 }
 
 export function isOwnTurn(norm: string): boolean {
+  // The cheap test first: a tag ends in a colon or starts with a bracket (【 or （ at the start).
+  const c0 = norm.charCodeAt(0);
+  if (c0 !== 0x3010 && c0 !== 0xff08 && c0 !== 0x28 && norm.indexOf('：') < 0) return false;
   const m = OWN_TURN.exec(norm);
   if (m === null) return false;
   const who = m[1] ?? m[2]!;

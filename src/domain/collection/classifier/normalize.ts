@@ -556,7 +556,6 @@ function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8
   let pos = 0;
   // A space between an expanded abbreviation and Han or a digit goes, as separators between Han do (step 3): 「yq 30天」
   // reads 逾期30天, not 逾期 30天 (blind-80).
-  const joins = (c: string | undefined): boolean => c !== undefined && (isHan(c.charCodeAt(0)) || (c >= '0' && c <= '9'));
   for (const ed of edits) {
     for (let k = pos; k < ed.s; k++) {
       if (k === ed.s - 1 && norm[k] === ' ' && joins(norm[k - 1])) continue;
@@ -585,6 +584,11 @@ function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8
     ne.push(oe[k]!);
   }
   return { norm: nc.join(''), map: Int32Array.from(nm), ends: Int32Array.from(ne) };
+}
+
+/** Han or a digit: a space between it and an expanded abbreviation goes (expandLatin). */
+function joins(c: string | undefined): boolean {
+  return c !== undefined && (isHan(c.charCodeAt(0)) || (c >= '0' && c <= '9'));
 }
 
 /** Normalise a message for matching; `map[i]` is the original index of normalised character i. */
