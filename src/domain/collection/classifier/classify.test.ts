@@ -763,7 +763,11 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('你的案件已进入强制执行程序，请于今日16时前联系执行法官缴清欠款，逾期将司法拘留。', 'debtor')).toContain('collection');
     expect(rules('你是党员吧？欠款再不还，你们支部书记那边我们要不要也汇报一下？', 'debtor')).toContain('collection');
   });
-  it('reads session 14\'s errors as the guide does (r39, rounds 2–4)', () => {
+  it('gives every rule its own id (features, voidBy and traces name rules by id)', () => {
+    // Session 14 had two rules named veto.service for a while.
+    expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);
+  });
+  it('reads session 14\'s errors as the guide does (r39, rounds 2–5)', () => {
     // Look-alikes: news and TV, trade debts, funeral trades, movers, health wearables, a meal owed, lovers, a borrower's
     // bracketed turn and promise, a family asking for time, a debt-relief advert, an identity check that apologises.
     expect(rules('【新闻】多名借款人投诉，催收人员群发其通讯录，监管部门已约谈相关平台。', 'unknown')).toEqual([]);
@@ -779,6 +783,11 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('我爸过世了 他欠的钱我们会想办法 请给我们一点时间', 'unknown')).toEqual([]);
     expect(rules('逾期不可怕。专业法务团队帮您跟银行谈判，减免罚息。', 'unknown')).toEqual([]);
     expect(rules('【通话记录】催收员：喂，你好，打扰了，请问是刘女士吗？', 'debtor')).toEqual([]);
+    // Round 5: a borrower quoting a call they transcribed, asking where to complain; trade 进度款; a loan refused.
+    expect(rules('我把催收的通话录音转成文字了：“你今天不还，明天你单位所有人都会知道你是老赖”。这个录音能当证据吗？', 'unknown')).toEqual([]);
+    expect(rules('【截图】催收员:你今天不还明天就给你通讯录所有人发短信 我:我已经在协商了——请问这种我能投诉到哪里', 'unknown')).toEqual([]);
+    expect(rules('李总您好，装修工程款的第二笔进度款什么时候能打过来？工人工资等着发。', 'unknown')).toEqual([]);
+    expect(rules('借款失败：很抱歉地通知您，您提交的借款申请没有通过审批，请您保持良好的还款记录。', 'debtor')).toEqual([]);
     // Collection: abbreviations, the address book called, props mailed (no visit), an exit ban, a co-defendant contact.
     expect(rules('再不hk 明天上午开始打你txl', 'debtor')).toEqual(['collection', 'threat_contacts']);
     expect(rules('寄了个花圈到你店里 记得签收', 'debtor')).toEqual(['collection', 'threat_violence']);
@@ -786,6 +795,8 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('你作为紧急联系人，如果不配合，我们将把你列为共同被告一起起诉', 'third_party')).toEqual(['collection', 'third_party', 'false_legal']);
     expect(rules('催 收 部 通 知 ： 今 日 必 还', 'debtor')).toEqual(['collection']);
     expect(rules('老铁 那六百块 手头宽裕了记得转我', 'debtor')).toEqual(['collection']);
+    expect(rules('冥币给你烧好了，快递明天到，签收一下。', 'debtor')).toEqual(['collection', 'threat_violence']);
+    expect(rules('欠钱的孙子，环钱！', 'debtor')).toContain('collection');
     // Still collection where the look-alike words meet a debt: a collector's 电视剧, 小三, 保单贷款, 男主人.
     expect(rules('你这些借口编得比电视剧还精彩，今天必须还款', 'debtor')).toContain('collection');
     expect(rules('您的朋友陈某在我司的保单贷款逾期，他填写了您为联系人，请您方便时提醒他。', 'third_party')).toContain('collection');

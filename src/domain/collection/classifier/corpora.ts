@@ -255,7 +255,7 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Session 14's last pair, two precision batches written while round 4 was chosen and scored once with the final
     // classifier (a0db755), with round 2's (718c778), session 13's (fe20ac4) and session 12's (8d0aefc): blind-85 0.951,
     // collection P 0.957 (0.951, 0.952; 0.943, 0.937; 0.927, 0.903) and blind-86 0.950, P 0.955 (0.950, 0.955; 0.942,
-    // 0.934; 0.927, 0.895). Both meet every target. Never tuned on.
+    // 0.934; 0.927, 0.895). Both meet every target. Then used to choose round 5 of r39. Never trained on.
     ...whole(85, 86),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).

@@ -31,6 +31,8 @@ const BEFORE = new RegExp(
     // 原话是"…", 说要找人"…" (session 9: a borrower's account of a call, the frame's subject in the clause before).
     '原[话話](?:是|就是)?|[说說]要[^，。！？"“「『]{0,4}?|' +
     '[发發]送(?:了)?(?:[诸諸]如|[类類]似|大量)?|[诸諸]如|例如|比如|以|打着|打著|什么|什麼|' +
+    // 我把催收的通话录音转成文字了："…" (session 14): a recording written out by the one who got it.
+    '(?:[转轉]成|整理成|[转轉][为為])文字(?:了|如下)?|[录錄]音(?:里|裡|中)(?:[说說])?|' +
     // An anti-fraud post's 「骗子常用话术：“…”」 (session 13).
     '[话話][术術]|套路|手法|截[图圖]|[晒曬]出|原文)[:：]?\\s*$',
 );
@@ -77,7 +79,8 @@ export function reportedQuotes(text: string): Array<[number, number]> {
   return out;
 }
 
-const TRANSCRIPT = /通[话話](?:记录|記錄|[录錄]音)|[录錄]音[转轉]文字|[语語]音[转轉]文字|[电電][话話][录錄]音|【[录錄]音】/;
+// At the start (or as a 【】 tag) only: 「我把催收的通话录音转成文字了：“…”」 is the borrower quoting (session 14, blind-86).
+const TRANSCRIPT = /^(?:【[^】]{0,8}】)?[^，。！？：]{0,4}?(?:通[话話](?:记录|記錄|[录錄]音)|[录錄]音[转轉]文字|[语語]音[转轉]文字|[电電][话話][录錄]音)|【[^】]{0,4}(?:[录錄]音|通[话話])[^】]{0,4}】/;
 
 /** What may stand between two quotations of one list. */
 const JOIN = /^[\s、，,和与與及或]*$/;
