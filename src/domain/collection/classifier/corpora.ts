@@ -262,6 +262,10 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // collection P 0.949 (0.949, 0.949; 0.940, 0.928; 0.920, 0.888), and blind-88, real collectors' register, 0.954, P
     // 0.989 (0.956, 0.993; 0.946, 0.982; 0.949, 0.986). Never tuned on.
     ...whole(87, 88),
+    // Two more precision batches written after the final classifier (222ff07) was committed and scored once with it,
+    // with session 13's (fe20ac4) and session 12's (8d0aefc): blind-89 0.945, collection P 0.946 (0.940, 0.931; 0.935,
+    // 0.897) and blind-90, calls and apps, 0.967, P 0.983 (0.944, 0.924; 0.940, 0.894). Never tuned on.
+    ...whole(89, 90),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
