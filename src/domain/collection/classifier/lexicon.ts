@@ -394,6 +394,8 @@ export const COLLECTION: Rule[] = compile(
 
 /** Demands to pay: a veto whose words a collector also uses (a care service's 紧急联系人, an anti-fraud header) is void beside them. */
 const DEMANDS = ['col.pay_imperative', 'col.repay_demand', 'col.nonpay'];
+/** Demands and any debt word: what voids a veto for a trade or a visitor whose words collectors never need (session 14). */
+const DEMANDS_OR_DEBT = [...DEMANDS, 'col.debt_overdue', 'col.overdue', 'col.private_loan', 'col.debt_noun'];
 
 export const VETO: Rule[] = compile(
   [
@@ -527,14 +529,14 @@ export const VETO: Rule[] = compile(
       id: 'veto.funeral_trade',
       re: '寿衣店|殡仪馆|殡葬|丧葬|白事(?:一条龙|服务|礼仪)|花圈店|纸扎店|墓园|陵园|公墓|追悼会|告别仪式|老人家的|逝者|去世的|过世的|灵车',
       w: -2,
-      voidBy: [...DEMANDS, 'col.debt_overdue', 'col.overdue', 'col.private_loan', 'col.debt_noun'],
+      voidBy: DEMANDS_OR_DEBT,
     },
     // Session 14 (r39): movers, deliveries and repairs at the door (「我是顺路搬家的，我们已经在你单位门口了」, blind-81).
     {
       id: 'veto.visitor',
       re: '搬家公司|搬家的|配送员|快递员|骑手|取件|保洁|装修|(?:搬家|安装|维修|搬运|送货)师傅|师傅(?:到|在)(?:你|您)',
       w: -1.5,
-      voidBy: [...DEMANDS, 'col.debt_overdue', 'col.overdue', 'col.private_loan', 'col.debt_noun'],
+      voidBy: DEMANDS_OR_DEBT,
     },
     { id: 'veto.ask', re: '问一下|想问|多久会|会被起诉吗|会不会(?:影响|上|坐牢|被)|影响征信吗|可以报警吗|能报警吗|违法吗|合法吗|犯法吗|算不算(?:犯法|违法|合法|诈骗|暴力催收|骚扰)|什么缘故|求问|小白(?!脸)|萌新|维权|是什么机构|is it legal|legit|真的会[^。，]{0,12}吗|(?:我|我们)(?:应该|该|需要)[^。，]{0,12}(?:吗|？|\\?)|怎么办|怎么应诉|如何应对|咨询一下|有什么办法|有啥办法|是不是诈骗|是不是骗子|是骗子吗|真的假的|是真的吗|是真是假|要不要报警|该不该报警|会上征信吗|有宽限期吗|宽限期|我该', w: -2 },
     {

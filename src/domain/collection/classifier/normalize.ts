@@ -576,7 +576,8 @@ function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8
       }
     }
     pos = ed.e;
-    if (norm[pos] === ' ' && joins(norm[pos + 1]) && !edits.some((x) => x.s === pos + 1)) pos++;
+    // (An edit starts at a latin letter, which joins() refuses: a space before the next edit stays.)
+    if (norm[pos] === ' ' && joins(norm[pos + 1])) pos++;
   }
   for (let k = pos; k < norm.length; k++) {
     nc.push(norm[k]!);
