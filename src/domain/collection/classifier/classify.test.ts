@@ -802,6 +802,21 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('您的朋友陈某在我司的保单贷款逾期，他填写了您为联系人，请您方便时提醒他。', 'third_party')).toContain('collection');
     expect(rules('邻居你好，对门那家的男主人欠我们平台钱，你帮忙带个话', 'third_party')).toContain('collection');
   });
+  it('reads session 15\'s errors as the guide does (r40)', () => {
+    // Money laid out for the reader is a private loan, even beside a bill word (学费, 房租).
+    expect(rules('上个月帮你垫付的学费2800，这周能转我吗', 'debtor')).toEqual(['collection']);
+    // 「yq」 with a count or a state after it is 逾期 without another debt word.
+    expect(rules('yq 45天 已转外访组', 'debtor')).toContain('collection');
+    // A health check's report that mentions the emergency contact is not a threat to contacts.
+    expect(rules('【社区医院】您的体检报告有一项危急值，我们将联系您的紧急联系人，请尽快回电。', 'unknown')).toEqual([]);
+    // 让你生不如死 is a threat of violence.
+    expect(rules('欠的钱再不还，我们让你生不如死', 'debtor')).toEqual(['collection', 'threat_violence']);
+    expect(rules('这次肠胃炎疼得我生不如死', 'unknown')).toEqual([]);
+    // The family's safety as the price of paying.
+    expect(rules('你欠的钱今天不处理，想让你爸妈平平安安的就自己掂量', 'debtor')).toEqual(['collection', 'threat_violence']);
+    expect(rules('逾期的事再拖下去，你家人的安全我们可没法保证', 'debtor')).toEqual(['collection', 'threat_violence']);
+    expect(rules('出门在外，想让家人平安就少熬夜', 'unknown')).toEqual([]);
+  });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
   });

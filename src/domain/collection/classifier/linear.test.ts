@@ -4,13 +4,27 @@
  * more than 256 distinct grams (where the lanes are emptied mid-text), and for weights at both ends of the range.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeModel, forEachGram, fromBase64, gramScale, gramWords, NL, scoreInto, setConceptFeatures, type LinearModel } from './linear.js';
+import {
+  decodeModel,
+  D_LENGTH,
+  forEachGram,
+  forEachLengthFeature,
+  fromBase64,
+  gramScale,
+  gramWords,
+  LENGTH_GRAMS,
+  NL,
+  scoreInto,
+  setConceptFeatures,
+  type LinearModel,
+} from './linear.js';
 import { LINEAR_MODEL } from './linear-model.js';
 import { normalize } from './normalize.js';
 
 /**
- * The logits the slow way: every distinct gram's bytes added one at a time, then the bias, in scoreInto's order (the
- * concept features are off in these tests: they are dense weights, not gram bytes).
+ * The logits the slow way: every distinct gram's bytes added one at a time, then the bias, then the length features as
+ * training sets them (forEachLengthFeature, from the count of distinct grams), in scoreInto's order (the concept
+ * features are off in these tests).
  */
 function reference(model: LinearModel, norm: string): number[] {
   const sums = new Array<number>(NL).fill(0);
@@ -18,7 +32,11 @@ function reference(model: LinearModel, norm: string): number[] {
     for (let l = 0; l < NL; l++) sums[l]! += model.grams[b * NL + l]!;
   });
   const inv = gramScale(count);
-  return sums.map((a, l) => a * model.scales[l]! * inv + model.bias[l]!);
+  const z = sums.map((a, l) => a * model.scales[l]! * inv + model.bias[l]!);
+  forEachLengthFeature(count, (f) => {
+    for (let l = 0; l < NL; l++) z[l]! += model.dense[f * NL + l]!;
+  });
+  return z;
 }
 
 function scores(model: LinearModel, norm: string): number[] {
@@ -42,6 +60,21 @@ describe('scoreInto', () => {
 
   it('gives the shipped model the logits of summing each gram byte by byte', () => {
     for (const t of texts) expect(scores(shipped, t)).toEqual(reference(shipped, t));
+  });
+
+  it('sets the length features of a short text, not of a long one, from the count of distinct grams', () => {
+    const seen = (count: number): number[] => {
+      const fs: number[] = [];
+      forEachLengthFeature(count, (f) => fs.push(f - D_LENGTH));
+      return fs;
+    };
+    expect(seen(1)).toEqual(LENGTH_GRAMS.map((_, b) => b));
+    expect(seen(LENGTH_GRAMS.at(-1)!)).toEqual([]);
+    expect(seen(LENGTH_GRAMS[0]!)).toEqual(LENGTH_GRAMS.slice(1).map((_, b) => b + 1));
+    // The shipped model learned an offset for them: a short text's logits are not its grams' and bias alone.
+    const short = texts[0]!;
+    const noLength = reference({ ...shipped, dense: new Float64Array(shipped.dense.length) }, short);
+    expect(scores(shipped, short)).not.toEqual(noLength);
   });
 
   it('adds weights at both ends of the byte range exactly (−127 and 127 over many grams)', () => {

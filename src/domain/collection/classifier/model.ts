@@ -22,7 +22,7 @@ import { modelMayAdd } from './speaker.js';
 import { decide, LAST_DECISION } from './decide.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
-export const RULES_VERSION = 'r39';
+export const RULES_VERSION = 'r40';
 function codePoints(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {

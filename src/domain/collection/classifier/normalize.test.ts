@@ -86,10 +86,14 @@ describe('normalize', () => {
     const m = normalize(spaced);
     expect(m.norm).toBe('逾期30天了，明早十点上门');
     expect(orig(spaced, 0, 4)).toBe('yq 30');
+    // Session 15: 「yq」 with a count, an ordinal or a state after it needs no other debt cue.
+    expect(normalize('yq超过90天 系统已报送').norm).toBe('逾期超过90天系统已报送');
+    expect(normalize('yq第3天').norm).toBe('逾期第3天');
   });
 
   it('does not expand abbreviations in ordinary chat', () => {
     expect(normalize('今晚yq去吃火锅吗').norm).toBe('今晚yq去吃火锅吗');
+    expect(normalize('yq是谁的缩写').norm).toBe('yq是谁的缩写');
     expect(normalize('下周去hk玩').norm).toBe('下周去hk玩');
     expect(normalize('发个sms给我').norm).toBe('发个sms给我');
     expect(normalize('sm已安排，明天上午到').norm).toBe('sm已安排，明天上午到');

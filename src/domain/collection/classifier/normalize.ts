@@ -191,6 +191,11 @@ const DEBT_CUE = /[欠还债贷逾催款钱]|网贷|征信|起诉|诉讼|坐牢|
  * 不/快/赶紧/尽快/立刻/速 + hk is a demand, where 「去hk玩」 is a trip.
  */
 const PUSH_BEFORE = '不快紧刻速';
+/**
+ * What right after 「yq」 makes it 逾期 on its own (session 15, blind-91: 「yq超过3个月 系统自动报公安」 has no other debt
+ * cue): a count, an ordinal or a state of being overdue. 「yq」 is no word in any other sense these readers use.
+ */
+const YQ_AFTER = /^ ?(?:\d|[一二三四五六七八九十两几半]|第|超过|已|了|快|太久|多久|记录|费|天)/;
 
 /** (head Han character, latin token) → replacement for the token. */
 const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {
@@ -546,7 +551,8 @@ function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8
       continue;
     }
     const ab = ABBREV[t.tok];
-    if (ab !== undefined && (licensed || (before !== '' && PUSH_BEFORE.includes(before)))) edits.push({ s: t.s, e: t.e, rep: ab });
+    if (ab !== undefined && (licensed || (before !== '' && PUSH_BEFORE.includes(before)) || (t.tok === 'yq' && YQ_AFTER.test(norm.slice(t.e, t.e + 4)))))
+      edits.push({ s: t.s, e: t.e, rep: ab });
   }
   if (edits.length === 0) return phrased ? { norm, map: om, ends: oe } : null;
 

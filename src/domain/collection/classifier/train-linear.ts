@@ -15,7 +15,7 @@
  */
 import { LABELS, type Label, type Recipient } from '../types.js';
 import { classifyWindow, labelHitBits, LAST_RUN, runRules } from './classify.js';
-import { conceptFeaturesOn, D_CONCEPT, denseFeatures, DENSE, encodeModel, forEachGram, gramScale, gramWords, NL, type LinearModel } from './linear.js';
+import { conceptFeaturesOn, D_CONCEPT, denseFeatures, DENSE, encodeModel, forEachGram, forEachLengthFeature, gramScale, gramWords, NL, type LinearModel } from './linear.js';
 import { conceptMask, forEachConceptFeature } from './concepts.js';
 import { mulberry32 } from '../../random.js';
 import { MIN_MODEL_CHARS, NO_CUE_MARGIN } from './model.js';
@@ -143,6 +143,7 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
     if (!court && conceptFeaturesOn()) forEachConceptFeature(conceptMask(read), (f) => (scratch[nd++] = D_CONCEPT + f));
     const grams: number[] = [];
     if (!court) forEachGram(read, bits, (b) => grams.push(b));
+    if (!court) forEachLengthFeature(grams.length, (f) => (scratch[nd++] = f));
     return {
       grams: Int32Array.from(grams),
       inv: gramScale(grams.length),
