@@ -816,6 +816,14 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('你欠的钱今天不处理，想让你爸妈平平安安的就自己掂量', 'debtor')).toEqual(['collection', 'threat_violence']);
     expect(rules('逾期的事再拖下去，你家人的安全我们可没法保证', 'debtor')).toEqual(['collection', 'threat_violence']);
     expect(rules('出门在外，想让家人平安就少熬夜', 'unknown')).toEqual([]);
+    // The sender will make it happen (the batch conventions): selling the debtor's organs or the debtor, for them.
+    expect(rules('这笔钱再拖，我们就替你把肾卖了抵账', 'debtor')).toEqual(['collection', 'threat_violence', 'insult']);
+    // Funeral props, then where they are sent.
+    expect(rules('寿衣今天下午给你快递过去了 记得签收', 'debtor')).toEqual(['collection', 'threat_violence']);
+    expect(rules('奶奶的寿衣明天送到家里', 'unknown')).toEqual([]);
+    // The field team coming to the reader, with no debt word; a company's own field team is not.
+    expect(rules('后天外访专员去你单位', 'debtor')).toEqual(['collection', 'visit_threat']);
+    expect(rules('外勤人员明天到你们厂里调试机器，麻烦安排个人对接', 'unknown')).toEqual([]);
   });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);

@@ -61,7 +61,7 @@ const NEG_WINDOW = 12;
 const WIDE_WINDOW = 24;
 const YOU_RE = /[你您]/;
 /** Label rules strong enough to anchor a collection reading on their own (with enough score). */
-const ANCHOR_RULES = new Set(['tc.bao_txl', 'tc.txl_action', 'ins.laolai', 'fl.blacklist', 'fl.family', 'visit.waifang', 'viol.funeral_sent']);
+const ANCHOR_RULES = new Set(['tc.bao_txl', 'tc.txl_action', 'ins.laolai', 'fl.blacklist', 'fl.family', 'visit.waifang', 'visit.waifang_team', 'viol.funeral_sent']);
 const OTHER_LABELS = LABELS.filter((l): l is OtherLabel => l !== 'collection');
 
 /**

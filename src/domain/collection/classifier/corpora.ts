@@ -264,6 +264,15 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // with session 13's (fe20ac4) and session 12's (8d0aefc): blind-89 0.945, collection P 0.946 (0.940, 0.931; 0.935,
     // 0.897) and blind-90, calls and apps, 0.967, P 0.983 (0.944, 0.924; 0.940, 0.894). Never tuned on.
     ...whole(89, 90),
+    // Session 15's first three, written at its start and scored first with session 14's final classifier (464d4f6):
+    // blind-91, real collectors' register (0.940, collection P 0.992), blind-92, a precision batch (0.950, P 0.965), and
+    // blind-93, short texts (2–40 characters: 0.895, P 0.954; threat_violence P 0.66, insult P 0.65). Then used to choose
+    // the length features (linear.ts LENGTH_GRAMS) and r40.
+    ...whole(91, 92, 93),
+    // Session 15's second pair, written while round 1 was chosen and scored once with it (197fefb) and with session
+    // 14's final classifier: blind-94, general (0.966, P 0.978; 0.965), and blind-95, short texts (0.875, P 0.985,
+    // threat_violence recall 0.71; 0.851).
+    ...whole(94, 95),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

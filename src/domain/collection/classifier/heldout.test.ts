@@ -103,7 +103,11 @@ const FLOOR: {
   // 0.765 (26 of 34), visit_threat 0.791 (34 of 43).
   // blind-60 (real register, never tuned on): 0.893 at first sight with session 11's final classifier (0.883 with
   // session 10's); every recall and collection precision meet their targets.
-  batchMacroF1: { 'blind-30 even': 0.86, 'blind-32 even': 0.88, 'blind-36': 0.86, 'blind-42': 0.85, 'blind-60': 0.89 },
+  // Session 15: blind-95, short texts (2–40 characters), scored once with round 1 (197fefb): 0.875, threat_violence
+  // recall 0.714, visit_threat 0.750 (session 14's final classifier: 0.851). Round 2 was then tuned on its errors: 0.890,
+  // visit_threat 0.786 (22 of 28); most of what it misses are bare threats and visits with no debt word
+  // (docs/classifier.md, session 15).
+  batchMacroF1: { 'blind-30 even': 0.86, 'blind-32 even': 0.88, 'blind-36': 0.86, 'blind-42': 0.85, 'blind-60': 0.89, 'blind-95': 0.88 },
   // Session 10: blind-36's insult recall is 0.798 (75 of 94) with the model trained on the SMS odd half: one message the
   // model no longer reads (b36-0247, 「…让她来替你还，怎么还你自己想」); 0.80 before.
   // blind-49 (never tuned on): threat_violence recall 0.795 (58 of 73) at first sight with the session's final
@@ -136,6 +140,7 @@ const FLOOR: {
     'blind-61 even': { threat_violence: 0.78 },
     'blind-63 even': { threat_contacts: 0.75 },
     'blind-75 even': { threat_contacts: 0.79 },
+    'blind-95': { visit_threat: 0.78 },
   },
 };
 
