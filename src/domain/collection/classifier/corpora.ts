@@ -273,6 +273,10 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // 14's final classifier: blind-94, general (0.966, P 0.978; 0.965), and blind-95, short texts (0.875, P 0.985,
     // threat_violence recall 0.71; 0.851).
     ...whole(94, 95),
+    // Session 15's third pair, written while round 1 was tuned on and scored once with round 2 (7f8b3b5) and with
+    // session 14's final classifier: blind-96, short texts (0.893, P 0.973; 0.874), and blind-97, a precision batch
+    // (0.957, P 0.968; 0.958). Then used, with the training CV, to check the short-text margin (decide.ts).
+    ...whole(96, 97),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

@@ -7,13 +7,14 @@ const bit = (l: Label): number => 1 << LABELS.indexOf(l);
 const bits = (...ls: Label[]): number => ls.reduce((b, l) => b | bit(l), 0);
 
 /** Thresholds as a shipped model has them: collection 0.25, the others low; the veto 0.5. */
-const PARAMS = { thresholds: [0.25, -3, -1.75, -1.75, -1.5, -1.75, -2, -2.25], veto: 0.5, noCueMargin: 1 };
+const PARAMS = { thresholds: [0.25, -3, -1.75, -1.75, -1.5, -1.75, -2, -2.25], veto: 0.5, noCueMargin: 1, shortMargin: 0.5, shortChars: 25 };
 /** Logits that are sure of no label at all: collection at `z0`, every other label far below its threshold. */
 const logits = (z0: number): number[] => [z0, -9, -9, -9, -9, -9, -9, -9];
 const input = (ruleBits: number, to: Recipient = 'debtor'): DecisionInput => ({
   ruleBits,
   settled: false,
   short: false,
+  chars: 40,
   to,
   allowed: () => ~0,
   ruleHitBits: () => 0,
@@ -42,5 +43,28 @@ describe('decide: the model may veto the rules\' collection', () => {
   it('never vetoes in context: a collector\'s number is evidence the model never saw', () => {
     const rules = bits('collection', 'false_legal');
     expect(decide(logits(-3), PARAMS, input(rules), true)).toBe(rules);
+  });
+});
+
+describe('decide: the short-text margin (session 15)', () => {
+  const collectionAnd = (l: number, zl: number): number[] => {
+    const z = logits(2);
+    z[l] = zl;
+    return z;
+  };
+  const tv = LABELS.indexOf('threat_violence');
+  const at = (chars: number, ruleBits = bits('collection')): DecisionInput => ({ ...input(ruleBits), chars });
+
+  it('lets the model add a label to a short text only with a logit the margin above its threshold', () => {
+    // Just above the threshold: enough for a long text, not for a short one.
+    expect(decide(collectionAnd(tv, -1.7), PARAMS, at(40), false)).toBe(bits('collection', 'threat_violence'));
+    expect(decide(collectionAnd(tv, -1.7), PARAMS, at(12), false)).toBe(bits('collection'));
+    // Sure enough: the short text gets it too.
+    expect(decide(collectionAnd(tv, -1.2), PARAMS, at(12), false)).toBe(bits('collection', 'threat_violence'));
+  });
+
+  it('never takes away a label the rules gave a short text', () => {
+    const rules = bits('collection', 'threat_violence');
+    expect(decide(collectionAnd(tv, -1.7), PARAMS, at(12, rules), false)).toBe(rules);
   });
 });

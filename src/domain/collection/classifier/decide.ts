@@ -24,6 +24,8 @@ export interface DecisionInput {
   readonly settled: boolean;
   /** Too short for the model alone to add a label other than collection (model.ts MIN_MODEL_CHARS). */
   readonly short: boolean;
+  /** Code points of the normalised text (for the short-text margin). */
+  readonly chars: number;
   readonly to: Recipient;
   /** The labels the model may add on its own, given those it fired (speaker.ts modelMayAdd). Asked only when it fired one besides collection. */
   allowed(fire: number): number;
@@ -36,7 +38,21 @@ export interface DecisionParams {
   readonly thresholds: ArrayLike<number>;
   readonly veto: number;
   readonly noCueMargin: number;
+  /** How much surer the model must be to add a label other than collection on its own to a text of fewer than shortChars. */
+  readonly shortMargin: number;
+  readonly shortChars: number;
 }
+
+/**
+ * Session 15: on a short text the model may add a label other than collection only with a logit shortMargin above
+ * its threshold. The thresholds are chosen over all training messages, and a short text's logits sit near the biases
+ * (few grams, each scaled by 1/√count), four of which are above their thresholds: plain short demands got
+ * threat_violence, insult or false_legal (blind-93, 95, 96: batches of 2–40 characters). The length features
+ * (linear.ts LENGTH_GRAMS) moved those logits down but not far enough. Chosen by cross-validation on the training data
+ * (scripts/cv-classifier.ts --short-margins; docs/classifier.md, session 15).
+ */
+export const SHORT_LABEL_MARGIN = 0.5;
+export const SHORT_LABEL_CHARS = 25;
 
 /** Set by each `decide`: the labels taken from the rules' hits (their words explain them; model.ts spans). */
 export const LAST_DECISION = { fromHits: 0 };
@@ -78,6 +94,9 @@ export function decide(z: ArrayLike<number>, p: DecisionParams, x: DecisionInput
   // plain demand: its few grams recur in every family of the training sets. Only the rules add those labels there
   // (a knife emoji, 老赖…); the model may still say it is collection.
   if (x.short) fire &= COLLECTION;
+  if (x.chars < p.shortChars && p.shortMargin > 0) {
+    for (let l = 1; l < NL; l++) if ((fire & (1 << l)) !== 0 && (x.ruleBits & (1 << l)) === 0 && z[l]! < t[l]! + p.shortMargin) fire &= ~(1 << l);
+  }
   // Labels the model may not add on its own (speaker.ts): third_party to the debtor; impersonation to a message that
   // does not speak as someone; threat_contacts to a report that contacts were already told.
   if ((fire & ~COLLECTION) !== 0) fire &= x.allowed(fire);

@@ -19,7 +19,7 @@ import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, 
 import { backRange, modelText, type ModelText } from './phrase.js';
 import { LINEAR_MODEL } from './linear-model.js';
 import { modelMayAdd } from './speaker.js';
-import { decide, LAST_DECISION } from './decide.js';
+import { decide, LAST_DECISION, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN } from './decide.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
 export const RULES_VERSION = 'r40';
@@ -119,6 +119,7 @@ const INPUT = {
   ruleBits: 0,
   settled: false,
   short: false,
+  chars: 0,
   to: 'unknown' as Recipient,
   norm: '',
   allowed(fire: number): number {
@@ -126,7 +127,13 @@ const INPUT = {
   },
   ruleHitBits: labelHitBits,
 };
-const PARAMS: { thresholds: ArrayLike<number>; veto: number; noCueMargin: number } = { thresholds: [], veto: 0, noCueMargin: 0 };
+const PARAMS: { thresholds: ArrayLike<number>; veto: number; noCueMargin: number; shortMargin: number; shortChars: number } = {
+  thresholds: [],
+  veto: 0,
+  noCueMargin: 0,
+  shortMargin: SHORT_LABEL_MARGIN,
+  shortChars: SHORT_LABEL_CHARS,
+};
 
 function mapSpans(ranges: ReadonlyArray<[number, number]>): Span[] {
   const n = LAST_RUN.n;
@@ -156,7 +163,9 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   let ruleBits = 0;
   for (const l of rules.labels) ruleBits |= 1 << LABELS.indexOf(l);
   INPUT.ruleBits = ruleBits;
-  INPUT.short = norm.length < 2 * MIN_MODEL_CHARS && codePoints(norm) < MIN_MODEL_CHARS;
+  const chars = codePoints(norm);
+  INPUT.chars = chars;
+  INPUT.short = chars < MIN_MODEL_CHARS;
   INPUT.to = rcpt;
   INPUT.norm = norm;
   PARAMS.thresholds = model.thresholds;

@@ -20,7 +20,7 @@ import { conceptMask, forEachConceptFeature } from './concepts.js';
 import { mulberry32 } from '../../random.js';
 import { MIN_MODEL_CHARS, NO_CUE_MARGIN } from './model.js';
 import { modelMayAdd } from './speaker.js';
-import { decide, vetoable } from './decide.js';
+import { decide, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN, vetoable } from './decide.js';
 import { modelText } from './phrase.js';
 
 export interface TrainMessage {
@@ -111,6 +111,8 @@ export interface Featured {
   settled: boolean;
   /** Too short for the model alone to add a label other than collection (model.ts MIN_MODEL_CHARS). */
   short: boolean;
+  /** Code points of the normalised text (decide.ts, the short-text margin). */
+  chars: number;
   /** The labels the model may add on its own (speaker.ts modelMayAdd), as bits. */
   mayAdd: number;
   /** The labels whose rules matched (classify.ts labelHitBits): kept when the model alone finds collection. */
@@ -153,7 +155,8 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
       to: m.to,
       w: m.weight ?? 1,
       settled,
-      short: norm.length < 2 * MIN_MODEL_CHARS && [...norm].length < MIN_MODEL_CHARS,
+      short: [...norm].length < MIN_MODEL_CHARS,
+      chars: [...norm].length,
       mayAdd: modelMayAdd(m.to, norm, ~0, LAST_RUN.told),
       hitBits: labelHitBits(),
       lw: m.labelWeight ?? 1,
@@ -411,10 +414,12 @@ export function oofLabelBits(
   thresholds: Float64Array,
   veto = -Infinity,
   noCueMargin = NO_CUE_MARGIN,
+  shortMargin = SHORT_LABEL_MARGIN,
+  shortChars = SHORT_LABEL_CHARS,
 ): number[] {
-  const p = { thresholds, veto, noCueMargin };
+  const p = { thresholds, veto, noCueMargin, shortMargin, shortChars };
   return data.map((x, i) =>
-    decide(oof[i]!, p, { ruleBits: x.ruleBits, settled: x.settled, short: x.short, to: x.to, allowed: () => x.mayAdd, ruleHitBits: () => x.hitBits }, false),
+    decide(oof[i]!, p, { ruleBits: x.ruleBits, settled: x.settled, short: x.short, chars: x.chars, to: x.to, allowed: () => x.mayAdd, ruleHitBits: () => x.hitBits }, false),
   );
 }
 
