@@ -277,6 +277,10 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // session 14's final classifier: blind-96, short texts (0.893, P 0.973; 0.874), and blind-97, a precision batch
     // (0.957, P 0.968; 0.958). Then used, with the training CV, to check the short-text margin (decide.ts).
     ...whole(96, 97),
+    // Session 15's last pair, two batches of short texts written while round 3 was chosen and scored once with the final
+    // classifier (7501834), with session 14's (464d4f6) and session 13's (fe20ac4): blind-98 0.894, collection P 0.982
+    // (0.865; 0.843) and blind-99 0.926, P 0.965 (0.900; 0.886). Never tuned on.
+    ...whole(98, 99),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

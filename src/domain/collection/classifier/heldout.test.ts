@@ -105,9 +105,10 @@ const FLOOR: {
   // session 10's); every recall and collection precision meet their targets.
   // Session 15: blind-95, short texts (2–40 characters), scored once with round 1 (197fefb): 0.875, threat_violence
   // recall 0.714, visit_threat 0.750 (session 14's final classifier: 0.851). Round 2 was then tuned on its errors: 0.890,
-  // visit_threat 0.786 (22 of 28); most of what it misses are bare threats and visits with no debt word
+  // visit_threat 0.786 (22 of 28), and 0.902 with round 3; most of what it misses are bare threats and visits with no debt word
   // (docs/classifier.md, session 15).
-  batchMacroF1: { 'blind-30 even': 0.86, 'blind-32 even': 0.88, 'blind-36': 0.86, 'blind-42': 0.85, 'blind-60': 0.89, 'blind-95': 0.88 },
+  // blind-98, short texts, scored once with the final classifier and never tuned on: 0.894 (session 14's 0.865).
+  batchMacroF1: { 'blind-30 even': 0.86, 'blind-32 even': 0.88, 'blind-36': 0.86, 'blind-42': 0.85, 'blind-60': 0.89, 'blind-95': 0.88, 'blind-98': 0.89 },
   // Session 10: blind-36's insult recall is 0.798 (75 of 94) with the model trained on the SMS odd half: one message the
   // model no longer reads (b36-0247, 「…让她来替你还，怎么还你自己想」); 0.80 before.
   // blind-49 (never tuned on): threat_violence recall 0.795 (58 of 73) at first sight with the session's final

@@ -163,7 +163,8 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   let ruleBits = 0;
   for (const l of rules.labels) ruleBits |= 1 << LABELS.indexOf(l);
   INPUT.ruleBits = ruleBits;
-  const chars = codePoints(norm);
+  // Counted only where it can matter: a text of 2 × SHORT_LABEL_CHARS code units has at least SHORT_LABEL_CHARS code points.
+  const chars = norm.length < 2 * SHORT_LABEL_CHARS ? codePoints(norm) : norm.length;
   INPUT.chars = chars;
   INPUT.short = chars < MIN_MODEL_CHARS;
   INPUT.to = rcpt;
