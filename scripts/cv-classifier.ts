@@ -8,6 +8,7 @@
  *   node --import tsx scripts/cv-classifier.ts --real-weight 3 --source-alpha 0.5 --bits 18 --pos-weight 1
  *   node --import tsx scripts/cv-classifier.ts --errors                # also the real-train out-of-fold errors
  *   … --no-w3 --no-veto                                                 # without written-3 or the model's veto
+ *   … --short-margins 0:25,0.5:25,0.5:40                                # the short-text margin (decide.ts)
  *
  * The figures are optimistic (thresholds are chosen on the same out-of-fold logits) but comparable.
  */
@@ -87,6 +88,14 @@ const margins = args.includes('--margins') ? args[args.indexOf('--margins') + 1]
 for (const mg of margins) {
   const p = oofLabelBits(data, oof, thresholds, veto, mg).map((b) => ({ labels: labelsOf(b) }));
   for (const name of ['old', 'r']) report(`${name} margin=${mg}`, parts[name]!, p);
+}
+// Short-text margins (decide.ts SHORT_LABEL_MARGIN / SHORT_LABEL_CHARS), on the same out-of-fold logits and thresholds:
+// --short-margins 0:25,0.5:25,0.5:40 (margin:characters). Reports every message and the texts under 40 code points.
+const shortGrid = args.includes('--short-margins') ? args[args.indexOf('--short-margins') + 1]!.split(',').map((kv) => kv.split(':').map(Number)) : [];
+if (shortGrid.length > 0) parts['under 40'] = data.flatMap((x, i) => (x.chars < 40 ? [i] : []));
+for (const [mg, chars] of shortGrid) {
+  const p = oofLabelBits(data, oof, thresholds, veto, undefined, mg, chars).map((b) => ({ labels: labelsOf(b) }));
+  for (const name of ['all', 'under 40']) report(`${name} short=${mg}:${chars}`, parts[name]!, p);
 }
 // Other real-message weights in the threshold choice, on the same out-of-fold logits (no retraining).
 const twList = args.includes('--tw-list') ? args[args.indexOf('--tw-list') + 1]!.split(',').map(Number) : [];

@@ -49,7 +49,7 @@ export interface DecisionParams {
  * (few grams, each scaled by 1/√count), four of which are above their thresholds: plain short demands got
  * threat_violence, insult or false_legal (blind-93, 95, 96: batches of 2–40 characters). The length features
  * (linear.ts LENGTH_GRAMS) moved those logits down but not far enough. Chosen by cross-validation on the training data
- * (scripts/cv-classifier.ts --short-margins; docs/classifier.md, session 15).
+ * (`scripts/cv-classifier.ts --short-margins`; docs/classifier.md, session 15).
  */
 export const SHORT_LABEL_MARGIN = 0.5;
 export const SHORT_LABEL_CHARS = 25;

@@ -146,6 +146,7 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
     const grams: number[] = [];
     if (!court) forEachGram(read, bits, (b) => grams.push(b));
     if (!court) forEachLengthFeature(grams.length, (f) => (scratch[nd++] = f));
+    const chars = [...norm].length;
     return {
       grams: Int32Array.from(grams),
       inv: gramScale(grams.length),
@@ -155,8 +156,8 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
       to: m.to,
       w: m.weight ?? 1,
       settled,
-      short: [...norm].length < MIN_MODEL_CHARS,
-      chars: [...norm].length,
+      short: chars < MIN_MODEL_CHARS,
+      chars,
       mayAdd: modelMayAdd(m.to, norm, ~0, LAST_RUN.told),
       hitBits: labelHitBits(),
       lw: m.labelWeight ?? 1,
