@@ -13,7 +13,6 @@ const logits = (z0: number): number[] => [z0, -9, -9, -9, -9, -9, -9, -9];
 const input = (ruleBits: number, to: Recipient = 'debtor'): DecisionInput => ({
   ruleBits,
   settled: false,
-  short: false,
   chars: 40,
   to,
   allowed: () => ~0,

@@ -270,6 +270,7 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
     const base = dense[j]! * NL;
     for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
   }
+  // forEachLengthFeature, inlined (no closure per message); linear.test.ts checks the two agree.
   for (let b = 0; b < LENGTH_GRAMS.length; b++) {
     if (count >= LENGTH_GRAMS[b]!) continue;
     const base = (D_LENGTH + b) * NL;

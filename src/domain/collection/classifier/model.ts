@@ -19,26 +19,10 @@ import { decodeModel, denseFeatures, DENSE, fromBase64, modelId, NL, scoreInto, 
 import { backRange, modelText, type ModelText } from './phrase.js';
 import { LINEAR_MODEL } from './linear-model.js';
 import { modelMayAdd } from './speaker.js';
-import { decide, LAST_DECISION, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN } from './decide.js';
+import { codePoints, decide, LAST_DECISION, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN } from './decide.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
 export const RULES_VERSION = 'r40';
-function codePoints(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff) n++;
-  }
-  return n;
-}
-
-/**
- * Normalised characters (code points) a message needs before the model alone may add a label other than collection
- * (classify). Session 10: 8 (was 6): terse demands (「今天还不还？」「第三次提醒：还款」) got threat_violence from the model
- * alone; with 8 every held-out set gained or held (real split 0.770 -> 0.780, blind-47/48 +0.001/+0.002 after their
- * first sight, which is when this was chosen).
- */
-export const MIN_MODEL_CHARS = 8;
 
 let MODEL: LinearModel | null = null;
 let MODEL_ID = '';
@@ -118,7 +102,6 @@ const TOP_GRAMS = 3;
 const INPUT = {
   ruleBits: 0,
   settled: false,
-  short: false,
   chars: 0,
   to: 'unknown' as Recipient,
   norm: '',
@@ -164,9 +147,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   for (const l of rules.labels) ruleBits |= 1 << LABELS.indexOf(l);
   INPUT.ruleBits = ruleBits;
   // Counted only where it can matter: a text of 2 × SHORT_LABEL_CHARS code units has at least SHORT_LABEL_CHARS code points.
-  const chars = norm.length < 2 * SHORT_LABEL_CHARS ? codePoints(norm) : norm.length;
-  INPUT.chars = chars;
-  INPUT.short = chars < MIN_MODEL_CHARS;
+  INPUT.chars = norm.length < 2 * SHORT_LABEL_CHARS ? codePoints(norm) : norm.length;
   INPUT.to = rcpt;
   INPUT.norm = norm;
   PARAMS.thresholds = model.thresholds;

@@ -18,9 +18,9 @@ import { classifyWindow, labelHitBits, LAST_RUN, runRules } from './classify.js'
 import { conceptFeaturesOn, D_CONCEPT, denseFeatures, DENSE, encodeModel, forEachGram, forEachLengthFeature, gramScale, gramWords, NL, type LinearModel } from './linear.js';
 import { conceptMask, forEachConceptFeature } from './concepts.js';
 import { mulberry32 } from '../../random.js';
-import { MIN_MODEL_CHARS, NO_CUE_MARGIN } from './model.js';
+import { NO_CUE_MARGIN } from './model.js';
 import { modelMayAdd } from './speaker.js';
-import { decide, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN, vetoable } from './decide.js';
+import { codePoints, decide, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN, vetoable } from './decide.js';
 import { modelText } from './phrase.js';
 
 export interface TrainMessage {
@@ -109,9 +109,7 @@ export interface Featured {
   w: number;
   /** LAST_RUN.settled (a genuine court notice, a non-collector's turn, an identity check): classify returns the rules' result as it is. */
   settled: boolean;
-  /** Too short for the model alone to add a label other than collection (model.ts MIN_MODEL_CHARS). */
-  short: boolean;
-  /** Code points of the normalised text (decide.ts, the short-text margin). */
+  /** Code points of the normalised text (decide.ts: MIN_MODEL_CHARS, the short-text margin). */
   chars: number;
   /** The labels the model may add on its own (speaker.ts modelMayAdd), as bits. */
   mayAdd: number;
@@ -146,7 +144,6 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
     const grams: number[] = [];
     if (!court) forEachGram(read, bits, (b) => grams.push(b));
     if (!court) forEachLengthFeature(grams.length, (f) => (scratch[nd++] = f));
-    const chars = [...norm].length;
     return {
       grams: Int32Array.from(grams),
       inv: gramScale(grams.length),
@@ -156,8 +153,7 @@ export function featurize(msgs: readonly TrainMessage[], bits: number): Featured
       to: m.to,
       w: m.weight ?? 1,
       settled,
-      short: chars < MIN_MODEL_CHARS,
-      chars,
+      chars: codePoints(norm),
       mayAdd: modelMayAdd(m.to, norm, ~0, LAST_RUN.told),
       hitBits: labelHitBits(),
       lw: m.labelWeight ?? 1,
@@ -420,7 +416,7 @@ export function oofLabelBits(
 ): number[] {
   const p = { thresholds, veto, noCueMargin, shortMargin, shortChars };
   return data.map((x, i) =>
-    decide(oof[i]!, p, { ruleBits: x.ruleBits, settled: x.settled, short: x.short, chars: x.chars, to: x.to, allowed: () => x.mayAdd, ruleHitBits: () => x.hitBits }, false),
+    decide(oof[i]!, p, { ruleBits: x.ruleBits, settled: x.settled, chars: x.chars, to: x.to, allowed: () => x.mayAdd, ruleHitBits: () => x.hitBits }, false),
   );
 }
 
