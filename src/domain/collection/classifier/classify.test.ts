@@ -825,6 +825,32 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('后天外访专员去你单位', 'debtor')).toEqual(['collection', 'visit_threat']);
     expect(rules('外勤人员明天到你们厂里调试机器，麻烦安排个人对接', 'unknown')).toEqual([]);
   });
+  it('reads session 16\'s errors as the guide does (r41)', () => {
+    // Formal notices of sending to the contacts are a threat to contacts; a report of it (已…发送了) or a news story is not.
+    expect(rules('【快分期】您已逾期9天，若今日仍未处理，系统将向您填写的紧急联系人发送还款提醒。', 'debtor')).toEqual(['collection', 'threat_contacts']);
+    expect(rules('【快分期】系统已于昨日向您填写的紧急联系人发送了还款提醒，请尽快处理欠款。', 'debtor')).toEqual(['collection']);
+    // A long quarrel with a pressure word and two kinds of rude words is not collection; a long notice that names the debt is.
+    expect(
+      rules('你是不是有病？快递放门口你自己不看，非说我没送到，还给我打差评，我跑一天挣那点钱被你扣光了，你良心被狗吃了吧，傻逼一个，有本事别让我在小区碰到你，再碰到我就让整个业主群的人都看看你什么德性，你自己掂量。', 'unknown'),
+    ).toEqual([]);
+    // An app's banner, the template's own anti-fraud line, asking whether something happened: no label of their own.
+    expect(rules('【快分期】您的借款已逾期3天，点击App首页横幅可申请延期还款，请勿向个人账户转账，谨防诈骗。', 'debtor')).toEqual(['collection']);
+    // A caller opening with the body they claim to be from.
+    expect(rules('检察院的，你欠的网贷已经立案了，今天不还明天就批捕', 'debtor')).toEqual(['collection', 'impersonation', 'false_legal']);
+    // Cantonese: telling the family.
+    expect(rules('再唔还钱，我就话畀你屋企人知', 'debtor')).toEqual(['collection', 'threat_contacts']);
+    // 川渝 and Cantonese insults; an obscene edited picture.
+    expect(rules('瓜皮，欠的钱还不还', 'debtor')).toEqual(['collection', 'insult']);
+    expect(rules('欠钱不还就把你照片p成小姐发你朋友圈', 'debtor')).toContain('insult');
+    // Templates: funding the account, an instalment due today, a reminder, interest waived to settle.
+    expect(rules('【快分期】您本期明天扣款，请保证卡内余额。', 'debtor')).toEqual(['collection']);
+    expect(rules('【快分期】第2期待还¥512.00，今天截止', 'debtor')).toEqual(['collection']);
+    expect(rules('您好，这里是快分期，提醒您按时还款', 'debtor')).toEqual(['collection']);
+    expect(rules('本金5000，罚息全免了，今天能结清吗', 'debtor')).toEqual(['collection']);
+    // Someone else's lender or borrower, an invitation home: not the reader's debt, not a visit.
+    expect(rules('那个借你钱的朋友又打电话来了，你回他一下吧', 'unknown')).toEqual([]);
+    expect(rules('表哥，那三万块说好年底还的，你这周末来家里吃个饭，我们当面说说', 'debtor')).toEqual(['collection']);
+  });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
   });

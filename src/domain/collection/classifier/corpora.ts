@@ -285,6 +285,13 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // blind-100 (short texts) 0.940, collection P 0.978; blind-101 (general) 0.950, P 0.978. Sealed until session 16
     // and never tuned on.
     ...whole(100, 101),
+    // Session 16's first wave, scored at first sight with 989d7fa's classifier (cb85c89): blind-102 (real register)
+    // 0.959, collection P 0.993; blind-103 (general) 0.957, P 0.993; blind-104 (short texts) 0.937, P 0.995; blind-105
+    // (long texts, 80–500 characters: a register no batch had isolated) 0.911, P 0.960. r41 was then tuned on the
+    // errors of 102, 104 and 105; blind-103 was not looked at (0.957 with r41). blind-106 (long texts) and blind-107
+    // (real register), written while r41 was chosen and scored once with it: 0.930, P 0.976 (0.924 at cb85c89) and
+    // 0.929, P 0.974 (0.928). Never tuned on.
+    ...whole(102, 103, 104, 105, 106, 107),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
