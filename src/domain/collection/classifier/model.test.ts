@@ -140,6 +140,20 @@ describe('linear model', () => {
     expect(classify('本期还款失败，请于今日内存足款项，以免逾期', 'debtor').labels).toEqual(['collection']);
   });
 
+  it('reads a long text sentence by sentence: a veiled threat among polite lines is found, with its words; none is invented', () => {
+    const threat = '您家孩子每天下午四点半从实验小学后门出来，一个人走那条小巷，路上车多人杂，做家长的还是多操心。';
+    const head = '【安途分期】韩先生，您的借款已逾期96天，应还本息合计8,412.60元。我司多次致电均未接通，短信也未获回复。请您于本周五前登录App完成还款，或联系客服申请分期方案。';
+    const tail = '如已还款，请忽略本通知。';
+    const withThreat = classify(head + threat + tail, 'debtor');
+    expect(withThreat.labels).toEqual(['collection', 'threat_violence']);
+    // The words shown for the threat are in the threatening sentence.
+    const from = head.length;
+    const to = from + threat.length;
+    for (const [a, b] of withThreat.spans.threat_violence!) expect(a >= from && b <= to && b > a, `${a}-${b}`).toBe(true);
+    // The same letter with a sentence offering help instead gets nothing but collection.
+    const help = '如您近期遇到困难，可以在App内提交说明材料，我们会根据您的实际情况调整还款安排。';
+    expect(classify(head + help + tail, 'debtor').labels).toEqual(['collection']);
+  });
   it('never adds third_party to a message sent to the debtor, and still does for a contact', () => {
     for (const t of ['亲爱的先生/女士，您的贷款已逾期', '您好，您的借款逾期了，麻烦尽快安排还款']) {
       expect(classify(t, 'debtor').labels, t).toEqual(['collection']);

@@ -22,7 +22,7 @@ import { modelMayAdd } from './speaker.js';
 import { codePoints, decide, LAST_DECISION, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN } from './decide.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
-export const RULES_VERSION = 'r41';
+export const RULES_VERSION = 'r42';
 
 let MODEL: LinearModel | null = null;
 let MODEL_ID = '';
@@ -70,6 +70,61 @@ export interface ClassifyOptions {
 }
 
 const scores = new Float64Array(NL);
+
+/**
+ * Session 16: a long text is also read sentence by sentence. The model scales a text's grams by 1/√count, so one
+ * threatening sentence among ten polite ones moves a label's logit little, and long messages (letters, 催收函, long
+ * WeChat messages) lost most of their threats of violence and to contacts: blind-109, long texts scored once with r41,
+ * threat_violence recall 0.686, threat_contacts 0.750. When the whole text is collection and at least WINDOW_TEXT code
+ * units long, each sentence and each pair of neighbouring sentences of at most WINDOW_CHARS is scored with the whole
+ * text's rule features, and a label other than collection and third_party that a window gives with a logit
+ * WINDOW_MARGIN above its threshold is added (its spans are that window's strongest grams). A window is a short text,
+ * whose logits sit near the biases (decide.ts, the short-text margin), hence the high margin. Chosen on three long
+ * batches (blind-105, 106, 109; mean macro-F1 0.921 without windows): margin 2 gave 0.933, 2.5 0.933, 3 0.935, 3.5 0.934,
+ * 4 0.931; single sentences only 0.935 (pairs +0.0004); from 60 code units 0.935. Every other held-out set moved by
+ * less than 0.002 (docs/classifier.md, session 16). The training CV does not read windows: like the context, it is a
+ * reading of the product only.
+ */
+export const WINDOW_TEXT = 100;
+export const WINDOW_CHARS = 80;
+export const WINDOW_MARGIN = 3;
+const windowScores = new Float64Array(NL);
+/** Sentence ends in the model's text (normalize.ts turns ASCII ! ? ; into their full-width forms). */
+const SENTENCE_END = /[。！？；\n]/g;
+/** Bits of the labels a window may add: not collection (the whole text decides it), not third_party (the recipient does). */
+const WINDOW_LABELS = ~((1 << 0) | (1 << LABELS.indexOf('third_party')));
+
+/**
+ * The labels (bits, besides `have`) that some sentence window of a long text gives with WINDOW_MARGIN to spare, and for
+ * each the [start, end) of the first window that gave it, in the model text.
+ */
+function windowLabels(model: LinearModel, text: string, dense: Int32Array, nd: number, have: number, found: Array<[number, number] | undefined>): number {
+  const starts: number[] = [0];
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(text)) !== null) if (m.index + 1 < text.length) starts.push(m.index + 1);
+  starts.push(text.length);
+  if (starts.length <= 2) return 0;
+  const t = model.thresholds;
+  let add = 0;
+  const tryWindow = (a: number, b: number): void => {
+    if (b - a < 2) return;
+    scoreInto(model, text.slice(a, b), dense, nd, windowScores);
+    for (let l = 1; l < NL; l++) {
+      const bit = 1 << l;
+      if ((bit & WINDOW_LABELS & ~have & ~add) === 0) continue;
+      if (windowScores[l]! >= t[l]! + WINDOW_MARGIN) {
+        add |= bit;
+        found[l] = [a, b];
+      }
+    }
+  };
+  for (let i = 0; i + 1 < starts.length; i++) {
+    tryWindow(starts[i]!, starts[i + 1]!);
+    if (i + 2 < starts.length && starts[i + 2]! - starts[i]! <= WINDOW_CHARS) tryWindow(starts[i]!, starts[i + 2]!);
+  }
+  return add;
+}
 /**
  * How much higher the collection logit must be when the rules gave no label (see classify). Until session 5 it was
  * 0 and applied only when no rule matched at all; the model retrained with written-3 put everyday sentences
@@ -153,7 +208,13 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   PARAMS.thresholds = model.thresholds;
   PARAMS.veto = model.veto;
   PARAMS.noCueMargin = noCueMargin;
-  const bits = decide(scores, PARAMS, INPUT, opts?.context === true);
+  let bits = decide(scores, PARAMS, INPUT, opts?.context === true);
+  const found: Array<[number, number] | undefined> = [];
+  if ((bits & 1) !== 0 && read.text.length >= WINDOW_TEXT) {
+    let add = windowLabels(model, read.text, dense, nd, bits, found);
+    if (add !== 0) add &= INPUT.allowed(add);
+    bits |= add;
+  }
   if (bits === ruleBits) return rules;
   if (bits === 0) return { labels: [], spans: {} };
   const fromHits = LAST_DECISION.fromHits;
@@ -175,7 +236,8 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
         continue;
       }
     }
-    spans[label] = modelSpans(model, read, l, window.length);
+    const w = found[l];
+    spans[label] = w !== undefined ? windowSpans(model, read, l, w) : modelSpans(model, read, l, window.length);
   }
   return { labels, spans };
 }
@@ -183,6 +245,12 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
 /** Rule hits (normalised offsets) as spans of the original text. */
 function hitSpans(hits: readonly Hit[]): Span[] {
   return mapSpans(hits.filter((h) => h.end > h.start).map((h) => [h.start, h.end] as [number, number]));
+}
+
+/** The strongest grams of label l in a sentence window [a, b) of the model text, as spans of the original text. */
+function windowSpans(model: LinearModel, read: ModelText, l: number, [a, b]: [number, number]): Span[] {
+  const s = mapSpans(topGrams(model, read.text.slice(a, b), l, TOP_GRAMS).map(([x, y]) => backRange(read, a + x, a + y)));
+  return s.length > 0 ? s : mapSpans([backRange(read, a, b)]);
 }
 
 function modelSpans(model: LinearModel, read: ModelText, l: number, textLength: number): Span[] {
