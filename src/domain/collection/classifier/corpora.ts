@@ -297,6 +297,10 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // texts) 0.916, P 0.982. The sentence windows of long texts (model.ts WINDOW_TEXT, r42) were chosen on blind-105,
     // 106 and 109 (109: 0.930 with them); blind-108 (0.952 with them) and blind-110 (0.916) were not looked at.
     ...whole(108, 109, 110),
+    // Session 16's last pair, two batches of long texts written while r42 was chosen and scored once with it (e2ec635):
+    // blind-111 0.922, collection P 0.955, threat_violence recall 0.778 (cb85c89 0.910); blind-112 0.929, P 0.980,
+    // threat_violence recall 0.727 (0.912). Never tuned on.
+    ...whole(111, 112),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

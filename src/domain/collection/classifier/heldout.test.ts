@@ -114,6 +114,10 @@ const FLOOR: {
   // blind-49 (never tuned on): threat_violence recall 0.795 (58 of 73) at first sight with the session's final
   // classifier (0.836 with 79f2020); blind-50 meets every target.
   batchRecall: {
+    // Session 16: long texts (80–500 characters) scored once with the final classifier (r42): threat_violence recall
+    // 0.778 (42 of 54) and 0.727 (32 of 44), the threat a sentence among polite ones still hides (docs/classifier.md).
+    'blind-111': { threat_violence: 0.77 },
+    'blind-112': { threat_violence: 0.72 },
     'blind-32 even': { visit_threat: 0.66 },
     'blind-36': { insult: 0.79 },
     // Session 11: threat_contacts 0.796 (39 of 49) with the phrase breaks (at least 0.80 before; blind-42 is not spoken).
