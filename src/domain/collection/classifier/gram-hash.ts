@@ -13,7 +13,7 @@ export function fold(c: number): number {
   return c >= 0x30 && c <= 0x39 ? 0x30 : c;
 }
 
-/** The full 32-bit key of the gram of length k whose running FNV hash is h (a bucket is its top bits). */
+/** The full 32-bit key of the gram of length k whose running FNV hash is h (a bucket is its top bits). linear.ts scoreInto inlines it. */
 export function gramKey(h: number, k: number): number {
   return Math.imul(h ^ (h >>> 15) ^ k, 0x9e3779b1) >>> 0;
 }
