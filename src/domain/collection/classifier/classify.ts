@@ -33,7 +33,7 @@ import {
   type OtherLabel,
   type Rule,
 } from './lexicon.js';
-import { buildGateTables, pairHash, requiredGate } from './gate.js';
+import { buildGateTables, INFO_COUNT_SHIFT, INFO_ONE, INFO_PAIR, INFO_START_SHIFT, pairHash, requiredGate } from './gate.js';
 import { nbLogOdds, unpackModel, type NbModel } from './nb.js';
 import { NB_PACKED, NB_PRIOR } from './nb-model.js';
 import { normalizeShared, type CoreNormalized } from './normalize.js';
@@ -134,25 +134,25 @@ const ESCALATION = /看着办|没完|才刚开始|下个|轮到|后果|再不|�
  * (lexicon.ts, requiredChars) is open, as it did before the two-character gates: with the naive-Bayes
  * fallback on, whether a message with no collection evidence and one threat kind's characters goes on
  * to the fallback depends on that count, so the tighter gate would change results. Per code unit:
- * bit s for every label slot s (not third_party) with such a rule, and ANCHOR_BIT when the rule anchors.
+ * bit s for every label slot s (not third_party) with such a rule, and ANCHOR_BIT when the rule anchors. They go
+ * into bits 4–11 of the gate tables' info word (gate.ts), which openRules reads anyway.
  */
 const ANCHOR_BIT = 1 << 7;
-const SHORTCUT_MASK = new Uint8Array(65536);
+const SHORTCUT_SHIFT = 4;
 let SHORTCUT_ALWAYS = 0;
 for (const r of ALL_RULES) {
   const slot = RULE_SLOT[r.index]!;
   if (slot < 0 || slot === SLOT_THIRD_PARTY) continue;
   const bits = (1 << slot) | (RULE_ANCHOR[r.index] === 1 ? ANCHOR_BIT : 0);
   if (r.gate === '') SHORTCUT_ALWAYS |= bits;
-  for (const ch of r.gate) SHORTCUT_MASK[ch.charCodeAt(0)]! |= bits;
+  for (const ch of r.gate) GATES.info[ch.charCodeAt(0)]! |= bits << SHORTCUT_SHIFT;
 }
 const KIND_BITS = 0x7f & ~(1 << SLOT_IMPERSONATION) & ~(1 << SLOT_THIRD_PARTY);
-/** kind bit 4: the code unit feeds the shortcut mask. */
-for (let c = 0; c < 65536; c++) if (SHORTCUT_MASK[c] !== 0) GATES.kind[c]! |= 4;
 
-/** kind bit 8: 你 or 您 (YOU_RE). */
-for (const ch of '你您') GATES.kind[ch.charCodeAt(0)]! |= 8;
-const TWO_MASK = GATES.twoFirst.length - 1;
+/** info bit 2: 你 or 您 (YOU_RE). */
+const INFO_YOU = 4;
+for (const ch of '你您') GATES.info[ch.charCodeAt(0)]! |= INFO_YOU;
+const TWO_MASK = GATES.twoKey.length - 1;
 const TWO_SHIFT = GATES.twoShift;
 
 /** Bit r of openBits ⇔ rule r (or COURT_GATE) is open for the current text. */
@@ -204,8 +204,8 @@ function openRules(norm: string): number {
     stamp = 1;
   }
   const bits = openBits;
-  bits.fill(0);
-  const { kind, oneStart, oneCount, ones, twoFirst, twoSecond, twoStart, twoCount, twos, unitRule, always } = GATES;
+  for (let w = 0; w < WORDS; w++) bits[w] = 0;
+  const { info, ones, twoKey, twoData, twos, unitRule, always } = GATES;
   for (let k = 0; k < always.length; k++) {
     const r = always[k]!;
     bits[r >>> 5]! |= 1 << (r & 31);
@@ -216,24 +216,28 @@ function openRules(norm: string): number {
   const n = norm.length;
   for (let i = 0; i < n; i++) {
     const c = norm.charCodeAt(i);
-    const kd = kind[c]!;
-    if (kd === 0) continue;
-    if ((kd & 4) !== 0) mask |= SHORTCUT_MASK[c]!;
-    if ((kd & 8) !== 0) you = true;
-    if ((kd & 1) !== 0) {
-      const e = oneStart[c]! + oneCount[c]!;
-      for (let k = oneStart[c]!; k < e; k++) {
+    const x = info[c]!;
+    if (x === 0) continue;
+    mask |= (x >>> SHORTCUT_SHIFT) & 0xff;
+    if ((x & INFO_YOU) !== 0) you = true;
+    if ((x & INFO_ONE) !== 0) {
+      const from = x >>> INFO_START_SHIFT;
+      const e = from + ((x >>> INFO_COUNT_SHIFT) & 15);
+      for (let k = from; k < e; k++) {
         const r = ones[k]!;
         if (r >= 0) bits[r >>> 5]! |= 1 << (r & 31);
         else meetClause(~r, st, bits, unitRule);
       }
     }
-    if ((kd & 2) !== 0 && i + 1 < n) {
+    if ((x & INFO_PAIR) !== 0 && i + 1 < n) {
       const d = norm.charCodeAt(i + 1);
-      for (let h = pairHash(c, d) >>> TWO_SHIFT; twoFirst[h] !== 0; h = (h + 1) & TWO_MASK) {
-        if (twoFirst[h] !== c || twoSecond[h] !== d) continue;
-        const e = twoStart[h]! + twoCount[h]!;
-        for (let k = twoStart[h]!; k < e; k++) {
+      const key = c | (d << 16);
+      for (let h = pairHash(c, d) >>> TWO_SHIFT, kk = twoKey[h]!; kk !== 0; h = (h + 1) & TWO_MASK, kk = twoKey[h]!) {
+        if (kk !== key) continue;
+        const data = twoData[h]!;
+        const from = data & 0xffff;
+        const e = from + (data >>> 16);
+        for (let k = from; k < e; k++) {
           const r = twos[k]!;
           if (r >= 0) bits[r >>> 5]! |= 1 << (r & 31);
           else meetClause(~r, st, bits, unitRule);
