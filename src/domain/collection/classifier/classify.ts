@@ -391,6 +391,25 @@ function bySpan(a: Span, b: Span): number {
 }
 
 /**
+ * Up to this many spans are sorted by insertion (stable, like Array.prototype.sort, so the order is the same): a
+ * message has a handful, and sort with its comparator cost 3 % of the rules' time (bench, 2026-12-07, same process:
+ * classifyRules −0.5 µs a message, classify −0.6).
+ */
+const SMALL_SORT = 16;
+
+function insertionSort(spans: Span[]): void {
+  for (let k = 1; k < spans.length; k++) {
+    const sp = spans[k]!;
+    let j = k - 1;
+    while (j >= 0 && bySpan(spans[j]!, sp) > 0) {
+      spans[j + 1] = spans[j]!;
+      j--;
+    }
+    spans[j + 1] = sp;
+  }
+}
+
+/**
  * Merge and sort spans, in place (the spans are the caller's own): sort, then one sweep that joins
  * overlapping or touching spans. O(n log n): a long message can have hundreds of thousands of hits
  * (one per repeated trigger word), and the insertion sort this replaces took 22 s on 300k characters.
@@ -398,7 +417,8 @@ function bySpan(a: Span, b: Span): number {
 export function mergeSpans(spans: Span[]): Span[] {
   const n = spans.length;
   if (n <= 1) return spans;
-  spans.sort(bySpan);
+  if (n <= SMALL_SORT) insertionSort(spans);
+  else spans.sort(bySpan);
   let w = 0;
   for (let k = 1; k < n; k++) {
     const sp = spans[k]!;
