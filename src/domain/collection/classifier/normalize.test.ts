@@ -156,4 +156,12 @@ describe('traditional 麼 (session 13)', () => {
   it('reads 什麼/怎麼/這麼 as 什么/怎么/这么, not 幺', () => {
     expect(normalize('什麼時候能還？怎麼辦？這麼多').norm).toBe('什么时候能还？怎么办？这么多');
   });
+  it('keeps a Latin token named like an object property (constructor, toString, hasOwnProperty) as it is', () => {
+    // Looked up as a plain property, 「constructor」 found Object's constructor and vanished from the text.
+    expect(normalize('constructor 还钱').norm).toBe('constructor还钱');
+    expect(normalize('toString 还款').norm).toBe('tostring还款');
+    expect(normalize('hasOwnProperty 逾期').norm).toBe('hasownproperty逾期');
+    // The tables' own entries still apply beside them.
+    expect(normalize('constructor yq 30天').norm).toContain('逾期');
+  });
 });

@@ -198,6 +198,15 @@ const PUSH_BEFORE = '不快紧刻速';
 const YQ_AFTER = /^ ?(?:\d|[一二三四五六七八九十两几半]|第|超过|已|了|快|太久|多久|记录|费|天)/;
 
 /** (head Han character, latin token) → replacement for the token. */
+/**
+ * A table's own entry for a token, never an inherited one: a message's Latin token is anybody's text, and with a plain
+ * `table[token]` the token 「constructor」 found Object's constructor function and vanished from the normalised text
+ * (「constructor 还钱」 read 「还钱」; session 16).
+ */
+function own<T>(table: Record<string, T> | undefined, key: string): T | undefined {
+  return table !== undefined && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {
   逾: { q: '期', qi: '期' },
   还: { k: '款', kuan: '款', q: '钱', qian: '钱' },
@@ -540,24 +549,24 @@ function expandLatin(norm0: string, om0: Int32Array, oe0: Int32Array, ot0: Uint8
       i = j;
     } else i++;
   }
-  const abbrevHits = tokens.filter((t) => ABBREV[t.tok] !== undefined).length;
+  const abbrevHits = tokens.filter((t) => own(ABBREV, t.tok) !== undefined).length;
   const licensed = abbrevHits >= 2 || DEBT_CUE.test(norm);
   type Edit = { s: number; e: number; rep: string };
   const edits: Edit[] = [];
   for (const t of tokens) {
     const before = t.s > 0 ? norm[t.s - 1]! : '';
     const after = t.e < norm.length ? norm[t.e]! : '';
-    const h1 = HOMOPHONE_AFTER[before]?.[t.tok];
+    const h1 = own(own(HOMOPHONE_AFTER, before), t.tok);
     if (h1 !== undefined) {
       edits.push({ s: t.s, e: t.e, rep: h1 });
       continue;
     }
-    const h2 = HOMOPHONE_BEFORE[after]?.[t.tok];
+    const h2 = own(own(HOMOPHONE_BEFORE, after), t.tok);
     if (h2 !== undefined) {
       edits.push({ s: t.s, e: t.e, rep: h2 });
       continue;
     }
-    const ab = ABBREV[t.tok];
+    const ab = own(ABBREV, t.tok);
     if (ab !== undefined && (licensed || (before !== '' && PUSH_BEFORE.includes(before)) || (t.tok === 'yq' && YQ_AFTER.test(norm.slice(t.e, t.e + 4)))))
       edits.push({ s: t.s, e: t.e, rep: ab });
   }
