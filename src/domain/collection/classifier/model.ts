@@ -76,17 +76,16 @@ const scores = new Float64Array(NL);
  * threatening sentence among ten polite ones moves a label's logit little, and long messages (letters, 催收函, long
  * WeChat messages) lost most of their threats of violence and to contacts: blind-109, long texts scored once with r41,
  * threat_violence recall 0.686, threat_contacts 0.750. When the whole text is collection and at least WINDOW_TEXT code
- * units long, each sentence and each pair of neighbouring sentences of at most WINDOW_CHARS is scored with the whole
- * text's rule features, and a label other than collection and third_party that a window gives with a logit
- * WINDOW_MARGIN above its threshold is added (its spans are that window's strongest grams). A window is a short text,
- * whose logits sit near the biases (decide.ts, the short-text margin), hence the high margin. Chosen on three long
- * batches (blind-105, 106, 109; mean macro-F1 0.921 without windows): margin 2 gave 0.933, 2.5 0.933, 3 0.935, 3.5 0.934,
- * 4 0.931; single sentences only 0.935 (pairs +0.0004); from 60 code units 0.935. Every other held-out set moved by
- * less than 0.002 (docs/classifier.md, session 16). The training CV does not read windows: like the context, it is a
- * reading of the product only.
+ * units long, each sentence is scored with the whole text's rule features, and a label other than collection and
+ * third_party that a sentence gives with a logit WINDOW_MARGIN above its threshold is added (its spans are that
+ * sentence's strongest grams). A sentence is a short text, whose logits sit near the biases (decide.ts, the short-text
+ * margin), hence the high margin. Chosen on three long batches (blind-105, 106, 109; mean macro-F1 0.921 without
+ * windows): margin 2 gave 0.933, 2.5 0.933, 3 0.935, 3.5 0.934, 4 0.931; pairs of neighbouring sentences (up to 80 code
+ * units) as windows too gave +0.0004 for twice the scoring; from 60 code units, 0.935. Every other held-out set moved
+ * by less than 0.002 (docs/classifier.md, session 16). The training CV does not read windows: like the context, it is
+ * a reading of the product only.
  */
 export const WINDOW_TEXT = 100;
-export const WINDOW_CHARS = 80;
 export const WINDOW_MARGIN = 3;
 const windowScores = new Float64Array(NL);
 /** Sentence ends in the model's text (normalize.ts turns ASCII ! ? ; into their full-width forms). */
@@ -121,7 +120,6 @@ function windowLabels(model: LinearModel, text: string, dense: Int32Array, nd: n
   };
   for (let i = 0; i + 1 < starts.length; i++) {
     tryWindow(starts[i]!, starts[i + 1]!);
-    if (i + 2 < starts.length && starts[i + 2]! - starts[i]! <= WINDOW_CHARS) tryWindow(starts[i]!, starts[i + 2]!);
   }
   return add;
 }
