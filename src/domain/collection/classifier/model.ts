@@ -87,6 +87,11 @@ const scores = new Float64Array(NL);
  */
 export const WINDOW_TEXT = 100;
 export const WINDOW_MARGIN = 3;
+/**
+ * Sentences shorter than this join the next (code units): fewer windows, each read with more context. On blind-105, 106
+ * and 109: 0.9374 with every sentence on its own, 0.9374 from 20, 0.9377 from 30.
+ */
+export const WINDOW_MIN = 20;
 const windowScores = new Float64Array(NL);
 /** Sentence ends in the model's text (normalize.ts turns ASCII ! ? ; into their full-width forms). */
 const SENTENCE_END = /[。！？；\n]/g;
@@ -118,8 +123,12 @@ function windowLabels(model: LinearModel, text: string, dense: Int32Array, nd: n
       }
     }
   };
-  for (let i = 0; i + 1 < starts.length; i++) {
-    tryWindow(starts[i]!, starts[i + 1]!);
+  let a = 0;
+  for (let i = 1; i < starts.length; i++) {
+    const b = starts[i]!;
+    if (b - a < WINDOW_MIN && i + 1 < starts.length) continue;
+    tryWindow(a, b);
+    a = b;
   }
   return add;
 }
