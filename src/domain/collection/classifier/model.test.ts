@@ -54,7 +54,8 @@ describe('linear model', () => {
         }
       }
     }
-  });
+    // Every training and held-out message twice (about 45,000 classifications): more than the default 30 s on this VM.
+  }, 300_000);
 
   it('context only adds: a collector\'s implicit threat is collection, an ordinary message stays ordinary', () => {
     // A veiled threat with no debt word and no rule hit. (Session 10: the shorter 「晚上走夜路小心点」 is now collection
