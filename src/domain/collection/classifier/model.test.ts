@@ -28,12 +28,11 @@ describe('linear model', () => {
     expect(classifierVersion()).toMatch(/^r\d+\+lr-[0-9a-f]{8}$/);
   });
 
-  it('trains to the same bytes twice, and the shipped model is what training writes', () => {
-    const msgs = trainingSet(read);
-    const a = trainLinear(msgs).bytes;
-    const b = trainLinear(msgs).bytes;
-    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-    expect(modelModule(a)).toBe(read('src/domain/collection/classifier/linear-model.ts'));
+  it('trains to the same bytes as the shipped model, which an earlier run of npm run train wrote', () => {
+    // Two runs of training, in two processes at two times: the shipped file is the first, this the second. Training in
+    // this process twice as well doubled the CI's longest test (300 s of a 20-minute budget; session 16) and proved less.
+    const bytes = trainLinear(trainingSet(read)).bytes;
+    expect(modelModule(bytes)).toBe(read('src/domain/collection/classifier/linear-model.ts'));
   }, 600_000);
 
   it('gives every label non-empty spans inside the text, with and without context', () => {
