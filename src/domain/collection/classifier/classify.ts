@@ -647,7 +647,12 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
   let strong = colEnd > 0;
   if (strong && norm.length >= LONG_TEXT) {
     strong = false;
-    for (let k = 0; k < colEnd; k++) if (!WEAK_CUES.has(hits[k]!.rule)) strong = true;
+    for (let k = 0; k < colEnd; k++) {
+      if (!WEAK_CUES.has(hits[k]!.rule)) {
+        strong = true;
+        break;
+      }
+    }
   }
   const positive = strong || anchored || (threatKinds >= 2 && hasYou && norm.length < LONG_TEXT) || alreadyTold;
 

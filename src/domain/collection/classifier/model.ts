@@ -216,8 +216,10 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   PARAMS.veto = model.veto;
   PARAMS.noCueMargin = noCueMargin;
   let bits = decide(scores, PARAMS, INPUT, opts?.context === true);
-  const found: Array<[number, number] | undefined> = [];
+  // Allocated only for a long collection text: classify is the hot path, and most messages are short.
+  let found: Array<[number, number] | undefined> | null = null;
   if ((bits & 1) !== 0 && read.text.length >= WINDOW_TEXT) {
+    found = [];
     let add = windowLabels(model, read.text, dense, nd, bits, found);
     if (add !== 0) add &= INPUT.allowed(add);
     bits |= add;
@@ -243,7 +245,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
         continue;
       }
     }
-    const w = found[l];
+    const w = found?.[l];
     spans[label] = w !== undefined ? windowSpans(model, read, l, w) : modelSpans(model, read, l, window.length);
   }
   return { labels, spans };
