@@ -863,6 +863,28 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     // In front of the reader's child or spouse, the writers and the guide read a visit, not a threat to contacts.
     expect(rules('明天我去你家找你，当着嫂子的面把欠的账对一对', 'debtor')).not.toContain('threat_contacts');
   });
+  it('reads session 17\'s errors as the guide does (r43)', () => {
+    // A report dated with 已于 is not a threat to contacts ("Settled 2026-12"); the same sending promised is.
+    expect(rules('【快分期】因您逾期未还，我司已于今日致电您的紧急联系人。请您尽快还款。', 'debtor')).toEqual(['collection']);
+    expect(rules('【快分期】如3日内仍未还款，我们将按照借款协议约定，与您的父母及其他亲属沟通还款事宜。', 'debtor')).toEqual(['collection', 'threat_contacts']);
+    expect(rules('您的账单已逾期，建议您跟家人沟通一下还款的事', 'debtor')).not.toContain('threat_contacts');
+    // Harm veiled in a polite letter: safety not guaranteed, another debtor's injury, an "accident" to avoid.
+    expect(rules('欠款今天必须处理，否则我不保证你的安全', 'debtor')).toContain('threat_violence');
+    expect(rules('您的欠款已逾期三个月。外访组说话做事比较冲，之前有个客户跟他们起了冲突，胳膊骨折住了半个月院。', 'debtor')).toContain('threat_violence');
+    expect(rules('您的账户已移交特别处理组，请确保家中老人、孩子不在场，以免沟通过程中发生误伤。如需取消，请于24小时内还款。', 'debtor')).toContain('threat_violence');
+    expect(rules('冬季路面结冰，请老人出门注意防滑，以免摔倒受伤。', 'unknown')).toEqual([]);
+    // The sender's sexual threat: threat_violence and insult.
+    expect(rules('欠的钱不还，兄弟几个轮流陪你过夜，算是利息', 'debtor')).toEqual(['collection', 'threat_violence', 'insult']);
+    // A private lender asking for money back; a borrowed book or charger is not a debt.
+    expect(rules('兄弟 上次借你那五千 月底能回我不？', 'debtor')).toEqual(['collection']);
+    expect(rules('借你的充电宝记得还我哈', 'debtor')).toEqual([]);
+    // Going to where the debtor is to find them is a visit; dinner with a friend is not.
+    expect(rules('钱你不还，我就请假去你上班的那个厂里找你', 'debtor')).toContain('visit_threat');
+    expect(rules('明天我去你单位找你吃饭，你几点下班？', 'unknown')).toEqual([]);
+    // English mixed in: a lawyer's introduction, contacts to be told.
+    expect(rules("Hi 冯先生，I'm Lawyer Zhang from 恒达律所，您的账户逾期欠款RMB 5,630，请尽快联系我。", 'debtor')).toContain('impersonation');
+    expect(rules('Your loan is 45 days overdue. 如本周五前未还款，we will reach out to your emergency contacts.', 'debtor')).toContain('threat_contacts');
+  });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
   });

