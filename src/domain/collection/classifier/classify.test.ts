@@ -884,6 +884,10 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     // English mixed in: a lawyer's introduction, contacts to be told.
     expect(rules("Hi 冯先生，I'm Lawyer Zhang from 恒达律所，您的账户逾期欠款RMB 5,630，请尽快联系我。", 'debtor')).toContain('impersonation');
     expect(rules('Your loan is 45 days overdue. 如本周五前未还款，we will reach out to your emergency contacts.', 'debtor')).toContain('threat_contacts');
+    // The debt carried to more people in a letter's own terms (r43, second round); a reminder already sent (发送过) is a report.
+    expect(rules('欠款再不处理，明天执行法官到你单位宣读裁定，若不想在同事面前难堪，请立即还款。', 'debtor')).toContain('threat_contacts');
+    expect(rules('您的欠款已逾期，72小时后同步至公示平台，届时您的亲友、同事均可查询到您的记录。请尽快还款。', 'debtor')).toContain('threat_contacts');
+    expect(rules('【快分期】您的借款已逾期20天，我司已于本周一按照您授权的信息，向您的紧急联系人发送过一次还款提醒短信。请尽快还款。', 'debtor')).toEqual(['collection']);
   });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);

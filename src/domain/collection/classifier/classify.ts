@@ -118,6 +118,8 @@ const SLOT_CONTACTS = OTHER_LABELS.indexOf('threat_contacts');
 const ALREADY_BEFORE = /(?:已|已经|以经|刚|刚刚|刚才)(?:都|也)?$|已于[^，。！？]{1,6}$/;
 /** A time in the past earlier in the clause (「上周给你表弟打过电话了」). */
 const PAST_BEFORE = /上周|上个?月|昨天|昨晚|前天|前几天|上次|之前|早就|早已|刚才/;
+/** 过 right after the act (「发送过」), not the direction 过去/过来. */
+const DONE_GUO = /^过(?![去来])/;
 /** The act done (「…打过电话了」「…发了短信」). */
 const DONE_AFTER = /^[^，。！？]{0,2}?[过了]/;
 
@@ -125,6 +127,8 @@ const DONE_AFTER = /^[^，。！？]{0,2}?[过了]/;
 function isReport(norm: string, h: Hit): boolean {
   if (h.rule === 'tc.already' || h.rule === 'tc.rel_reached') return true;
   if (ALREADY_BEFORE.test(norm.slice(Math.max(0, h.start - 9), h.start))) return true;
+  // 「…向您的紧急联系人发送过一次还款提醒」 (session 17, blind-114): 过 right after the act is what was done (not 打过去).
+  if (DONE_GUO.test(norm.slice(h.end, h.end + 2))) return true;
   return PAST_BEFORE.test(clauseWindow(norm, h.start, NEG_WINDOW)) && DONE_AFTER.test(norm.slice(h.end, h.end + 4));
 }
 /**
