@@ -888,6 +888,10 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('欠款再不处理，明天执行法官到你单位宣读裁定，若不想在同事面前难堪，请立即还款。', 'debtor')).toContain('threat_contacts');
     expect(rules('您的欠款已逾期，72小时后同步至公示平台，届时您的亲友、同事均可查询到您的记录。请尽快还款。', 'debtor')).toContain('threat_contacts');
     expect(rules('【快分期】您的借款已逾期20天，我司已于本周一按照您授权的信息，向您的紧急联系人发送过一次还款提醒短信。请尽快还款。', 'debtor')).toEqual(['collection']);
+    // Round 3: the next visit promised, the door opened by force, posters where the debtor lives.
+    expect(rules('你爸妈住的那个村我们已经去过一次了，下次去就不是聊天了。还钱。', 'debtor')).toContain('visit_threat');
+    expect(rules('欠款今晚不还，门要是不开，我们就自己想办法开', 'debtor')).toContain('threat_violence');
+    expect(rules('您的欠款逾期已超半年，本周六前仍联系不上您，我们将在您居住的小区各单元门口张贴催收公告。', 'debtor')).toContain('visit_threat');
   });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
