@@ -19,6 +19,8 @@ import { LABELS, type Label, type Recipient } from '../types.js';
 import type { Hit } from './classify.js';
 
 export const NL = LABELS.length;
+// scoreGramsInto and denseBaseInto keep the eight labels' sums in eight locals.
+if (NL !== 8) throw new Error('linear model: written for eight labels');
 const RULE_COUNT = ALL_RULES.length;
 /** Dense feature layout: rule hits, then label slots hit (7), then the rules' labels (8), recipient (3), court notice (1). */
 export const D_SLOT = RULE_COUNT;
@@ -212,12 +214,54 @@ const onGroups = new Int32Array(32);
 const LANE_LABEL = LITTLE_ENDIAN ? Int8Array.of(0, 1, 2, 3, 4, 5, 6, 7) : Int8Array.of(3, 2, 1, 0, 7, 6, 5, 4);
 const [LANE0, LANE1, LANE2, LANE3, LANE4, LANE5, LANE6, LANE7] = Array.from(LANE_LABEL) as [number, number, number, number, number, number, number, number];
 
-/** Scores (logits) of every label into `out` (length NL). */
+const baseScratch = new Float64Array(NL);
+
+/** Scores (logits) of every label into `out` (length NL): denseBaseInto, then scoreGramsInto. */
 export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, nDense: number, out: Float64Array): void {
+  denseBaseInto(model, dense, nDense, baseScratch);
+  scoreGramsInto(model, norm, baseScratch, out);
+}
+
+/**
+ * The part of the logits that does not depend on the grams: the biases and the dense features (the rules' evidence),
+ * into `base` (length NL). A long text's sentences share it (model.ts windowLabels), so it is summed once per message;
+ * the eight sums are locals, not a typed array written back on every row (bench, 2026-12-07: 30 dense rows cost
+ * 0.6 µs a call as out[l] += d[…], the cost of a 20-character text's grams).
+ */
+export function denseBaseInto(model: LinearModel, dense: Int32Array, nDense: number, base: Float64Array): void {
+  const d = model.dense;
+  const b = model.bias;
+  let b0 = b[0]!, b1 = b[1]!, b2 = b[2]!, b3 = b[3]!, b4 = b[4]!, b5 = b[5]!, b6 = b[6]!, b7 = b[7]!;
+  for (let j = 0; j < nDense; j++) {
+    const o = dense[j]! * NL;
+    b0 += d[o]!;
+    b1 += d[o + 1]!;
+    b2 += d[o + 2]!;
+    b3 += d[o + 3]!;
+    b4 += d[o + 4]!;
+    b5 += d[o + 5]!;
+    b6 += d[o + 6]!;
+    b7 += d[o + 7]!;
+  }
+  base[0] = b0;
+  base[1] = b1;
+  base[2] = b2;
+  base[3] = b3;
+  base[4] = b4;
+  base[5] = b5;
+  base[6] = b6;
+  base[7] = b7;
+}
+
+/**
+ * Scores (logits) of every label into `out` from the grams of norm[from, to) and `base` (denseBaseInto): the same as
+ * scoring norm.slice(from, to), without making the slice (a long text's sentences are scored in place, model.ts).
+ */
+export function scoreGramsInto(model: LinearModel, norm: string, base: Float64Array, out: Float64Array, from = 0, to = norm.length): void {
   const w = model.words;
   const bits = model.bits;
   const shift = 32 - bits;
-  const n = norm.length;
+  const n = to - from;
   const setMask = openSet(n, bits);
   // The hot loop reads everything from locals (addBucket inlined with the set, gramKey inlined, the imported tables and
   // constants copied, the lane sums in locals rather than a typed array): with the one-array set, scoreInto alone on
@@ -241,9 +285,9 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
   let mask = 0;
   // forEachGramKey (gram-hash.ts), inlined with its fold: this is the classifier's hot loop, and the calls cost ~7 % of
   // the model's time (bench, 2026-12-05).
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     let h = fnvOffset;
-    const max = n - i < maxGram ? n - i : maxGram;
+    const max = to - i < maxGram ? to - i : maxGram;
     for (let k = 1; k <= max; k++) {
       let c = norm.charCodeAt(i + k - 1);
       if (c >= 0x30 && c <= 0x39) c = 0x30;
@@ -304,17 +348,16 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
   out[LANE5] = (s5 - bias) * sc[LANE5]! * inv;
   out[LANE6] = (s6 - bias) * sc[LANE6]! * inv;
   out[LANE7] = (s7 - bias) * sc[LANE7]! * inv;
+  // The rows below are summed in eight locals, in the order they always were (base, length features, concept groups and
+  // pairs), then written once.
   const d = model.dense;
-  for (let l = 0; l < NL; l++) out[l]! += model.bias[l]!;
-  for (let j = 0; j < nDense; j++) {
-    const base = dense[j]! * NL;
-    for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
-  }
+  let o0 = out[0]! + base[0]!, o1 = out[1]! + base[1]!, o2 = out[2]! + base[2]!, o3 = out[3]! + base[3]!;
+  let o4 = out[4]! + base[4]!, o5 = out[5]! + base[5]!, o6 = out[6]! + base[6]!, o7 = out[7]! + base[7]!;
   // forEachLengthFeature, inlined (no closure per message); linear.test.ts checks the two agree.
   for (let b = 0; b < LENGTH_GRAMS.length; b++) {
     if (count >= LENGTH_GRAMS[b]!) continue;
-    const base = (D_LENGTH + b) * NL;
-    for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
+    const r = (D_LENGTH + b) * NL;
+    o0 += d[r]!; o1 += d[r + 1]!; o2 += d[r + 2]!; o3 += d[r + 3]!; o4 += d[r + 4]!; o5 += d[r + 5]!; o6 += d[r + 6]!; o7 += d[r + 7]!;
   }
   if (!conceptsOn) mask = 0;
   lastConceptMask = mask;
@@ -324,14 +367,22 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
     for (let x = mask; x !== 0; x &= x - 1) onGroups[m++] = 31 - Math.clz32(x & -x);
     for (let i = 0; i < m; i++) {
       const a = onGroups[i]!;
-      let base = (D_CONCEPT + a) * NL;
-      for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
+      let r = (D_CONCEPT + a) * NL;
+      o0 += d[r]!; o1 += d[r + 1]!; o2 += d[r + 2]!; o3 += d[r + 3]!; o4 += d[r + 4]!; o5 += d[r + 5]!; o6 += d[r + 6]!; o7 += d[r + 7]!;
       for (let j = i + 1; j < m; j++) {
-        base = (D_CONCEPT + pairIndex(a, onGroups[j]!)) * NL;
-        for (let l = 0; l < NL; l++) out[l]! += d[base + l]!;
+        r = (D_CONCEPT + pairIndex(a, onGroups[j]!)) * NL;
+        o0 += d[r]!; o1 += d[r + 1]!; o2 += d[r + 2]!; o3 += d[r + 3]!; o4 += d[r + 4]!; o5 += d[r + 5]!; o6 += d[r + 6]!; o7 += d[r + 7]!;
       }
     }
   }
+  out[0] = o0;
+  out[1] = o1;
+  out[2] = o2;
+  out[3] = o3;
+  out[4] = o4;
+  out[5] = o5;
+  out[6] = o6;
+  out[7] = o7;
 }
 
 /**
