@@ -229,29 +229,38 @@ export function scoreInto(model: LinearModel, norm: string, dense: Int32Array, n
  * 0.6 µs a call as out[l] += d[…], the cost of a 20-character text's grams).
  */
 export function denseBaseInto(model: LinearModel, dense: Int32Array, nDense: number, base: Float64Array): void {
-  const d = model.dense;
-  const b = model.bias;
-  let b0 = b[0]!, b1 = b[1]!, b2 = b[2]!, b3 = b[3]!, b4 = b[4]!, b5 = b[5]!, b6 = b[6]!, b7 = b[7]!;
-  for (let j = 0; j < nDense; j++) {
-    const o = dense[j]! * NL;
-    b0 += d[o]!;
-    b1 += d[o + 1]!;
-    b2 += d[o + 2]!;
-    b3 += d[o + 3]!;
-    b4 += d[o + 4]!;
-    b5 += d[o + 5]!;
-    b6 += d[o + 6]!;
-    b7 += d[o + 7]!;
-  }
-  base[0] = b0;
-  base[1] = b1;
-  base[2] = b2;
-  base[3] = b3;
-  base[4] = b4;
-  base[5] = b5;
-  base[6] = b6;
-  base[7] = b7;
+  sumRowsInto(model.dense, dense, nDense, model.bias, base);
 }
+
+/**
+ * out[l] = start[l] + Σ d[rows[j] × NL + l] over j < n, added in that order (out may be start). The eight sums are
+ * locals, not a typed array written back on every row.
+ */
+function sumRowsInto(d: Float64Array, rows: Int32Array, n: number, start: ArrayLike<number>, out: Float64Array): void {
+  let o0 = start[0]!, o1 = start[1]!, o2 = start[2]!, o3 = start[3]!, o4 = start[4]!, o5 = start[5]!, o6 = start[6]!, o7 = start[7]!;
+  for (let j = 0; j < n; j++) {
+    const r = rows[j]! * NL;
+    o0 += d[r]!;
+    o1 += d[r + 1]!;
+    o2 += d[r + 2]!;
+    o3 += d[r + 3]!;
+    o4 += d[r + 4]!;
+    o5 += d[r + 5]!;
+    o6 += d[r + 6]!;
+    o7 += d[r + 7]!;
+  }
+  out[0] = o0;
+  out[1] = o1;
+  out[2] = o2;
+  out[3] = o3;
+  out[4] = o4;
+  out[5] = o5;
+  out[6] = o6;
+  out[7] = o7;
+}
+
+/** The length and concept features of the text being scored (scratch for scoreGramsInto). */
+const rowList = new Int32Array(LENGTH_GRAMS.length + CONCEPT_FEATURES);
 
 /**
  * Scores (logits) of every label into `out` from the grams of norm[from, to) and `base` (denseBaseInto): the same as
@@ -348,17 +357,11 @@ export function scoreGramsInto(model: LinearModel, norm: string, base: Float64Ar
   out[LANE5] = (s5 - bias) * sc[LANE5]! * inv;
   out[LANE6] = (s6 - bias) * sc[LANE6]! * inv;
   out[LANE7] = (s7 - bias) * sc[LANE7]! * inv;
-  // The rows below are summed in eight locals, in the order they always were (base, length features, concept groups and
-  // pairs), then written once.
-  const d = model.dense;
-  let o0 = out[0]! + base[0]!, o1 = out[1]! + base[1]!, o2 = out[2]! + base[2]!, o3 = out[3]! + base[3]!;
-  let o4 = out[4]! + base[4]!, o5 = out[5]! + base[5]!, o6 = out[6]! + base[6]!, o7 = out[7]! + base[7]!;
+  for (let l = 0; l < NL; l++) out[l]! += base[l]!;
+  // Then the length features and the concept groups and pairs, in that order.
+  let nr = 0;
   // forEachLengthFeature, inlined (no closure per message); linear.test.ts checks the two agree.
-  for (let b = 0; b < LENGTH_GRAMS.length; b++) {
-    if (count >= LENGTH_GRAMS[b]!) continue;
-    const r = (D_LENGTH + b) * NL;
-    o0 += d[r]!; o1 += d[r + 1]!; o2 += d[r + 2]!; o3 += d[r + 3]!; o4 += d[r + 4]!; o5 += d[r + 5]!; o6 += d[r + 6]!; o7 += d[r + 7]!;
-  }
+  for (let b = 0; b < LENGTH_GRAMS.length; b++) if (count < LENGTH_GRAMS[b]!) rowList[nr++] = D_LENGTH + b;
   if (!conceptsOn) mask = 0;
   lastConceptMask = mask;
   if (mask !== 0) {
@@ -367,22 +370,11 @@ export function scoreGramsInto(model: LinearModel, norm: string, base: Float64Ar
     for (let x = mask; x !== 0; x &= x - 1) onGroups[m++] = 31 - Math.clz32(x & -x);
     for (let i = 0; i < m; i++) {
       const a = onGroups[i]!;
-      let r = (D_CONCEPT + a) * NL;
-      o0 += d[r]!; o1 += d[r + 1]!; o2 += d[r + 2]!; o3 += d[r + 3]!; o4 += d[r + 4]!; o5 += d[r + 5]!; o6 += d[r + 6]!; o7 += d[r + 7]!;
-      for (let j = i + 1; j < m; j++) {
-        r = (D_CONCEPT + pairIndex(a, onGroups[j]!)) * NL;
-        o0 += d[r]!; o1 += d[r + 1]!; o2 += d[r + 2]!; o3 += d[r + 3]!; o4 += d[r + 4]!; o5 += d[r + 5]!; o6 += d[r + 6]!; o7 += d[r + 7]!;
-      }
+      rowList[nr++] = D_CONCEPT + a;
+      for (let j = i + 1; j < m; j++) rowList[nr++] = D_CONCEPT + pairIndex(a, onGroups[j]!);
     }
   }
-  out[0] = o0;
-  out[1] = o1;
-  out[2] = o2;
-  out[3] = o3;
-  out[4] = o4;
-  out[5] = o5;
-  out[6] = o6;
-  out[7] = o7;
+  sumRowsInto(model.dense, rowList, nr, out, out);
 }
 
 /**
