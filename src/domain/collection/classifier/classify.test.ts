@@ -888,6 +888,10 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('欠款再不处理，明天执行法官到你单位宣读裁定，若不想在同事面前难堪，请立即还款。', 'debtor')).toContain('threat_contacts');
     expect(rules('您的欠款已逾期，72小时后同步至公示平台，届时您的亲友、同事均可查询到您的记录。请尽快还款。', 'debtor')).toContain('threat_contacts');
     expect(rules('【快分期】您的借款已逾期20天，我司已于本周一按照您授权的信息，向您的紧急联系人发送过一次还款提醒短信。请尽快还款。', 'debtor')).toEqual(['collection']);
+    // A long family message about a funeral or a hospital bill has threat words and no collection word: not collection
+    // (blind-114's; the naive-Bayes fallback called them collection).
+    expect(rules('三姑，奶奶的丧事大家商量了一下，花圈和冥币我跟小军去买，寿衣奶奶生前自己准备好了，放在大衣柜最上面。棺材镇上老张家已经订了，钱我先垫上，到时候几家再平摊，你不用操心。奶奶走得很安详，临走前还念叨你，说你小时候最黏她。出殡定在后天早上六点，你和姑父明天下午能到就行。', 'unknown')).toEqual([]);
+    expect(rules('姐，爸这次住院一共花了四万二，医保报了两万六，剩下一万六。我出八千，你出八千，行吗？不够的我再想办法，你别跟姐夫吵，这是咱们当儿女应该的，钱的事别影响了一家人的感情。出院以后爸就住我那儿吧，我离医院近，复查方便。', 'unknown')).toEqual([]);
     // Round 3: the next visit promised, the door opened by force, posters where the debtor lives.
     expect(rules('你爸妈住的那个村我们已经去过一次了，下次去就不是聊天了。还钱。', 'debtor')).toContain('visit_threat');
     expect(rules('欠款今晚不还，门要是不开，我们就自己想办法开', 'debtor')).toContain('threat_violence');

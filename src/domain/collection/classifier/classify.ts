@@ -663,11 +663,14 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
   }
   const positive = strong || anchored || (threatKinds >= 2 && hasYou && norm.length < LONG_TEXT) || alreadyTold;
 
+  // In a long text a threat word alone does not send it to the fallback (session 17): over a hundred code units its
+  // log-odds pile up, and a family's funeral arrangements (花圈 寿衣 棺材) or a hospital bill shared between siblings
+  // (住院) passed it (blind-113, blind-114). Some collection word is needed there.
   const nbRescue =
     (score < COLLECTION_THRESHOLD || !positive) &&
     NB !== null &&
     hits.length === colEnd &&
-    (colEnd > 0 || labelCount > 0) &&
+    (colEnd > 0 || (labelCount > 0 && norm.length < LONG_TEXT)) &&
     nbLogOdds(NB, norm) >= NB_THRESHOLD;
   if ((score < COLLECTION_THRESHOLD || !positive) && !nbRescue) {
     return emptyResult(withTrace, norm, score, order !== null ? trace(hits, labelHits, order) : NO_HITS, false);
