@@ -195,6 +195,14 @@ const CIRCLE =
 const ANY3 = '(?:你|您|他|她|其|阁下)';
 /** After 转达: not a condolence or a greeting passed on (「请转达我们的哀思」); col.tp_pass and tp.pass_on. */
 const NOT_GREETING = '(?!(?:我们?|我司|大家)?的?(?:哀思|慰问|问候|祝福|谢意|歉意|心意))';
+/** Before a telling verb: the reader asked or advised to do it (「请联系您的紧急联系人」「建议您跟家人沟通」), not the sender's threat. */
+const READER_ASKED = '请[^，。！？]{0,4}|建议[^，。！？]{0,3}|您可以|你可以';
+/** Before 跟…说说: not the reader told to talk (「你跟你爸说」「让你跟家里说说」); tc.talk_to_rel, tc.take_up. */
+const NOT_ASKED = '(?<!你|您|让你|叫你|请你|麻烦你|让您|请您)';
+/** Talking a matter through with someone (tc.talk_to_rel, tc.take_up). */
+const TALK = '说说|讲讲|聊聊|谈谈|说一说|讲一讲|说清楚|讲清楚';
+/** Before a place: something sent or handed there arrives, nobody visits (「寄…到你店里」「提交到你单位」); visit.go_to, visit.seek. */
+const SENT_BEFORE = '发|寄|传|转|函|发送|打|贴|通知|提交|上报|报送|移交|录入|拿|收|查|(?:寄|快递)[^，。！？]{1,8}';
 /** Places a collector might visit. */
 const PLACE =
   '(?:屋企|上班的地方|工作的地方|住的地方|城中村|出租房|公寓|厂里|工厂|车间|家里|家门口|家(?!族|长|人|属|里人|庭|乡群)|老家|家乡|户籍所在地|户籍地|村委会|村委|居委会|现居住地|居住地|家庭住址|住址|厂子|住所|住处|住的地方|租的房子|租的地方|出租屋|贵公司|贵单位|贵司|小区|村里|村口|村|县城|镇上|单位|公司|工作单位|学校|宿舍|工地|店里|门口|楼下|前台|办公室)';
@@ -700,7 +708,7 @@ const THREAT_CONTACTS: RuleSpec[] = [
     // The reader asked to contact their own people (「请联系您的紧急联系人进行解锁」, 「建议您联系家人」) is not the
     // sender telling them (r37, an app string of real round 13).
     // Session 13: with words between (「如果你愿意，也请马上联系你的紧急联系人」, a counselling bot in real round 14).
-    skipBefore: '请[^，。！？]{0,4}|建议[^，。！？]{0,3}|您可以|你可以',
+    skipBefore: READER_ASKED,
   },
   {
     id: 'tc.notify_list',
@@ -737,7 +745,7 @@ const THREAT_CONTACTS: RuleSpec[] = [
     // Session 16 (r42): the sender will talk to the relatives (「顺便跟你爸妈好好说说你在外面欠钱不还的事」「把你欠网贷的事一五一十
     // 跟他们说清楚」, blind-109); not the reader asked to tell them (「你跟你爸说」), nor a report (「跟你妈说了」).
     id: 'tc.talk_to_rel',
-    re: `(?<!你|您|让你|叫你|请你|麻烦你|让您|请您)(?:跟|和|同)(?:${YOU}(?:的)?(?:${REL})|他们|她们)(?:好好|当面|一五一十地?)?(?:说说|讲讲|聊聊|谈谈|说一说|讲一讲|说清楚|讲清楚|打个招呼)|就(?:直接)?(?:跟|和|同)${YOU}(?:的)?(?:${REL})(?:说|讲)了`,
+    re: `${NOT_ASKED}(?:跟|和|同)(?:${YOU}(?:的)?(?:${REL})|他们|她们)(?:好好|当面|一五一十地?)?(?:${TALK}|打个招呼)|就(?:直接)?(?:跟|和|同)${YOU}(?:的)?(?:${REL})(?:说|讲)了`,
     w: 0.4,
   },
   {
@@ -747,10 +755,10 @@ const THREAT_CONTACTS: RuleSpec[] = [
     id: 'tc.take_up',
     re:
       `(?:将|会|就|要)[^。]{0,16}?(?:与|和|跟)${YOU}的?${CIRCLE}[^。，]{0,10}?(?:沟通|联系|联络|协商|谈谈|聊聊)|` +
-      `(?<!你|您|让你|叫你|请你|麻烦你|让您|请您)(?:跟|和|同)${YOU}(?:的)?${REL}们?(?:也|都)(?:好好|当面)?(?:说说|讲讲|聊聊|谈谈|说一说|讲一讲|说清楚|讲清楚)|` +
+      `${NOT_ASKED}(?:跟|和|同)${YOU}(?:的)?${REL}们?(?:也|都)(?:好好|当面)?(?:${TALK})|` +
       '(?:contact|reach out to|call|notify|inform|tell|message|text)[^。，]{0,16}?(?:emergency contacts?|your (?:family|parents|employer|boss|colleagues|friends|company|wife|husband|hr|contacts))',
     w: 0.4,
-    skipBefore: '请[^，。！？]{0,4}|建议[^，。！？]{0,3}|您可以|你可以',
+    skipBefore: READER_ASKED,
   },
   {
     // Session 17 (r43), blind-113: the whole building or office made to know or watch (「让全小区都来给你上香」「不想让整栋楼都
@@ -939,12 +947,12 @@ const VISIT: RuleSpec[] = [
     // Session 16 (r41): 「来家里吃顿饭」 asks the reader over (blind-105); 「去你家坐坐」 stays a veiled visit.
     reject: '到期|来电|到家了|去公司上班|^来家里?$',
     // 寄…到你店里 (session 14, r39: 「寄了个花圈到你店里」): what is mailed arrives, nobody visits.
-    skipBefore: '发|寄|传|转|函|发送|打|贴|通知|提交|上报|报送|移交|录入|拿|收|查|(?:寄|快递)[^，。！？]{1,8}|(?:函件|邮件|材料|文件|通知书)',
+    skipBefore: `${SENT_BEFORE}|(?:函件|邮件|材料|文件|通知书)`,
   },
   {
     // Round 3 (blind-114): posters put up where the debtor lives (「在您居住的小区各单元门口张贴催收公告」), the next visit
     // promised (「…下次去就不是看看那么简单了」).
-    id: 'visit.r43',
+    id: 'visit.posted_again',
     re: '在(?:你|您)(?:们)?(?:的)?(?:居住|住|所在|租住)的(?:小区|村|楼)[^。，]{0,8}?(?:张贴|贴|挂|拉横幅)|下次(?:再)?(?:去|来)(?:就)?不是',
     w: 0.3,
   },
@@ -957,7 +965,7 @@ const VISIT: RuleSpec[] = [
       `带人(?:去|到|来)${YOU}(?:那个|那|这个)?[^。，]{0,4}?(?:铺|店|厂|公司|单位|家)|揾(?:你|您)|` +
       '(?:visit|come to|go to|be at|show up at|knock on)[^。，]{0,12}?(?:your|您的|你的)[^。，]{0,4}?(?:home|house|office|company|door|address|家|公司|单位)',
     w: 0.3,
-    skipBefore: '发|寄|传|转|函|发送|打|贴|通知|提交|上报|报送|移交|录入|拿|收|查|(?:寄|快递)[^，。！？]{1,8}',
+    skipBefore: SENT_BEFORE,
   },
   { id: 'visit.already_there', re: `(?:在|到了|已经到|已到|就在|蹲在|守在|等在)${YOU}(?:们)?的?${PLACE}(?![^。，]{0,3}群)`, w: 0.3 },
   { id: 'visit.find_you', re: '(?:过去|过来|上门|亲自|直接)找(?:你|您)|去(?:找|抓)(?:你|您)|(?:上门|家里)抓人', w: 0.3 },
@@ -1144,7 +1152,7 @@ const INSULT: RuleSpec[] = [
   { id: 'ins.coerce', re: COERCE, w: 0.5 },
   // Session 17 (r43), blind-113/115: 「什么烂货」「一家子没一个好东西」「人品可见一斑」「吃软饭的东西」「垃鸡」, a homophone corrected in
   // brackets (「你个老来（赖）」).
-  { id: 'ins.r43', re: '烂货|没(?:有)?(?:一个|个)好东西|人品可见一斑|吃软饭|软饭男|垃鸡|拉鸡|老来\\(赖\\)|自私到了?极点|死皮赖脸|活得(?:真是|真)?窝囊|真窝囊', w: 0.5 },
+  { id: 'ins.contempt', re: '烂货|没(?:有)?(?:一个|个)好东西|人品可见一斑|吃软饭|软饭男|垃鸡|拉鸡|老来\\(赖\\)|自私到了?极点|死皮赖脸|活得(?:真是|真)?窝囊|真窝囊', w: 0.5 },
   // Contempt for the debtor's job or home (「你那破工地搬砖的」「你住那破城中村」; not 「砸了你那破店」, a threat): blind-36 at first sight.
   { id: 'ins.shabby', re: '(?:你|您)(?:那|这)?(?:个)?(?:住(?:的)?那?)?破(?:工地|工作|城中村|出租屋|岗位)', w: 0.5 },
   { id: 'ins.pinyin', re: '(?<![a-z])(?:sb|s b|nmsl|cnm|c n m|wcnm|tmd|nmd|nmb|mlgb|rnm|nnd|cao|fuck|shit|ntm|mmp|nt(?!\\$)|biss|shabi|caonima|nima|cnmb|2b|lowb|low逼|low货|lj|trash|loser|bitch|idiot|scum|bastard|asshole)(?![a-z])', w: 0.5 },
@@ -1175,7 +1183,7 @@ const IMPERSONATION: RuleSpec[] = [
   },
   {
     // Session 17 (r43), blind-113: 「法院这边通知你一下」 at a sentence's start, and English (「I'm Lawyer Zhang from 青川恒达律所」).
-    id: 'imp.r43',
+    id: 'imp.court_here',
     re: "(?:^|[。！？])(?:人民法院|法院|执行局|派出所|公安局|经侦)(?:这边|这里)(?:正式)?(?:通知|告诉|提醒)(?:你|您)|(?:i'?m|i am|this is)(?: a| an| the)? (?:lawyer|attorney|police|officer|judge)|lawyer [a-z]+ from",
     w: 0.5,
   },
@@ -1191,7 +1199,7 @@ const IMPERSONATION: RuleSpec[] = [
 const FALSE_LEGAL: RuleSpec[] = [
   { id: 'fl.lian', re: '立案|立-案|备案调查' },
   // Session 17 (r43), blind-115: 「警方会联系你的」「不还就进去吧」, English (「your case 已经submit到police了」).
-  { id: 'fl.r43', re: '(?:警方|警察|公安|派出所)(?:会|将|就会)(?:联系|找|传唤)(?:你|您)|(?:就|等着)进去吧|(?:submit|report|transfer|send|hand)[^。，]{0,12}?(?:police|court)|sue you|lawsuit|arrested|(?:go to|in) (?:jail|prison)' },
+  { id: 'fl.police_will', re: '(?:警方|警察|公安|派出所)(?:会|将|就会)(?:联系|找|传唤)(?:你|您)|(?:就|等着)进去吧|(?:submit|report|transfer|send|hand)[^。，]{0,12}?(?:police|court)|sue you|lawsuit|arrested|(?:go to|in) (?:jail|prison)' },
   {
     id: 'fl.criminal',
     re:

@@ -105,11 +105,11 @@ const WINDOW_LABELS = ~((1 << 0) | (1 << LABELS.indexOf('third_party')));
  * each the [start, end) of the first window that gave it, in the model text.
  */
 function windowLabels(model: LinearModel, text: string, base: Float64Array, have: number, found: Array<[number, number] | undefined>): number {
-  const t = model.thresholds;
   const n = text.length;
   let add = 0;
-  // A sentence shorter than WINDOW_MIN joins the next; a text of one sentence has no windows. A loop over the code units, not a regular expression and a closure per message (tsx gives every
-  // closure a name at its creation: 7 % of a long text's windows in the profile, 2026-12-07).
+  // A sentence shorter than WINDOW_MIN joins the next; a text of one sentence has no windows. A loop over the code
+  // units, not a regular expression and a closure per message (tsx gives every closure a name at its creation: 7 % of
+  // a long text's windows in the profile, 2026-12-07).
   let a = 0;
   let split = false;
   for (let i = 0; i + 1 < n; i++) {
@@ -117,18 +117,19 @@ function windowLabels(model: LinearModel, text: string, base: Float64Array, have
     split = true;
     const b = i + 1;
     if (b - a < WINDOW_MIN) continue;
-    add |= scoreWindow(model, text, base, a, b, have | add, t, found);
+    add |= scoreWindow(model, text, base, a, b, have | add, found);
     a = b;
   }
   // The last sentence is a window whatever its length, when the text has more than one.
-  if (split) add |= scoreWindow(model, text, base, a, n, have | add, t, found);
+  if (split) add |= scoreWindow(model, text, base, a, n, have | add, found);
   return add;
 }
 
 /** The window labels (bits, besides `skip`) that text[a, b) gives with WINDOW_MARGIN to spare; records where in `found`. */
-function scoreWindow(model: LinearModel, text: string, base: Float64Array, a: number, b: number, skip: number, t: Float64Array, found: Array<[number, number] | undefined>): number {
+function scoreWindow(model: LinearModel, text: string, base: Float64Array, a: number, b: number, skip: number, found: Array<[number, number] | undefined>): number {
   if (b - a < 2) return 0;
   scoreGramsInto(model, text, base, windowScores, a, b);
+  const t = model.thresholds;
   let add = 0;
   for (let l = 1; l < NL; l++) {
     const bit = 1 << l;
