@@ -897,6 +897,30 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('欠款今晚不还，门要是不开，我们就自己想办法开', 'debtor')).toContain('threat_violence');
     expect(rules('您的欠款逾期已超半年，本周六前仍联系不上您，我们将在您居住的小区各单元门口张贴催收公告。', 'debtor')).toContain('visit_threat');
   });
+  it('reads session 18\'s errors as the guide does (r44)', () => {
+    // A film review, a diary of what collectors sent, a rule book: the threats are quoted, nobody is collecting.
+    expect(rules('【影评】这部片子后劲很大。男主是个刚入行的催收员，后来他在电话里吼“不还钱就去你老家给你爸妈送花圈”。演员演得很克制，8.5分。', 'unknown')).toEqual([]);
+    expect(rules('记录一下这半年。第一个月：“您的账单已逾期，请尽快还款。”第三个月：“再不还钱明天去你单位。”现在我已经和平台协商好了。', 'unknown')).toEqual([]);
+    expect(rules('【合规培训】以下话术一律禁止使用：“再不还钱我们就去你家”“你的通讯录我们已经导出”。请大家严格执行。', 'unknown')).toEqual([]);
+    // A joke in scare quotes: a treat owed among friends.
+    expect(rules('老四你打牌输了还欠我们一人一杯奶茶，别想赖账啊，下午五点前不请，我们就组团去你宿舍“上门催收”', 'unknown')).toEqual([]);
+    // A lawyer's letter about copyright or a labour dispute is not a collector's; one about a loan still is.
+    expect(rules('致某网店运营方：本所受某设计工作室委托，就贵方未经授权使用其原创插画一事致函。请于七日内下架相关商品，否则将依法提起诉讼。——某律师事务所', 'unknown')).toEqual([]);
+    expect(rules('致张某：本所受某消费金融公司委托，就您借款逾期一事致函。请于七日内还清欠款，否则将依法提起诉讼。——某律师事务所', 'debtor')).toContain('collection');
+    // A borrower writing to the bank, and a lawyer writing to a client.
+    expect(rules('尊敬的客服您好，我叫王丽，在贵行信用卡逾期两个月了，欠款八千。我不是故意拖欠，请问能不能办理分期？', 'unknown')).toEqual([]);
+    expect(rules('李先生，我是您委托的赵律师。关于您被网贷平台起诉的案子，开庭前请把还款流水整理一份发我。', 'unknown')).toEqual([]);
+    // Harm told as an idiom (the body, the family, an organ) is a threat of violence.
+    expect(rules('你转告他，月底前再不还钱，他那双手以后还能不能拿筷子，我可不敢保证', 'third_party')).toContain('threat_violence');
+    expect(rules('欠的四万再拖，别逼我们对你家人下手', 'debtor')).toContain('threat_violence');
+    expect(rules('钱不到，上一个不还钱的现在还拄着拐，你自己想想', 'debtor')).toContain('threat_violence');
+    expect(rules('还不上就带你去黑诊所摘一个，欠款两万一分不能少', 'debtor')).toContain('threat_violence');
+    // Who hears next, the whole building, English.
+    expect(rules('你父亲那边已经打过了，欠款再不处理，接下来还会有谁接到电话你自己掂量', 'debtor')).toContain('threat_contacts');
+    expect(rules('房东您好，您的租客欠我司借款逾期半年，明天我们在楼道里贴催收通知，到时候整栋楼都会知道。', 'third_party')).toContain('threat_contacts');
+    // Going to the debtor's workplace.
+    expect(rules('欠我们的三千块明天中午前不还，下午我就去你上班的那家店问问你老板', 'debtor')).toContain('visit_threat');
+  });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
   });

@@ -316,6 +316,15 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // third: blind-118 (long texts) 0.940 and 0.940, collection P 0.967; blind-119 (real register) 0.932 and 0.933, P
     // 0.986. Both meet every target. Never tuned on.
     ...whole(118, 119),
+    // Session 18's first four, scored first with session 17's final classifier (d91932e): blind-120, long (0.917,
+    // threat_violence R 0.727), blind-121, real collectors' register (0.946), blind-122, a precision batch of long
+    // look-alikes (0.826, collection P 0.807), and blind-123, general (0.956). r44 round 1 was chosen on blind-120's and
+    // blind-122's errors; blind-121's and blind-123's were never looked at. Never trained on.
+    ...whole(120, 121, 122, 123),
+    // Session 18's second pair, written while round 1 was chosen and scored once with it (and with d91932e): blind-124, a
+    // precision batch of long look-alikes (0.883, P 0.901; 0.846, P 0.856), and blind-125, long (0.933, P 0.987; 0.916,
+    // P 0.965). Never trained on.
+    ...whole(124, 125),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

@@ -1,7 +1,7 @@
 /** The decision that combines the rules' labels and the model's logits (decide.ts): session 12's wider veto. */
 import { describe, expect, it } from 'vitest';
 import { LABELS, type Label, type Recipient } from '../types.js';
-import { decide, vetoable, type DecisionInput } from './decide.js';
+import { decide, LONG_VIOLENCE_VETO_CHARS, LONG_VIOLENCE_VETO_MARGIN, vetoable, type DecisionInput } from './decide.js';
 
 const bit = (l: Label): number => 1 << LABELS.indexOf(l);
 const bits = (...ls: Label[]): number => ls.reduce((b, l) => b | bit(l), 0);
@@ -33,10 +33,24 @@ describe('decide: the model may veto the rules\' collection', () => {
     expect(decide(logits(0.5), PARAMS, input(rules), false)).toBe(rules);
   });
 
-  it('never vetoes a threat of violence the rules found (funeral things mailed to the debtor have no debt word)', () => {
+  it('never vetoes a threat of violence the rules found in a short text (funeral things mailed to the debtor have no debt word)', () => {
     const rules = bits('collection', 'threat_violence');
     expect(vetoable(rules)).toBe(false);
     expect(decide(logits(-3), PARAMS, input(rules), false)).toBe(rules);
+    expect(decide(logits(-3), PARAMS, { ...input(rules), chars: LONG_VIOLENCE_VETO_CHARS - 1 }, false)).toBe(rules);
+  });
+
+  it('vetoes a threat of violence in a long text only when the model is surer by the margin (session 18: quarrels, gamers\' posts)', () => {
+    const rules = bits('collection', 'threat_violence');
+    const long = { ...input(rules), chars: LONG_VIOLENCE_VETO_CHARS };
+    // Below the veto but within the margin: the rules stand.
+    expect(decide(logits(PARAMS.veto - LONG_VIOLENCE_VETO_MARGIN + 0.1), PARAMS, long, false)).toBe(rules);
+    // Below the veto by more than the margin: vetoed.
+    expect(decide(logits(PARAMS.veto - LONG_VIOLENCE_VETO_MARGIN - 0.1), PARAMS, long, false)).toBe(0);
+    // The same text with another label than violence is vetoed at the plain veto.
+    expect(decide(logits(Math.min(PARAMS.thresholds[0]!, PARAMS.veto) - 0.1), PARAMS, { ...long, ruleBits: bits('collection', 'false_legal') }, false)).toBe(0);
+    // Never in context.
+    expect(decide(logits(-3), PARAMS, long, true)).toBe(rules);
   });
 
   it('never vetoes in context: a collector\'s number is evidence the model never saw', () => {

@@ -22,7 +22,7 @@ import { modelMayAdd } from './speaker.js';
 import { codePoints, decide, LAST_DECISION, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN } from './decide.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
-export const RULES_VERSION = 'r43';
+export const RULES_VERSION = 'r44';
 
 let MODEL: LinearModel | null = null;
 let MODEL_ID = '';

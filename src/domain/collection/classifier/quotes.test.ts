@@ -32,7 +32,14 @@ describe('reported speech (quotes.ts)', () => {
     expect(reported('各位，催收发来一张“逮捕令”图片，一看就是P的')).toEqual(['逮捕令']);
     expect(reported('催收给我发「明天外访人员到你单位」，我是该请假还是正常上班？')).toEqual(['明天外访人员到你单位']);
     expect(reported('今天收到花圈图片，说“下一个就寄到你家”，已经报警了')).toEqual(['下一个就寄到你家']);
-    expect(reported('「你再不还我们就上门了」——这是催收今天的原话。')).toEqual(['你再不还我们就上门了']);
+    expect(reported('「你再不还我们就上门了」——这是催收今天的原话。')).toEqual(['你再不还我们就上门了']);    // Session 18 (r44): a film's lines, a diary of what was sent, a rule book, what someone said about me, a speaker
+    // before a comma, a quotation that frightened.
+    expect(reported('剧本杀里我演放高利贷的，台词全是“再不还钱我就卸你一条腿”，把大家吓坏了')).toEqual(['再不还钱我就卸你一条腿']);
+    expect(reported('第二个月：“我们已联系您的紧急联系人。”')).toEqual(['我们已联系您的紧急联系人。']);
+    expect(reported('【培训】以下话术一律禁止使用：“你家人必须替你还”')).toEqual(['你家人必须替你还']);
+    expect(reported('她在家族群里说我们家“借钱不还的老赖命”，我忍很久了')).toEqual(['借钱不还的老赖命']);
+    expect(reported('最近有骗子打电话给老人，说“您孙子欠了网贷，不还钱就打断他的腿”')).toEqual(['您孙子欠了网贷，不还钱就打断他的腿']);
+    expect(reported('曾经每天早上被“再不还钱就上门”吓醒')).toEqual(['再不还钱就上门']);
   });
 
   it('leaves a collector’s own quotations alone: irony, labels, a text they wrote', () => {

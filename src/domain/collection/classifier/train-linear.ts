@@ -20,7 +20,7 @@ import { conceptMask, forEachConceptFeature } from './concepts.js';
 import { mulberry32 } from '../../random.js';
 import { NO_CUE_MARGIN } from './model.js';
 import { modelMayAdd } from './speaker.js';
-import { codePoints, decide, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN, vetoable } from './decide.js';
+import { codePoints, decide, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN, vetoed } from './decide.js';
 import { modelText } from './phrase.js';
 
 export interface TrainMessage {
@@ -348,7 +348,7 @@ const VETO_GRID = [-Infinity, -8, -7, -6, -5, -4.5, -4, -3.5, -3, -2.5, -2, -1.5
 /** The whole classifier's collection decision: rules (unless vetoed) or the model's logit. */
 function collectionOf(x: Featured, z: Float64Array, t: number, veto: number): boolean {
   if (z[0]! >= t) return true;
-  return (x.ruleBits & 1) !== 0 && !(vetoable(x.ruleBits) && z[0]! < veto);
+  return (x.ruleBits & 1) !== 0 && !vetoed(x.ruleBits, x.chars, z[0]!, veto);
 }
 
 function quantise(w: Weights, thresholds: Float64Array, veto: number, bits: number): LinearModel {
