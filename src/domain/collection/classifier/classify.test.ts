@@ -920,7 +920,16 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('房东您好，您的租客欠我司借款逾期半年，明天我们在楼道里贴催收通知，到时候整栋楼都会知道。', 'third_party')).toContain('threat_contacts');
     // Going to the debtor's workplace.
     expect(rules('欠我们的三千块明天中午前不还，下午我就去你上班的那家店问问你老板', 'debtor')).toContain('visit_threat');
+    // Round 2 (blind-124): gamers' trash talk, news and a borrower's post that quote a threat, a sexual threat made by
+    // a website, organs the sender can sell, arrest in front of colleagues, English.
+    expect(rules('cnm的打野，全场零助攻还在公屏说我菜，排位再让我碰到你，我上门弄死你', 'unknown')).toEqual([]);
+    expect(rules('【港聞】男子欠財務公司兩萬元，收數人曾致電恐嚇“唔還錢就上嚟搵你老婆仔女”，警方已列作刑事毀壞案處理。', 'unknown')).toEqual([]);
+    expect(rules('你不还钱是吧，那我们就把你的号码挂到那种网站上，说你提供特殊服务', 'debtor')).toContain('threat_violence');
+    expect(rules('没钱就去卖肾，我们有渠道，欠款两万下周必须结清', 'debtor')).toContain('threat_violence');
+    expect(rules('你的欠款案子已经移交派出所，民警会去你单位找你，到时候你在同事面前被带走，可别怪我们', 'debtor')).toContain('threat_contacts');
+    expect(rules('Your loan is overdue 30 days，tomorrow 我们会直接去你office找你', 'debtor')).toContain('visit_threat');
   });
+
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
   });
