@@ -928,8 +928,13 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('没钱就去卖肾，我们有渠道，欠款两万下周必须结清', 'debtor')).toContain('threat_violence');
     expect(rules('你的欠款案子已经移交派出所，民警会去你单位找你，到时候你在同事面前被带走，可别怪我们', 'debtor')).toContain('threat_contacts');
     expect(rules('Your loan is overdue 30 days，tomorrow 我们会直接去你office找你', 'debtor')).toContain('visit_threat');
+    // Round 3 (blind-126): Hong Kong and Taiwan news (「【本報訊】」), a book's lender's catchphrase, a former collector's
+    // account, a lawyer's letter about wages, a mother's 「你妈的意思是」 (not a curse).
+    expect(rules('【本報訊】一名男子因欠下財務公司債務，住所大門連日被淋紅油及貼上寫有「欠債還錢」的字條。警方表示已接獲報案，暫未有人被捕。', 'unknown')).toEqual([]);
+    expect(rules('书评：这部小说写小镇的民间借贷，放债人老周的口头禅是“欠债还钱，不还拿命抵”，但全书他一次手都没动过。', 'unknown')).toEqual([]);
+    expect(rules('【律师函】致某装饰公司：本所受贵司前员工刘某委托，就贵司拖欠其三个月工资一事致函，请于十日内依法支付。', 'unknown')).toEqual([]);
+    expect(rules('上回借的三万还没还，我没好意思提。你妈的意思是这回不借了，你觉得呢？', 'unknown')).not.toContain('insult');
   });
-
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);
   });

@@ -325,6 +325,11 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // precision batch of long look-alikes (0.883, P 0.901; 0.846, P 0.856), and blind-125, long (0.933, P 0.987; 0.916,
     // P 0.965). Never trained on.
     ...whole(124, 125),
+    // Session 18's third pair, two precision batches of long look-alikes written while round 2 was chosen on blind-124's
+    // errors, scored once with round 2 (a45e426), round 1 (482c60a) and d91932e: blind-126 0.899, collection P 0.901
+    // (0.899, 0.901; 0.871, 0.846) and blind-127 0.900, P 0.919 (0.893, 0.908; 0.876, 0.892). Round 3 was then chosen on
+    // blind-126's errors; blind-127's were never looked at. Never trained on.
+    ...whole(126, 127),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
