@@ -934,6 +934,9 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('书评：这部小说写小镇的民间借贷，放债人老周的口头禅是“欠债还钱，不还拿命抵”，但全书他一次手都没动过。', 'unknown')).toEqual([]);
     expect(rules('【律师函】致某装饰公司：本所受贵司前员工刘某委托，就贵司拖欠其三个月工资一事致函，请于十日内依法支付。', 'unknown')).toEqual([]);
     expect(rules('上回借的三万还没还，我没好意思提。你妈的意思是这回不借了，你觉得呢？', 'unknown')).not.toContain('insult');
+    // Round 4 (blind-128): a borrower asking for time, a repayment plan changed.
+    expect(rules('客服你好，我是米粒贷的用户张晓。我这个月因为住院没办法按时还款，想申请延期一个月，出院后第一时间处理。', 'unknown')).toEqual([]);
+    expect(rules('【花花借】您的还款计划已调整成功：原剩余欠款9,600元，将按12期、每期800元偿还，首期还款日为4月15日。', 'debtor')).toEqual([]);
   });
   it('does not read the reader being asked, with words between, to contact their own people as a threat', () => {
     expect(rules('如果你愿意，也请马上联系你的紧急联系人。', 'unknown')).toEqual([]);

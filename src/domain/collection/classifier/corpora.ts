@@ -330,6 +330,10 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // (0.899, 0.901; 0.871, 0.846) and blind-127 0.900, P 0.919 (0.893, 0.908; 0.876, 0.892). Round 3 was then chosen on
     // blind-126's errors; blind-127's were never looked at. Never trained on.
     ...whole(126, 127),
+    // Session 18's fourth pair, two more precision batches written while round 3 was chosen, scored once with round 3
+    // (b353162) and with d91932e: blind-128 0.898, P 0.921 (0.869, 0.859) and blind-129 0.905, P 0.915 (0.882, 0.867).
+    // Round 4 was then chosen on blind-128's errors; blind-129's were never looked at. Never trained on.
+    ...whole(128, 129),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
