@@ -334,6 +334,10 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // (b353162) and with d91932e: blind-128 0.898, P 0.921 (0.869, 0.859) and blind-129 0.905, P 0.915 (0.882, 0.867).
     // Round 4 was then chosen on blind-128's errors; blind-129's were never looked at. Never trained on.
     ...whole(128, 129),
+    // Session 18's last pair, two more precision batches written while round 4 was chosen and scored once with the
+    // final classifier (71afbc2) and with d91932e: blind-130 0.876, P 0.889 (0.870, 0.873) and blind-131 0.915, P 0.943
+    // (0.878, 0.872). Never tuned on, never trained on.
+    ...whole(130, 131),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
