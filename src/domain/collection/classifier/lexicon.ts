@@ -428,6 +428,8 @@ export const COLLECTION: Rule[] = compile(
 
 /** Demands to pay: a veto whose words a collector also uses (a care service's 紧急联系人, an anti-fraud header) is void beside them. */
 const DEMANDS = ['col.pay_imperative', 'col.repay_demand', 'col.nonpay'];
+/** What a borrower applies for (veto.debtor: 「我想申请延期还款」「想申请分期」). */
+const RELIEF = '(?:协商|延期|分期|停息|减免|展期)';
 /** Demands and any debt word: what voids a veto for a trade or a visitor whose words collectors never need (session 14). */
 const DEMANDS_OR_DEBT = [...DEMANDS, 'col.debt_overdue', 'col.overdue', 'col.private_loan', 'col.debt_noun'];
 
@@ -469,7 +471,8 @@ export const VETO: Rule[] = compile(
       re:
         '【[^】]{0,10}(?:日报|晚报|新闻|头条|发布|时报|快讯|观察|资讯|在线|网)】|记者|报道|打掉|团伙|犯罪嫌疑人|抓获|' +
         '纪录片|电影|电视剧(?:第|里|中)|剧情|第\\d+集|(?:男|女)主角|男主(?!人)|女主(?![人播])|这个词|新闻|发布会|最高法|严厉打击|电视台|约谈|多[名位](?:借款人|用户|网友|市民|受害者|消费者)|(?<!有|没)什么意思|央视|媒体|涉案人员|(?:已被|被)警方|警方通报|医生提醒|判决书摘录|被害人|今日说法|(?:受害者|受害人)自述|(?:刷到|看到|看了|转发)(?:一个|个|一条|条)?视频|网上说|文章说|普法|法律科普|律师解答|' +
-        // Session 18 (r44), blind-122: reviews and retellings of films, series and novels about collectors quote their threats.
+        // Session 18 (r44): reviews and retellings of films, series and novels about collectors quote their threats
+        // (blind-122), and so do Hong Kong and Taiwan news, investigations, podcasts and fandoms (blind-124, 126, 128).
         '影评|剧透|编剧|导演|演员|预告片|预告(?:里|中)|第\\d+季|小说|剧本杀|追剧|港剧|韩剧|美剧|这部(?:片|剧|电影|小说|书)|反派|豆瓣|主人公|男一号|女一号|读书笔记|非虚构|书里|微博热搜|热搜榜|市民热线|热线回复|播客|嘉宾|港闻|深度调查|本报讯|[^】]{0,4}讯】|【(?:调查|深度|特稿)】|(?<!涉)嫌犯|(?:已|未|没有人|无人|暂未有人)被捕|移送法办|逮捕[一二三四五六七八九十\\d]+名|催更|断更',
       w: -2,
       // News about a case quotes every threat of it: more than one news word weighs more (blind-46, first sight).
@@ -479,9 +482,9 @@ export const VETO: Rule[] = compile(
     { id: 'veto.antifraud', re: '反诈|冒充|警惕|谨防|不法分子|请勿(?:相信|轻信)|诈骗(?:电话|短信|分子)', w: -1.2 },
     // Session 18 (r44), blind-122: the police's and a community's warnings to residents (「【社区民警提醒】老年朋友们注意」).
     { id: 'veto.police_warning', re: '(?:民警|警方|派出所|社区)提醒|提醒(?:广大|各位)(?:市民|居民|群众|家长|老人)|老年朋友|先挂断', w: -2, voidBy: DEMANDS_OR_DEBT },
-    // Session 18 (r44), blind-124: quarrels between neighbours (noise, a parking space, litter),
+    // Session 18 (r44), blind-124, 126, 128: quarrels between neighbours (noise, a leak, a parking space, litter at the door),
     // gamers' trash talk, a parent writing to a child in the parent's own voice (「妈不是要说你」「爸不太会打字」) and a
-    // couple's quarrel (「这日子还过不过了」「我就带孩子回娘家」). Voided by an overdue debt or a private loan.
+    // couple's quarrel (「这日子还过不过了」「我就带孩子回娘家」「咱俩就分开过」). Voided by an overdue debt or a private loan.
     {
       id: 'veto.household',
       re: '漏水(?!的桶)|防水|噪音|扰民|占(?:了)?(?:我家的?|我的)?车位|乱扔垃圾|打野|下路|零助攻|排位|开黑|上分|公会|战队|段位|连胜|(?<![你他她的])(?:妈|爸|老妈|老爸)(?:不是要|不是说|不太会|心里|就是想)|回娘家|分开过|这日子(?:还)?(?:没法|过不过|过不下去)|(?:把)?垃圾(?:堆|扔|放)(?:在)?我(?:家)?门口',
@@ -515,14 +518,15 @@ export const VETO: Rule[] = compile(
         '给我[一二两三四五六七八九十几半\\d]{1,3}个?(?:天|日|周|礼拜|星期|月)|(?:畀|给)多?[一二两三四五六七八九十几\\d]{1,3}个?(?:天|日|礼拜|星期)我(?!们)|' +
         '(?:钱|工资|款)(?:一)?到(?:了|账了?)?(?:我)?(?:马上|立马|立刻|就)就?还(?!我)|' +
         // Session 13 (r38): the borrower's own wish to settle or to ask for time (「我想一次性结清」「我想申请延期还款」).
-        '我(?:想|要|打算|准备|能不能|可以)(?:一次性|提前)?(?:结清|还清|提前还)|我(?:想|要|打算|准备|能不能|可以)?申请(?:协商|延期|分期|停息|减免|展期)|' +
+        '我(?:想|要|打算|准备|能不能|可以)(?:一次性|提前)?(?:结清|还清|提前还)|' +
+        `我(?:想|要|打算|准备|能不能|可以)?申请${RELIEF}|` +
         '我(?:不是|又没)(?:说)?不还|^已还(?:了|款)?[。！!]?$|' +
         // Session 14 (r39): a family asking for time (「他欠的钱我们会想办法，请给我们一点时间」, blind-82).
         '给(?:我|我们)(?:一点|一些|点|些)时间|我[^，。你您]{0,8}就能还(?:上|清)?|^还你(?:了|钱)?[。！!]?$|' +
-        // Round 4 (blind-128): 「我是米粒贷的用户…想申请延期一个月」.
-        '我是[^。，]{1,8}?的用户(?![经服专])|(?:^|[，。！？])(?:想|希望|特此)申请(?:协商|延期|分期|停息|减免|展期)|' +
         // Session 18 (r44), blind-122: a borrower writing to the lender (「我是借款人孙倩」「我叫何婷，在贵行信用卡逾期三个月了」「否则我将向监管部门投诉」).
-        '我是(?:借款人|持卡人|欠款人|贷款人)|(?:我|本人)(?!们)[^。]{0,12}?在(?:贵行|贵司|贵平台)[^。，]{0,8}?(?:逾期|欠款|借)|我(?:将|会|就)(?:向|到|去)[^。，]{0,10}?投诉',
+        '我是(?:借款人|持卡人|欠款人|贷款人)|(?:我|本人)(?!们)[^。]{0,12}?在(?:贵行|贵司|贵平台)[^。，]{0,8}?(?:逾期|欠款|借)|我(?:将|会|就)(?:向|到|去)[^。，]{0,10}?投诉|' +
+        // Round 4 (blind-128): 「我是米粒贷的用户…想申请延期一个月」.
+        `我是[^。，]{1,8}?的用户(?![经服专])|(?:^|[，。！？])(?:想|希望|特此)申请${RELIEF}`,
       w: -2,
       cap: 2,
     },
@@ -808,9 +812,9 @@ const THREAT_CONTACTS: RuleSpec[] = [
     // (「向其发起代偿要求」「直接去找他要钱」), 「给你爸妈拜个年，顺便聊聊你的事」.
     id: 'tc.reach',
     re:
-      '在(?:你|您)?(?:的)?(?:同事|家人|领导|邻居|亲戚|朋友|老婆|孩子|父母|爸妈|客户)(?:们)?面前(?:难堪|丢人|抬不起头|丢脸|出丑|没面子)|' +
-      // Session 18 (r44), blind-124: taken away in front of them (「到时候你在同事和邻居面前被带走」), and English (「跟你的boss聊聊」).
-      '在(?:你|您)?(?:的)?(?:同事|家人|领导|邻居|亲戚|朋友|老婆|孩子|父母|爸妈|客户)(?:们)?(?:和(?:同事|家人|领导|邻居|亲戚|朋友)(?:们)?)?面前被(?:带走|抓|铐)|(?:跟|和|找)(?:你|您)的?(?:boss|manager|hr|family|colleagues?|parents|wife|husband)(?:聊聊|谈谈|说说|聊)|' +
+      // Session 18 (r44), blind-124: also taken away in front of them (「到时候你在同事和邻居面前被带走」), and English (「跟你的boss聊聊」).
+      '在(?:你|您)?(?:的)?(?:同事|家人|领导|邻居|亲戚|朋友|老婆|孩子|父母|爸妈|客户)(?:们)?(?:面前(?:难堪|丢人|抬不起头|丢脸|出丑|没面子)|(?:和(?:同事|家人|领导|邻居|亲戚|朋友)(?:们)?)?面前被(?:带走|抓|铐))|' +
+      '(?:跟|和|找)(?:你|您)的?(?:boss|manager|hr|family|colleagues?|parents|wife|husband)(?:聊聊|谈谈|说说|聊)|' +
       '(?:亲友|同事|家人|朋友|领导|邻居|亲戚)[^。]{0,6}?(?:均|都|也)(?:可|能|可以|会)(?:查询到|查到|看到|查询)|' +
       '(?:在|到|发到|发在)(?:班级|孩子的?)?家长群[^。，]{0,6}?(?:说明|公布|发|通报|曝光)|' +
       '(?:告知|通报|通知|发函(?:给|至|到)?)[^。，]{0,8}?(?:教育局|主管部门|园区|行业协会|商会|合作单位|所有合作)|(?:向|给)(?:贵司|贵公司|你们?公司)?(?:所在)?(?:的)?(?:园区|合作伙伴|合作单位|合作方)[^。，]{0,8}?(?:发函|通报|说明情况)|' +
@@ -1033,6 +1037,9 @@ const VISIT: RuleSpec[] = [
   },
 ];
 
+/** 「长得挺…」 before a word for looks (COERCE: a wife or a daughter looked over). */
+const LOOKS = '(?:长得|长的)(?:挺|很|真|还挺|还)?';
+
 /**
  * The sender says THEY will make the debtor sell themselves, jump or drink (「你不卖我们帮你卖」「你不跳我们帮你一把」
  * 「看着你喝」「人我们带过去」), or threatens sex against the debtor or a relative (「陪我们哥几个开心开心」「去找她玩玩」
@@ -1053,9 +1060,9 @@ const COERCE =
   '把(?:你|她)[“"「『]?(?:请|带|拉|押|接|送)[”"」』]?(?:过去|去|到)[^。，]{0,4}?(?:坐台|陪酒)|' +
   // Session 18 (r44), blind-120: 「有人接你过去陪酒，不去也得去」「我们就替你安排，地址我都选好了」.
   // Session 18 (r44), blind-124: 「把你的号码挂到那种网站上，说你提供特殊服务」「去卖肾，我们有渠道」「你老婆长得挺漂亮的」.
-  '(?:提供|做)特殊服务|(?:挂|发)到[^。，]{0,6}?(?:那种|色情|黄色)(?:网站|群)|(?:卖肾|卖血|卖器官|卖身)[^。]{0,4}?我们有(?:渠道|门路|人)|(?:老婆|媳妇|女朋友)(?:长得|长的)(?:挺|很|真|还挺|还)?(?:漂亮|好看)|' +
+  `(?:提供|做)特殊服务|(?:挂|发)到[^。，]{0,6}?(?:那种|色情|黄色)(?:网站|群)|(?:卖肾|卖血|卖器官|卖身)[^。]{0,4}?我们有(?:渠道|门路|人)|(?:老婆|媳妇|女朋友)${LOOKS}(?:漂亮|好看)|` +
   '不去也得去|(?:帮|替)你安排(?=[，。！,]|$)|场子[^。，]{0,8}?(?:联系好|找好|安排好)|有人接你(?:过去)?(?:陪酒|坐台|上班)|' +
-  '(?:女儿|闺女|老婆|媳妇)[^。]{0,12}?(?:长得|长的)(?:挺|很|真|还挺|还)?(?:水灵|标致)|(?:你|您)(?:长得|长的)还(?:不错|挺漂亮)|(?:帮|替)你(?:把)?(?:肾|器官|眼角膜|腰子)(?:给)?(?:噶|割|摘)(?:了|掉)';
+  `(?:女儿|闺女|老婆|媳妇)[^。]{0,12}?${LOOKS}(?:水灵|标致)|` + '(?:你|您)(?:长得|长的)还(?:不错|挺漂亮)|(?:帮|替)你(?:把)?(?:肾|器官|眼角膜|腰子)(?:给)?(?:噶|割|摘)(?:了|掉)';
 
 /** Funeral things (the labelling convention: sent or promised, a veiled death threat): viol.funeral, viol.funeral_sent. */
 const FUNERAL_PROPS = '寿衣|花圈|冥币|纸钱|棺材|骨灰盒|挽联';
