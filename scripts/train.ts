@@ -3,33 +3,56 @@
  * on the training splits only (corpora.ts) and writes src/domain/collection/classifier/linear-model.ts.
  * Seeded and deterministic: a rerun writes the same bytes.
  *
- *   npm run train                 # train, write the model, print scores before (rules) and after
- *   npm run train -- --eval       # only print the scores of the shipped model
+ * Then trains the long-text veto (long-veto.ts) on the long texts of corpora.ts longVetoTrainingSet, read by the
+ * classifier with the new model and without a veto, and writes src/domain/collection/classifier/long-veto-model.ts.
+ *
+ *   npm run train                 # train both, write them, print scores before (rules) and after
+ *   npm run train -- --veto-only  # train the long-text veto only, with the shipped linear model
+ *   npm run train -- --eval       # only print the scores of the shipped classifier
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { classifyRules } from '../src/domain/collection/classifier/classify.js';
-import { heldOutSets, trainingSet, trainSets } from '../src/domain/collection/classifier/corpora.js';
+import { heldOutSets, longVetoTrainingSet, trainingSet, trainSets } from '../src/domain/collection/classifier/corpora.js';
 import { computeMetrics, formatMetrics, type LabelledMessage } from '../src/domain/collection/classifier/metrics.js';
-import { classify, setModel } from '../src/domain/collection/classifier/model.js';
+import { classify, lastModelText, setLongVeto, setModel } from '../src/domain/collection/classifier/model.js';
 import { decodeModel } from '../src/domain/collection/classifier/linear.js';
 import { trainLinear } from '../src/domain/collection/classifier/train-linear.js';
-import { modelModule } from '../src/domain/collection/classifier/model-file.js';
+import { longVetoModule, modelModule } from '../src/domain/collection/classifier/model-file.js';
+import { decodeLongVeto, LONG_VETO_CHARS } from '../src/domain/collection/classifier/long-veto.js';
+import { trainLongVeto, type LongVetoRow } from '../src/domain/collection/classifier/train-long-veto.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (rel: string): string => readFileSync(`${root}${rel}`, 'utf8');
 const OUT = `${root}src/domain/collection/classifier/linear-model.ts`;
+const VETO_OUT = `${root}src/domain/collection/classifier/long-veto-model.ts`;
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 
-if (!args.includes('--eval')) {
+// Read without the veto until it is trained (the shipped one may be stale, or missing).
+if (!args.includes('--eval')) setLongVeto(null);
+if (args.includes('--eval') || args.includes('--veto-only')) setModel('default');
+else {
   const msgs = trainingSet(read);
   const t0 = Date.now();
   const { bytes } = trainLinear(msgs, { log: (l) => console.error(l) });
   writeFileSync(OUT, modelModule(bytes));
   console.error(`trained on ${msgs.length} messages in ${((Date.now() - t0) / 1000).toFixed(1)} s; wrote ${OUT} (${bytes.length} bytes)`);
   setModel(decodeModel(bytes));
-} else setModel('default');
+}
+if (!args.includes('--eval')) {
+  const t0 = Date.now();
+  const rows: LongVetoRow[] = [];
+  for (const m of longVetoTrainingSet(read)) {
+    const found = classify(m.text, m.to).labels.includes('collection');
+    const text = lastModelText();
+    if (text.length >= LONG_VETO_CHARS) rows.push({ text, collection: m.labels.includes('collection'), found });
+  }
+  const { bytes } = trainLongVeto(rows, { log: (l) => console.error(l) });
+  writeFileSync(VETO_OUT, longVetoModule(bytes));
+  console.error(`long-text veto trained in ${((Date.now() - t0) / 1000).toFixed(1)} s; wrote ${VETO_OUT} (${bytes.length} bytes)`);
+  setLongVeto(decodeLongVeto(bytes));
+}
 
 function line(name: string, msgs: LabelledMessage[], f: (m: LabelledMessage) => { labels: string[] }): string {
   const m = computeMetrics(msgs, msgs.map((x) => f(x) as never));

@@ -100,7 +100,9 @@ const FLOOR: {
   // 0.946, 10 false of 186; blind-90 0.983. Floors 0.94.
   // Session 18: precision batches of long look-alikes, below the target with the final classifier (blind-122 0.945 and
   // blind-124 0.928, tuned on; blind-127 0.931, 129 0.915, 130 0.889 and 131 0.943, never looked at; docs/classifier.md).
-  collectionPrecision: { 'blind-87': 0.94, 'blind-89': 0.94, 'blind-70 even': 0.93, 'blind-74 even': 0.89, 'blind-76 even': 0.94, 'blind-77 even': 0.9, 'real heldout': 0.9, 'blind-20 even': 0.94, 'blind-22 even': 0.93, 'blind-30 even': 0.94, 'real SMS datasets even': 0.75, 'written-11 spoken': 0.92, 'blind-58': 0.94, 'blind-122': 0.94, 'blind-124': 0.92, 'blind-127': 0.93, 'blind-129': 0.91, 'blind-130': 0.88, 'blind-131': 0.94 },
+  // Session 19: their odd halves train the long-text veto (long-veto.ts, corpora.ts LONG_VETO_BATCHES), and their even
+  // halves meet the target with it (0.962–0.988): no floor.
+  collectionPrecision: { 'blind-87': 0.94, 'blind-89': 0.94, 'blind-70 even': 0.93, 'blind-74 even': 0.89, 'blind-76 even': 0.94, 'blind-77 even': 0.9, 'real heldout': 0.9, 'blind-20 even': 0.94, 'blind-22 even': 0.93, 'blind-30 even': 0.94, 'real SMS datasets even': 0.75, 'written-11 spoken': 0.92, 'blind-58': 0.94 },
   // blind-42 (real register, never tuned on): 0.859 at first sight with the final classifier, threat_violence recall
   // 0.765 (26 of 34), visit_threat 0.791 (34 of 43).
   // blind-60 (real register, never tuned on): 0.893 at first sight with session 11's final classifier (0.883 with
@@ -110,8 +112,9 @@ const FLOOR: {
   // visit_threat 0.786 (22 of 28), and 0.902 with round 3; most of what it misses are bare threats and visits with no debt word
   // (docs/classifier.md, session 15).
   // blind-98, short texts, scored once with the final classifier and never tuned on: 0.894 (session 14's 0.865).
-  // blind-130 (session 18, a precision batch of long look-alikes scored once with the final classifier): 0.876.
-  batchMacroF1: { 'blind-30 even': 0.86, 'blind-32 even': 0.88, 'blind-36': 0.86, 'blind-42': 0.85, 'blind-60': 0.89, 'blind-95': 0.88, 'blind-98': 0.89, 'blind-130': 0.87 },
+  // blind-130 (session 18, a precision batch of long look-alikes scored once with the final classifier): 0.876. Session
+  // 19: its even half is 0.934 with the long-text veto, which trains on its odd half: no floor.
+  batchMacroF1: { 'blind-30 even': 0.86, 'blind-32 even': 0.88, 'blind-36': 0.86, 'blind-42': 0.85, 'blind-60': 0.89, 'blind-95': 0.88, 'blind-98': 0.89 },
   // Session 10: blind-36's insult recall is 0.798 (75 of 94) with the model trained on the SMS odd half: one message the
   // model no longer reads (b36-0247, 「…让她来替你还，怎么还你自己想」); 0.80 before.
   // blind-49 (never tuned on): threat_violence recall 0.795 (58 of 73) at first sight with the session's final
@@ -120,10 +123,12 @@ const FLOOR: {
     // Session 16: long texts (80–500 characters) scored once with the final classifier (r42): threat_violence recall
     // 0.778 (42 of 54) and 0.727 (32 of 44), the threat a sentence among polite ones still hides (docs/classifier.md).
     // Session 17: r43's retrain finds one fewer in blind-111 (41 of 54, 0.759); blind-111 was not looked at.
-    'blind-111': { threat_violence: 0.75 },
+    // Session 19: only the even halves of the long batches are held out (corpora.ts LONG_VETO_BATCHES): blind-111's and
+    // blind-112's meet the target; blind-118's finds 19 of 24 threats of violence (0.792), as before the long-text veto
+    // (which only ever removes collection).
+    'blind-118 even': { threat_violence: 0.79 },
     // Session 18: r44's first retrain finds one fewer false_legal in blind-30's even half (11 of 14, 0.786); not looked at.
     'blind-30 even': { false_legal: 0.78 },
-    'blind-112': { threat_violence: 0.72 },
     'blind-32 even': { visit_threat: 0.66 },
     'blind-36': { insult: 0.79 },
     // Session 11: threat_contacts 0.796 (39 of 49) with the phrase breaks (at least 0.80 before; blind-42 is not spoken).

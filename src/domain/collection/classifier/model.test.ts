@@ -25,7 +25,7 @@ describe('linear model', () => {
     // Byte comparison with Buffer.equals: a deep toEqual over the 2 MB arrays took most of a minute on a loaded machine.
     expect(Buffer.from(encodeModel(m)).equals(Buffer.from(fromBase64(LINEAR_MODEL)))).toBe(true);
     loadModel();
-    expect(classifierVersion()).toMatch(/^r\d+\+lr-[0-9a-f]{8}$/);
+    expect(classifierVersion()).toMatch(/^r\d+\+lr-[0-9a-f]{8}\+lv-[0-9a-f]{8}$/);
   });
 
   it('trains to the same bytes as the shipped model, which an earlier run of npm run train wrote', () => {

@@ -18,6 +18,8 @@ import { classifyWindow, labelHitBits, LAST_RUN, mergeSpans, runRules, type Hit 
 import { decodeModel, denseBaseInto, denseFeatures, DENSE, fromBase64, modelId, NL, scoreGramsInto, topGrams, type LinearModel } from './linear.js';
 import { backRange, modelText, type ModelText } from './phrase.js';
 import { LINEAR_MODEL } from './linear-model.js';
+import { LONG_VETO_MODEL } from './long-veto-model.js';
+import { decodeLongVeto, LONG_VETO_CHARS, longVetoLogit, type LongVetoModel } from './long-veto.js';
 import { modelMayAdd } from './speaker.js';
 import { codePoints, decide, LAST_DECISION, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN } from './decide.js';
 
@@ -27,12 +29,26 @@ export const RULES_VERSION = 'r44';
 let MODEL: LinearModel | null = null;
 let MODEL_ID = '';
 let ENABLED = true;
+/** The long-text veto (long-veto.ts); null = not loaded yet, or (LONG_VETO_ON false) not used. */
+let LONG_VETO: LongVetoModel | null = null;
+let LONG_VETO_ID = '';
+let LONG_VETO_ON = true;
+/** The shipped veto, decoded once (setLongVeto('default') goes back to it without decoding it again). */
+let SHIPPED_VETO: { model: LongVetoModel; id: string } | null = null;
 
 function load(): LinearModel {
   if (MODEL === null) {
     const bytes = fromBase64(LINEAR_MODEL);
     MODEL = decodeModel(bytes);
     MODEL_ID = modelId(bytes);
+  }
+  if (LONG_VETO === null && LONG_VETO_ON) {
+    if (SHIPPED_VETO === null) {
+      const bytes = fromBase64(LONG_VETO_MODEL);
+      SHIPPED_VETO = { model: decodeLongVeto(bytes), id: modelId(bytes) };
+    }
+    LONG_VETO = SHIPPED_VETO.model;
+    LONG_VETO_ID = SHIPPED_VETO.id;
   }
   return MODEL;
 }
@@ -58,10 +74,33 @@ export function setModel(m: LinearModel | null | 'default'): void {
   }
 }
 
-/** The classifier's version: what labelled an event. */
+/**
+ * For training and evaluation: the long-text veto to use (null = none: training the veto reads the classifier without
+ * it; 'default' = the shipped one).
+ */
+export function setLongVeto(m: LongVetoModel | null | 'default'): void {
+  if (m === 'default') {
+    LONG_VETO = null;
+    LONG_VETO_ON = true;
+    load();
+  } else if (m === null) LONG_VETO_ON = false;
+  else {
+    LONG_VETO = m;
+    LONG_VETO_ID = 'custom';
+    LONG_VETO_ON = true;
+  }
+}
+
+/** The classifier's version: what labelled an event (the rules, the model and the long-text veto). */
 export function classifierVersion(): string {
   load();
-  return `${RULES_VERSION}+lr-${MODEL_ID}`;
+  return `${RULES_VERSION}+lr-${MODEL_ID}+lv-${LONG_VETO_ID}`;
+}
+
+/** The model text of the last `classify` that reached the model ('' when the rules alone decided): training the long-text veto reads it. */
+let LAST_MODEL_TEXT = '';
+export function lastModelText(): string {
+  return LAST_MODEL_TEXT;
 }
 
 export interface ClassifyOptions {
@@ -207,6 +246,7 @@ export function lastScores(): Float64Array {
 export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): Classification {
   const window = classifyWindow(text);
   const rcpt = to ?? 'unknown';
+  LAST_MODEL_TEXT = '';
   const rules = runRules(window, rcpt);
   if (!ENABLED) return rules;
   const model = load();
@@ -214,6 +254,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   if (norm.length === 0 || LAST_RUN.settled) return rules;
   const nd = denseFeatures(LAST_RUN.hits, LAST_RUN.labelHits, rules.labels, rcpt, LAST_RUN.court, dense);
   const read = modelText(window, LAST_RUN.n);
+  LAST_MODEL_TEXT = read.text;
   // The rules' part of the logits, summed once: a long text's sentence windows share it.
   denseBaseInto(model, dense, nd, denseBase);
   scoreGramsInto(model, read.text, denseBase, scores);
@@ -228,6 +269,12 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   PARAMS.veto = model.veto;
   PARAMS.noCueMargin = noCueMargin;
   let bits = decide(scores, PARAMS, INPUT, opts?.context === true);
+  // The long-text veto (long-veto.ts): a long text called collection that reads like a quarrel, a review, a report or
+  // the borrower's own account is not collection. Not with context, like the main model's veto.
+  if ((bits & 1) !== 0 && LONG_VETO_ON && opts?.context !== true && read.text.length >= LONG_VETO_CHARS) {
+    const lv = LONG_VETO!;
+    if (longVetoLogit(lv, read.text) < lv.threshold) return { labels: [], spans: {} };
+  }
   // Allocated only for a long collection text: classify is the hot path, and most messages are short.
   let found: Array<[number, number] | undefined> | null = null;
   if ((bits & 1) !== 0 && read.text.length >= WINDOW_TEXT) {
