@@ -363,8 +363,9 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Session 19's batches, written at its start and scored first with session 18's final classifier (1d336b7, r44),
     // then once with the long-text veto (long-veto.ts), which was chosen on the long batches' halves before they were
     // read: blind-133, a precision batch of long look-alikes (120–500 characters), 0.902, collection P 0.929 at first
-    // sight and 0.927, P 0.980 with the veto; blind-134, general, 0.950, P 0.989 with both. Never tuned on.
-    ...whole(133, 134),
+    // sight and 0.927, P 0.980 with the veto; blind-134, general, 0.950, P 0.989 with both; blind-132, a precision
+    // batch of very long texts (230–579 characters), 0.812, P 0.839 and 0.889, P 0.969. Never tuned on.
+    ...whole(132, 133, 134),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
