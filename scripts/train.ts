@@ -15,12 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { classifyRules } from '../src/domain/collection/classifier/classify.js';
 import { heldOutSets, longVetoTrainingSet, trainingSet, trainSets } from '../src/domain/collection/classifier/corpora.js';
 import { computeMetrics, formatMetrics, type LabelledMessage } from '../src/domain/collection/classifier/metrics.js';
-import { classify, lastModelText, setLongVeto, setModel } from '../src/domain/collection/classifier/model.js';
+import { classify, setLongVeto, setModel } from '../src/domain/collection/classifier/model.js';
 import { decodeModel } from '../src/domain/collection/classifier/linear.js';
 import { trainLinear } from '../src/domain/collection/classifier/train-linear.js';
 import { longVetoModule, modelModule } from '../src/domain/collection/classifier/model-file.js';
-import { decodeLongVeto, LONG_VETO_CHARS } from '../src/domain/collection/classifier/long-veto.js';
-import { trainLongVeto, type LongVetoRow } from '../src/domain/collection/classifier/train-long-veto.js';
+import { decodeLongVeto } from '../src/domain/collection/classifier/long-veto.js';
+import { longVetoRows, trainLongVeto } from '../src/domain/collection/classifier/train-long-veto.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const read = (rel: string): string => readFileSync(`${root}${rel}`, 'utf8');
@@ -42,13 +42,7 @@ else {
 }
 if (!args.includes('--eval')) {
   const t0 = Date.now();
-  const rows: LongVetoRow[] = [];
-  for (const m of longVetoTrainingSet(read)) {
-    const found = classify(m.text, m.to).labels.includes('collection');
-    const text = lastModelText();
-    if (text.length >= LONG_VETO_CHARS) rows.push({ text, collection: m.labels.includes('collection'), found });
-  }
-  const { bytes } = trainLongVeto(rows, { log: (l) => console.error(l) });
+  const { bytes } = trainLongVeto(longVetoRows(longVetoTrainingSet(read)), { log: (l) => console.error(l) });
   writeFileSync(VETO_OUT, longVetoModule(bytes));
   console.error(`long-text veto trained in ${((Date.now() - t0) / 1000).toFixed(1)} s; wrote ${VETO_OUT} (${bytes.length} bytes)`);
   setLongVeto(decodeLongVeto(bytes));

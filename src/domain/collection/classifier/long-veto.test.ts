@@ -1,15 +1,16 @@
 /**
  * The long-text veto (long-veto.ts): reproducible training (the shipped file is what `npm run train` writes), the file
- * format, and what it may change: only a long text's collection, and never with context.
+ * format, and what it may change: only a long text's labels, only by taking away collection (and so every label) or a
+ * label head's label, and never with context.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { heldOutSets, longVetoTrainingSet } from './corpora.js';
 import { fromBase64 } from './linear.js';
-import { decodeLongVeto, encodeLongVeto, LONG_VETO_CHARS } from './long-veto.js';
+import { decodeLongVeto, encodeLongVeto, LONG_VETO_CHARS, LONG_VETO_LABELS } from './long-veto.js';
 import { LONG_VETO_MODEL } from './long-veto-model.js';
 import { longVetoModule } from './model-file.js';
 import { classifierVersion, classify, lastModelText, setLongVeto } from './model.js';
-import { chooseLongVetoThreshold, LONG_VETO_MAX_LOSS, trainLongVeto, type LongVetoRow } from './train-long-veto.js';
+import { chooseLongVetoThreshold, longVetoRows, trainLongVeto } from './train-long-veto.js';
 
 const fs = process.getBuiltinModule('node:fs');
 const ROOT = new URL('../../../../', import.meta.url);
@@ -22,38 +23,34 @@ describe('long-text veto', () => {
     const bytes = fromBase64(LONG_VETO_MODEL);
     expect(Buffer.from(encodeLongVeto(decodeLongVeto(bytes))).equals(Buffer.from(bytes))).toBe(true);
     expect(classifierVersion()).toMatch(/^r\d+\+lr-[0-9a-f]{8}\+lv-[0-9a-f]{8}$/);
+    expect(decodeLongVeto(bytes).heads.map((h) => h.label)).toEqual(LONG_VETO_LABELS);
     expect(() => decodeLongVeto(bytes.subarray(0, bytes.length - 1))).toThrow(/wrong size/);
     expect(() => decodeLongVeto(new Uint8Array(40))).toThrow(/bad header/);
   });
 
   it('trains to the same bytes as the shipped veto, from the classifier without it', () => {
     // What scripts/train.ts does after the linear model (here the shipped one).
-    setLongVeto(null);
-    const rows: LongVetoRow[] = [];
-    for (const m of longVetoTrainingSet(read)) {
-      const found = classify(m.text, m.to).labels.includes('collection');
-      const text = lastModelText();
-      if (text.length >= LONG_VETO_CHARS) rows.push({ text, collection: m.labels.includes('collection'), found });
-    }
+    const rows = longVetoRows(longVetoTrainingSet(read));
     expect(rows.length).toBeGreaterThan(4000);
     expect(longVetoModule(trainLongVeto(rows).bytes)).toBe(read('src/domain/collection/classifier/long-veto-model.ts'));
   }, 300_000);
 
-  it('chooses the highest threshold whose vetoes drop at most the allowed share of the collection found', () => {
+  it('chooses the highest threshold whose vetoes drop at most the allowed share of the right labels', () => {
     const rows = [
-      ...Array.from({ length: 2000 }, (_, i) => ({ z: 0.5 + i / 1000, collection: true })),
-      { z: -2.1, collection: true },
-      { z: -1.1, collection: true },
-      { z: -0.6, collection: true },
-      { z: -0.3, collection: true },
-      { z: -3, collection: false },
-      { z: -1, collection: false },
+      ...Array.from({ length: 2000 }, (_, i) => ({ z: 0.5 + i / 1000, right: true })),
+      { z: -2.1, right: true },
+      { z: -1.1, right: true },
+      { z: -0.6, right: true },
+      { z: -0.3, right: true },
+      { z: -3, right: false },
+      { z: -1, right: false },
     ];
-    // 2,004 collection rows: at most 3 (0.15 %) may be dropped. Below −0.5 three are (−2.1, −1.1, −0.6); below −0.25 four.
-    expect(Math.floor(2004 * LONG_VETO_MAX_LOSS)).toBe(3);
-    expect(chooseLongVetoThreshold(rows)).toBe(-0.5);
-    // One more collection row at −1.6: below −0.5 four are dropped, below −0.75 three.
-    expect(chooseLongVetoThreshold([...rows, { z: -1.6, collection: true }])).toBe(-0.75);
+    // 2,004 right rows: at 0.15 % at most 3 may be dropped. Below −0.5 three are (−2.1, −1.1, −0.6); below −0.25 four.
+    expect(chooseLongVetoThreshold(rows, 0.0015)).toBe(-0.5);
+    // One more right row at −1.6: below −0.5 four are dropped, below −0.75 three.
+    expect(chooseLongVetoThreshold([...rows, { z: -1.6, right: true }], 0.0015)).toBe(-0.75);
+    // At 0.1 % two may be dropped: below −1 two are (−2.1, −1.1); below −0.75 still two; below −0.5 three.
+    expect(chooseLongVetoThreshold(rows, 0.001)).toBe(-0.75);
   });
 
   // Written for this test (not from any corpus): a neighbours' quarrel about parking, with 欠你的啊 and a threat to tow.
@@ -71,8 +68,10 @@ describe('long-text veto', () => {
     expect(classify(letter, 'debtor').labels).toEqual(expect.arrayContaining(['collection', 'visit_threat']));
   });
 
-  it('changes nothing but a long text\'s collection: over every held-out message, with the veto a label list is the same or empty', () => {
+  it('only takes labels away from a long text: collection with every label, or a head\'s label; over every held-out message', () => {
+    const headBits = LONG_VETO_LABELS.filter((l) => l !== 'collection');
     let vetoed = 0;
+    let dropped = 0;
     for (const m of Object.values(heldOutSets(read)).flat()) {
       setLongVeto(null);
       const without = classify(m.text, m.to);
@@ -83,12 +82,46 @@ describe('long-text veto', () => {
         expect(withVeto, m.id).toEqual(without);
         continue;
       }
-      expect(withVeto.labels, m.id).toEqual([]);
-      expect(without.labels, m.id).toContain('collection');
       expect(long, m.id).toBe(true);
-      vetoed++;
+      expect(without.labels, m.id).toContain('collection');
+      if (withVeto.labels.length === 0) {
+        vetoed++;
+        continue;
+      }
+      // A head's label is gone; everything else, spans included, is as before.
+      const gone = without.labels.filter((l) => !withVeto.labels.includes(l));
+      expect(gone.length, m.id).toBeGreaterThan(0);
+      for (const l of gone) expect(headBits, `${m.id} ${l}`).toContain(l);
+      for (const l of withVeto.labels) expect(withVeto.spans[l], `${m.id} ${l}`).toEqual(without.spans[l]);
+      dropped++;
     }
-    // It does veto something there (the long batches' even halves).
+    // It does veto something there (the long batches' even halves and the session's long batches).
     expect(vetoed).toBeGreaterThan(10);
+    expect(dropped).toBeGreaterThan(5);
   }, 300_000);
+
+  it('drops a head\'s label and keeps the rest with its spans; a short text and context are never read', () => {
+    const shipped = decodeLongVeto(fromBase64(LONG_VETO_MODEL));
+    // The shipped veto with its false_legal head made to drop every false_legal it reads.
+    const always = { ...shipped, heads: shipped.heads.map((h) => (h.label === 'false_legal' ? { ...h, threshold: Infinity } : h)) };
+    const letter =
+      '【汇通金融】刘女士，您的借款已逾期120天，欠款合计15,360元。经核实您的行为已构成恶意透支，涉嫌诈骗罪，我司已将材料移交公安机关，警方将于近日对您实施拘留。请您于今日18:00前结清欠款，以免留下案底，影响子女今后考公参军。';
+    const before = classify(letter, 'debtor');
+    expect(before.labels).toContain('false_legal');
+    setLongVeto(always);
+    const after = classify(letter, 'debtor');
+    expect(after.labels).toEqual(before.labels.filter((l) => l !== 'false_legal'));
+    for (const l of after.labels) expect(after.spans[l], l).toEqual(before.spans[l]);
+    expect(classify(letter, 'debtor', { context: true }).labels).toContain('false_legal');
+    const short = '你已涉嫌诈骗罪，警方明天就来拘留你，赶紧还钱';
+    expect(short.length).toBeLessThan(LONG_VETO_CHARS);
+    expect(classify(short, 'debtor').labels).toContain('false_legal');
+  });
+
+  // Written for this test (not from any corpus): a long letter with a fake criminal claim.
+  it('keeps false_legal where a long letter makes a false claim', () => {
+    const fake =
+      '【汇通金融】刘女士，您的借款已逾期120天，欠款合计15,360元。经核实您的行为已构成恶意透支，涉嫌诈骗罪，我司已将材料移交公安机关，警方将于近日对您实施拘留。请您于今日18:00前结清欠款，以免留下案底，影响子女今后考公参军。';
+    expect(classify(fake, 'debtor').labels).toEqual(expect.arrayContaining(['collection', 'false_legal']));
+  });
 });

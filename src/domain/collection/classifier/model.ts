@@ -19,7 +19,7 @@ import { decodeModel, denseBaseInto, denseFeatures, DENSE, fromBase64, modelId, 
 import { backRange, modelText, type ModelText } from './phrase.js';
 import { LINEAR_MODEL } from './linear-model.js';
 import { LONG_VETO_MODEL } from './long-veto-model.js';
-import { decodeLongVeto, LONG_VETO_CHARS, longVetoLogit, type LongVetoModel } from './long-veto.js';
+import { decodeLongVeto, LONG_VETO_CHARS, longVetoDrops, type LongVetoModel } from './long-veto.js';
 import { modelMayAdd } from './speaker.js';
 import { codePoints, decide, LAST_DECISION, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN } from './decide.js';
 
@@ -270,10 +270,13 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   PARAMS.noCueMargin = noCueMargin;
   let bits = decide(scores, PARAMS, INPUT, opts?.context === true);
   // The long-text veto (long-veto.ts): a long text called collection that reads like a quarrel, a review, a report or
-  // the borrower's own account is not collection. Not with context, like the main model's veto.
+  // the borrower's own account is not collection; a lawful long letter's false_legal does not hold. Not with context,
+  // like the main model's veto.
+  // Every head is read here, before the sentence windows, and a label head's drop applies to what they add too.
+  let drop = 0;
   if ((bits & 1) !== 0 && LONG_VETO_ON && opts?.context !== true && read.text.length >= LONG_VETO_CHARS) {
-    const lv = LONG_VETO!;
-    if (longVetoLogit(lv, read.text) < lv.threshold) return { labels: [], spans: {} };
+    drop = longVetoDrops(LONG_VETO!, read.text, ~0);
+    if ((drop & 1) !== 0) return { labels: [], spans: {} };
   }
   // Allocated only for a long collection text: classify is the hot path, and most messages are short.
   let found: Array<[number, number] | undefined> | null = null;
@@ -283,6 +286,7 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
     if (add !== 0) add &= INPUT.allowed(add);
     bits |= add;
   }
+  bits &= ~drop;
   if (bits === ruleBits) return rules;
   if (bits === 0) return { labels: [], spans: {} };
   const fromHits = LAST_DECISION.fromHits;

@@ -119,7 +119,8 @@ export interface Featured {
   lw: number;
 }
 
-function labelBits(labels: readonly Label[]): number {
+/** Labels → bits (LABELS order); also for the long-text veto's rows (scripts/train.ts). */
+export function labelBits(labels: readonly Label[]): number {
   let b = 0;
   for (const l of labels) b |= 1 << LABELS.indexOf(l);
   return b;
