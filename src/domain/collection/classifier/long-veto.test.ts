@@ -5,8 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { heldOutSets, longVetoTrainingSet } from './corpora.js';
-import { fromBase64 } from './linear.js';
-import { decodeLongVeto, encodeLongVeto, LONG_VETO_CHARS, LONG_VETO_LABELS } from './long-veto.js';
+import { decodeModel, forEachGram, fromBase64, lastBuckets, NL, scoreGramsInto } from './linear.js';
+import { LINEAR_MODEL } from './linear-model.js';
+import { decodeLongVeto, encodeLongVeto, LONG_VETO_CHARS, LONG_VETO_LABELS, longVetoDrops, longVetoDropsOf } from './long-veto.js';
 import { LONG_VETO_MODEL } from './long-veto-model.js';
 import { longVetoModule } from './model-file.js';
 import { classifierVersion, classify, lastModelText, setLongVeto } from './model.js';
@@ -34,6 +35,31 @@ describe('long-text veto', () => {
     expect(rows.length).toBeGreaterThan(4000);
     expect(longVetoModule(trainLongVeto(rows).bytes)).toBe(read('src/domain/collection/classifier/long-veto-model.ts'));
   }, 300_000);
+
+  // model.ts sums the veto's weights over the buckets the main model's pass has just found (linear.ts lastBuckets), not
+  // over a second hashing of the text, which training does (forEachGram).
+  it('reads the same grams from the main model\'s pass as from hashing the text again, and drops the same labels', () => {
+    const model = decodeModel(fromBase64(LINEAR_MODEL));
+    const veto = decodeLongVeto(fromBase64(LONG_VETO_MODEL));
+    expect(veto.bits).toBe(model.bits);
+    const out = new Float64Array(NL);
+    let n = 0;
+    for (const m of Object.values(heldOutSets(read)).flat()) {
+      classify(m.text, m.to);
+      const text = lastModelText();
+      if (text.length < LONG_VETO_CHARS) continue;
+      scoreGramsInto(model, text, new Float64Array(NL), out);
+      const { buckets, count } = lastBuckets();
+      const own: number[] = [];
+      forEachGram(text, veto.bits, (b) => {
+        own.push(b);
+      });
+      expect([...buckets.subarray(0, count)].sort((a, b) => a - b), m.id).toEqual(own.sort((a, b) => a - b));
+      expect(longVetoDropsOf(veto, buckets, count, ~0), m.id).toBe(longVetoDrops(veto, text, ~0));
+      n++;
+    }
+    expect(n).toBeGreaterThan(3000);
+  }, 120_000);
 
   it('chooses the highest threshold whose vetoes drop at most the allowed share of the right labels', () => {
     const rows = [

@@ -47,24 +47,16 @@ export interface LongVetoModel {
   heads: LongVetoHead[];
 }
 
-/** Scratch: the distinct buckets of the text being read. */
+/** Scratch: the distinct buckets of a text hashed here. */
 let found = new Int32Array(4096);
 
 /**
- * The labels (bits, LABELS order) among `have` that the veto drops from a model text: every head whose label is in
- * `have` and whose logit (bias + Σ weights of the text's distinct grams × 1/√count) is below its threshold. model.ts
- * asks for every head at once (have = ~0): the sentence windows may add a head's label after.
+ * The labels (bits, LABELS order) among `have` that the veto drops from a text with these distinct grams (`count`
+ * buckets of `buckets`, of the model's bits): every head whose label is in `have` and whose logit (bias + Σ weights of
+ * the buckets × 1/√count) is below its threshold. model.ts passes the buckets the main model has just read (linear.ts
+ * lastBuckets) and asks for every head at once (have = ~0): the sentence windows may add a head's label after.
  */
-export function longVetoDrops(m: LongVetoModel, text: string, have: number): number {
-  let n = 0;
-  const count = forEachGram(text, m.bits, (b) => {
-    if (n === found.length) {
-      const g = new Int32Array(found.length * 2);
-      g.set(found);
-      found = g;
-    }
-    found[n++] = b;
-  });
+export function longVetoDropsOf(m: LongVetoModel, buckets: Int32Array, count: number, have: number): number {
   const scale = gramScale(count);
   let drop = 0;
   for (const h of m.heads) {
@@ -72,10 +64,24 @@ export function longVetoDrops(m: LongVetoModel, text: string, have: number): num
     if ((have & bit) === 0) continue;
     const w = h.weights;
     let sum = 0;
-    for (let i = 0; i < n; i++) sum += w[found[i]!]!;
+    for (let i = 0; i < count; i++) sum += w[buckets[i]!]!;
     if (h.bias + sum * h.scale * scale < h.threshold) drop |= bit;
   }
   return drop;
+}
+
+/** longVetoDropsOf a model text, hashing its grams here (linear.ts forEachGram). */
+export function longVetoDrops(m: LongVetoModel, text: string, have: number): number {
+  let n = 0;
+  forEachGram(text, m.bits, (b) => {
+    if (n === found.length) {
+      const g = new Int32Array(found.length * 2);
+      g.set(found);
+      found = g;
+    }
+    found[n++] = b;
+  });
+  return longVetoDropsOf(m, found, n, have);
 }
 
 // ---------------------------------------------------------------------------------------------

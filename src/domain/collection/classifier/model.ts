@@ -15,11 +15,11 @@
  */
 import { LABELS, type Classification, type Label, type Recipient, type Span } from '../types.js';
 import { classifyWindow, labelHitBits, LAST_RUN, mergeSpans, runRules, type Hit } from './classify.js';
-import { decodeModel, denseBaseInto, denseFeatures, DENSE, fromBase64, modelId, NL, scoreGramsInto, topGrams, type LinearModel } from './linear.js';
+import { decodeModel, denseBaseInto, denseFeatures, DENSE, fromBase64, lastBuckets, modelId, NL, scoreGramsInto, topGrams, type LinearModel } from './linear.js';
 import { backRange, modelText, type ModelText } from './phrase.js';
 import { LINEAR_MODEL } from './linear-model.js';
 import { LONG_VETO_MODEL } from './long-veto-model.js';
-import { decodeLongVeto, LONG_VETO_CHARS, longVetoDrops, type LongVetoModel } from './long-veto.js';
+import { decodeLongVeto, LONG_VETO_CHARS, longVetoDrops, longVetoDropsOf, type LongVetoModel } from './long-veto.js';
 import { modelMayAdd } from './speaker.js';
 import { codePoints, decide, LAST_DECISION, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN } from './decide.js';
 
@@ -275,7 +275,9 @@ export function classify(text: string, to?: Recipient, opts?: ClassifyOptions): 
   // Every head is read here, before the sentence windows, and a label head's drop applies to what they add too.
   let drop = 0;
   if ((bits & 1) !== 0 && LONG_VETO_ON && opts?.context !== true && read.text.length >= LONG_VETO_CHARS) {
-    drop = longVetoDrops(LONG_VETO!, read.text, ~0);
+    // The buckets the main model has just read for the whole text (the same grams, when the bits agree).
+    const g = lastBuckets();
+    drop = g.bits === LONG_VETO!.bits ? longVetoDropsOf(LONG_VETO!, g.buckets, g.count, ~0) : longVetoDrops(LONG_VETO!, read.text, ~0);
     if ((drop & 1) !== 0) return { labels: [], spans: {} };
   }
   // Allocated only for a long collection text: classify is the hot path, and most messages are short.
