@@ -12,6 +12,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { classify, classifyRules, loadModel } from '../src/domain/collection/classifier/index.js';
 import { LINEAR_MODEL } from '../src/domain/collection/classifier/linear-model.js';
+import { LONG_VETO_MODEL } from '../src/domain/collection/classifier/long-veto-model.js';
 import type { Recipient } from '../src/domain/collection/types.js';
 import { rng } from '../src/import/testing.js';
 
@@ -125,7 +126,7 @@ export function runClassifierBench(count = 200_000, log: (line: string) => void 
   const msgs = generateMessages(count);
   const chars = msgs.reduce((s, m) => s + m.text.length, 0);
   const loadMs = loadModel();
-  log(`machine load average (1/5/15 min): ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores; model ${(LINEAR_MODEL.length / 1e6).toFixed(2)} MB base64, loaded in ${loadMs.toFixed(0)} ms`);
+  log(`machine load average (1/5/15 min): ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${availableParallelism()} cores; model ${(LINEAR_MODEL.length / 1e6).toFixed(2)} MB + long-text veto ${(LONG_VETO_MODEL.length / 1e6).toFixed(2)} MB base64, both loaded in ${loadMs.toFixed(0)} ms`);
   const best = { rules: { seconds: Infinity, cpuSeconds: Infinity, labelled: 0 }, model: { seconds: Infinity, cpuSeconds: Infinity, labelled: 0 } };
   for (let round = 0; round < 2; round++) {
     for (const [name, fn] of [['rules', classifyRules], ['model', classify]] as const) {

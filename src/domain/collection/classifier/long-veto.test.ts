@@ -20,7 +20,8 @@ const read = (rel: string): string => fs.readFileSync(new URL(rel, ROOT), 'utf8'
 afterEach(() => setLongVeto('default'));
 
 describe('long-text veto', () => {
-  it('decodes to the bytes it was encoded from, and names itself in the classifier version', () => {
+  it('decodes to the bytes it was encoded from, keeps the two model files under 20 MB, and names itself in the classifier version', () => {
+    expect(LINEAR_MODEL.length + LONG_VETO_MODEL.length).toBeLessThanOrEqual(20e6);
     const bytes = fromBase64(LONG_VETO_MODEL);
     expect(Buffer.from(encodeLongVeto(decodeLongVeto(bytes))).equals(Buffer.from(bytes))).toBe(true);
     expect(classifierVersion()).toMatch(/^r\d+\+lr-[0-9a-f]{8}\+lv-[0-9a-f]{8}$/);
