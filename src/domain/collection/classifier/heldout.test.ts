@@ -129,6 +129,9 @@ const FLOOR: {
     // blind-112's meet the target; blind-118's finds 19 of 24 threats of violence (0.792), as before the long-text veto
     // (which only ever removes collection).
     'blind-118 even': { threat_violence: 0.79 },
+    // blind-135 (session 19, long, collection-heavy, scored once): visit_threat recall 0.787 (37 of 47), the same with
+    // r44 at first sight; not looked at.
+    'blind-135': { visit_threat: 0.78 },
     // Session 18: r44's first retrain finds one fewer false_legal in blind-30's even half (11 of 14, 0.786); not looked at.
     'blind-30 even': { false_legal: 0.78 },
     'blind-32 even': { visit_threat: 0.66 },
