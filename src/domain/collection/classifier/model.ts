@@ -8,10 +8,12 @@
  *    sender is a collector, or the thread has collection messages: the import reads messages that way,
  *    `huxun classify` never does) a message that gets any other label is collection too;
  * 4. a label the rules gave keeps the rules' spans; a label only the model gave is explained by the
- *    grams that pushed it up most (offsets into the original text, like every span).
+ *    grams that pushed it up most (offsets into the original text, like every span);
+ * 5. without context, a long text called collection is read once more by the long-text veto (long-veto.ts), which
+ *    may take its collection (and so every label) or its false_legal away.
  *
- * CLASSIFIER_VERSION names the rules and the model: events store it, and the app relabels a case when it
- * changes (src/app/relabel.ts).
+ * classifierVersion() names the rules, the model and the veto: events store it, and the app relabels a case when
+ * it changes (src/app/relabel.ts).
  */
 import { LABELS, type Classification, type Label, type Recipient, type Span } from '../types.js';
 import { classifyWindow, labelHitBits, LAST_RUN, mergeSpans, runRules, type Hit } from './classify.js';
