@@ -145,6 +145,19 @@ describe('long-text veto', () => {
     expect(classify(short, 'debtor').labels).toContain('false_legal');
   });
 
+  // Session 19: the CI of a027c1f found a threat pasted 180 times (81 distinct grams in 4,000 code units) vetoed as
+  // if ordinary (classify.test.ts, "merges thousands of spans"); the veto had never seen a text like it.
+  it('does not read a long text of few distinct grams (one sentence repeated), even with a veto that drops everything', () => {
+    const shipped = decodeLongVeto(fromBase64(LONG_VETO_MODEL));
+    setLongVeto({ ...shipped, heads: shipped.heads.map((h) => ({ ...h, threshold: Infinity })) });
+    const threat = '你再不还钱就爆你通讯录，上门找你家人！🔪 ';
+    expect(classify(threat.repeat(100), 'debtor').labels).toEqual(expect.arrayContaining(['collection', 'threat_violence']));
+    // A long text of many distinct grams is read (and here dropped).
+    const letter =
+      '【汇通金融】刘女士，您的借款已逾期120天，欠款合计15,360元。经核实您的行为已构成恶意透支，涉嫌诈骗罪，我司已将材料移交公安机关，警方将于近日对您实施拘留。请您于今日18:00前结清欠款，以免留下案底，影响子女今后考公参军。';
+    expect(classify(letter, 'debtor').labels).toEqual([]);
+  });
+
   // Written for this test (not from any corpus): a long letter with a fake criminal claim.
   it('keeps false_legal where a long letter makes a false claim', () => {
     const fake =

@@ -29,6 +29,13 @@ import { forEachGram, gramScale } from './linear.js';
 /** Code units of the model text from which the veto reads a text (the long batches' writers were asked for 80–500 characters). */
 export const LONG_VETO_CHARS = 80;
 
+/**
+ * Distinct grams a text needs besides its length (LONG_VETO_CHARS) for the veto to read it. Every text it trains on
+ * has at least 198 (session 19); a long text with fewer repeats itself (one threat pasted over and over: 81 distinct
+ * grams in 4,000 code units), which the veto never saw, and one of them was vetoed as if ordinary.
+ */
+export const LONG_VETO_MIN_GRAMS = 150;
+
 /** The labels with a head, collection first. */
 export const LONG_VETO_LABELS: readonly Label[] = ['collection', 'false_legal'];
 
@@ -53,10 +60,11 @@ let found = new Int32Array(4096);
 /**
  * The labels (bits, LABELS order) among `have` that the veto drops from a text with these distinct grams (`count`
  * buckets of `buckets`, of the model's bits): every head whose label is in `have` and whose logit (bias + Σ weights of
- * the buckets × 1/√count) is below its threshold. model.ts passes the buckets the main model has just read (linear.ts
+ * the buckets × 1/√count) is below its threshold; none for a text of fewer than LONG_VETO_MIN_GRAMS. model.ts passes the buckets the main model has just read (linear.ts
  * lastBuckets) and asks for every head at once (have = ~0): the sentence windows may add a head's label after.
  */
 export function longVetoDropsOf(m: LongVetoModel, buckets: Int32Array, count: number, have: number): number {
+  if (count < LONG_VETO_MIN_GRAMS) return 0;
   const scale = gramScale(count);
   let drop = 0;
   for (const h of m.heads) {

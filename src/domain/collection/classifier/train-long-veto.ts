@@ -17,7 +17,7 @@
 import { mulberry32 } from '../../random.js';
 import { LABELS, type Label } from '../types.js';
 import { forEachGram, gramScale } from './linear.js';
-import { encodeLongVeto, LONG_VETO_CHARS, LONG_VETO_LABELS, type LongVetoHead, type LongVetoModel } from './long-veto.js';
+import { encodeLongVeto, LONG_VETO_CHARS, LONG_VETO_LABELS, LONG_VETO_MIN_GRAMS, type LongVetoHead, type LongVetoModel } from './long-veto.js';
 import type { LabelledMessage } from './metrics.js';
 import { classify, lastModelText, setLongVeto } from './model.js';
 import { labelBits } from './train-linear.js';
@@ -174,6 +174,8 @@ export function trainLongVeto(
     const bit = 1 << LABELS.indexOf(label);
     const data: Example[] = [];
     rows.forEach((r, i) => {
+      // What the veto does not read, it does not learn from.
+      if (featured[i]!.grams.length < LONG_VETO_MIN_GRAMS) return;
       const gold = r.labels.includes(label);
       const found = (r.predicted & bit) !== 0;
       // A label's head decides among collection messages the classifier found: its rows are those.
