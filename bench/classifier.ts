@@ -116,6 +116,40 @@ function timeRun(fn: Fn, msgs: ReadonlyArray<{ text: string; to: Recipient }>): 
   return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, labelled };
 }
 
+const INTERLEAVE_CHUNK = 5_000;
+const INTERLEAVE_ROUNDS = 4;
+
+/**
+ * CPU µs a message of the rules alone and of the classifier, timed in alternating chunks of the same messages (which
+ * one goes first turns with each chunk), median over rounds. This VM's speed changes by 20–40 % from one minute to the
+ * next (docs/classifier.md, sessions 17–19), so two whole runs one after the other can differ by that much; chunks a
+ * few milliseconds long, interleaved, see the same machine.
+ */
+function interleaved(msgs: ReadonlyArray<{ text: string; to: Recipient }>): { rules: number; model: number } {
+  const fns: Fn[] = [classifyRules, classify];
+  const rounds: Array<[number, number]> = [];
+  for (let round = 0; round < INTERLEAVE_ROUNDS; round++) {
+    const acc = [0, 0];
+    for (let c = 0, k = round; c < msgs.length; c += INTERLEAVE_CHUNK, k++) {
+      const end = Math.min(msgs.length, c + INTERLEAVE_CHUNK);
+      for (let j = 0; j < 2; j++) {
+        const f = (j + k) % 2;
+        const fn = fns[f]!;
+        const c0 = process.cpuUsage();
+        for (let i = c; i < end; i++) fn(msgs[i]!.text, msgs[i]!.to);
+        const d = process.cpuUsage(c0);
+        acc[f]! += d.user + d.system;
+      }
+    }
+    rounds.push([acc[0]! / msgs.length, acc[1]! / msgs.length]);
+  }
+  const median = (xs: number[]): number => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 === 1 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+  return { rules: median(rounds.map((r) => r[0])), model: median(rounds.map((r) => r[1])) };
+}
+
 /**
  * Classify `count` generated messages on this thread with the rules alone (classifyRules, today's
  * classifier before the model) and with the classifier (rules + linear model), the same messages in the
@@ -143,6 +177,11 @@ export function runClassifierBench(count = 200_000, log: (line: string) => void 
     );
   }
   log(`time per message, model / rules: ${(best.model.cpuSeconds / best.rules.cpuSeconds).toFixed(2)}× CPU, ${(best.model.seconds / best.rules.seconds).toFixed(2)}× wall (target ≤ 2×; best of 2 rounds each)`);
+  const il = interleaved(msgs);
+  log(
+    `interleaved, chunks of ${INTERLEAVE_CHUNK.toLocaleString('en-US')} messages alternating, median of ${INTERLEAVE_ROUNDS} rounds: rules ${il.rules.toFixed(2)} µs, ` +
+      `rules + model ${il.model.toFixed(2)} µs CPU a message = ${fmt(1e6 / il.model)} msg/s; ${(il.model / il.rules).toFixed(2)}× (the ratio a change of the VM's speed during the run moves least)`,
+  );
   const r = best.model;
   return {
     messages: msgs.length,
