@@ -130,6 +130,9 @@ const FLOOR: {
     // blind-112's meet the target; blind-118's finds 19 of 24 threats of violence (0.792), as before the long-text veto
     // (which only ever removes collection).
     'blind-118 even': { threat_violence: 0.79 },
+    // blind-140 (session 19, long and mixed, scored once with the final classifier): threat_contacts recall 0.778 (35
+    // of 45), the same with r44 at first sight; not looked at.
+    'blind-140': { threat_contacts: 0.77 },
     // blind-135 (session 19, long, collection-heavy, scored once): visit_threat recall 0.787 (37 of 47), the same with
     // r44 at first sight; not looked at. Its even half, held out once its odd half joined the veto's training, meets
     // the target: no floor.
