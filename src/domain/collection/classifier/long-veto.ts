@@ -60,8 +60,9 @@ let found = new Int32Array(4096);
 /**
  * The labels (bits, LABELS order) among `have` that the veto drops from a text with these distinct grams (`count`
  * buckets of `buckets`, of the model's bits): every head whose label is in `have` and whose logit (bias + Σ weights of
- * the buckets × 1/√count) is below its threshold; none for a text of fewer than LONG_VETO_MIN_GRAMS. model.ts passes the buckets the main model has just read (linear.ts
- * lastBuckets) and asks for every head at once (have = ~0): the sentence windows may add a head's label after.
+ * the buckets × 1/√count) is below its threshold; none for a text of fewer than LONG_VETO_MIN_GRAMS. model.ts passes
+ * the buckets the main model has just read (linear.ts lastBuckets) and asks for every head at once (have = ~0): the
+ * sentence windows may add a head's label after.
  */
 export function longVetoDropsOf(m: LongVetoModel, buckets: Int32Array, count: number, have: number): number {
   if (count < LONG_VETO_MIN_GRAMS) return 0;
