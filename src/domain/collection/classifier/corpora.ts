@@ -152,17 +152,12 @@ export function trainingSet(read: Reader): TrainMessage[] {
 export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
   const w = written(read);
   const r = realSplit(read);
-  /** Sealed batches held out whole, by number; of those in LONG_VETO_BATCHES, the even half (`blind-N even`). */
-  const whole = (...ns: number[]): Record<string, LabelledMessage[]> =>
-    Object.fromEntries(
-      ns.map((n) => {
-        const msgs = parseJsonl(read(`${FIX}blind-${n}.jsonl`));
-        return LONG_VETO_BATCHES.includes(n) ? [`blind-${n} even`, msgs.filter((m) => !odd(m))] : [`blind-${n}`, msgs];
-      }),
-    );
-  /** Sealed batches whose odd ids are trained on (HALVED_S14): their even halves, by number. */
+  /** Sealed batches whose odd ids are trained on (HALVED_S14, LONG_VETO_BATCHES): their even halves, by number. */
   const evens = (...ns: number[]): Record<string, LabelledMessage[]> =>
     Object.fromEntries(ns.map((n) => [`blind-${n} even`, parseJsonl(read(`${FIX}blind-${n}.jsonl`)).filter((m) => !odd(m))]));
+  /** Sealed batches held out whole, by number; of those in LONG_VETO_BATCHES, the even half (evens). */
+  const whole = (...ns: number[]): Record<string, LabelledMessage[]> =>
+    Object.assign({}, ...ns.map((n) => (LONG_VETO_BATCHES.includes(n) ? evens(n) : { [`blind-${n}`]: parseJsonl(read(`${FIX}blind-${n}.jsonl`)) })));
   return {
     'real heldout': r.heldout,
     'written blind': w.filter((m) => m.split === 'blind'),

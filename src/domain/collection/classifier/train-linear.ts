@@ -17,7 +17,7 @@ import { LABELS, type Label, type Recipient } from '../types.js';
 import { classifyWindow, labelHitBits, LAST_RUN, runRules } from './classify.js';
 import { conceptFeaturesOn, D_CONCEPT, denseFeatures, DENSE, encodeModel, forEachGram, forEachLengthFeature, gramScale, gramWords, NL, type LinearModel } from './linear.js';
 import { conceptMask, forEachConceptFeature } from './concepts.js';
-import { mulberry32 } from '../../random.js';
+import { mulberry32, shuffleInPlace } from '../../random.js';
 import { NO_CUE_MARGIN } from './model.js';
 import { modelMayAdd } from './speaker.js';
 import { codePoints, decide, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN, vetoed } from './decide.js';
@@ -191,12 +191,7 @@ function trainWeights(data: readonly Featured[], idx: readonly number[], o: Requ
   const grad = new Float64Array(NL);
   const eps = 1e-8;
   for (let ep = 0; ep < o.epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(r() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    shuffleInPlace(order, r);
     for (const k of order) {
       const x = data[k]!;
       for (let l = 0; l < NL; l++) z[l] = b[l]!;

@@ -14,13 +14,13 @@
  *   at most the head's share (MAX_LOSS) of the right ones;
  * - the shipped weights: trained on all the head's rows, quantised to int8.
  */
-import { mulberry32 } from '../../random.js';
+import { mulberry32, shuffleInPlace } from '../../random.js';
 import { LABELS, type Label } from '../types.js';
 import { forEachGram, gramScale } from './linear.js';
 import { encodeLongVeto, LONG_VETO_CHARS, LONG_VETO_LABELS, LONG_VETO_MIN_GRAMS, type LongVetoHead, type LongVetoModel } from './long-veto.js';
 import type { LabelledMessage } from './metrics.js';
 import { classify, lastModelText, setLongVeto } from './model.js';
-import { labelBits } from './train-linear.js';
+import { DEFAULTS, labelBits } from './train-linear.js';
 
 export interface LongVetoRow {
   /** The model text (model.ts lastModelText). */
@@ -45,7 +45,8 @@ export interface LongVetoRow {
  */
 export const MAX_LOSS: Readonly<Partial<Record<Label, number>>> = { collection: 0.0025, false_legal: 0.01 };
 const FOUND_WEIGHT = 2;
-export const LONG_VETO_DEFAULTS = { bits: 19, epochs: 10, folds: 5, seed: 19, rate: 0.3, lambda: 1e-5 } as const;
+/** bits: the main model's, so that model.ts can sum the veto's weights over the buckets the main model found. */
+export const LONG_VETO_DEFAULTS = { bits: DEFAULTS.bits, epochs: 10, folds: 5, seed: 19, rate: 0.3, lambda: 1e-5 } as const;
 
 /**
  * The rows of the messages whose model text is long enough, read by the classifier as it is set up (the main model)
@@ -90,12 +91,7 @@ function fit(data: readonly Example[], idx: readonly number[], o: typeof LONG_VE
   const rnd = mulberry32(o.seed);
   const order = [...idx];
   for (let ep = 0; ep < o.epochs; ep++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rnd() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
-    }
+    shuffleInPlace(order, rnd);
     for (const i of order) {
       const e = data[i]!;
       let z = bias;
