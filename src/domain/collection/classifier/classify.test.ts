@@ -944,4 +944,20 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
   it('gives no label to a borrower asking whether what collectors said is lawful', () => {
     expect(rules('兄弟们，催收打电话说再不还就要上门，这算不算违法啊？', 'unknown')).toEqual([]);
   });
+  it('reads real lenders\' reminder templates as collection, and still turns away adverts and statements (r45)', () => {
+    // Contact and opt-out lines (详询, 拒收请回复R) no longer turn a reminder away.
+    expect(rules('【mo9】江湖救急用户，您的借款已过还款期，应还金额{0}元。为避免影响您的个人信用，请收到短信后立刻前往江湖救急页面完成还款或申请续期。详询: 02180163503', 'debtor')).toEqual(['collection']);
+    expect(rules('尊敬的客户，您的电单车融资租赁业务本月应还金额为{0}元，请务必在今日登录车1号公众号进行还款！详询020-89851216 【车1号】', 'debtor')).toEqual(['collection']);
+    // …but an advert with them still gets nothing, and neither does a statement that only reports the bill.
+    expect(rules('信用卡還不上？協商分期找我們，最长可分60期，免息免手续费，不成功全额退款。拒收請回覆 TD。', 'unknown')).toEqual([]);
+    expect(rules('新品上市，全场八折，详询4008-123-456，拒收请回复R', 'unknown')).toEqual([]);
+    expect(rules('【北辰银行】您的信用卡12月账单已出，本期应还¥3,268.40，到期还款日01月08日。', 'debtor')).toEqual([]);
+    // A deadline before the app, a date to pay after the bill, a failed debit to top up, the short template forms.
+    expect(rules('请在本月{}日前登录网站或打开仁仁分期APP还款，逾期将产生滞纳金。客服小妹：{}', 'debtor')).toEqual(['collection']);
+    expect(rules('尊敬的用户：您的第${yearmonth}期账单金额为${account}元，请于${date}前付款。如已付款，无需理会。', 'debtor')).toEqual(['collection']);
+    expect(rules('【招联金融】您今天应还1352.29元扣款失败，请17点前补足招商银行3683卡余额。', 'debtor')).toEqual(['collection']);
+    expect(rules('【花呗】本月还款日07月15日，账单156.60元，戳链接还款，已还忽略', 'debtor')).toEqual(['collection']);
+    // Coming to collect is collection and a visit.
+    expect(rules('近期会到你家里收款', 'third_party')).toEqual(['collection', 'third_party', 'visit_threat']);
+  });
 });

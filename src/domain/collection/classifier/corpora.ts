@@ -392,6 +392,12 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // final classifier: r44 0.913, collection P 0.979, R 0.979; final 0.919, P 0.995, R 0.974 (the veto dropped one
     // collection message of 195). threat_contacts recall 0.778 with both. Never tuned on, never trained on.
     ...whole(140),
+    // Session 20: blind-141 (general, 349) and blind-142 (real collectors' and lenders' register, 338), written by two
+    // helpers who read only the taxonomy and the guide, scored at first sight with session 19's final classifier
+    // (219dc9f): 0.938, collection P 0.963, lowest recall 0.938; 0.962, P 0.990, lowest recall 0.911. Then scored once
+    // with the session's final classifier (docs/classifier.md, session 20). Never tuned on, never trained on.
+    ...whole(141),
+    ...whole(142),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

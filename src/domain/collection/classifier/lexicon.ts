@@ -231,6 +231,9 @@ export const COLLECTION: Rule[] = compile(
         '[^，。！？]{0,8}?(?:还款|还清|结清|还上|偿还|归还欠款|存足|存够|完成还款|还最低|归还最低|缴清欠款|处理欠款)(?!成功|证明)' +
         // The way to pay named on the way (「请务必在今日登录车1号公众号进行还款」, 「请立刻前往…页面完成还款」): apps' templates.
         '|(?:请|请您|务必|尽快|及时|按时|立即|立刻|马上|今天|今日)[^，。！？]{0,6}?(?:登录|登陆|前往|打开|进入|通过)[^，。！？]{1,16}?(?:进行|完成)(?:还款|付款)(?!成功|证明)' +
+        // Session 20 (r45): the same with a deadline first and the app named last (「请在本月{}日前登录网站或打开仁仁分期APP
+        // 还款」, a real template).
+        '|(?:请|请您|务必)[^，。！？]{0,12}?(?:登录|登陆|前往|打开|进入)[^，。！？]{1,20}?(?:app|平台|网站|网页|公众号|小程序|页面|客户端)(?:进行|完成)?(?:还款|付款)(?!成功|证明)' +
         // Session 13 (r38): funding the account so as not to be overdue (「为避免逾期，请提前充值！」, a real app template):
         // the guide's d195.
         '|(?:避免|以免|防止)(?:逾期|超期|扣款失败)[^。！]{0,8}?(?:请|记得)[^。！]{0,6}?(?:充值|存入|存款|备足|存钱)|(?:请|记得)[^。！]{0,12}?(?:充值|存入|备足)[^。！]{0,10}?(?:避免|以免|防止)(?:逾期|超期)' +
@@ -238,6 +241,9 @@ export const COLLECTION: Rule[] = compile(
         // overdue words are a look-behind, so that skipBefore reads the words before the request, not 「您已」, and it is
         // tried only where a 请/务必/尽快 matched (a look-behind at every position cost 7 % of the rules' time).
         '|(?:请|务必|尽快)(?<=(?:逾期|超期)[^。]{0,12}?(?:请|务必|尽快))[^，。！？]{0,8}?(?:付款|缴款|交款|支付)(?!成功)' +
+        // Session 20 (r45): …or after a bill or a loan is named, by a date (「您的第${yearmonth}期账单金额为${account}元，请于${date}前
+        // 付款」, a real template): a request to pay, which veto.statement gives way to.
+        '|请(?<=(?:账单|借款|贷款|分期|应还|待还)[^。]{0,20}?请)(?:您)?(?:于|在)[^，。！？]{1,12}?(?:前|之前)(?:付款|缴款|支付)(?!成功)' +
         // …and keeping the balance for a debit (「系统将于今日18:00再次发起扣款，请保持…余额不少于¥1,560.00」: d195).
         '|(?:请|务必)(?:保持|确保)[^。，]{0,14}?余额(?:充足|足够|不少于|不低于)',
       w: 1,
@@ -340,10 +346,17 @@ export const COLLECTION: Rule[] = compile(
     // call turn). In the corpora 108 of the 114 messages with these words are collection; the other six are debt-relief
     // adverts (「专业团队帮您申请停息分期」: not after 团队/律师/机构) and receipts of a waiver already made (「已为您减免」).
     { id: 'col.offer', re: '(?:给|帮|为)(?:你|您)(?:申请|争取|做|办理|办)?(?:一下|一个|个)?[「“"]?(?:减免|免息|减息|停息|分期|延期)', w: 1, neg: true, skipBefore: '已|已经|团队|律师|律所|机构|顾问|我们公司|本公司' },
+    // Session 20 (r45): coming to collect (「近期会到你家里收款」, a real text to a contact): the visit rules find the visit,
+    // and this is what makes it collection. Not 催收 (「组团去你宿舍“上门催收”」 is friends joking about a milk tea), nor
+    // across quotation marks.
+    { id: 'col.visit_collect', re: '(?:到|去|来)(?:你|您)(?:们)?(?:的)?[^。，！？“”"「」『』]{0,6}?(?:收款|收钱|收账|收债|讨债|要债|要账|清收|追债)', w: 1, neg: true },
     { id: 'col.salary', re: '从(?:你的?|您的?)?工资(?:里|中)?(?:扣|代扣)', w: 0.6, neg: true },
     { id: 'col.fund', re: '存足|存够|存(?:钱|款)(?:到|进)(?:绑定|还款)?的?(?:银行)?卡|(?:分期|还款|账单|借款|贷款|扣款)[^。]{0,16}?(?:存入|存进)(?:足额|足够)|(?:请|确保|保证|注意|提前|保持)[^。]{0,10}?(?:余额充足|足额存入|备足)' +
       // Session 16 (r41): the template cut short after 余额 (「您本期2天后扣款，请保证卡内余额」, blind-104).
-      '|(?:请|务必)(?:保证|确保|保持)[^。，！？]{0,6}?余额(?=[。！!，]|$)', w: 1, neg: false },
+      '|(?:请|务必)(?:保证|确保|保持)[^。，！？]{0,6}?余额(?=[。！!，]|$)' +
+      // Session 20 (r45): topping up after a failed debit (「您今天应还1352.29元扣款失败，请17点前补足招商银行3683卡余额」, a real
+      // lender's SMS).
+      '|(?:请|务必)[^。，！？]{0,8}?补足[^。，！？]{0,14}?余额', w: 1, neg: false },
     {
       id: 'col.private_loan',
       re:
@@ -389,7 +402,9 @@ export const COLLECTION: Rule[] = compile(
     { id: 'col.unable', re: '还不(?:起|上|了(?!解))', w: 0.6, neg: true },
     // Reminders as banks and loan apps send them (a public SMS dataset, session 9): 「如已还款本信息仅供参考」「以免逾期违约」
     // 「请尽快将剩余款项还至信用卡」. A statement that only reports says none of these.
-    { id: 'col.reminder', re: '如已(?:还款|付款|缴款|还清|存入|存款)[^。]{0,6}?(?:忽略|无需理会|勿理会|仅供参考|不必理会)|以免(?:逾期|违约|产生逾期)|(?:尽快|及时)将[^。]{0,8}?(?:款项|欠款|金额)(?:还至|存入|还到|还入)' +
+    { id: 'col.reminder', re: '如已(?:还款|付款|缴款|还清|存入|存款)[^。]{0,6}?(?:忽略|无需理会|勿理会|仅供参考|不必理会)|' +
+      // Session 20 (r45): the short forms of lenders' templates (「…戳链接还款，已还忽略」, a real 花呗 SMS).
+      '已还(?:款)?(?:请)?(?:忽略|勿理)|(?:戳|点击?)(?:链接|此处|这里)[^，。！？]{0,4}?还款|以免(?:逾期|违约|产生逾期)|(?:尽快|及时)将[^。]{0,8}?(?:款项|欠款|金额)(?:还至|存入|还到|还入)' +
       // Session 16 (r41): an agent's call opening (「这边是米兜分期，提醒您还款」, blind-104).
       '|提醒(?:您|你)[^，。！？]{0,4}?(?:按时|及时|尽快|记得)?(?:还款|还钱|还清|处理欠款)(?!成功)', w: 0.6, neg: false },
     // The collector's own chasing (「省得我们天天催你」) and what would pay the debt off (「卖个肾不就还上了」): blind-34
@@ -463,9 +478,14 @@ export const VETO: Rule[] = compile(
       re:
         '逾期也能|(?:黑|花)了也能|也能(?:贷|借|下款)|反催收|债务重组|逾期协商服务|黑户|不看征信|不查征信|征信花了|大数据不良|下款|秒到账|当天到账|当天放款|放款快|日息|月息低|低至|' +
         '额度(?:最高|高达)?\\d|最高\\d+[万元]|备用金|停息挂账(?!协议)|债务优化|无抵押|无担保|批款|户籍不限|资金(?:方面)?有需要|征信修复|债务处理|免费咨询|一对一|专业团队|专业律师|' +
-        '帮(?:您|你)(?:协商|处理|解决)|帮(?:您|你)(?:跟|和|与)(?:银行|平台)(?:谈判|协商)|专业法务团队|加v|加微|详询|点击(?:领取|观看|查看详情|了解)|拒收|回复(?:fq|y|td|r)(?![a-z])|成功后再收费|(?:谈)?不成(?:功)?不收费|一站式|上岸|先别慌',
+        '帮(?:您|你)(?:协商|处理|解决)|帮(?:您|你)(?:跟|和|与)(?:银行|平台)(?:谈判|协商)|专业法务团队|点击(?:领取|观看|查看详情|了解)|成功后再收费|(?:谈)?不成(?:功)?不收费|不成功(?:全额)?退(?:款|费)|一站式|上岸|先别慌',
       w: -2,
     },
+    // Session 20 (r45): the contact and opt-out lines that marketing SMS must carry (「详询4008…」「拒收请回复R」) are in
+    // lenders' own reminders and collectors' texts too (「…请收到短信后立刻前往江湖救急页面完成还款或申请续期。详询: 021…」,
+    // 「…授权专员到预留证件地上访，还款终止拒收请回复R」, real templates): they turn an advert away only when the text
+    // neither demands payment nor names a debt.
+    { id: 'veto.advert_contact', re: '加v|加微|详询|拒收|回复(?:fq|y|td|r)(?![a-z])', w: -2, voidBy: DEMANDS_OR_DEBT },
     {
       id: 'veto.news',
       re:
