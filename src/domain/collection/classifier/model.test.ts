@@ -33,8 +33,8 @@ describe('linear model', () => {
     // this process twice as well doubled the CI's longest test (300 s of a 20-minute budget; session 16) and proved less.
     const bytes = trainLinear(trainingSet(read)).bytes;
     expect(modelModule(bytes)).toBe(read('src/domain/collection/classifier/linear-model.ts'));
-    // Three seeds averaged (train-linear.ts ensemble, session 20) train three times over: 345 s beside the other
-    // classifier tests on the 2-core VM, 141 s with one seed in session 19.
+    // Three seeds averaged (train-linear.ts ensemble, session 20) train three times over: 430 s in CI before trainWeights'
+    // loop was tightened (59 → 38 s a seed), 141 s with one seed in session 19.
   }, 1_100_000);
 
   it('gives every label non-empty spans inside the text, with and without context', () => {
