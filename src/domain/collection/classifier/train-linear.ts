@@ -240,7 +240,7 @@ function trainWeights(data: readonly Featured[], idx: readonly number[], o: Requ
       }
       const sk = scale[k]!;
       const other = ((x.y & 1) === 0 ? ordinaryWeight : 1) * x.lw;
-      grad[0] = (1 / (1 + Math.exp(-z0)) - (x.y & 1)) * sk * 1 * 1;
+      grad[0] = (1 / (1 + Math.exp(-z0)) - (x.y & 1)) * sk;
       grad[1] = gradOf(z1, (x.y >> 1) & 1, sk, posWeight, other);
       grad[2] = gradOf(z2, (x.y >> 2) & 1, sk, posWeight, other);
       grad[3] = gradOf(z3, (x.y >> 3) & 1, sk, posWeight, other);
