@@ -167,8 +167,8 @@ const FLOOR: {
     'blind-75 even': { threat_contacts: 0.79 },
     // Session 20: with real gathering round 15 trained on (85 ordinary real texts, many of them borrowers' short replies)
     // the short-text batches lose a little collection recall and the visits that go with it: blind-95 visit_threat 20 of
-    // 28 (0.714; 0.786 and 0.821 with the same rules and old data under two seeds), blind-104 25 of 32 (0.781; 0.813 with
-    // the old data and another seed alone). The decision to train on the round was made before it was scored
+    // 28 (0.714; 0.821 with session 19's classifier, 0.786 with its data and rules under another seed), blind-104 25 of 32
+    // (0.781; 0.875 and 0.813 the same way). The decision to train on the round was made before it was scored
     // (docs/classifier.md, session 20).
     'blind-95': { visit_threat: 0.71 },
     'blind-104': { visit_threat: 0.78 },
