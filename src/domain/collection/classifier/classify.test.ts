@@ -944,6 +944,23 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
   it('gives no label to a borrower asking whether what collectors said is lawful', () => {
     expect(rules('兄弟们，催收打电话说再不还就要上门，这算不算违法啊？', 'unknown')).toEqual([]);
   });
+  it('reads blind-141\'s errors as the guide does (r46)', () => {
+    // A past private loan, and asking to repay some of it; 「能借我三千块吗」 is the borrower asking.
+    expect(rules('小王，我是你三舅，你借我的那两万块钱，你舅妈天天跟我吵，这个月能不能想办法还点', 'debtor')).toEqual(['collection']);
+    expect(rules('兄弟能借我三千块吗，下个月还你', 'unknown')).toEqual([]);
+    // A past loan named without 你 is a debt cue, too weak alone (blind-141's 「兄弟，借我的三千块上次说发工资还…记得哦」 is
+    // still missed by rules and model).
+    expect(explain('兄弟，借我的三千块上次说发工资还，今天15号了哈，记得哦', 'debtor').hits.map((h) => h.rule)).toContain('col.private_loan');
+    // 还款提醒 as a header is the taxonomy's lawful reminder; inside a sentence or a setting it is not.
+    expect(rules('【青柠贷】本期还款提醒：应还¥1,088.20，还款日3月25日，可在APP一键还款。', 'debtor')).toEqual(['collection']);
+    expect(rules('【北辰银行】您的信用卡已成功设置还款提醒，将在每期到期前3天短信提醒您。', 'debtor')).toEqual([]);
+    // Hearsay about someone else's debt, and a borrower's complaint quoting a threat.
+    expect(rules('听说小张借了好几个网贷，现在天天有人打电话到他家，他爸都气住院了', 'debtor')).toEqual([]);
+    expect(rules('投诉：你们平台的催收员说要去我老家泼油漆，我已经录音了，请你们给个说法！', 'unknown')).toEqual([]);
+    // Contacts already sent a notice, with nothing more: collection only (the guide's settled rule, 2026-12).
+    expect(rules('关于你在乐米借的逾期账款，我们这边已按流程给你的紧急联系人发送了提醒短信，请知悉。', 'debtor')).toEqual(['collection']);
+    expect(rules('逾期再不处理，我们将给你的紧急联系人发送催收短信。', 'debtor')).toContain('threat_contacts');
+  });
   it('reads real lenders\' reminder templates as collection, and still turns away adverts and statements (r45)', () => {
     // Contact and opt-out lines (详询, 拒收请回复R) no longer turn a reminder away.
     expect(rules('【mo9】江湖救急用户，您的借款已过还款期，应还金额{0}元。为避免影响您的个人信用，请收到短信后立刻前往江湖救急页面完成还款或申请续期。详询: 02180163503', 'debtor')).toEqual(['collection']);
