@@ -236,7 +236,7 @@ export function denseBaseInto(model: LinearModel, dense: Int32Array, nDense: num
  * out[l] = start[l] + Σ d[rows[j] × NL + l] over j < n, added in that order (out may be start). The eight sums are
  * locals, not a typed array written back on every row.
  */
-function sumRowsInto(d: Float64Array, rows: Int32Array, n: number, start: ArrayLike<number>, out: Float64Array): void {
+export function sumRowsInto(d: Float64Array, rows: Int32Array, n: number, start: ArrayLike<number>, out: Float64Array): void {
   let o0 = start[0]!, o1 = start[1]!, o2 = start[2]!, o3 = start[3]!, o4 = start[4]!, o5 = start[5]!, o6 = start[6]!, o7 = start[7]!;
   for (let j = 0; j < n; j++) {
     const r = rows[j]! * NL;

@@ -15,7 +15,7 @@
  */
 import { LABELS, type Label, type Recipient } from '../types.js';
 import { classifyWindow, labelHitBits, LAST_RUN, runRules } from './classify.js';
-import { conceptFeaturesOn, D_CONCEPT, denseFeatures, DENSE, encodeModel, forEachGram, forEachLengthFeature, gramScale, gramWords, NL, type LinearModel } from './linear.js';
+import { conceptFeaturesOn, D_CONCEPT, denseFeatures, DENSE, encodeModel, forEachGram, forEachLengthFeature, gramScale, gramWords, NL, sumRowsInto, type LinearModel } from './linear.js';
 import { conceptMask, forEachConceptFeature } from './concepts.js';
 import { mulberry32, shuffleInPlace } from '../../random.js';
 import { NO_CUE_MARGIN } from './model.js';
@@ -199,10 +199,11 @@ function trainWeights(data: readonly Featured[], idx: readonly number[], o: Requ
     scale[k] = w / reps;
     for (let j = 0; j < reps; j++) order.push(k);
   }
+  const z = new Float64Array(NL);
   const grad = new Float64Array(NL);
   const eps = 1e-8;
-  // The hot loop reads its options from locals and keeps the eight logits in locals (the same additions in the same
-  // order as a typed array, so the same bits): three trainings a model (ensemble) made this the CI's longest test.
+  // The hot loop reads its options from locals, and forward sums the eight logits in locals (the same additions in the
+  // same order as a typed array, so the same bits): three trainings a model (ensemble) made this the CI's longest test.
   const rate = o.rate;
   const lambda = o.lambda;
   const posWeight = o.posWeight;
@@ -215,39 +216,11 @@ function trainWeights(data: readonly Featured[], idx: readonly number[], o: Requ
       const grams = x.grams;
       const dense = x.dense;
       const inv = x.inv;
-      let z0 = b[0]!, z1 = b[1]!, z2 = b[2]!, z3 = b[3]!, z4 = b[4]!, z5 = b[5]!, z6 = b[6]!, z7 = b[7]!;
-      for (let j = 0; j < grams.length; j++) {
-        const base = grams[j]! * NL;
-        z0 += g[base]! * inv;
-        z1 += g[base + 1]! * inv;
-        z2 += g[base + 2]! * inv;
-        z3 += g[base + 3]! * inv;
-        z4 += g[base + 4]! * inv;
-        z5 += g[base + 5]! * inv;
-        z6 += g[base + 6]! * inv;
-        z7 += g[base + 7]! * inv;
-      }
-      for (let j = 0; j < dense.length; j++) {
-        const base = dense[j]! * NL;
-        z0 += d[base]!;
-        z1 += d[base + 1]!;
-        z2 += d[base + 2]!;
-        z3 += d[base + 3]!;
-        z4 += d[base + 4]!;
-        z5 += d[base + 5]!;
-        z6 += d[base + 6]!;
-        z7 += d[base + 7]!;
-      }
+      forward(g, d, b, x, z);
       const sk = scale[k]!;
       const other = ((x.y & 1) === 0 ? ordinaryWeight : 1) * x.lw;
-      grad[0] = (1 / (1 + Math.exp(-z0)) - (x.y & 1)) * sk;
-      grad[1] = gradOf(z1, (x.y >> 1) & 1, sk, posWeight, other);
-      grad[2] = gradOf(z2, (x.y >> 2) & 1, sk, posWeight, other);
-      grad[3] = gradOf(z3, (x.y >> 3) & 1, sk, posWeight, other);
-      grad[4] = gradOf(z4, (x.y >> 4) & 1, sk, posWeight, other);
-      grad[5] = gradOf(z5, (x.y >> 5) & 1, sk, posWeight, other);
-      grad[6] = gradOf(z6, (x.y >> 6) & 1, sk, posWeight, other);
-      grad[7] = gradOf(z7, (x.y >> 7) & 1, sk, posWeight, other);
+      grad[0] = (1 / (1 + Math.exp(-z[0]!)) - (x.y & 1)) * sk;
+      for (let l = 1; l < NL; l++) grad[l] = gradOf(z[l]!, (x.y >> l) & 1, sk, posWeight, other);
       for (let l = 0; l < NL; l++) {
         const gr = grad[l]!;
         bg[l]! += gr * gr;
@@ -257,31 +230,26 @@ function trainWeights(data: readonly Featured[], idx: readonly number[], o: Requ
       const gi4 = grad[4]! * inv, gi5 = grad[5]! * inv, gi6 = grad[6]! * inv, gi7 = grad[7]! * inv;
       for (let j = 0; j < grams.length; j++) {
         const base = grams[j]! * NL;
-        stepGram(g, gg, base, gi0, lambda, rate, eps);
-        stepGram(g, gg, base + 1, gi1, lambda, rate, eps);
-        stepGram(g, gg, base + 2, gi2, lambda, rate, eps);
-        stepGram(g, gg, base + 3, gi3, lambda, rate, eps);
-        stepGram(g, gg, base + 4, gi4, lambda, rate, eps);
-        stepGram(g, gg, base + 5, gi5, lambda, rate, eps);
-        stepGram(g, gg, base + 6, gi6, lambda, rate, eps);
-        stepGram(g, gg, base + 7, gi7, lambda, rate, eps);
+        adagradStep(g, gg, base, gi0, lambda, rate, eps);
+        adagradStep(g, gg, base + 1, gi1, lambda, rate, eps);
+        adagradStep(g, gg, base + 2, gi2, lambda, rate, eps);
+        adagradStep(g, gg, base + 3, gi3, lambda, rate, eps);
+        adagradStep(g, gg, base + 4, gi4, lambda, rate, eps);
+        adagradStep(g, gg, base + 5, gi5, lambda, rate, eps);
+        adagradStep(g, gg, base + 6, gi6, lambda, rate, eps);
+        adagradStep(g, gg, base + 7, gi7, lambda, rate, eps);
       }
       for (let j = 0; j < dense.length; j++) {
         const base = dense[j]! * NL;
-        for (let l = 0; l < NL; l++) {
-          const w = d[base + l]!;
-          const gr = grad[l]! + lambda * w;
-          dg[base + l]! += gr * gr;
-          d[base + l] = w - (rate * gr) / Math.sqrt(dg[base + l]! + eps);
-        }
+        for (let l = 0; l < NL; l++) adagradStep(d, dg, base + l, grad[l]!, lambda, rate, eps);
       }
     }
   }
   return { g, d, b };
 }
 
-/** One AdaGrad step of weight i, whose loss gradient (without L2) is gi. */
-function stepGram(g: Float64Array, gg: Float64Array, i: number, gi: number, lambda: number, rate: number, eps: number): void {
+/** One AdaGrad step of weight i (a gram's or a dense feature's), whose loss gradient (without L2) is gi. */
+function adagradStep(g: Float64Array, gg: Float64Array, i: number, gi: number, lambda: number, rate: number, eps: number): void {
   const w = g[i]!;
   const gr = gi + lambda * w;
   gg[i]! += gr * gr;
@@ -306,16 +274,39 @@ function trainAveraged(data: readonly Featured[], idx: readonly number[], o: Req
   return sum!;
 }
 
+/**
+ * The logits of a featured message under weights g, d, b, into `out`: the bias, the grams × inv, then the dense rows
+ * (linear.ts sumRowsInto, the classifier's own sum), each label's terms added in that order. Training's forward pass
+ * and the out-of-fold scores both read it.
+ */
+function forward(g: Float64Array, d: Float64Array, b: Float64Array, x: Featured, out: Float64Array): void {
+  const grams = x.grams;
+  const inv = x.inv;
+  let z0 = b[0]!, z1 = b[1]!, z2 = b[2]!, z3 = b[3]!, z4 = b[4]!, z5 = b[5]!, z6 = b[6]!, z7 = b[7]!;
+  for (let j = 0; j < grams.length; j++) {
+    const base = grams[j]! * NL;
+    z0 += g[base]! * inv;
+    z1 += g[base + 1]! * inv;
+    z2 += g[base + 2]! * inv;
+    z3 += g[base + 3]! * inv;
+    z4 += g[base + 4]! * inv;
+    z5 += g[base + 5]! * inv;
+    z6 += g[base + 6]! * inv;
+    z7 += g[base + 7]! * inv;
+  }
+  out[0] = z0;
+  out[1] = z1;
+  out[2] = z2;
+  out[3] = z3;
+  out[4] = z4;
+  out[5] = z5;
+  out[6] = z6;
+  out[7] = z7;
+  sumRowsInto(d, x.dense, x.dense.length, out, out);
+}
+
 function logits(w: Weights, x: Featured, out: Float64Array): void {
-  for (let l = 0; l < NL; l++) out[l] = w.b[l]!;
-  for (let j = 0; j < x.grams.length; j++) {
-    const base = x.grams[j]! * NL;
-    for (let l = 0; l < NL; l++) out[l]! += w.g[base + l]! * x.inv;
-  }
-  for (let j = 0; j < x.dense.length; j++) {
-    const base = x.dense[j]! * NL;
-    for (let l = 0; l < NL; l++) out[l]! += w.d[base + l]!;
-  }
+  forward(w.g, w.d, w.b, x, out);
 }
 
 function fnv(s: string): number {
