@@ -961,6 +961,30 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('关于你在乐米借的逾期账款，我们这边已按流程给你的紧急联系人发送了提醒短信，请知悉。', 'debtor')).toEqual(['collection']);
     expect(rules('逾期再不处理，我们将给你的紧急联系人发送催收短信。', 'debtor')).toContain('threat_contacts');
   });
+  it('reads blind-144\'s implicit messages as the guide does, and not their look-alikes (r47)', () => {
+    // Shame without a swear word is an insult in a collection message; alone it is nothing.
+    expect(rules('借了钱就玩消失，脸都不要了，欠款今天必须还', 'debtor')).toEqual(['collection', 'insult']);
+    expect(rules('做人做到你这份上，亲戚都躲着你，欠的钱什么时候还？', 'debtor')).toEqual(['collection', 'insult']);
+    expect(rules('拖家带口还借网贷的，脸都不要了。', 'unknown')).toEqual([]);
+    // A promised payment chased, a friend's gentle ask with a debt, Shanghainese 侬 and 伐.
+    expect(rules('您昨天承诺的800元到现在还没到账，请今天下午处理。', 'debtor')).toEqual(['collection']);
+    expect(rules('老同学，之前垫的房租钱2400，你手头宽裕了再转我', 'debtor')).toEqual(['collection']);
+    expect(rules('那份合同你方便时转我就行', 'unknown')).toEqual([]);
+    expect(rules('月底前把账平了，财务要对账', 'unknown')).toEqual([]);
+    expect(rules('侬欠的钞票到底还伐？', 'debtor')).toEqual(['collection']);
+    // Knocking at the door, and a relative's workplace number: a visit and a threat to contacts.
+    expect(rules('你欠的钱拖了半年，这几天我们一直敲门没人开，躲是躲不掉的', 'debtor')).toContain('visit_threat');
+    expect(rules('你爸单位的电话我们早就有了，欠款再不处理别怪我们', 'debtor')).toContain('threat_contacts');
+    // What is pushed to a place is sent there, not a visit; 能不能 asks, it does not threaten the child.
+    expect(rules('你的欠款信息已推送到你户籍地派出所，请尽快还款', 'debtor')).not.toContain('visit_threat');
+    expect(rules('哥，那一万块我孩子下学期学费要用，月底前能不能先还我一半', 'debtor')).toEqual(['collection']);
+    // A due date today with a nudge about the credit score is a reminder; the score alone is not.
+    expect(rules('今天是还款日哦，¥212.30 别忘了，按时还款信用分涨涨涨～', 'debtor')).toEqual(['collection']);
+    expect(rules('恭喜！您的信用分已提升，按时还款可获得更多额度', 'debtor')).toEqual([]);
+    // Short real collector lines the rules missed (the real training split's out-of-fold errors): arrest, and the job.
+    expect(rules('欠款再不还，等着被抓吧', 'debtor')).toEqual(['collection', 'false_legal']);
+    expect(rules('再不还钱就让你丢掉饭碗', 'debtor')).toEqual(['collection', 'threat_contacts']);
+  });
   it('reads real lenders\' reminder templates as collection, and still turns away adverts and statements (r45)', () => {
     // Contact and opt-out lines (详询, 拒收请回复R) no longer turn a reminder away.
     expect(rules('【mo9】江湖救急用户，您的借款已过还款期，应还金额{0}元。为避免影响您的个人信用，请收到短信后立刻前往江湖救急页面完成还款或申请续期。详询: 02180163503', 'debtor')).toEqual(['collection']);

@@ -395,13 +395,19 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Session 20: blind-141 (general, 349) and blind-142 (real collectors' and lenders' register, 338), written by two
     // helpers who read only the taxonomy and the guide, scored at first sight with session 19's final classifier
     // (219dc9f): 0.938, collection P 0.963, lowest recall 0.938; 0.962, P 0.990, lowest recall 0.911. Then scored once
-    // with the session's final classifier (docs/classifier.md, session 20). Never tuned on, never trained on.
+    // with the session's final classifier (docs/classifier.md, session 20). Never trained on; blind-141's errors were read
+    // after that score and r46 was chosen on them, so from r46 on blind-141 is tuned on.
     ...whole(141),
     ...whole(142),
     // blind-143, short texts (2–40 characters, 329), written after the session's classifier was final to check what
     // round 15's short ordinary replies cost short texts: 219dc9f 0.935, collection P 0.964 / R 0.942; final 0.940, P
     // 0.970 / R 0.936 (one collection message fewer). Never tuned on, never trained on.
     ...whole(143),
+    // Session 21: blind-144, messages that say it sideways (implied harm, visits and contacts, insults without swear
+    // words, dialect and pinyin) and their look-alikes (326), written by a helper who read only the taxonomy and the
+    // guide. First sight with session 20's final classifier (bd7e355): 0.897, collection P 0.983, lowest recall 0.793
+    // (insult). Its errors were then read and r47 chosen on them: tuned on, never trained on.
+    ...whole(144),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

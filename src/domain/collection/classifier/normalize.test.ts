@@ -106,6 +106,15 @@ describe('normalize', () => {
     const n = normalize(text);
     expect(n.norm).toBe('逾期了还款啊');
     expect(orig(text, 3, 5)).toBe('还kuan');
+    // Session 21: one whole syllable inside a cue word, before or after its Han half.
+    expect(normalize('再不还钱就去ni家').norm).toBe('再不还钱就去你家');
+    expect(normalize('通知你全部lian系人').norm).toBe('通知你全部联系人');
+    expect(normalize('你jia里人都知道了').norm).toBe('你家里人都知道了');
+    expect(normalize('等着坐lao吧，打si你').norm).toBe('等着坐牢吧，打死你');
+    const spelled = '去你jia';
+    expect(orig(spelled, 2, 3)).toBe('jia');
+    // Not a cue word: the syllable stays as it is.
+    expect(normalize('ni好呀，jia油').norm).toBe('ni好呀，jia油');
   });
 
   it('maps astral characters (emoji) as whole code points', () => {

@@ -66,6 +66,8 @@ const EXTRA_VARIANTS: Record<string, string> = {
   睇: '看',
   畀: '给',
   喺: '在',
+  // Shanghainese 侬 is 你 (「侬欠的钞票到底还伐？」, session 21); in Mandarin it is only found in names and 我侬你侬.
+  侬: '你',
 };
 
 function getOpencc(): Opencc {
@@ -217,6 +219,22 @@ const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {
   通: { xl: '讯录' },
   // Session 14: 「你个老lai」 (blind-82).
   老: { lai: '赖' },
+  // Session 21: one syllable in pinyin inside a cue word of the taxonomy (issue 11: "pinyin and homophones"), the way
+  // keyword filters are dodged: 「去你jia」「通知你lian系人」「打si你」「等着坐lao吧」. Whole syllables only (a letter
+  // alone after these heads is too often a real abbreviation).
+  你: { jia: '家' },
+  家: { ren: '人', li: '里' },
+  联: { xi: '系' },
+  通: { xl: '讯录', xun: '讯' },
+  讯: { lu: '录' },
+  打: { si: '死', duan: '断' },
+  弄: { si: '死' },
+  坐: { lao: '牢' },
+  法: { yuan: '院' },
+  起: { su: '诉' },
+  报: { jing: '警' },
+  曝: { guang: '光' },
+  律: { shi: '师' },
 };
 /** (latin token, following Han character) → replacement for the token. */
 const HOMOPHONE_BEFORE: Record<string, Record<string, string>> = {
@@ -226,6 +244,18 @@ const HOMOPHONE_BEFORE: Record<string, Record<string, string>> = {
   钱: { h: '还', huan: '还', hai: '还', q: '欠', qian: '欠' },
   门: { s: '上', shang: '上' },
   讯: { t: '通', tong: '通' },
+  // Session 21 (see HOMOPHONE_AFTER): 「去ni家」「lian系人」「jia人」「fa院」「da死」.
+  家: { ni: '你', ta: '他' },
+  系: { lian: '联' },
+  人: { jia: '家' },
+  院: { fa: '法' },
+  诉: { qi: '起' },
+  牢: { zuo: '坐' },
+  警: { bao: '报' },
+  死: { da: '打', nong: '弄', gao: '搞', zheng: '整' },
+  赖: { lao: '老' },
+  光: { bao: '曝' },
+  录: { xun: '讯' },
 };
 
 // ---------------------------------------------------------------------------------------------
