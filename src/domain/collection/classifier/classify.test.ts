@@ -984,6 +984,12 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     // Short real collector lines the rules missed (the real training split's out-of-fold errors): arrest, and the job.
     expect(rules('欠款再不还，等着被抓吧', 'debtor')).toEqual(['collection', 'false_legal']);
     expect(rules('再不还钱就让你丢掉饭碗', 'debtor')).toEqual(['collection', 'threat_contacts']);
+    // r48, blind-146 (after it was scored once): a demand as a question.
+    expect(rules('那八千块你看年前能不能还上？我这边也急用', 'debtor')).toEqual(['collection']);
+    expect(rules('你那六百多还打算拖到什么时候？', 'debtor')).toEqual(['collection']);
+    // r48, blind-145 (after it was scored once): an invitation to the whole address book is no threat to contacts; a debt voids that.
+    expect(rules('下个月结婚啦！从明天开始，你通讯录里每个人都会收到我们的电子请柬', 'debtor')).toEqual([]);
+    expect(rules('欠款再不还，你通讯录里每个人都会收到你的欠款通知', 'debtor')).toContain('threat_contacts');
   });
   it('reads real lenders\' reminder templates as collection, and still turns away adverts and statements (r45)', () => {
     // Contact and opt-out lines (详询, 拒收请回复R) no longer turn a reminder away.

@@ -408,6 +408,12 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // guide. First sight with session 20's final classifier (bd7e355): 0.897, collection P 0.983, lowest recall 0.793
     // (insult). Its errors were then read and r47 chosen on them: tuned on, never trained on.
     ...whole(144),
+    // blind-145 (the same brief as blind-144, another writer, 322) and blind-146 (an overdue borrower's inbox over a month,
+    // 334, 43 % collection), first sight with bd7e355: 0.912, collection P 0.952; 0.933, P 0.979. Sealed while r47 was
+    // chosen, then scored once with it: 0.912, P 0.952 (one collection message fewer found); 0.933, P 0.979. Then
+    // their errors were read and r48 chosen on them: tuned on, never trained on.
+    ...whole(145),
+    ...whole(146),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

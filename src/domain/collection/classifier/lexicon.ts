@@ -221,8 +221,8 @@ export const COLLECTION: Rule[] = compile(
         '(?:什么时候|啥时候|何时|几时|哪天|多久)[^，。？！]{0,4}(?:还|处理|给|转|打过来)|再不给|(?:有责任|有义务)[^。，]{0,4}?还|能(?:还|给|转)(?:给)?我吗|该(?:还|给我)(?:钱)?了|还给我(?!打|发|留言|带|买|做|看|介绍|寄|送|讲|说)|' +
         '能(?:不能)?还(?:钱|上)?(?:不|吗)(?=[？?，。！]|$)|能不能(?:想办法|想想办法)?(?:先)?还(?:点|一点|一些|些|一半|一部分|部分)(?!东西)|钱(?:准备|凑|备)好|(?:找|问|向|跟)[^。，]{0,6}?要钱|讨钱|追债|(?:是|也)?(?:要|必须|得)还的|说好(?:了)?[^。，]{0,6}?还|(?:准备|凑)好钱|(?:能不能|能否|可不可以)先(?:转|还|给|付)|先(?:转|还|给)我|' +
         '(?:赶紧|赶快|快点|尽快|马上|立刻|立即|早点|必须|务必|抓紧|速)还(?!有|是|在|要)|' +
-        // Session 21 (r47): Shanghainese 「到底还伐」 (blind-144).
-        '还(?:钱|钞票)?伐(?=[？?，。！]|$)|' +
+        // Session 21: Shanghainese 「到底还伐」 (r47, blind-144); 「你那六百多还打算拖到什么时候」「年前能不能还上？」 (r48, blind-146).
+        '还(?:钱|钞票)?伐(?=[？?，。！]|$)|(?:拖|躲)到什么时候|能不能还(?:钱|上|清)?(?=[？?，。！]|$)|' +
         '(?:你|您)[^。，]{0,10}先(?:还|付|交)|先还[^。，]{0,6}(?:吧|行不行|可以吗|也行|表示)',
       w: 1,
       neg: true,
@@ -513,6 +513,9 @@ export const VETO: Rule[] = compile(
       // News about a case quotes every threat of it: more than one news word weighs more (blind-46, first sight).
       cap: 3,
     },
+    // Session 21 (r48): invitations and greetings sent to a whole address book (「你通讯录里每个人都会收到我们的电子请柬」「把txl里的
+    // 客户每人发一条中秋祝福」, blind-145) read like a threat to contacts. Voided by a demand or any debt word.
+    { id: 'veto.greeting', re: '请柬|喜帖|婚礼|喜酒|满月酒|(?:中秋|新年|春节|节日|生日)祝福|生日快乐|节日快乐', w: -2, voidBy: DEMANDS_OR_DEBT },
     // Anti-fraud warnings; lenders' own reminders carry them too, so this one is weaker.
     { id: 'veto.antifraud', re: '反诈|冒充|警惕|谨防|不法分子|请勿(?:相信|轻信)|诈骗(?:电话|短信|分子)', w: -1.2 },
     // Session 18 (r44), blind-122: the police's and a community's warnings to residents (「【社区民警提醒】老年朋友们注意」).
