@@ -216,7 +216,6 @@ const HOMOPHONE_AFTER: Record<string, Record<string, string>> = {
   借: { k: '款', kuan: '款' },
   催: { s: '收', shou: '收' },
   上: { m: '门', men: '门' },
-  通: { xl: '讯录' },
   // Session 14: 「你个老lai」 (blind-82).
   老: { lai: '赖' },
   // Session 21: one syllable in pinyin inside a cue word of the taxonomy (issue 11: "pinyin and homophones"), the way
