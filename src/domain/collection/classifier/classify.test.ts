@@ -966,6 +966,9 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('借了钱就玩消失，脸都不要了，欠款今天必须还', 'debtor')).toEqual(['collection', 'insult']);
     expect(rules('做人做到你这份上，亲戚都躲着你，欠的钱什么时候还？', 'debtor')).toEqual(['collection', 'insult']);
     expect(rules('拖家带口还借网贷的，脸都不要了。', 'unknown')).toEqual([]);
+    // Asking the debtor to do the sums is no insult; a promise of something other than money is no debt.
+    expect(rules('欠款拖着不还，你自己算不算一下利息？', 'debtor')).not.toContain('insult');
+    expect(rules('你答应给我寄的明信片还没收到呢', 'unknown')).toEqual([]);
     // A promised payment chased, a friend's gentle ask with a debt, Shanghainese 侬 and 伐.
     expect(rules('您昨天承诺的800元到现在还没到账，请今天下午处理。', 'debtor')).toEqual(['collection']);
     expect(rules('老同学，之前垫的房租钱2400，你手头宽裕了再转我', 'debtor')).toEqual(['collection']);

@@ -364,7 +364,7 @@ export const COLLECTION: Rule[] = compile(
       // lender's SMS).
       '|(?:请|务必)[^。，！？]{0,8}?补足[^。，！？]{0,14}?余额' +
       // Session 21 (r47): a promised payment chased (「您承诺的1,000元还没到账」, blind-144).
-      '|(?:你|您)(?:之前|昨天|上次|当时)?(?:承诺|答应|保证|说好)(?:的|要)?[^。，！？]{0,12}?(?:还没|没有?|未|仍未|迟迟没)(?:到账|还|收到|转)', w: 1, neg: false },
+      '|(?:你|您)(?:之前|昨天|上次|当时)?(?:承诺|答应|保证|说好)(?:的|要)?[^。，！？]{0,12}?(?:还没|没有?|未|仍未|迟迟没)(?:到账|还|转)', w: 1, neg: false },
     {
       id: 'col.private_loan',
       re:
@@ -1268,7 +1268,7 @@ const INSULT: RuleSpec[] = [
   // Session 21 (r47), blind-144: shame without a swear word: 「脸都不要了」「没皮没脸的东西」「做人做到你这份上」, a child
   // shamed for the parent (「他爸是这种人」), and whether the debtor counts as a person (「好好想想自己算不算（人）」).
   { id: 'ins.contempt', re: '烂货|没(?:有)?(?:一个|个)好东西|人品可见一斑|吃软饭|软饭男|垃鸡|拉鸡|老来\\(赖\\)|自私到了?极点|死皮赖脸|活得(?:真是|真)?窝囊|真窝囊|' +
-      '脸(?:都|也)不要了|没皮没脸|做人做到(?:你)?这(?:个)?(?:份上|地步)|(?:爸|妈|爹|娘|父亲|母亲)是(?:你)?这(?:种|样的)人|自己算不算(?:个)?(?:人)?|算不算(?:个)?人', w: 0.5 },
+      '脸(?:都|也)不要了|没皮没脸|做人做到(?:你)?这(?:个)?(?:份上|地步)|(?:爸|妈|爹|娘|父亲|母亲)是(?:你)?这(?:种|样的)人|自己算不算(?=[。？！?，]|$)|算不算(?:个)?人', w: 0.5 },
   // Contempt for the debtor's job or home (「你那破工地搬砖的」「你住那破城中村」; not 「砸了你那破店」, a threat): blind-36 at first sight.
   { id: 'ins.shabby', re: '(?:你|您)(?:那|这)?(?:个)?(?:住(?:的)?那?)?破(?:工地|工作|城中村|出租屋|岗位)', w: 0.5 },
   { id: 'ins.pinyin', re: '(?<![a-z])(?:sb|s b|nmsl|cnm|c n m|wcnm|tmd|nmd|nmb|mlgb|rnm|nnd|cao|fuck|shit|ntm|mmp|nt(?!\\$)|biss|shabi|caonima|nima|cnmb|2b|lowb|low逼|low货|lj|trash|loser|bitch|idiot|scum|bastard|asshole)(?![a-z])', w: 0.5 },
