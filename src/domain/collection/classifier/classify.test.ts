@@ -994,6 +994,29 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('下个月结婚啦！从明天开始，你通讯录里每个人都会收到我们的电子请柬', 'debtor')).toEqual([]);
     expect(rules('欠款再不还，你通讯录里每个人都会收到你的欠款通知', 'debtor')).toContain('threat_contacts');
   });
+  it('reads blind-150\'s address-book messages as the guide does, and not their look-alikes (r49)', () => {
+    // An app asking for the address book, a friend finder and an HR form are no hold on the contacts…
+    expect(rules('「花鸭借钱」请求获取"通讯录"权限，以便您选择紧急联系人。我们承诺未经您同意不会联系您的通讯录好友。', 'unknown')).toEqual([]);
+    // (The rules gave the friend finder nothing before either; the model read it as a collector's: the veto is its feature.)
+    expect(explain('【抖音】你的好友"大鹏"通过手机通讯录找到了你，是否回关？', 'unknown').hits.map((h) => h.rule)).toContain('veto.contacts_ordinary');
+    expect(rules('行政通知：请全体员工于12月15日前更新紧急联系人姓名和电话，以便发生意外时公司能及时联系家属。', 'unknown')).toEqual([]);
+    // …but a collector's hold on them still is, and the contacts the borrower filled in are not a form to fill.
+    expect(rules('我们已经获取了你的通讯录，今天不还就挨个打', 'debtor')).toContain('threat_contacts');
+    expect(rules('你授权过的通讯录，现在派上用场了，今天是最后期限', 'debtor')).toContain('collection');
+    expect(rules('您好，如今日仍未处理，我司将按合同约定联系您填写的紧急联系人核实情况。', 'debtor')).toEqual(['collection', 'threat_contacts']);
+    // 曾 reports what was done (the guide's settled rule, 2026-12); an accident in a 'when' clause threatens nobody.
+    expect(rules('【安易贷】您的借款已逾期，我们曾于12月3日致电您的紧急联系人询问您的联系方式，请您尽快回电处理。', 'debtor')).toEqual(['collection']);
+    expect(rules('欠款不还，出了意外别怪我们', 'debtor')).toContain('threat_violence');
+    // A former spouse or a girlfriend is someone to tell; 出门看着点 is a veiled threat in a demand.
+    expect(rules('你前妻的电话我们也有了，想让她知道你现在这副样子吗？', 'debtor')).toEqual(['collection', 'threat_contacts']);
+    expect(rules('处理还是不处理，一句话。不处理，出门看着点。', 'debtor')).toEqual(['collection', 'threat_violence']);
+    expect(rules('出门看着点路，下雨地滑', 'unknown')).toEqual([]);
+    expect(rules('借我的两万什么时候还？再拖我就把借条发给你现女友', 'debtor')).toContain('threat_contacts');
+    // The borrower owning the debt to a contact is not collecting it.
+    const owning = '姐，我当时借款填了你做紧急联系人，钱的事我自己会解决';
+    expect(rules(owning, 'third_party')).toEqual([]);
+    expect(explain(owning, 'third_party').hits.map((h) => h.rule)).toContain('veto.debtor');
+  });
   it('reads real lenders\' reminder templates as collection, and still turns away adverts and statements (r45)', () => {
     // Contact and opt-out lines (详询, 拒收请回复R) no longer turn a reminder away.
     expect(rules('【mo9】江湖救急用户，您的借款已过还款期，应还金额{0}元。为避免影响您的个人信用，请收到短信后立刻前往江湖救急页面完成还款或申请续期。详询: 02180163503', 'debtor')).toEqual(['collection']);

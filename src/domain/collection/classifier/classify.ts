@@ -113,9 +113,10 @@ const SLOT_THIRD_PARTY = OTHER_LABELS.indexOf('third_party');
 const SLOT_CONTACTS = OTHER_LABELS.indexOf('threat_contacts');
 /**
  * A telling verb right after 已/已经/刚 (「我们已经通知你家人了」), or after 已于 and a date (「我司已于今日致电您的紧急联系人」,
- * session 17, blind-115): a report of what was done, like tc.already.
+ * session 17, blind-115), or 曾 (「我们曾于12月3日致电您的紧急联系人」, session 22, blind-150): a report of what was done, like
+ * tc.already.
  */
-const ALREADY_BEFORE = /(?:已|已经|以经|刚|刚刚|刚才)(?:都|也)?$|已于[^，。！？]{1,6}$/;
+const ALREADY_BEFORE = /(?:已|已经|以经|刚|刚刚|刚才|曾|曾经)(?:都|也)?$|[已曾]于[^，。！？]{1,6}$/;
 /** A time in the past earlier in the clause (「上周给你表弟打过电话了」). */
 const PAST_BEFORE = /上周|上个?月|昨天|昨晚|前天|前几天|上次|之前|早就|早已|刚才/;
 /** 过 right after the act (「发送过」), not the direction 过去/过来. */
