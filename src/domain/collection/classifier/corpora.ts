@@ -419,6 +419,17 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // (one false visit_threat fewer); 0.955, P 0.961 (the same labels). Never tuned on, never trained on.
     ...whole(147),
     ...whole(148),
+    // Session 22: blind-150, messages that reach a whole address book or speak of the borrower's contacts (collectors'
+    // broadcasts, open and disguised, and their look-alikes: invitations, HR and community notices, app permission
+    // requests, fundraising, friend finders; 300). First sight with session 21's final classifier (42e0d1a): 0.909,
+    // collection P 0.964, lowest recall 0.804 (threat_contacts). Its errors were then read and r49 chosen on them: tuned
+    // on, never trained on.
+    ...whole(150),
+    // blind-149 (a general mix, 335) and blind-151 (the same brief as blind-150, another writer, 300), kept sealed while
+    // r49 was chosen: 42e0d1a 0.911, collection P 0.975; 0.956, P 0.971. Scored once with r49: the same labels on every
+    // message of both. Never tuned on, never trained on.
+    ...whole(149),
+    ...whole(151),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
