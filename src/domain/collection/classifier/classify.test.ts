@@ -1004,6 +1004,7 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('我们已经获取了你的通讯录，今天不还就挨个打', 'debtor')).toContain('threat_contacts');
     expect(rules('你授权过的通讯录，现在派上用场了，今天是最后期限', 'debtor')).toContain('collection');
     expect(rules('您好，如今日仍未处理，我司将按合同约定联系您填写的紧急联系人核实情况。', 'debtor')).toEqual(['collection', 'threat_contacts']);
+    expect(rules('请更新紧急联系人，否则我们只能联系你的家人和单位', 'debtor')).toContain('threat_contacts');
     // 曾 reports what was done (the guide's settled rule, 2026-12); an accident in a 'when' clause threatens nobody.
     expect(rules('【安易贷】您的借款已逾期，我们曾于12月3日致电您的紧急联系人询问您的联系方式，请您尽快回电处理。', 'debtor')).toEqual(['collection']);
     expect(rules('欠款不还，出了意外别怪我们', 'debtor')).toContain('threat_violence');
