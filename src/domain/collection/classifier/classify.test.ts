@@ -1018,6 +1018,20 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules(owning, 'third_party')).toEqual([]);
     expect(explain(owning, 'third_party').hits.map((h) => h.rule)).toContain('veto.debtor');
   });
+  it('reads blind-152\'s call transcripts as the guide does, and not their look-alikes (r50)', () => {
+    // A recogniser's 律是 is still a lawyer speaking.
+    expect(rules('喂您好 我是瑞和律是事务所的 受托处理您女儿的欠款事宜 麻烦您转告她尽快联系我们', 'third_party')).toContain('impersonation');
+    // The borrower's turn first does not make the collector's turn after it the borrower's (turns separated by spaces).
+    expect(rules('客户：我真的现在拿不出来 催收：拿不出来 你借的时候咋拿得出手呢 你就是个废物 几千块钱都还不上', 'debtor')).toEqual(['collection', 'insult']);
+    expect(rules('客户：我下周三发工资，到时候一定还', 'debtor')).toEqual([]);
+    // A scam aimed at the reader collects no debt of theirs; a collector's fake police with the debt still does.
+    expect(rules('喂你好 你的信用卡被人盗刷了 这边是银联中心 为了保护你的资金 你需要把钱转到安全账户', 'debtor')).toEqual([]);
+    expect(rules('【公安部刑侦局】您的身份信息涉及一起网贷诈骗案件，请配合将欠款转入"资金核查账户"，否则将对您发布网上追逃。', 'debtor')).toContain('collection');
+    // 「不保证…会干出什么事来」 is a veiled threat in a demand.
+    const veiled = '欠款今天再不还，我不保证我手下那几个小伙子会干出什么事来';
+    expect(rules(veiled, 'debtor')).toEqual(['collection', 'threat_violence']);
+    expect(explain(veiled, 'debtor').hits.map((h) => h.rule)).toContain('viol.careful');
+  });
   it('reads real lenders\' reminder templates as collection, and still turns away adverts and statements (r45)', () => {
     // Contact and opt-out lines (详询, 拒收请回复R) no longer turn a reminder away.
     expect(rules('【mo9】江湖救急用户，您的借款已过还款期，应还金额{0}元。为避免影响您的个人信用，请收到短信后立刻前往江湖救急页面完成还款或申请续期。详询: 02180163503', 'debtor')).toEqual(['collection']);

@@ -420,8 +420,14 @@ export function isOwnTurn(norm: string): boolean {
   SPEAKER_TAG.lastIndex = 0;
   let t: RegExpExecArray | null;
   while ((t = SPEAKER_TAG.exec(norm)) !== null) if (t[1] !== who && !t[1]!.startsWith(who)) return false;
+  // A collector's tag inside the text without a break before it: a speech recogniser separates turns with spaces, which
+  // normalisation drops between Han characters (「客户：我真的现在拿不出来 催收：你就是个废物」, session 22, blind-152).
+  COLLECTOR_TAG.lastIndex = 0;
+  while ((t = COLLECTOR_TAG.exec(norm)) !== null) if (t.index > 0 && t[1] !== who) return false;
   return true;
 }
+/** A collector's side of a call, tagged anywhere in the text (isOwnTurn). */
+const COLLECTOR_TAG = /(催收员|催收|坐席|客服|专员|业务员|调解员|律师|法务|外访员|工作人员|对方|男|女)：/g;
 
 function isGenuineCourtNotice(norm: string): boolean {
   return COURT_OFFICIAL.test(norm) && CASE_NUMBER.test(norm) && !COURT_FAKE.test(norm);

@@ -543,6 +543,10 @@ export const VETO: Rule[] = compile(
       voidBy: DEMANDS_OR_DEBT,
     },
     { id: 'veto.fraud_warning', re: '(?:都|均|一律|统统)(?:是|为|系|属于?)诈骗|凡是[^。]{0,24}?诈骗|谨防(?:上当|受骗)', w: -2 },
+    // Session 22 (r50), blind-152: a scam aimed at the reader (「你的信用卡被人盗刷了…把钱转到安全账户」「涉嫌一起洗钱案…资金转到安全
+    // 账户」) collects no debt of theirs; every training text with 安全账户 is ordinary. A card or a loan named does not void it,
+    // an overdue debt or a private loan does.
+    { id: 'veto.scam_transfer', re: '安全账户|资金清查|清空额度|解冻费|注销(?:校园贷|学生贷|贷款账户)', w: -2, voidBy: ['col.debt_overdue', 'col.private_loan'] },
     {
       id: 'veto.debtor',
       re:
@@ -1145,7 +1149,9 @@ const VIOLENCE: RuleSpec[] = [
   {
     id: 'viol.careful',
     re:
-      '(?:小心|当心)(?:你|您|他|她|你们|点|一点|你家|家人|孩子|身体|安全|腿|手|命|你的|他的|她的)|走夜路|锁好门|一个人出门|出门(?:注意|小心|看着点|当心|留神)|(?:别|不要|少|最好别)(?:一个人|单独)(?:回家|出门|走|下班|在家)|' +
+      '(?:小心|当心)(?:你|您|他|她|你们|点|一点|你家|家人|孩子|身体|安全|腿|手|命|你的|他的|她的)|走夜路|锁好门|一个人出门|出门(?:注意|小心|看着点|当心|留神)|' +
+      // Session 22 (r50), blind-152: 「我不保证我手下那几个小伙子会干出什么事来」.
+      '(?:不保证|保不准|难保|说不准|不敢保证)[^。，]{0,12}?(?:会)?(?:干出|做出)(?:点)?(?:什么)?(?:事|事情)|(?:别|不要|少|最好别)(?:一个人|单独)(?:回家|出门|走|下班|在家)|' +
       // Session 15 (r40): the family's safety as the price (「要是想让家人平平安安的，就别再拖了」, 「家人的安全我们无法保证」;
       // blind-63's even half after the retrain, blind-92).
       '(?:想|要)(?:让)?(?:你的?)?(?:家人|家里人|孩子|老婆|老公|父母|爸妈|一家(?:人)?|全家)(?:都)?(?:平平安安|平安|安安全全)|(?:家人|家里人|孩子|老婆|老公|父母|爸妈|全家)(?:的)?(?:人身)?安全(?:我们|就|可|也){0,2}(?:无法|不能|没法|不敢|不好)保证',

@@ -174,3 +174,18 @@ describe('traditional 麼 (session 13)', () => {
     expect(normalize('constructor yq 30天').norm).toContain('逾期');
   });
 });
+
+describe('speech recognisers\' homophones (session 22)', () => {
+  it('reads the lawyer, the overdue and the repayment a recogniser misspells, where the context says which word it is', () => {
+    expect(normalize('我是华辰律是事务所的律是 姓钱').norm).toBe('我是华辰律师事务所的律师姓钱');
+    expect(normalize('我是你这个案子的代理律是 我姓黄').norm).toBe('我是你这个案子的代理律师我姓黄');
+    expect(normalize('华信律是所的张律是').norm).toBe('华信律师所的张律师');
+    expect(normalize('借款已鱼期三天').norm).toBe('借款已逾期三天');
+    expect(normalize('商量一个换款计划，请按时换款').norm).toBe('商量一个还款计划，请按时还款');
+  });
+  it('leaves 法律是, 一律是, 规律是 and a phone\'s model alone, and keeps positions', () => {
+    for (const t of ['中国的法律是这样规定的', '冒充公检法的一律是诈骗', '规律是这样', '我想换款手机', '所以律是所以']) expect(normalize(t).norm).toBe(t);
+    const n = normalize('华辰律是事务所');
+    expect(n.map).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+});
