@@ -1032,6 +1032,18 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules(veiled, 'debtor')).toEqual(['collection', 'threat_violence']);
     expect(explain(veiled, 'debtor').hits.map((h) => h.rule)).toContain('viol.careful');
   });
+  it('turns away blind-153\'s ordinary calls: the court to the plaintiff, the borrower\'s own call, a paid debt, a credit offer (r51)', () => {
+    expect(rules('您好 我是朝阳区人民法院立案庭的工作人员 您起诉王某的那个民间借贷纠纷已经立案了 案号我发短信给您 缴费通知也会一起发 您在网上缴就行', 'debtor')).toEqual([]);
+    expect(rules('喂刘经理 我是欠你们钱的那个孙浩 我现在找到工作了 下个月十号发工资 能不能先还两千', 'unknown')).toEqual([]);
+    // (The rules gave this nothing before either; the model read it as collection: the veto is its feature.)
+    expect(explain('你爸那个农商行的贷款到期了 我们已经还上了 你不用管', 'debtor').hits.map((h) => h.rule)).toContain('veto.no_need');
+    expect(rules('先生您好 这边是光大银行信用卡中心 可以给您办理一个分期现金 额度二十万 利率很低 您需要吗', 'debtor')).toEqual([]);
+    expect(rules('这里是最高人民法院 你涉嫌一起非法集资案件 名下账户将被冻结 现在给你转接到办案民警', 'debtor')).toEqual([]);
+    // …but a sneer, a jump 「下来就不用还了」 and an overdue card's relief offer are still collection.
+    expect(rules('tmd 电话拉黑是吧 钱不用还了？', 'debtor')).toContain('collection');
+    expect(rules('您好，您的卡片已逾期，目前可以申请个性化分期，手续费打八折，您看需要吗？', 'debtor')).toEqual(['collection']);
+    expect(rules('我们将依法起诉您，请您今天之内处理欠款', 'debtor')).toContain('collection');
+  });
   it('reads real lenders\' reminder templates as collection, and still turns away adverts and statements (r45)', () => {
     // Contact and opt-out lines (详询, 拒收请回复R) no longer turn a reminder away.
     expect(rules('【mo9】江湖救急用户，您的借款已过还款期，应还金额{0}元。为避免影响您的个人信用，请收到短信后立刻前往江湖救急页面完成还款或申请续期。详询: 02180163503', 'debtor')).toEqual(['collection']);

@@ -546,7 +546,19 @@ export const VETO: Rule[] = compile(
     // Session 22 (r50), blind-152: a scam aimed at the reader (「你的信用卡被人盗刷了…把钱转到安全账户」「涉嫌一起洗钱案…资金转到安全
     // 账户」) collects no debt of theirs; every training text with 安全账户 is ordinary. A card or a loan named does not void it,
     // an overdue debt or a private loan does.
-    { id: 'veto.scam_transfer', re: '安全账户|资金清查|清空额度|解冻费|注销(?:校园贷|学生贷|贷款账户)', w: -2, voidBy: ['col.debt_overdue', 'col.private_loan'] },
+    { id: 'veto.scam_transfer', re: '安全账户|资金清查|清空额度|解冻费|注销(?:校园贷|学生贷|贷款账户)|转接(?:到|给)?(?:办案)?(?:民警|警官)', w: -2, voidBy: ['col.debt_overdue', 'col.private_loan'] },
+    // Session 22 (r51), blind-153 (call transcripts): a court telling the plaintiff or the applicant about their own case
+    // (「您起诉王某的那个民间借贷纠纷已经立案了」「您申请执行的那个案子」); every training text with these words is ordinary.
+    { id: 'veto.court_to_creditor', re: '(?:您|你)(?:起诉|申请执行)[^。，]{0,8}?的|您申请的执行|您作为原告', w: -2 },
+    // A relative telling the reader a debt is paid or not to be repaid (「这个钱不用你们还啊」「我们已经还上了 你不用管」), not
+    // 「下来就不用还了」 or the sneer 「钱不用还了？」; and a bank's offer of credit (「利率很低 您需要吗」「手续费打八折」) unless a debt is overdue or demanded.
+    { id: 'veto.no_need', re: '(?<!就)(?:不用|不必)(?:你们?|您)?还(?:(?:了|啊|呀|哈)(?![？?吗么]|是吧)|(?=[，。！\\s]|$))|还上了[^。]{0,8}不用(?:你)?管', w: -2, voidBy: ['col.debt_overdue', 'col.overdue', 'col.private_loan', ...DEMANDS] },
+    {
+      id: 'veto.credit_offer',
+      re: '(?:利率|费率)(?:很低|低至|优惠)|手续费(?:打[^。，]{0,3}折|低至|优惠)|额度[^。，]{0,10}(?:万|元)[^。]{0,10}(?:需要吗|要不要)',
+      w: -2,
+      voidBy: ['col.debt_overdue', 'col.overdue', 'col.private_loan', ...DEMANDS],
+    },
     {
       id: 'veto.debtor',
       re:
@@ -555,7 +567,7 @@ export const VETO: Rule[] = compile(
         '我[^，。你您]{0,8}(?:会|一定|肯定|保证|尽量|争取)[^，。你您]{0,6}还|' +
         '(?:千万)?别(?:给(?:他们|钱|任何人)?(?=[，。！]|$)|给(?:他们|钱)|理|告诉他们|信)|别理|那是催收|(?:借|转)我[^，。]{0,6}(?:周转|应急)|能(?:先)?借我|借我\\d|' +
         // Session 22 (r49), blind-150: the borrower owning the debt to a contact (「钱的事我自己会解决」「我填了你做紧急联系人」).
-        '(?:钱的事|这事|这个事|债)?我自己(?:会|来)?(?:解决|处理|想办法|扛)|(?:^|[，。！？])我(?:当时|之前|借款时)?(?:填了?|写了?)你(?:做|当|作为)|' +
+        '(?:钱的事|这事|这个事|债)?我自己(?:会|来)?(?:解决|处理|想办法|扛)|我是欠(?:你们|您们|贵司|贵平台)?(?:的)?钱的|(?:^|[，。！？])我(?:当时|之前|借款时)?(?:填了?|写了?)你(?:做|当|作为)|' +
         '(?:跟|和)平台(?:在)?协商|连累你|对不起|替我还|帮我还(?:钱|债|款)|(?:说|讲)我欠(?:钱|款|债|了)|千万别(?:转|给钱)|' +
         // Session 11 (r36): asking for time in speech (「再给我三天」, Cantonese 「畀多两个礼拜我」, normalised to 给) and promising to pay when money comes
         // (「老家的钱到了马上还」): the borrower's side, as the guide's d007. A collector gives time to 你, not to 我.
