@@ -1044,6 +1044,20 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('您好，您的卡片已逾期，目前可以申请个性化分期，手续费打八折，您看需要吗？', 'debtor')).toEqual(['collection']);
     expect(rules('我们将依法起诉您，请您今天之内处理欠款', 'debtor')).toContain('collection');
   });
+  it('reads blind-154\'s calls as the guide does, and not their look-alikes (r52)', () => {
+    // The lender's invitation to come and settle is collection (d104); a reminder to fund the bound card too.
+    expect(rules('欢迎您到我们公司的线下服务网点来当面协商 地址是金水路280号 您带上身份证就行', 'debtor')).toEqual(['collection']);
+    expect(rules('喂，您好。这边是青藤借 您明天有一期还款1350块，您记得提前存到绑定的银行卡里哈', 'debtor')).toEqual(['collection']);
+    expect(rules('这个月的房贷还了吗？记得存钱到工资卡里', 'unknown')).toEqual([]);
+    // Guarding the door is a visit; someone else's door in a story is not the reader's.
+    expect(rules('你不还我就天天守你家门口你出门一次我收拾你一次你看着办', 'debtor')).toContain('visit_threat');
+    // A broadcast on the local TV is a collector's threat, not the news; the news still turns a quote away.
+    expect(rules('你不还也行 我们已经在做你的失信材料了 做好了你的照片名字就会在你们当地电视台滚动播放', 'debtor')).toContain('collection');
+    expect(rules('电视台曝光：催收员一天打上百个电话，“你不还，你全家都别想安生”', 'unknown')).toEqual([]);
+    // A son's lost phone asking for money is a scam; 贼娃子 is an insult.
+    expect(rules('喂 妈 我是你儿子啊 我手机丢了 这是同学的号码 我这边出了点事 急需两万块 你先打到这个卡上 别告诉爸', 'debtor')).toEqual([]);
+    expect(rules('老子跟你讲最后一遍 钱不还 你那只手就别要了 个贼娃子', 'debtor')).toContain('insult');
+  });
   it('reads real lenders\' reminder templates as collection, and still turns away adverts and statements (r45)', () => {
     // Contact and opt-out lines (详询, 拒收请回复R) no longer turn a reminder away.
     expect(rules('【mo9】江湖救急用户，您的借款已过还款期，应还金额{0}元。为避免影响您的个人信用，请收到短信后立刻前往江湖救急页面完成还款或申请续期。详询: 02180163503', 'debtor')).toEqual(['collection']);

@@ -434,10 +434,13 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // fillers, homophones, speaker tags), each by another writer. blind-152 (304): first sight with 39a9860 0.933,
     // collection P 0.948, impersonation recall 0.731; read, and r50 chosen on it. blind-153 (301): 39a9860 0.911, P 0.917;
     // scored once with r50 0.918, P 0.919; read, and r51 chosen on it. blind-154 (300), sealed until r51: 39a9860 0.943,
-    // P 0.961; r50 0.950, P 0.967; r51 0.953, P 0.974. Never trained on.
+    // P 0.961; r50 0.950, P 0.967; r51 0.953, P 0.974; then read, and r52 chosen on it. Never trained on.
     ...whole(152),
     ...whole(153),
     ...whole(154),
+    // blind-155 (300, the same brief, a fourth writer), sealed until r52: 39a9860 0.927, collection P 0.929; r51 0.931,
+    // P 0.930; scored once with r52: 0.931, P 0.930 (the same labels as r51's). Never tuned on, never trained on.
+    ...whole(155),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
