@@ -1058,6 +1058,17 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('喂 妈 我是你儿子啊 我手机丢了 这是同学的号码 我这边出了点事 急需两万块 你先打到这个卡上 别告诉爸', 'debtor')).toEqual([]);
     expect(rules('老子跟你讲最后一遍 钱不还 你那只手就别要了 个贼娃子', 'debtor')).toContain('insult');
   });
+  it('turns away blind-155\'s ordinary calls: courts and lawyers that only inform, legal aid, campus-loan scams (r53)', () => {
+    expect(rules('喂您好 我是宝安法院速裁庭的书记员 金满仓起诉您的借款合同纠纷目前在诉前调解阶段 调解员会联系您 您也可以在人民法院在线服务小程序上查看', 'debtor')).toEqual([]);
+    expect(rules('您好这里是江北区人民法院执行局 您作为被执行人的案件已经执行完毕 限制消费令已经解除 您可以在中国执行信息公开网上查询', 'debtor')).toEqual([]);
+    expect(rules('喂张总 我是李律师 您委托我们起诉的那个欠款案子法院已经立案了 下周三开庭 您这边需要准备一下借条原件', 'debtor')).toEqual([]);
+    expect(rules('喂你好 我是法律援助中心的 您申请的法律援助已经批下来了 关于您被起诉的借款案件 我们会指派律师跟您联系', 'debtor')).toEqual([]);
+    expect(rules('我是银保监会的工作人员 你之前在大学期间注册过校园贷 现在要清理 如果不处理会影响你的征信', 'debtor')).toEqual([]);
+    // …but a collector's false claim that sends the reader to look, and a court that demands payment, are still collection.
+    expect(rules('已列入失信被执行人名单，你自己去中国执行信息公开网看吧（还没看到是因为系统延迟）。', 'debtor')).toContain('false_legal');
+    expect(rules('【12368】你因拖欠网贷已被起诉，请立即联系138****5560还款', 'debtor')).toContain('collection');
+    expect(rules('村支书您好，你们村的杨二伟欠我们平台的钱，我们下周派人过来，到时候在村口广播里说一说，麻烦配合一下。', 'third_party')).toContain('threat_contacts');
+  });
   it('reads real lenders\' reminder templates as collection, and still turns away adverts and statements (r45)', () => {
     // Contact and opt-out lines (详询, 拒收请回复R) no longer turn a reminder away.
     expect(rules('【mo9】江湖救急用户，您的借款已过还款期，应还金额{0}元。为避免影响您的个人信用，请收到短信后立刻前往江湖救急页面完成还款或申请续期。详询: 02180163503', 'debtor')).toEqual(['collection']);

@@ -439,8 +439,12 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     ...whole(153),
     ...whole(154),
     // blind-155 (300, the same brief, a fourth writer), sealed until r52: 39a9860 0.927, collection P 0.929; r51 0.931,
-    // P 0.930; scored once with r52: 0.931, P 0.930 (the same labels as r51's). Never tuned on, never trained on.
+    // P 0.930; scored once with r52: 0.931, P 0.930 (the same labels as r51's); then read, and r53 chosen on it. Never
+    // trained on.
     ...whole(155),
+    // blind-156 (300, a fifth writer), sealed until r53: 39a9860 0.915, collection P 0.896; r52 0.931, P 0.925; scored once
+    // with r53: 0.931, P 0.925. Never tuned on, never trained on.
+    ...whole(156),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

@@ -511,7 +511,7 @@ export const VETO: Rule[] = compile(
       id: 'veto.news',
       re:
         '【[^】]{0,10}(?:日报|晚报|新闻|头条|发布|时报|快讯|观察|资讯|在线|网)】|记者|报道|打掉|团伙|犯罪嫌疑人|抓获|' +
-        '纪录片|电影|电视剧(?:第|里|中)|剧情|第\\d+集|(?:男|女)主角|男主(?!人)|女主(?![人播])|这个词|新闻|发布会|最高法|严厉打击|(?<!当地|你们)电视台|约谈|多[名位](?:借款人|用户|网友|市民|受害者|消费者)|(?<!有|没)什么意思|央视|媒体|涉案人员|(?:已被|被)警方|警方通报|医生提醒|判决书摘录|被害人|今日说法|(?:受害者|受害人)自述|(?:刷到|看到|看了|转发)(?:一个|个|一条|条)?视频|网上说|文章说|普法|法律科普|律师解答|' +
+        '纪录片|电影|电视剧(?:第|里|中)|剧情|第\\d+集|(?:男|女)主角|男主(?!人)|女主(?![人播])|这个词|新闻|发布会|最高法|严厉打击|(?<!当地|你们)电视台|听广播|广播上说|约谈|多[名位](?:借款人|用户|网友|市民|受害者|消费者)|(?<!有|没)什么意思|央视|媒体|涉案人员|(?:已被|被)警方|警方通报|医生提醒|判决书摘录|被害人|今日说法|(?:受害者|受害人)自述|(?:刷到|看到|看了|转发)(?:一个|个|一条|条)?视频|网上说|文章说|普法|法律科普|律师解答|' +
         // Session 18 (r44): reviews and retellings of films, series and novels about collectors quote their threats
         // (blind-122), and so do Hong Kong and Taiwan news, investigations, podcasts and fandoms (blind-124, 126, 128).
         '影评|剧透|编剧|导演|演员|预告片|预告(?:里|中)|第\\d+季|小说|剧本杀|追剧|港剧|韩剧|美剧|这部(?:片|剧|电影|小说|书)|反派|豆瓣|主人公|男一号|女一号|读书笔记|非虚构|书里|微博热搜|热搜榜|市民热线|热线回复|播客|嘉宾|港闻|深度调查|本报讯|[^】]{0,4}(?<!婚)讯】|【(?:调查|深度|特稿)】|(?<!涉)嫌犯|(?:已|未|没有人|无人|暂未有人)被捕|移送法办|逮捕[一二三四五六七八九十\\d]+名|催更|断更',
@@ -552,10 +552,17 @@ export const VETO: Rule[] = compile(
     // Session 22 (r50), blind-152: a scam aimed at the reader (「你的信用卡被人盗刷了…把钱转到安全账户」「涉嫌一起洗钱案…资金转到安全
     // 账户」) collects no debt of theirs; every training text with 安全账户 is ordinary. A card or a loan named does not void it,
     // an overdue debt or a private loan does.
-    { id: 'veto.scam_transfer', re: '安全账户|资金清查|清空额度|解冻(?:费|金)|注销(?:校园贷|学生贷|贷款账户)|转接(?:到|给)?(?:办案)?(?:民警|警官)|手机(?:丢|掉)了|这是(?:我)?(?:同学|朋友|同事|室友)的(?:手机|号码|电话)', w: -2, voidBy: ['col.debt_overdue', 'col.private_loan'] },
+    { id: 'veto.scam_transfer', re: '安全账户|资金清查|清空额度|解冻(?:费|金)|注销(?:校园贷|学生贷|贷款账户)|转接(?:到|给)?(?:办案)?(?:民警|警官)|手机(?:丢|掉)了|这是(?:我)?(?:同学|朋友|同事|室友)的(?:手机|号码|电话)|校园贷[^。]{0,8}(?:清理|注销|清空)', w: -2, voidBy: ['col.debt_overdue', 'col.private_loan'] },
     // Session 22 (r51), blind-153 (call transcripts): a court telling the plaintiff or the applicant about their own case
     // (「您起诉王某的那个民间借贷纠纷已经立案了」「您申请执行的那个案子」); every training text with these words is ordinary.
-    { id: 'veto.court_to_creditor', re: '(?:您|你)(?:起诉|申请执行)[^。，]{0,8}?的|您申请的执行|您作为原告', w: -2 },
+    // Session 22 (r53), blind-155: a lawyer's call to the client who hired him, and legal aid granted to the reader.
+    { id: 'veto.court_to_creditor', re: '(?:您|你)(?:起诉|申请执行)[^。，]{0,8}?的|您申请的执行|您作为原告|(?:您|你)委托(?:我们|我所|本所)?(?:起诉|代理|申请)|(?:您|你)(?:申请|提交)的法律援助', w: -2 },
+    // A court's call or notice that a case is closed or a restriction lifted (「您作为被执行人的案件已经执行完毕 限制消费令已经
+    // 解除」), and the courts' own platforms, which a clerk who only informs points to (「您也可以在人民法院在线服务小程序上查看」;
+    // 139 training texts name one, the 10 collectors among them demand payment).
+    { id: 'veto.case_closed', re: '执行完毕|(?:限制消费令?|限高|冻结)(?:已经?|已)(?:解除|撤销)|已(?:经)?结案', w: -2, voidBy: DEMANDS_OR_DEBT },
+    // Not when the reader is sent to look (「你自己去中国执行信息公开网看吧」, a collector's false claim).
+    { id: 'veto.court_platform', re: '(?<!(?:去|到|上)(?:中国)?)(?:中国)?(?:人民法院在线服务|移动微法院|执行信息公开网|裁判文书网)', w: -2, voidBy: DEMANDS },
     // A relative telling the reader a debt is paid or not to be repaid (「这个钱不用你们还啊」「我们已经还上了 你不用管」), not
     // 「下来就不用还了」 or the sneer 「钱不用还了？」; and a bank's offer of credit (「利率很低 您需要吗」「手续费打八折」) unless a debt is overdue or demanded.
     { id: 'veto.no_need', re: '(?<!就)(?:不用|不必)(?:你们?|您)?还(?:(?:了|啊|呀|哈)(?![？?吗么]|是吧)|(?=[，。！\\s]|$))|还上了[^。]{0,8}不用(?:你)?管', w: -2, voidBy: ['col.debt_overdue', 'col.overdue', 'col.private_loan', ...DEMANDS] },
