@@ -383,6 +383,8 @@ const OWN_TURN = new RegExp(
 );
 /** Any speaker tag (a word of 1–6 characters before a colon at the start or after a break). */
 const SPEAKER_TAG = /(?:^|[】，。！？；…\n])(?:【[^】]{0,12}】)?([^，。！？；…：\n]{1,6})：/g;
+/** A collector's side of a call, tagged anywhere in the text, with or without a break before it (isOwnTurn). */
+const COLLECTOR_TAG = /(催收员|催收|坐席|客服|专员|业务员|调解员|律师|法务|外访员|工作人员|对方|男|女)：/g;
 
 /**
  * A collector's turn that only greets and asks who is on the line (「催收员：喂，您好，请问是孙建军先生本人吗？」「阿姨您好，
@@ -426,8 +428,6 @@ export function isOwnTurn(norm: string): boolean {
   while ((t = COLLECTOR_TAG.exec(norm)) !== null) if (t.index > 0 && t[1] !== who) return false;
   return true;
 }
-/** A collector's side of a call, tagged anywhere in the text (isOwnTurn). */
-const COLLECTOR_TAG = /(催收员|催收|坐席|客服|专员|业务员|调解员|律师|法务|外访员|工作人员|对方|男|女)：/g;
 
 function isGenuineCourtNotice(norm: string): boolean {
   return COURT_OFFICIAL.test(norm) && CASE_NUMBER.test(norm) && !COURT_FAKE.test(norm);

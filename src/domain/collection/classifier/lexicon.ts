@@ -466,8 +466,10 @@ export const COLLECTION: Rule[] = compile(
 const DEMANDS = ['col.pay_imperative', 'col.repay_demand', 'col.nonpay'];
 /** What a borrower applies for (veto.debtor: 「我想申请延期还款」「想申请分期」). */
 const RELIEF = '(?:协商|延期|分期|停息|减免|展期)';
+/** Demands, an overdue debt or a private loan: what voids a veto whose words may name a card or a loan in passing (session 22). */
+const DEMANDS_OR_OWED = [...DEMANDS, 'col.debt_overdue', 'col.overdue', 'col.private_loan'];
 /** Demands and any debt word: what voids a veto for a trade or a visitor whose words collectors never need (session 14). */
-const DEMANDS_OR_DEBT = [...DEMANDS, 'col.debt_overdue', 'col.overdue', 'col.private_loan', 'col.debt_noun'];
+const DEMANDS_OR_DEBT = [...DEMANDS_OR_OWED, 'col.debt_noun'];
 
 export const VETO: Rule[] = compile(
   [
@@ -564,13 +566,14 @@ export const VETO: Rule[] = compile(
     // Not when the reader is sent to look (「你自己去中国执行信息公开网看吧」, a collector's false claim).
     { id: 'veto.court_platform', re: '(?<!(?:去|到|上)(?:中国)?)(?:中国)?(?:人民法院在线服务|移动微法院|执行信息公开网|裁判文书网)', w: -2, voidBy: DEMANDS },
     // A relative telling the reader a debt is paid or not to be repaid (「这个钱不用你们还啊」「我们已经还上了 你不用管」), not
-    // 「下来就不用还了」 or the sneer 「钱不用还了？」; and a bank's offer of credit (「利率很低 您需要吗」「手续费打八折」) unless a debt is overdue or demanded.
-    { id: 'veto.no_need', re: '(?<!就)(?:不用|不必)(?:你们?|您)?还(?:(?:了|啊|呀|哈)(?![？?吗么]|是吧)|(?=[，。！\\s]|$))|还上了[^。]{0,8}不用(?:你)?管', w: -2, voidBy: ['col.debt_overdue', 'col.overdue', 'col.private_loan', ...DEMANDS] },
+    // 「下来就不用还了」 or the sneer 「钱不用还了？」.
+    { id: 'veto.no_need', re: '(?<!就)(?:不用|不必)(?:你们?|您)?还(?:(?:了|啊|呀|哈)(?![？?吗么]|是吧)|(?=[，。！\\s]|$))|还上了[^。]{0,8}不用(?:你)?管', w: -2, voidBy: DEMANDS_OR_OWED },
+    // A bank's offer of credit (「利率很低 您需要吗」「手续费打八折」), unless a debt is overdue or demanded.
     {
       id: 'veto.credit_offer',
       re: '(?:利率|费率)(?:很低|低至|优惠)|手续费(?:打[^。，]{0,3}折|低至|优惠)|额度[^。，]{0,10}(?:万|元)[^。]{0,10}(?:需要吗|要不要)',
       w: -2,
-      voidBy: ['col.debt_overdue', 'col.overdue', 'col.private_loan', ...DEMANDS],
+      voidBy: DEMANDS_OR_OWED,
     },
     {
       id: 'veto.debtor',
@@ -1109,7 +1112,8 @@ const VISIT: RuleSpec[] = [
   },
   { id: 'visit.already_there', re: `(?:在|到了|已经到|已到|就在|蹲在|守在|等在)${YOU}(?:们)?的?${PLACE}(?![^。，]{0,3}群)`, w: 0.3 },
   { id: 'visit.find_you', re: '(?:过去|过来|上门|亲自|直接)找(?:你|您)|去(?:找|抓)(?:你|您)|(?:上门|家里)抓人', w: 0.3 },
-  // Session 21 (r47), blind-144: collectors already at the door or asking the way (「这几天一直敲门没人开」「谁知道他家是哪户」).
+  // Session 21 (r47), blind-144: collectors already at the door or asking the way (「这几天一直敲门没人开」「谁知道他家是哪户」);
+  // session 22 (r52), blind-154: guarding the reader's door (「天天守你家门口」, not a story's 「堵在他家门口」).
   { id: 'visit.at_door', re: '(?:守|堵|蹲)(?:在)?(?:你|您)(?:家|公司|单位)(?:门口|楼下)|(?:一直|天天|每天|几次|多次|去|来)敲(?:了)?(?:你|他|她)?(?:家)?(?:的)?门|(?:他|她)家(?:是|在)哪(?:户|家|栋|间)', w: 0.3 },
   {
     id: 'visit.our_people',

@@ -339,13 +339,14 @@ export function normalizeCore(text: string): CoreNormalized {
  */
 const ASR_CUE = /律[是式狮施]|鱼期|换款/;
 const ASR_LAWYER = /(?<=(?:代理|受托|委托|经办|承办|执业)律)[是式狮施]|(?<=律)[是式狮施](?=事务所|所(?!以|有|谓|在|属|得)|函)|(?<=[^法一规纪旋定韵音戒格]律)[是式狮施](?=[，。！？、\s]|$)|(?<=(?:的|[张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎潘杜戴夏钟汪田任姜范方石姚谭廖邹熊陆郝孔崔康毛邱秦江史顾侯邵孟龙段雷钱汤尹易乔贺赖龚])律)[是式狮施]/g;
+const ASR_OVERDUE = /鱼(?=期)/g;
 const ASR_REPAY = /换(?=款(?:计划|日|金额|方案|的事|记录|提醒|期限|时间))|(?<=按时|尽快|逾期|延期|分期|协商|准时|及时|申请|办理|提前|正常|一次性)换(?=款)/g;
 function fixAsr(n: CoreNormalized): CoreNormalized {
   const norm = n.norm;
   if (!ASR_CUE.test(norm)) return n;
   const fixed = norm
     .replace(ASR_LAWYER, '师')
-    .replace(/鱼(?=期)/g, '逾')
+    .replace(ASR_OVERDUE, '逾')
     .replace(ASR_REPAY, '还');
   return fixed === norm ? n : { ...n, norm: fixed };
 }
