@@ -1086,3 +1086,43 @@ describe('session 13 (r38): safety services, borrowed things, status strings and
     expect(rules('近期会到你家里收款', 'third_party')).toEqual(['collection', 'third_party', 'visit_threat']);
   });
 });
+
+describe('session 23 (r54): blind-157\'s calls, and what text recognition does to a screenshot', () => {
+  it('reads a failed debit with a request to fund the account, an agreed plan\'s first instalment, a field visit and the door (r54)', () => {
+    expect(rules('坐席：喂 您好 是郭先生吗 客户：嗯 坐席：我这边是海尔消费金融的 您那个冰箱的分期付款这个月还没扣款成功 卡里余额不足 金额是四百一十二块 麻烦您今天存一下钱 我们晚上八点再扣一次', 'debtor')).toContain('collection');
+    expect(rules('坐席：这边可以给您做一个停息挂账 剩余的一万零四百分二十四期 每期四百三十多 好的 那您下个月八号开始记得按期还', 'debtor')).toContain('collection');
+    expect(rules('喂 我们俩现在就站在你们那个筒子楼三楼 三零二是吧 灯亮着呢 别装不在家 出来把账对一下 欠的钱今天必须还', 'debtor')).toContain('visit_threat');
+    expect(rules('您这个借款六十三天没还款了 这周四周五会有同事去您合同上留的那个住址走一趟', 'debtor')).toContain('visit_threat');
+    // A parent's reminder about a mortgage and a uniform-maker's home fitting are not.
+    expect(rules('儿子，你房贷记得按时还，别影响征信', 'unknown')).toEqual([]);
+    expect(rules('喂您好 我是您孩子学校那个校服定做的 您家孩子的尺寸报一下 要是不知道我们可以上门量', 'debtor')).toEqual([]);
+  });
+  it('reads a recogniser\'s 派出锁, a 征信管理中心 claim, 烂仔 and a threat to a hand (r54)', () => {
+    expect(rules('喂 你是覃志强吧 我是你老家城北派出锁的 有个借贷公司来所里报案了 说你借钱不还 你今天要是不把钱还上 明天我们就派人到你家里带你回来', 'debtor')).toContain('impersonation');
+    expect(rules('您好，这里是征信管理中心，您的逾期记录需要您联系债权方处理，否则将正式上报。', 'debtor')).toContain('impersonation');
+    expect(rules('你听好了你这个烂仔 欠钱今日内唔还 明天就上门', 'debtor')).toContain('insult');
+    expect(rules('你帮我给你侄子带句话 他欠我们那四万块钱拖了八个月了 月底之前再看不到钱 他那只拿钱的手以后就别想再用了', 'third_party')).toContain('threat_violence');
+  });
+  it('does not read 你妈的电话 as an insult nor 是不是你出事了 as a threat (r54)', () => {
+    const r = rules('就刚才 你妈的电话我们已经打过了 老太太在电话那边一直问是不是你出事了 你还不处理的话 下一个我们就打给你姐', 'debtor');
+    expect(r).toContain('collection');
+    expect(r).not.toContain('insult');
+    expect(r).not.toContain('threat_violence');
+    expect(rules('你妈的，还钱', 'debtor')).toContain('insult');
+  });
+  it('turns away a debit that has not gone through as a receipt only when it has (r54)', () => {
+    expect(rules('【星河消费金融】您的借款本期扣款成功，金额412.00元。', 'debtor')).toEqual([]);
+  });
+  it('turns away the police and a bank following up the reader\'s own report, and a court calling a witness or a plaintiff (r54)', () => {
+    expect(rules('喂 你好 我是城关派出所的民警 你昨天报警说接到威胁电话的那个事 我们已经登记了 如果他们再打来你记得录音 然后马上打一一零', 'debtor')).toEqual([]);
+    expect(rules('喂 您好 这边是工商银行个人金融部 您前两天打电话提的那个征信异议 就是那笔您说不是您本人办的信用卡 我们已经提交核查了', 'debtor')).toEqual([]);
+    expect(rules('喂你好 我是市中级人民法院民二庭的 你是我们这边一个合同案件的证人 就是你同事那个案子 下礼拜二需要你出庭作证', 'debtor')).toEqual([]);
+    expect(rules('你好 这里是杭州市西湖区人民法院 我是立案庭的 你提交的那个起诉材料里面少了一份证据目录 麻烦你三天之内通过网上立案系统补交一下', 'debtor')).toEqual([]);
+    // A guarantor is not a witness, and a collector's "you will be summoned as a witness" over a debt is still collection.
+    expect(rules('您作为保证人，借款人 周斌 已逾期，依据担保合同您需承担连带保证责任，请于10日内代为清偿。', 'third_party')).toContain('collection');
+  });
+  it('reads a signature in round brackets and a glued time stamp as text recognition gives them (r54)', () => {
+    expect(rules('（借款人）我下周三发工资，能不能先还一半？', 'unknown')).toEqual([]);
+    expect(rules('下午3:15 你的欠款再不还，明天就去你公司找你', 'debtor')).toEqual(rules('你的欠款再不还，明天就去你公司找你', 'debtor'));
+  });
+});

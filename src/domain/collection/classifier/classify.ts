@@ -376,9 +376,10 @@ function weight(rule: Rule, count: number): number {
  * collection, by the rules' repayment words or by the model.
  */
 const OWN_SPEAKERS = '借款人|客户|本人|机主|用户|我|接听人|接听者|家属|联系人|紧急联系人|亲属|母亲|父亲|妈妈|爸爸|同事|室友|前妻|前夫|妻子|丈夫|老婆|老公|儿子|女儿|哥哥|姐姐|弟弟|妹妹|邻居|销售|电销|推销员';
-// The tag as 借款人：… or, session 14 (r39), in brackets: （借款人）我下周三发工资… (blind-83).
+// The tag as 借款人：… or, session 14 (r39), in brackets: （借款人）我下周三发工资… (blind-83). Normalisation reads a round
+// bracket at the start as 【】 (session 23: text recognition's 【→（), so 【借款人】 is the same tag.
 const OWN_TURN = new RegExp(
-  `^(?:【[^】]{0,12}】)?(?:[（(](${OWN_SPEAKERS})[）)]：?|(${OWN_SPEAKERS})(?:[（(][^）)]{0,8}[）)])?：)(?=` +
+  `^(?:【(${OWN_SPEAKERS})】：?|(?:【[^】]{0,12}】)?(?:[（(](${OWN_SPEAKERS})[）)]：?|(${OWN_SPEAKERS})(?:[（(][^）)]{0,8}[）)])?：))(?=` +
     '[^：]{0,4}?(?:我|喂|嗯|对|好|啊|哦|额|呃|是|那个|你们|你|您|他|她|不|没|行|可以|知道|谁|什么|哪|为什么|怎么))',
 );
 /** Any speaker tag (a word of 1–6 characters before a colon at the start or after a break). */
@@ -418,7 +419,7 @@ export function isOwnTurn(norm: string): boolean {
   if (c0 !== 0x3010 && c0 !== 0xff08 && c0 !== 0x28 && norm.indexOf('：') < 0) return false;
   const m = OWN_TURN.exec(norm);
   if (m === null) return false;
-  const who = m[1] ?? m[2]!;
+  const who = m[1] ?? m[2] ?? m[3]!;
   SPEAKER_TAG.lastIndex = 0;
   let t: RegExpExecArray | null;
   while ((t = SPEAKER_TAG.exec(norm)) !== null) if (t[1] !== who && !t[1]!.startsWith(who)) return false;

@@ -445,6 +445,9 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // blind-156 (300, a fifth writer), sealed until r53: 39a9860 0.915, collection P 0.896; r52 0.931, P 0.925; scored once
     // with r53: 0.931, P 0.925. Never tuned on, never trained on.
     ...whole(156),
+    // Session 23: blind-157 (300, call transcripts, the same brief, a sixth writer), written while 57a5906 (r53) was final:
+    // first sight 0.917, collection P 0.938; then read, and r54 chosen on it. Never trained on.
+    ...whole(157),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

@@ -189,3 +189,29 @@ describe('speech recognisers\' homophones (session 22)', () => {
     expect(n.map).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 });
+
+describe('what text recognition adds to a screenshot\'s message (session 23)', () => {
+  it('reads a signature in round brackets at the start or end as the 【】 tag', () => {
+    expect(normalize('（招商银行）您尾号1234的信用卡账单已出').norm).toBe('【招商银行】您尾号1234的信用卡账单已出');
+    expect(normalize('请尽快还款(星河消费金融)').norm).toBe('请尽快还款【星河消费金融】');
+  });
+  it('keeps a case number, a part count and a bracket inside the text as they are', () => {
+    expect(normalize('（2024）浙0106民初123号案件已立案').norm).toBe('(2024)浙0106民初123号案件已立案');
+    expect(normalize('（1/2）您好').norm).toBe('(1/2)您好');
+    expect(normalize('您好（张经理）请回电').norm).toBe('您好(张经理)请回电');
+  });
+  it('leaves out a time stamp glued to the start or end, and maps what is left to its place in the text', () => {
+    const t = '下午3:15 你的欠款再不还，明天就去你公司找你';
+    const n = normalize(t);
+    expect(n.norm).toBe('你的欠款再不还，明天就去你公司找你');
+    expect(orig(t, 0, 4)).toBe('你的欠款');
+    expect(normalize('再不还钱后果自负 昨天 21:07').norm).toBe('再不还钱后果自负');
+    expect(normalize('2024/12/3 21:07:11 【招商银行】您的账单已出').norm).toBe('【招商银行】您的账单已出');
+  });
+  it('keeps a deadline: a time before 前, or after 于, 今天 or a colon', () => {
+    expect(normalize('9:00 前还清，否则上门').norm).toBe('9:00前还清，否则上门');
+    expect(normalize('请于今天 21:00').norm).toContain('21:00');
+    expect(normalize('还款截止： 18:00').norm).toContain('18:00');
+    expect(normalize('下午3:15 ').norm).toContain('3:15');
+  });
+});
