@@ -1126,3 +1126,26 @@ describe('session 23 (r54): blind-157\'s calls, and what text recognition does t
     expect(rules('下午3:15 你的欠款再不还，明天就去你公司找你', 'debtor')).toEqual(rules('你的欠款再不还，明天就去你公司找你', 'debtor'));
   });
 });
+
+describe('session 23 (r55): blind-161\'s general mix', () => {
+  it('reads a call to a contact\'s phone, posters in the village, shame before workmates and a contact called a guarantor (r55)', () => {
+    expect(rules('hk了没？没hk今晚cs就打你紧急联系人电话了', 'debtor')).toContain('threat_contacts');
+    const v = rules('今天不还，明天你们村里每根电线杆上都会贴上你的照片。', 'debtor');
+    expect(v).toContain('visit_threat');
+    expect(v).toContain('threat_contacts');
+    expect(rules('老赖！我们已经查到你在哪个工地干活了，兄弟们明天过去，让你当着工友的面好好丢丢人', 'debtor')).toContain('threat_contacts');
+    expect(rules('你好，你是谭海燕的妈妈吧？她在我们平台借的钱逾期了，法律上紧急联系人就是担保人。', 'third_party')).toContain('false_legal');
+    expect(rules('我是民警，你欠花生借的钱今天还不上，我们就去你单位把你带回所里', 'debtor')).toContain('false_legal');
+    expect(rules('法院执行局的，你欠的钱今天不到账，明天上午我们跟法警一起去你家里执行', 'debtor')).toContain('impersonation');
+  });
+  it('reads 老不死 and 是个什么东西 as insults, and not 住院费 as a threat nor 我所有 as a law firm (r55)', () => {
+    expect(rules('你这个老不死的，你儿子欠我们三万块，你替他还不还？', 'third_party')).toContain('insult');
+    expect(rules('你要是不替她还，我们就把她的事发到你们村的群里，让大家都知道她是个什么东西。', 'third_party')).toContain('insult');
+    expect(rules('小周啊，你上回借叔的三千块钱，叔最近要交你婶子的住院费，你手头宽裕了就先还点吧', 'debtor')).not.toContain('threat_violence');
+    expect(rules('各位亲友：本人杨帆之前借给冉小东两万块，他现在拉黑了我所有联系方式，谁能联系到他，麻烦让他回个话。', 'third_party')).not.toContain('impersonation');
+  });
+  it('reads a relative asked to pay as false_legal only when a duty is claimed (r55)', () => {
+    expect(rules('你这个老不死的，你儿子欠我们三万块，你替他还不还？', 'third_party')).not.toContain('false_legal');
+    expect(rules('你爸妈作为你的直系亲属要替你还款，这是法律规定的，不还我们就起诉他们。', 'debtor')).toContain('false_legal');
+  });
+});

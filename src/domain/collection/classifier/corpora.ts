@@ -448,6 +448,9 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Session 23: blind-157 (300, call transcripts, the same brief, a sixth writer), written while 57a5906 (r53) was final:
     // first sight 0.917, collection P 0.938; then read, and r54 chosen on it. Never trained on.
     ...whole(157),
+    // blind-161 (320, a general mix, the brief of blind-149), written while r54 was chosen: first sight with 57a5906 0.927,
+    // collection P 0.993, and with r54 the same labels; then read, and r55 chosen on it. Never trained on.
+    ...whole(161),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

@@ -114,8 +114,13 @@ const RECALL_TOLERANCE = 0.01;
  * 了，还不还你自己看着办」). With 0.005 both session 21's and r49's out-of-fold logits choose −1.75 (−1.5 at 0.0025; −2 from
  * 0.01 or 0.015): still a narrow plateau. Chosen on those batches, which were already seen; the sealed blind-149 and
  * blind-151 are its evidence.
+ *
+ * insult takes a little more (session 23): r55's insult words (老不死, 是个什么东西, not 你妈的电话) tipped its flat curve
+ * from −1.5 to −1.25 at 0.01, and blind-140's insult recall fell 0.87 → 0.76 under the 0.80 target; at −1.5 the older
+ * held-out batches' mean is level (0.9445 → 0.9444, long evens 0.9512 → 0.9518). −1.5 holds from 0.0101 to 0.0139 with
+ * r55's out-of-fold logits; 0.0125 is the middle. Chosen on already-seen batches.
  */
-const RECALL_TOLERANCE_BY_LABEL: Partial<Record<Label, number>> = { threat_violence: 0.02, threat_contacts: 0.005 };
+const RECALL_TOLERANCE_BY_LABEL: Partial<Record<Label, number>> = { threat_violence: 0.02, threat_contacts: 0.005, insult: 0.0125 };
 
 export interface Featured {
   grams: Int32Array;
