@@ -1149,3 +1149,30 @@ describe('session 23 (r55): blind-161\'s general mix', () => {
     expect(rules('你爸妈作为你的直系亲属要替你还款，这是法律规定的，不还我们就起诉他们。', 'debtor')).toContain('false_legal');
   });
 });
+
+describe('session 23 (r56): blind-160\'s calls', () => {
+  it('turns away what is overdue but owes no lender, tradesmen at the door, and a genuine court\'s or the police\'s warnings (r56)', () => {
+    expect(rules('你好,我们这边是社区卫生服务中心的,您家孩子的疫苗接种已经逾期两周了麻烦您尽快带孩子过来补种', 'debtor')).toEqual([]);
+    expect(rules('喂你好 我们是宽带安装的 师傅已经到你们楼下了 你家是几楼', 'debtor')).toEqual([]);
+    expect(rules('喂你好 是刘伟吗 我这边是南山区人民法院的书记员 你有一起金融借款合同纠纷的案子已经立案了 起诉状副本和传票我们通过邮寄送达 你注意查收 有疑问可以打一二三六八核实 法院不会通过电话让你转任何钱', 'debtor')).toEqual([]);
+    expect(rules('喂你好，这里是福田区人民法院，我是执行局的书记员，你之前申请执行的那个案子，被执行人已经把钱打到法院账户了', 'debtor')).toEqual([]);
+    // …but a fake court that demands money is still collection.
+    expect(rules('我是南山区人民法院的 你的借款案子已经立案 今天下午五点前还款 可以打12368核实', 'debtor')).toContain('collection');
+  });
+  it('reads an insult after the borrower\'s 没有, but not 你不是废物 nor 那个是骗子 (r56)', () => {
+    expect(rules('男：钱呢 客户：我真的没有 男：没有你去卖血啊 废物 我告诉你啊', 'debtor')).toContain('insult');
+    expect(rules('你是不是脑子有病，逾期了还不知道还', 'debtor')).toContain('insult');
+    expect(rules('你欠的钱我们会再跟你谈 你不是废物 好好想想办法还', 'debtor')).not.toContain('insult');
+  });
+  it('reads 班群, a court coming to seal the house, 直接转执行, a contact told he is the guarantor, and 跟我借的那五万 (r56)', () => {
+    expect(rules('喂,你是吴丹的同学吧她借了我们平台的钱,现在逾期了你们班群我们也有你跟她说再不联系我们,我们就在你们班群里说这个事', 'third_party')).toContain('threat_contacts');
+    expect(rules('我跟你说，我们已经申请了财产保全，欠款再不还下周法院就过来查封你那套房子', 'debtor')).toContain('visit_threat');
+    expect(rules('您好 我是法院诉前调解中心的调解员 关于闪借宝起诉您的借款纠纷 您今天先转两千 不然明天就直接转执行了', 'debtor')).toContain('false_legal');
+    expect(rules('你好 你是刘强的朋友吧 他在我们这借了钱 把你填的是担保人 他不还按规定要从你这边扣 你最好让他赶紧还', 'third_party')).toContain('false_legal');
+    expect(rules('喂小黄 我是老郑 年初你说做生意周转跟我借的那五万 说好半年 这都十个月了 你好歹给我个说法', 'debtor')).toContain('collection');
+  });
+  it('does not read 人品差到家了 as a visit nor the speaker\'s own trouble as a threat (r56)', () => {
+    expect(rules('你们都是江涛的朋友吧。这个人就是个骗子。借了钱就躲起来。人品差到家了。叫他赶紧把钱还了', 'third_party')).not.toContain('visit_threat');
+    expect(rules('喂你好 我是你的老同学啊 我这边出了点事在派出所 急需两万块钱交保证金 你先借我 明天还你', 'debtor')).not.toContain('threat_violence');
+  });
+});
