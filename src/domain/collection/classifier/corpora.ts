@@ -459,6 +459,11 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     ...whole(158),
     ...whole(159),
     ...whole(160),
+    // blind-162 and blind-163 (301 each, call transcripts, an eighth and a ninth writer), written while r56 was chosen and
+    // sealed until it was final. First sight with r55: 0.948, collection P 0.954; 0.963, P 0.961. Scored once with r56:
+    // 0.953, P 0.960; 0.964, P 0.968. Never tuned on, never trained on.
+    ...whole(162),
+    ...whole(163),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
