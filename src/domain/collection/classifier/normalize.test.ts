@@ -215,3 +215,13 @@ describe('what text recognition adds to a screenshot\'s message (session 23)', (
     expect(normalize('下午3:15 ').norm).toContain('3:15');
   });
 });
+
+describe('line breaks (session 23)', () => {
+  it('reads a line break that ends a clause without punctuation as a comma, and keeps one after punctuation', () => {
+    expect(normalize('尊敬的客户\n您的借款已逾期').norm).toBe('尊敬的客户，您的借款已逾期');
+    expect(normalize('尊敬的客户 \r\n您的借款已逾期').norm.replace(/ /g, '')).toBe('尊敬的客户，您的借款已逾期');
+    expect(normalize('您的借款已逾期。\n请尽快还款').norm).toBe('您的借款已逾期。\n请尽快还款');
+    const t = '还款\n逾期';
+    expect(orig(t, 2, 3)).toBe('\n');
+  });
+});
