@@ -1176,3 +1176,22 @@ describe('session 23 (r56): blind-160\'s calls', () => {
     expect(rules('喂你好 我是你的老同学啊 我这边出了点事在派出所 急需两万块钱交保证金 你先借我 明天还你', 'debtor')).not.toContain('threat_violence');
   });
 });
+
+describe('session 23 (r58): blind-164\'s hard near-twins', () => {
+  it('reads a demand at the end, a first part to pay, a deposit into the repayment account and 狗命 (r58)', () => {
+    expect(rules('🔪🩸 ¥3200 今晚还', 'unknown')).toContain('collection');
+    expect(rules('李女士，可以的，先还500我这边给您备注，剩下的分三期每期1,200，您看行吗？', 'debtor')).toContain('collection');
+    expect(rules('【生源地助学贷款】您的国家助学贷款本年度应还本息¥2,136.00，请于12月20日前存入还款账户，逾期将影响个人信用。', 'debtor')).toContain('collection');
+    expect(rules('再不hk，小心你的狗命', 'debtor')).toContain('insult');
+    expect(rules('经侦大队的。你借款的平台把你告了，要么今天来队里做笔录，要么今天把钱还清', 'debtor')).toContain('impersonation');
+  });
+  it('turns away the borrower\'s own first part, a drama and a romance (r58)', () => {
+    expect(rules('王经理，我不是不想还，厂里停工两个月了，能不能帮我申请个分期，每个月先还500？', 'unknown')).toEqual([]);
+    expect(rules('昨晚那集催债的直接把他腿打断了，太狠了，这剧尺度有点大啊', 'unknown')).toEqual([]);
+    expect(rules('你就是个骗子，骗了我三年感情，以后别再联系我了。', 'debtor')).toEqual([]);
+  });
+  it('does not read a contact told he owes nothing as a false claim, nor the borrower\'s question as a visit (r58)', () => {
+    expect(rules('您只是紧急联系人，不承担还款责任，这点您放心。只是麻烦您转告他，他在云杉分期的欠款再不处理会影响他自己的征信。', 'third_party')).not.toContain('false_legal');
+    expect(rules('【通话记录】借款人：你们是不是要上门？催收员：我们不上门的，就是提醒您尽快处理，您看这个月能先还多少？', 'debtor')).not.toContain('visit_threat');
+  });
+});

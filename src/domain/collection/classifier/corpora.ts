@@ -464,6 +464,13 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // 0.953, P 0.960; 0.964, P 0.968. Never tuned on, never trained on.
     ...whole(162),
     ...whole(163),
+    // blind-164 (338, hard near-twins: two messages that differ in the one detail that moves a label, across every line
+    // the guide draws), written while r57 was final: first sight 0.913, collection P 0.956; then read, and r58 chosen on it.
+    // Never trained on.
+    ...whole(164),
+    // blind-165 (315, the same brief, another writer), sealed until r58 was final: first sight with r57 0.921, collection
+    // P 0.983; scored once with r58: 0.921, P 0.983 (the same figures). Never tuned on, never trained on.
+    ...whole(165),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
