@@ -375,14 +375,16 @@ export function normalizeShared(text: string): CoreNormalized {
 const STAMP_DAY = '(?:(?:(?:\\d{4}[-/.年])?\\d{1,2}[-/.月]\\d{1,2}日?|昨天|前天|今天|星期[一二三四五六日天]|[周週][一二三四五六日天])\\s*)?(?:上午|下午|晚上|凌晨|中午|早上|傍晚)?\\s*\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?';
 const STAMP_HEAD = new RegExp(`^\\s*${STAMP_DAY}\\s+(?![前之以后後\\s])(?=[^]{2})`);
 const STAMP_TAIL = new RegExp(`(?<![\\s于在至到止为是：:前天日号])\\s+${STAMP_DAY}\\s*$`);
-/** The first code unit of a text that can start a stamp: a digit or 上下昨前今星周週凌中早晚傍 (or white space). */
+/** The characters that can start a stamp besides a digit or a space. */
+const STAMP_LEAD = '上下昨前今星周週凌中早晚傍';
+/** Where the text starts once a leading stamp is left out (0 without one). The first code unit is tested first. */
 function stampHead(text: string): number {
   const c = text.charCodeAt(0);
   if (!((c >= 0x30 && c <= 0x39) || c === 0x20 || STAMP_LEAD.includes(text[0]!))) return 0;
   const m = STAMP_HEAD.exec(text);
   return m === null ? 0 : m[0].length;
 }
-const STAMP_LEAD = '上下昨前今星周週凌中早晚傍';
+/** Where the text ends once a trailing stamp is left out (its length without one). */
 function stampTail(text: string, from: number): number {
   const c = text.charCodeAt(text.length - 1);
   if (!((c >= 0x30 && c <= 0x39) || c === 0x20)) return text.length;
