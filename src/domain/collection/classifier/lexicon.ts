@@ -256,9 +256,9 @@ export const COLLECTION: Rule[] = compile(
         '|(?:请|务必|尽快)(?<=(?:逾期|超期)[^。]{0,12}?(?:请|务必|尽快))[^，。！？]{0,8}?(?:付款|缴款|交款|支付)(?!成功)' +
         // Session 23 (r54), blind-157: funding the account after a failed debit (「分期这个月还没扣款成功 卡里余额不足…麻烦您今天
         // 存一下钱 我们晚上八点再扣一次」), the guide's d195 again.
+        '|(?:麻烦|请|记得)(?<=(?:扣款|扣费|余额不足)[^。]{0,40}?(?:麻烦|请|记得))(?:您|你)?[^，。！？]{0,6}?存(?:一下|点|些|够|足)?(?:钱|款)' +
         // Session 23 (r58), blind-164: 「请于12月20日前存入还款账户」 (a student loan's reminder; d195).
         '|(?:请|务必)[^。！]{0,16}?存入还款(?:账户|账号|卡)' +
-        '|(?:麻烦|请|记得)(?<=(?:扣款|扣费|余额不足)[^。]{0,40}?(?:麻烦|请|记得))(?:您|你)?[^，。！？]{0,6}?存(?:一下|点|些|够|足)?(?:钱|款)' +
         // Session 20 (r45): …or after a bill or a loan is named, by a date (「您的第${yearmonth}期账单金额为${account}元，请于${date}前
         // 付款」, a real template): a request to pay, which veto.statement gives way to.
         '|请(?<=(?:账单|借款|贷款|分期|应还|待还)[^。]{0,20}?请)(?:您)?(?:于|在)[^，。！？]{1,12}?(?:前|之前)(?:付款|缴款|支付)(?!成功)' +
@@ -569,19 +569,21 @@ export const VETO: Rule[] = compile(
     // 账户」) collects no debt of theirs; every training text with 安全账户 is ordinary. A card or a loan named does not void it,
     // an overdue debt or a private loan does.
     { id: 'veto.scam_transfer', re: '安全账户|资金清查|清空额度|解冻(?:费|金)|注销(?:校园贷|学生贷|贷款账户)|转接(?:到|给)?(?:办案)?(?:民警|警官)|手机(?:丢|掉)了|这是(?:我)?(?:同学|朋友|同事|室友)的(?:手机|号码|电话)|校园贷[^。]{0,8}(?:清理|注销|清空)', w: -2, voidBy: ['col.debt_overdue', 'col.private_loan'] },
-    // Session 22 (r51), blind-153 (call transcripts): a court telling the plaintiff or the applicant about their own case
-    // (「您起诉王某的那个民间借贷纠纷已经立案了」「您申请执行的那个案子」); every training text with these words is ordinary.
-    // Session 22 (r53), blind-155: a lawyer's call to the client who hired him, and legal aid granted to the reader.
     // Session 23 (r54), blind-157: the police following up the reader's own report (「你昨天报警说接到威胁电话的那个事 我们已经
     // 登记了」), and a bank following up the reader's credit dispute (「您前两天打电话提的那个征信异议」).
     { id: 'veto.reader_report', re: '(?:你|您)(?:昨天|前天|之前|刚才|前两天|上午|下午|今天)?(?:报警|报案)(?:说|称|反映)|(?:你|您)报的(?:警|案)|征信异议|异议申请', w: -2, voidBy: DEMANDS },
     // Session 23 (r56), blind-160: what is overdue but owes no lender (「您家孩子的疫苗接种已经逾期两周了」「违停…罚单还没处理
-    // 逾期不处理会产生滞纳金」), tradesmen at the door (「师傅已经到你们楼下了」「派工程师到您小区那边测试」), and a genuine court's
-    // or the police's word that courts take no money by phone (「有疑问可以打一二三六八核实 法院不会通过电话让你转任何钱」).
-    // Not voided by 逾期 alone (col.overdue), which is what it turns away.
+    // 逾期不处理会产生滞纳金」). Not voided by 逾期 alone (col.overdue), which is what it turns away.
     { id: 'veto.non_credit', re: '疫苗|接种|补种|年检|年审|违停|违章|罚单|驾驶证|行驶证|借阅|图书', w: -2, voidBy: [...DEMANDS, 'col.debt_noun', 'col.debt_overdue', 'col.private_loan'] },
+    // Session 23 (r56), blind-160: tradesmen at the door (「师傅已经到你们楼下了」「派工程师到您小区那边测试」).
     { id: 'veto.tradesman', re: '(?:工程师|师傅|维修(?:工|人员)|安装(?:工|人员)|宽带|快递员|外卖员|送货员|搬家公司|装修队)[^。]{0,12}?(?:到|去|在|上门)', w: -2, voidBy: DEMANDS_OR_DEBT },
+    // Session 23 (r56), blind-160: a genuine court's or the police's word that courts take no money by phone (「有疑问可以打
+    // 一二三六八核实 法院不会通过电话让你转任何钱」), unless money is demanded.
     { id: 'veto.court_genuine', re: '(?:打|拨打)?(?:12368|一二三六八)(?:核实|查询|咨询)|法院不会[^。，]{0,10}?转(?:任何)?(?:钱|款)|真正的法院不会', w: -2, voidBy: DEMANDS },
+    // Session 22 (r51), blind-153 (call transcripts): a court telling the plaintiff or the applicant about their own case
+    // (「您起诉王某的那个民间借贷纠纷已经立案了」「您申请执行的那个案子」); every training text with these words is ordinary.
+    // Session 22 (r53), blind-155: a lawyer's call to the client who hired him, and legal aid granted to the reader.
+    // Session 23 (r54, r56), blind-157 and 160: 「你提交的那个起诉材料里面少了一份证据目录」「你之前申请执行的那个案子」.
     { id: 'veto.court_to_creditor', re: '(?:您|你)(?:之前|此前|上次|先前)?(?:起诉|申请执行)[^。，]{0,8}?的|您申请的执行|您作为原告|(?:您|你)委托(?:我们|我所|本所)?(?:起诉|代理|申请)|(?:您|你)(?:申请|提交)的法律援助|(?:你|您)(?:提交|递交)的[^。，]{0,4}?(?:起诉|立案)?材料|补交[^。，]{0,4}(?:证据|材料)', w: -2 },
     // Session 23 (r54), blind-157: a court calling a witness (「你是我们这边一个合同案件的证人…需要你出庭作证」); not a guarantor
     // (保证人), and not when a debt is named (「他的案子已经移交法院立案 你作为联系人也会被传唤出庭作证」 is a collector's).
