@@ -480,8 +480,10 @@ export const COLLECTION: Rule[] = compile(
 const DEMANDS = ['col.pay_imperative', 'col.repay_demand', 'col.nonpay'];
 /** What a borrower applies for (veto.debtor: 「我想申请延期还款」「想申请分期」). */
 const RELIEF = '(?:协商|延期|分期|停息|减免|展期)';
+/** Demands, an overdue loan named or a private loan, but not 逾期 alone: what voids a veto for what is not a debt at all. */
+const DEMANDS_OR_LOAN = [...DEMANDS, 'col.debt_overdue', 'col.private_loan'];
 /** Demands, an overdue debt or a private loan: what voids a veto whose words may name a card or a loan in passing (session 22). */
-const DEMANDS_OR_OWED = [...DEMANDS, 'col.debt_overdue', 'col.overdue', 'col.private_loan'];
+const DEMANDS_OR_OWED = [...DEMANDS_OR_LOAN, 'col.overdue'];
 /** Demands and any debt word: what voids a veto for a trade or a visitor whose words collectors never need (session 14). */
 const DEMANDS_OR_DEBT = [...DEMANDS_OR_OWED, 'col.debt_noun'];
 
@@ -574,7 +576,7 @@ export const VETO: Rule[] = compile(
     { id: 'veto.reader_report', re: '(?:你|您)(?:昨天|前天|之前|刚才|前两天|上午|下午|今天)?(?:报警|报案)(?:说|称|反映)|(?:你|您)报的(?:警|案)|征信异议|异议申请', w: -2, voidBy: DEMANDS },
     // Session 23 (r56), blind-160: what is overdue but owes no lender (「您家孩子的疫苗接种已经逾期两周了」「违停…罚单还没处理
     // 逾期不处理会产生滞纳金」). Not voided by 逾期 alone (col.overdue), which is what it turns away.
-    { id: 'veto.non_credit', re: '疫苗|接种|补种|年检|年审|违停|违章|罚单|驾驶证|行驶证|借阅|图书', w: -2, voidBy: [...DEMANDS, 'col.debt_noun', 'col.debt_overdue', 'col.private_loan'] },
+    { id: 'veto.non_credit', re: '疫苗|接种|补种|年检|年审|违停|违章|罚单|驾驶证|行驶证|借阅|图书', w: -2, voidBy: [...DEMANDS_OR_LOAN, 'col.debt_noun'] },
     // Session 23 (r56), blind-160: tradesmen at the door (「师傅已经到你们楼下了」「派工程师到您小区那边测试」).
     { id: 'veto.tradesman', re: '(?:工程师|师傅|维修(?:工|人员)|安装(?:工|人员)|宽带|快递员|外卖员|送货员|搬家公司|装修队)[^。]{0,12}?(?:到|去|在|上门)', w: -2, voidBy: DEMANDS_OR_DEBT },
     // Session 23 (r56), blind-160: a genuine court's or the police's word that courts take no money by phone (「有疑问可以打
@@ -697,7 +699,7 @@ export const VETO: Rule[] = compile(
       w: -2,
       voidBy: DEMANDS_OR_DEBT,
     },
-    { id: 'veto.romance', re: '渣男|渣女|劈腿|出轨|分手|离婚协议|抢我(?:男|女)朋友|骗(?:了)?我(?:的)?[^。，]{0,4}感情|感情骗子', w: -2, voidBy: [...DEMANDS, 'col.debt_overdue', 'col.private_loan'] },
+    { id: 'veto.romance', re: '渣男|渣女|劈腿|出轨|分手|离婚协议|抢我(?:男|女)朋友|骗(?:了)?我(?:的)?[^。，]{0,4}感情|感情骗子', w: -2, voidBy: DEMANDS_OR_LOAN },
     // Session 13 (r38): safety, check-in and care services tell the user they will contact the emergency contact
     // (「超过24小时未签到，将通知你的紧急联系人」「为保护你的安全，我需要联系你的紧急联系人」; real round 14, six texts
     // from check-in apps, SOS features and counselling bots). Voided by any demand to pay or overdue debt.

@@ -416,8 +416,9 @@ function offsetBy(n: CoreNormalized, off: number): CoreNormalized {
  * 「【招商银行】您尾号…」. Only at the very start or end, only 2–12 characters with a Han character and no punctuation or
  * digit, so 「(2024)浙0106民初…」 and 「(1/2)」 stay. Normalisation has already folded （） to ().
  */
-const ROUND_TAG_START = /^\(([^()，。！？：；、\s\d]{2,12})\)/;
-const ROUND_TAG_END = /\(([^()，。！？：；、\s\d]{2,12})\)$/;
+const ROUND_TAG_BODY = '\\(([^()，。！？：；、\\s\\d]{2,12})\\)';
+const ROUND_TAG_START = new RegExp(`^${ROUND_TAG_BODY}`);
+const ROUND_TAG_END = new RegExp(`${ROUND_TAG_BODY}$`);
 const HAN = /[\u4e00-\u9fff]/;
 function fixTag(n: CoreNormalized): CoreNormalized {
   const norm = n.norm;
