@@ -471,6 +471,13 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // blind-165 (315, the same brief, another writer), sealed until r58 was final: first sight with r57 0.921, collection
     // P 0.983; scored once with r58: 0.921, P 0.983 (the same figures). Never tuned on, never trained on.
     ...whole(165),
+    // Session 24: blind-166 (308, call transcripts, a tenth writer, whose brief now says that a lender's lawful reminder
+    // call and a friend's own loan are collection) and blind-167 (322, a general mix), written while r58 was final:
+    // first sight 0.961, collection P 0.981, and 0.962, P 1.000. blind-166 then served once to judge training on the
+    // transcript batches' odd halves (0.941 with them: not kept; docs/classifier.md, session 24). Never tuned on, never
+    // trained on.
+    ...whole(166),
+    ...whole(167),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.

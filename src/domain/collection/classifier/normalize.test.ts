@@ -194,6 +194,9 @@ describe('what text recognition adds to a screenshot\'s message (session 23)', (
   it('reads a signature in round brackets at the start or end as the 【】 tag', () => {
     expect(normalize('（招商银行）您尾号1234的信用卡账单已出').norm).toBe('【招商银行】您尾号1234的信用卡账单已出');
     expect(normalize('请尽快还款(星河消费金融)').norm).toBe('请尽快还款【星河消费金融】');
+    // A name whose only Han character is in Extension A (䶮, U+4DAE) is a signature too; letters alone are not.
+    expect(normalize('（䶮app）您的借款已逾期').norm).toBe('【䶮app】您的借款已逾期');
+    expect(normalize('（abc）您的借款已逾期').norm).toBe('(abc)您的借款已逾期');
   });
   it('keeps a case number, a part count and a bracket inside the text as they are', () => {
     expect(normalize('（2024）浙0106民初123号案件已立案').norm).toBe('(2024)浙0106民初123号案件已立案');

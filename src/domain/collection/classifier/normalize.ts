@@ -419,16 +419,20 @@ function offsetBy(n: CoreNormalized, off: number): CoreNormalized {
 const ROUND_TAG_BODY = '\\(([^()，。！？：；、\\s\\d]{2,12})\\)';
 const ROUND_TAG_START = new RegExp(`^${ROUND_TAG_BODY}`);
 const ROUND_TAG_END = new RegExp(`${ROUND_TAG_BODY}$`);
-const HAN = /[\u4e00-\u9fff]/;
+/** Whether s has a Han character (isHan: the basic block, Extension A and the compatibility ideographs). */
+function hasHan(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isHan(s.charCodeAt(i))) return true;
+  return false;
+}
 function fixTag(n: CoreNormalized): CoreNormalized {
   const norm = n.norm;
   const last = norm.length - 1;
   if (last < 3 || (norm.charCodeAt(0) !== 0x28 && norm.charCodeAt(last) !== 0x29)) return n;
   let fixed = norm;
   const a = ROUND_TAG_START.exec(fixed);
-  if (a !== null && HAN.test(a[1]!)) fixed = `【${a[1]}】${fixed.slice(a[0].length)}`;
+  if (a !== null && hasHan(a[1]!)) fixed = `【${a[1]}】${fixed.slice(a[0].length)}`;
   const b = ROUND_TAG_END.exec(fixed);
-  if (b !== null && HAN.test(b[1]!)) fixed = `${fixed.slice(0, b.index)}【${b[1]}】`;
+  if (b !== null && hasHan(b[1]!)) fixed = `${fixed.slice(0, b.index)}【${b[1]}】`;
   return fixed === norm ? n : { ...n, norm: fixed };
 }
 
