@@ -1195,3 +1195,26 @@ describe('session 23 (r58): blind-164\'s hard near-twins', () => {
     expect(rules('【通话记录】借款人：你们是不是要上门？催收员：我们不上门的，就是提醒您尽快处理，您看这个月能先还多少？', 'debtor')).not.toContain('visit_threat');
   });
 });
+
+describe('session 24 (r59): blind-168\'s hard near-twins', () => {
+  it('reads what a lender will do otherwise, and a debt to talk over, as collection (r59)', () => {
+    expect(rules('下周五发了工资一定要还上，不然我们还是会打给你爸妈。', 'debtor')).toEqual(['collection', 'threat_contacts']);
+    expect(rules('我是正衡律所的王律师，你那笔借款的事咱们好好商量一下，别闹到法院去。', 'debtor')).toEqual(['collection', 'impersonation']);
+  });
+  it('does not read a negated telling as a threat to the contacts, but still reads 要不要告诉她 (r59)', () => {
+    expect(rules('你不还，你的紧急联系人没有义务替你还，我们也不会找他要钱，只是你自己的征信会受影响。', 'debtor')).not.toContain('threat_contacts');
+    expect(rules('你手机里那个“老婆”是谁？要不要告诉她你欠了我们两万？', 'debtor')).toContain('threat_contacts');
+  });
+  it('reads contacts told, the verb before the person, as a report: collection only (r59)', () => {
+    expect(rules('你的欠款我们已经告诉过你堂哥了，他说会劝劝你，今天给个还款时间吧。', 'debtor')).toEqual(['collection']);
+    expect(classify('你的欠款我们已经告诉过你堂哥了，他说会劝劝你，今天给个还款时间吧。', 'debtor').labels).not.toContain('threat_contacts');
+  });
+  it('reads a call\'s collector turns whatever the borrower promises in between (r59)', () => {
+    // The borrower's promise (veto.debtor) is the other side's turn; a space before a tag is how a recogniser splits turns.
+    expect(rules('【通话记录】借款人：别来我家，我月底一定还。 催收员：行，月底见不到钱，我们就去你家门口等着。', 'debtor')).toEqual(['collection', 'visit_threat']);
+    // A collector's tag is not a report that someone called (veto.report).
+    expect(rules('【通话记录】催收员：你表姐说她不管。借款人：本来就不关她的事。催收员：好，那我今晚挨个打给你其他亲戚，看谁管。', 'debtor')).toContain('collection');
+    // Without a collector's turn the borrower's own words stay the borrower's.
+    expect(rules('【通话记录】借款人：我月底一定还，别再打了。', 'debtor')).toEqual([]);
+  });
+});

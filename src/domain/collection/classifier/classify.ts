@@ -413,6 +413,28 @@ export function isIdentityCheck(norm: string): boolean {
   return norm.length <= 80 && endsLikeCheck(norm) && IDENTITY_QUESTION.test(norm) && IDENTITY_CHECK.test(norm);
 }
 
+/** veto.debtor's index in ALL_RULES (the borrower's own words; run() reads them by turn in a two-party call). */
+const DEBTOR_VETO = ALL_RULES.findIndex((r) => r.id === 'veto.debtor');
+/** A borrower's speaker tag (SPEAKER_TAG's name). */
+const BORROWER_TAG = /^(?:借款人|客户|本人|机主|用户|我|接听人|接听者|债务人|欠款人)$/;
+
+/** Whether a collector's turn is tagged in the text (COLLECTOR_TAG; the cheap test first). */
+function hasCollectorTurn(norm: string): boolean {
+  if (norm.indexOf('：') < 0) return false;
+  COLLECTOR_TAG.lastIndex = 0;
+  return COLLECTOR_TAG.test(norm);
+}
+
+/** Whether position `pos` lies in a turn whose speaker tag (the last one before it) is the borrower's. */
+function inBorrowerTurn(norm: string, pos: number): boolean {
+  SPEAKER_TAG.lastIndex = 0;
+  let who: string | undefined;
+  let t: RegExpExecArray | null;
+  while ((t = SPEAKER_TAG.exec(norm)) !== null && t.index < pos) who = t[1];
+  // The name may keep the space a speech recogniser put between turns (「。 借款人：」).
+  return who !== undefined && BORROWER_TAG.test(who.trim());
+}
+
 export function isOwnTurn(norm: string): boolean {
   // The cheap test first: a tag ends in a colon or starts with a bracket (【 or （ at the start).
   const c0 = norm.charCodeAt(0);
@@ -599,7 +621,14 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
     if (c === 0) continue;
     // A veto voided by a collection hit (lexicon.ts voidBy) neither subtracts nor shows as a hit.
     if (rule.voidBy !== undefined && hasHit(hits, colEnd, rule.voidBy)) hits.length = before;
-    else score += weight(rule, c);
+    else if (r === DEBTOR_VETO && hasCollectorTurn(norm)) {
+      // In a call with the collector's turns tagged, the borrower's own words (「借款人：我下周一定还」) are the other
+      // side's: they do not make the collector's turns ordinary (blind-168). Their hits outside a borrower's turn count.
+      let k = before;
+      for (let j = before; j < hits.length; j++) if (!inBorrowerTurn(norm, hits[j]!.start)) hits[k++] = hits[j]!;
+      hits.length = k;
+      if (k > before) score += weight(rule, k - before);
+    } else score += weight(rule, c);
   }
 
   // Threat labels (their weights count towards collection too), by slot in OTHER_LABELS.

@@ -474,10 +474,20 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // Session 24: blind-166 (308, call transcripts, a tenth writer, whose brief now says that a lender's lawful reminder
     // call and a friend's own loan are collection) and blind-167 (322, a general mix), written while r58 was final:
     // first sight 0.961, collection P 0.981, and 0.962, P 1.000. blind-166 then served once to judge training on the
-    // transcript batches' odd halves (0.941 with them: not kept; docs/classifier.md, session 24). Never tuned on, never
-    // trained on.
+    // transcript batches' odd halves (0.941 with them: not kept; docs/classifier.md, session 24). Scored once with r59:
+    // 0.959, P 0.981, and 0.962, P 1.000. Never tuned on, never trained on.
     ...whole(166),
     ...whole(167),
+    // blind-168 (327, hard near-twins, another writer of blind-164's brief) and blind-169 (322, short texts of 3–40
+    // characters), written while r58 was final: first sight 0.899, collection P 0.924, and 0.949, P 0.963. blind-168 was
+    // then read and r59 chosen on it (0.920, P 0.926); blind-169 was scored once with r59: 0.953, P 0.963. Never trained on.
+    ...whole(168),
+    ...whole(169),
+    // blind-170 (321, hard near-twins, a third writer) and blind-171 (300, templates as lending apps' code and SMS
+    // platforms hold them: placeholders, keys, 【APP_NAME】), sealed until r59 was final: first sight with r58 0.939, P
+    // 0.954, and 0.959, P 1.000; scored once with r59: 0.938, P 0.949, and 0.959, P 1.000. Never tuned on, never trained on.
+    ...whole(170),
+    ...whole(171),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
