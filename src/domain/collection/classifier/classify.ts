@@ -425,14 +425,34 @@ function hasCollectorTurn(norm: string): boolean {
   return COLLECTOR_TAG.test(norm);
 }
 
-/** Whether position `pos` lies in a turn whose speaker tag (the last one before it) is the borrower's. */
-function inBorrowerTurn(norm: string, pos: number): boolean {
-  SPEAKER_TAG.lastIndex = 0;
+/**
+ * Keeps, of hits[from…], those outside a borrower's turn (a turn's speaker is its last tag before the hit); returns the
+ * new length. One pass over the tags for hits in text order, so a long call costs no more than its tags (a rescan per hit
+ * made a 20,000-character run of tagged turns 2–3× slower).
+ */
+function keepOutsideBorrowerTurns(norm: string, hits: Hit[], from: number): number {
+  let k = from;
   let who: string | undefined;
-  let t: RegExpExecArray | null;
-  while ((t = SPEAKER_TAG.exec(norm)) !== null && t.index < pos) who = t[1];
-  // The name may keep the space a speech recogniser put between turns (「。 借款人：」).
-  return who !== undefined && BORROWER_TAG.test(who.trim());
+  let last = -1;
+  SPEAKER_TAG.lastIndex = 0;
+  let t = SPEAKER_TAG.exec(norm);
+  for (let j = from; j < hits.length; j++) {
+    const h = hits[j]!;
+    if (h.start < last) {
+      // Out of order: start the tags over.
+      SPEAKER_TAG.lastIndex = 0;
+      t = SPEAKER_TAG.exec(norm);
+      who = undefined;
+    }
+    last = h.start;
+    while (t !== null && t.index < h.start) {
+      who = t[1];
+      t = SPEAKER_TAG.exec(norm);
+    }
+    // The name may keep the space a speech recogniser put between turns (「。 借款人：」).
+    if (who === undefined || !BORROWER_TAG.test(who.trim())) hits[k++] = h;
+  }
+  return k;
 }
 
 export function isOwnTurn(norm: string): boolean {
@@ -624,8 +644,7 @@ function run(text: string, to: Recipient, withTrace: boolean): Explanation | Cla
     else if (r === DEBTOR_VETO && hasCollectorTurn(norm)) {
       // In a call with the collector's turns tagged, the borrower's own words (「借款人：我下周一定还」) are the other
       // side's: they do not make the collector's turns ordinary (blind-168). Their hits outside a borrower's turn count.
-      let k = before;
-      for (let j = before; j < hits.length; j++) if (!inBorrowerTurn(norm, hits[j]!.start)) hits[k++] = hits[j]!;
+      const k = keepOutsideBorrowerTurns(norm, hits, before);
       hits.length = k;
       if (k > before) score += weight(rule, k - before);
     } else score += weight(rule, c);
