@@ -1218,3 +1218,28 @@ describe('session 24 (r59): blind-168\'s hard near-twins', () => {
     expect(rules('【通话记录】借款人：我月底一定还，别再打了。', 'debtor')).toEqual([]);
   });
 });
+
+describe('session 24 (r60): blind-172\'s single call turns', () => {
+  it('reads an agent pressing for the day or a first part (col.when_repay), not the borrower asking (r60)', () => {
+    const hit = (t: string, rule: string): boolean => explain(t, 'debtor').hits.some((h) => h.rule === rule);
+    expect(hit('宽限几天可以，但你得给我个准话，到底哪一天能还上？', 'col.when_repay')).toBe(true);
+    expect(hit('实在周转不开的话，找朋友周转一下，先把这一期的还上。', 'col.when_repay')).toBe(true);
+    expect(hit('您月底前还上就可以结清。', 'col.when_repay')).toBe(true);
+    expect(hit('我也想早点还，可我什么时候能还上我自己都不知道', 'col.when_repay')).toBe(false);
+    expect(hit('能不能先还一部分，剩下的下个月还？', 'col.when_repay')).toBe(false);
+    // The borrower paying at once is the borrower's voice (veto.debtor).
+    expect(hit('我下午就去还，这次绝对不拖了', 'veto.debtor')).toBe(true);
+    expect(rules('我下午就去还，这次绝对不拖了', 'unknown')).toEqual([]);
+  });
+  it('does not read the reader at their own workplace, an idiom or a report as a visit (r60)', () => {
+    expect(rules('不还钱，我们就让你在你们单位待不下去，领导同事都会知道。', 'debtor')).not.toContain('visit_threat');
+    expect(rules('不还钱，我们就让你在你们单位待不下去，领导同事都会知道。', 'debtor')).not.toContain('threat_violence');
+    expect(rules('欠钱不还，你这人真是丢人丢到家，你爸妈知道吗？', 'debtor')).not.toContain('visit_threat');
+    expect(rules('你欠钱的事我们已经反映到你们居委会了，下一步就是小区里贴公告。', 'debtor')).not.toContain('visit_threat');
+    // Still a visit: our people at the reader's compound, for the reader (「帮你在你们小区…」).
+    expect(rules('不还钱是吧，我们明天就帮你在你们小区门口拉个横幅宣传宣传。', 'debtor')).toContain('visit_threat');
+  });
+  it('does not read 没出什么事 as a threat (r60)', () => {
+    expect(rules('阿姨您别担心，没出什么事，就是您儿子在我们平台的借款逾期了，麻烦提醒他处理一下。', 'third_party')).not.toContain('threat_violence');
+  });
+});

@@ -26,7 +26,7 @@ import { modelMayAdd } from './speaker.js';
 import { codePoints, decide, LAST_DECISION, SHORT_LABEL_CHARS, SHORT_LABEL_MARGIN } from './decide.js';
 
 /** Bump when the rules change in a way that should relabel stored events. */
-export const RULES_VERSION = 'r59';
+export const RULES_VERSION = 'r60';
 
 let MODEL: LinearModel | null = null;
 let MODEL_ID = '';
