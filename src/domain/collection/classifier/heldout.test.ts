@@ -127,7 +127,9 @@ const FLOOR: {
   // blind-98, short texts, scored once with the final classifier and never tuned on: 0.894 (session 14's 0.865).
   // blind-130 (session 18, a precision batch of long look-alikes scored once with the final classifier): 0.876. Session
   // 19: its even half is 0.934 with the long-text veto, which trains on its odd half: no floor.
-  batchMacroF1: { 'blind-30 even': 0.86, 'blind-32 even': 0.88, 'blind-36': 0.86, 'blind-42': 0.85, 'blind-60': 0.89, 'blind-95': 0.88, 'blind-98': 0.89 },
+  // Session 24: written-24 (single call turns, written as training data, not trained on): 0.899 with r60 at first sight;
+  // the model over-fires threat_violence (P 0.636) and insult (0.711) on harsh turns that threaten nothing. The floor is 0.89.
+  batchMacroF1: { 'written-24 call turns': 0.89, 'blind-30 even': 0.86, 'blind-32 even': 0.88, 'blind-36': 0.86, 'blind-42': 0.85, 'blind-60': 0.89, 'blind-95': 0.88, 'blind-98': 0.89 },
   // Session 10: blind-36's insult recall is 0.798 (75 of 94) with the model trained on the SMS odd half: one message the
   // model no longer reads (b36-0247, 「…让她来替你还，怎么还你自己想」); 0.80 before.
   // blind-49 (never tuned on): threat_violence recall 0.795 (58 of 73) at first sight with the session's final
