@@ -427,24 +427,16 @@ function hasCollectorTurn(norm: string): boolean {
 
 /**
  * Keeps, of hits[from…], those outside a borrower's turn (a turn's speaker is its last tag before the hit); returns the
- * new length. One pass over the tags for hits in text order, so a long call costs no more than its tags (a rescan per hit
- * made a 20,000-character run of tagged turns 2–3× slower).
+ * new length. The hits are one rule's, which runRule pushes in text order, so one pass over the tags serves them all and
+ * a long call costs no more than its tags (a rescan per hit made a 20,000-character run of tagged turns 2–3× slower).
  */
 function keepOutsideBorrowerTurns(norm: string, hits: Hit[], from: number): number {
   let k = from;
   let who: string | undefined;
-  let last = -1;
   SPEAKER_TAG.lastIndex = 0;
   let t = SPEAKER_TAG.exec(norm);
   for (let j = from; j < hits.length; j++) {
     const h = hits[j]!;
-    if (h.start < last) {
-      // Out of order: start the tags over.
-      SPEAKER_TAG.lastIndex = 0;
-      t = SPEAKER_TAG.exec(norm);
-      who = undefined;
-    }
-    last = h.start;
     while (t !== null && t.index < h.start) {
       who = t[1];
       t = SPEAKER_TAG.exec(norm);
