@@ -60,8 +60,9 @@ describe('linear model', () => {
 
   it('context only adds: a collector\'s implicit threat is collection, an ordinary message stays ordinary', () => {
     // A veiled threat with no debt word and no rule hit. (Session 10: the shorter 「晚上走夜路小心点」 is now collection
-    // without context too, as the blind writers and the real corpus label bare veiled threats.)
-    const threat = '你上下班走的那条路我们走过好几遍了，路边那条河挺深的。';
+    // without context too, as the blind writers and the real corpus label bare veiled threats. Session 25: so is
+    // 「你上下班走的那条路我们走过好几遍了，路边那条河挺深的。」, with the call turns of written-24 and written-25 trained on.)
+    const threat = '最近晚上出门注意点。';
     expect(classify(threat, 'debtor').labels).toEqual([]);
     expect(classify(threat, 'debtor', { context: true }).labels).toContain('collection');
     expect(classify('好的谢谢', 'debtor', { context: true }).labels).toEqual([]);
