@@ -23,8 +23,12 @@ afterAll(async () => {
   for (const o of opened) await o.close();
 });
 
-/** A veiled threat with no debt word and no rule hit: context-free it is nothing; from a collector it is collection. */
-const IMPLICIT = '你上下班走的那条路我们走过好几遍了，路边那条河挺深的。';
+/**
+ * A veiled threat with no debt word and no rule hit: context-free it is nothing; from a collector it is collection.
+ * (Until session 25 it was 「你上下班走的那条路我们走过好几遍了，路边那条河挺深的。」, which the model trained on call turns
+ * now reads as collection without context too: src/domain/collection/classifier/model.test.ts.)
+ */
+const IMPLICIT = '最近晚上出门注意点。';
 
 function files(): string[] {
   const c = sampleCase();
