@@ -63,7 +63,7 @@ function written(read: Reader): WrittenLine[] {
  * - written-10 (session 8): how real collectors humiliate (sexual humiliation, selling organs, self-harm incitement,
  *   edited photos, contempt without swear words, dialect slang) and its ordinary look-alikes.
  */
-function writtenN(read: Reader, n: 2 | 3 | 4 | 5 | 6 | 8 | 10 | 11 | 12 | 13 | 24 | 25): WrittenLine[] {
+function writtenN(read: Reader, n: 2 | 3 | 4 | 5 | 6 | 8 | 10 | 11 | 12 | 13 | 24 | 25 | 26 | 27): WrittenLine[] {
   return (parseJsonl(read(`${FIX}written/written-${n}.jsonl`)) as WrittenLine[]).filter((m) => m.split === 'train');
 }
 
@@ -511,11 +511,22 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // served once to judge training on written-24 and written-25 (0.936, P 0.966; 0.965, P 0.952: kept). Never read.
     ...whole(175),
     ...whole(176),
+    // Session 25, round 2: blind-177 (legal consequences, lawful and false, in SMS, app notices and templates) and
+    // blind-178 (a general mix), first sight with 27f6e3f: 0.949 (P 0.989) and 0.944 (P 0.988). Served once to judge
+    // training on written-26 (0.947, 0.932: not kept). Round 3: blind-179 and blind-180 (hard near-twins, blind-168's
+    // brief, two more writers), first sight 0.927 (P 0.956) and 0.923 (P 0.942, threat_violence P 0.688). Served once
+    // to judge training on written-27 (0.930, 0.920: not kept). None was read.
+    ...whole(177, 178, 179, 180),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
     'written-11 spoken': writtenN(read, 11),
     // written-24 (session 24's call-turn check set: 0.899 with r60) is trained on from session 25 (trainingSet).
+    // Session 25: written as training data and not kept (docs/classifier.md, session 25), so held out as check sets:
+    // written-26, 550 near-twins of lawful and false legal steps (0.922 with 27f6e3f; trained on, the sealed pair fell
+    // 0.007), and written-27, 535 near-twin pairs across the guide's lines (0.920; trained on, the sealed pair held).
+    'written-26 legal steps': writtenN(read, 26),
+    'written-27 near-twins': writtenN(read, 27),
     // Real inbox SMS from two public SMS datasets (session 9: real/sms-datasets-sources.jsonl): bank and loan-app
     // notices, adverts and scams, a few reminders; first sight at 8695f5d, c5baa62, 6921e83 and the round-7 candidate,
     // then r29 was tuned on its errors. From session 10 the odd ids are trained on and the even ids held out.
