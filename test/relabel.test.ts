@@ -15,6 +15,7 @@ import { checkChain } from '../src/app/evidence.js';
 import { importFiles } from '../src/app/import.js';
 import { relabelCase, relabelIfStale, staleLabelCount } from '../src/app/relabel.js';
 import { classifierVersion } from '../src/domain/collection/classifier/index.js';
+import { IMPLICIT_THREAT } from '../src/domain/collection/classifier/fixtures.test-helper.js';
 import { bj, callsXml, sampleCase, smsXml } from './support/backup.js';
 import { engines, openTestApp } from './support/stores.js';
 
@@ -23,17 +24,10 @@ afterAll(async () => {
   for (const o of opened) await o.close();
 });
 
-/**
- * A veiled threat with no debt word and no rule hit: context-free it is nothing; from a collector it is collection.
- * (Until session 25 it was 「你上下班走的那条路我们走过好几遍了，路边那条河挺深的。」, which the model trained on call turns
- * now reads as collection without context too: src/domain/collection/classifier/model.test.ts.)
- */
-const IMPLICIT = '最近晚上出门注意点。';
-
 function files(): string[] {
   const c = sampleCase();
   const collector = '17012345678';
-  const sms = [...c.sms, { address: collector, date: bj(2026, 6, 13, 22), type: 1 as const, body: IMPLICIT }];
+  const sms = [...c.sms, { address: collector, date: bj(2026, 6, 13, 22), type: 1 as const, body: IMPLICIT_THREAT }];
   const dir = mkdtempSync(join(tmpdir(), 'huxun-relabel-'));
   writeFileSync(join(dir, 'sms.xml'), smsXml(sms));
   writeFileSync(join(dir, 'calls.xml'), callsXml(c.calls));
@@ -59,9 +53,9 @@ for (const engine of engines()) {
       expect(await relabelIfStale(o.ctx)).toBeNull();
 
       // Context: the implicit threat came from the collector's number.
-      const implicit = before.find((r) => r.text === IMPLICIT)!;
+      const implicit = before.find((r) => r.text === IMPLICIT_THREAT)!;
       expect(JSON.parse(implicit.labels)).toContain('collection');
-      expect(classifyJsonlLine(JSON.stringify({ id: 'x', text: IMPLICIT, to: 'debtor' }), 1, 'f')).toEqual({ result: { id: 'x', labels: [], spans: {} } });
+      expect(classifyJsonlLine(JSON.stringify({ id: 'x', text: IMPLICIT_THREAT, to: 'debtor' }), 1, 'f')).toEqual({ result: { id: 'x', labels: [], spans: {} } });
 
       const chain = await checkChain(o.ctx);
       expect(chain.ok).toBe(true);

@@ -9,6 +9,7 @@ import { LINEAR_MODEL } from './linear-model.js';
 import { modelModule } from './model-file.js';
 import { classify, classifierVersion, loadModel } from './model.js';
 import { classifyRules } from './classify.js';
+import { IMPLICIT_THREAT } from './fixtures.test-helper.js';
 import { speaksAsSomeone } from './speaker.js';
 import { normalize } from './normalize.js';
 import { trainLinear } from './train-linear.js';
@@ -59,12 +60,11 @@ describe('linear model', () => {
   }, 300_000);
 
   it('context only adds: a collector\'s implicit threat is collection, an ordinary message stays ordinary', () => {
-    // A veiled threat with no debt word and no rule hit. (Session 10: the shorter 「晚上走夜路小心点」 is now collection
-    // without context too, as the blind writers and the real corpus label bare veiled threats. Session 25: so is
-    // 「你上下班走的那条路我们走过好几遍了，路边那条河挺深的。」, with the call turns of written-24 and written-25 trained on.)
-    const threat = '最近晚上出门注意点。';
-    expect(classify(threat, 'debtor').labels).toEqual([]);
-    expect(classify(threat, 'debtor', { context: true }).labels).toContain('collection');
+    // A veiled threat with no debt word and no rule hit (IMPLICIT_THREAT says which, and why it changed). Session 10: the
+    // shorter 「晚上走夜路小心点」 is collection without context, as the blind writers and the real corpus label bare
+    // veiled threats.
+    expect(classify(IMPLICIT_THREAT, 'debtor').labels).toEqual([]);
+    expect(classify(IMPLICIT_THREAT, 'debtor', { context: true }).labels).toContain('collection');
     expect(classify('好的谢谢', 'debtor', { context: true }).labels).toEqual([]);
     const plain = '您的借款已逾期3天，请尽快还款';
     expect(classify(plain, 'debtor', { context: true })).toEqual(classify(plain, 'debtor'));
