@@ -42,15 +42,15 @@ const QUESTIONS: Question[] = [
   },
   { name: '5. a 律师函', match: /律师函/, label: 'impersonation' },
   {
+    name: '6. a wreath, funeral money or a shroud sent to the home',
+    match: /(?:家门口|门口|家里|你家)[^。，]{0,4}?(?:送|放|摆|寄)[^。，]{0,3}?(?:花圈|纸钱|冥币|寿衣|棺材)|(?:送|寄|放)(?:个|一个|几个|一只|一套)?(?:花圈|纸钱|冥币|寿衣)(?:到|去)(?:你家|家门口|门口)/,
+    label: 'visit_threat',
+  },
+  {
     name: '7. 立案 with no criminal word',
     match: /立案/,
     also: /^(?!.*(?:公安|警方|派出所|刑事|刑法|诈骗|坐牢|拘留|逮捕|批捕|经侦|犯罪|判刑|通缉)).*/,
     label: 'false_legal',
-  },
-  {
-    name: '6. a wreath, funeral money or a shroud sent to the home',
-    match: /(?:家门口|门口|家里|你家)[^。，]{0,4}?(?:送|放|摆|寄)[^。，]{0,3}?(?:花圈|纸钱|冥币|寿衣|棺材)|(?:送|寄|放)(?:个|一个|几个|一只|一套)?(?:花圈|纸钱|冥币|寿衣)(?:到|去)(?:你家|家门口|门口)/,
-    label: 'visit_threat',
   },
 ];
 
