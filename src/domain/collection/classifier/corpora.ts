@@ -536,6 +536,12 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // 0.979; threat_violence P 0.821). Served once to judge training on blind-189, blind-190 and written-33..36 (0.972,
     // 0.952: not kept). Never read.
     ...whole(191, 192),
+    // Round 5: blind-193 (blind-187's brief, another writer) and blind-194 (hard words in and out of collection: the
+    // people around a borrower and collectors who have lost patience), first sight with 603e6e9 (1e3fbe9's model): 0.936
+    // (collection P 0.977; threat_violence P 0.806, insult P 0.806) and 0.942 (collection P 0.919; threat_contacts P
+    // 0.720, visit_threat P 0.759). Served once to judge a harm-cue margin on the model's own threat_violence (0.936,
+    // 0.938: not kept). Never read.
+    ...whole(193, 194),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
