@@ -547,6 +547,11 @@ export function heldOutSets(read: Reader): Record<string, LabelledMessage[]> {
     // round and scored once with its final classifier (1e3fbe9's model): 0.927 (collection P 0.915, 13 false of 153) and
     // 0.960 (P 0.981). Never tuned on, never read.
     ...whole(195, 196),
+    // Round 6: blind-197 (the phones of the people around borrowers) and blind-198 (single turns of calls, both sides),
+    // first sight with 1e3fbe9's model: 0.927 (collection P 0.897: contacts passing on a collector's words, their own
+    // money talk) and 0.927 (P 0.967). Served once to judge r61 (contacts' tagged turns settled, their reports and
+    // refusals as hearsay; 0.927, 0.927: not kept). Never read.
+    ...whole(197, 198),
     // Session 11: spoken turns of collection calls and their look-alikes, written as training data (written-11) and
     // not trained on: with it the written batches lost collection and insult recall (docs/classifier.md, session 11).
     // Kept as a spoken check set.
